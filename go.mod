@@ -1,0 +1,12 @@
+module github.com/maisky-lib/maisky
+
+go 1.26.0
+
+require golang.org/x/text v0.43.0
+
+require (
+	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
+	github.com/beevik/etree v1.8.1 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+	golang.org/x/image v0.47.0 // indirect
+)
