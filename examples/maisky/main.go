@@ -1,0 +1,181 @@
+// Command maisky is a command-line program over the maisky library: it lists
+// the print pages and the table of contents of archive documents, and writes
+// their citations, CSL-JSON, TEI, RIS and PDF print extracts.
+//
+// Usage:
+//
+//	maisky pages FILE
+//	maisky toc FILE
+//	maisky cite -style ID -mode bibliography|first|subsequent [-locator L] [-label page] [-format text|html|markdown] [-csl] FILE
+//	maisky csljson FILE...
+//	maisky tei FILE
+//	maisky tei -read FILE.xml
+//	maisky ris FILE...
+//	maisky pdf -pages RANGE -accept-terms -by NAME [-terms-version V] [-date YYYY-MM-DD] [-o OUT.pdf] FILE
+//
+// FILE is a document or a volume in the library's JSON format (maisky/1).
+// Output goes to standard output. On an error the command prints one line on
+// standard error that says what was wrong and what is allowed, writes nothing
+// to standard output, and exits with status 1 (2 for usage errors).
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/maisky-lib/maisky/maisky"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage: maisky COMMAND [flags] FILE...
+
+commands:
+  pages FILE        the print pages of each document: number, partial/blank, words, footnotes
+  toc FILE          a volume's table of contents: label, id, date, previous/next
+  cite              citations (Chicago, MLA) of the documents
+  csljson FILE...   CSL-JSON of the documents
+  tei FILE          TEI-XML of a document or a volume (tei -read FILE.xml: JSON of a TEI file)
+  ris FILE...       RIS records of the documents
+  pdf               a print extract of one document (at most 10 pages, terms accepted)
+
+Run "maisky COMMAND -h" for a command's flags.
+`
+
+// run runs the command line args and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "pages":
+		return runPages(args, stdout, stderr)
+	case "toc":
+		return runTOC(args, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "maisky: unknown command %q; commands are pages, toc, cite, csljson, tei, ris, pdf\n", cmd)
+	return 2
+}
+
+// errUsage marks an error in the command line (exit status 2).
+var errUsage = errors.New("usage")
+
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+func (e *usageError) Unwrap() error { return errUsage }
+
+// usagef returns a usage error.
+func usagef(format string, a ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, a...)}
+}
+
+// newFlags returns a flag set for a subcommand that reports errors instead of
+// exiting or printing.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("maisky "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseFlags parses args, turning flag errors into usage errors. With -h it
+// prints the flags on stdout and returns flag.ErrHelp.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer, synopsis string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, "usage: %s\n", synopsis)
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return err
+		}
+		return usagef("%v; usage: %s", err, synopsis)
+	}
+	return nil
+}
+
+// finish writes out to stdout if err is nil, else one line on stderr, and
+// returns the exit status: 0, 1, or 2 for usage errors. So an error never
+// leaves partial output on stdout.
+func finish(out *bytes.Buffer, err error, stdout, stderr io.Writer) int {
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case err != nil:
+		msg := strings.ReplaceAll(err.Error(), "\n", " ")
+		if !strings.HasPrefix(msg, "maisky") {
+			msg = "maisky: " + msg
+		}
+		fmt.Fprintln(stderr, msg)
+		if errors.Is(err, errUsage) {
+			return 2
+		}
+		return 1
+	}
+	if _, err := out.WriteTo(stdout); err != nil {
+		fmt.Fprintf(stderr, "maisky: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// readFile reads and validates a maisky/1 JSON file.
+func readFile(name string) (*maisky.File, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	file, err := maisky.Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := file.Validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return file, nil
+}
+
+// selectDocuments returns the documents of file: all of them, or the one
+// named by id.
+func selectDocuments(file *maisky.File, id string) ([]*maisky.Document, error) {
+	if id == "" {
+		return file.Documents, nil
+	}
+	d, err := file.Document(id)
+	if err != nil {
+		return nil, err
+	}
+	return []*maisky.Document{d}, nil
+}
+
+// oneDocument returns the document of a document file, or the one named by
+// id in a volume file.
+func oneDocument(file *maisky.File, id string) (*maisky.Document, error) {
+	if id != "" {
+		return file.Document(id)
+	}
+	if len(file.Documents) == 1 {
+		return file.Documents[0], nil
+	}
+	ids := make([]string, 0, 3)
+	for i, d := range file.Documents {
+		if i == 3 {
+			ids = append(ids, "…")
+			break
+		}
+		ids = append(ids, d.ID)
+	}
+	return nil, usagef("the file holds %d documents; choose one with -doc ID (%s)", len(file.Documents), strings.Join(ids, ", "))
+}
