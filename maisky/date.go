@@ -78,7 +78,7 @@ func (d Date) String() string {
 	if d.Approximate {
 		b.WriteString("ca. ")
 	}
-	b.WriteString(strconv.Itoa(d.Year))
+	b.Write(appendPad(nil, d.Year, 4))
 	if d.Month >= 1 && d.Month <= 12 {
 		b.WriteByte(' ')
 		b.WriteString(monthAbbr[d.Month-1])
@@ -98,7 +98,7 @@ func (d Date) Long() string {
 	if d.IsZero() || d.Month < 0 || d.Month > 12 {
 		return ""
 	}
-	y := strconv.Itoa(d.Year)
+	y := string(appendPad(nil, d.Year, 4))
 	if d.Month == 0 {
 		return y
 	}
