@@ -425,3 +425,20 @@ func TestWalkVisitsInOrder(t *testing.T) {
 	})
 	assert.ErrorIs(t, err, stop)
 }
+
+// The samples that the JSON Schema rejects are rejected by the decoder or by
+// validation too: schema and code agree.
+func TestSchemaInvalidSamplesAreRejected(t *testing.T) {
+	names, err := filepath.Glob("testdata/schema-invalid/*.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, names)
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		require.NoError(t, err)
+		f, err := maisky.Unmarshal(data)
+		if err == nil {
+			err = f.Validate()
+		}
+		assert.Error(t, err, name)
+	}
+}
