@@ -76,7 +76,7 @@ func Unmarshal(data []byte) (*File, error) {
 func syntaxError(data []byte, err error, off int64) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		off = se.Offset
+		off = se.Offset - 1 // Offset counts the bytes read, the faulty one included
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		off = int64(len(data))

@@ -139,13 +139,25 @@ func readFile(name string) (*maisky.File, error) {
 	defer f.Close()
 	file, err := maisky.Read(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, &fileError{name, err}
 	}
 	if err := file.Validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, &fileError{name, err}
 	}
 	return file, nil
 }
+
+// fileError prefixes an error with the file it concerns.
+type fileError struct {
+	name string
+	err  error
+}
+
+func (e *fileError) Error() string {
+	return "maisky: " + e.name + ": " + strings.TrimPrefix(e.err.Error(), "maisky: ")
+}
+
+func (e *fileError) Unwrap() error { return e.err }
 
 // selectDocuments returns the documents of file: all of them, or the one
 // named by id.
