@@ -1,0 +1,91 @@
+// Package ris writes and reads RIS, the tagged format that Zotero, EndNote,
+// Mendeley and citation-js import ("Export Citation" of an archive).
+//
+// # Writing
+//
+// A Writer streams records to an io.Writer: NewWriter(w), then Write for
+// each Record, Flush, and Error, as with encoding/csv. WriteRecords does it
+// in one call. A Record is the reference type (the TY value) and its tag
+// lines in order. Output is exactly what reference managers read fully:
+//
+//   - every line is "XX  - value" (two spaces, a dash, a space) ended by
+//     CRLF; the file is UTF-8 without a byte order mark;
+//   - a record starts with "TY  - " and its last line is "ER  - ";
+//   - one value per line, never wrapped, never HTML-escaped (Zotero
+//     unescapes entities in every field but N1 and AB, so a literal "&amp;"
+//     in a title is read as "&" there: that is Zotero's reading, not ours);
+//   - a value that folds to nothing is left out;
+//   - only AU, A1–A4, KW and N1 may repeat (Repeatable): reference managers
+//     keep one value of any other tag, so the Writer refuses a record that
+//     repeats one (a *RecordError, ErrInvalid).
+//
+// # Folding
+//
+// No value can end its line or start a new tag line. Each value is folded
+// (Fold) before it is written, in this order:
+//
+//  1. invalid UTF-8 bytes become U+FFFD;
+//  2. control characters (U+0000–U+001F, U+007F–U+009F, which include TAB,
+//     CR, LF and NEL) and the separators U+2028 and U+2029 become U+0020;
+//  3. each run of U+0020 becomes one U+0020;
+//  4. white space at both ends (Unicode White_Space and U+FEFF, the set
+//     JavaScript's trim removes) is removed;
+//  5. the result is put in Unicode NFC.
+//
+// Runs are collapsed because readers split a tag line at its first
+// "  - " (citation-js keeps only the text before a second one) and trim
+// values, so a value never holds two spaces in a row nor starts or ends
+// with white space; folding is idempotent, and what our Reader returns for a
+// written value is exactly Fold(value). The record type is folded too and
+// must then be upper-case ASCII letters and digits.
+//
+// Keywords: Zotero splits every KW value at semicolons, and when a record
+// ends up with a single keyword it splits that one at commas as well. So
+// the Writer writes a KW value split at its semicolons into several KW
+// lines (each part trimmed, empty parts dropped), because a semicolon is the
+// keyword separator of every reference manager: the reader gets the same
+// keywords from Zotero, EndNote and citation-js. Commas are kept, since
+// inverted names ("Vansittart, Robert") are single subjects; only when the
+// record has exactly one keyword line are its commas replaced by U+201A
+// SINGLE LOW-9 QUOTATION MARK ("‚"), which looks like a comma and which no
+// reader splits at (it survives NFC).
+//
+// # Mapping the model
+//
+// DocumentRecord maps a document, VolumeRecord a volume, and Write all the
+// documents of a maisky.File; Options (zero value: the defaults) chooses
+// the record kind and the name form and supplies the access date. By
+// default a diary entry is a chapter of the printed edition (CHAP): TI is
+// the entry's title with its date (EntryTitle), AU its author as readers
+// know him ("Maisky, Ivan", Person.KnownAs; Options.Names gives the
+// archive's form), A2 the volume's editor, A4 its translators, T2 the book,
+// VL, PY the book's year, SP/EP the entry's print pages, PB, CY, SN, LA,
+// KW, DB (the archive), DP (its provider), UR (the permalink), Y2, N1
+// (where the original is held) and AB (the description). A document with
+// recipients is a letter (PCOMM, the recipients as A2); KindManuscript
+// writes the archival original (MANSCPT, with DA "1934/12/31/", PY, M3
+// "Diary", AN the archive ID and PB the repository).
+//
+// A whole volume is BOOK with its editor as A3, not EDBOOK with the editor
+// as AU. Zotero maps A3 of a BOOK straight to its editor, and exports its
+// edited books that way, so the record survives a round trip through it;
+// citation-js reads A3 of a BOOK as the editor too. EDBOOK relies on each
+// reader knowing that its AU are editors (Zotero rewrites them with an
+// EndNote-specific cleanup): a reader that does not know EDBOOK makes the
+// editor the book's author, whereas one that does not know A3 merely loses
+// the editor. Options.EditedBook writes EDBOOK for readers that want it.
+//
+// # Reading
+//
+// NewReader reads records written by this package or by other reference
+// managers: CRLF, LF or bare CR line ends, a byte order mark, blank lines,
+// continuation lines (a line that is not a tag line continues the previous
+// value, after one space), repeated tags. Errors are *SyntaxError values
+// with a line number that unwrap to ErrSyntax. Record.Reference maps a
+// record back to named fields (title, authors, editors, translators,
+// dates, pages, ...) for round-trip checks and for integrations that ingest
+// RIS.
+//
+// For download services, MediaType is "application/x-research-info-systems",
+// Extension ".ris", and FileName gives a safe ASCII file name.
+package ris

@@ -1,0 +1,431 @@
+package ris
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maisky-lib/maisky/maisky"
+)
+
+// Kind chooses the reference type of a document's record.
+type Kind int
+
+const (
+	// KindAuto, the default, writes a document with recipients as a letter
+	// (PCOMM) and any other document as a chapter of the printed edition
+	// (CHAP).
+	KindAuto Kind = iota
+	// KindChapter writes the document as a chapter of the printed edition
+	// (CHAP): the volume gives the book title, editors, translators,
+	// publisher and the print pages.
+	KindChapter
+	// KindManuscript writes the archival original (MANSCPT): the date, the
+	// repository and the reference within it.
+	KindManuscript
+	// KindLetter writes the document as a letter (PCOMM), its recipients as
+	// A2.
+	KindLetter
+)
+
+// NameForm chooses how people are written.
+type NameForm int
+
+const (
+	// NameKnownAs, the default, writes the name readers know: the
+	// pseudonym as family name with the first given name ("Maisky, Ivan"),
+	// as the edition's title page and the literature cite him.
+	NameKnownAs NameForm = iota
+	// NameArchive writes the archive's form without the pseudonym:
+	// "Liakhovetsky, Ivan Mikhailovich".
+	NameArchive
+)
+
+// Options tunes the mapping from the model to records. The zero value is
+// the default: documents as printed chapters (letters as PCOMM), people as
+// readers know them, the volume as BOOK, no access date, no extra notes.
+type Options struct {
+	// Kind chooses the record type of a document.
+	Kind Kind
+	// Names chooses the form of people's names.
+	Names NameForm
+	// EditedBook writes a volume as EDBOOK with its editors as AU, instead
+	// of BOOK with its editors as A3.
+	EditedBook bool
+	// Accessed is the access date written as Y2 ("2024/05/01/"), in its
+	// own location; the zero time writes no Y2.
+	Accessed time.Time
+	// Notes are written as extra N1 lines after the record's own.
+	Notes []string
+}
+
+// Write writes one record per document of f (see DocumentRecord; a
+// volume file's volume gives each document its book), in order, and
+// flushes.
+func Write(w io.Writer, f *maisky.File, opts Options) error {
+	if f == nil {
+		return ErrNoDocument
+	}
+	rw := NewWriter(w)
+	for _, d := range f.Documents {
+		rec, err := DocumentRecord(d, f.Volume, opts)
+		if err != nil {
+			return err
+		}
+		if err := rw.Write(rec); err != nil {
+			return err
+		}
+	}
+	rw.Flush()
+	return rw.Error()
+}
+
+// DocumentRecord maps a document to a record; vol is the volume it belongs
+// to (nil if unknown: the book's fields are then left out).
+//
+// A chapter (CHAP) has: TI the title with the entry's date (EntryTitle);
+// AU the authors; A2 the volume's editors; A4 its translators; T2 the
+// book's title; VL its number; PY its year; SP and EP the entry's print
+// pages (EP only if it differs); PB, CY, SN the book's publisher, place and
+// ISBN; LA the translation's language; KW the keywords; DB the archive's
+// name; DP its publisher (the provider); UR the permalink; Y2 the access
+// date; N1 "Original: " with the repository and archive ID; AB the
+// description.
+//
+// A manuscript (MANSCPT) has: TI, AU; DA the document's date
+// ("1934/12/31/", with "approximate" or "uncertain" after the last slash)
+// and PY its year; M3 "Diary" ("Letter" with recipients); PB the
+// repository; AN the archive ID; LA the original's language; KW, DB, DP,
+// UR, Y2, AB.
+//
+// A letter (PCOMM) has: TI, AU; A2 the recipients; DA, PY, M3 "Letter", AN,
+// LA as a manuscript; KW, DB, DP, UR, Y2; N1 "Original: …"; AB.
+//
+// Options.Notes follow the record's own N1.
+func DocumentRecord(d *maisky.Document, vol *maisky.Volume, opts Options) (Record, error) {
+	if d == nil {
+		return Record{}, ErrNoDocument
+	}
+	kind := opts.Kind
+	if kind == KindAuto {
+		kind = KindChapter
+		if len(d.Recipients) > 0 {
+			kind = KindLetter
+		}
+	}
+	var rec Record
+	rec.Fields = make([]Field, 0, 24+len(d.Keywords)+len(opts.Notes))
+	switch kind {
+	case KindManuscript:
+		rec.Type = TypeManuscript
+	case KindLetter:
+		rec.Type = TypeLetter
+	default:
+		rec.Type = TypeChapter
+	}
+	rec.Add("TI", EntryTitle(d))
+	addPeople(&rec, "AU", d.Authors, opts.Names)
+	switch rec.Type {
+	case TypeChapter:
+		if vol != nil {
+			addPeople(&rec, "A2", vol.Editors, opts.Names)
+			addPeople(&rec, "A4", vol.Translators, opts.Names)
+			rec.Add("T2", vol.Title)
+			rec.Add("VL", vol.Number)
+			if vol.Year > 0 {
+				rec.Add("PY", strconv.Itoa(vol.Year))
+			}
+		}
+		if span, ok := d.PageSpan(); ok {
+			rec.Add("SP", strconv.Itoa(span.First))
+			if span.Last != span.First {
+				rec.Add("EP", strconv.Itoa(span.Last))
+			}
+		}
+		if vol != nil {
+			rec.Add("PB", vol.Publisher)
+			rec.Add("CY", vol.Place)
+			rec.Add("SN", vol.ISBN)
+		}
+		if v := d.Translation(); v != nil {
+			rec.Add("LA", v.Lang)
+		} else {
+			rec.Add("LA", firstLang(d))
+		}
+	default:
+		if rec.Type == TypeLetter {
+			addPeople(&rec, "A2", d.Recipients, opts.Names)
+		}
+		rec.Add("DA", risDate(d.Date))
+		if d.Date.Year > 0 {
+			rec.Add("PY", strconv.Itoa(d.Date.Year))
+		}
+		if len(d.Recipients) > 0 {
+			rec.Add("M3", "Letter")
+		} else {
+			rec.Add("M3", "Diary")
+		}
+		if rec.Type == TypeManuscript {
+			rec.Add("PB", d.Repository)
+		}
+		rec.Add("AN", d.ArchiveID)
+		if v := d.Transcription(); v != nil && v.Lang != "" {
+			rec.Add("LA", v.Lang)
+		} else {
+			rec.Add("LA", firstLang(d))
+		}
+	}
+	for _, kw := range d.Keywords {
+		rec.Add("KW", kw)
+	}
+	if vol != nil {
+		rec.Add("DB", vol.Archive.Name)
+		rec.Add("DP", vol.Archive.Publisher)
+	}
+	rec.Add("UR", d.Permalink)
+	rec.Add("Y2", accessDate(opts.Accessed))
+	if rec.Type != TypeManuscript && (d.Repository != "" || d.ArchiveID != "") {
+		rec.Add("N1", "Original: "+joinNonEmpty(", ", d.Repository, d.ArchiveID))
+	}
+	for _, n := range opts.Notes {
+		rec.Add("N1", n)
+	}
+	rec.Add("AB", d.Description)
+	return rec, nil
+}
+
+// VolumeRecord maps a whole volume to a record: BOOK with the editors as
+// A3 (EDBOOK with the editors as AU if opts.EditedBook); TI the title
+// without the number; A4 the translators; VL the number; PY the year; PB,
+// CY, SN; DB and DP the archive's name and publisher; UR the archive's URL;
+// Y2 the access date; N1 Options.Notes.
+func VolumeRecord(vol *maisky.Volume, opts Options) (Record, error) {
+	if vol == nil {
+		return Record{}, ErrNoDocument
+	}
+	rec := Record{Type: TypeBook}
+	rec.Add("TI", vol.Title)
+	if opts.EditedBook {
+		rec.Type = TypeEditedBook
+		addPeople(&rec, "AU", vol.Editors, opts.Names)
+	} else {
+		addPeople(&rec, "A3", vol.Editors, opts.Names)
+	}
+	addPeople(&rec, "A4", vol.Translators, opts.Names)
+	rec.Add("VL", vol.Number)
+	if vol.Year > 0 {
+		rec.Add("PY", strconv.Itoa(vol.Year))
+	}
+	rec.Add("PB", vol.Publisher)
+	rec.Add("CY", vol.Place)
+	rec.Add("SN", vol.ISBN)
+	rec.Add("DB", vol.Archive.Name)
+	rec.Add("DP", vol.Archive.Publisher)
+	rec.Add("UR", vol.Archive.URL)
+	rec.Add("Y2", accessDate(opts.Accessed))
+	for _, n := range opts.Notes {
+		rec.Add("N1", n)
+	}
+	return rec, nil
+}
+
+// EntryTitle returns a document's title with its date, as a record's TI:
+// the archive's title with the year put after the day and month it names
+// ("31 December" → "31 December 1934", "1 March (2)" → "1 March 1935 (2)",
+// "PS 1 October" → "PS 1 October 1934"); a title that already holds the
+// full date is kept ("27 October 1937"); any other title gets the date
+// after a comma. An approximate date reads "ca. 3 January 1935", an
+// uncertain one "3 January 1935?". Without a date it is the title.
+func EntryTitle(d *maisky.Document) string {
+	if d == nil {
+		return ""
+	}
+	long := d.Date.Long()
+	if long == "" {
+		return d.Title
+	}
+	if strings.Contains(d.Title, long) {
+		return d.Title
+	}
+	full := long
+	if d.Date.Approximate {
+		full = "ca. " + full
+	}
+	if d.Date.Uncertain {
+		full += "?"
+	}
+	if d.Title == "" {
+		return full
+	}
+	if d.Date.Month > 0 {
+		dm := strings.TrimSuffix(long, " "+strconv.Itoa(d.Date.Year))
+		if i := indexWord(d.Title, dm); i >= 0 {
+			return d.Title[:i] + full + d.Title[i+len(dm):]
+		}
+	}
+	return d.Title + ", " + full
+}
+
+// indexWord returns the index of the first occurrence of sub in s that is
+// not preceded or followed by a letter or digit, or -1.
+func indexWord(s, sub string) int {
+	for off := 0; off <= len(s); {
+		i := strings.Index(s[off:], sub)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		j := i + len(sub)
+		if (i == 0 || !alnum(s[i-1])) && (j == len(s) || !alnum(s[j])) {
+			return i
+		}
+		off = i + 1
+	}
+	return -1
+}
+
+func alnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// FileName returns a safe ASCII file name for a document's RIS file: its ID
+// with every character other than ASCII letters, digits, "." , "_" and "-"
+// replaced by "-" (runs collapsed, at most 100 characters), then ".ris";
+// "document.ris" if nothing is left.
+func FileName(d *maisky.Document) string {
+	id := ""
+	if d != nil {
+		id = d.ID
+	}
+	return safeName(id, "document") + Extension
+}
+
+func safeName(s, fallback string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s) && len(b) < 100; i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_':
+			b = append(b, c)
+		case c == '.' || c == '-':
+			if len(b) > 0 && b[len(b)-1] != '-' && b[len(b)-1] != '.' {
+				b = append(b, c)
+			}
+		default:
+			if len(b) > 0 && b[len(b)-1] != '-' && b[len(b)-1] != '.' {
+				b = append(b, '-')
+			}
+		}
+	}
+	name := strings.Trim(string(b), "-.")
+	if name == "" {
+		return fallback
+	}
+	return name
+}
+
+func addPeople(rec *Record, tag string, people []maisky.Person, form NameForm) {
+	for _, p := range people {
+		rec.Add(tag, personName(p, form))
+	}
+}
+
+// personName writes a person as "Family, Given". A person with a family
+// name only (or an institution) is "Family"; with a given name only,
+// "Given"; with neither, the pseudonym or the original-script name.
+func personName(p maisky.Person, form NameForm) string {
+	if form == NameKnownAs {
+		q := p.KnownAs()
+		if q.Family == "" && q.Given == "" {
+			q.Family = p.Original
+		}
+		p = q
+	} else if p.Family == "" && p.Given == "" {
+		p.Family = p.Pseudonym
+		if p.Family == "" {
+			p.Family = p.Original
+		}
+	}
+	switch {
+	case p.Family == "":
+		return p.Given
+	case p.Given == "":
+		return p.Family
+	}
+	return p.Family + ", " + p.Given
+}
+
+func firstLang(d *maisky.Document) string {
+	for _, v := range d.Versions {
+		if v != nil && v.Lang != "" {
+			return v.Lang
+		}
+	}
+	return ""
+}
+
+// risDate formats a date as RIS DA: "1934/12/31/", "1934/12//", "1934///",
+// with "approximate", "uncertain" or both after the last slash.
+func risDate(d maisky.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	b := make([]byte, 0, 32)
+	b = appendPad(b, d.Year, 4)
+	b = append(b, '/')
+	if d.Month > 0 {
+		b = appendPad(b, d.Month, 2)
+	}
+	b = append(b, '/')
+	if d.Day > 0 {
+		b = appendPad(b, d.Day, 2)
+	}
+	b = append(b, '/')
+	switch {
+	case d.Approximate && d.Uncertain:
+		b = append(b, "approximate uncertain"...)
+	case d.Approximate:
+		b = append(b, "approximate"...)
+	case d.Uncertain:
+		b = append(b, "uncertain"...)
+	}
+	return string(b)
+}
+
+// accessDate formats t as RIS Y2: "2024/05/01/"; "" for the zero time.
+func accessDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	y, m, d := t.Date()
+	b := make([]byte, 0, 11)
+	b = appendPad(b, y, 4)
+	b = append(b, '/')
+	b = appendPad(b, int(m), 2)
+	b = append(b, '/')
+	b = appendPad(b, d, 2)
+	b = append(b, '/')
+	return string(b)
+}
+
+func appendPad(b []byte, n, width int) []byte {
+	if n < 0 {
+		n = 0
+	}
+	s := strconv.Itoa(n)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
