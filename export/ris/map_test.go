@@ -192,7 +192,6 @@ func people(ps []maisky.Person, form ris.NameForm) []maisky.Person {
 	return out
 }
 
-
 func TestEntryTitle(t *testing.T) {
 	cases := []struct {
 		title string
