@@ -60,3 +60,27 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkUnmarshal31December(b *testing.B) {
+	data, err := os.ReadFile("../testdata/1934-12-31.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := maisky.Unmarshal(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidate31December(b *testing.B) {
+	d := december31(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := d.Validate(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

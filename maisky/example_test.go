@@ -165,7 +165,7 @@ func ExampleRead() {
 	}
 	fmt.Println(f.Documents[0].Title, f.Documents[0].Pages()[0].Number)
 	// Output:
-	// maisky: document.versions[0].blocks[0].contents: unknown member "contents"; allowed: "type", "level", "content", "continued"
+	// maisky: document.versions[0].blocks[0].contents: line 14, column 13: unknown member "contents"; allowed: "type", "level", "content", "continued"
 	// PS 1 October 210
 }
 

@@ -108,21 +108,37 @@ func index(prefix string, i int) string {
 // text checks that s is valid UTF-8, NFC and free of characters that XML 1.0
 // forbids.
 func (v *validator) text(path, s string) {
+	if msg := textProblem(s); msg != "" {
+		v.add(path, msg)
+	}
+}
+
+// textProblem returns what is wrong with s, or "".
+func textProblem(s string) string {
+	ascii := true
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			v.add(path, "invalid UTF-8 at byte "+strconv.Itoa(i))
-			return
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			ascii = false
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return "invalid UTF-8 at byte " + strconv.Itoa(i)
+			}
 		}
 		if !xmlChar(r) {
-			v.add(path, "character U+"+strconv.FormatInt(int64(r), 16)+" is not allowed in XML 1.0 (offset "+strconv.Itoa(utf8.RuneCountInString(s[:i]))+")")
-			return
+			return "character U+" + strconv.FormatInt(int64(r), 16) + " is not allowed in XML 1.0 (offset " + strconv.Itoa(utf8.RuneCountInString(s[:i])) + ")"
 		}
 		i += size
 	}
-	if !norm.NFC.IsNormalString(s) {
-		v.add(path, "text is not in Unicode normalization form C")
+	if !ascii && !norm.NFC.IsNormalString(s) {
+		return "text is not in Unicode normalization form C"
 	}
+	return ""
 }
 
 // xmlChar reports whether r may appear in an XML 1.0 document.
@@ -265,6 +281,12 @@ func (v *validator) version(ver *Version, p string) {
 			v.add(join(bp, "level"), "heading level must be 1 to 6")
 		}
 		for ii, in := range b.Inlines() {
+			if t, ok := in.(*Text); ok {
+				if msg := textProblem(t.Value); msg != "" {
+					v.add(index(join(bp, "content"), ii), msg)
+				}
+				continue
+			}
 			ip := index(join(bp, "content"), ii)
 			switch in := in.(type) {
 			case *PageBreak:
@@ -324,6 +346,12 @@ func (v *validator) inlineAt(in Inline, path string) {
 // emphasis and footnotes).
 func (v *validator) inlines(content []Inline, path string) {
 	for i, in := range content {
+		if t, ok := in.(*Text); ok {
+			if msg := textProblem(t.Value); msg != "" {
+				v.add(index(path, i), msg)
+			}
+			continue
+		}
 		ip := index(path, i)
 		switch in := in.(type) {
 		case *Text:
