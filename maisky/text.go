@@ -143,8 +143,8 @@ func (p *Page) WriteText(w io.Writer, opts TextOptions) error {
 	return WriteText(w, p.Blocks, p.Footnotes, opts)
 }
 
-// Words counts the words of blocks: runs of letters or digits, as a page
-// summary shows them.
+// Words counts the words of blocks, as a page summary shows them: runs of
+// non-space characters within each text node (footnote bodies excluded).
 func Words(blocks []Block) int {
 	n := 0
 	for _, b := range blocks {
