@@ -1,0 +1,329 @@
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/maisky-lib/maisky/maisky"
+)
+
+// Request is what the archive's print dialog sends: the pages and the
+// reader's acceptance of the terms.
+type Request struct {
+	// Pages is the range of print pages, as the reader sees and cites them.
+	// A blank plate and a partial first page count as pages.
+	Pages maisky.PageRange
+	// Acceptance records the reader ticking "I agree to all terms and
+	// conditions governing print and/or download of material from this
+	// archive". Without it nothing is printed.
+	Acceptance Acceptance
+}
+
+// Acceptance records who accepted the archive's terms and conditions, when,
+// and which version of them. Every page's footer prints it.
+type Acceptance struct {
+	// By names the reader who accepted; required.
+	By string
+	// At is when they accepted; required.
+	At time.Time
+	// TermsVersion identifies the terms accepted ("2024-05"); optional.
+	TermsVersion string
+}
+
+// Accepted reports whether a names who accepted the terms and when.
+func (a Acceptance) Accepted() bool {
+	return strings.TrimFunc(a.By, notPrintable) != "" && !a.At.IsZero()
+}
+
+func notPrintable(r rune) bool { return unicode.IsSpace(r) || !unicode.IsPrint(r) }
+
+// Paper is a paper size.
+type Paper int
+
+const (
+	// A4 is 210 × 297 mm, the default.
+	A4 Paper = iota
+	// Letter is US Letter, 8.5 × 11 in.
+	Letter
+)
+
+// String returns "A4" or "Letter".
+func (p Paper) String() string {
+	if p == Letter {
+		return "Letter"
+	}
+	return "A4"
+}
+
+// DefaultStyle is the CSL style of the footer citation when Options.Style is
+// empty: Chicago notes and bibliography, 18th edition, as a first note.
+const DefaultStyle = "chicago-notes-bibliography"
+
+// Options tune Write. The zero value prints A4 pages with a Chicago note in
+// the footer, no volume in the running head, and the acceptance time as the
+// creation date. No option allows a print without acceptance or of more
+// than MaxPages pages.
+type Options struct {
+	// Volume is the document's volume: its title heads every page and the
+	// citation names it. It must be the volume the document belongs to.
+	Volume *maisky.Volume
+	// Paper is the paper size; A4 by default.
+	Paper Paper
+	// MaxPages lowers the number of pages a print may hold. Zero, a
+	// negative number or one above MaxPages means MaxPages.
+	MaxPages int
+	// Style is the CSL style id of the footer citation (see package cite);
+	// empty means DefaultStyle.
+	Style string
+	// Created is the creation and modification date of the PDF; zero means
+	// the time of acceptance. The clock is never read.
+	Created time.Time
+	// Creator names the application in the PDF's metadata; empty means
+	// "maisky".
+	Creator string
+}
+
+// pageCap returns the page cap in force.
+func (o *Options) pageCap() int {
+	if o.MaxPages <= 0 || o.MaxPages > MaxPages {
+		return MaxPages
+	}
+	return o.MaxPages
+}
+
+// Write writes a print extract of doc: the print pages req.Pages of its
+// translation, each starting a new PDF page, with a running head, the
+// footnotes at the foot of the page of their anchors, and a footer that
+// cites the document at that page and records who accepted the terms.
+//
+// It refuses, before writing anything, a request without acceptance
+// (ErrTermsNotAccepted), one of more pages than the cap (a *PageLimitError
+// unwrapping to ErrPageLimit) and a range outside the document (the model's
+// *maisky.PageRangeError, unwrapping to maisky.ErrPageRange). The PDF is
+// built in memory and written to w in one piece when it is complete, so a
+// failure writes nothing. Write is safe for concurrent use.
+func Write(w io.Writer, doc *maisky.Document, req Request, opts Options) error {
+	pages, err := check(doc, req, &opts)
+	if err != nil {
+		return err
+	}
+	style := opts.Style
+	if style == "" {
+		style = DefaultStyle
+	}
+	cite, err := newCiter(doc, opts.Volume, style)
+	if err != nil {
+		return err
+	}
+	job := &job{
+		fs:   fonts(),
+		g:    newGeometry(opts.Paper),
+		doc:  doc,
+		req:  req,
+		opts: &opts,
+		cite: cite,
+	}
+	out, err := job.layout(pages)
+	if err != nil {
+		return err
+	}
+	c := newCanvas(job.fs, job.g, job.metadata())
+	if err := c.render(job.g, out); err != nil {
+		return err
+	}
+	return c.output(w)
+}
+
+// check applies the refusals in the order a reader meets them: the terms,
+// the page cap, the document's pages. It returns the pages to print.
+func check(doc *maisky.Document, req Request, opts *Options) ([]maisky.Page, error) {
+	if !req.Acceptance.Accepted() {
+		what := "no one is named as accepting them"
+		if strings.TrimFunc(req.Acceptance.By, notPrintable) != "" {
+			what = "the time of acceptance is missing"
+		}
+		return nil, fmt.Errorf("%w: %s", ErrTermsNotAccepted, what)
+	}
+	r := req.Pages
+	if limit := opts.pageCap(); r.First >= 1 && r.Last >= r.First && r.Len() > limit {
+		return nil, &PageLimitError{First: r.First, Last: r.Last, Asked: r.Len(), Max: limit}
+	}
+	if doc == nil {
+		return nil, ErrNoDocument
+	}
+	if err := doc.CheckRange(r); err != nil {
+		return nil, err
+	}
+	if v := opts.Volume; v != nil && doc.Volume != "" && v.ID != doc.Volume {
+		return nil, fmt.Errorf("%w: document %s belongs to volume %q, not %q", ErrVolume, doc.ID, doc.Volume, v.ID)
+	}
+	var pages []maisky.Page
+	for _, p := range doc.Pages() {
+		if r.Contains(p.Number) {
+			pages = append(pages, p)
+		}
+	}
+	return pages, nil
+}
+
+// job is one print in progress.
+type job struct {
+	fs   *fontSet
+	g    geometry
+	doc  *maisky.Document
+	req  Request
+	opts *Options
+	cite citer
+}
+
+// layout sets the pages.
+func (j *job) layout(pages []maisky.Page) ([]outPage, error) {
+	v := j.doc.Translation()
+	if v == nil {
+		// the paged version when there is no translation
+		for _, x := range j.doc.Versions {
+			if x != nil && len(x.Blocks) > 0 {
+				v = x
+				break
+			}
+		}
+	}
+	var lookup func(string) *maisky.Footnote
+	if v != nil {
+		lookup = v.Footnote
+	}
+	measure := j.g.measure()
+	acc := j.acceptanceLines()
+	p := &paginator{fs: j.fs, g: j.g, head: j.head}
+	for _, pg := range pages {
+		spans, err := j.cite(pg.Number)
+		if err != nil {
+			return nil, err
+		}
+		footer := spansLines(j.fs, spans, footSize, footLead, measure, maxFootLine)
+		footer = append(footer, acc...)
+		in := pageInput{page: pg, footer: footer}
+		if pg.Empty {
+			p.blank(in)
+			continue
+		}
+		var lines []line
+		notes := make(map[*maisky.Footnote][]line, len(pg.Footnotes))
+		for _, f := range pg.Footnotes {
+			if f != nil {
+				notes[f] = noteLines(j.fs, f, measure)
+			}
+		}
+		var prev maisky.Block
+		for _, b := range pg.Blocks {
+			lines = append(lines, blockLines(j.fs, b, prev, measure, lookup)...)
+			prev = b
+		}
+		p.print(in, lines, notes)
+	}
+	return p.pages, nil
+}
+
+// head returns the running head of a page: the volume and the document's
+// title on the left, the print page number on the right.
+func (j *job) head(print int, cont bool) []placed {
+	fs := j.fs
+	num := strconv.Itoa(print)
+	if cont {
+		num += " (continued)"
+	}
+	numW := fs.faces[regular].width(num, headSize)
+	avail := j.g.measure() - numW - 18
+	title := fs.clean(j.doc.Title)
+	var runs []run
+	x := 0.0
+	if v := j.opts.Volume; v != nil {
+		vt := fit(&fs.faces[italic], fs.clean(v.FullTitle()), headSize, avail*0.6)
+		w := fs.faces[italic].width(vt, headSize)
+		runs = append(runs, run{x: 0, st: italic, size: headSize, text: vt, w: w})
+		x = w
+		if title != "" {
+			sep := "  ·  "
+			sw := fs.faces[regular].width(sep, headSize)
+			runs = append(runs, run{x: x, st: regular, size: headSize, text: sep, w: sw})
+			x += sw
+		}
+	}
+	if title != "" {
+		t := fit(&fs.faces[regular], title, headSize, avail-x)
+		runs = append(runs, run{x: x, st: regular, size: headSize, text: t, w: fs.faces[regular].width(t, headSize)})
+	}
+	runs = append(runs, run{x: j.g.measure() - numW, st: regular, size: headSize, text: num, w: numW})
+	return []placed{{baseline: j.g.headBaseline, runs: runs}}
+}
+
+// acceptanceLines sets the footer's record of the acceptance.
+func (j *job) acceptanceLines() []line {
+	a := j.req.Acceptance
+	var b strings.Builder
+	b.WriteString("Printed for ")
+	b.WriteString(strings.Join(strings.Fields(a.By), " "))
+	b.WriteString(", who accepted the terms and conditions governing print and download of material from this archive")
+	if v := strings.TrimSpace(a.TermsVersion); v != "" {
+		b.WriteString(" (terms version ")
+		b.WriteString(strings.Join(strings.Fields(v), " "))
+		b.WriteString(")")
+	}
+	b.WriteString(" on ")
+	b.WriteString(formatTime(a.At))
+	b.WriteString(".")
+	return spansLines(j.fs, []span{{text: b.String()}}, accSize, accLead, j.g.measure(), maxAccLines)
+}
+
+// formatTime writes a time as "21 November 2026", with the time of day in
+// UTC when it is not midnight.
+func formatTime(t time.Time) string {
+	t = t.UTC()
+	s := strconv.Itoa(t.Day()) + " " + t.Month().String() + " " + strconv.Itoa(t.Year())
+	if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 {
+		s += ", " + t.Format("15:04") + " UTC"
+	}
+	return s
+}
+
+// metadata returns the document information of the PDF.
+func (j *job) metadata() metadata {
+	d := j.doc
+	r := j.req.Pages
+	m := metadata{creator: "maisky", producer: "maisky export/pdf with go-pdf/fpdf"}
+	if j.opts.Creator != "" {
+		m.creator = j.opts.Creator
+	}
+	pages := "page " + r.String()
+	if r.First != r.Last {
+		pages = "pages " + r.String()
+	}
+	m.title = d.Title + ", " + pages
+	if v := j.opts.Volume; v != nil {
+		m.title = v.FullTitle() + ": " + m.title
+	}
+	names := make([]string, 0, len(d.Authors))
+	for _, p := range d.Authors {
+		if n := p.KnownAs().DisplayName(); n != "" {
+			names = append(names, n)
+		}
+	}
+	m.author = strings.Join(names, "; ")
+	m.subject = "Print extract of " + pages + " of “" + d.Title + "”"
+	if d.Description != "" {
+		m.subject += ": " + d.Description
+	}
+	m.keywords = strings.Join(d.Keywords, "; ")
+	m.created = j.opts.Created
+	if m.created.IsZero() {
+		m.created = j.req.Acceptance.At
+	}
+	if v := d.Translation(); v != nil {
+		m.lang = v.Lang
+	}
+	return m
+}
