@@ -1,0 +1,3 @@
+package cite
+
+func (c *chicago) renderAuthorDate() {}

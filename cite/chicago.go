@@ -1,0 +1,1247 @@
+package cite
+
+// The Chicago styles: chicago-notes-bibliography (18th edition), its 17th
+// edition, the shortened-notes variant and chicago-author-date. The four CSL
+// files are generated from one template, so one renderer serves them; its
+// methods are named after the CSL macros they implement, restricted to the
+// item types and variables this package renders (see doc.go).
+
+// kind is the item type as the Chicago macros tell types apart.
+type kind uint8
+
+const (
+	kBook kind = iota
+	kChapter
+	kManuscript
+	kLetter // personal_communication
+)
+
+func itemKind(it *Item) kind {
+	switch it.Type {
+	case "chapter":
+		return kChapter
+	case "manuscript":
+		return kManuscript
+	case "personal_communication":
+		return kLetter
+	case "book":
+		return kBook
+	}
+	if it.ContainerTitle != "" {
+		return kChapter
+	}
+	return kBook
+}
+
+type chicago struct {
+	r          *renderer
+	k          kind
+	ed17       bool
+	short      bool
+	authorDate bool
+}
+
+func (c *chicago) g(delim, prefix, suffix string) { c.r.o.group(delim, prefix, suffix) }
+func (c *chicago) e()                             { c.r.o.end() }
+
+// variable tests, honouring variables consumed by a substitution
+func (c *chicago) hasTitle() bool     { return c.r.has(vTitle, c.r.it.Title) }
+func (c *chicago) hasContainer() bool { return c.r.has(vContainerTitle, c.r.it.ContainerTitle) }
+func (c *chicago) hasGenre() bool     { return c.r.has(vGenre, c.r.it.Genre) }
+func (c *chicago) hasEditor() bool    { return c.r.has(vEditor, "x") && len(c.r.it.Editor) > 0 }
+func (c *chicago) hasTranslator() bool {
+	return c.r.has(vTranslator, "x") && len(c.r.it.Translator) > 0
+}
+func (c *chicago) hasAuthor() bool    { return c.r.has(vAuthor, "x") && len(c.r.it.Author) > 0 }
+func (c *chicago) hasRecipient() bool { return c.r.has(vRecipient, "x") && len(c.r.it.Recipient) > 0 }
+func (c *chicago) hasVolume() bool    { return c.r.has(vVolume, c.r.it.Volume) }
+func (c *chicago) hasPage() bool      { return c.r.has(vPage, c.r.it.Page) }
+func (c *chicago) hasPublisher() bool { return c.r.has(vPublisher, c.r.it.Publisher) }
+func (c *chicago) hasPlace() bool     { return c.r.has(vPublisherPlace, c.r.it.PublisherPlace) }
+func (c *chicago) hasArchive() bool   { return c.r.has(vArchive, c.r.it.Archive) }
+func (c *chicago) hasArchiveLocation() bool {
+	return c.r.has(vArchiveLocation, c.r.it.ArchiveLocation)
+}
+func (c *chicago) hasURL() bool    { return c.r.has(vURL, c.r.it.URL) }
+func (c *chicago) hasDOI() bool    { return c.r.has(vDOI, c.r.it.DOI) }
+func (c *chicago) hasIssued() bool { return !c.r.it.Issued.IsZero() }
+func (c *chicago) hasMedium() bool { return c.r.has(vMedium, c.r.it.Medium) }
+func (c *chicago) hasLocator() bool {
+	return c.r.loc.Value != ""
+}
+func (c *chicago) locIs(label string) bool { return c.r.loc.Value != "" && c.r.loc.Label == label }
+func (c *chicago) uncertain() bool         { return c.hasIssued() && c.r.it.Issued.Circa }
+func (c *chicago) numericVolume() bool     { return c.hasVolume() && isNumeric(c.r.it.Volume) }
+
+// accessible reports the "archive archive-place container-title DOI number
+// publisher references URL" test of the styles: can a reader retrieve it?
+func (c *chicago) accessible() bool {
+	return c.hasArchive() || c.hasContainer() || c.hasDOI() || c.hasPublisher() || c.hasURL()
+}
+
+func (c *chicago) render() {
+	r := c.r
+	c.k = itemKind(r.it)
+	switch {
+	case c.authorDate:
+		c.renderAuthorDate()
+		return
+	case r.pos == posBib:
+		c.bibliography()
+	case c.short || r.pos == posSubsequent:
+		if c.ed17 {
+			r.etAlMin, r.etAlUseFirst = 4, 1
+		} else {
+			r.etAlMin, r.etAlUseFirst = 3, 1
+		}
+		r.o.group("", "", ".")
+		c.citationShortened()
+		r.o.end()
+	default:
+		if c.ed17 {
+			r.etAlMin, r.etAlUseFirst = 4, 1
+		} else {
+			r.etAlMin, r.etAlUseFirst = 3, 1
+		}
+		r.o.group("", "", ".")
+		c.citationFull()
+		r.o.end()
+	}
+}
+
+// bibliography is the bibliography layout: which items have an entry, and
+// "bibliography-notes".
+func (c *chicago) bibliography() {
+	r := c.r
+	if c.ed17 {
+		r.etAlMin, r.etAlUseFirst = 11, 7
+	} else {
+		r.etAlMin, r.etAlUseFirst = 7, 3
+	}
+	if !c.accessible() {
+		switch c.k {
+		case kLetter:
+			return
+		case kManuscript:
+			if !c.short {
+				return
+			}
+		}
+	}
+	r.o.group("", "", ".")
+	c.g(". ", "", "")
+	c.authorBib()
+	c.titleAndSourceBib()
+	c.e()
+	r.o.end()
+}
+
+// citationFull is "citation-notes-full".
+func (c *chicago) citationFull() {
+	c.g("", "", "")
+	defer c.e()
+	if c.k == kLetter && !c.hasGenre() && c.hasAuthor() && c.hasRecipient() {
+		c.g(" ", "", "")
+	} else {
+		c.g(", ", "", "")
+	}
+	c.authorNote()
+	c.titleAndSourceNote()
+	c.e()
+}
+
+// citationShortened is "citation-notes-shortened-author-title".
+func (c *chicago) citationShortened() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(", ", "", "")
+	c.shortenedItem()
+	c.sourceLocatorSubsequent()
+	c.e()
+}
+
+// shortenedItem is "citation-notes-shortened-author-title-item".
+func (c *chicago) shortenedItem() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	c.g(" ", "", "")
+	c.g(", ", "", "")
+	c.authorShort()
+	c.titleAndDescriptionsShort()
+	if c.k == kLetter && !c.accessible() && r.pos == posFirst {
+		c.sourceMediumNote()
+	}
+	c.e()
+	c.e()
+}
+
+// sourceLocatorSubsequent is "source-locator-subsequent-monographic".
+func (c *chicago) sourceLocatorSubsequent() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(", ", "", "")
+	switch {
+	case c.hasContainer():
+		c.labelLocator()
+	case c.numericVolume() && c.locIs("page"):
+		c.g(":", "", "")
+		c.r.plain(vVolume, c.r.it.Volume)
+		c.locatorText()
+		c.e()
+	default:
+		c.labelVolume(false)
+		c.labelLocator()
+	}
+	c.e()
+}
+
+// nameSpecs of the Chicago macros.
+var (
+	specAuthorNote = nameSpec{label: labelShort, labelPrefix: ", ", chicagoTerms: true}
+	specAuthorBib  = nameSpec{sortFirst: true, dplAlways: true, label: labelShort, labelPrefix: ", ", chicagoTerms: true}
+	specShort      = nameSpec{short: true, chicagoTerms: true}
+	specLong       = nameSpec{chicagoTerms: true}
+	specVerbShort  = nameSpec{label: labelVerbShort, labelBefore: true, labelSuffix: " ", chicagoTerms: true}
+	specVerb       = nameSpec{label: labelVerb, labelBefore: true, labelSuffix: " ", chicagoTerms: true}
+	specVerbCap    = nameSpec{label: labelVerb, labelBefore: true, labelSuffix: " ", labelCap: true, chicagoTerms: true}
+	specRecipient  = nameSpec{label: labelVerb, labelBefore: true, labelSuffix: " ", chicagoTerms: true}
+	specRecipShort = nameSpec{short: true, label: labelVerb, labelBefore: true, labelSuffix: " ", chicagoTerms: true}
+	specRecipCap   = nameSpec{label: labelVerb, labelBefore: true, labelSuffix: " ", labelCap: true, chicagoTerms: true}
+)
+
+// substitute runs the names substitution of the author macros: the first
+// name variable (or macro) that renders stands in for the author, and the
+// variables it rendered are suppressed afterwards.
+func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
+	r := c.r
+	it := r.it
+	r.o.attempt()
+	done := false
+	try := func(v varSet, rl role, list []Name) {
+		if done {
+			return
+		}
+		if r.done&v == 0 && len(list) > 0 {
+			r.inSubst = true
+			r.used = 0
+			r.names(v, rl, list, spec)
+			r.inSubst = false
+			r.done |= r.used
+			done = true
+		}
+	}
+	try(vAuthor, roleAuthor, it.Author)
+	if !c.hasContainer() && c.hasVolume() {
+		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
+	}
+	try(vEditor, roleEditor, it.Editor)
+	try(vTranslator, roleTranslator, it.Translator)
+	try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
+	for _, f := range fallbacks {
+		if done {
+			break
+		}
+		start := len(r.o.buf)
+		r.inSubst = true
+		r.used = 0
+		f()
+		r.inSubst = false
+		if len(r.o.buf) > start {
+			r.done |= r.used
+			done = true
+		}
+	}
+}
+
+// authorNote is "author-note".
+func (c *chicago) authorNote() {
+	c.g("", "", "")
+	defer c.e()
+	c.substitute(&specAuthorNote, func() {
+		if !c.hasTitle() {
+			c.authorTitleSubstituteNote()
+		}
+	}, func() {
+		if c.k == kManuscript && !c.hasContainer() && !c.hasGenre() && !c.hasTitle() && !c.hasPublisher() && !c.hasPlace() {
+			c.sourceArchiveNote()
+		}
+	})
+}
+
+// authorBib is "author-bib".
+func (c *chicago) authorBib() {
+	c.g("", "", "")
+	defer c.e()
+	c.substitute(&specAuthorBib, func() {
+		// author-title-substitute-bib
+		if c.hasTitle() {
+			c.titleBib()
+		} else {
+			c.titleAndDescriptionsBib()
+		}
+	}, func() {
+		if c.k == kManuscript && !c.hasContainer() && !c.hasGenre() && !c.hasTitle() && !c.hasPublisher() && !c.hasPlace() {
+			c.sourceArchiveBib()
+		}
+	})
+}
+
+// authorShort is "author-short" (with "author-short-and-recipient" for
+// letters).
+func (c *chicago) authorShort() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	if c.k == kLetter {
+		c.authorShortAndRecipient()
+		return
+	}
+	c.substitute(&specShort, func() {
+		// author-title-substitute-short
+		if c.hasTitle() {
+			c.titleShort()
+		} else {
+			c.titleAndDescriptionsBib()
+		}
+	}, func() {
+		if c.k == kManuscript && !c.hasContainer() && !c.hasGenre() && !c.hasTitle() && !c.hasPublisher() && !c.hasPlace() {
+			c.sourceArchiveNote()
+		}
+	})
+	_ = r
+}
+
+// authorShortAndRecipient is "author-short-and-recipient".
+func (c *chicago) authorShortAndRecipient() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	c.g(" ", "", "")
+	substTitle := func(spec *nameSpec) {
+		if c.hasAuthor() {
+			r.names(vAuthor, roleAuthor, it.Author, spec)
+			return
+		}
+		r.o.group("", "", "")
+		r.inSubst = true
+		r.used = 0
+		c.titleAndDescriptionsShort()
+		r.inSubst = false
+		r.done |= r.used
+		r.o.attempt()
+		r.o.end()
+	}
+	switch {
+	case !c.accessible():
+		if r.pos == posFirst {
+			substTitle(&specLong)
+		} else {
+			substTitle(&specShort)
+		}
+		switch {
+		case c.hasGenre():
+		case r.pos == posFirst:
+			r.names(vRecipient, roleRecipient, it.Recipient, &specRecipient)
+		default:
+			r.names(vRecipient, roleRecipient, it.Recipient, &specRecipShort)
+		}
+	case c.hasAuthor() && c.hasRecipient():
+		r.names(vAuthor, roleAuthor, it.Author, &specShort)
+		if !c.hasGenre() {
+			r.names(vRecipient, roleRecipient, it.Recipient, &specRecipShort)
+		}
+	default:
+		substTitle(&specShort)
+	}
+	c.e()
+}
+
+// authorTitleSubstituteNote is "author-title-substitute-note".
+func (c *chicago) authorTitleSubstituteNote() {
+	c.g("", "", "")
+	defer c.e()
+	if c.hasTitle() {
+		c.titlePrimary()
+	} else {
+		c.titleAndDescriptionsBib()
+	}
+}
+
+// titleAndSourceNote is "title-and-source-note".
+func (c *chicago) titleAndSourceNote() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(", ", "", "")
+	c.g(" ", "", "")
+	c.g(", ", "", "")
+	if c.k == kChapter && c.hasContainer() && c.hasGenre() {
+		c.g(" ", "", "")
+		c.titleAndDescriptionsNote()
+		c.sourceNote()
+		c.e()
+	} else {
+		c.titleAndDescriptionsNote()
+		c.sourceNote()
+	}
+	c.publicationNoteUnbracketed()
+	c.e()
+	c.publicationNoteBracketed()
+	c.e()
+	c.sourceMonographicLocator()
+	c.sourceMediumNote()
+	c.sourceArchiveNote()
+	c.accessedDOIURL(false)
+	c.e()
+}
+
+// titleAndSourceBib is "title-and-source-bib".
+func (c *chicago) titleAndSourceBib() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(". ", "", "")
+	if c.k == kChapter && c.hasContainer() && c.hasGenre() {
+		c.g(" ", "", "")
+		c.titleAndDescriptionsBib()
+		c.sourceMonographic(true)
+		c.e()
+	} else {
+		c.titleAndDescriptionsBib()
+		c.sourceMonographic(true)
+	}
+	c.g(", ", "", "")
+	c.sourceMonographicPublication(true)
+	c.e()
+	c.sourceMediumBib()
+	c.sourceArchiveBib()
+	c.accessedDOIURL(true)
+	c.e()
+}
+
+// titlePrimary is "title-primary": quoted for parts (chapters, manuscripts,
+// letters), italic for books.
+func (c *chicago) titlePrimary() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	if c.k == kBook && !c.hasContainer() {
+		r.tv(vTitle, r.it.Title, "", "", Italic, false, tcTitle)
+	} else {
+		r.tv(vTitle, r.it.Title, "", "", 0, true, tcTitle)
+	}
+}
+
+// titleBib is "title-bib".
+func (c *chicago) titleBib() { c.titlePrimary() }
+
+// titleShort is "title-short" ("title-primary-short").
+func (c *chicago) titleShort() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	t := r.it.TitleShort
+	if t == "" {
+		t = r.it.Title
+	}
+	if r.it.Title == "" {
+		t = ""
+	}
+	if c.k == kBook && !c.hasContainer() {
+		r.tv(vTitle, t, "", "", Italic, false, tcTitle)
+	} else {
+		r.tv(vTitle, t, "", "", 0, true, tcTitle)
+	}
+}
+
+// titleAndDescriptionsNote is "title-and-descriptions-note".
+func (c *chicago) titleAndDescriptionsNote() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(", ", "", "")
+	if c.hasTitle() {
+		c.titlePrimary()
+	}
+	c.descriptionNote()
+	c.identifierNote()
+	c.e()
+}
+
+// titleAndDescriptionsBib is "title-and-descriptions-bib".
+func (c *chicago) titleAndDescriptionsBib() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(". ", "", "")
+	if c.hasTitle() {
+		c.titleBib()
+	}
+	c.descriptionBib()
+	c.identifierBib()
+	c.e()
+}
+
+// titleAndDescriptionsShort is "title-and-descriptions-short".
+func (c *chicago) titleAndDescriptionsShort() {
+	c.g("", "", "")
+	defer c.e()
+	if c.hasTitle() {
+		c.titleShort()
+		return
+	}
+	if c.k == kLetter {
+		c.descriptionLetterShort()
+		return
+	}
+	c.descriptionFormatShort()
+}
+
+// descriptionNote is "description-note".
+func (c *chicago) descriptionNote() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	if c.k == kLetter && c.hasRecipient() {
+		c.g(", ", "", "")
+		if c.hasGenre() {
+			c.g(" ", "", "")
+			c.descriptionFormatNote()
+			r.names(vRecipient, roleRecipient, r.it.Recipient, &specRecipient)
+			c.e()
+		} else {
+			r.names(vRecipient, roleRecipient, r.it.Recipient, &specRecipient)
+		}
+		c.e()
+		return
+	}
+	c.descriptionFormatNote()
+}
+
+// descriptionBib is "description-bib".
+func (c *chicago) descriptionBib() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	if c.k == kLetter && c.hasRecipient() {
+		c.g(", ", "", "")
+		if c.hasGenre() {
+			c.g(" ", "", "")
+			c.descriptionFormatBib()
+			r.names(vRecipient, roleRecipient, r.it.Recipient, &specRecipient)
+			c.e()
+		} else {
+			r.names(vRecipient, roleRecipient, r.it.Recipient, &specRecipCap)
+		}
+		c.e()
+		return
+	}
+	c.descriptionFormatBib()
+}
+
+// descriptionFormatNote is "description-format-note".
+func (c *chicago) descriptionFormatNote() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	switch {
+	case c.hasGenre():
+		r.plain(vGenre, r.it.Genre)
+	case c.accessible():
+	case c.k == kManuscript:
+		r.term("unpublished manuscript", "", "", false)
+	case c.k == kLetter:
+		r.term("personal communication", "", "", false)
+	}
+}
+
+// descriptionFormatBib is "description-format-bib".
+func (c *chicago) descriptionFormatBib() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	switch {
+	case c.hasGenre():
+		r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
+	case c.accessible():
+	case c.k == kManuscript:
+		r.term("unpublished manuscript", "", "", true)
+	case c.k == kLetter:
+		r.term("personal communication", "", "", true)
+	}
+}
+
+// descriptionFormatShort is "description-format-short".
+func (c *chicago) descriptionFormatShort() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	c.g(" ", "", "")
+	switch {
+	case c.k == kChapter && c.hasContainer() && c.hasGenre():
+		r.plain(vGenre, r.it.Genre)
+		c.g(" ", "", "")
+		r.term("in", "", "", false)
+		r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+		c.e()
+	case c.hasGenre():
+		r.plain(vGenre, r.it.Genre)
+	case c.hasMedium():
+		r.plain(vMedium, r.it.Medium)
+	case c.accessible():
+	case c.k == kManuscript:
+		r.term("unpublished manuscript", "", "", false)
+	case c.k == kLetter:
+		r.term("personal communication", "", "", false)
+	}
+	c.e()
+}
+
+// descriptionLetterShort is "description-letter-short".
+func (c *chicago) descriptionLetterShort() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	c.g(", ", "", "")
+	if c.hasGenre() && c.hasRecipient() {
+		c.g(" ", "", "")
+		c.descriptionFormatShort()
+		r.names(vRecipient, roleRecipient, r.it.Recipient, &specRecipShort)
+		c.e()
+	} else {
+		c.descriptionFormatShort()
+	}
+	c.dateIssuedFull()
+	c.e()
+}
+
+// identifierNote is "identifier-note".
+func (c *chicago) identifierNote() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(", ", "", "")
+	if c.hasContainer() {
+		c.contributorsNote()
+	} else {
+		c.contributorsAndVolumeNote()
+	}
+	c.e()
+}
+
+// identifierBib is "identifier-bib".
+func (c *chicago) identifierBib() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(". ", "", "")
+	if c.hasContainer() {
+		c.contributorsBib()
+	} else {
+		c.contributorsAndVolumeBib()
+	}
+	c.e()
+}
+
+// editorTranslator renders editors and translators as one cs:names with
+// the two variables ("edited by X, translated by Y"); identical lists are
+// one "edited and translated by" list, as citeproc-js does.
+func (c *chicago) editorTranslator(delim string, spec *nameSpec) {
+	r := c.r
+	it := r.it
+	if c.hasEditor() && c.hasTranslator() && r.done&(vEditor|vTranslator) == 0 && sameNames(it.Editor, it.Translator) {
+		r.names(vEditor|vTranslator, roleEditorTranslator, it.Editor, spec)
+		return
+	}
+	c.g(delim, "", "")
+	r.names(vEditor, roleEditor, it.Editor, spec)
+	r.names(vTranslator, roleTranslator, it.Translator, spec)
+	c.e()
+}
+
+func sameNames(a, b []Name) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// contributorsNote is "identifier-contributors-monographic-note".
+func (c *chicago) contributorsNote() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(", ", "", "")
+	if !c.hasContainer() {
+		c.r.names(vContainerAuthor, roleContainerAuthor, c.r.it.ContainerAuthor, &specVerb)
+		c.editorTranslator(", ", &specVerbShort)
+	}
+	c.e()
+}
+
+// contributorsBib is "identifier-contributors-monographic-bib".
+func (c *chicago) contributorsBib() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(". ", "", "")
+	if !c.hasContainer() {
+		c.r.names(vContainerAuthor, roleContainerAuthor, c.r.it.ContainerAuthor, &specVerbCap)
+		c.editorTranslator(". ", &specVerbCap)
+	}
+	c.e()
+}
+
+// contributorsAndVolumeNote is
+// "identifier-contributors-and-volume-monographic-note".
+func (c *chicago) contributorsAndVolumeNote() {
+	r := c.r
+	c.g(", ", "", "")
+	if c.hasVolume() {
+		r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, &specVerbShort)
+	}
+	c.identifierVolumeNote()
+	c.contributorsNote()
+	c.e()
+}
+
+// contributorsAndVolumeBib is
+// "identifier-contributors-and-volume-monographic-bib".
+func (c *chicago) contributorsAndVolumeBib() {
+	r := c.r
+	c.g(". ", "", "")
+	if c.hasVolume() {
+		r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, &specVerbCap)
+	}
+	c.g(", ", "", "")
+	c.identifierVolumeBib()
+	if c.hasVolume() {
+		// identifier-contributors-monographic-bib-multivolume
+		c.g(", ", "", "")
+		if !c.hasContainer() {
+			r.names(vContainerAuthor, roleContainerAuthor, r.it.ContainerAuthor, &specVerb)
+			c.editorTranslator(", ", &specVerb)
+		}
+		c.e()
+	}
+	c.e()
+	if !c.hasVolume() {
+		c.contributorsBib()
+	}
+	c.e()
+}
+
+// identifierVolumeNote is "identifier-volume-note".
+func (c *chicago) identifierVolumeNote() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(", ", "", "")
+	switch {
+	case c.numericVolume() && c.locIs("page"):
+		if c.hasEditor() || c.hasTranslator() {
+			c.labelVolume(false)
+		}
+	case c.numericVolume() && c.hasPage():
+		if c.hasEditor() || c.hasTranslator() || c.hasContainer() {
+			c.labelVolume(false)
+		}
+	case c.hasVolume():
+		c.labelVolume(false)
+	}
+	c.e()
+}
+
+// identifierVolumeBib is "identifier-volume-bib".
+func (c *chicago) identifierVolumeBib() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(", ", "", "")
+	if c.hasVolume() {
+		c.labelVolume(true)
+	}
+	c.e()
+}
+
+// labelVolume is "label-volume" ("label-volume-capitalized" with capital).
+func (c *chicago) labelVolume(capital bool) {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	c.g(" ", "", "")
+	if c.numericVolume() {
+		t := "vol."
+		if isPlural(r.it.Volume) {
+			t = "vols."
+		}
+		r.term(t, "", "", capital)
+	}
+	r.o.elem("", "", 0, false)
+	if c.hasVolume() {
+		r.o.success()
+		r.o.open()
+		if capital {
+			r.o.buf = appendCapitalizeFirst(r.o.buf, r.it.Volume)
+		} else {
+			r.o.buf = appendDashes(r.o.buf, r.it.Volume)
+		}
+	} else {
+		r.o.attempt()
+	}
+	r.o.end()
+	c.e()
+}
+
+// labelLocator is "label-locator".
+func (c *chicago) labelLocator() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	c.g(" ", "", "")
+	if r.loc.Value != "" {
+		numeric := isNumeric(r.loc.Value)
+		switch {
+		case r.loc.Label == "page":
+		case numeric && r.loc.Label == "line":
+			c.locatorLabel(labelLong)
+		case numeric:
+			c.locatorLabel(labelShort)
+		case r.loc.Label == "chapter" || r.loc.Label == "line" || r.loc.Label == "verse":
+		default:
+			c.locatorLabel(labelShort)
+		}
+	}
+	c.locatorText()
+	c.e()
+}
+
+// labelLocatorAll is "label-locator-all".
+func (c *chicago) labelLocatorAll() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(" ", "", "")
+	c.locatorLabel(labelShort)
+	c.locatorText()
+	c.e()
+}
+
+// locatorLabel renders cs:label variable="locator".
+func (c *chicago) locatorLabel(form labelForm) {
+	r := c.r
+	t := findLocatorTerm(r.loc.Label)
+	if t == nil || r.loc.Value == "" {
+		return
+	}
+	pl := isPlural(r.loc.Value)
+	s := t.short
+	switch {
+	case form == labelLong && pl:
+		s = t.longPl
+	case form == labelLong:
+		s = t.long
+	case pl:
+		s = t.shortPl
+	}
+	if c.authorDate && form == labelShort && r.loc.Label == "page" {
+		return
+	}
+	r.term(s, "", "", false)
+}
+
+// locatorText renders cs:text variable="locator": page ranges in the
+// style's range format, other ranges with an en dash.
+func (c *chicago) locatorText() {
+	r := c.r
+	r.o.elem("", "", 0, false)
+	if r.loc.Value == "" {
+		r.o.attempt()
+	} else {
+		r.o.success()
+		r.o.open()
+		if r.loc.Label == "page" {
+			r.o.buf = appendRange(r.o.buf, r.loc.Value, rangeChicago16)
+		} else {
+			r.o.buf = appendDashes(r.o.buf, r.loc.Value)
+		}
+	}
+	r.o.end()
+}
+
+// pageText renders cs:text variable="page".
+func (c *chicago) pageText() {
+	r := c.r
+	r.o.elem("", "", 0, false)
+	if !c.hasPage() {
+		r.o.attempt()
+	} else {
+		r.o.success()
+		r.o.open()
+		r.o.buf = appendRange(r.o.buf, r.it.Page, rangeChicago16)
+	}
+	r.o.end()
+}
+
+// sourceNote is "source-note" ("source-monographic-note").
+func (c *chicago) sourceNote() { c.sourceMonographic(false) }
+
+// sourceMonographic is "source-monographic-note" / "-bib".
+func (c *chicago) sourceMonographic(bib bool) {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	if bib {
+		c.g(". ", "", "")
+	} else {
+		c.g(", ", "", "")
+	}
+	if c.hasContainer() {
+		c.g(", ", "", "")
+		c.g(" ", "", "")
+		if c.k == kChapter && c.hasGenre() {
+			r.term("to", "", "", false)
+		} else {
+			r.term("in", "", "", bib)
+		}
+		r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+		c.e()
+		c.sourceMonographicIdentifier(bib)
+		if bib {
+			c.sourceMonographicLocator()
+		}
+		c.e()
+	}
+	// source-series
+	c.g(", ", "", "")
+	c.g(", ", "", "")
+	r.tv(vCollectionTitle, r.it.CollectionTitle, "", "", 0, false, tcTitle)
+	c.e()
+	c.e()
+	c.e()
+}
+
+// sourceMonographicIdentifier is "source-monographic-identifier-note"/"-bib".
+func (c *chicago) sourceMonographicIdentifier(bib bool) {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	if !c.hasContainer() {
+		return
+	}
+	c.g(", ", "", "")
+	// source-monographic-identifier-contributors-and-volume-note/bib
+	c.g(", ", "", "")
+	spec := &specVerbShort
+	if bib {
+		spec = &specVerb
+	}
+	if c.hasVolume() {
+		r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, spec)
+	}
+	c.identifierVolumeNote()
+	// source-monographic-identifier-contributors-note/bib
+	c.g(", ", "", "")
+	if !bib {
+		r.names(vContainerAuthor, roleContainerAuthor, r.it.ContainerAuthor, &specVerb)
+	}
+	c.editorTranslator(", ", spec)
+	c.e()
+	c.e()
+	c.e()
+}
+
+// sourceMonographicLocator is "source-monographic-locator".
+func (c *chicago) sourceMonographicLocator() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	archived := c.hasArchive() && c.hasArchiveLocation()
+	switch {
+	case archived && (c.locIs("column") || c.locIs("folio") || c.locIs("page")):
+	case c.numericVolume() && c.locIs("page"):
+		c.g(":", "", "")
+		if !(c.hasEditor() || c.hasTranslator()) {
+			r.plain(vVolume, it.Volume)
+		}
+		c.locatorText()
+		c.e()
+	case c.hasLocator():
+		c.labelLocator()
+	case c.hasContainer() && !c.ed17:
+	case c.numericVolume() && c.hasPage():
+		c.g(":", "", "")
+		if !(c.hasEditor() || c.hasTranslator()) {
+			r.plain(vVolume, it.Volume)
+		}
+		c.pageText()
+		c.e()
+	case archived && c.hasPage():
+	default:
+		c.pageText()
+	}
+}
+
+// publicationNoteUnbracketed is "source-monographic-publication-note-unbracketed".
+func (c *chicago) publicationNoteUnbracketed() {
+	c.g("", "", "")
+	defer c.e()
+	switch c.k {
+	case kBook, kChapter:
+	case kLetter:
+		if !c.hasEditor() && !c.hasPage() && !c.hasVolume() {
+			c.sourceMonographicPublication(false)
+		}
+	default:
+		if !c.uncertain() {
+			c.sourceMonographicPublication(false)
+		}
+	}
+}
+
+// publicationNoteBracketed is "source-monographic-publication-note-bracketed".
+func (c *chicago) publicationNoteBracketed() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	switch c.k {
+	case kBook, kChapter:
+		r.o.elem("(", ")", 0, false)
+		c.sourceMonographicPublication(false)
+		r.o.end()
+	case kLetter:
+		if c.hasEditor() || c.hasPage() || c.hasVolume() {
+			r.o.elem("(", ")", 0, false)
+			c.sourceMonographicPublication(false)
+			r.o.end()
+		}
+	default:
+		if c.uncertain() {
+			c.sourceMonographicPublication(false)
+		}
+	}
+}
+
+// sourceMonographicPublication is "source-monographic-publication-note"/"-bib".
+func (c *chicago) sourceMonographicPublication(bib bool) {
+	c.g("", "", "")
+	defer c.e()
+	if bib {
+		c.g(". ", "", "")
+	} else {
+		c.g("; ", "", "")
+	}
+	// source-publication-and-date
+	c.g(", ", "", "")
+	// source-publication-history
+	c.g("; ", "", "")
+	c.g(", ", "", "")
+	c.publisher(bib)
+	c.e()
+	c.e()
+	c.g(" ", "", "")
+	c.dateIssuedOrStatus()
+	c.e()
+	c.e()
+	c.e()
+}
+
+// publisher is "source-publication-publisher-note"/"-bib".
+func (c *chicago) publisher(bib bool) {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	tc := tcNone
+	if bib {
+		tc = tcCapFirst
+	}
+	c.g(" ", "", "")
+	if c.hasPublisher() {
+		c.g(": ", "", "")
+		if c.ed17 {
+			r.tv(vPublisherPlace, r.it.PublisherPlace, "", "", 0, false, tc)
+		}
+		r.tv(vPublisher, r.it.Publisher, "", "", 0, false, tc)
+		c.e()
+	} else {
+		r.tv(vPublisherPlace, r.it.PublisherPlace, "", "", 0, false, tc)
+	}
+	c.e()
+}
+
+// dateIssuedOrStatus is "source-date-issued-or-status".
+func (c *chicago) dateIssuedOrStatus() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	if c.hasIssued() {
+		c.sourceDateIssuedFull()
+		return
+	}
+	switch c.k {
+	case kLetter:
+		if c.accessible() {
+			r.term("n.d.", "", "", false)
+		}
+	case kManuscript:
+		if c.hasContainer() || c.hasGenre() || c.hasTitle() || c.hasPublisher() || c.hasPlace() {
+			r.term("n.d.", "", "", false)
+		}
+	default:
+		r.term("n.d.", "", "", false)
+	}
+}
+
+// sourceDateIssuedFull is "source-date-issued-full".
+func (c *chicago) sourceDateIssuedFull() {
+	c.g("", "", "")
+	defer c.e()
+	switch c.k {
+	case kManuscript, kLetter:
+		c.dateIssuedFull()
+	default:
+		c.dateIssuedYear()
+	}
+}
+
+// dateIssuedFull is "date-issued-full".
+func (c *chicago) dateIssuedFull() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	if c.uncertain() {
+		r.date(vIssued, &r.it.Issued, dateText, "[", "?]")
+	} else {
+		r.date(vIssued, &r.it.Issued, dateText, "", "")
+	}
+}
+
+// dateIssuedYear is "date-issued-year".
+func (c *chicago) dateIssuedYear() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	if c.uncertain() {
+		r.date(vIssued, &r.it.Issued, dateYear, "[", "?]")
+	} else {
+		r.date(vIssued, &r.it.Issued, dateYear, "", "")
+	}
+}
+
+// sourceMediumNote is "source-medium-note".
+func (c *chicago) sourceMediumNote() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(", ", "", "")
+	c.r.plain(vMedium, c.r.it.Medium)
+	c.e()
+}
+
+// sourceMediumBib is "source-medium-bib".
+func (c *chicago) sourceMediumBib() {
+	c.g("", "", "")
+	defer c.e()
+	c.g(", ", "", "")
+	c.r.tv(vMedium, c.r.it.Medium, "", "", 0, false, tcCapFirst)
+	c.e()
+}
+
+// sourceArchiveNote is "source-archive-note".
+func (c *chicago) sourceArchiveNote() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	c.g(" ", "", "")
+	c.g(", ", "", "")
+	r.plain(vArchiveLocation, r.it.ArchiveLocation)
+	c.sourceArchiveLocator()
+	r.plain(vArchive, r.it.Archive)
+	c.e()
+	c.e()
+}
+
+// sourceArchiveBib is "source-archive-bib".
+func (c *chicago) sourceArchiveBib() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	c.g(" ", "", "")
+	c.g(". ", "", "")
+	c.g(", ", "", "")
+	r.tv(vArchiveLocation, r.it.ArchiveLocation, "", "", 0, false, tcCapFirst)
+	c.sourceArchiveLocator()
+	c.e()
+	c.g(", ", "", "")
+	r.plain(vArchive, r.it.Archive)
+	c.e()
+	c.e()
+	c.e()
+}
+
+// sourceArchiveLocator is "source-archive-locator".
+func (c *chicago) sourceArchiveLocator() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	archived := c.hasArchive() && c.hasArchiveLocation()
+	switch {
+	case archived && (c.locIs("column") || c.locIs("folio") || c.locIs("page")):
+		c.labelLocatorAll()
+	case archived && c.hasPage():
+		if isNumeric(r.it.Page) {
+			c.g(" ", "", "")
+			t := "p."
+			if isPlural(r.it.Page) {
+				t = "pp."
+			}
+			r.term(t, "", "", false)
+			c.pageText()
+			c.e()
+		} else {
+			c.pageText()
+		}
+	}
+}
+
+// accessedDOIURL is "source-date-accessed-DOI-URL-note"/"-bib".
+func (c *chicago) accessedDOIURL(bib bool) {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	if bib {
+		c.g(". ", "", "")
+	} else {
+		c.g(", ", "", "")
+	}
+	switch {
+	case c.hasDOI():
+	case c.hasIssued():
+	case c.hasURL() && !r.it.Accessed.IsZero():
+		c.g(" ", "", "")
+		r.term("accessed", "", "", bib)
+		r.date(vAccessed, &r.it.Accessed, dateText, "", "")
+		c.e()
+	}
+	c.sourceDOIURL()
+	c.e()
+}
+
+// sourceDOIURL is "source-DOI-URL".
+func (c *chicago) sourceDOIURL() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	switch {
+	case c.hasDOI():
+		r.o.elem("https://doi.org/", "", Link, false)
+		r.o.success()
+		r.o.open()
+		r.o.buf = append(r.o.buf, r.it.DOI...)
+		r.o.end()
+	case c.hasURL():
+		r.o.elem("", "", Link, false)
+		r.o.success()
+		r.o.open()
+		r.o.buf = append(r.o.buf, r.it.URL...)
+		r.o.end()
+	default:
+		r.o.attempt()
+	}
+}

@@ -1,0 +1,5 @@
+package cite
+
+type mla struct{ r *renderer }
+
+func (m *mla) render() {}

@@ -1,0 +1,361 @@
+package cite
+
+import (
+	"unicode/utf8"
+)
+
+// out builds a citation the way a CSL processor does, in one flat buffer:
+// nested frames stand for CSL rendering elements (groups with delimiters and
+// affixes, and the text, names, date and label elements inside them). A
+// frame writes its prefix, and the delimiter that separates it from the
+// previous sibling, only when its first content arrives, so empty elements
+// leave no trace; a group that called variables and found all of them empty
+// is removed with everything it wrote (CSL's implicit conditional).
+// Punctuation is joined as citeproc-js joins it: duplicates collapse ("ed."
+// + ". " → "ed. "), "?" absorbs a following period, and commas and periods
+// move inside closing quotation marks (American punctuation-in-quote).
+type out struct {
+	buf   []byte
+	marks []mark
+	fr    [24]frame
+	n     int
+	// [qpos, qend) is a run of closing quotation marks that ends the
+	// buffer when qend == len(buf): punctuation written next goes before it.
+	qpos, qend int
+	// quoteDepth counts open quotes frames.
+	quoteDepth int
+}
+
+type frame struct {
+	start        int // len(buf) before the frame wrote anything, delimiter included
+	nmarks       int
+	contentStart int
+	prefix       string
+	suffix       string
+	delim        string
+	f            Decoration
+	quotes       bool
+	group        bool
+	opened       bool
+	wrote        bool
+	parentWrote  bool
+	// citeproc-js's group context flags
+	attempt bool // a variable was called and found empty
+	success bool // a variable rendered, or a nested group did
+	term    bool // a term or a value rendered
+}
+
+func (o *out) reset() {
+	o.buf = o.buf[:0]
+	o.marks = o.marks[:0]
+	o.n = 0
+	o.qpos, o.qend = -1, -1
+	o.quoteDepth = 0
+}
+
+func (o *out) push(f frame) {
+	if o.n == len(o.fr) {
+		// Styles nest far less deeply; ignore pathological depth safely by
+		// reusing the innermost frame.
+		o.n--
+	}
+	f.start = -1
+	o.fr[o.n] = f
+	o.n++
+}
+
+// group opens a CSL group.
+func (o *out) group(delim, prefix, suffix string) {
+	o.push(frame{delim: delim, prefix: prefix, suffix: suffix, group: true})
+}
+
+// elem opens a rendering element with affixes and formatting.
+func (o *out) elem(prefix, suffix string, f Decoration, quotes bool) {
+	o.push(frame{prefix: prefix, suffix: suffix, f: f, quotes: quotes})
+}
+
+// open writes the pending delimiters and prefixes of all frames.
+func (o *out) open() {
+	for i := 0; i < o.n; i++ {
+		fr := &o.fr[i]
+		if fr.opened {
+			continue
+		}
+		fr.start = len(o.buf)
+		fr.nmarks = len(o.marks)
+		if i > 0 {
+			p := &o.fr[i-1]
+			fr.parentWrote = p.wrote
+			if p.wrote && p.delim != "" {
+				o.punct(p.delim)
+			}
+			p.wrote = true
+		}
+		if fr.prefix != "" {
+			o.punct(fr.prefix)
+		}
+		if fr.quotes {
+			o.buf = append(o.buf, "“"...)
+			o.quoteDepth++
+		}
+		fr.contentStart = len(o.buf)
+		fr.opened = true
+	}
+}
+
+// end closes the innermost frame. A group is kept if a variable in it
+// rendered or if it holds a term and called no variable (citeproc-js's
+// rule); a kept group counts as a rendered variable for its parent group,
+// a dropped one passes its "called a variable" flag up.
+func (o *out) end() {
+	if o.n == 0 {
+		return
+	}
+	o.n--
+	fr := &o.fr[o.n]
+	var parent *frame
+	if o.n > 0 {
+		parent = &o.fr[o.n-1]
+	}
+	if fr.group {
+		ok := fr.success || (fr.term && !fr.attempt)
+		if !ok {
+			if fr.opened {
+				o.buf = o.buf[:fr.start]
+				o.marks = o.marks[:fr.nmarks]
+				if parent != nil {
+					parent.wrote = fr.parentWrote
+				}
+				if fr.quotes {
+					o.quoteDepth--
+				}
+				if o.qend > len(o.buf) {
+					o.qpos, o.qend = -1, -1
+				}
+			}
+			if g := o.ctx(); g != nil {
+				g.attempt = fr.attempt
+			}
+			return
+		}
+		if g := o.ctx(); g != nil {
+			g.success = true
+		}
+	}
+	if !fr.opened {
+		return
+	}
+	if fr.quotes {
+		o.quoteDepth--
+		if o.qend != len(o.buf) {
+			o.qpos = len(o.buf)
+		}
+		o.buf = append(o.buf, "”"...)
+		o.qend = len(o.buf)
+	}
+	if fr.f != 0 && len(o.buf) > fr.contentStart {
+		o.addMark(fr.contentStart, len(o.buf), fr.f)
+	}
+	if fr.suffix != "" {
+		o.punct(fr.suffix)
+	}
+}
+
+// ctx returns the innermost open group: the group context whose flags the
+// rendering elements set.
+func (o *out) ctx() *frame {
+	for i := o.n - 1; i >= 0; i-- {
+		if o.fr[i].group {
+			return &o.fr[i]
+		}
+	}
+	return nil
+}
+
+func (o *out) addMark(start, end int, f Decoration) {
+	// The styles never nest formatted elements; a mark inside an earlier
+	// one (not produced by them) just adds its range.
+	o.marks = append(o.marks, mark{int32(start), int32(end), f})
+	sortMarks(o.marks)
+}
+
+func sortMarks(ms []mark) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// attempt records a variable called and found empty.
+func (o *out) attempt() {
+	if g := o.ctx(); g != nil {
+		g.attempt = true
+	}
+}
+
+// success records a rendered variable.
+func (o *out) success() {
+	if g := o.ctx(); g != nil {
+		g.success = true
+	}
+}
+
+// termIntended records a rendered term.
+func (o *out) termIntended() {
+	if g := o.ctx(); g != nil {
+		g.term = true
+	}
+}
+
+// lit writes literal style text (a term or a value) inside the current frame.
+func (o *out) lit(s string) {
+	if s == "" {
+		return
+	}
+	o.termIntended()
+	o.open()
+	o.buf = append(o.buf, s...)
+}
+
+// litCap writes a term with its first letter capitalized.
+func (o *out) litCap(s string) {
+	if s == "" {
+		return
+	}
+	o.termIntended()
+	o.open()
+	o.buf = appendCapitalizeFirst(o.buf, s)
+}
+
+// isPunct reports whether c is one of citeproc-js's merging punctuation
+// characters.
+func isPunct(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?':
+		return true
+	}
+	return false
+}
+
+// mergePunct returns what citeproc-js keeps of the punctuation a followed by
+// b (both in isPunct): "" means keep both as they are.
+func mergePunct(a, b byte) (string, bool) {
+	if a == b {
+		return string(a), true
+	}
+	switch a {
+	case '!':
+		switch b {
+		case '.', ':':
+			return "!", true
+		}
+	case '?':
+		switch b {
+		case '.', ':':
+			return "?", true
+		}
+	case ':':
+		switch b {
+		case '!':
+			return "!", true
+		case '?':
+			return "?", true
+		case '.':
+			return ":", true
+		}
+	case ';':
+		switch b {
+		case '!':
+			return "!", true
+		case '?':
+			return "?", true
+		case ':', '.':
+			return ";", true
+		}
+	}
+	return "", false
+}
+
+// punct writes style punctuation (an affix or a delimiter), joining it with
+// the punctuation already written.
+func (o *out) punct(s string) {
+	if s == "" {
+		return
+	}
+	if s[0] == ' ' && len(o.buf) > 0 && o.buf[len(o.buf)-1] == ' ' {
+		s = s[1:]
+		if s == "" {
+			return
+		}
+	}
+	c := s[0]
+	if !isPunct(c) || len(o.buf) == 0 {
+		o.buf = append(o.buf, s...)
+		return
+	}
+	if o.qend == len(o.buf) && o.qpos >= 0 && c != ';' && c != ':' {
+		// Move the punctuation inside the closing quotes.
+		tail := o.qend - o.qpos
+		var ins [2]byte
+		n := 0
+		if o.qpos > 0 && isPunct(o.buf[o.qpos-1]) {
+			if m, ok := mergePunct(o.buf[o.qpos-1], c); ok {
+				o.buf[o.qpos-1] = m[0]
+			} else {
+				ins[0] = c
+				n = 1
+			}
+		} else {
+			ins[0] = c
+			n = 1
+		}
+		if n > 0 {
+			o.buf = append(o.buf, ins[:n]...)
+			copy(o.buf[o.qpos+n:], o.buf[o.qpos:o.qpos+tail])
+			copy(o.buf[o.qpos:], ins[:n])
+			o.shiftMarks(o.qpos, n)
+			o.qpos += n
+			o.qend += n
+		}
+		o.buf = append(o.buf, s[1:]...)
+		return
+	}
+	last := o.buf[len(o.buf)-1]
+	if isPunct(last) {
+		if m, ok := mergePunct(last, c); ok {
+			o.buf[len(o.buf)-1] = m[0]
+			o.buf = append(o.buf, s[1:]...)
+			return
+		}
+	}
+	o.buf = append(o.buf, s...)
+}
+
+func (o *out) shiftMarks(at, n int) {
+	for i := range o.marks {
+		m := &o.marks[i]
+		if int(m.start) >= at {
+			m.start += int32(n)
+		}
+		if int(m.end) > at {
+			m.end += int32(n)
+		}
+	}
+}
+
+// text returns the built text.
+func (o *out) text() Text {
+	t := Text{s: string(o.buf)}
+	if len(o.marks) > 0 {
+		t.marks = make([]mark, len(o.marks))
+		copy(t.marks, o.marks)
+	}
+	return t
+}
+
+// lastRune returns the last rune written.
+func (o *out) lastRune() rune {
+	r, _ := utf8.DecodeLastRune(o.buf)
+	return r
+}

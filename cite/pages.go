@@ -1,0 +1,180 @@
+package cite
+
+import (
+	"strconv"
+	"strings"
+)
+
+// rangeFormat is a CSL page-range-format.
+type rangeFormat uint8
+
+const (
+	rangeExpanded rangeFormat = iota // all digits: 321–328
+	rangeChicago16                   // Chicago 16th–18th: 321–28, 1496–504, 103–4
+	rangeMinimalTwo                  // at least two digits: 321–28, 101–08
+)
+
+// appendRange appends a page or locator value with its ranges reformatted:
+// hyphens between numbers become en dashes and the second number of each
+// range is abbreviated by f, as citeproc-js does.
+func appendRange(dst []byte, s string, f rangeFormat) []byte {
+	i := 0
+	for i < len(s) {
+		// find the next "number - number" range
+		a0, a1, b0, b1, ok := nextRange(s, i)
+		if !ok {
+			break
+		}
+		dst = appendDashes(dst, s[i:a0])
+		dst = appendOneRange(dst, s[a0:a1], s[b0:b1], f)
+		i = b1
+	}
+	return appendDashes(dst, s[i:])
+}
+
+// appendDashes appends s with its hyphens turned into en dashes (a
+// backslash-escaped hyphen stays).
+func appendDashes(dst []byte, s string) []byte {
+	i := 0
+	for j := 0; j < len(s); j++ {
+		if s[j] == '-' && (j == 0 || s[j-1] != '\\') {
+			dst = append(dst, s[i:j]...)
+			dst = append(dst, "–"...)
+			i = j + 1
+		}
+	}
+	return append(dst, s[i:]...)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// nextRange finds digits[-–]digits at or after i (allowing spaces around the
+// dash); it returns the two numbers' byte ranges.
+func nextRange(s string, i int) (a0, a1, b0, b1 int, ok bool) {
+	for j := i; j < len(s); j++ {
+		if !isDigit(s[j]) || (j > 0 && isDigit(s[j-1]) && j != i) {
+			continue
+		}
+		a0 = j
+		a1 = j
+		for a1 < len(s) && isDigit(s[a1]) {
+			a1++
+		}
+		k := a1
+		for k < len(s) && s[k] == ' ' {
+			k++
+		}
+		switch {
+		case k < len(s) && s[k] == '-':
+			k++
+		case strings.HasPrefix(s[k:], "–"):
+			k += len("–")
+		default:
+			j = a1 - 1
+			continue
+		}
+		for k < len(s) && s[k] == ' ' {
+			k++
+		}
+		if k >= len(s) || !isDigit(s[k]) {
+			j = a1 - 1
+			continue
+		}
+		b0 = k
+		b1 = k
+		for b1 < len(s) && isDigit(s[b1]) {
+			b1++
+		}
+		// a letter glued to the numbers makes it something else (A12-B14)
+		if b1 < len(s) && isLetter(s[b1]) || a0 > 0 && isLetter(s[a0-1]) {
+			j = b1 - 1
+			continue
+		}
+		return a0, a1, b0, b1, true
+	}
+	return 0, 0, 0, 0, false
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func appendOneRange(dst []byte, a, b string, f rangeFormat) []byte {
+	// expand an abbreviated second number: 103-4 → 103-104
+	if len(b) < len(a) {
+		b = a[:len(a)-len(b)] + b
+	}
+	begin, err1 := strconv.Atoi(a)
+	end, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || begin >= end {
+		dst = append(dst, a...)
+		dst = append(dst, "–"...)
+		return append(dst, b...)
+	}
+	dst = append(dst, a...)
+	dst = append(dst, "–"...)
+	switch f {
+	case rangeChicago16:
+		if begin > 100 && begin%100 != 0 {
+			div := 1
+			for i := 2; i < len(b); i++ {
+				div = pow10(i)
+				if begin/div == end/div {
+					return strconv.AppendInt(dst, int64(end%div), 10)
+				}
+			}
+		}
+	case rangeMinimalTwo:
+		if len(a) == len(b) {
+			k := 0
+			for k < len(a) && a[k] == b[k] && len(b)-k > 2 {
+				k++
+			}
+			return append(dst, b[k:]...)
+		}
+	}
+	return append(dst, b...)
+}
+
+func pow10(n int) int {
+	p := 1
+	for ; n > 0; n-- {
+		p *= 10
+	}
+	return p
+}
+
+// isNumeric reports whether a number variable is numeric as CSL means it:
+// numbers, optionally with letter affixes, joined by "-", "&", "," or "and".
+func isNumeric(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	seenDigit := false
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == '-' || r == '–' || r == '&' || r == ',' || r == ' '
+	}) {
+		if f == "and" {
+			continue
+		}
+		// a number with optional letter prefix/suffix: "12", "12a", "A12"
+		d := 0
+		for i := 0; i < len(f); i++ {
+			if isDigit(f[i]) {
+				d++
+			} else if !isLetter(f[i]) {
+				return false
+			}
+		}
+		if d == 0 {
+			return false
+		}
+		seenDigit = true
+	}
+	return seenDigit
+}
+
+// isPlural reports whether a numeric value names more than one thing
+// ("59-72", "3, 5", "2 & 4").
+func isPlural(s string) bool {
+	return strings.ContainsAny(s, "-–,&") || strings.Contains(s, " and ")
+}

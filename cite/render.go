@@ -1,0 +1,549 @@
+package cite
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// varSet is a set of CSL variables, used to suppress variables that a
+// names substitution has already rendered (CSL 1.0.2, cs:substitute).
+type varSet uint32
+
+const (
+	vAuthor varSet = 1 << iota
+	vEditor
+	vTranslator
+	vRecipient
+	vTitle
+	vContainerTitle
+	vGenre
+	vIssued
+	vMedium
+	vArchive
+	vArchiveLocation
+	vURL
+	vDOI
+	vPublisher
+	vPublisherPlace
+	vVolume
+	vPage
+	vCollectionTitle
+	vAccessed
+	vLocator
+	vContainerAuthor
+	vCollectionEditor
+	vEdition
+)
+
+// position is where a citation is rendered.
+type position uint8
+
+const (
+	posBib position = iota
+	posFirst
+	posSubsequent
+)
+
+// textCase is a CSL text-case.
+type textCase uint8
+
+const (
+	tcNone textCase = iota
+	tcTitle
+	tcCapFirst
+)
+
+// renderer holds the state of rendering one citation.
+type renderer struct {
+	o      out
+	it     *Item
+	pos    position
+	loc    Locator
+	etAlMin, etAlUseFirst int
+	// done holds variables rendered by a substitution.
+	done    varSet
+	inSubst bool
+	used    varSet
+	english bool // the item's language allows title case
+	bufArr  [320]byte
+	scratch [160]byte
+	marks   [4]mark
+}
+
+func (r *renderer) init(it *Item, pos position, loc Locator) {
+	r.it = it
+	r.pos = pos
+	r.loc = loc
+	r.o.buf = r.bufArr[:0]
+	r.o.marks = r.marks[:0]
+	r.o.reset()
+	r.done = 0
+	r.english = isEnglish(it.Language)
+}
+
+// isEnglish reports whether citeproc-js would title-case fields of an item
+// in this language: no language, or one whose first two letters are "en".
+func isEnglish(lang string) bool {
+	if lang == "" {
+		return true
+	}
+	if len(lang) < 2 || !isLetter(lang[0]) || !isLetter(lang[1]) {
+		return false
+	}
+	return (lang[0]|0x20) == 'e' && (lang[1]|0x20) == 'n'
+}
+
+// has tests a variable as CSL conditions do: on the item's data, whether or
+// not a substitution has already rendered it.
+func (r *renderer) has(v varSet, val string) bool {
+	return val != ""
+}
+
+// tv renders a text variable (cs:text variable=…).
+func (r *renderer) tv(v varSet, val, prefix, suffix string, f Decoration, quotes bool, tc textCase) {
+	if r.done&v != 0 {
+		val = ""
+	}
+	r.o.elem(prefix, suffix, f, quotes)
+	if val == "" {
+		r.o.attempt()
+	} else {
+		r.o.success()
+		r.o.open()
+		r.writeField(val, tc)
+		if r.inSubst {
+			r.used |= v
+		}
+	}
+	r.o.end()
+}
+
+// plain renders a text variable without formatting.
+func (r *renderer) plain(v varSet, val string) { r.tv(v, val, "", "", 0, false, tcNone) }
+
+// term renders literal text (a term or a value).
+func (r *renderer) term(s, prefix, suffix string, capFirst bool) {
+	r.o.elem(prefix, suffix, 0, false)
+	if capFirst {
+		r.o.litCap(s)
+	} else {
+		r.o.lit(s)
+	}
+	r.o.end()
+}
+
+// writeField writes a variable's value: title case or capitalize-first,
+// then quotation marks as the nesting level wants them and apostrophes
+// curled.
+func (r *renderer) writeField(val string, tc textCase) {
+	s := val
+	switch {
+	case tc == tcTitle && r.english:
+		b := appendTitleCase(r.scratch[:0], val)
+		s = unsafeString(b)
+	case tc == tcCapFirst:
+		b := appendCapitalizeFirst(r.scratch[:0], val)
+		s = unsafeString(b)
+	}
+	r.appendQuoted(s)
+}
+
+// appendQuoted appends field text, turning its quotation marks into the
+// marks of its nesting level (double outside quotes, single inside) and
+// straight apostrophes into ’.
+func (r *renderer) appendQuoted(s string) {
+	o := &r.o
+	if !strings.ContainsAny(s, "'\"“”‘’") {
+		o.buf = append(o.buf, s...)
+		return
+	}
+	depth := o.quoteDepth
+	nest := 0
+	single := 0 // open single quotes in the text
+	lastClose := -1
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		switch c {
+		case '"':
+			prev := byte(' ')
+			if i > 0 {
+				prev = s[i-1]
+			}
+			if prev == ' ' || prev == '(' || prev == '[' || i == 0 {
+				o.buf = appendOpenQuote(o.buf, depth+nest)
+				nest++
+			} else if nest > 0 {
+				nest--
+				lastClose = len(o.buf)
+				o.buf = appendCloseQuote(o.buf, depth+nest)
+			} else {
+				o.buf = append(o.buf, "”"...)
+			}
+		case '“':
+			o.buf = appendOpenQuote(o.buf, depth+nest)
+			nest++
+		case '”':
+			if nest > 0 {
+				nest--
+			}
+			lastClose = len(o.buf)
+			o.buf = appendCloseQuote(o.buf, depth+nest)
+		case '‘':
+			o.buf = appendOpenQuote(o.buf, depth+nest+1)
+			single++
+		case '’', '\'':
+			if single > 0 {
+				single--
+				lastClose = len(o.buf)
+				o.buf = appendCloseQuote(o.buf, depth+nest+1)
+			} else {
+				o.buf = append(o.buf, "’"...)
+			}
+		default:
+			o.buf = append(o.buf, s[i:i+size]...)
+		}
+		i += size
+		if i == len(s) && lastClose >= 0 && lastClose+3 == len(o.buf) {
+			// the text ends with a closing quotation mark: punctuation
+			// that follows moves inside it
+			o.qpos, o.qend = lastClose, len(o.buf)
+		}
+	}
+}
+
+func appendOpenQuote(b []byte, level int) []byte {
+	if level%2 == 0 {
+		return append(b, "“"...)
+	}
+	return append(b, "‘"...)
+}
+
+func appendCloseQuote(b []byte, level int) []byte {
+	if level%2 == 0 {
+		return append(b, "”"...)
+	}
+	return append(b, "’"...)
+}
+
+// labelForm is the form of a role or locator label.
+type labelForm uint8
+
+const (
+	labelNone labelForm = iota
+	labelShort
+	labelLong
+	labelVerb
+	labelVerbShort
+)
+
+// nameSpec describes a cs:names element.
+type nameSpec struct {
+	short        bool // form="short": family names only
+	sortFirst    bool // name-as-sort-order="first"
+	sortAll      bool // name-as-sort-order="all"
+	dplAlways    bool // delimiter-precedes-last="always"
+	dplNever     bool
+	demoteNever  bool // demote-non-dropping-particle="never"
+	label        labelForm
+	labelBefore  bool // the label precedes the names
+	labelPrefix  string
+	labelSuffix  string
+	labelCap     bool
+	chicagoTerms bool
+	prefix       string
+	suffix       string
+}
+
+// names renders one name variable (cs:names with one variable). It returns
+// whether anything was rendered.
+func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
+	if r.done&v != 0 {
+		list = nil
+	}
+	r.o.attempt()
+	r.o.elem(spec.prefix, spec.suffix, 0, false)
+	if len(list) == 0 {
+		r.o.end()
+		return false
+	}
+	r.o.success()
+	if r.inSubst {
+		r.used |= v
+	}
+	r.o.open()
+	plural := len(list) > 1
+	if spec.label != labelNone && spec.labelBefore {
+		r.writeLabel(rl, spec, plural)
+	}
+	r.writeNameList(list, spec)
+	if spec.label != labelNone && !spec.labelBefore {
+		r.writeLabel(rl, spec, plural)
+	}
+	r.o.end()
+	return true
+}
+
+func (r *renderer) writeLabel(rl role, spec *nameSpec, plural bool) {
+	t := roleTerm(rl, spec.label, plural, spec.chicagoTerms)
+	if t == "" {
+		return
+	}
+	r.o.punct(spec.labelPrefix)
+	if spec.labelCap {
+		r.o.buf = appendCapitalizeFirst(r.o.buf, t)
+	} else {
+		r.o.buf = append(r.o.buf, t...)
+	}
+	r.o.punct(spec.labelSuffix)
+}
+
+// writeNameList writes names joined by ", " and "and", shortened with
+// "et al." by the context's et-al-min and et-al-use-first.
+func (r *renderer) writeNameList(list []Name, spec *nameSpec) {
+	n := len(list)
+	shown := n
+	etal := false
+	if r.etAlMin > 0 && n >= r.etAlMin && r.etAlUseFirst < n {
+		shown = r.etAlUseFirst
+		etal = true
+	}
+	for i := 0; i < shown; i++ {
+		if i > 0 {
+			last := i == shown-1 && !etal
+			if last {
+				switch {
+				case spec.dplAlways:
+					r.o.buf = append(r.o.buf, ", and "...)
+				case spec.dplNever:
+					r.o.buf = append(r.o.buf, " and "...)
+				case shown >= 3:
+					r.o.buf = append(r.o.buf, ", and "...)
+				default:
+					r.o.buf = append(r.o.buf, " and "...)
+				}
+			} else {
+				r.o.buf = append(r.o.buf, ", "...)
+			}
+		}
+		inverted := spec.sortAll || (spec.sortFirst && i == 0)
+		r.writeName(&list[i], spec.short, inverted, spec.demoteNever)
+	}
+	if etal {
+		if shown >= 2 {
+			r.o.buf = append(r.o.buf, ", et al."...)
+		} else {
+			r.o.buf = append(r.o.buf, " et al."...)
+		}
+	}
+}
+
+// writeName writes one name: given-first ("Charles de Gaulle"), inverted
+// ("Gaulle, Charles de"), or short ("de Gaulle").
+func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
+	b := r.o.buf
+	sp := func(s string) {
+		if s == "" {
+			return
+		}
+		if len(b) > 0 && b[len(b)-1] != ' ' && b[len(b)-1] != '(' {
+			b = append(b, ' ')
+		}
+		b = appendApostrophes(b, s)
+	}
+	start := len(b)
+	if n.Literal != "" || (n.Family == "" && n.Given == "") {
+		lit := n.Literal
+		if lit == "" {
+			lit = strings.TrimSpace(n.NonDroppingParticle + " " + n.DroppingParticle + " " + n.Suffix)
+		}
+		r.o.buf = appendApostrophes(b, lit)
+		return
+	}
+	_ = start
+	family := n.Family
+	if family == "" {
+		// a given name only
+		r.o.buf = appendApostrophes(b, n.Given)
+		return
+	}
+	switch {
+	case short:
+		b = appendApostrophes(b, joinSp(n.NonDroppingParticle, family))
+	case inverted:
+		if demoteNever {
+			b = appendApostrophes(b, joinSp(n.NonDroppingParticle, family))
+			if n.Given != "" || n.DroppingParticle != "" {
+				b = append(b, ", "...)
+				b = appendApostrophes(b, joinSp(n.Given, n.DroppingParticle))
+			}
+		} else {
+			b = appendApostrophes(b, family)
+			if n.Given != "" || n.DroppingParticle != "" || n.NonDroppingParticle != "" {
+				b = append(b, ", "...)
+				first := true
+				for _, p := range [...]string{n.Given, n.DroppingParticle, n.NonDroppingParticle} {
+					if p == "" {
+						continue
+					}
+					if !first {
+						b = append(b, ' ')
+					}
+					first = false
+					b = appendApostrophes(b, p)
+				}
+			}
+		}
+		if n.Suffix != "" {
+			b = append(b, ", "...)
+			b = appendApostrophes(b, n.Suffix)
+		}
+	default:
+		sp(n.Given)
+		sp(n.DroppingParticle)
+		sp(n.NonDroppingParticle)
+		sp(family)
+		if n.Suffix != "" {
+			if n.CommaSuffix {
+				b = append(b, ", "...)
+			} else {
+				b = append(b, ' ')
+			}
+			b = appendApostrophes(b, n.Suffix)
+		}
+	}
+	r.o.buf = b
+}
+
+func joinSp(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}
+
+func appendApostrophes(b []byte, s string) []byte {
+	for {
+		i := strings.IndexByte(s, '\'')
+		if i < 0 {
+			return append(b, s...)
+		}
+		b = append(b, s[:i]...)
+		b = append(b, "’"...)
+		s = s[i+1:]
+	}
+}
+
+// dateForm is how a date is printed.
+type dateForm uint8
+
+const (
+	dateText       dateForm = iota // December 31, 1934 (en-US text form)
+	dateYear                       // 1934
+	dateMonthDay                   // December 31 (author-date: the year is printed apart)
+	dateDayMonthAbbr               // 31 Dec. 1934 (MLA)
+)
+
+// date renders a date variable.
+func (r *renderer) date(v varSet, d *Date, form dateForm, prefix, suffix string) bool {
+	if r.done&v != 0 || d.IsZero() {
+		return false
+	}
+	if form == dateMonthDay && d.From.IsZero() {
+		// a literal date has no month and day to pick
+		return false
+	}
+	r.o.elem(prefix, suffix, 0, false)
+	r.o.success()
+	r.o.open()
+	r.o.buf = appendDate(r.o.buf, d, form)
+	if r.inSubst {
+		r.used |= v
+	}
+	r.o.end()
+	return true
+}
+
+func appendDate(b []byte, d *Date, form dateForm) []byte {
+	if d.From.IsZero() {
+		if d.Literal != "" {
+			return appendApostrophes(b, d.Literal)
+		}
+		return appendApostrophes(b, d.Raw)
+	}
+	b = appendDateParts(b, d.From, d.Season, form)
+	if !d.To.IsZero() {
+		b = append(b, "–"...)
+		b = appendDateParts(b, d.To, 0, form)
+	}
+	return b
+}
+
+func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
+	month := p.Month
+	if month >= 13 && month <= 16 {
+		season = month - 12
+		month = 0
+	}
+	year := func() {
+		if p.Year < 0 {
+			b = strconv.AppendInt(b, int64(-p.Year), 10)
+			b = append(b, "BC"...)
+			return
+		}
+		b = strconv.AppendInt(b, int64(p.Year), 10)
+	}
+	switch form {
+	case dateYear:
+		year()
+	case dateText, dateMonthDay:
+		switch {
+		case month >= 1 && month <= 12:
+			b = append(b, monthsLong[month-1]...)
+			if p.Day > 0 {
+				b = append(b, ' ')
+				b = strconv.AppendInt(b, int64(p.Day), 10)
+				if form == dateText {
+					b = append(b, ", "...)
+				}
+			} else if form == dateText {
+				b = append(b, ' ')
+			}
+		case season > 0 && form == dateText:
+			b = append(b, seasons[season-1]...)
+			b = append(b, ' ')
+		case season > 0:
+			b = append(b, seasons[season-1]...)
+		}
+		if form == dateText {
+			year()
+		}
+	case dateDayMonthAbbr:
+		if month >= 1 && month <= 12 {
+			if p.Day > 0 {
+				b = strconv.AppendInt(b, int64(p.Day), 10)
+				b = append(b, ' ')
+			}
+			b = append(b, monthsShort[month-1]...)
+			b = append(b, ' ')
+		} else if season > 0 {
+			b = append(b, seasons[season-1]...)
+			b = append(b, ' ')
+		}
+		year()
+	}
+	return b
+}
+
+// unsafeString views b as a string without copying; b must not change
+// while the string is in use (it is a scratch buffer read right away).
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}

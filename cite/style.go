@@ -1,0 +1,198 @@
+package cite
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Style is a citation style, named by its CSL id.
+type Style string
+
+// The styles, by CSL id.
+const (
+	// ChicagoNotes is the Chicago Manual of Style, 18th edition, notes and
+	// bibliography: a full note first, short notes afterwards.
+	ChicagoNotes Style = "chicago-notes-bibliography"
+	// ChicagoNotes17 is the 17th edition of ChicagoNotes: places of
+	// publication, page ranges of chapters in the bibliography.
+	ChicagoNotes17 Style = "chicago-notes-bibliography-17th-edition"
+	// ChicagoShortNotes is Chicago 18th edition with short notes only (for
+	// works with a full bibliography).
+	ChicagoShortNotes Style = "chicago-shortened-notes-bibliography"
+	// ChicagoAuthorDate is Chicago 18th edition, author-date: "(Maisky
+	// 2017, 60)" and a reference list.
+	ChicagoAuthorDate Style = "chicago-author-date"
+	// MLA is the MLA Handbook, 9th edition: "(Maisky 60)" and a works-cited
+	// list.
+	MLA Style = "modern-language-association"
+)
+
+// Styles returns the supported styles.
+func Styles() []Style {
+	return []Style{ChicagoNotes, ChicagoNotes17, ChicagoShortNotes, ChicagoAuthorDate, MLA}
+}
+
+// ErrUnknownStyle, ErrMode, ErrLabel and ErrFormat are the sentinels of
+// bad arguments; *ParseError unwraps to one of them.
+var (
+	ErrUnknownStyle = errors.New("cite: unknown style")
+	ErrMode         = errors.New("cite: unknown mode")
+	ErrLabel        = errors.New("cite: unknown locator label")
+	ErrFormat       = errors.New("cite: unknown output format")
+)
+
+// ParseError is a bad style id, mode, locator label or output format.
+type ParseError struct {
+	What    string // "style", "mode", "locator label", "output format"
+	Value   string
+	Allowed string
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("cite: unknown %s %q; allowed: %s", e.What, e.Value, e.Allowed)
+}
+
+// Unwrap returns the sentinel of the kind of value.
+func (e *ParseError) Unwrap() error {
+	switch e.What {
+	case "style":
+		return ErrUnknownStyle
+	case "mode":
+		return ErrMode
+	case "locator label":
+		return ErrLabel
+	}
+	return ErrFormat
+}
+
+// ParseStyle returns the style with the CSL id (a full id such as
+// "http://www.zotero.org/styles/chicago-author-date" works too).
+func ParseStyle(id string) (Style, error) {
+	short := id
+	if i := strings.LastIndexByte(id, '/'); i >= 0 {
+		short = id[i+1:]
+	}
+	for _, s := range Styles() {
+		if string(s) == short {
+			return s, nil
+		}
+	}
+	ids := make([]string, 0, 5)
+	for _, s := range Styles() {
+		ids = append(ids, string(s))
+	}
+	return "", &ParseError{What: "style", Value: id, Allowed: strings.Join(ids, ", ")}
+}
+
+// Mode is what is rendered: a bibliography entry, or a citation at its
+// first or a subsequent position.
+type Mode int
+
+// Modes.
+const (
+	// Bibliography is the entry of the bibliography (works cited, reference
+	// list).
+	Bibliography Mode = iota
+	// First is the item's first citation: the full note, or the
+	// parenthetical citation of author-date and MLA.
+	First
+	// Subsequent is a later citation after a note citing another item: the
+	// short note (never "ibid.").
+	Subsequent
+)
+
+// ParseMode parses "bibliography", "first" or "subsequent".
+func ParseMode(s string) (Mode, error) {
+	switch s {
+	case "bibliography", "bib":
+		return Bibliography, nil
+	case "first", "citation-first":
+		return First, nil
+	case "subsequent", "citation-subsequent":
+		return Subsequent, nil
+	}
+	return 0, &ParseError{What: "mode", Value: s, Allowed: "bibliography, first, subsequent"}
+}
+
+// String returns "bibliography", "first" or "subsequent".
+func (m Mode) String() string {
+	switch m {
+	case First:
+		return "first"
+	case Subsequent:
+		return "subsequent"
+	}
+	return "bibliography"
+}
+
+// Locator is a pinpoint in a citation: a page ("60"), a page range
+// ("103-104", printed in the style's range format), or another CSL
+// locator label with its value ("chapter", "4"). The zero Locator cites
+// the whole work; an empty Label means "page".
+type Locator struct {
+	Label string
+	Value string
+}
+
+// ParseLabel checks a CSL locator label ("" is "page").
+func ParseLabel(s string) (string, error) {
+	if s == "" {
+		return "page", nil
+	}
+	if findLocatorTerm(s) != nil {
+		return s, nil
+	}
+	return "", &ParseError{What: "locator label", Value: s, Allowed: strings.Join(LocatorLabels(), ", ")}
+}
+
+// Format renders the item in the style: its bibliography entry, or its
+// first or subsequent citation with the locator. A note style's entry for
+// an item that its bibliography leaves out (an unpublished letter) is the
+// empty Text. Missing data (no author, title or date) renders as the style
+// renders it, never fails; the only errors are an unknown style, mode or
+// locator label.
+func Format(it *Item, s Style, m Mode, loc Locator) (Text, error) {
+	var r renderer
+	return r.format(it, s, m, loc)
+}
+
+func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) {
+	if loc.Value != "" {
+		label, err := ParseLabel(loc.Label)
+		if err != nil {
+			return Text{}, err
+		}
+		loc.Label = label
+	} else {
+		loc = Locator{}
+	}
+	var pos position
+	switch m {
+	case Bibliography:
+		pos = posBib
+		loc = Locator{}
+	case First:
+		pos = posFirst
+	case Subsequent:
+		pos = posSubsequent
+	default:
+		return Text{}, &ParseError{What: "mode", Value: fmt.Sprint(int(m)), Allowed: "Bibliography, First, Subsequent"}
+	}
+	r.init(it, pos, loc)
+	switch s {
+	case ChicagoNotes, ChicagoNotes17, ChicagoShortNotes:
+		c := chicago{r: r, ed17: s == ChicagoNotes17, short: s == ChicagoShortNotes}
+		c.render()
+	case ChicagoAuthorDate:
+		c := chicago{r: r, authorDate: true}
+		c.render()
+	case MLA:
+		m := mla{r: r}
+		m.render()
+	default:
+		_, err := ParseStyle(string(s))
+		return Text{}, err
+	}
+	return r.o.text(), nil
+}

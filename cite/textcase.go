@@ -1,0 +1,336 @@
+package cite
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// stopWords are the words that title case leaves in lower case (citeproc-js's
+// list for English, which the CSL specification follows).
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`about above across afore after against al along alongside amid amidst
+		among amongst anenst apropos apud around as aside astride at athwart atop barring before behind
+		below beneath beside besides between beyond but by circa despite down during et except for
+		forenenst from given in inside into lest like modulo near next notwithstanding of off on onto out
+		over per plus pro qua sans since than through throughout thruout till to toward towards under
+		underneath until unto up upon versus vs v via with within without or yet so nor a an the de von
+		van c ca and`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// isTagRune reports whether r splits words for title casing: quotes,
+// dashes, the slash, punctuation and brackets (citeproc-js's tag set).
+func isTagRune(r rune) bool {
+	switch r {
+	case '‘', '’', '“', '”', '"', '\'', '-', '–', '—', '/', '.', ',', ';', '?', '!', ':', '[', ']', '(', ')':
+		return true
+	}
+	return false
+}
+
+func isWordSpace(r rune) bool {
+	return r == ' ' || r == '\u00a0' || (r >= '\u2000' && r <= '\u200b') || r == '\u205f' || r == '\u3000'
+}
+
+// isLowerWord reports whether w has no letter that lower-casing changes.
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		if unicode.ToLower(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
+// isStopWord reports whether the lower-cased w is a stop word.
+func isStopWord(w string) bool {
+	if len(w) > 16 {
+		return false
+	}
+	var buf [64]byte
+	b := buf[:0]
+	for _, r := range w {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return stopWords[string(b)]
+}
+
+// jsLen is the length of s in UTF-16 code units, as JavaScript counts it.
+func jsLen(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xffff {
+			n++
+		}
+	}
+	return n
+}
+
+// appendUpperFirst appends w with its first rune upper-cased (a lone Greek
+// letter is left alone, as citeproc-js does).
+func appendUpperFirst(dst []byte, w string) []byte {
+	r, size := utf8.DecodeRuneInString(w)
+	if r >= 0x370 && r <= 0x3ff && size == len(w) {
+		return append(dst, w...)
+	}
+	dst = utf8.AppendRune(dst, unicode.ToUpper(r))
+	return append(dst, w[size:]...)
+}
+
+// titleSegment is a piece of a string between title-case tags.
+type titleSegment struct {
+	start, end int // the string's bytes
+	tagEnd     int // end of the tag that follows (== end when none)
+}
+
+// splitTitle splits s into strings and the tags between them, as
+// citeproc-js's "Doppeler" does: a tag is one tag rune, or a space followed
+// by a straight quote.
+func splitTitle(s string, segs []titleSegment) []titleSegment {
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == ' ' && i+1 < len(s) && (s[i+1] == '"' || s[i+1] == '\'') {
+			segs = append(segs, titleSegment{start, i, i + 2})
+			i += 2
+			start = i
+			continue
+		}
+		if isTagRune(r) {
+			segs = append(segs, titleSegment{start, i, i + size})
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	return append(segs, titleSegment{start, len(s), len(s)})
+}
+
+// appendTitleCase appends s in title case, following citeproc-js: every
+// all-lower-case word of two or more letters that is not a stop word gets a
+// capital, and so do the first word, a word after ":", "?" or "!", and a
+// last word that is a stop word; words with capitals are left alone.
+func appendTitleCase(dst []byte, s string) []byte {
+	var segBuf [32]titleSegment
+	segs := splitTitle(s, segBuf[:0])
+	// capitalized[i] is the word decision per word; do it in two passes:
+	// first find which words to capitalize, then write.
+	type wordPos struct{ seg, start, end int }
+	var capsBuf [64]wordPos
+	caps := capsBuf[:0]
+	restore := make([]bool, 0, 4) // per segment: first rune restored to original
+	_ = restore
+	var restoreSeg [8]int
+	nrestore := 0
+	isFirst, afterPunct := true, false
+	last := wordPos{seg: -1}
+	type quote struct {
+		opener, closer string
+		pos            int // tag index; -1 when undefined
+	}
+	var qs [8]quote
+	nq := 0
+	words := func(si int) {
+		seg := segs[si]
+		str := s[seg.start:seg.end]
+		if strings.TrimSpace(str) == "" {
+			return
+		}
+		followingTag := ""
+		if si == 0 {
+			followingTag = s[seg.end:seg.tagEnd]
+		}
+		// split on word spaces
+		i := 0
+		type w struct{ a, b int }
+		var ws [32]w
+		nw := 0
+		for i <= len(str) {
+			j := i
+			for j < len(str) {
+				r, size := utf8.DecodeRuneInString(str[j:])
+				if isWordSpace(r) {
+					break
+				}
+				j += size
+			}
+			if nw < len(ws) {
+				ws[nw] = w{i, j}
+				nw++
+			}
+			// skip spaces
+			k := j
+			for k < len(str) {
+				r, size := utf8.DecodeRuneInString(str[k:])
+				if !isWordSpace(r) {
+					break
+				}
+				k += size
+			}
+			if k == j {
+				break
+			}
+			i = k
+		}
+		for j := 0; j < nw; j++ {
+			word := str[ws[j].a:ws[j].b]
+			if word == "" {
+				continue
+			}
+			capitalize := false
+			switch {
+			case jsLen(word) > 1 && !isStopWord(word):
+				capitalize = true
+			case j == nw-1 && followingTag == "-":
+				capitalize = true
+			case isFirst:
+				capitalize = true
+			case afterPunct:
+				capitalize = true
+			}
+			if capitalize && isLowerWord(word) && len(caps) < cap(caps) {
+				caps = append(caps, wordPos{si, seg.start + ws[j].a, seg.start + ws[j].b})
+			}
+			afterPunct = false
+			isFirst = false
+			last = wordPos{si, seg.start + ws[j].a, seg.start + ws[j].b}
+		}
+	}
+	addRestore := func(tagIndex int) {
+		if nrestore < len(restoreSeg) {
+			restoreSeg[nrestore] = tagIndex + 1
+			nrestore++
+		}
+	}
+	words(0)
+	for i := 0; i+1 < len(segs); i++ {
+		tag := s[segs[i].end:segs[i].tagEnd]
+		if strings.HasSuffix(tag, "!") || strings.HasSuffix(tag, "?") || strings.HasSuffix(tag, ":") {
+			afterPunct = true
+		}
+		words(i + 1)
+		// quote state
+		q := ""
+		switch {
+		case strings.HasPrefix(tag, "‘"), strings.HasPrefix(tag, "’"), strings.HasPrefix(tag, "“"),
+			strings.HasPrefix(tag, "”"), strings.HasPrefix(tag, "\""), strings.HasPrefix(tag, "'"):
+			r, size := utf8.DecodeRuneInString(tag)
+			_ = r
+			q = tag[:size]
+		case tag == ` "` || tag == ` '`:
+			q = tag
+		}
+		if q != "" {
+			quotePos := -1
+			switch q {
+			case "“", "‘", ` "`, ` '`:
+				var opener, closer string
+				switch q {
+				case ` "`:
+					opener, closer = ` '`, `"`
+				case ` '`:
+					opener, closer = ` "`, `'`
+				case "‘":
+					opener, closer = "‘", "’"
+				case "“":
+					opener, closer = "“", "”"
+				}
+				if nq == 0 || q == qs[nq-1].opener {
+					if nq < len(qs) {
+						qs[nq] = quote{opener, closer, i}
+						nq++
+					}
+				} else {
+					quotePos = qs[nq-1].pos
+					qs[nq-1] = quote{opener, closer, -1}
+				}
+			default:
+				if nq > 0 && q == qs[nq-1].closer {
+					nq--
+				} else {
+					quotePos = i
+				}
+			}
+			if quotePos >= 0 {
+				addRestore(quotePos)
+				last = wordPos{seg: -1}
+			}
+		}
+		if isFirst && strings.TrimSpace(s[segs[i+1].start:segs[i+1].end]) != "" {
+			isFirst = false
+		}
+		if afterPunct && strings.TrimSpace(s[segs[i+1].start:segs[i+1].end]) != "" {
+			afterPunct = false
+		}
+	}
+	for k := 0; k < nq; k++ {
+		if qs[k].pos >= 0 {
+			addRestore(qs[k].pos)
+		}
+	}
+	// the last word: capitalize a final stop word
+	lastCap := -1
+	if last.seg >= 0 {
+		word := s[last.start:last.end]
+		if jsLen(word) > 1 && isStopWord(word) {
+			lastCap = last.start
+		}
+	}
+	// write
+	pos := 0
+	for _, c := range caps {
+		restored := false
+		for k := 0; k < nrestore; k++ {
+			rs := restoreSeg[k]
+			if rs < len(segs) && segs[rs].start == c.start && c.seg == rs {
+				restored = true
+			}
+		}
+		if restored || c.start == lastCap {
+			continue
+		}
+		dst = append(dst, s[pos:c.start]...)
+		dst = appendUpperFirst(dst, s[c.start:c.end])
+		pos = c.end
+	}
+	if lastCap >= pos {
+		dst = append(dst, s[pos:lastCap]...)
+		dst = appendUpperFirst(dst, s[lastCap:last.end])
+		pos = last.end
+	}
+	return append(dst, s[pos:]...)
+}
+
+// appendCapitalizeFirst appends s with its first word capitalized if that
+// word is all in lower case (CSL's text-case="capitalize-first").
+func appendCapitalizeFirst(dst []byte, s string) []byte {
+	// find the first word: skip tag runes and spaces
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isTagRune(r) && !isWordSpace(r) {
+			break
+		}
+		i += size
+	}
+	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if isTagRune(r) || isWordSpace(r) {
+			break
+		}
+		j += size
+	}
+	if i == j || !isLowerWord(s[i:j]) {
+		return append(dst, s...)
+	}
+	dst = append(dst, s[:i]...)
+	dst = appendUpperFirst(dst, s[i:j])
+	return append(dst, s[j:]...)
+}
