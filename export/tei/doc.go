@@ -1,0 +1,97 @@
+// Package tei writes archive documents as TEI P5 XML and reads them back.
+//
+// Write writes one document as a TEI element; WriteVolume (or a
+// CorpusWriter, for documents produced one at a time) writes a volume as a
+// teiCorpus: a corpus header for the book, then one TEI per document in
+// table-of-contents order, each serialized and flushed before the next is
+// built, so that memory grows with one document, not with the volume. Read
+// turns TEI written by this package back into the same model, and reads
+// foreign TEI that uses the same elements, reporting what it skips.
+//
+// # Encoding
+//
+// The mapping follows the project's TEI encoding guide (ENCODING.md in the
+// shared folder; its examples validate against tei_all 4.12.0):
+//
+//   - teiHeader: titleStmt (title type="main" as the archive displays it,
+//     authors, and for a document written alone the volume's title, editor
+//     and translators), publicationStmt (the archive as authority, the
+//     permalink as idno type="URI", the document id as idno type="local",
+//     availability, the publication date from Options), sourceDesc
+//     (biblStruct with the printed volume and the document's page range as
+//     biblScope unit="page" from/to; msDesc/msIdentifier when the repository
+//     or archive ID is known), encodingDesc/appInfo, profileDesc (abstract
+//     for the description, creation date with precision="low" when
+//     approximate, langUsage, textClass/keywords, correspDesc when there are
+//     recipients).
+//   - A person is a persName whose text reads as the archive's form, with
+//     surname, one forename per given name and addName type="pseudonym";
+//     the name in original script follows as persName type="original".
+//   - text/body: the translation and the transcription are sibling div
+//     elements (type, xml:lang, xml:id, corresp); an empty version is left
+//     out. The entry's date heading is the div's head (with a date
+//     element); a sub-heading opens a nested div type="section" that runs to
+//     the next heading of its level; paragraphs are p; commentary blocks are
+//     note type="commentary" place="inline" holding a p; emphasis is
+//     hi rend="italic"; footnotes are note type="editorial" place="bottom"
+//     with their printed number in n, right after their anchor.
+//   - Pages: pb n="N" where page N starts. The partial page before the
+//     first break gets none. A break stored at the start of a block is
+//     written before the block's element (pb then head); a break inside a
+//     paragraph stays inside it; a plate is two consecutive pb.
+//   - IDs (unique in a corpus): the entry is "e" + ISO date, with "-2",
+//     "-3" for repeats in contents order, or "e-" + the document id when
+//     undated; inside it {e}-tr, {e}-ts, {e}-tr-s{n}, {e}-fn{n}, {e}-c{n},
+//     {e}-ua{n} (transcription notes and commentary: {e}-ts-fn{n},
+//     {e}-ts-c{n}).
+//   - Annotations (Options.Annotations, only when given): standOff/
+//     listAnnotation, each annotation targeting #range(start,end) of two
+//     anchor elements placed in the text.
+//
+// Output is deterministic and indented only between block-level elements:
+// mixed content (p, head, note, hi, persName, title, date) is written as is.
+// Any model that passes (*maisky.Document).Validate gives well-formed XML.
+//
+// # Departures from the guide, and additions
+//
+// Each keeps the round trip lossless where the guide leaves a model field
+// without a place:
+//
+//   - The document id goes into publicationStmt/idno type="local", the
+//     volume id into monogr/idno type="local": the entry's xml:id follows
+//     the guide's date scheme and cannot carry them.
+//   - monogr/title holds the volume's title without its number, which goes
+//     into biblScope unit="volume"; the titleStmt shows the full title.
+//   - The corpus header lists the volume's table of contents as
+//     sourceDesc/listBibl type="contents" (label, id, date per entry), since
+//     a corpus usually holds only some of its documents.
+//   - langUsage has one language per version, in order, with n set to the
+//     version's kind and usage="0" for an empty version: the empty
+//     transcription the guide says to leave out of the body is still read
+//     back.
+//   - A version's explicit start page (maisky.Version.StartPage: a
+//     single-page entry without page markers, or an extract) is written as
+//     fw type="pageNum" at the start of its div: it records the number of
+//     the page the text starts on without claiming that a page begins there.
+//   - A paragraph or commentary that began on an earlier page (Continued,
+//     in extracts) is a p with part="F".
+//   - A footnote whose model id is not "n" + its number keeps the id as a
+//     suffix of its xml:id ({e}-fn3-{id}); sub-headings below level 2 or
+//     out of sequence carry subtype="levelN" on their section div.
+//   - A document without any text gets an empty ab in its body, since a TEI
+//     body cannot be empty; a teiCorpus needs at least one document, so
+//     WriteVolume refuses an empty one.
+//
+// # Reading
+//
+// Read accepts a TEI or a teiCorpus. It maps the elements above back; it
+// also accepts foreign TEI using them (a persName of plain text is parsed
+// as the archive's form, a date without @when from its text, emph and title
+// inside text as emphasis). Whatever the model has no place for is reported:
+// Read returns the model with a *SkipError listing each skipped element or
+// the markup of an element whose text was kept, with its element path, line
+// and column. Malformed input fails with a *ReadError carrying the position.
+// Text is read verbatim and normalized to NFC; adjacent text runs merge, so
+// a model whose content has adjacent or empty Text nodes reads back in that
+// normalized form.
+package tei
