@@ -1,3 +1,118 @@
 package cite
 
-func (c *chicago) renderAuthorDate() {}
+// chicago-author-date: the parenthetical citation and the reference list.
+// The reference list shares the notes styles' macros; where the
+// author-date file differs (the year after the author, contributors before
+// the volume, month and day only in the source), the shared methods ask
+// c.authorDate.
+
+func (c *chicago) renderAuthorDate() {
+	r := c.r
+	if r.pos == posBib {
+		r.etAlMin, r.etAlUseFirst = 7, 3
+		if c.k == kLetter && !c.accessible() {
+			return
+		}
+		r.o.group("", "", ".")
+		// bibliography-author-date
+		c.g("", "", "")
+		c.g(". ", "", "")
+		c.g(" ", "", "")
+		c.authorBib()
+		c.e()
+		c.dateAuthorDate(false)
+		c.titleAndSourceBib()
+		c.e()
+		c.e()
+		r.o.end()
+		return
+	}
+	r.etAlMin, r.etAlUseFirst = 3, 1
+	r.o.group("", "(", ")")
+	c.g(", ", "", "")
+	c.citationAuthorDateItem()
+	// source-locator-author-date
+	c.g("", "", "")
+	c.labelLocator()
+	c.e()
+	c.e()
+	r.o.end()
+}
+
+// citationAuthorDateItem is "citation-author-date-item".
+func (c *chicago) citationAuthorDateItem() {
+	r := c.r
+	c.g("", "", "")
+	defer c.e()
+	c.g(", ", "", "")
+	defer c.e()
+	if c.k == kLetter && !c.accessible() {
+		c.authorInline()
+		c.titleAndDescriptionsShort()
+		if r.pos == posFirst {
+			c.sourceMediumNote()
+		}
+		return
+	}
+	if c.hasIssued() {
+		c.g(" ", "", "")
+		c.authorInline()
+		c.dateAuthorDate(true)
+		c.e()
+		return
+	}
+	c.authorInline()
+	c.dateAuthorDate(true)
+}
+
+// authorInline is "author-inline".
+func (c *chicago) authorInline() {
+	c.g("", "", "")
+	defer c.e()
+	if c.k == kLetter {
+		c.authorShortAndRecipient()
+		return
+	}
+	c.substitute(&specShort, func() {
+		// author-title-substitute-short
+		if c.hasTitle() {
+			c.titleShort()
+		} else {
+			c.titleAndDescriptionsBib()
+		}
+	})
+}
+
+// dateAuthorDate is "date" (the reference list) or "date-short" (the
+// citation): the year, or n.d.
+func (c *chicago) dateAuthorDate(short bool) {
+	r := c.r
+	c.g("", "", "")
+	defer c.e()
+	c.g("-", "", "")
+	defer c.e()
+	if c.hasIssued() {
+		c.g(" ", "", "")
+		c.g("", "", "")
+		if short && c.k == kLetter && !c.accessible() {
+			c.dateIssuedFull()
+		} else {
+			c.dateIssuedYear()
+		}
+		c.e()
+		c.e()
+		return
+	}
+	switch c.k {
+	case kManuscript:
+		if c.hasContainer() || c.hasGenre() || c.hasTitle() || c.hasPublisher() || c.hasPlace() {
+			r.term("n.d.", "", "", false)
+		}
+	case kLetter:
+		if !short || c.accessible() {
+			r.term("n.d.", "", "", false)
+		}
+	default:
+		r.term("n.d.", "", "", false)
+	}
+}

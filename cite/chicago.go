@@ -694,6 +694,8 @@ func (c *chicago) contributorsBib() {
 // contributorsAndVolumeNote is
 // "identifier-contributors-and-volume-monographic-note".
 func (c *chicago) contributorsAndVolumeNote() {
+	c.g("", "", "")
+	defer c.e()
 	r := c.r
 	c.g(", ", "", "")
 	if c.hasVolume() {
@@ -707,7 +709,22 @@ func (c *chicago) contributorsAndVolumeNote() {
 // contributorsAndVolumeBib is
 // "identifier-contributors-and-volume-monographic-bib".
 func (c *chicago) contributorsAndVolumeBib() {
+	c.g("", "", "")
+	defer c.e()
 	r := c.r
+	if c.authorDate {
+		// identifier-contributors-and-volume-monographic-bib-specific-title-first
+		c.g(". ", "", "")
+		c.contributorsBib()
+		c.g(", ", "", "")
+		if c.hasVolume() {
+			c.labelVolume(true)
+			r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, &specVerb)
+		}
+		c.e()
+		c.e()
+		return
+	}
 	c.g(". ", "", "")
 	if c.hasVolume() {
 		r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, &specVerbCap)
@@ -926,12 +943,30 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 		return
 	}
 	c.g(", ", "", "")
-	// source-monographic-identifier-contributors-and-volume-note/bib
-	c.g(", ", "", "")
 	spec := &specVerbShort
 	if bib {
 		spec = &specVerb
 	}
+	if c.authorDate {
+		// source-monographic-identifier-contributors-and-volume-bib-specific-title-first
+		c.g(", ", "", "")
+		c.g(", ", "", "")
+		c.editorTranslator(", ", spec)
+		c.e()
+		c.g(", ", "", "")
+		if !isNumeric(r.it.Volume) || c.hasContainer() || !c.hasPage() {
+			c.labelVolume(false)
+		}
+		c.e()
+		if c.hasVolume() {
+			r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, spec)
+		}
+		c.e()
+		c.e()
+		return
+	}
+	// source-monographic-identifier-contributors-and-volume-note/bib
+	c.g(", ", "", "")
 	if c.hasVolume() {
 		r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, spec)
 	}
@@ -958,7 +993,7 @@ func (c *chicago) sourceMonographicLocator() {
 	case archived && (c.locIs("column") || c.locIs("folio") || c.locIs("page")):
 	case c.numericVolume() && c.locIs("page"):
 		c.g(":", "", "")
-		if !(c.hasEditor() || c.hasTranslator()) {
+		if c.authorDate || !(c.hasEditor() || c.hasTranslator()) {
 			r.plain(vVolume, it.Volume)
 		}
 		c.locatorText()
@@ -968,7 +1003,7 @@ func (c *chicago) sourceMonographicLocator() {
 	case c.hasContainer() && !c.ed17:
 	case c.numericVolume() && c.hasPage():
 		c.g(":", "", "")
-		if !(c.hasEditor() || c.hasTranslator()) {
+		if c.authorDate || !(c.hasEditor() || c.hasTranslator()) {
 			r.plain(vVolume, it.Volume)
 		}
 		c.pageText()
@@ -1037,7 +1072,15 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 	c.e()
 	c.e()
 	c.g(" ", "", "")
-	c.dateIssuedOrStatus()
+	if c.authorDate {
+		// source-date-specific-title-first: month and day only
+		if c.k == kManuscript || c.k == kLetter {
+			r := c.r
+			r.date(vIssued, &r.it.Issued, dateMonthDay, "", "")
+		}
+	} else {
+		c.dateIssuedOrStatus()
+	}
 	c.e()
 	c.e()
 	c.e()

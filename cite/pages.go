@@ -9,9 +9,9 @@ import (
 type rangeFormat uint8
 
 const (
-	rangeExpanded rangeFormat = iota // all digits: 321–328
-	rangeChicago16                   // Chicago 16th–18th: 321–28, 1496–504, 103–4
-	rangeMinimalTwo                  // at least two digits: 321–28, 101–08
+	rangeExpanded   rangeFormat = iota // all digits: 321–328
+	rangeChicago16                     // Chicago 16th–18th: 321–28, 1496–504, 103–4
+	rangeMinimalTwo                    // at least two digits: 321–28, 101–08
 )
 
 // appendRange appends a page or locator value with its ranges reformatted:

@@ -57,10 +57,10 @@ const (
 
 // renderer holds the state of rendering one citation.
 type renderer struct {
-	o      out
-	it     *Item
-	pos    position
-	loc    Locator
+	o                     out
+	it                    *Item
+	pos                   position
+	loc                   Locator
 	etAlMin, etAlUseFirst int
 	// done holds variables rendered by a substitution.
 	done    varSet
@@ -442,10 +442,10 @@ func appendApostrophes(b []byte, s string) []byte {
 type dateForm uint8
 
 const (
-	dateText       dateForm = iota // December 31, 1934 (en-US text form)
-	dateYear                       // 1934
-	dateMonthDay                   // December 31 (author-date: the year is printed apart)
-	dateDayMonthAbbr               // 31 Dec. 1934 (MLA)
+	dateText         dateForm = iota // December 31, 1934 (en-US text form)
+	dateYear                         // 1934
+	dateMonthDay                     // December 31 (author-date: the year is printed apart)
+	dateDayMonthAbbr                 // 31 Dec. 1934 (MLA)
 )
 
 // date renders a date variable.
@@ -453,8 +453,8 @@ func (r *renderer) date(v varSet, d *Date, form dateForm, prefix, suffix string)
 	if r.done&v != 0 || d.IsZero() {
 		return false
 	}
-	if form == dateMonthDay && d.From.IsZero() {
-		// a literal date has no month and day to pick
+	if form == dateMonthDay && (d.From.IsZero() || (d.From.Month == 0 && d.Season == 0)) {
+		// a literal date or a year has no month and day to pick
 		return false
 	}
 	r.o.elem(prefix, suffix, 0, false)

@@ -6,8 +6,8 @@ package cite
 // locatorTerm holds a locator label's forms: long and short, singular and
 // plural.
 type locatorTerm struct {
-	label                              string
-	long, longPl, short, shortPl       string
+	label                               string
+	long, longPl, short, shortPl        string
 	mlaShort, mlaShortPl, symbol, symPl string
 }
 

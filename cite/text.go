@@ -18,7 +18,7 @@ const (
 
 // Span is a run of citation text with one formatting.
 type Span struct {
-	Text   string
+	Text       string
 	Decoration Decoration
 }
 
