@@ -74,7 +74,7 @@ func TestGolden(t *testing.T) {
 		if c.Mode == "bibliography-list" {
 			continue
 		}
-		if c.Style == string(MLA) {
+		if false {
 			continue // not yet implemented
 		}
 		it := items[c.ID]

@@ -1,5 +1,373 @@
 package cite
 
-type mla struct{ r *renderer }
+// modern-language-association (MLA Handbook, 9th edition): the works-cited
+// entry and the parenthetical citation. Methods are named after the CSL
+// macros they implement.
 
-func (m *mla) render() {}
+type mla struct {
+	r *renderer
+	k kind
+}
+
+func (m *mla) g(delim, prefix, suffix string) { m.r.o.group(delim, prefix, suffix) }
+func (m *mla) e()                             { m.r.o.end() }
+
+var (
+	specMLAAuthor = nameSpec{sortFirst: true, dplAlways: true, etAlAlways: true, demoteNever: true,
+		label: labelLong, labelPrefix: ", "}
+	specMLAShort   = nameSpec{short: true, demoteNever: true}
+	specMLAVerb    = nameSpec{label: labelVerb, labelBefore: true, labelSuffix: " ", demoteNever: true}
+	specMLAVerbCap = nameSpec{label: labelVerb, labelBefore: true, labelSuffix: " ", labelCap: true, demoteNever: true}
+)
+
+func (m *mla) render() {
+	r := m.r
+	m.k = itemKind(r.it)
+	r.etAlMin, r.etAlUseFirst = 3, 1
+	if r.pos == posBib {
+		r.o.group("", "", ".")
+		m.g(". ", "", "")
+		m.author()
+		m.title()
+		m.afterTitle()
+		m.container1()
+		m.end()
+		m.e()
+		r.o.end()
+		return
+	}
+	r.o.group("", "(", ")")
+	l := r.loc.Label
+	if r.loc.Value != "" && (l == "line" || l == "page" || l == "timestamp") {
+		m.g(" ", "", "")
+		m.authorShort()
+		m.locatorText()
+		m.e()
+	} else {
+		m.g(", ", "", "")
+		m.authorShort()
+		// label-locator
+		m.g("", "", "")
+		m.g(" ", "", "")
+		if t := findLocatorTerm(r.loc.Label); t != nil && r.loc.Value != "" {
+			s := t.short
+			pl := isPlural(r.loc.Value)
+			if pl {
+				s = t.shortPl
+			}
+			switch {
+			case t.mlaShort != "" && pl:
+				s = t.mlaShortPl
+			case t.mlaShort != "":
+				s = t.mlaShort
+			case l == "paragraph" && pl:
+				s = "pars."
+			case l == "paragraph":
+				s = "par."
+			}
+			r.term(s, "", "", false)
+		}
+		m.locatorText()
+		m.e()
+		m.e()
+		m.e()
+	}
+	r.o.end()
+}
+
+func (m *mla) locatorText() {
+	r := m.r
+	r.o.elem("", "", 0, false)
+	if r.loc.Value == "" {
+		r.o.attempt()
+	} else {
+		r.o.success()
+		r.o.open()
+		if r.loc.Label == "page" {
+			r.o.buf = appendRange(r.o.buf, r.loc.Value, rangeMinimalTwo)
+		} else {
+			r.o.buf = appendDashes(r.o.buf, r.loc.Value)
+		}
+	}
+	r.o.end()
+}
+
+// substitute is the names substitution of "author" and "author-short".
+func (m *mla) substitute(spec *nameSpec, title func()) {
+	r := m.r
+	it := r.it
+	r.o.attempt()
+	for _, c := range [...]struct {
+		v    varSet
+		rl   role
+		list []Name
+	}{{vAuthor, roleAuthor, it.Author}, {vEditor, roleEditor, it.Editor}, {vTranslator, roleTranslator, it.Translator}} {
+		if r.done&c.v == 0 && len(c.list) > 0 {
+			r.inSubst = true
+			r.used = 0
+			r.names(c.v, c.rl, c.list, spec)
+			r.inSubst = false
+			r.done |= r.used
+			return
+		}
+	}
+	start := len(r.o.buf)
+	r.inSubst = true
+	r.used = 0
+	title()
+	r.inSubst = false
+	if len(r.o.buf) > start {
+		r.done |= r.used
+	}
+}
+
+// author is "author".
+func (m *mla) author() {
+	m.g("", "", "")
+	defer m.e()
+	m.substitute(&specMLAAuthor, m.title)
+}
+
+// authorShort is "author-short".
+func (m *mla) authorShort() {
+	m.g("", "", "")
+	defer m.e()
+	m.g(", ", "", "")
+	defer m.e()
+	m.substitute(&specMLAShort, m.titleShort)
+}
+
+// quoted reports whether the title is quoted (a part of a larger work or an
+// unpublished document) rather than italic (a book).
+func (m *mla) quoted() bool {
+	return m.k != kBook || m.r.it.ContainerTitle != ""
+}
+
+// title is "title" ("title-primary").
+func (m *mla) title() {
+	r := m.r
+	m.g("", "", "")
+	defer m.e()
+	if m.quoted() {
+		r.tv(vTitle, r.it.Title, "", "", 0, true, tcTitle)
+	} else {
+		r.tv(vTitle, r.it.Title, "", "", Italic, false, tcTitle)
+	}
+}
+
+// titleShort is "title-short".
+func (m *mla) titleShort() {
+	r := m.r
+	m.g("", "", "")
+	defer m.e()
+	if r.it.Title != "" {
+		t := r.it.TitleShort
+		if t == "" {
+			t = r.it.Title
+		}
+		if m.quoted() {
+			r.tv(vTitle, t, "", "", 0, true, tcTitle)
+		} else {
+			r.tv(vTitle, t, "", "", Italic, false, tcTitle)
+		}
+		return
+	}
+	// supplemental-generic-label-short
+	r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
+}
+
+// afterTitle is "supplemental-element-after-title".
+func (m *mla) afterTitle() {
+	r := m.r
+	m.g("", "", "")
+	defer m.e()
+	m.g(", ", "", "")
+	defer m.e()
+	if m.k != kLetter {
+		r.date(0, &r.it.OriginalDate, dateText, "", "")
+	}
+	r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
+}
+
+// container1 is "container1".
+func (m *mla) container1() {
+	r := m.r
+	it := r.it
+	m.g("", "", "")
+	defer m.e()
+	m.g(", ", "", "")
+	defer m.e()
+	r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle)
+	// container1-contributor
+	m.g("", "", "")
+	m.g(", ", "", "")
+	spec := &specMLAVerbCap
+	if it.ContainerTitle != "" {
+		spec = &specMLAVerb
+	}
+	r.names(vContainerAuthor, roleContainerAuthor, it.ContainerAuthor, &specMLAVerb)
+	if len(it.Editor) > 0 && len(it.Translator) > 0 && r.done&(vEditor|vTranslator) == 0 && sameNames(it.Editor, it.Translator) {
+		r.names(vEditor|vTranslator, roleEditorTranslator, it.Editor, spec)
+	} else {
+		m.g(", ", "", "")
+		r.names(vEditor, roleEditor, it.Editor, spec)
+		r.names(vTranslator, roleTranslator, it.Translator, spec)
+		m.e()
+	}
+	m.e()
+	m.e()
+	// container1-number
+	m.g("", "", "")
+	m.g(", ", "", "")
+	switch {
+	case len(it.CollectionEditor) > 0 || len(it.Editor) > 0:
+		m.labelVolume(false)
+	case it.Edition != "" || it.ContainerTitle != "":
+		m.labelVolume(false)
+	case len(it.Author) > 0:
+		if len(it.ContainerAuthor) > 0 || len(it.Editor) > 0 || len(it.Translator) > 0 {
+			m.labelVolume(false)
+		}
+	default:
+		m.labelVolume(true)
+	}
+	m.e()
+	m.e()
+	// container1-publisher
+	m.g("", "", "")
+	if it.Publisher != "" {
+		r.plain(vPublisher, it.Publisher)
+	} else {
+		r.plain(vPublisherPlace, it.PublisherPlace)
+	}
+	m.e()
+	// container1-publication-date
+	m.g("", "", "")
+	circa := it.Issued.Circa && !it.Issued.IsZero()
+	switch {
+	case m.k == kManuscript || m.k == kLetter:
+		if circa {
+			m.g(" ", "", "")
+			r.term("circa", "", "", true)
+			r.date(vIssued, &it.Issued, dateDayMonthAbbr, "", "")
+			m.e()
+		} else {
+			r.date(vIssued, &it.Issued, dateDayMonthAbbr, "", "")
+		}
+	case circa:
+		r.date(vIssued, &it.Issued, dateYear, "[", "?]")
+	default:
+		r.date(vIssued, &it.Issued, dateYear, "", "")
+	}
+	m.e()
+	// container1-location
+	m.g("", "", "")
+	m.g(", ", "", "")
+	r.plain(vArchive, it.Archive)
+	r.plain(vArchiveLocation, it.ArchiveLocation)
+	// label-page
+	m.g("", "", "")
+	m.g(" ", "", "")
+	if it.Page != "" {
+		t := "p."
+		if isPlural(it.Page) {
+			t = "pp."
+		}
+		r.term(t, "", "", false)
+	}
+	r.o.elem("", "", 0, false)
+	if it.Page == "" {
+		r.o.attempt()
+	} else {
+		r.o.success()
+		r.o.open()
+		r.o.buf = appendRange(r.o.buf, it.Page, rangeMinimalTwo)
+	}
+	r.o.end()
+	m.e()
+	m.e()
+	// container1-location-URI
+	m.g("", "", "")
+	switch {
+	case it.DOI != "":
+		r.o.elem("", "", Link, false)
+		r.o.success()
+		r.o.open()
+		r.o.buf = append(r.o.buf, "https://doi.org/"...)
+		r.o.buf = append(r.o.buf, it.DOI...)
+		r.o.end()
+	case it.URL != "":
+		r.o.elem("", "", Link, false)
+		r.o.success()
+		r.o.open()
+		r.o.buf = append(r.o.buf, it.URL...)
+		r.o.end()
+	default:
+		r.o.attempt()
+	}
+	m.e()
+	m.e()
+	m.e()
+}
+
+// labelVolume is "label-volume" ("label-volume-capitalized").
+func (m *mla) labelVolume(capital bool) {
+	r := m.r
+	m.g("", "", "")
+	defer m.e()
+	m.g(" ", "", "")
+	defer m.e()
+	if r.it.Volume != "" && isNumeric(r.it.Volume) {
+		t := "vol."
+		if isPlural(r.it.Volume) {
+			t = "vols."
+		}
+		r.term(t, "", "", capital)
+	}
+	r.o.elem("", "", 0, false)
+	if r.it.Volume == "" {
+		r.o.attempt()
+	} else {
+		r.o.success()
+		r.o.open()
+		if capital {
+			r.o.buf = appendCapitalizeFirst(r.o.buf, r.it.Volume)
+		} else {
+			r.o.buf = appendDashes(r.o.buf, r.it.Volume)
+		}
+	}
+	r.o.end()
+}
+
+// end is "supplemental-element-end".
+func (m *mla) end() {
+	r := m.r
+	it := r.it
+	m.g("", "", "")
+	defer m.e()
+	m.g(", ", "", "")
+	defer m.e()
+	// supplemental-date-access
+	m.g("", "", "")
+	if it.Issued.IsZero() {
+		m.g(" ", "", "")
+		r.term("accessed", "", "", true)
+		r.date(vAccessed, &it.Accessed, dateDayMonthAbbr, "", "")
+		m.e()
+	}
+	m.e()
+	// supplemental-medium
+	m.g("", "", "")
+	r.tv(vMedium, it.Medium, "", "", 0, false, tcCapFirst)
+	m.e()
+	// supplemental-element-movable: the book series
+	m.g("", "", "")
+	m.g(", ", "", "")
+	m.g("", "", "")
+	m.g(", ", "", "")
+	r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
+	m.e()
+	m.e()
+	m.e()
+	m.e()
+}

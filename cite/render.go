@@ -245,6 +245,7 @@ type nameSpec struct {
 	sortAll      bool // name-as-sort-order="all"
 	dplAlways    bool // delimiter-precedes-last="always"
 	dplNever     bool
+	etAlAlways   bool // delimiter-precedes-et-al="always"
 	demoteNever  bool // demote-non-dropping-particle="never"
 	label        labelForm
 	labelBefore  bool // the label precedes the names
@@ -331,7 +332,7 @@ func (r *renderer) writeNameList(list []Name, spec *nameSpec) {
 		r.writeName(&list[i], spec.short, inverted, spec.demoteNever)
 	}
 	if etal {
-		if shown >= 2 {
+		if shown >= 2 || spec.etAlAlways {
 			r.o.buf = append(r.o.buf, ", et al."...)
 		} else {
 			r.o.buf = append(r.o.buf, " et al."...)
@@ -451,10 +452,12 @@ const (
 // date renders a date variable.
 func (r *renderer) date(v varSet, d *Date, form dateForm, prefix, suffix string) bool {
 	if r.done&v != 0 || d.IsZero() {
+		r.o.attempt()
 		return false
 	}
 	if form == dateMonthDay && (d.From.IsZero() || (d.From.Month == 0 && d.Season == 0)) {
 		// a literal date or a year has no month and day to pick
+		r.o.attempt()
 		return false
 	}
 	r.o.elem(prefix, suffix, 0, false)

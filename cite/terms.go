@@ -86,6 +86,17 @@ func roleTerm(r role, form labelForm, plural, chicago bool) string {
 	switch r {
 	case roleEditor, roleCollectionEditor:
 		switch form {
+		case labelLong:
+			if r == roleCollectionEditor && !chicago {
+				if plural {
+					return "general editors"
+				}
+				return "general editor"
+			}
+			if plural {
+				return "editors"
+			}
+			return "editor"
 		case labelShort:
 			if plural {
 				return "eds."
@@ -101,6 +112,11 @@ func roleTerm(r role, form labelForm, plural, chicago bool) string {
 		}
 	case roleTranslator:
 		switch form {
+		case labelLong:
+			if plural {
+				return "translators"
+			}
+			return "translator"
 		case labelShort:
 			return "trans."
 		case labelVerb:
@@ -113,6 +129,11 @@ func roleTerm(r role, form labelForm, plural, chicago bool) string {
 		}
 	case roleEditorTranslator:
 		switch form {
+		case labelLong:
+			if plural {
+				return "editors and translators"
+			}
+			return "editor and translator"
 		case labelShort:
 			if chicago {
 				if plural {
