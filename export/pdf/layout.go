@@ -49,7 +49,7 @@ type geometry struct {
 	footBottom   float64 // baseline of the footer's last line
 }
 
-func (g *geometry) measure() float64 { return g.w - g.left - g.right }
+func (g geometry) measure() float64 { return g.w - g.left - g.right }
 
 func newGeometry(p Paper) geometry {
 	g := geometry{w: 595.28, h: 841.89} // A4
@@ -378,12 +378,12 @@ func appendWords(fs *fontSet, dst []run, words []word, x, extra float64) []run {
 // block before it on the page (nil at the top).
 func blockLines(fs *fontSet, b maisky.Block, prev maisky.Block, measure float64, note func(string) *maisky.Footnote) []line {
 	var (
-		base                style
-		size, lead          float64
-		first, x0, width    float64
-		al                  align
-		before              float64
-		keep                bool
+		base             style
+		size, lead       float64
+		first, x0, width float64
+		al               align
+		before           float64
+		keep             bool
 	)
 	width = measure
 	switch b := b.(type) {
@@ -555,6 +555,17 @@ type paginator struct {
 	runsBuf []run
 }
 
+// firstNoteLine returns the height of the first line of the first note of
+// a line.
+func firstNoteLine(ln *line, notes map[*maisky.Footnote][]line) float64 {
+	for _, f := range ln.notes {
+		if n := notes[f]; len(n) > 0 {
+			return n[0].lead + n[0].spaceBefore
+		}
+	}
+	return 0
+}
+
 // footerHeight returns the height of the footer lines plus the rule above.
 func footerHeight(footer []line) float64 {
 	h := 0.0
@@ -669,7 +680,12 @@ func (p *paginator) print(in pageInput, lines []line, notes map[*maisky.Footnote
 			nnh, _ := notesHeight(next)
 			need += next.spaceBefore + next.lead + nnh
 		}
-		if started && y+need+noteH+nh > bottom {
+		// A line whose notes could not fit even on an empty page stays
+		// here if the line and its first note line do; the rest of the
+		// notes continue on the next page.
+		fitsEmpty := p.g.bodyTop+ln.lead+nh <= bottom
+		if started && (fitsEmpty && y+need+noteH+nh > bottom ||
+			!fitsEmpty && y+need+noteH+firstNoteLine(ln, notes)+2*noteGap > bottom) {
 			closePage()
 			open(true)
 			before = 0

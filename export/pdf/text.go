@@ -19,16 +19,22 @@ const replacement = '\uFFFD'
 // Text the fonts cover (the common case) is returned as is.
 func (fs *fontSet) clean(s string) string {
 	fc := &fs.faces[regular]
-	i := 0
+	i, prev := 0, 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError || !fc.has(r) || r < ' ' {
+		if r == utf8.RuneError || !fc.has(r) || r < ' ' || (r >= 0x7F && r < 0xA0) || r == 0xAD {
 			break
 		}
+		prev = i
 		i += size
 	}
 	if i == len(s) {
 		return s
+	}
+	if i > 0 {
+		// start over at the previous character, which a combining mark
+		// may modify
+		i = prev
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
