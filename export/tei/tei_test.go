@@ -89,3 +89,16 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestRoundTripFixtures(t *testing.T) {
+	for _, name := range fixtures(t) {
+		t.Run(name, func(t *testing.T) {
+			file := readFixture(t, name)
+			data := export(t, file, Options{})
+			got, err := Read(bytes.NewReader(data))
+			require.NoError(t, err)
+			require.NoError(t, got.Validate())
+			require.Equal(t, file, got)
+		})
+	}
+}
