@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
@@ -436,12 +437,47 @@ func TestLongNoteContinues(t *testing.T) {
 	assert.Equal(t, len(out), pageCount(t, b.Bytes()))
 }
 
-func TestStyles(t *testing.T) {
-	vol, doc := volume1(t)
-	for _, style := range []string{"", DefaultStyle, "modern-language-association"} {
-		var b bytes.Buffer
-		require.NoError(t, Write(&b, doc, request(59, 59), Options{Volume: vol, Style: style}), style)
+// footerText returns the text of a page's footer lines, and the text of
+// their italic runs.
+func footerText(op *outPage) (text, italics string) {
+	lines, _ := pageText(op)
+	var it []string
+	for _, pl := range op.lines {
+		for _, r := range pl.runs {
+			if r.st == italic && r.size == footSize {
+				it = append(it, r.text)
+			}
+		}
 	}
+	return strings.Join(lines, " "), strings.Join(it, "|")
+}
+
+func TestFooterCitation(t *testing.T) {
+	vol, doc := volume1(t)
+	tests := []struct {
+		style, text, italics string
+	}{
+		{"", "Ivan Maisky, “31 December 1934,” in The Complete Maisky Diaries, vol. 1, ed. Gabriel Gorodetsky, trans. Tatiana Sorokina and Oliver Ready (Yale University Press, 2017), 63.", "The Complete Maisky Diaries"},
+		{"chicago-notes-bibliography", "(Yale University Press, 2017), 63.", "The Complete Maisky Diaries"},
+		{"chicago-author-date", "(Maisky 2017, 63)", ""},
+		{"modern-language-association", "(Maisky 63)", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.style, func(t *testing.T) {
+			out := layoutOf(t, doc, request(63, 63), Options{Volume: vol, Style: tc.style})
+			require.Len(t, out, 1)
+			text, italics := footerText(&out[0])
+			assert.Contains(t, text, tc.text)
+			if tc.italics != "" {
+				assert.Contains(t, italics, tc.italics)
+			}
+		})
+	}
+	var w recorder
+	err := Write(&w, doc, request(63, 63), Options{Volume: vol, Style: "apa"})
+	assert.ErrorIs(t, err, ErrStyle)
+	assert.ErrorIs(t, err, cite.ErrUnknownStyle)
+	assert.Zero(t, w.calls)
 }
 
 func TestGolden(t *testing.T) {
