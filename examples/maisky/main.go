@@ -61,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runPages(args, stdout, stderr)
 	case "toc":
 		return runTOC(args, stdout, stderr)
+	case "pdf":
+		return runPDF(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
