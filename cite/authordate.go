@@ -28,6 +28,7 @@ func (c *chicago) renderAuthorDate() {
 		return
 	}
 	r.etAlMin, r.etAlUseFirst = 3, 1
+	r.inText = true
 	r.o.group("", "(", ")")
 	c.g(", ", "", "")
 	c.citationAuthorDateItem()
@@ -79,6 +80,10 @@ func (c *chicago) authorInline() {
 			c.titleShort()
 		} else {
 			c.titleAndDescriptionsBib()
+		}
+	}, func() {
+		if c.k == kManuscript && !c.hasContainer() && !c.hasGenre() && !c.hasTitle() && !c.hasPublisher() && !c.hasPlace() {
+			c.sourceArchiveNote()
 		}
 	})
 }

@@ -588,9 +588,9 @@ func (c *chicago) descriptionFormatShort() {
 		r.plain(vMedium, r.it.Medium)
 	case c.accessible():
 	case c.k == kManuscript:
-		r.term("unpublished manuscript", "", "", false)
+		r.term("MS", "", "", false)
 	case c.k == kLetter:
-		r.term("personal communication", "", "", false)
+		r.term("pers. comm.", "", "", false)
 	}
 	c.e()
 }
@@ -703,6 +703,9 @@ func (c *chicago) contributorsAndVolumeNote() {
 	}
 	c.identifierVolumeNote()
 	c.contributorsNote()
+	if !c.hasVolume() && !c.locIs("column") && !c.locIs("folio") && !c.locIs("page") {
+		numberOfVolumes(r)
+	}
 	c.e()
 }
 
@@ -722,6 +725,9 @@ func (c *chicago) contributorsAndVolumeBib() {
 			r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, &specVerb)
 		}
 		c.e()
+		if !c.hasVolume() {
+			numberOfVolumes(r)
+		}
 		c.e()
 		return
 	}
@@ -743,6 +749,7 @@ func (c *chicago) contributorsAndVolumeBib() {
 	c.e()
 	if !c.hasVolume() {
 		c.contributorsBib()
+		numberOfVolumes(r)
 	}
 	c.e()
 }
@@ -857,10 +864,12 @@ func (c *chicago) locatorLabel(form labelForm) {
 	case pl:
 		s = t.shortPl
 	}
-	if c.authorDate && form == labelShort && r.loc.Label == "page" {
-		return
+	if r.loc.Label == "sub-verbo" && !c.ed17 {
+		s = "under" // the Chicago styles' term (CMOS18 14.130)
 	}
-	r.term(s, "", "", false)
+	r.o.elem("", "", 0, false)
+	r.o.lit(s)
+	r.o.end()
 }
 
 // locatorText renders cs:text variable="locator": page ranges in the
@@ -961,6 +970,9 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 		if c.hasVolume() {
 			r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, spec)
 		}
+		if !c.hasVolume() && !c.hasPage() {
+			numberOfVolumes(r)
+		}
 		c.e()
 		c.e()
 		return
@@ -978,6 +990,9 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 	}
 	c.editorTranslator(", ", spec)
 	c.e()
+	if !c.hasVolume() && !c.hasPage() && (bib || (!c.locIs("column") && !c.locIs("folio") && !c.locIs("page"))) {
+		numberOfVolumes(r)
+	}
 	c.e()
 	c.e()
 }

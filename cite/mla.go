@@ -36,6 +36,7 @@ func (m *mla) render() {
 		r.o.end()
 		return
 	}
+	r.inText = true
 	r.o.group("", "(", ")")
 	l := r.loc.Label
 	if r.loc.Value != "" && (l == "line" || l == "page" || l == "timestamp") {
@@ -366,6 +367,14 @@ func (m *mla) end() {
 	m.g("", "", "")
 	m.g(", ", "", "")
 	r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
+	m.e()
+	m.e()
+	// supplemental-multivolume-works
+	m.g("", "", "")
+	m.g(", ", "", "")
+	if it.Volume == "" {
+		numberOfVolumes(r)
+	}
 	m.e()
 	m.e()
 	m.e()

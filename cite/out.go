@@ -24,6 +24,9 @@ type out struct {
 	qpos, qend int
 	// quoteDepth counts open quotes frames.
 	quoteDepth int
+	// termPred is citeproc-js's "term predecessor": something was
+	// rendered before; a term rendered first is capitalized.
+	termPred bool
 }
 
 type frame struct {
@@ -43,6 +46,9 @@ type frame struct {
 	attempt bool // a variable was called and found empty
 	success bool // a variable rendered, or a nested group did
 	term    bool // a term or a value rendered
+	// termPred is out.termPred when the group opened, restored if the
+	// group is dropped.
+	termPred bool
 }
 
 func (o *out) reset() {
@@ -51,6 +57,7 @@ func (o *out) reset() {
 	o.n = 0
 	o.qpos, o.qend = -1, -1
 	o.quoteDepth = 0
+	o.termPred = false
 }
 
 func (o *out) push(f frame) {
@@ -66,7 +73,7 @@ func (o *out) push(f frame) {
 
 // group opens a CSL group.
 func (o *out) group(delim, prefix, suffix string) {
-	o.push(frame{delim: delim, prefix: prefix, suffix: suffix, group: true})
+	o.push(frame{delim: delim, prefix: prefix, suffix: suffix, group: true, termPred: o.termPred})
 }
 
 // elem opens a rendering element with affixes and formatting.
@@ -101,6 +108,7 @@ func (o *out) open() {
 		fr.contentStart = len(o.buf)
 		fr.opened = true
 	}
+	o.termPred = true
 }
 
 // end closes the innermost frame. A group is kept if a variable in it
@@ -136,6 +144,7 @@ func (o *out) end() {
 			if g := o.ctx(); g != nil {
 				g.attempt = fr.attempt
 			}
+			o.termPred = fr.termPred
 			return
 		}
 		if g := o.ctx(); g != nil {

@@ -67,6 +67,9 @@ type renderer struct {
 	inSubst bool
 	used    varSet
 	english bool // the item's language allows title case
+	// inText is set for the citations of in-text styles (author-date,
+	// MLA), where a leading term is not capitalized.
+	inText bool
 	bufArr  [320]byte
 	scratch [160]byte
 	marks   [4]mark
@@ -80,6 +83,7 @@ func (r *renderer) init(it *Item, pos position, loc Locator) {
 	r.o.marks = r.marks[:0]
 	r.o.reset()
 	r.done = 0
+	r.inText = false
 	r.english = isEnglish(it.Language)
 }
 
@@ -123,10 +127,11 @@ func (r *renderer) tv(v varSet, val, prefix, suffix string, f Decoration, quotes
 // plain renders a text variable without formatting.
 func (r *renderer) plain(v varSet, val string) { r.tv(v, val, "", "", 0, false, tcNone) }
 
-// term renders literal text (a term or a value).
+// term renders literal text (a term or a value); a term rendered first in
+// a note or an entry is capitalized, as citeproc-js does.
 func (r *renderer) term(s, prefix, suffix string, capFirst bool) {
 	r.o.elem(prefix, suffix, 0, false)
-	if capFirst {
+	if capFirst || (!r.o.termPred && !r.inText) {
 		r.o.litCap(s)
 	} else {
 		r.o.lit(s)
@@ -549,4 +554,23 @@ func unsafeString(b []byte) string {
 		return ""
 	}
 	return unsafe.String(&b[0], len(b))
+}
+
+// numberOfVolumes is the "label-number-of-volumes" macro: "3 vols.".
+func numberOfVolumes(r *renderer) {
+	n := r.it.NumberOfVolumes
+	r.o.group("", "", "")
+	r.o.group(" ", "", "")
+	r.tv(0, n, "", "", 0, false, tcNone)
+	if n != "" && isNumeric(n) {
+		t := "vol."
+		if isPlural(n) || n != "1" {
+			t = "vols."
+		}
+		r.o.elem("", "", 0, false)
+		r.o.lit(t)
+		r.o.end()
+	}
+	r.o.end()
+	r.o.end()
 }
