@@ -436,25 +436,27 @@ func isHeading(b maisky.Block) bool {
 	return ok
 }
 
-// noteLines sets a footnote: its number, then its text with a hanging indent.
+// noteLines sets a footnote as the book does: its number, a space, then its
+// text; the following lines start flush left.
 func noteLines(fs *fontSet, f *maisky.Footnote, measure float64) []line {
 	num := newWordBuilder(fs, regular, noteSize)
 	num.text(strconv.Itoa(f.Number), regular)
 	label := num.finish()
-	hang := fs.faces[regular].width("000", noteSize)
-	if len(label) > 0 && label[0].w+3 > hang {
-		hang = label[0].w + 3
+	first := fs.faces[regular].width(" ", noteSize)
+	if len(label) > 0 {
+		first += label[0].w
 	}
 	wb := newWordBuilder(fs, regular, noteSize)
 	wb.inlines(f.Content, regular, nil)
-	lines := breakLines(fs, wb.finish(), measure, hang, hang)
+	lines := breakLines(fs, wb.finish(), measure, first, 0)
 	if len(lines) == 0 {
-		lines = []line{{indent: hang, measure: measure, last: true}}
+		lines = []line{{indent: first, measure: measure, last: true}}
 	}
 	for i := range lines {
 		lines[i].align, lines[i].size, lines[i].lead = justify, noteSize, noteLead
 	}
 	lines[0].label = label
+	lines[0].spaceBefore = noteSpacing
 	return lines
 }
 
