@@ -63,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runTOC(args, stdout, stderr)
 	case "pdf":
 		return runPDF(args, stdout, stderr)
+	case "tei":
+		return runTEI(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

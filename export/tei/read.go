@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -34,7 +35,7 @@ func Read(r io.Reader) (*maisky.File, error) {
 	if perr != nil {
 		return nil, perr
 	}
-	rd := &reader{data: data}
+	rd := &reader{data: data, collapse: !ours(root)}
 	var f *maisky.File
 	switch {
 	case root.is("TEI"):
@@ -63,6 +64,42 @@ type reader struct {
 	data     []byte
 	warnings []Warning
 	err      *ReadError
+	// collapse is set for TEI this package did not write: its whitespace
+	// runs are collapsed, as TEI renderers do.
+	collapse bool
+}
+
+// s returns n's text: verbatim in NFC, or collapsed and trimmed for
+// foreign TEI.
+func (rd *reader) s(n *node) string {
+	if rd.collapse {
+		return strings.TrimSpace(collapseText(str(n)))
+	}
+	return str(n)
+}
+
+// ours reports whether root was written by this package: its header names
+// this exporter in encodingDesc/appInfo.
+func ours(root *node) bool {
+	h := root.child("teiHeader")
+	if h == nil {
+		return false
+	}
+	ed := h.child("encodingDesc")
+	if ed == nil {
+		return false
+	}
+	for _, ai := range ed.elements() {
+		if !ai.is("appInfo") {
+			continue
+		}
+		for _, app := range ai.elements() {
+			if app.is("application") && app.attr("ident") == appIdent {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (rd *reader) fail(n *node, msg string) *ReadError {
@@ -140,6 +177,25 @@ func (rd *reader) corpus(root *node) *maisky.File {
 		rd.fail(root, "teiCorpus without teiHeader")
 		return nil
 	}
+	// A corpus this package did not write may lack the volume id and the
+	// table of contents: take the corpus' xml:id (or a slug of its title)
+	// and list the documents it holds.
+	vol := f.Volume
+	if vol.ID == "" {
+		vol.ID = root.xmlAttr("id")
+	}
+	if vol.ID == "" {
+		vol.ID = slug(vol.Title)
+	}
+	if len(vol.Contents) == 0 {
+		for _, d := range f.Documents {
+			label := d.Title
+			if label == "" {
+				label = d.ID
+			}
+			vol.Contents = append(vol.Contents, maisky.Entry{ID: d.ID, Label: label, Date: d.Date})
+		}
+	}
 	return f
 }
 
@@ -171,8 +227,12 @@ func (rd *reader) volume(h *node) *maisky.Volume {
 					for _, s := range fc.elements() {
 						switch {
 						case s.is("biblStruct"):
-							if m := s.child("monogr"); m != nil {
-								rd.monogr(m, vol)
+							for _, b := range s.elements() {
+								if b.is("monogr") {
+									rd.monogr(b, vol)
+								} else {
+									rd.skip(b)
+								}
 							}
 						case s.is("listBibl") && s.attr("type") == "contents":
 							rd.contents(s, vol)
@@ -207,11 +267,11 @@ func (rd *reader) corpusPublication(ps *node, vol *maisky.Volume) {
 	for _, c := range ps.elements() {
 		switch {
 		case c.is("authority"):
-			vol.Archive.Name = str(c)
+			vol.Archive.Name = rd.s(c)
 		case c.is("publisher"):
-			vol.Archive.Publisher = str(c)
+			vol.Archive.Publisher = rd.s(c)
 		case c.is("idno") && c.attr("type") == "URI":
-			vol.Archive.URL = str(c)
+			vol.Archive.URL = rd.s(c)
 		case c.is("availability"), c.is("date"), c.is("p"), c.is("idno"), c.is("pubPlace"), c.is("distributor"):
 		default:
 			rd.skip(c)
@@ -224,12 +284,12 @@ func (rd *reader) monogr(m *node, vol *maisky.Volume) {
 		switch {
 		case c.is("title"):
 			if vol.Title == "" {
-				vol.Title = str(c)
+				vol.Title = rd.s(c)
 			}
 		case c.is("idno") && c.attr("type") == "ISBN":
-			vol.ISBN = str(c)
+			vol.ISBN = rd.s(c)
 		case c.is("idno") && c.attr("type") == "local":
-			vol.ID = str(c)
+			vol.ID = rd.s(c)
 		case c.is("editor") && c.attr("role") == "translator":
 			vol.Translators = append(vol.Translators, rd.persons(c)...)
 		case c.is("editor"):
@@ -238,9 +298,9 @@ func (rd *reader) monogr(m *node, vol *maisky.Volume) {
 			for _, i := range c.elements() {
 				switch {
 				case i.is("pubPlace"):
-					vol.Place = str(i)
+					vol.Place = rd.s(i)
 				case i.is("publisher"):
-					vol.Publisher = str(i)
+					vol.Publisher = rd.s(i)
 				case i.is("date"):
 					y := i.attr("when")
 					if y == "" {
@@ -256,7 +316,7 @@ func (rd *reader) monogr(m *node, vol *maisky.Volume) {
 				}
 			}
 		case c.is("biblScope") && c.attr("unit") == "volume":
-			vol.Number = str(c)
+			vol.Number = rd.s(c)
 		default:
 			rd.skip(c)
 		}
@@ -274,9 +334,9 @@ func (rd *reader) contents(lb *node, vol *maisky.Volume) {
 		for _, c := range b.elements() {
 			switch {
 			case c.is("title"):
-				e.Label = str(c)
+				e.Label = rd.s(c)
 			case c.is("idno"):
-				e.ID = str(c)
+				e.ID = rd.s(c)
 			case c.is("date"):
 				e.Date = rd.date(c)
 			default:
@@ -327,9 +387,9 @@ func (rd *reader) persons(n *node) []maisky.Person {
 		switch {
 		case c.is("persName") && c.attr("type") == "original":
 			if canTakeOriginal {
-				out[len(out)-1].Original = str(c)
+				out[len(out)-1].Original = rd.s(c)
 			} else {
-				out = append(out, maisky.Person{Original: str(c)})
+				out = append(out, maisky.Person{Original: rd.s(c)})
 			}
 			canTakeOriginal = false
 		case c.is("persName"), c.is("name"):
@@ -360,11 +420,11 @@ func (rd *reader) person(n *node) maisky.Person {
 		structured = true
 		switch {
 		case c.is("surname"):
-			family = append(family, str(c))
+			family = append(family, rd.s(c))
 		case c.is("forename"):
-			given = append(given, str(c))
+			given = append(given, rd.s(c))
 		case c.is("addName") && c.attr("type") == "pseudonym":
-			p.Pseudonym = str(c)
+			p.Pseudonym = rd.s(c)
 		default:
 			rd.skip(c)
 		}
@@ -387,4 +447,23 @@ func (rd *reader) plainPerson(n *node, s string) maisky.Person {
 		return maisky.Person{Family: s}
 	}
 	return p
+}
+
+// slug returns s in lower case with runs of other characters than letters
+// and digits turned into "-": "The Diaries: Volume 1" -> "the-diaries-volume-1".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
 }

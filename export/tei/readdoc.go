@@ -124,7 +124,7 @@ func (rd *reader) fileDesc(fd *node, doc *maisky.Document) {
 			for _, t := range c.elements() {
 				switch {
 				case t.is("title") && t.attr("type") == "main":
-					doc.Title = str(t)
+					doc.Title = rd.s(t)
 				case t.is("title") && !t.hasAttr("type") && doc.Title == "":
 					doc.Title = trimmed(t)
 				case t.is("title"), t.is("editor"), t.is("respStmt"):
@@ -138,9 +138,9 @@ func (rd *reader) fileDesc(fd *node, doc *maisky.Document) {
 			for _, p := range c.elements() {
 				switch {
 				case p.is("idno") && p.attr("type") == "URI":
-					doc.Permalink = str(p)
+					doc.Permalink = rd.s(p)
 				case p.is("idno") && p.attr("type") == "local":
-					doc.ID = str(p)
+					doc.ID = rd.s(p)
 				case p.is("authority"), p.is("publisher"), p.is("distributor"), p.is("availability"), p.is("date"), p.is("p"), p.is("pubPlace"):
 				default:
 					rd.skip(p)
@@ -156,7 +156,7 @@ func (rd *reader) fileDesc(fd *node, doc *maisky.Document) {
 						case b.is("monogr"):
 							for _, m := range b.elements() {
 								if m.is("idno") && m.attr("type") == "local" {
-									doc.Volume = str(m)
+									doc.Volume = rd.s(m)
 								}
 							}
 						default:
@@ -167,7 +167,7 @@ func (rd *reader) fileDesc(fd *node, doc *maisky.Document) {
 					for _, b := range s.elements() {
 						switch {
 						case b.is("idno") && b.attr("type") == "local":
-							doc.Volume = str(b)
+							doc.Volume = rd.s(b)
 						case b.is("biblScope"), b.is("title"):
 						default:
 							rd.skip(b)
@@ -182,9 +182,9 @@ func (rd *reader) fileDesc(fd *node, doc *maisky.Document) {
 						for _, i := range m.elements() {
 							switch {
 							case i.is("repository"):
-								doc.Repository = str(i)
+								doc.Repository = rd.s(i)
 							case i.is("idno"):
-								doc.ArchiveID = str(i)
+								doc.ArchiveID = rd.s(i)
 							default:
 								rd.skip(i)
 							}
@@ -209,7 +209,7 @@ func (rd *reader) profileDesc(pd *node, doc *maisky.Document) []langEntry {
 			var paras []string
 			for _, p := range c.elements() {
 				if p.is("p") {
-					paras = append(paras, str(p))
+					paras = append(paras, rd.s(p))
 				} else {
 					rd.skip(p)
 				}
@@ -252,7 +252,7 @@ func (rd *reader) profileDesc(pd *node, doc *maisky.Document) []langEntry {
 				}
 				for _, k := range t.elements() {
 					if k.is("term") {
-						doc.Keywords = append(doc.Keywords, str(k))
+						doc.Keywords = append(doc.Keywords, rd.s(k))
 					} else {
 						rd.skip(k)
 					}
@@ -356,8 +356,12 @@ func (rd *reader) version(div *node, kind maisky.VersionKind, doc *maisky.Docume
 	return v
 }
 
-// take returns the pending page breaks followed by content.
+// take returns the pending page breaks followed by content (with its
+// whitespace collapsed, for foreign TEI).
 func (vr *versionReader) take(content []maisky.Inline) []maisky.Inline {
+	if vr.rd.collapse {
+		content = collapseSpace(content, true)
+	}
 	if len(vr.pending) == 0 {
 		if content == nil {
 			return []maisky.Inline{}
@@ -582,9 +586,67 @@ func (vr *versionReader) footnote(c *node) *maisky.NoteRef {
 	}
 	vr.notes[id] = true
 	content := vr.content(c, true)
+	if vr.rd.collapse {
+		content = collapseSpace(content, true)
+	}
 	if content == nil {
 		content = []maisky.Inline{}
 	}
 	vr.v.Footnotes = append(vr.v.Footnotes, &maisky.Footnote{ID: id, Number: number, Content: content})
 	return &maisky.NoteRef{ID: id}
+}
+
+// collapseSpace replaces every run of XML whitespace in the text of content
+// with one space, as TEI renderers do, and with trim drops the whitespace
+// at the edges of a block. It is applied to TEI that this package did not
+// write, whose text is usually indented; our own is read verbatim.
+func collapseSpace(content []maisky.Inline, trim bool) []maisky.Inline {
+	for _, in := range content {
+		switch in := in.(type) {
+		case *maisky.Text:
+			in.Value = collapseText(in.Value)
+		case *maisky.Emphasis:
+			in.Content = collapseSpace(in.Content, false)
+		}
+	}
+	if !trim {
+		return content
+	}
+	if n := len(content); n > 0 {
+		if t, ok := content[n-1].(*maisky.Text); ok {
+			t.Value = strings.TrimRight(t.Value, " ")
+			if t.Value == "" {
+				content = content[:n-1]
+			}
+		}
+	}
+	if len(content) > 0 {
+		if t, ok := content[0].(*maisky.Text); ok {
+			t.Value = strings.TrimLeft(t.Value, " ")
+			if t.Value == "" {
+				content = content[1:]
+			}
+		}
+	}
+	return content
+}
+
+func collapseText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
 }

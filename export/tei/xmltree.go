@@ -161,7 +161,7 @@ func parse(data []byte) (*node, error) {
 			break
 		}
 		if err != nil {
-			return nil, syntaxError(data, dec.InputOffset(), err)
+			return nil, syntaxError(data, off, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
