@@ -104,6 +104,7 @@ func (c *chicago) dateAuthorDate(short bool) {
 		} else {
 			c.dateIssuedYear()
 		}
+		c.yearSuffix()
 		c.e()
 		c.e()
 		return
@@ -112,12 +113,27 @@ func (c *chicago) dateAuthorDate(short bool) {
 	case kManuscript:
 		if c.hasContainer() || c.hasGenre() || c.hasTitle() || c.hasPublisher() || c.hasPlace() {
 			r.term("n.d.", "", "", false)
+			c.yearSuffix()
 		}
 	case kLetter:
 		if !short || c.accessible() {
 			r.term("n.d.", "", "", false)
+			c.yearSuffix()
 		}
 	default:
 		r.term("n.d.", "", "", false)
+		c.yearSuffix()
 	}
+}
+
+// yearSuffix renders the year-suffix variable.
+func (c *chicago) yearSuffix() {
+	r := c.r
+	r.o.elem("", "", 0, false)
+	if r.yearSuffix != "" {
+		r.o.success()
+		r.o.open()
+		r.o.buf = append(r.o.buf, r.yearSuffix...)
+	}
+	r.o.end()
 }

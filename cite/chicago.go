@@ -273,6 +273,8 @@ func (c *chicago) authorNote() {
 func (c *chicago) authorBib() {
 	c.g("", "", "")
 	defer c.e()
+	c.r.markAuthor = true
+	defer func() { c.r.markAuthor = false }()
 	c.substitute(&specAuthorBib, func() {
 		// author-title-substitute-bib
 		if c.hasTitle() {

@@ -101,3 +101,38 @@ func TestGolden(t *testing.T) {
 		t.Log(strings.Join(sum, "\n"))
 	}
 }
+
+// TestGoldenBibliographyList checks sorted bibliographies of several items
+// (order, and "———" for a repeated author) against citeproc-js.
+func TestGoldenBibliographyList(t *testing.T) {
+	items, cases := loadGolden(t)
+	n := 0
+	for _, c := range cases {
+		if c.Mode != "bibliography-list" {
+			continue
+		}
+		n++
+		list := make([]Item, len(c.IDs))
+		for i, id := range c.IDs {
+			require.NotNil(t, items[id], id)
+			list[i] = *items[id]
+		}
+		order, err := SortBibliography(list, Style(c.Style))
+		require.NoError(t, err)
+		var got []string
+		for _, i := range order {
+			got = append(got, list[i].ID)
+		}
+		require.Equal(t, c.Order, got, c.Style)
+		for _, f := range []OutputFormat{PlainText, HTML} {
+			var buf bytes.Buffer
+			require.NoError(t, WriteBibliography(&buf, list, Style(c.Style), f))
+			want := c.Text
+			if f == HTML {
+				want = c.HTML
+			}
+			require.Equal(t, want+"\n", buf.String(), "%s %s", c.Style, f)
+		}
+	}
+	require.NotZero(t, n)
+}

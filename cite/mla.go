@@ -126,7 +126,9 @@ func (m *mla) substitute(spec *nameSpec, title func()) {
 func (m *mla) author() {
 	m.g("", "", "")
 	defer m.e()
+	m.r.markAuthor = true
 	m.substitute(&specMLAAuthor, m.title)
+	m.r.markAuthor = false
 }
 
 // authorShort is "author-short".

@@ -70,9 +70,18 @@ type renderer struct {
 	// inText is set for the citations of in-text styles (author-date,
 	// MLA), where a leading term is not capitalized.
 	inText bool
-	bufArr  [320]byte
-	scratch [160]byte
-	marks   [4]mark
+	// sorting is set while rendering sort keys.
+	sorting bool
+	// markAuthor asks names to record where the author's names are:
+	// [authorStart, authorEnd) of the buffer.
+	markAuthor             bool
+	authorStart, authorEnd int
+	prevAuthor, lastAuthor string
+	// yearSuffix disambiguates author-date entries ("2017a").
+	yearSuffix string
+	bufArr     [320]byte
+	scratch    [160]byte
+	marks      [4]mark
 }
 
 func (r *renderer) init(it *Item, pos position, loc Locator) {
@@ -84,6 +93,9 @@ func (r *renderer) init(it *Item, pos position, loc Locator) {
 	r.o.reset()
 	r.done = 0
 	r.inText = false
+	r.sorting = false
+	r.markAuthor = false
+	r.authorStart, r.authorEnd = 0, 0
 	r.english = isEnglish(it.Language)
 }
 
@@ -283,7 +295,14 @@ func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
 	if spec.label != labelNone && spec.labelBefore {
 		r.writeLabel(rl, spec, plural)
 	}
-	r.writeNameList(list, spec)
+	if r.markAuthor {
+		r.markAuthor = false
+		r.authorStart = len(r.o.buf)
+		r.writeNameList(list, spec)
+		r.authorEnd = len(r.o.buf)
+	} else {
+		r.writeNameList(list, spec)
+	}
 	if spec.label != labelNone && !spec.labelBefore {
 		r.writeLabel(rl, spec, plural)
 	}
@@ -573,4 +592,27 @@ func numberOfVolumes(r *renderer) {
 	}
 	r.o.end()
 	r.o.end()
+}
+
+// substituteAuthor records the entry's author names and, if they repeat
+// the previous entry's, replaces them with "———".
+func (r *renderer) substituteAuthor() {
+	r.lastAuthor = ""
+	if r.authorEnd <= r.authorStart || r.authorEnd > len(r.o.buf) {
+		return
+	}
+	names := r.o.buf[r.authorStart:r.authorEnd]
+	r.lastAuthor = string(names)
+	if r.prevAuthor == "" || r.prevAuthor != r.lastAuthor {
+		return
+	}
+	tail := append([]byte(subsequentAuthorDash), r.o.buf[r.authorEnd:]...)
+	r.o.buf = append(r.o.buf[:r.authorStart], tail...)
+	delta := len(subsequentAuthorDash) - (r.authorEnd - r.authorStart)
+	for i := range r.o.marks {
+		if int(r.o.marks[i].start) >= r.authorEnd {
+			r.o.marks[i].start += int32(delta)
+			r.o.marks[i].end += int32(delta)
+		}
+	}
 }

@@ -179,7 +179,9 @@ func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) 
 	default:
 		return Text{}, &ParseError{What: "mode", Value: fmt.Sprint(int(m)), Allowed: "Bibliography, First, Subsequent"}
 	}
+	prev, suffix := r.prevAuthor, r.yearSuffix
 	r.init(it, pos, loc)
+	r.prevAuthor, r.yearSuffix = prev, suffix
 	switch s {
 	case ChicagoNotes, ChicagoNotes17, ChicagoShortNotes:
 		c := chicago{r: r, ed17: s == ChicagoNotes17, short: s == ChicagoShortNotes}
@@ -193,6 +195,9 @@ func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) 
 	default:
 		_, err := ParseStyle(string(s))
 		return Text{}, err
+	}
+	if pos == posBib {
+		r.substituteAuthor()
 	}
 	return r.o.text(), nil
 }

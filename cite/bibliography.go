@@ -1,0 +1,213 @@
+package cite
+
+import (
+	"bufio"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// subsequentAuthorDash replaces an author repeated from the entry before
+// (subsequent-author-substitute of the 17th-edition Chicago and MLA styles).
+const subsequentAuthorDash = "———"
+
+// WriteBibliography writes the bibliography (works cited, reference list)
+// of items in style s, sorted as the style sorts (author, then title, date
+// and source, compared as citeproc-js compares them: case, accents and
+// punctuation ignored, numbers by value, Cyrillic after Latin), one entry
+// per line in format f. Items the style leaves out of a bibliography (an
+// unpublished letter in the notes styles) are skipped. The 17th-edition
+// Chicago style and MLA replace an author repeated from the entry above by
+// "———".
+func WriteBibliography(w io.Writer, items []Item, s Style, f OutputFormat) error {
+	if _, err := ParseStyle(string(s)); err != nil {
+		return err
+	}
+	order, err := SortBibliography(items, s)
+	if err != nil {
+		return err
+	}
+	suffixes := yearSuffixes(items, order, s)
+	bw := bufio.NewWriter(w)
+	dash := s == ChicagoNotes17 || s == MLA
+	prev := ""
+	var r renderer
+	for _, i := range order {
+		r.prevAuthor = ""
+		if dash {
+			r.prevAuthor = prev
+		}
+		r.yearSuffix = ""
+		if suffixes != nil {
+			r.yearSuffix = suffixes[i]
+		}
+		t, err := r.format(&items[i], s, Bibliography, Locator{})
+		if err != nil {
+			return err
+		}
+		if t.IsZero() {
+			continue
+		}
+		prev = r.lastAuthor
+		if _, err := bw.WriteString(t.render(f)); err != nil {
+			return err
+		}
+		if err := bw.WriteByte('\n'); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// SortBibliography returns the indexes of items in the order of the
+// style's bibliography.
+func SortBibliography(items []Item, s Style) ([]int, error) {
+	if _, err := ParseStyle(string(s)); err != nil {
+		return nil, err
+	}
+	keys := make([][]string, len(items))
+	for i := range items {
+		keys[i] = sortKeys(&items[i], s)
+	}
+	col := collate.New(language.English, collate.Loose, collate.Numeric)
+	var buf collate.Buffer
+	norm := make([][][]byte, len(items))
+	for i := range keys {
+		norm[i] = make([][]byte, len(keys[i]))
+		for j, k := range keys[i] {
+			// copy: the buffer is reused
+			norm[i][j] = append([]byte(nil), col.KeyFromString(&buf, sortable(k))...)
+			buf.Reset()
+		}
+	}
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ka, kb := norm[order[a]], norm[order[b]]
+		for j := range ka {
+			ea, eb := keys[order[a]][j] == "", keys[order[b]][j] == ""
+			switch {
+			case ea && eb:
+				continue
+			case ea:
+				return false // empty keys sort last
+			case eb:
+				return true
+			}
+			if c := compareBytes(ka[j], kb[j]); c != 0 {
+				return c < 0
+			}
+		}
+		return false
+	})
+	return order, nil
+}
+
+func compareBytes(a, b []byte) int {
+	return strings.Compare(string(a), string(b))
+}
+
+// sortable drops what citeproc-js's collation ignores (punctuation and
+// spaces) and lower-cases the key.
+func sortable(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// sortKeys renders the style's sort keys of an item as plain text.
+func sortKeys(it *Item, s Style) []string {
+	var r renderer
+	key := func(f func()) string {
+		r.init(it, posBib, Locator{})
+		r.sorting = true
+		r.o.group("", "", "")
+		f()
+		r.o.end()
+		return string(r.o.buf)
+	}
+	year := func() string {
+		if it.Issued.From.Year != 0 {
+			return strconv.Itoa(it.Issued.From.Year)
+		}
+		return ""
+	}
+	switch s {
+	case MLA:
+		m := mla{r: &r, k: itemKind(it)}
+		r.etAlMin, r.etAlUseFirst = 3, 1
+		return []string{
+			key(m.author), key(m.title), key(m.afterTitle), key(m.container1), key(m.end),
+		}
+	case ChicagoAuthorDate:
+		c := chicago{r: &r, k: itemKind(it), authorDate: true}
+		r.etAlMin, r.etAlUseFirst = 7, 3
+		group := "1"
+		if !it.Issued.IsZero() {
+			group = "0"
+		}
+		return []string{
+			key(c.authorBib), group, year(), key(func() { c.dateAuthorDate(false) }),
+			key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }), it.Volume,
+		}
+	}
+	c := chicago{r: &r, k: itemKind(it), ed17: s == ChicagoNotes17, short: s == ChicagoShortNotes}
+	r.etAlMin, r.etAlUseFirst = 7, 3
+	if c.ed17 {
+		r.etAlMin, r.etAlUseFirst = 11, 7
+	}
+	return []string{
+		key(c.authorBib), key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }),
+		it.Volume, key(c.dateIssuedOrStatus), key(c.sourceArchiveBib),
+	}
+}
+
+// yearSuffixes gives author-date entries whose citations would read the
+// same ("Maisky 2017") the suffixes a, b, … in bibliography order.
+func yearSuffixes(items []Item, order []int, s Style) []string {
+	if s != ChicagoAuthorDate {
+		return nil
+	}
+	cites := make([]string, len(items))
+	count := map[string]int{}
+	for i := range items {
+		t, _ := Format(&items[i], s, First, Locator{})
+		cites[i] = t.String()
+		count[cites[i]]++
+	}
+	out := make([]string, len(items))
+	next := map[string]int{}
+	for _, i := range order {
+		if count[cites[i]] < 2 {
+			continue
+		}
+		n := next[cites[i]]
+		next[cites[i]] = n + 1
+		out[i] = suffixLetters(n)
+	}
+	return out
+}
+
+// suffixLetters returns a, b, …, z, aa, ab, … for 0, 1, ….
+func suffixLetters(n int) string {
+	s := ""
+	for {
+		s = string(rune('a'+n%26)) + s
+		n = n/26 - 1
+		if n < 0 {
+			return s
+		}
+	}
+}
