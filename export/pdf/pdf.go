@@ -194,7 +194,15 @@ func (j *job) layout(pages []maisky.Page) ([]outPage, error) {
 	}
 	var lookup func(string) *maisky.Footnote
 	if v != nil {
-		lookup = v.Footnote
+		byID := make(map[string]*maisky.Footnote, len(v.Footnotes))
+		for _, f := range v.Footnotes {
+			if f != nil {
+				if _, dup := byID[f.ID]; !dup {
+					byID[f.ID] = f
+				}
+			}
+		}
+		lookup = func(id string) *maisky.Footnote { return byID[id] }
 	}
 	measure := j.g.measure()
 	acc := j.acceptanceLines()
