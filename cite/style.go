@@ -33,13 +33,14 @@ func Styles() []Style {
 	return []Style{ChicagoNotes, ChicagoNotes17, ChicagoShortNotes, ChicagoAuthorDate, MLA}
 }
 
-// ErrUnknownStyle, ErrMode, ErrLabel and ErrFormat are the sentinels of
+// ErrUnknownStyle, ErrMode, ErrLabel, ErrFormat and ErrForm are the sentinels of
 // bad arguments; *ParseError unwraps to one of them.
 var (
 	ErrUnknownStyle = errors.New("cite: unknown style")
 	ErrMode         = errors.New("cite: unknown mode")
 	ErrLabel        = errors.New("cite: unknown locator label")
 	ErrFormat       = errors.New("cite: unknown output format")
+	ErrForm         = errors.New("cite: unknown form")
 )
 
 // ParseError is a bad style id, mode, locator label or output format.
@@ -62,6 +63,8 @@ func (e *ParseError) Unwrap() error {
 		return ErrMode
 	case "locator label":
 		return ErrLabel
+	case "form":
+		return ErrForm
 	}
 	return ErrFormat
 }

@@ -65,6 +65,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runPDF(args, stdout, stderr)
 	case "tei":
 		return runTEI(args, stdout, stderr)
+	case "cite":
+		return runCite(args, stdout, stderr)
+	case "csljson":
+		return runCSLJSON(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,190 @@
+package cite
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maisky-lib/maisky/maisky"
+)
+
+// Form chooses what a document's Item cites: the printed edition or the
+// online archive.
+type Form int
+
+const (
+	// Print cites a diary entry as a chapter of the printed, edited volume
+	// (editor, translators, volume, the entry's pages, publisher, place,
+	// year). It is the default; a document without a volume falls back to
+	// Archive.
+	Print Form = iota
+	// Archive cites the document as read in the online archive: a diary
+	// entry as a manuscript (genre "diary entry"), a letter as a personal
+	// communication (genre "letter"), with the archive's name, the
+	// permalink and the access date.
+	Archive
+)
+
+// ParseForm parses "print" or "archive".
+func ParseForm(s string) (Form, error) {
+	switch s {
+	case "print", "":
+		return Print, nil
+	case "archive":
+		return Archive, nil
+	}
+	return 0, &ParseError{What: "form", Value: s, Allowed: "print, archive"}
+}
+
+// Options tune FromDocument and FromVolume. The zero value cites the
+// printed edition under the names readers know.
+type Options struct {
+	// Form is Print (the default) or Archive.
+	Form Form
+	// ArchiveNames cites people in the archive's form, "Liakhovetsky, Ivan
+	// Mikhailovich (Maisky)", instead of the name readers know ("Maisky,
+	// Ivan").
+	ArchiveNames bool
+	// Accessed is the day the archive was consulted (Archive form); the
+	// zero time leaves it out. Only its date counts, in its own location.
+	Accessed time.Time
+	// ArchiveName names the online archive when the document's volume does
+	// not ("Stalin Digital Archive").
+	ArchiveName string
+}
+
+// FromDocument returns the citation data of a document. vol is the volume
+// the document belongs to (nil if unknown); see Options and the package
+// documentation for the mapping. The Item's ID is the document's ID.
+func FromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) Item {
+	it := Item{ID: doc.ID}
+	if vol != nil && doc.Volume != "" && doc.Volume != vol.ID {
+		vol = nil
+	}
+	authors := people(doc.Authors, opts.ArchiveNames)
+	if opts.Form == Print && vol != nil {
+		it.Type = "chapter"
+		it.Title = chapterTitle(doc)
+		it.Author = authors
+		it.ContainerTitle = vol.Title
+		it.Volume = vol.Number
+		it.Editor = people(vol.Editors, opts.ArchiveNames)
+		it.Translator = people(vol.Translators, opts.ArchiveNames)
+		it.Publisher = vol.Publisher
+		it.PublisherPlace = vol.Place
+		if vol.Year != 0 {
+			it.Issued = Date{From: DateParts{Year: vol.Year}}
+		}
+		if r, ok := doc.PageSpan(); ok {
+			it.Page = strconv.Itoa(r.First)
+			if r.Last != r.First {
+				it.Page += "-" + strconv.Itoa(r.Last)
+			}
+		}
+		it.ISBN = vol.ISBN
+		return it
+	}
+	it.Author = authors
+	it.Issued = fromDate(doc.Date)
+	it.URL = doc.Permalink
+	it.Archive = opts.ArchiveName
+	if vol != nil && vol.Archive.Name != "" {
+		it.Archive = vol.Archive.Name
+	}
+	if !opts.Accessed.IsZero() {
+		y, m, d := opts.Accessed.Date()
+		it.Accessed = Date{From: DateParts{Year: y, Month: int(m), Day: d}}
+	}
+	if len(doc.Recipients) > 0 {
+		// A letter: described by genre and recipient ("letter to Maxim
+		// Litvinov"); the archive's descriptive title would repeat them.
+		it.Type = "personal_communication"
+		it.Genre = "letter"
+		it.Recipient = people(doc.Recipients, opts.ArchiveNames)
+		return it
+	}
+	it.Type = "manuscript"
+	it.Genre = "diary entry"
+	it.Title = doc.Title
+	return it
+}
+
+// FromVolume returns the citation data of a volume of the edition as a
+// book: the authors of its diaries (pass the document authors; nil leads
+// with the editor), title, volume number, editors, translators, publisher,
+// place, year and ISBN.
+func FromVolume(vol *maisky.Volume, authors []maisky.Person, opts Options) Item {
+	it := Item{
+		ID:             vol.ID,
+		Type:           "book",
+		Title:          vol.Title,
+		Author:         people(authors, opts.ArchiveNames),
+		Volume:         vol.Number,
+		Editor:         people(vol.Editors, opts.ArchiveNames),
+		Translator:     people(vol.Translators, opts.ArchiveNames),
+		Publisher:      vol.Publisher,
+		PublisherPlace: vol.Place,
+		ISBN:           vol.ISBN,
+	}
+	if vol.Year != 0 {
+		it.Issued = Date{From: DateParts{Year: vol.Year}}
+	}
+	return it
+}
+
+// people maps persons to CSL names: the name readers know (pseudonym as
+// family name, the first given name without the patronymic), or the
+// archive's form as a literal name.
+func people(ps []maisky.Person, archiveForm bool) []Name {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]Name, 0, len(ps))
+	for _, p := range ps {
+		if archiveForm {
+			out = append(out, Name{Literal: p.String()})
+			continue
+		}
+		k := p.KnownAs()
+		given, _, _ := strings.Cut(k.Given, " ")
+		switch {
+		case k.Family == "" && given == "":
+			if s := p.DisplayName(); s != "" {
+				out = append(out, Name{Literal: s})
+			}
+		case k.Family == "":
+			out = append(out, Name{Literal: given})
+		default:
+			out = append(out, Name{Family: k.Family, Given: given})
+		}
+	}
+	return out
+}
+
+// fromDate maps a document date; approximate and uncertain dates are circa.
+func fromDate(d maisky.Date) Date {
+	if d.IsZero() {
+		return Date{}
+	}
+	return Date{
+		From:  DateParts{Year: d.Year, Month: d.Month, Day: d.Day},
+		Circa: d.Approximate || d.Uncertain,
+	}
+}
+
+// chapterTitle is the title of an entry in the printed volume: a label
+// that is the entry's day and month ("31 December", "1 March (1)") gets its
+// year ("31 December 1934", "1 March 1935 (1)"), since entries run across
+// years; other titles stay as they are.
+func chapterTitle(doc *maisky.Document) string {
+	t := doc.Title
+	d := doc.Date
+	if d.IsZero() || d.Day == 0 || d.Month < 1 || d.Month > 12 {
+		return t
+	}
+	label := strconv.Itoa(d.Day) + " " + time.Month(d.Month).String()
+	if t != label && !strings.HasPrefix(t, label+" (") {
+		return t
+	}
+	return label + " " + strconv.Itoa(d.Year) + t[len(label):]
+}

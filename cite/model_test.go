@@ -1,0 +1,107 @@
+package cite
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"github.com/maisky-lib/maisky/maisky"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func readFixture(t testing.TB, name string) *maisky.File {
+	t.Helper()
+	f, err := os.Open("../testdata/" + name)
+	require.NoError(t, err)
+	defer f.Close()
+	file, err := maisky.Read(f)
+	require.NoError(t, err)
+	return file
+}
+
+// examplesItem returns an item of the official examples (copied into
+// testdata/items.json), by id.
+func examplesItem(t *testing.T, id string) Item {
+	items, _ := loadGolden(t)
+	require.Contains(t, items, id)
+	return *items[id]
+}
+
+func TestFromDocumentPrint(t *testing.T) {
+	file := readFixture(t, "volume1.json")
+	doc, err := file.Document("maisky-1934-12-31")
+	require.NoError(t, err)
+	got := FromDocument(doc, file.Volume, Options{})
+	want := examplesItem(t, "maisky-1934-12-31")
+	// The entry starts on the partial page 58 (the example item gives the
+	// marker pages 59-72) and the volume has an ISBN.
+	want.Page = "58-72"
+	want.ISBN = "978-0-300-18067-1"
+	assert.Equal(t, want, got)
+
+	doc, err = file.Document("maisky-1935-03-01")
+	require.NoError(t, err)
+	got = FromDocument(doc, file.Volume, Options{})
+	assert.Equal(t, "1 March 1935 (1)", got.Title, "a disambiguated label keeps its disambiguator")
+	assert.Equal(t, "111", got.Page)
+
+	// Without its volume a document is cited from the archive.
+	got = FromDocument(doc, nil, Options{})
+	assert.Equal(t, "manuscript", got.Type)
+	assert.Equal(t, "1 March (1)", got.Title)
+}
+
+func TestFromDocumentArchive(t *testing.T) {
+	file := readFixture(t, "volume1.json")
+	doc, err := file.Document("maisky-1934-12-31")
+	require.NoError(t, err)
+	accessed := time.Date(2024, 5, 14, 23, 0, 0, 0, time.UTC)
+	got := FromDocument(doc, file.Volume, Options{Form: Archive, Accessed: accessed})
+	want := examplesItem(t, "maisky-1934-12-31-sda-manuscript")
+	want.ID = doc.ID
+	want.URL = doc.Permalink
+	assert.Equal(t, want, got)
+
+	letter := readFixture(t, "letter-litvinov.json").Documents[0]
+	got = FromDocument(letter, nil, Options{Form: Archive, Accessed: accessed, ArchiveName: "Stalin Digital Archive"})
+	want = examplesItem(t, "maisky-litvinov-1934-11-10-letter")
+	want.URL = letter.Permalink
+	assert.Equal(t, want, got)
+
+	// The archive's form of the names, on request.
+	got = FromDocument(letter, nil, Options{Form: Archive, ArchiveNames: true})
+	assert.Equal(t, []Name{{Literal: "Liakhovetsky, Ivan Mikhailovich (Maisky)"}}, got.Author)
+	assert.Equal(t, []Name{{Literal: "Litvinov, Maxim Maksimovich"}}, got.Recipient)
+	assert.Empty(t, got.Archive)
+	assert.True(t, got.Accessed.IsZero())
+
+	memo := readFixture(t, "memo-approximate.json").Documents[0]
+	got = FromDocument(memo, nil, Options{Form: Archive})
+	assert.True(t, got.Issued.Circa)
+	text, err := Format(&got, ChicagoNotes, First, Locator{})
+	require.NoError(t, err)
+	assert.Equal(t, "Ivan Maisky, “Labour Protest against Death Sentences in the USSR,” diary entry [January 3, 1935?], https://www.stalindigitalarchive.com/frontend/node/100302.", text.String())
+}
+
+func TestFromVolume(t *testing.T) {
+	file := readFixture(t, "volume1.json")
+	got := FromVolume(file.Volume, file.Documents[0].Authors, Options{})
+	want := examplesItem(t, "maisky-diaries-vol1")
+	want.ID = file.Volume.ID
+	want.ISBN = "978-0-300-18067-1"
+	assert.Equal(t, want, got)
+
+	got = FromVolume(file.Volume, nil, Options{})
+	text, err := Format(&got, ChicagoNotes, Bibliography, Locator{})
+	require.NoError(t, err)
+	assert.Equal(t, "Gorodetsky, Gabriel, ed. The Complete Maisky Diaries. Vol. 1, translated by Tatiana Sorokina and Oliver Ready. Yale University Press, 2017.", text.String())
+}
+
+func TestParseForm(t *testing.T) {
+	f, err := ParseForm("archive")
+	require.NoError(t, err)
+	assert.Equal(t, Archive, f)
+	_, err = ParseForm("web")
+	assert.ErrorIs(t, err, ErrForm)
+}

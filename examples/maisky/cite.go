@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/maisky-lib/maisky/cite"
+)
+
+// runCite prints one citation per document of FILE (or, with -csl, per
+// CSL-JSON item of FILE), one per line, in input order.
+func runCite(args []string, stdout, stderr io.Writer) int {
+	var out bytes.Buffer
+	err := citeCmd(args, &out, stdout)
+	return finish(&out, err, stdout, stderr)
+}
+
+const citeSynopsis = "maisky cite -style ID -mode bibliography|first|subsequent [-locator L] [-label page] [-format text|html|markdown] [-csl] [-form print|archive] [-accessed YYYY-MM-DD] [-archive-names] [-archive NAME] [-doc ID] FILE"
+
+func citeCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
+	fs := newFlags("cite")
+	styleID := fs.String("style", "", "CSL style id: "+styleIDs())
+	modeName := fs.String("mode", "", "bibliography, first or subsequent")
+	locator := fs.String("locator", "", "pinpoint: a page, a page range (103-104) or another locator")
+	label := fs.String("label", "page", "CSL locator label of -locator: "+strings.Join(cite.LocatorLabels(), ", "))
+	formatName := fs.String("format", "text", "text, html or markdown")
+	csl := fs.Bool("csl", false, "FILE is a CSL-JSON array of items, not a maisky/1 file")
+	formName := fs.String("form", "print", "print (chapter of the printed volume) or archive (the online archive's document)")
+	accessed := fs.String("accessed", "", "access date of the online archive, YYYY-MM-DD (archive form)")
+	archiveNames := fs.Bool("archive-names", false, `cite people in the archive's form ("Liakhovetsky, Ivan Mikhailovich (Maisky)")`)
+	archive := fs.String("archive", defaultArchive, "the online archive's name, when the file's volume does not give it (archive form)")
+	docID := fs.String("doc", "", "in a volume file, cite only this document")
+	if err := parseFlags(fs, args, stdout, citeSynopsis); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("want one FILE; usage: %s", citeSynopsis)
+	}
+	if *styleID == "" {
+		return usagef("-style is required; styles are %s", styleIDs())
+	}
+	style, err := cite.ParseStyle(*styleID)
+	if err != nil {
+		return usagef("unknown style %q; styles are %s", *styleID, styleIDs())
+	}
+	if *modeName == "" {
+		return usagef("-mode is required: bibliography, first or subsequent")
+	}
+	mode, err := cite.ParseMode(*modeName)
+	if err != nil {
+		return usagef("unknown mode %q; modes are bibliography, first, subsequent", *modeName)
+	}
+	format, err := cite.ParseOutputFormat(*formatName)
+	if err != nil {
+		return usagef("unknown format %q; formats are text, html, markdown", *formatName)
+	}
+	if _, err := cite.ParseLabel(*label); err != nil {
+		return usagef("unknown locator label %q; labels are %s", *label, strings.Join(cite.LocatorLabels(), ", "))
+	}
+	if *locator != "" && mode == cite.Bibliography {
+		return usagef("-locator is for citations (-mode first or subsequent), not bibliography entries")
+	}
+	opts, err := citeOptions(*formName, *accessed, *archiveNames)
+	if err != nil {
+		return err
+	}
+	opts.ArchiveName = *archive
+	var items []cite.Item
+	if *csl {
+		if *docID != "" {
+			return usagef("-doc selects a document of a maisky/1 file; it does not go with -csl")
+		}
+		items, err = readCSL(fs.Arg(0))
+	} else {
+		items, err = documentItems(fs.Arg(0), *docID, opts)
+	}
+	if err != nil {
+		return err
+	}
+	loc := cite.Locator{Label: *label, Value: *locator}
+	for i := range items {
+		t, err := cite.Format(&items[i], style, mode, loc)
+		if err != nil {
+			return err
+		}
+		switch format {
+		case cite.HTML:
+			out.WriteString(t.HTML())
+		case cite.Markdown:
+			out.WriteString(t.Markdown())
+		default:
+			out.WriteString(t.String())
+		}
+		out.WriteByte('\n')
+	}
+	return nil
+}
+
+// runCSLJSON prints the CSL-JSON array of the documents of the files.
+func runCSLJSON(args []string, stdout, stderr io.Writer) int {
+	var out bytes.Buffer
+	err := csljsonCmd(args, &out, stdout)
+	return finish(&out, err, stdout, stderr)
+}
+
+const csljsonSynopsis = "maisky csljson [-form print|archive] [-accessed YYYY-MM-DD] [-archive-names] [-archive NAME] FILE..."
+
+func csljsonCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
+	fs := newFlags("csljson")
+	formName := fs.String("form", "print", "print (chapter of the printed volume) or archive (the online archive's document)")
+	accessed := fs.String("accessed", "", "access date of the online archive, YYYY-MM-DD (archive form)")
+	archiveNames := fs.Bool("archive-names", false, `cite people in the archive's form ("Liakhovetsky, Ivan Mikhailovich (Maisky)")`)
+	archive := fs.String("archive", defaultArchive, "the online archive's name, when the file's volume does not give it (archive form)")
+	if err := parseFlags(fs, args, stdout, csljsonSynopsis); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("want at least one FILE; usage: %s", csljsonSynopsis)
+	}
+	opts, err := citeOptions(*formName, *accessed, *archiveNames)
+	if err != nil {
+		return err
+	}
+	opts.ArchiveName = *archive
+	enc := cite.NewEncoder(out)
+	for _, name := range fs.Args() {
+		items, err := documentItems(name, "", opts)
+		if err != nil {
+			return err
+		}
+		for i := range items {
+			if err := enc.Encode(&items[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return enc.Close()
+}
+
+// defaultArchive is the online archive the fixtures come from.
+const defaultArchive = "Stalin Digital Archive"
+
+func styleIDs() string {
+	ids := make([]string, 0, 5)
+	for _, s := range cite.Styles() {
+		ids = append(ids, string(s))
+	}
+	return strings.Join(ids, ", ")
+}
+
+func citeOptions(form, accessed string, archiveNames bool) (cite.Options, error) {
+	opts := cite.Options{ArchiveNames: archiveNames}
+	f, err := cite.ParseForm(form)
+	if err != nil {
+		return opts, usagef("unknown -form %q; forms are print, archive", form)
+	}
+	opts.Form = f
+	if accessed != "" {
+		t, err := time.Parse("2006-01-02", accessed)
+		if err != nil {
+			return opts, usagef("bad -accessed %q; want a date YYYY-MM-DD", accessed)
+		}
+		opts.Accessed = t
+	}
+	return opts, nil
+}
+
+// documentItems reads a maisky/1 file and returns the Items of its
+// documents (or of the one named by id).
+func documentItems(name, id string, opts cite.Options) ([]cite.Item, error) {
+	file, err := readFile(name)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := selectDocuments(file, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return nil, errors.New(name + " holds no document to cite")
+	}
+	items := make([]cite.Item, 0, len(docs))
+	for _, d := range docs {
+		items = append(items, cite.FromDocument(d, file.Volume, opts))
+	}
+	return items, nil
+}
+
+// readCSL reads a CSL-JSON array of items.
+func readCSL(name string) ([]cite.Item, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	items, err := cite.ReadCSLJSON(f)
+	if err != nil {
+		return nil, fmt.Errorf("maisky: %s: %w", name, err)
+	}
+	return items, nil
+}
