@@ -60,11 +60,9 @@ func NewCorpusWriter(w io.Writer, vol *maisky.Volume, opts Options) (*CorpusWrit
 	return c, nil
 }
 
-// check returns an error if doc cannot be written next.
-func (c *CorpusWriter) check(doc *maisky.Document, last int) (int, error) {
-	if err := checkDocument(doc); err != nil {
-		return 0, err
-	}
+// place returns the contents index of doc, or an error if doc cannot come
+// after the document at index last.
+func (c *CorpusWriter) place(doc *maisky.Document, last int) (int, error) {
 	k, ok := c.index[doc.ID]
 	switch {
 	case !ok:
@@ -82,10 +80,18 @@ func (c *CorpusWriter) Write(doc *maisky.Document) error {
 	if c.closed {
 		return &ModelError{Msg: "Write after Close"}
 	}
-	k, err := c.check(doc, c.last)
+	if err := checkDocument(doc); err != nil {
+		return err
+	}
+	k, err := c.place(doc, c.last)
 	if err != nil {
 		return err
 	}
+	return c.write(doc, k)
+}
+
+// write writes doc, validated, at contents index k.
+func (c *CorpusWriter) write(doc *maisky.Document, k int) error {
 	dw := &docWriter{doc: doc, vol: c.vol, inCorpus: true, eid: c.ids[doc.ID], opts: &c.opts, anns: c.anns[doc.ID]}
 	el, err := dw.element()
 	if err != nil {
@@ -158,13 +164,14 @@ func WriteVolume(w io.Writer, vol *maisky.Volume, docs []*maisky.Document, opts 
 	slices.SortStableFunc(order, func(a, b *maisky.Document) int {
 		return cmp.Compare(c.position(a.ID), c.position(b.ID))
 	})
+	places := make([]int, len(order))
 	last := -1
-	for _, d := range order {
-		k, err := c.check(d, last)
+	for i, d := range order {
+		k, err := c.place(d, last)
 		if err != nil {
 			return err
 		}
-		last = k
+		places[i], last = k, k
 	}
 	if len(order) == 0 {
 		return c.Close()
@@ -175,8 +182,8 @@ func WriteVolume(w io.Writer, vol *maisky.Volume, docs []*maisky.Document, opts 
 			return &AnnotationError{Document: a.Document, Index: i, ID: a.ID, Msg: "the document is not in the volume written"}
 		}
 	}
-	for _, d := range order {
-		if err := c.Write(d); err != nil {
+	for i, d := range order {
+		if err := c.write(d, places[i]); err != nil {
 			return err
 		}
 	}
