@@ -131,11 +131,7 @@ func Write(w io.Writer, doc *maisky.Document, req Request, opts Options) error {
 	if err != nil {
 		return err
 	}
-	c := newCanvas(job.fs, job.g, job.metadata())
-	if err := c.render(job.g, out); err != nil {
-		return err
-	}
-	return c.output(w)
+	return draw(w, job.fs, job.g, job.metadata(), out)
 }
 
 // check applies the refusals in the order a reader meets them: the terms,

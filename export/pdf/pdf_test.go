@@ -528,6 +528,41 @@ func TestClean(t *testing.T) {
 	}
 }
 
+func TestMetadata(t *testing.T) {
+	vol, doc := volume1(t)
+	var b bytes.Buffer
+	require.NoError(t, Write(&b, doc, request(59, 60), Options{Volume: vol, Creator: "print service"}))
+	out := b.String()
+	// fpdf writes the strings as UTF-16BE with a byte order mark.
+	utf16 := func(s string) string {
+		var u []byte
+		u = append(u, 0xFE, 0xFF)
+		for _, r := range s {
+			u = append(u, byte(r>>8), byte(r))
+		}
+		return string(u)
+	}
+	assert.Contains(t, out, "/Title ("+utf16("The Complete Maisky Diaries: Volume 1: 31 December, pages 59–60"))
+	assert.Contains(t, out, "/Author ("+utf16("Ivan Maisky")+")")
+	assert.Contains(t, out, "/Subject ("+utf16("Print extract of pages 59–60 of “31 December”")+")")
+	assert.Contains(t, out, "/Keywords ("+utf16("Anglo-Soviet relations; Kirov, Sergei"))
+	assert.Contains(t, out, "/Creator ("+utf16("print service")+")")
+	assert.Contains(t, out, "/Producer ("+utf16("maisky export/pdf with go-pdf/fpdf")+")")
+	assert.Contains(t, out, "/Lang (en)")
+
+	// Broken strings never reach fpdf's converter as they are.
+	bad := synthetic(1, 1, 0)
+	bad.Title = "title \xe2"
+	bad.Authors = []maisky.Person{{Family: "X\xf0\x9f"}}
+	bad.Keywords = []string{"k\x00", "😀"}
+	bad.Translation().Lang = "en) /Evil (x"
+	b.Reset()
+	require.NoError(t, Write(&b, bad, request(10, 10), Options{}))
+	assert.Equal(t, 1, pageCount(t, b.Bytes()))
+	assert.NotContains(t, b.String(), "/Evil")
+	assert.Equal(t, "a\ufffdb\ufffd c", infoText("a\xffb😀\x01\nc"))
+}
+
 func ExampleWrite() {
 	f, err := os.Open("../../testdata/volume1.json")
 	if err != nil {

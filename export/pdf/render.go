@@ -3,7 +3,10 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -46,13 +49,13 @@ func newCanvas(fs *fontSet, g geometry, meta metadata) *canvas {
 	created := meta.created.UTC()
 	f.SetCreationDate(created)
 	f.SetModificationDate(created)
-	f.SetTitle(meta.title, true)
-	f.SetAuthor(meta.author, true)
-	f.SetSubject(meta.subject, true)
-	f.SetKeywords(meta.keywords, true)
-	f.SetCreator(meta.creator, true)
-	f.SetProducer(meta.producer, true)
-	if meta.lang != "" {
+	f.SetTitle(infoText(meta.title), true)
+	f.SetAuthor(infoText(meta.author), true)
+	f.SetSubject(infoText(meta.subject), true)
+	f.SetKeywords(infoText(meta.keywords), true)
+	f.SetCreator(infoText(meta.creator), true)
+	f.SetProducer(infoText(meta.producer), true)
+	if isLangTag(meta.lang) {
 		f.SetLang(meta.lang)
 	}
 	f.SetDrawColor(0, 0, 0)
@@ -100,27 +103,16 @@ func (c *canvas) rule(r rule) {
 	c.f.Line(r.x1, r.y, r.x2, r.y)
 }
 
-// output finishes the document and writes it to w; fpdf writes nothing when
-// it has failed. A panic inside fpdf becomes an error.
-func (c *canvas) output(w io.Writer) (err error) {
+// draw renders the laid-out pages with fpdf and writes the document to w;
+// fpdf writes nothing when it has failed, and a panic inside it becomes an
+// error before anything is written.
+func draw(w io.Writer, fs *fontSet, g geometry, meta metadata, pages []outPage) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%w: %v", ErrRender, p)
 		}
 	}()
-	if e := c.f.Error(); e != nil {
-		return fmt.Errorf("%w: %v", ErrRender, e)
-	}
-	return c.f.Output(w)
-}
-
-// render draws the laid-out pages.
-func (c *canvas) render(g geometry, pages []outPage) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("%w: %v", ErrRender, p)
-		}
-	}()
+	c := newCanvas(fs, g, meta)
 	for i := range pages {
 		op := &pages[i]
 		c.addPage()
@@ -136,5 +128,53 @@ func (c *canvas) render(g geometry, pages []outPage) (err error) {
 	if e := c.f.Error(); e != nil {
 		return fmt.Errorf("%w: %v", ErrRender, e)
 	}
-	return nil
+	return c.f.Output(w)
+}
+
+// maxInfo is the longest metadata string written, in characters.
+const maxInfo = 1000
+
+// infoText makes a metadata string safe for fpdf's UTF-16 conversion, which
+// knows only valid UTF-8 of the Basic Multilingual Plane: invalid bytes and
+// characters beyond it become U+FFFD, controls are dropped, and the string
+// is cut at maxInfo characters.
+func infoText(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == maxInfo {
+			b.WriteString("…")
+			break
+		}
+		switch {
+		case r == utf8.RuneError || r > 0xFFFF:
+			r = 0xFFFD
+		case unicode.IsControl(r):
+			if r == '\t' || r == '\n' || r == '\r' {
+				r = ' '
+			} else {
+				continue
+			}
+		case r >= 0xD800 && r <= 0xDFFF:
+			r = 0xFFFD
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}
+
+// isLangTag reports whether s looks like a BCP 47 tag: letters, digits and
+// hyphens only, as fpdf writes it into the catalog unescaped.
+func isLangTag(s string) bool {
+	if s == "" || len(s) > 35 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,57 @@
+package pdf
+
+import (
+	"bytes"
+	"io"
+	"testing"
+)
+
+// BenchmarkWrite prints the ten pages 59–68 of 31 December (24 notes), as
+// a print service does: one extract per operation, into memory.
+func BenchmarkWrite(b *testing.B) {
+	vol, doc := volume1(b)
+	req := request(59, 68)
+	opts := Options{Volume: vol}
+	var out bytes.Buffer
+	if err := Write(&out, doc, req, opts); err != nil {
+		b.Fatal(err)
+	}
+	size := out.Len()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		out.Reset()
+		if err := Write(&out, doc, req, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(size), "bytes/pdf")
+}
+
+// BenchmarkWriteParallel runs extracts on every core at once.
+func BenchmarkWriteParallel(b *testing.B) {
+	vol, doc := volume1(b)
+	req := request(59, 68)
+	opts := Options{Volume: vol}
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if err := Write(io.Discard, doc, req, opts); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
+// BenchmarkLayout is the share of the work that is ours: the layout
+// without the PDF engine.
+func BenchmarkLayout(b *testing.B) {
+	vol, doc := volume1(b)
+	req := request(59, 68)
+	opts := Options{Volume: vol}
+	b.ReportAllocs()
+	for b.Loop() {
+		layoutOf(b, doc, req, opts)
+	}
+}
