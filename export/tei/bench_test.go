@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"strings"
 	"testing"
 
 	"github.com/beevik/etree"
@@ -153,9 +152,10 @@ func BenchmarkVolumeTreesHeld(b *testing.B) {
 	b.ReportMetric(float64(peak-min(peak, base))/(1<<20), "MB-peak-heap")
 }
 
-// writeHTML writes doc as simple HTML (h1/h2, p, em, footnotes as spans
-// after their anchor, page breaks as empty spans): the same content for
-// pandoc's TEI writer.
+// writeHTML writes docs as simple HTML, the same content for pandoc's TEI
+// writer: h1/h2, p, em, commentary as blockquote, footnote anchors as
+// pandoc writes them (a link to a note in an ordered list at the end of
+// each document), page breaks as empty spans.
 func writeHTML(w io.Writer, docs []*maisky.Document) {
 	fmt.Fprintln(w, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>maisky</title></head><body>")
 	var inl func(content []maisky.Inline, v *maisky.Version)
@@ -171,10 +171,8 @@ func writeHTML(w io.Writer, docs []*maisky.Document) {
 			case *maisky.PageBreak:
 				fmt.Fprintf(w, `<span class="pb" id="p%d"></span>`, in.Page)
 			case *maisky.NoteRef:
-				f := v.Footnote(in.ID)
-				fmt.Fprintf(w, `<span class="footnote" id="fn%d">`, f.Number)
-				inl(f.Content, v)
-				io.WriteString(w, "</span>")
+				n := v.Footnote(in.ID).Number
+				fmt.Fprintf(w, `<a href="#fn%d" class="footnote-ref" id="fnref%d" role="doc-noteref"><sup>%d</sup></a>`, n, n, n)
 			}
 		}
 	}
@@ -187,11 +185,20 @@ func writeHTML(w io.Writer, docs []*maisky.Document) {
 				case *maisky.Heading:
 					tag = fmt.Sprintf("h%d", b.Level)
 				case *maisky.Commentary:
-					tag = `blockquote`
+					tag = "blockquote"
 				}
 				fmt.Fprintf(w, "<%s>", tag)
 				inl(b.Inlines(), v)
-				fmt.Fprintf(w, "</%s>\n", strings.Fields(tag)[0])
+				fmt.Fprintf(w, "</%s>\n", tag)
+			}
+			if len(v.Footnotes) > 0 {
+				fmt.Fprintln(w, `<section class="footnotes" role="doc-endnotes"><ol>`)
+				for _, f := range v.Footnotes {
+					fmt.Fprintf(w, `<li id="fn%d" role="doc-endnote"><p>`, f.Number)
+					inl(f.Content, v)
+					fmt.Fprintf(w, `<a href="#fnref%d" class="footnote-back" role="doc-backlink">↩</a></p></li>`+"\n", f.Number)
+				}
+				fmt.Fprintln(w, "</ol></section>")
 			}
 		}
 		fmt.Fprintln(w, "</section>")
