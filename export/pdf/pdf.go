@@ -136,7 +136,7 @@ func Write(w io.Writer, doc *maisky.Document, req Request, opts Options) error {
 
 // check applies the refusals in the order a reader meets them: the terms,
 // the page cap, the document's pages. It returns the pages to print.
-func check(doc *maisky.Document, req Request, opts *Options) ([]maisky.Page, error) {
+func check(doc *maisky.Document, req Request, opts *Options) ([]printPage, error) {
 	if !req.Acceptance.Accepted() {
 		what := "no one is named as accepting them"
 		if strings.TrimFunc(req.Acceptance.By, notPrintable) != "" {
@@ -157,13 +157,36 @@ func check(doc *maisky.Document, req Request, opts *Options) ([]maisky.Page, err
 	if v := opts.Volume; v != nil && doc.Volume != "" && v.ID != doc.Volume {
 		return nil, fmt.Errorf("%w: document %s belongs to volume %q, not %q", ErrVolume, doc.ID, doc.Volume, v.ID)
 	}
-	var pages []maisky.Page
-	for _, p := range doc.Pages() {
+	all := doc.Pages()
+	var pages []printPage
+	for i, p := range all {
 		if r.Contains(p.Number) {
-			pages = append(pages, p)
+			pages = append(pages, printPage{Page: p, runsOn: i+1 < len(all) && startsContinued(all[i+1])})
 		}
 	}
 	return pages, nil
+}
+
+// printPage is a print page to print. runsOn reports that its last block
+// goes on over the page break, as the book's last line is then full.
+type printPage struct {
+	maisky.Page
+	runsOn bool
+}
+
+// startsContinued reports whether a page starts with the rest of a block
+// begun on the page before.
+func startsContinued(p maisky.Page) bool {
+	if len(p.Blocks) == 0 {
+		return false
+	}
+	switch b := p.Blocks[0].(type) {
+	case *maisky.Paragraph:
+		return b.Continued
+	case *maisky.Commentary:
+		return b.Continued
+	}
+	return false
 }
 
 // job is one print in progress.
@@ -177,7 +200,7 @@ type job struct {
 }
 
 // layout sets the pages.
-func (j *job) layout(pages []maisky.Page) ([]outPage, error) {
+func (j *job) layout(pages []printPage) ([]outPage, error) {
 	v := j.doc.Translation()
 	if v == nil {
 		// the paged version when there is no translation
@@ -210,7 +233,7 @@ func (j *job) layout(pages []maisky.Page) ([]outPage, error) {
 		}
 		footer := spansLines(j.fs, spans, footSize, footLead, measure, maxFootLine)
 		footer = append(footer, acc...)
-		in := pageInput{page: pg, footer: footer}
+		in := pageInput{page: pg.Page, footer: footer}
 		if pg.Empty {
 			p.blank(in)
 			continue
@@ -226,6 +249,13 @@ func (j *job) layout(pages []maisky.Page) ([]outPage, error) {
 		for _, b := range pg.Blocks {
 			lines = append(lines, blockLines(j.fs, b, prev, measure, lookup)...)
 			prev = b
+		}
+		if n := len(lines); n > 0 && pg.runsOn {
+			// The block goes on over the page break: its last line here is
+			// justified, as in the book, unless that would stretch it.
+			if ln := &lines[n-1]; ln.w >= 0.8*(ln.measure-ln.indent) {
+				ln.last = false
+			}
 		}
 		p.print(in, lines, notes)
 	}

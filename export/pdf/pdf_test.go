@@ -353,6 +353,39 @@ func TestLayoutOfTheBook(t *testing.T) {
 	assert.True(t, found)
 }
 
+func TestLastLineBeforeABreak(t *testing.T) {
+	// A paragraph that goes on over the page break ends the page with a
+	// justified line (when it is nearly full), as in the book; the last line
+	// of a paragraph that ends is never stretched.
+	vol, doc := volume1(t)
+	pages, err := check(doc, request(59, 68), &Options{Volume: vol})
+	require.NoError(t, err)
+	out := layoutOf(t, doc, request(59, 68), Options{Volume: vol})
+	require.Len(t, out, len(pages))
+	justified := 0
+	for i, op := range out {
+		var last *placed
+		for k := range op.lines {
+			pl := &op.lines[k]
+			if len(pl.runs) > 0 && pl.runs[0].size == bodySize && pl.runs[0].rise == 0 && (last == nil || pl.baseline > last.baseline) {
+				last = pl
+			}
+		}
+		require.NotNil(t, last)
+		stretched := false
+		for _, r := range last.runs {
+			stretched = stretched || r.extra > 0
+		}
+		if !pages[i].runsOn {
+			assert.False(t, stretched, "page %d ends a paragraph", op.print)
+		}
+		if stretched {
+			justified++
+		}
+	}
+	assert.Positive(t, justified)
+}
+
 func TestCommentaryAndEmphasis(t *testing.T) {
 	doc := synthetic(3, 2, 1)
 	out := layoutOf(t, doc, request(10, 11), Options{})
