@@ -205,3 +205,28 @@ func TestReadGoldensStrictly(t *testing.T) {
 		assert.False(t, errors.Is(err, ErrSkipped), p)
 	}
 }
+
+func TestUndatedEntryIDsStayUnique(t *testing.T) {
+	vol := &maisky.Volume{ID: "v", Title: "V", Contents: []maisky.Entry{
+		{ID: "a", Label: "A"}, {ID: "a-tr", Label: "A translated"}, {ID: "a.tr", Label: "A again"},
+		{ID: "x", Label: "X", Date: maisky.Date{Year: 1935}}, {ID: "y", Label: "Y", Date: maisky.Date{Year: 1935}},
+	}}
+	ids := entryIDs(vol)
+	assert.Equal(t, map[string]string{"a": "e-a", "a-tr": "e-a.tr", "a.tr": "e-a.tr-2", "x": "e1935", "y": "e1935-2"}, ids)
+	var docs []*maisky.Document
+	for _, e := range vol.Contents {
+		docs = append(docs, &maisky.Document{ID: e.ID, Date: e.Date, Versions: []*maisky.Version{{Kind: maisky.Translation, Lang: "en",
+			Blocks: []maisky.Block{&maisky.Paragraph{Content: []maisky.Inline{&maisky.Text{Value: "t"}}}}}}})
+	}
+	var buf bytes.Buffer
+	require.NoError(t, WriteVolume(&buf, vol, docs, Options{}))
+	seen := map[string]bool{}
+	x := etree.NewDocument()
+	require.NoError(t, x.ReadFromBytes(buf.Bytes()))
+	for _, e := range x.FindElements("//*[@xml:id]") {
+		id := e.SelectAttrValue("xml:id", "")
+		assert.False(t, seen[id], "duplicate xml:id %s", id)
+		seen[id] = true
+	}
+	assert.Len(t, seen, 10)
+}

@@ -52,12 +52,14 @@ func parseIDPart(s string) (string, bool) {
 }
 
 // entryBase is the xml:id an entry gets before repeats are numbered:
-// "e" + ISO date ("e1934-12-31"), or "e-" + its id when undated.
+// "e" + ISO date ("e1934-12-31"), or "e-" + its id when undated, with "-"
+// turned into "." so that no entry id ends like another's inner ids
+// ("e-a" has "e-a-tr"; the entry "a-tr" gets "e-a.tr").
 func entryBase(date maisky.Date, id string) string {
 	if !date.IsZero() {
 		return "e" + date.ISO()
 	}
-	return "e-" + idPart(id)
+	return "e-" + strings.ReplaceAll(idPart(id), "-", ".")
 }
 
 // entryIDs returns the xml:id of every entry of the table of contents:

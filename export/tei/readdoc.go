@@ -61,6 +61,14 @@ func (rd *reader) document(tei *node, vol *maisky.Volume) *maisky.Document {
 	if doc.Title == "" {
 		doc.Title = norm.NFC.String(tei.attr("n"))
 	}
+	if doc.ID == "" {
+		// Foreign TEI without any id: one from the title, so that the
+		// model validates.
+		doc.ID = "doc"
+		if s := slug(doc.Title); s != "" {
+			doc.ID += "-" + s
+		}
+	}
 	var versions []*maisky.Version
 	if body != nil {
 		versions = rd.body(body, doc)
