@@ -3,7 +3,6 @@ package ris
 import (
 	"bytes"
 	"encoding/binary"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,10 +15,11 @@ import (
 // runs of spaces (U+0020) become one space; white space at both ends is
 // removed; the result is in Unicode NFC. Fold(Fold(s)) == Fold(s).
 func Fold(value string) string {
-	if fastFoldable(value) {
+	b := appendFold(nil, value)
+	if string(b) == value {
 		return value
 	}
-	return string(appendFoldSlow(nil, value))
+	return string(b)
 }
 
 // lineBreaking reports whether r must not appear in a value: it would end
@@ -33,41 +33,55 @@ func lineBreaking(r rune) bool {
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' }
 
 const (
-	lo8 = 0x0101010101010101
-	hi8 = 0x8080808080808080
+	lo8 uint64 = 0x0101010101010101
+	hi8 uint64 = 0x8080808080808080
 )
 
-// printableASCII reports whether every byte of b is in 0x20..0x7E.
-func printableASCII(b []byte) bool {
+// clean reports whether b is printable ASCII (0x20..0x7E) without two
+// spaces in a row and without a space at either end: text that folding
+// leaves as it is. It looks at eight bytes at a time.
+func clean(b []byte) bool { return cleanExcept(b, 0x20) }
+
+// cleanExcept is clean that also rejects the byte c (0x20 rejects nothing
+// more).
+func cleanExcept(b []byte, c byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	if b[0] == ' ' || b[len(b)-1] == ' ' {
+		return false
+	}
+	var prev uint64 // the high bit is set if the previous byte is a space
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		// a byte < 0x20, or a byte >= 0x7F
+		x := binary.LittleEndian.Uint64(b[i : i+8])
+		// A byte < 0x20 or >= 0x7F sets its high bit here.
 		if ((x-0x20*lo8)&^x|(x+lo8)|x)&hi8 != 0 {
 			return false
 		}
-	}
-	for ; i < len(b); i++ {
-		if b[i] < 0x20 || b[i] > 0x7e {
-			return false
+		// The high bit of each byte that is a space, or c (exact: no
+		// carries).
+		t := x ^ 0x20*lo8
+		sp := ^((t&^hi8 + ^hi8) | t) & hi8
+		if c != 0x20 {
+			t = x ^ uint64(c)*lo8
+			if ^((t&^hi8+^hi8)|t)&hi8 != 0 {
+				return false
+			}
 		}
-	}
-	return true
-}
+		if sp&(sp<<8|prev) != 0 { // two spaces in a row
 
-// fastFoldable reports whether s is printable ASCII that folding leaves
-// unchanged.
-func fastFoldable(s string) bool {
-	if s == "" {
-		return true
-	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] > 0x7e {
 			return false
 		}
+		prev = sp >> 56
+	}
+	space := prev != 0
+	for ; i < len(b); i++ {
+		d := b[i]
+		if d < 0x20 || d > 0x7e || d == ' ' && space || d == c && c != 0x20 {
+			return false
+		}
+		space = d == ' '
 	}
 	return true
 }
@@ -77,13 +91,11 @@ func appendFold(dst []byte, s string) []byte {
 	n := len(dst)
 	dst = append(dst, s...)
 	v := dst[n:]
-	if len(v) == 0 || v[0] != ' ' && v[len(v)-1] != ' ' && printableASCII(v) && bytes.Index(v, doubleSpace) < 0 {
+	if clean(v) {
 		return dst
 	}
 	return appendFoldSlow(dst[:n], s)
 }
-
-var doubleSpace = []byte("  ")
 
 // appendFoldSlow appends the folded value to dst, rune by rune.
 func appendFoldSlow(dst []byte, s string) []byte {

@@ -109,6 +109,7 @@ func appendRecord(dst, scratch []byte, rec Record) ([]byte, []byte, error) {
 	// Validate the fields and count the keywords as they will be written.
 	var seen [(26*36 + 63) / 64]uint64
 	keywords := 0
+	var fastKW uint64 // bit i: keyword field i needs no folding
 	for i, f := range rec.Fields {
 		if !validTag(f.Tag) {
 			return dst, scratch, &RecordError{Field: i, Tag: f.Tag, Msg: "a tag is an upper-case letter and an upper-case letter or digit"}
@@ -117,6 +118,16 @@ func appendRecord(dst, scratch []byte, rec Record) ([]byte, []byte, error) {
 			return dst, scratch, &RecordError{Field: i, Tag: f.Tag, Msg: "TY and ER are written by the writer, not given as fields"}
 		}
 		if f.Tag == "KW" {
+			scratch = append(scratch[:0], f.Value...)
+			if cleanExcept(scratch, ';') {
+				if i < 64 {
+					fastKW |= 1 << i
+				}
+				if f.Value != "" {
+					keywords++
+				}
+				continue
+			}
 			scratch = appendFold(scratch[:0], f.Value)
 			forEachKeyword(scratch, func([]byte) { keywords++ })
 			continue
@@ -124,7 +135,7 @@ func appendRecord(dst, scratch []byte, rec Record) ([]byte, []byte, error) {
 		if Repeatable(f.Tag) {
 			continue
 		}
-		k := tagIndex(f.Tag)
+		k := uint(tagIndex(f.Tag))
 		if seen[k/64]&(1<<(k%64)) != 0 {
 			return dst, scratch, &RecordError{Field: i, Tag: f.Tag, Msg: "tag repeated; only AU, A1–A4, KW and N1 may repeat"}
 		}
@@ -138,24 +149,17 @@ func appendRecord(dst, scratch []byte, rec Record) ([]byte, []byte, error) {
 		return dst[:start], scratch, &RecordError{Field: -1, Tag: "TY", Msg: "the type " + quote(rec.Type) + " is not upper-case letters and digits, as in CHAP"}
 	}
 	dst = append(dst, "\r\n"...)
-	for _, f := range rec.Fields {
+	for i, f := range rec.Fields {
 		if f.Tag == "KW" {
+			if i < 64 && fastKW&(1<<i) != 0 {
+				if f.Value != "" {
+					dst = appendKeyword(dst, f.Value, keywords == 1)
+				}
+				continue
+			}
 			scratch = appendFold(scratch[:0], f.Value)
 			forEachKeyword(scratch, func(kw []byte) {
-				dst = append(dst, "KW  - "...)
-				if keywords == 1 {
-					for {
-						i := bytes.IndexByte(kw, ',')
-						if i < 0 {
-							break
-						}
-						dst = append(dst, kw[:i]...)
-						dst = append(dst, commaLookAlike...)
-						kw = kw[i+1:]
-					}
-				}
-				dst = append(dst, kw...)
-				dst = append(dst, "\r\n"...)
+				dst = appendKeyword(dst, kw, keywords == 1)
 			})
 			continue
 		}
@@ -172,6 +176,31 @@ func appendRecord(dst, scratch []byte, rec Record) ([]byte, []byte, error) {
 	}
 	dst = append(dst, "ER  - \r\n"...)
 	return dst, scratch, nil
+}
+
+// appendKeyword appends a KW line; lone replaces its commas with a
+// look-alike.
+func appendKeyword[T string | []byte](dst []byte, kw T, lone bool) []byte {
+	dst = append(dst, "KW  - "...)
+	if lone {
+		for {
+			i := -1
+			for j := 0; j < len(kw); j++ {
+				if kw[j] == ',' {
+					i = j
+					break
+				}
+			}
+			if i < 0 {
+				break
+			}
+			dst = append(dst, kw[:i]...)
+			dst = append(dst, commaLookAlike...)
+			kw = kw[i+1:]
+		}
+	}
+	dst = append(dst, kw...)
+	return append(dst, "\r\n"...)
 }
 
 // forEachKeyword calls fn with each keyword of a folded KW value: the value
