@@ -69,6 +69,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCite(args, stdout, stderr)
 	case "csljson":
 		return runCSLJSON(args, stdout, stderr)
+	case "ris":
+		return runRIS(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
