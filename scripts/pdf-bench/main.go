@@ -120,23 +120,23 @@ func main() {
 		fmt.Println("no shared sample:", err)
 	}
 
-	var browser *cdp
-	if _, err := exec.LookPath(*chromium); err == nil && *warm > 0 {
-		browser, err = startChromium(*chromium)
-		if err != nil {
-			fmt.Println("warm Chromium unavailable:", err)
-		} else {
-			defer browser.close()
-		}
+	// In-process first, with no browser running beside it.
+	type result struct {
+		oursMs            float64
+		oursBytes         int
+		res               testing.BenchmarkResult
+		coldMs, warmMs    float64
+		coldBytes, cPages int
+		coldErr, warmErr  error
+		oursPages         int
 	}
-	for _, j := range jobs {
-		fmt.Printf("\n== %s\n", j.name)
+	results := make([]result, len(jobs))
+	for i, j := range jobs {
 		var b bytes.Buffer
 		if err := pdf.Write(&b, j.doc, pdf.Request{Pages: j.r, Acceptance: acceptance}, j.opts); err != nil {
 			fatal(err)
 		}
-		ours := filepath.Join(dir, slug(j.name)+"-maisky.pdf")
-		if err := os.WriteFile(ours, b.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, slug(j.name)+"-maisky.pdf"), b.Bytes(), 0o644); err != nil {
 			fatal(err)
 		}
 		res := testing.Benchmark(func(tb *testing.B) {
@@ -147,32 +147,53 @@ func main() {
 				}
 			}
 		})
-		oursMs := float64(res.NsPerOp()) / 1e6
-		fmt.Printf("export/pdf in process: %d ns/op (%.2f ms), %d B/op, %d allocs/op, %d pages, %d bytes  [%s]\n",
-			res.NsPerOp(), oursMs, res.AllocedBytesPerOp(), res.AllocsPerOp(), pages(b.Bytes()), b.Len(), ours)
-		if _, err := exec.LookPath(*chromium); err != nil {
+		results[i] = result{oursMs: float64(res.NsPerOp()) / 1e6, oursBytes: b.Len(), res: res, oursPages: pages(b.Bytes())}
+	}
+	_, lookErr := exec.LookPath(*chromium)
+	if lookErr == nil {
+		for i, j := range jobs {
+			var cpdf []byte
+			results[i].coldMs, cpdf, results[i].coldErr = chromiumCold(*chromium, j.html, filepath.Join(dir, slug(j.name)+"-chromium.pdf"), *runs)
+			results[i].coldBytes, results[i].cPages = len(cpdf), pages(cpdf)
+		}
+		if *warm > 0 {
+			browser, err := startChromium(*chromium)
+			if err != nil {
+				for i := range results {
+					results[i].warmErr = err
+				}
+			} else {
+				for i, j := range jobs {
+					var wpdf []byte
+					results[i].warmMs, wpdf, results[i].warmErr = browser.timePrints(j.html, *warm)
+					_ = os.WriteFile(filepath.Join(dir, slug(j.name)+"-chromium-warm.pdf"), wpdf, 0o644)
+				}
+				browser.close()
+			}
+		}
+	}
+	for i, j := range jobs {
+		r := results[i]
+		fmt.Printf("\n== %s\n", j.name)
+		fmt.Printf("export/pdf in process: %d ns/op (%.2f ms), %d B/op, %d allocs/op, %d pages, %d bytes\n",
+			r.res.NsPerOp(), r.oursMs, r.res.AllocedBytesPerOp(), r.res.AllocsPerOp(), r.oursPages, r.oursBytes)
+		if lookErr != nil {
 			fmt.Println("chromium not found; apt-get install -y chromium")
 			continue
 		}
-		cold, cpdf, err := chromiumCold(*chromium, j.html, filepath.Join(dir, slug(j.name)+"-chromium.pdf"), *runs)
-		if err != nil {
-			fmt.Println("chromium cold:", err)
+		if r.coldErr != nil {
+			fmt.Println("chromium cold:", r.coldErr)
 			continue
 		}
-		cbytes := len(cpdf)
-		fmt.Printf("chromium cold: median %.0f ms over %d runs, %d pages, %d bytes\n", cold, *runs, pages(cpdf), cbytes)
-		if browser != nil {
-			wm, wpdf, err := browser.timePrints(j.html, *warm)
-			if err != nil {
-				fmt.Println("chromium warm:", err)
-			} else {
-				_ = os.WriteFile(filepath.Join(dir, slug(j.name)+"-chromium-warm.pdf"), wpdf, 0o644)
-				fmt.Printf("chromium warm: median %.1f ms over %d prints, %d pages, %d bytes\n", wm, *warm, pages(wpdf), len(wpdf))
-				fmt.Printf("ratio warm chromium / export/pdf: %.1fx faster\n", wm/oursMs)
-			}
+		fmt.Printf("chromium cold: median %.0f ms over %d runs, %d pages, %d bytes\n", r.coldMs, *runs, r.cPages, r.coldBytes)
+		if r.warmErr != nil {
+			fmt.Println("chromium warm:", r.warmErr)
+		} else if *warm > 0 {
+			fmt.Printf("chromium warm: median %.1f ms over %d prints (navigate + print)\n", r.warmMs, *warm)
+			fmt.Printf("ratio warm chromium / export/pdf: %.1fx\n", r.warmMs/r.oursMs)
 		}
-		fmt.Printf("ratio cold chromium / export/pdf: %.0fx faster\n", cold/oursMs)
-		fmt.Printf("size export/pdf / chromium: %.0f%%\n", 100*float64(b.Len())/float64(cbytes))
+		fmt.Printf("ratio cold chromium / export/pdf: %.0fx\n", r.coldMs/r.oursMs)
+		fmt.Printf("size export/pdf / chromium: %.0f%%\n", 100*float64(r.oursBytes)/float64(r.coldBytes))
 	}
 	fmt.Println("\noutputs in", dir)
 }
