@@ -38,6 +38,28 @@ const (
 	maxAccLines = 3   // most lines of the acceptance record
 )
 
+// typeset holds the type sizes of the text of a print page. A print page
+// that does not fit on one PDF page at full size is set a little smaller
+// (to 93% and then 86%) before it is allowed to run onto a second PDF page.
+type typeset struct {
+	scale                                          float64
+	bodySize, bodyLead, h1Size, h1Lead, h2Size     float64
+	h2Lead, commSize, commLead, noteSize, noteLead float64
+	paraIndent, commInset                          float64
+}
+
+func typesetAt(scale float64) typeset {
+	return typeset{
+		scale:    scale,
+		bodySize: bodySize * scale, bodyLead: bodyLead * scale,
+		h1Size: h1Size * scale, h1Lead: h1Lead * scale,
+		h2Size: h2Size * scale, h2Lead: h2Lead * scale,
+		commSize: commSize * scale, commLead: commLead * scale,
+		noteSize: noteSize * scale, noteLead: noteLead * scale,
+		paraIndent: paraIndent * scale, commInset: commInset * scale,
+	}
+}
+
 // geometry is the page: its size and where the running head, the body and
 // the footer go.
 type geometry struct {
@@ -376,7 +398,7 @@ func appendWords(fs *fontSet, dst []run, words []word, x, extra float64) []run {
 
 // blockLines sets a block of a page into lines. prev is the kind of the
 // block before it on the page (nil at the top).
-func blockLines(fs *fontSet, b maisky.Block, prev maisky.Block, measure float64, note func(string) *maisky.Footnote) []line {
+func blockLines(fs *fontSet, ts *typeset, b maisky.Block, prev maisky.Block, measure float64, note func(string) *maisky.Footnote) []line {
 	var (
 		base             style
 		size, lead       float64
@@ -391,14 +413,14 @@ func blockLines(fs *fontSet, b maisky.Block, prev maisky.Block, measure float64,
 		keep = true
 		base = bold
 		if b.Level <= 1 {
-			size, lead, al, before = h1Size, h1Lead, center, 6
+			size, lead, al, before = ts.h1Size, ts.h1Lead, center, 6*ts.scale
 		} else {
-			size, lead, al, before = h2Size, h2Lead, left, 8
+			size, lead, al, before = ts.h2Size, ts.h2Lead, left, 8*ts.scale
 		}
 	case *maisky.Paragraph:
-		size, lead, al = bodySize, bodyLead, justify
+		size, lead, al = ts.bodySize, ts.bodyLead, justify
 		if !b.Continued && !isHeading(prev) {
-			first = paraIndent
+			first = ts.paraIndent
 		}
 		if _, ok := prev.(*maisky.Heading); ok {
 			before = 3
@@ -407,8 +429,8 @@ func blockLines(fs *fontSet, b maisky.Block, prev maisky.Block, measure float64,
 			before = 6
 		}
 	case *maisky.Commentary:
-		size, lead, al = commSize, commLead, justify
-		x0, width = commInset, measure-2*commInset
+		size, lead, al = ts.commSize, ts.commLead, justify
+		x0, width = ts.commInset, measure-2*ts.commInset
 		if prev != nil {
 			before = 6
 		}
@@ -438,7 +460,8 @@ func isHeading(b maisky.Block) bool {
 
 // noteLines sets a footnote as the book does: its number, a space, then its
 // text; the following lines start flush left.
-func noteLines(fs *fontSet, f *maisky.Footnote, measure float64) []line {
+func noteLines(fs *fontSet, ts *typeset, f *maisky.Footnote, measure float64) []line {
+	noteSize, noteLead := ts.noteSize, ts.noteLead
 	num := newWordBuilder(fs, regular, noteSize)
 	num.text(strconv.Itoa(f.Number), regular)
 	label := num.finish()
@@ -456,7 +479,7 @@ func noteLines(fs *fontSet, f *maisky.Footnote, measure float64) []line {
 		lines[i].align, lines[i].size, lines[i].lead = justify, noteSize, noteLead
 	}
 	lines[0].label = label
-	lines[0].spaceBefore = noteSpacing
+	lines[0].spaceBefore = noteSpacing * ts.scale
 	return lines
 }
 

@@ -238,28 +238,46 @@ func (j *job) layout(pages []printPage) ([]outPage, error) {
 			p.blank(in)
 			continue
 		}
-		var lines []line
-		notes := make(map[*maisky.Footnote][]line, len(pg.Footnotes))
-		for _, f := range pg.Footnotes {
-			if f != nil {
-				notes[f] = noteLines(j.fs, f, measure)
+		// At full size if the page fits on one PDF page, else a little
+		// smaller, else at the smallest size over as many PDF pages as
+		// it takes.
+		scales := [...]float64{1, 0.93, 0.86}
+		for k, scale := range scales {
+			ts := typesetAt(scale)
+			lines, notes := j.setPage(&ts, pg, measure, lookup)
+			try := &paginator{fs: j.fs, g: j.g, head: j.head}
+			try.print(in, lines, notes)
+			if len(try.pages) == 1 || k == len(scales)-1 {
+				p.pages = append(p.pages, try.pages...)
+				break
 			}
 		}
-		var prev maisky.Block
-		for _, b := range pg.Blocks {
-			lines = append(lines, blockLines(j.fs, b, prev, measure, lookup)...)
-			prev = b
-		}
-		if n := len(lines); n > 0 && pg.runsOn {
-			// The block goes on over the page break: its last line here is
-			// justified, as in the book, unless that would stretch it.
-			if ln := &lines[n-1]; ln.w >= 0.8*(ln.measure-ln.indent) {
-				ln.last = false
-			}
-		}
-		p.print(in, lines, notes)
 	}
 	return p.pages, nil
+}
+
+// setPage sets the blocks and notes of a print page into lines.
+func (j *job) setPage(ts *typeset, pg printPage, measure float64, lookup func(string) *maisky.Footnote) ([]line, map[*maisky.Footnote][]line) {
+	var lines []line
+	notes := make(map[*maisky.Footnote][]line, len(pg.Footnotes))
+	for _, f := range pg.Footnotes {
+		if f != nil {
+			notes[f] = noteLines(j.fs, ts, f, measure)
+		}
+	}
+	var prev maisky.Block
+	for _, b := range pg.Blocks {
+		lines = append(lines, blockLines(j.fs, ts, b, prev, measure, lookup)...)
+		prev = b
+	}
+	if n := len(lines); n > 0 && pg.runsOn {
+		// The block goes on over the page break: its last line here is
+		// justified, as in the book, unless that would stretch it.
+		if ln := &lines[n-1]; ln.w >= 0.8*(ln.measure-ln.indent) {
+			ln.last = false
+		}
+	}
+	return lines, notes
 }
 
 // head returns the running head of a page: the volume and the document's

@@ -268,7 +268,7 @@ func pageText(op *outPage) (lines []string, markers []string) {
 func noteLabels(op *outPage) []string {
 	var labels []string
 	for _, pl := range op.lines {
-		if len(pl.runs) > 1 && pl.runs[0].size == noteSize && pl.runs[0].x == 0 && isNumber(pl.runs[0].text) {
+		if r := pl.runs; len(r) > 1 && r[0].size <= noteSize && r[0].rise == 0 && r[0].x == 0 && isNumber(r[0].text) {
 			labels = append(labels, pl.runs[0].text)
 		}
 	}
@@ -455,6 +455,32 @@ func TestOverflow(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, Write(&b, doc, request(10, 11), Options{}))
 	assert.Equal(t, len(out), pageCount(t, b.Bytes()))
+}
+
+func TestTightPageSetSmaller(t *testing.T) {
+	// A print page a little too full for one PDF page is set in smaller
+	// type rather than run onto a second sheet.
+	found := false
+	for paras := 10; paras <= 40 && !found; paras++ {
+		doc := synthetic(1, paras, 1)
+		out := layoutOf(t, doc, request(10, 10), Options{})
+		if len(out) != 1 {
+			continue
+		}
+		for _, pl := range out[0].lines {
+			for _, r := range pl.runs {
+				if r.rise == 0 && strings.HasPrefix(r.text, "We read in") && r.size < bodySize {
+					found = true
+				}
+			}
+		}
+		if found {
+			_, markers := pageText(&out[0])
+			assert.Equal(t, markers, noteLabels(&out[0]))
+			assert.Len(t, markers, paras)
+		}
+	}
+	assert.True(t, found, "no page was set smaller to fit")
 }
 
 func TestLongNoteContinues(t *testing.T) {
