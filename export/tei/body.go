@@ -229,6 +229,7 @@ type versionWriter struct {
 	pos     int
 
 	sections, comments int
+	notes              map[string]*maisky.Footnote
 }
 
 type openDiv struct {
@@ -238,6 +239,12 @@ type openDiv struct {
 
 func (vw *versionWriter) write(div *etree.Element) {
 	v := vw.v
+	vw.notes = make(map[string]*maisky.Footnote, len(v.Footnotes))
+	for _, f := range v.Footnotes {
+		if f != nil {
+			vw.notes[f.ID] = f
+		}
+	}
 	if v.StartPage > 0 {
 		fw := textElem(div, "fw", strconv.Itoa(v.StartPage))
 		fw.CreateAttr("type", "pageNum")
@@ -328,7 +335,7 @@ func (vw *versionWriter) inlines(el *etree.Element, content []maisky.Inline) {
 		case *maisky.PageBreak:
 			el.CreateElement("pb").CreateAttr("n", strconv.Itoa(in.Page))
 		case *maisky.NoteRef:
-			f := vw.v.Footnote(in.ID)
+			f := vw.notes[in.ID]
 			if f == nil {
 				continue // Validate rules this out.
 			}

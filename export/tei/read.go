@@ -1,10 +1,13 @@
 package tei
 
 import (
+	"cmp"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -53,7 +56,7 @@ func Read(r io.Reader) (*maisky.File, error) {
 		return nil, rd.fail(root, "the root element is <"+root.name.Local+">; want <TEI> or <teiCorpus> in the TEI namespace")
 	}
 	if len(rd.warnings) > 0 {
-		return f, &SkipError{Warnings: rd.warnings}
+		return f, &SkipError{Warnings: rd.positioned()}
 	}
 	return f, nil
 }
@@ -61,8 +64,9 @@ func Read(r io.Reader) (*maisky.File, error) {
 // reader maps the parsed tree to the model. The first fatal error stops it;
 // what it does not understand it adds to warnings.
 type reader struct {
-	data     []byte
-	warnings []Warning
+	data []byte
+	// warnings are positioned in one pass over the input at the end.
+	warnings []pendingWarning
 	err      *ReadError
 	// collapse is set for TEI this package did not write: its whitespace
 	// runs are collapsed, as TEI renderers do.
@@ -111,9 +115,42 @@ func (rd *reader) fail(n *node, msg string) *ReadError {
 	return e
 }
 
+type pendingWarning struct {
+	n   *node
+	msg string
+}
+
 func (rd *reader) warn(n *node, msg string) {
-	line, col := lineCol(rd.data, n.offset)
-	rd.warnings = append(rd.warnings, Warning{Path: n.path(), Line: line, Column: col, Msg: msg})
+	rd.warnings = append(rd.warnings, pendingWarning{n, msg})
+}
+
+// positioned returns the warnings with their paths, lines and columns,
+// computed in one pass over the input.
+func (rd *reader) positioned() []Warning {
+	order := make([]int, len(rd.warnings))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(rd.warnings[a].n.offset, rd.warnings[b].n.offset)
+	})
+	out := make([]Warning, len(rd.warnings))
+	line, col := 1, 1
+	var pos int64
+	for _, i := range order {
+		w := rd.warnings[i]
+		for pos < w.n.offset && pos < int64(len(rd.data)) {
+			c, size := utf8.DecodeRune(rd.data[pos:])
+			if c == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			pos += int64(size)
+		}
+		out[i] = Warning{Path: w.n.path(), Line: line, Column: col, Msg: w.msg}
+	}
+	return out
 }
 
 // skip reports an element skipped with all it holds.

@@ -85,18 +85,23 @@ func mergeVersions(langs []langEntry, versions []*maisky.Version) []*maisky.Vers
 	}
 	var out []*maisky.Version
 	used := make([]bool, len(versions))
+	// next[k] is where to look for the next version of kind k.
+	next := map[maisky.VersionKind]int{}
 	for _, l := range langs {
 		if l.empty {
 			out = append(out, &maisky.Version{Kind: l.kind, Lang: l.lang})
 			continue
 		}
-		for i, v := range versions {
-			if !used[i] && v.Kind == l.kind {
-				used[i] = true
-				out = append(out, v)
-				break
-			}
+		i := next[l.kind]
+		for i < len(versions) && versions[i].Kind != l.kind {
+			i++
 		}
+		if i < len(versions) {
+			used[i] = true
+			out = append(out, versions[i])
+			i++
+		}
+		next[l.kind] = i
 	}
 	for i, v := range versions {
 		if !used[i] {
@@ -460,44 +465,56 @@ func (vr *versionReader) commentary(c *node) {
 // breaks are skipped; elsewhere they stand at the top level (an emphasis
 // they fall into is split around them).
 func (vr *versionReader) content(n *node, footnote bool) []maisky.Inline {
-	var out []maisky.Inline
+	var acc inlines
+	vr.into(&acc, n, footnote)
+	return acc.result()
+}
+
+// inlines accumulates inline content, merging adjacent text: each Text is
+// built once and normalized to NFC once, so reading stays linear.
+type inlines struct {
+	out  []maisky.Inline
+	text strings.Builder
+}
+
+func (a *inlines) addText(s string) { a.text.WriteString(s) }
+
+func (a *inlines) add(in maisky.Inline) {
+	if t, ok := in.(*maisky.Text); ok {
+		a.text.WriteString(t.Value)
+		return
+	}
+	a.flush()
+	a.out = append(a.out, in)
+}
+
+func (a *inlines) empty() bool { return len(a.out) == 0 && a.text.Len() == 0 }
+
+func (a *inlines) flush() {
+	if a.text.Len() > 0 {
+		a.out = append(a.out, &maisky.Text{Value: norm.NFC.String(a.text.String())})
+		a.text.Reset()
+	}
+}
+
+func (a *inlines) result() []maisky.Inline {
+	a.flush()
+	return a.out
+}
+
+// into reads the children of n into acc.
+func (vr *versionReader) into(acc *inlines, n *node, footnote bool) {
 	for _, k := range n.kids {
 		switch k := k.(type) {
 		case string:
-			out = appendText(out, k)
+			acc.addText(k)
 		case *node:
-			out = vr.inline(out, k, footnote)
+			vr.inline(acc, k, footnote)
 		}
 	}
-	return out
 }
 
-func appendText(out []maisky.Inline, s string) []maisky.Inline {
-	if s == "" {
-		return out
-	}
-	if n := len(out); n > 0 {
-		if t, ok := out[n-1].(*maisky.Text); ok {
-			t.Value = norm.NFC.String(t.Value + s)
-			return out
-		}
-	}
-	return append(out, &maisky.Text{Value: norm.NFC.String(s)})
-}
-
-// appendInlines appends ins to out, merging adjacent text.
-func appendInlines(out []maisky.Inline, ins []maisky.Inline) []maisky.Inline {
-	for _, in := range ins {
-		if t, ok := in.(*maisky.Text); ok {
-			out = appendText(out, t.Value)
-			continue
-		}
-		out = append(out, in)
-	}
-	return out
-}
-
-func (vr *versionReader) inline(out []maisky.Inline, c *node, footnote bool) []maisky.Inline {
+func (vr *versionReader) inline(acc *inlines, c *node, footnote bool) {
 	rd := vr.rd
 	switch {
 	case !c.tei():
@@ -508,37 +525,38 @@ func (vr *versionReader) inline(out []maisky.Inline, c *node, footnote bool) []m
 				rd.warn(c, "<hi rend="+strconv.Quote(r)+"> read as emphasis")
 			}
 		}
-		return append(out, emphasize(vr.content(c, footnote))...)
+		for _, in := range emphasize(vr.content(c, footnote)) {
+			acc.add(in)
+		}
 	case c.is("note"):
 		if footnote {
 			rd.warn(c, "a note inside a footnote skipped")
-			return out
+			return
 		}
 		if c.attr("type") == "commentary" {
 			rd.warn(c, "a commentary note inside a paragraph read as a footnote")
 		}
-		return append(out, vr.footnote(c))
+		acc.add(vr.footnote(c))
 	case c.is("pb"):
 		if footnote {
 			rd.warn(c, "a page break inside a footnote skipped")
-			return out
+			return
 		}
 		if pb := vr.pageBreak(c); pb != nil {
-			return append(out, pb)
+			acc.add(pb)
 		}
 	case c.is("anchor"):
 	case c.is("date") && c.parent != nil && c.parent.is("head"):
-		return appendInlines(out, vr.content(c, footnote))
+		vr.into(acc, c, footnote)
 	case c.is("p") && footnote:
-		if len(out) > 0 {
-			out = appendText(out, "\n\n")
+		if !acc.empty() {
+			acc.addText("\n\n")
 		}
-		return appendInlines(out, vr.content(c, footnote))
+		vr.into(acc, c, footnote)
 	default:
 		rd.warn(c, "<"+c.name.Local+"> read as its text: its markup is not part of the model")
-		return appendInlines(out, vr.content(c, footnote))
+		vr.into(acc, c, footnote)
 	}
-	return out
 }
 
 // emphasize wraps content in emphasis; notes and page breaks in it stay

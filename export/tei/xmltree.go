@@ -26,6 +26,10 @@ type node struct {
 	kids   []any
 	parent *node
 	offset int64
+	// counts (per child name) and ord (position among same-named
+	// siblings) are filled in the first time a path is asked for.
+	counts map[xml.Name]int
+	ord    int
 }
 
 // attr returns the value of the attribute local (no namespace).
@@ -123,18 +127,10 @@ func (n *node) path() string {
 	var parts []string
 	for e := n; e != nil; e = e.parent {
 		seg := e.name.Local
-		if e.parent != nil {
-			i, count := 0, 0
-			for _, s := range e.parent.kids {
-				if se, ok := s.(*node); ok && se.name == e.name {
-					count++
-					if se == e {
-						i = count
-					}
-				}
-			}
-			if count > 1 {
-				seg += "[" + strconv.Itoa(i) + "]"
+		if p := e.parent; p != nil {
+			p.count()
+			if p.counts[e.name] > 1 {
+				seg += "[" + strconv.Itoa(e.ord) + "]"
 			}
 		}
 		parts = append(parts, seg)
@@ -145,6 +141,20 @@ func (n *node) path() string {
 		b.WriteString(parts[i])
 	}
 	return b.String()
+}
+
+// count numbers n's child elements by name, once.
+func (n *node) count() {
+	if n.counts != nil {
+		return
+	}
+	n.counts = make(map[xml.Name]int)
+	for _, k := range n.kids {
+		if e, ok := k.(*node); ok {
+			n.counts[e.name]++
+			e.ord = n.counts[e.name]
+		}
+	}
 }
 
 // parse reads an XML document into a tree. Comments, processing
