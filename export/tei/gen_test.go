@@ -64,7 +64,10 @@ func (g *gen) maybe(s string) string {
 }
 
 func (g *gen) person() maisky.Person {
-	for {
+	for try := 0; ; try++ {
+		if try == 3 {
+			return maisky.Person{Family: g.text(true)}
+		}
 		p := maisky.Person{Family: g.maybe(g.text(true)), Pseudonym: g.maybe(g.text(true)), Original: g.maybe(g.text(true))}
 		switch g.intn(3) {
 		case 0:
