@@ -65,7 +65,7 @@ func WriteBibliography(w io.Writer, items []Item, s Style, f OutputFormat) error
 }
 
 // SortBibliography returns the indexes of items in the order of the
-// style's bibliography.
+// style's bibliography, leaving out the items it has no entry for.
 func SortBibliography(items []Item, s Style) ([]int, error) {
 	if _, err := ParseStyle(string(s)); err != nil {
 		return nil, err
@@ -85,9 +85,13 @@ func SortBibliography(items []Item, s Style) ([]int, error) {
 			buf.Reset()
 		}
 	}
-	order := make([]int, len(items))
-	for i := range order {
-		order[i] = i
+	// Items the style leaves out of a bibliography have no place in it.
+	order := make([]int, 0, len(items))
+	var r renderer
+	for i := range items {
+		if t, _ := r.format(&items[i], s, Bibliography, Locator{}); !t.IsZero() {
+			order = append(order, i)
+		}
 	}
 	sort.SliceStable(order, func(a, b int) bool {
 		ka, kb := norm[order[a]], norm[order[b]]
@@ -180,11 +184,18 @@ func yearSuffixes(items []Item, order []int, s Style) []string {
 	if s != ChicagoAuthorDate {
 		return nil
 	}
+	// Citations that differ in any name are told apart by adding names
+	// (disambiguate-add-names); the same names and year need a suffix.
 	cites := make([]string, len(items))
 	count := map[string]int{}
 	for i := range items {
+		var b strings.Builder
+		for _, n := range citedNames(&items[i]) {
+			b.WriteString(n.Family + "\x00" + n.Given + "\x00" + n.Literal + "\x01")
+		}
 		t, _ := Format(&items[i], s, First, Locator{})
-		cites[i] = t.String()
+		b.WriteString(t.String())
+		cites[i] = b.String()
 		count[cites[i]]++
 	}
 	out := make([]string, len(items))
@@ -210,4 +221,16 @@ func suffixLetters(n int) string {
 			return s
 		}
 	}
+}
+
+// citedNames returns the names that lead a citation: the authors, or the
+// editors or translators standing in for them.
+func citedNames(it *Item) []Name {
+	switch {
+	case len(it.Author) > 0:
+		return it.Author
+	case len(it.Editor) > 0:
+		return it.Editor
+	}
+	return it.Translator
 }

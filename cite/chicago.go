@@ -186,7 +186,7 @@ func (c *chicago) sourceLocatorSubsequent() {
 		c.labelLocator()
 	case c.numericVolume() && c.locIs("page"):
 		c.g(":", "", "")
-		c.r.plain(vVolume, c.r.it.Volume)
+		c.volumeText()
 		c.locatorText()
 		c.e()
 	default:
@@ -427,11 +427,22 @@ func (c *chicago) titlePrimary() {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
-	if c.k == kBook && !c.hasContainer() {
+	if c.italicTitle() {
 		r.tv(vTitle, r.it.Title, "", "", Italic, false, tcTitle)
 	} else {
 		r.tv(vTitle, r.it.Title, "", "", 0, true, tcTitle)
 	}
+}
+
+// italicTitle reports whether the title is italic (a book, or a chapter
+// without a container) rather than quoted (a part of a book, a manuscript,
+// a letter).
+func (c *chicago) italicTitle() bool {
+	switch c.k {
+	case kManuscript, kLetter:
+		return false
+	}
+	return !c.hasContainer()
 }
 
 // titleBib is "title-bib".
@@ -449,7 +460,7 @@ func (c *chicago) titleShort() {
 	if r.it.Title == "" {
 		t = ""
 	}
-	if c.k == kBook && !c.hasContainer() {
+	if c.italicTitle() {
 		r.tv(vTitle, t, "", "", Italic, false, tcTitle)
 	} else {
 		r.tv(vTitle, t, "", "", 0, true, tcTitle)
@@ -590,7 +601,8 @@ func (c *chicago) descriptionFormatShort() {
 		r.plain(vMedium, r.it.Medium)
 	case c.accessible():
 	case c.k == kManuscript:
-		r.term("MS", "", "", false)
+		// The style's own "manuscript" term stands in for the short form.
+		r.term("unpublished manuscript", "", "", false)
 	case c.k == kLetter:
 		r.term("pers. comm.", "", "", false)
 	}
@@ -801,19 +813,39 @@ func (c *chicago) labelVolume(capital bool) {
 		r.term(t, "", "", capital)
 	}
 	r.o.elem("", "", 0, false)
-	if c.hasVolume() {
+	if c.hasVolume() && r.done&vVolume == 0 {
 		r.o.success()
 		r.o.open()
+		if r.inSubst {
+			r.used |= vVolume
+		}
+		start := len(r.o.buf)
+		r.o.buf = appendDashes(r.o.buf, r.it.Volume)
 		if capital {
-			r.o.buf = appendCapitalizeFirst(r.o.buf, r.it.Volume)
-		} else {
-			r.o.buf = appendDashes(r.o.buf, r.it.Volume)
+			capitalizeAt(r.o.buf, start)
 		}
 	} else {
 		r.o.attempt()
 	}
 	r.o.end()
 	c.e()
+}
+
+// volumeText renders cs:text variable="volume" (ranges with an en dash).
+func (c *chicago) volumeText() {
+	r := c.r
+	r.o.elem("", "", 0, false)
+	if c.hasVolume() && r.done&vVolume == 0 {
+		r.o.success()
+		r.o.open()
+		if r.inSubst {
+			r.used |= vVolume
+		}
+		r.o.buf = appendDashes(r.o.buf, r.it.Volume)
+	} else {
+		r.o.attempt()
+	}
+	r.o.end()
 }
 
 // labelLocator is "label-locator".
@@ -897,11 +929,14 @@ func (c *chicago) locatorText() {
 func (c *chicago) pageText() {
 	r := c.r
 	r.o.elem("", "", 0, false)
-	if !c.hasPage() {
+	if !c.hasPage() || r.done&vPage != 0 {
 		r.o.attempt()
 	} else {
 		r.o.success()
 		r.o.open()
+		if r.inSubst {
+			r.used |= vPage
+		}
 		r.o.buf = appendRange(r.o.buf, r.it.Page, rangeChicago16)
 	}
 	r.o.end()
@@ -1003,15 +1038,13 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 func (c *chicago) sourceMonographicLocator() {
 	c.g("", "", "")
 	defer c.e()
-	r := c.r
-	it := r.it
 	archived := c.hasArchive() && c.hasArchiveLocation()
 	switch {
 	case archived && (c.locIs("column") || c.locIs("folio") || c.locIs("page")):
 	case c.numericVolume() && c.locIs("page"):
 		c.g(":", "", "")
 		if c.authorDate || !(c.hasEditor() || c.hasTranslator()) {
-			r.plain(vVolume, it.Volume)
+			c.volumeText()
 		}
 		c.locatorText()
 		c.e()
@@ -1021,7 +1054,7 @@ func (c *chicago) sourceMonographicLocator() {
 	case c.numericVolume() && c.hasPage():
 		c.g(":", "", "")
 		if c.authorDate || !(c.hasEditor() || c.hasTranslator()) {
-			r.plain(vVolume, it.Volume)
+			c.volumeText()
 		}
 		c.pageText()
 		c.e()

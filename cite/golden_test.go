@@ -34,9 +34,19 @@ type itemsFile struct {
 	Items json.RawMessage `json:"items"`
 }
 
+// goldenDir is where the items and cases are read from: testdata, or the
+// folder in $CITE_GOLDEN_DIR (to try new citeproc-js cases before adding
+// them to testdata with scripts/check-cite --update).
+func goldenDir() string {
+	if d := os.Getenv("CITE_GOLDEN_DIR"); d != "" {
+		return d
+	}
+	return "testdata"
+}
+
 func loadGolden(t testing.TB) (map[string]*Item, []goldenCase) {
 	t.Helper()
-	data, err := os.ReadFile("testdata/items.json")
+	data, err := os.ReadFile(goldenDir() + "/items.json")
 	require.NoError(t, err)
 	var f itemsFile
 	require.NoError(t, json.Unmarshal(data, &f))
@@ -46,7 +56,7 @@ func loadGolden(t testing.TB) (map[string]*Item, []goldenCase) {
 	for i := range items {
 		byID[items[i].ID] = &items[i]
 	}
-	data, err = os.ReadFile("testdata/cases.json")
+	data, err = os.ReadFile(goldenDir() + "/cases.json")
 	require.NoError(t, err)
 	var g goldenFile
 	require.NoError(t, json.Unmarshal(data, &g))
@@ -123,7 +133,9 @@ func TestGoldenBibliographyList(t *testing.T) {
 		for _, i := range order {
 			got = append(got, list[i].ID)
 		}
-		require.Equal(t, c.Order, got, c.Style)
+		if c.Order != nil {
+			require.Equal(t, c.Order, got, c.Style)
+		}
 		for _, f := range []OutputFormat{PlainText, HTML} {
 			var buf bytes.Buffer
 			require.NoError(t, WriteBibliography(&buf, list, Style(c.Style), f))

@@ -143,7 +143,13 @@ func (m *mla) authorShort() {
 // quoted reports whether the title is quoted (a part of a larger work or an
 // unpublished document) rather than italic (a book).
 func (m *mla) quoted() bool {
-	return m.k != kBook || m.r.it.ContainerTitle != ""
+	switch m.k {
+	case kBook:
+		return false
+	case kChapter:
+		return m.r.it.ContainerTitle != ""
+	}
+	return true
 }
 
 // title is "title" ("title-primary").
@@ -333,10 +339,10 @@ func (m *mla) labelVolume(capital bool) {
 	} else {
 		r.o.success()
 		r.o.open()
+		start := len(r.o.buf)
+		r.o.buf = appendDashes(r.o.buf, r.it.Volume)
 		if capital {
-			r.o.buf = appendCapitalizeFirst(r.o.buf, r.it.Volume)
-		} else {
-			r.o.buf = appendDashes(r.o.buf, r.it.Volume)
+			capitalizeAt(r.o.buf, start)
 		}
 	}
 	r.o.end()

@@ -142,35 +142,44 @@ func pow10(n int) int {
 	return p
 }
 
-// isNumeric reports whether a number variable is numeric as CSL means it:
-// numbers, optionally with letter affixes, joined by "-", "&", "," or "and".
+// isNumeric reports whether a number variable is numeric as citeproc-js
+// decides it: every element between joiners ("-", "–", ",", ";", "&",
+// "and") is a number or a lower-case roman numeral of i, v and x, with
+// optional trailing letters ("12", "12a", "xii"; not "II" or "A12").
 func isNumeric(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return false
 	}
-	seenDigit := false
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return r == '-' || r == '–' || r == '&' || r == ',' || r == ' '
+		return r == '-' || r == '–' || r == '&' || r == ',' || r == ';' || r == ' '
 	}) {
 		if f == "and" {
 			continue
 		}
-		// a number with optional letter prefix/suffix: "12", "12a", "A12"
-		d := 0
-		for i := 0; i < len(f); i++ {
-			if isDigit(f[i]) {
-				d++
-			} else if !isLetter(f[i]) {
+		i := 0
+		for i < len(f) && isDigit(f[i]) {
+			i++
+		}
+		if i == 0 {
+			for i < len(f) && (f[i] == 'i' || f[i] == 'v' || f[i] == 'x') {
+				i++
+			}
+			if i == 0 {
+				return false
+			}
+			if i < len(f) {
+				return false
+			}
+			continue
+		}
+		for ; i < len(f); i++ {
+			if !isLetter(f[i]) && f[i] != ':' {
 				return false
 			}
 		}
-		if d == 0 {
-			return false
-		}
-		seenDigit = true
 	}
-	return seenDigit
+	return true
 }
 
 // isPlural reports whether a numeric value names more than one thing

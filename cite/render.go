@@ -292,7 +292,7 @@ func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
 	}
 	r.o.open()
 	plural := len(list) > 1
-	if spec.label != labelNone && spec.labelBefore {
+	if spec.label != labelNone && spec.labelBefore && !r.sorting {
 		r.writeLabel(rl, spec, plural)
 	}
 	if r.markAuthor {
@@ -303,7 +303,7 @@ func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
 	} else {
 		r.writeNameList(list, spec)
 	}
-	if spec.label != labelNone && !spec.labelBefore {
+	if spec.label != labelNone && !spec.labelBefore && !r.sorting {
 		r.writeLabel(rl, spec, plural)
 	}
 	r.o.end()
@@ -334,11 +334,25 @@ func (r *renderer) writeNameList(list []Name, spec *nameSpec) {
 		shown = r.etAlUseFirst
 		etal = true
 	}
+	if r.sorting {
+		// a sort key: every name family first, no "and", no "et al."
+		for i := 0; i < shown; i++ {
+			if i > 0 {
+				r.o.buf = append(r.o.buf, ", "...)
+			}
+			r.writeName(&list[i], spec.short, true, spec.demoteNever)
+		}
+		return
+	}
 	for i := 0; i < shown; i++ {
 		if i > 0 {
 			last := i == shown-1 && !etal
 			if last {
 				switch {
+				case spec.dplAlways && shown == 2 && list[1].Literal != "":
+					// citeproc-js joins a person and an institution
+					// without the comma
+					r.o.buf = append(r.o.buf, " and "...)
 				case spec.dplAlways:
 					r.o.buf = append(r.o.buf, ", and "...)
 				case spec.dplNever:

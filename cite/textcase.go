@@ -334,3 +334,33 @@ func appendCapitalizeFirst(dst []byte, s string) []byte {
 	dst = appendUpperFirst(dst, s[i:j])
 	return append(dst, s[j:]...)
 }
+
+// capitalizeAt capitalizes, in place, the first word of b[start:] if it is
+// all in lower case and its first letter keeps its UTF-8 length.
+func capitalizeAt(b []byte, start int) {
+	s := unsafeString(b[start:])
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isTagRune(r) && !isWordSpace(r) {
+			break
+		}
+		i += size
+	}
+	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if isTagRune(r) || isWordSpace(r) {
+			break
+		}
+		j += size
+	}
+	if i == j || !isLowerWord(s[i:j]) {
+		return
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	u := unicode.ToUpper(r)
+	if utf8.RuneLen(u) == size {
+		utf8.EncodeRune(b[start+i:], u)
+	}
+}
