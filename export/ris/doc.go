@@ -52,8 +52,9 @@
 //
 // # Mapping the model
 //
-// DocumentRecord maps a document, VolumeRecord a volume, and Write all the
-// documents of a maisky.File; Options (zero value: the defaults) chooses
+// DocumentRecord maps a document, VolumeRecord a volume, ItemRecord a
+// CSL-shaped cite.Item, and Write all the documents of a maisky.File;
+// Options (zero value: the defaults) chooses
 // the record kind and the name form and supplies the access date. By
 // default a diary entry is a chapter of the printed edition (CHAP): TI is
 // the entry's title with its date (EntryTitle), AU its author as readers

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/export/ris"
 	"github.com/maisky-lib/maisky/maisky"
 )
@@ -274,4 +275,31 @@ func ExampleFileName() {
 	doc := &maisky.Document{ID: "maisky-1934-12-31"}
 	fmt.Println(ris.FileName(doc), ris.MediaType)
 	// Output: maisky-1934-12-31.ris application/x-research-info-systems
+}
+
+func ExampleItemRecord() {
+	it := cite.Item{
+		Type:           "chapter",
+		Title:          "31 December 1934",
+		Author:         []cite.Name{{Family: "Maisky", Given: "Ivan"}},
+		Editor:         []cite.Name{{Family: "Gorodetsky", Given: "Gabriel"}},
+		ContainerTitle: "The Complete Maisky Diaries",
+		Volume:         "1",
+		Page:           "58-72",
+		Issued:         cite.Date{From: cite.DateParts{Year: 2017}},
+	}
+	var buf bytes.Buffer
+	_ = ris.WriteRecords(&buf, []ris.Record{ris.ItemRecord(it, ris.Options{})})
+	show(buf.Bytes())
+	// Output:
+	// TY  - CHAP↵
+	// TI  - 31 December 1934↵
+	// AU  - Maisky, Ivan↵
+	// A2  - Gorodetsky, Gabriel↵
+	// T2  - The Complete Maisky Diaries↵
+	// VL  - 1↵
+	// PY  - 2017↵
+	// SP  - 58↵
+	// EP  - 72↵
+	// ER  - ↵
 }

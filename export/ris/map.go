@@ -82,7 +82,8 @@ func Write(w io.Writer, f *maisky.File, opts Options) error {
 }
 
 // DocumentRecord maps a document to a record; vol is the volume it belongs
-// to (nil if unknown: the book's fields are then left out).
+// to (nil if unknown: the book's fields are then left out; a volume whose
+// ID is not the document's Volume is ignored).
 //
 // A chapter (CHAP) has: TI the title with the entry's date (EntryTitle);
 // AU the authors; A2 the volume's editors; A4 its translators; T2 the
@@ -106,6 +107,9 @@ func Write(w io.Writer, f *maisky.File, opts Options) error {
 func DocumentRecord(d *maisky.Document, vol *maisky.Volume, opts Options) (Record, error) {
 	if d == nil {
 		return Record{}, ErrNoDocument
+	}
+	if vol != nil && d.Volume != "" && d.Volume != vol.ID {
+		vol = nil
 	}
 	kind := opts.Kind
 	if kind == KindAuto {

@@ -272,3 +272,17 @@ func TestVolumeRecordRoundTrip(t *testing.T) {
 		assert.Equal(t, maisky.Date{Year: 2024, Month: 5, Day: 1}, ref.Accessed)
 	}
 }
+
+func TestDocumentRecordIgnoresOtherVolume(t *testing.T) {
+	file := readFixture(t, "../../testdata/volume1.json")
+	d := *file.Documents[0]
+	d.Volume = "another-volume"
+	rec, err := ris.DocumentRecord(&d, file.Volume, ris.Options{})
+	require.NoError(t, err)
+	assert.Empty(t, rec.Values("T2"))
+	assert.Empty(t, rec.Values("A2"))
+	d.Volume = ""
+	rec, err = ris.DocumentRecord(&d, file.Volume, ris.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, file.Volume.Title, rec.Value("T2"), "a document without a volume ID takes the given volume")
+}

@@ -154,7 +154,6 @@ func TestReferenceErrors(t *testing.T) {
 		"DA": "31/12/1934",
 		"PY": "MCMXXXIV",
 		"Y2": "2024/13/01/",
-		"SP": "xii",
 	}
 	for tag, value := range cases {
 		text := "TY  - GEN\r\nTI  - t\r\n" + tag + "  - " + value + "\r\nER  - \r\n"
@@ -169,8 +168,32 @@ func TestReferenceErrors(t *testing.T) {
 		_, err = ris.ReadReferences(strings.NewReader(text))
 		require.ErrorIs(t, err, ris.ErrValue, tag)
 	}
-	_, err := ris.Record{Type: "CHAP", Fields: []ris.Field{{Tag: "SP", Value: "72"}, {Tag: "EP", Value: "58"}}}.Reference()
+	_, err := ris.Record{Type: "BOOK", Fields: []ris.Field{{Tag: "SP", Value: "many"}}}.Reference()
 	require.ErrorIs(t, err, ris.ErrValue)
+}
+
+func TestReferencePages(t *testing.T) {
+	cases := []struct {
+		sp, ep string
+		want   maisky.PageRange
+	}{
+		{"58", "72", maisky.PageRange{First: 58, Last: 72}},
+		{"78", "", maisky.PageRange{First: 78, Last: 78}},
+		{"58-72", "", maisky.PageRange{First: 58, Last: 72}},
+		{"", "72", maisky.PageRange{First: 72, Last: 72}},
+		{"72", "58", maisky.PageRange{}},
+		{"xii", "xiv", maisky.PageRange{}},
+	}
+	for _, c := range cases {
+		rec := ris.Record{Type: "CHAP"}
+		rec.Add("SP", c.sp)
+		rec.Add("EP", c.ep)
+		ref, err := rec.Reference()
+		require.NoError(t, err)
+		assert.Equal(t, c.want, ref.Pages, c.sp+"/"+c.ep)
+		assert.Equal(t, c.sp, ref.StartPage)
+		assert.Equal(t, c.ep, ref.EndPage)
+	}
 }
 
 func TestReferenceDates(t *testing.T) {

@@ -45,10 +45,12 @@ type Record struct {
 	Line int
 }
 
-// Add appends a field. An empty value is kept here; the Writer leaves it
-// out.
+// Add appends a field, unless value is empty (the Writer would leave it out
+// anyway). To keep an empty field, append to Fields.
 func (r *Record) Add(tag, value string) {
-	r.Fields = append(r.Fields, Field{Tag: tag, Value: value})
+	if value != "" {
+		r.Fields = append(r.Fields, Field{Tag: tag, Value: value})
+	}
 }
 
 // Value returns the value of the first field with the tag, or "".

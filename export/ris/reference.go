@@ -35,7 +35,10 @@ type Reference struct {
 	Date maisky.Date
 	// Year is PY.
 	Year int
-	// Pages are SP and EP (EP absent: a single page). In a BOOK, SP is the
+	// StartPage and EndPage are SP and EP as written ("58", "xii").
+	StartPage, EndPage string
+	// Pages are SP and EP as numbers (EP absent: a single page); zero if
+	// either is not a page number or EP is before SP. In a BOOK, SP is the
 	// number of pages, NumberOfPages.
 	Pages maisky.PageRange
 	// NumberOfPages is SP of a BOOK or EDBOOK.
@@ -92,7 +95,8 @@ func ReadReferences(r io.Reader) ([]Reference, error) {
 // Reference maps the record's fields to a Reference. Names are split at
 // the first comma ("Family, Given"; a name without a comma is a family
 // name). Empty values are ignored; for a single-valued field the first
-// value counts. A malformed DA, PY, Y2, SP or EP gives a *ValueError; tags
+// value counts. A malformed DA, PY or Y2, or a BOOK's SP that is not a
+// number, gives a *ValueError; tags
 // that Reference does not name are ignored (they stay in the Record).
 func (rec Record) Reference() (Reference, error) {
 	ref := Reference{Type: rec.Type}
@@ -202,32 +206,36 @@ func (rec Record) Reference() (Reference, error) {
 			return ref, &ValueError{Tag: "SP", Value: sp.Value, Line: sp.Line, Msg: "want the number of pages"}
 		}
 		ref.NumberOfPages = n
-	} else if sp != nil || ep != nil {
-		pages, err := parsePages(sp, ep)
-		if err != nil {
-			return ref, err
+	} else {
+		if sp != nil {
+			ref.StartPage = sp.Value
 		}
-		ref.Pages = pages
+		if ep != nil {
+			ref.EndPage = ep.Value
+		}
+		ref.Pages = pageRange(ref.StartPage, ref.EndPage)
 	}
 	return ref, nil
 }
 
-func parsePages(sp, ep *Field) (maisky.PageRange, error) {
-	if sp == nil {
-		sp, ep = ep, nil
+// pageRange returns SP–EP as numbers; SP may itself be a range ("58-72");
+// zero if they are not page numbers.
+func pageRange(sp, ep string) maisky.PageRange {
+	if sp == "" {
+		sp, ep = ep, ""
 	}
-	r, err := maisky.ParsePageRange(sp.Value)
-	if err != nil {
-		return r, &ValueError{Tag: sp.Tag, Value: sp.Value, Line: sp.Line, Msg: "want a page number such as 59"}
+	r, err := maisky.ParsePageRange(sp)
+	if err != nil || sp == "" {
+		return maisky.PageRange{}
 	}
-	if ep != nil {
-		last, err := strconv.Atoi(ep.Value)
-		if err != nil || last < r.First {
-			return r, &ValueError{Tag: "EP", Value: ep.Value, Line: ep.Line, Msg: "want a page number not before SP"}
+	if ep != "" {
+		last, err := strconv.Atoi(ep)
+		if err != nil || last < r.First || r.Last != r.First {
+			return maisky.PageRange{}
 		}
 		r.Last = last
 	}
-	return r, nil
+	return r
 }
 
 // parseName splits "Family, Given" at the first comma.

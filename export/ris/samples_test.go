@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/export/ris"
 )
 
@@ -54,6 +55,24 @@ func TestSamples(t *testing.T) {
 		recs = append(recs, rec)
 	}
 	writeSample(t, dir, "forgeries", recs)
+
+	// Citation items that package cite builds from every fixture.
+	recs = recs[:0]
+	for _, path := range fixtures(t) {
+		file := readFixture(t, path)
+		for _, d := range file.Documents {
+			for _, form := range []cite.Form{cite.Print, cite.Archive} {
+				for _, archiveNames := range []bool{false, true} {
+					it := cite.FromDocument(d, file.Volume, cite.Options{Form: form, ArchiveNames: archiveNames, Accessed: accessed})
+					recs = append(recs, ris.ItemRecord(it, ris.Options{}))
+				}
+			}
+		}
+		if file.Volume != nil {
+			recs = append(recs, ris.ItemRecord(cite.FromVolume(file.Volume, nil, cite.Options{}), ris.Options{}))
+		}
+	}
+	writeSample(t, dir, "cite-items", recs)
 
 	r := rand.New(rand.NewPCG(5, 6))
 	for k := range 5 {
