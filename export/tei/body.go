@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode"
 	"time"
 	"unicode/utf8"
 
@@ -282,7 +284,7 @@ func (vw *versionWriter) write(div *etree.Element) {
 			}
 			pageBreaks(parent, content[:lead])
 			el = parent.CreateElement("head")
-			if b.Level == 1 && !vw.date.IsZero() {
+			if b.Level == 1 && dateHeading(content[lead:], vw.date) {
 				el = el.CreateElement("date")
 				setDateAttrs(el, vw.date)
 			}
@@ -399,4 +401,21 @@ func plainInlines(el *etree.Element, content []maisky.Inline) {
 			plainInlines(hi(el), in.Content)
 		}
 	}
+}
+
+// dateHeading reports whether a level-1 heading is the entry's date as
+// printed ("31 December", "18 декабря", "PS 1 October"): a short heading
+// with the day of the document's date as one of its words. Only such a
+// heading is wrapped in a date element; a memo's title is not.
+func dateHeading(content []maisky.Inline, d maisky.Date) bool {
+	if d.Day == 0 {
+		return false
+	}
+	words := strings.FieldsFunc(maisky.InlineText(content), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	return slices.Contains(words, strconv.Itoa(d.Day))
 }
