@@ -4,7 +4,8 @@
 // CorpusWriter, for documents produced one at a time) writes a volume as a
 // teiCorpus: a corpus header for the book, then one TEI per document in
 // table-of-contents order, each serialized and flushed before the next is
-// built, so that memory grows with one document, not with the volume. Read
+// built, so that memory grows with one document (and the corpus header with
+// the table of contents), not with the volume. Read
 // turns TEI written by this package back into the same model, and reads
 // foreign TEI that uses the same elements, reporting what it skips.
 //
@@ -29,8 +30,10 @@
 //     the name in original script follows as persName type="original".
 //   - text/body: the translation and the transcription are sibling div
 //     elements (type, xml:lang, xml:id, corresp); an empty version is left
-//     out. The entry's date heading is the div's head (with a date
-//     element); a sub-heading opens a nested div type="section" that runs to
+//     out. The first block, when it is a level-1 heading, is the div's head;
+//     a date heading ("31 December": a short heading holding the day of the
+//     document's date) is wrapped in a date element, a memo's title is not;
+//     a sub-heading opens a nested div type="section" that runs to
 //     the next heading of its level; paragraphs are p; commentary blocks are
 //     note type="commentary" place="inline" holding a p; emphasis is
 //     hi rend="italic"; footnotes are note type="editorial" place="bottom"
@@ -91,7 +94,11 @@
 // Read returns the model with a *SkipError listing each skipped element or
 // the markup of an element whose text was kept, with its element path, line
 // and column. Malformed input fails with a *ReadError carrying the position.
-// Text is read verbatim and normalized to NFC; adjacent text runs merge, so
-// a model whose content has adjacent or empty Text nodes reads back in that
-// normalized form.
+// Text written by this package (its encodingDesc names the exporter) is
+// read verbatim; in foreign TEI, runs of whitespace collapse to one space
+// and block edges are trimmed, as TEI renderers do. Text is normalized to
+// NFC and adjacent text runs merge, so a model whose content has adjacent or
+// empty Text nodes reads back in that normalized form. Stand-off
+// annotations are not part of the model: Read reports them as skipped.
+// Reading takes time linear in the input.
 package tei
