@@ -8,9 +8,10 @@
 // in one call. A Record is the reference type (the TY value) and its tag
 // lines in order. Output is exactly what reference managers read fully:
 //
-//   - every line is "XX  - value" (two spaces, a dash, a space) ended by
-//     CRLF; the file is UTF-8 without a byte order mark;
-//   - a record starts with "TY  - " and its last line is "ER  - ";
+//   - every line is a tag, two spaces, a dash, a space and the value, ended
+//     by CRLF; the file is UTF-8 without a byte order mark;
+//   - a record starts with its TY line; its last line is ER, two spaces, a
+//     dash and a space;
 //   - one value per line, never wrapped, never HTML-escaped (Zotero
 //     unescapes entities in every field but N1 and AB, so a literal "&amp;"
 //     in a title is read as "&" there: that is Zotero's reading, not ours);
@@ -18,6 +19,13 @@
 //   - only AU, A1–A4, KW and N1 may repeat (Repeatable): reference managers
 //     keep one value of any other tag, so the Writer refuses a record that
 //     repeats one (a *RecordError, ErrInvalid).
+//
+// A record of a diary entry begins:
+//
+//	TY  - CHAP
+//	TI  - 31 December 1934
+//	AU  - Maisky, Ivan
+//	A2  - Gorodetsky, Gabriel
 //
 // # Folding
 //
@@ -32,12 +40,13 @@
 //     JavaScript's trim removes) is removed;
 //  5. the result is put in Unicode NFC.
 //
-// Runs are collapsed because readers split a tag line at its first
-// "  - " (citation-js keeps only the text before a second one) and trim
-// values, so a value never holds two spaces in a row nor starts or ends
+// Runs are collapsed because readers split a tag line at the first space,
+// space, dash, space (citation-js keeps only the text before a second
+// one) and trim values, so a value never holds two spaces in a row nor starts or ends
 // with white space; folding is idempotent, and what our Reader returns for a
-// written value is exactly Fold(value). The record type is folded too and
-// must then be upper-case ASCII letters and digits.
+// written value is exactly Fold(value) (keywords as the rule below makes
+// them). The record type is folded too and must then be upper-case ASCII
+// letters and digits.
 //
 // Keywords: Zotero splits every KW value at semicolons, and when a record
 // ends up with a single keyword it splits that one at commas as well. So
