@@ -40,7 +40,7 @@ const (
 
 // typeset holds the type sizes of the text of a print page. A print page
 // that does not fit on one PDF page at full size is set a little smaller
-// (to 93% and then 86%) before it is allowed to run onto a second PDF page.
+// (to 93%, 86%, then 80%) before it is allowed to run onto a second PDF page.
 type typeset struct {
 	scale                                          float64
 	bodySize, bodyLead, h1Size, h1Lead, h2Size     float64
@@ -649,7 +649,7 @@ func (p *paginator) print(in pageInput, lines []line, notes map[*maisky.Footnote
 		y, noteH, noteBuf, started = p.g.bodyTop, 0, nil, false
 		// notes carried over from the previous page come first
 		for len(carry) > 0 {
-			h := carry[0].lead
+			h := carry[0].lead + carry[0].spaceBefore
 			if noteH == 0 {
 				h += 2 * noteGap
 			}

@@ -241,7 +241,7 @@ func (j *job) layout(pages []printPage) ([]outPage, error) {
 		// At full size if the page fits on one PDF page, else a little
 		// smaller, else at the smallest size over as many PDF pages as
 		// it takes.
-		scales := [...]float64{1, 0.93, 0.86}
+		scales := [...]float64{1, 0.93, 0.86, 0.8}
 		for k, scale := range scales {
 			ts := typesetAt(scale)
 			lines, notes := j.setPage(&ts, pg, measure, lookup)
