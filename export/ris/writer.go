@@ -110,7 +110,8 @@ func appendRecord(dst, scratch []byte, rec Record) ([]byte, []byte, error) {
 	var seen [(26*36 + 63) / 64]uint64
 	keywords := 0
 	var fastKW uint64 // bit i: keyword field i needs no folding
-	for i, f := range rec.Fields {
+	for i := range rec.Fields {
+		f := &rec.Fields[i]
 		if !validTag(f.Tag) {
 			return dst, scratch, &RecordError{Field: i, Tag: f.Tag, Msg: "a tag is an upper-case letter and an upper-case letter or digit"}
 		}
@@ -149,7 +150,8 @@ func appendRecord(dst, scratch []byte, rec Record) ([]byte, []byte, error) {
 		return dst[:start], scratch, &RecordError{Field: -1, Tag: "TY", Msg: "the type " + quote(rec.Type) + " is not upper-case letters and digits, as in CHAP"}
 	}
 	dst = append(dst, "\r\n"...)
-	for i, f := range rec.Fields {
+	for i := range rec.Fields {
+		f := &rec.Fields[i]
 		if f.Tag == "KW" {
 			if i < 64 && fastKW&(1<<i) != 0 {
 				if f.Value != "" {
@@ -164,8 +166,7 @@ func appendRecord(dst, scratch []byte, rec Record) ([]byte, []byte, error) {
 			continue
 		}
 		mark := len(dst)
-		dst = append(dst, f.Tag...)
-		dst = append(dst, "  - "...)
+		dst = append(dst, f.Tag[0], f.Tag[1], ' ', ' ', '-', ' ')
 		v := len(dst)
 		dst = appendFold(dst, f.Value)
 		if len(dst) == v {
