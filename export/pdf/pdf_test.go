@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +17,8 @@ import (
 	"time"
 
 	lpdf "github.com/ledongthuc/pdf"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -165,6 +168,37 @@ func TestThirtyFirstDecember(t *testing.T) {
 	assert.NotContains(t, string(out), "/Helvetica", "no core fonts")
 	assert.NotContains(t, string(out), "/WinAnsiEncoding", "no Latin-1 fonts")
 	assert.Less(t, len(out), 80_000)
+}
+
+func TestFontsSubset(t *testing.T) {
+	// pdffonts reports "sub no" as fpdf names fonts without a subset tag,
+	// but the programs embedded are subsets: far smaller than the fonts.
+	vol, doc := volume1(t)
+	var b bytes.Buffer
+	require.NoError(t, Write(&b, doc, request(59, 68), Options{Volume: vol}))
+	m := regexp.MustCompile(`/Length1 (\d+)`).FindAllStringSubmatch(b.String(), -1)
+	require.Len(t, m, 3, "regular, italic and bold")
+	full := len(fonts().faces[regular].ttf)
+	for _, x := range m {
+		n, err := strconv.Atoi(x[1])
+		require.NoError(t, err)
+		assert.Less(t, n, full/3, "an embedded font of %d bytes of %d", n, full)
+	}
+	// The slimmed fonts still hold every outline: sfnt parses them and
+	// finds the glyphs of the text.
+	for st := regular; st < numStyles; st++ {
+		f, err := sfnt.Parse(fonts().faces[st].ttf)
+		require.NoError(t, err)
+		var buf sfnt.Buffer
+		for _, r := range "Aé’–Жж" {
+			gi, err := f.GlyphIndex(&buf, r)
+			require.NoError(t, err)
+			require.NotZero(t, gi)
+			segs, err := f.LoadGlyph(&buf, gi, fixed.I(100), nil)
+			require.NoError(t, err)
+			assert.NotEmpty(t, segs)
+		}
+	}
 }
 
 func TestPageCounts(t *testing.T) {

@@ -1,0 +1,75 @@
+package pdf
+
+import (
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+var originals = [numStyles][]byte{goregular.TTF, goitalic.TTF, gobold.TTF, gobolditalic.TTF}
+
+func TestSlimKeepsEveryOutline(t *testing.T) {
+	fs := fonts()
+	for st := regular; st < numStyles; st++ {
+		orig, err := sfnt.Parse(originals[st])
+		require.NoError(t, err)
+		slimmed, err := sfnt.Parse(fs.faces[st].ttf)
+		require.NoError(t, err)
+		assert.Less(t, len(fs.faces[st].ttf), len(originals[st])*3/4, "slim drops the hinting")
+		require.Equal(t, orig.NumGlyphs(), slimmed.NumGlyphs())
+		var b1, b2 sfnt.Buffer
+		for gi := 0; gi < orig.NumGlyphs(); gi++ {
+			s1, err1 := orig.LoadGlyph(&b1, sfnt.GlyphIndex(gi), fixed.I(1000), nil)
+			s2, err2 := slimmed.LoadGlyph(&b2, sfnt.GlyphIndex(gi), fixed.I(1000), nil)
+			require.Equal(t, err1 == nil, err2 == nil, "glyph %d", gi)
+			assert.Equal(t, s1, s2, "style %d glyph %d", st, gi)
+		}
+	}
+	// Not a font: returned as is.
+	assert.Equal(t, []byte("nope"), slim([]byte("nope")))
+}
+
+func TestCoverageSameInEveryStyle(t *testing.T) {
+	fs := fonts()
+	for _, r := range "é’“”–—…Жжщ€" {
+		for st := regular; st < numStyles; st++ {
+			assert.True(t, fs.faces[st].has(r), "style %d lacks %q", st, r)
+		}
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		h := fs.faces[regular].has(r)
+		for st := italic; st < numStyles; st++ {
+			if fs.faces[st].has(r) != h {
+				t.Fatalf("style %d differs from regular at %U", st, r)
+			}
+		}
+	}
+}
+
+// Our widths must be fpdf's, or justified lines would not end flush.
+func TestWidthsMatchFpdf(t *testing.T) {
+	fs := fonts()
+	f := fpdf.New("P", "pt", "A4", "")
+	for st := regular; st < numStyles; st++ {
+		f.AddUTF8FontFromBytes(family, st.fpdfStyle(), fs.faces[st].ttf)
+		f.SetFont(family, st.fpdfStyle(), 1000)
+		for r := rune(' '); r < 0x10000; r++ {
+			if !fs.faces[st].has(r) || r == 0xAD {
+				continue
+			}
+			want := f.GetStringWidth(string(r))
+			if got := fs.faces[st].width(string(r), 1000); got != want {
+				t.Fatalf("style %d %U: width %v, fpdf %v", st, r, got, want)
+			}
+		}
+	}
+	require.NoError(t, f.Error())
+}
