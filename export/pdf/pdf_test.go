@@ -17,10 +17,10 @@ import (
 	"time"
 
 	lpdf "github.com/ledongthuc/pdf"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/maisky"
