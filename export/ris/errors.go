@@ -25,8 +25,10 @@ var (
 // SyntaxError reports malformed RIS input at a line (1-based; lines end at
 // CRLF, LF or a bare CR). It unwraps to ErrSyntax.
 type SyntaxError struct {
+	// Line is the 1-based line of the fault.
 	Line int
-	Msg  string
+	// Msg says what is wrong.
+	Msg string
 }
 
 func (e *SyntaxError) Error() string {
@@ -42,8 +44,10 @@ type RecordError struct {
 	// Field is the index of the offending field in Record.Fields; -1 for
 	// the record's Type.
 	Field int
-	Tag   string
-	Msg   string
+	// Tag is the field's tag ("TY" for the type).
+	Tag string
+	// Msg says what is wrong and what is allowed.
+	Msg string
 }
 
 func (e *RecordError) Error() string {
@@ -60,10 +64,12 @@ func (e *RecordError) Unwrap() error { return ErrInvalid }
 // the line it was read from (0 for a record built in memory). It unwraps to
 // ErrValue.
 type ValueError struct {
-	Tag   string
-	Value string
-	Line  int
-	Msg   string
+	// Tag and Value are the field's.
+	Tag, Value string
+	// Line is the line the field was read from, or 0.
+	Line int
+	// Msg says what is wanted.
+	Msg string
 }
 
 func (e *ValueError) Error() string {

@@ -26,7 +26,10 @@ const (
 // Field is one tag line of a record: the two-character tag ("AU") and its
 // value.
 type Field struct {
-	Tag   string
+	// Tag is the two-character tag: an upper-case ASCII letter and an
+	// upper-case ASCII letter or digit.
+	Tag string
+	// Value is the text after the tag.
 	Value string
 	// Line is the line the tag was read from (set by Reader; the Writer
 	// ignores it).

@@ -102,7 +102,9 @@ func AppendRecord(dst []byte, rec Record) ([]byte, error) {
 	return dst, err
 }
 
-var commaLookAlike = []byte("\u201a") // SINGLE LOW-9 QUOTATION MARK
+// commaLookAlike replaces the commas of a lone keyword: SINGLE LOW-9
+// QUOTATION MARK.
+const commaLookAlike = "\u201a"
 
 func appendRecord(dst, scratch []byte, rec Record) ([]byte, []byte, error) {
 	start := len(dst)
