@@ -26,6 +26,10 @@
 // The text is set in the Go fonts (regular, italic, bold, bold italic),
 // embedded as subsets with a ToUnicode map, so curly quotes, dashes,
 // accents and Cyrillic render and can be copied and searched. The fonts are
-// parsed once per process and shared read-only between concurrent jobs;
-// the PDF engine (go-pdf/fpdf) stays behind this package's API.
+// slimmed (hinting and glyph names dropped) and measured once per process
+// and shared read-only between concurrent jobs; a face is embedded only
+// when a page uses it. The PDF engine, go-pdf/fpdf, stays behind this
+// package's API. Most of the time of a print is fpdf's: for every document
+// it reads each embedded font again, hashes its width table, and starts a
+// new compressor for every stream.
 package pdf
