@@ -100,5 +100,6 @@
 // NFC and adjacent text runs merge, so a model whose content has adjacent or
 // empty Text nodes reads back in that normalized form. Stand-off
 // annotations are not part of the model: Read reports them as skipped.
-// Reading takes time linear in the input.
+// Attributes outside the mapping are ignored. Reading takes time linear in
+// the input.
 package tei

@@ -36,6 +36,7 @@ type ModelError struct {
 	Err      error
 }
 
+// Error names the document and the problem.
 func (e *ModelError) Error() string {
 	var b strings.Builder
 	b.WriteString("tei: ")
@@ -74,6 +75,7 @@ type AnnotationError struct {
 	Msg string
 }
 
+// Error names the annotation, its document and the problem.
 func (e *AnnotationError) Error() string {
 	return "tei: annotation " + strconv.Itoa(e.Index) + " (" + strconv.Quote(e.ID) + ") of document " +
 		strconv.Quote(e.Document) + ": " + e.Msg
@@ -95,6 +97,7 @@ type ReadError struct {
 	syntax bool
 }
 
+// Error gives the position and the problem.
 func (e *ReadError) Error() string {
 	var b strings.Builder
 	b.WriteString("tei: ")
@@ -134,6 +137,7 @@ type Warning struct {
 	Msg          string
 }
 
+// String returns "line L, column C: PATH: message".
 func (w Warning) String() string {
 	return "line " + strconv.Itoa(w.Line) + ", column " + strconv.Itoa(w.Column) + ": " + w.Path + ": " + w.Msg
 }
@@ -145,6 +149,7 @@ type SkipError struct {
 	Warnings []Warning
 }
 
+// Error gives the first thing skipped and how many more.
 func (e *SkipError) Error() string {
 	if len(e.Warnings) == 0 {
 		return "tei: content not understood"
