@@ -1,6 +1,7 @@
 package cite_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -252,4 +253,32 @@ func ExampleLocatorLabels() {
 	fmt.Println(cite.LocatorLabels()[:3])
 	// Output:
 	// [appendix article-locator book]
+}
+
+// HTML as citeproc-js writes it: italics and escaped ampersands.
+func ExampleText_HTML() {
+	it := &cite.Item{Type: "book", Title: "War & Peace", Publisher: "Faber & Faber",
+		Issued: cite.Date{From: cite.DateParts{Year: 1935}}}
+	t, _ := cite.Format(it, cite.MLA, cite.Bibliography, cite.Locator{})
+	fmt.Println(t.HTML())
+	// Output:
+	// <i>War &#38; Peace</i>. Faber &#38; Faber, 1935.
+}
+
+// Markdown for notes pasted into a Markdown document.
+func ExampleText_Markdown() {
+	it := &cite.Item{Type: "book", Title: "The Complete Maisky Diaries", Author: []cite.Name{{Family: "Maisky", Given: "Ivan"}}}
+	t, _ := cite.Format(it, cite.ChicagoShortNotes, cite.First, cite.Locator{Label: "chapter", Value: "4"})
+	fmt.Println(t.Markdown())
+	// Output:
+	// Maisky, *The Complete Maisky Diaries*, chap. 4.
+}
+
+// An Item is a json.Marshaler: one CSL-JSON object.
+func ExampleItem_MarshalJSON() {
+	b, _ := json.Marshal(cite.Item{ID: "x", Type: "personal_communication", Genre: "letter",
+		Recipient: []cite.Name{{Family: "Litvinov", Given: "Maxim"}}})
+	fmt.Println(string(b))
+	// Output:
+	// {"id":"x","type":"personal_communication","recipient":[{"family":"Litvinov","given":"Maxim"}],"genre":"letter"}
 }

@@ -530,6 +530,9 @@ func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
 		season = month - 12
 		month = 0
 	}
+	if season < 1 || season > 4 {
+		season = 0
+	}
 	year := func() {
 		if p.Year < 0 {
 			b = strconv.AppendInt(b, int64(-p.Year), 10)

@@ -123,3 +123,27 @@ func TestTitleCase(t *testing.T) {
 		assert.Equal(t, want, string(r.o.buf), in)
 	}
 }
+
+// TestOddItems: values no CSL-JSON reader lets through but Go code can
+// build never make Format panic.
+func TestOddItems(t *testing.T) {
+	odd := []Item{
+		{Type: "manuscript", Issued: Date{From: DateParts{Year: 1934, Month: 40, Day: -3}, Season: 9}},
+		{Type: "book", Issued: Date{From: DateParts{Year: -44}, To: DateParts{Year: 1935, Month: 14}}},
+		{Type: "chapter", Author: []Name{{}, {Given: "Ivan"}, {Suffix: "Jr."}}, Title: "“‘”’\"'", Page: "-", Volume: "-1-"},
+		{Type: "personal_communication", Recipient: make([]Name, 40), Title: strings.Repeat("a ", 500)},
+		{Type: "unknown-type", ContainerTitle: "x", Accessed: Date{Literal: "today"}},
+	}
+	for i := range odd {
+		for _, s := range Styles() {
+			for _, m := range []Mode{Bibliography, First, Subsequent} {
+				for _, loc := range []Locator{{}, {Value: "-"}, {Label: "line", Value: "xii--"}, {Value: "1-2-3-4"}} {
+					_, err := Format(&odd[i], s, m, loc)
+					require.NoError(t, err)
+				}
+			}
+		}
+	}
+	var buf strings.Builder
+	require.NoError(t, WriteBibliography(&buf, odd, MLA, Markdown))
+}
