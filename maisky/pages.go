@@ -399,8 +399,11 @@ func (v *Version) extract(r PageRange) *Version {
 		// r starts on the partial first page (or the text has no breaks).
 		startPage = max(r.First, span.First)
 	}
-	ev := &Version{Kind: v.Kind, Lang: v.Lang, StartPage: startPage}
+	ev := &Version{Kind: v.Kind, Lang: v.Lang}
 	ev.Blocks = v.slice(from, to, true)
+	if marks := ev.pageBreaks(); startPage > 0 && (len(marks) == 0 || marks[0].page-1 != startPage) {
+		ev.StartPage = startPage // not derivable from the first break
+	}
 	for _, b := range ev.Blocks {
 		for _, in := range b.Inlines() {
 			if ref, ok := in.(*NoteRef); ok {

@@ -18,7 +18,9 @@ import (
 //     stand at the top level of a block's content; emphasis and footnotes
 //     hold only text and emphasis;
 //   - every footnote anchor resolves, every footnote is anchored exactly once,
-//     footnote ids are unique and numbers increase in reading order;
+//     footnote ids are unique, numbers increase in reading order and the
+//     footnotes are listed in that order;
+//   - text nodes are not empty and never adjacent (merge them);
 //   - page numbers are positive and increase, and StartPage precedes the
 //     first page break;
 //   - all text is valid UTF-8 in NFC without characters XML 1.0 forbids.
@@ -111,6 +113,22 @@ func (v *validator) text(path, s string) {
 	if msg := textProblem(s); msg != "" {
 		v.add(path, msg)
 	}
+}
+
+// textNodeProblem returns what is wrong with the text node content[i]: its
+// text, or its being empty or next to another text node. Text nodes are
+// maximal, so that every model has one form and formats that merge adjacent
+// text (XML) read back the same model.
+func textNodeProblem(t *Text, content []Inline, i int) string {
+	if t.Value == "" {
+		return "empty text node"
+	}
+	if i > 0 {
+		if _, ok := content[i-1].(*Text); ok {
+			return "text node next to another text node; merge them"
+		}
+	}
+	return textProblem(t.Value)
 }
 
 // textProblem returns what is wrong with s, or "".
@@ -251,6 +269,8 @@ func (v *validator) version(ver *Version, p string) {
 		v.add(join(p, "startPage"), "negative page")
 	}
 	notes := make(map[string]int, len(ver.Footnotes))
+	byID := make(map[string]*Footnote, len(ver.Footnotes))
+	prevNumber := 0
 	for i, f := range ver.Footnotes {
 		fp := index(join(p, "footnotes"), i)
 		if f == nil {
@@ -264,9 +284,15 @@ func (v *validator) version(ver *Version, p string) {
 		}
 		v.text(join(fp, "id"), f.ID)
 		notes[f.ID] = 0
+		if _, dup := byID[f.ID]; !dup {
+			byID[f.ID] = f
+		}
 		if f.Number < 1 {
 			v.add(join(fp, "n"), "footnote numbers start at 1")
+		} else if f.Number <= prevNumber {
+			v.add(join(fp, "n"), "footnotes are listed in the order of their numbers: "+strconv.Itoa(f.Number)+" after "+strconv.Itoa(prevNumber))
 		}
+		prevNumber = max(prevNumber, f.Number)
 		v.inlines(f.Content, join(fp, "content"))
 	}
 	lastPage, lastNote := 0, 0
@@ -280,9 +306,10 @@ func (v *validator) version(ver *Version, p string) {
 		if h, ok := b.(*Heading); ok && (h.Level < 1 || h.Level > 6) {
 			v.add(join(bp, "level"), "heading level must be 1 to 6")
 		}
-		for ii, in := range b.Inlines() {
+		content := b.Inlines()
+		for ii, in := range content {
 			if t, ok := in.(*Text); ok {
-				if msg := textProblem(t.Value); msg != "" {
+				if msg := textNodeProblem(t, content, ii); msg != "" {
 					v.add(index(join(bp, "content"), ii), msg)
 				}
 				continue
@@ -308,7 +335,7 @@ func (v *validator) version(ver *Version, p string) {
 				case count > 0:
 					v.add(ip, "footnote "+strconv.Quote(in.ID)+" is anchored twice")
 				default:
-					if f := ver.Footnote(in.ID); f != nil {
+					if f := byID[in.ID]; f != nil {
 						if f.Number <= lastNote {
 							v.add(ip, "footnote "+strconv.Quote(in.ID)+" is numbered "+strconv.Itoa(f.Number)+" after note "+strconv.Itoa(lastNote))
 						}
@@ -347,7 +374,7 @@ func (v *validator) inlineAt(in Inline, path string) {
 func (v *validator) inlines(content []Inline, path string) {
 	for i, in := range content {
 		if t, ok := in.(*Text); ok {
-			if msg := textProblem(t.Value); msg != "" {
+			if msg := textNodeProblem(t, content, i); msg != "" {
 				v.add(index(path, i), msg)
 			}
 			continue
