@@ -2,13 +2,13 @@ module github.com/maisky-lib/maisky
 
 go 1.26.0
 
-require golang.org/x/text v0.43.0
-
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
-	github.com/beevik/etree v1.8.1 // indirect
-	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0 // indirect
-	github.com/stretchr/testify v1.12.1 // indirect
-	go.yaml.in/yaml/v3 v3.0.5 // indirect
-	golang.org/x/image v0.47.0 // indirect
+	codeberg.org/go-pdf/fpdf v0.12.0
+	github.com/beevik/etree v1.8.1
+	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0
+	github.com/stretchr/testify v1.12.1
+	golang.org/x/image v0.47.0
+	golang.org/x/text v0.43.0
 )
+
+require go.yaml.in/yaml/v3 v3.0.5 // indirect
