@@ -66,7 +66,6 @@ type geometry struct {
 	w, h         float64
 	left, right  float64
 	headBaseline float64
-	headRule     float64
 	bodyTop      float64
 	footBottom   float64 // baseline of the footer's last line
 }
@@ -80,7 +79,6 @@ func newGeometry(p Paper) geometry {
 	}
 	g.left, g.right = 72, 72
 	g.headBaseline = 50
-	g.headRule = 56
 	g.bodyTop = 74
 	g.footBottom = g.h - 34
 	return g
