@@ -779,7 +779,7 @@ func (c *chicago) identifierVolumeNote() {
 			c.labelVolume(false)
 		}
 	case c.numericVolume() && c.hasPage():
-		if c.hasEditor() || c.hasTranslator() || c.hasContainer() {
+		if c.hasEditor() || c.hasTranslator() || (c.hasContainer() && !c.ed17) {
 			c.labelVolume(false)
 		}
 	case c.hasVolume():
