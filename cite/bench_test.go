@@ -69,3 +69,25 @@ func BenchmarkHTML(b *testing.B) {
 		_ = t.HTML()
 	}
 }
+
+// BenchmarkFormatter renders with a reused Formatter, as a service does.
+func BenchmarkFormatter(b *testing.B) {
+	it := benchItems(b)["chapter"]
+	for _, s := range Styles() {
+		for _, m := range []Mode{Bibliography, First, Subsequent} {
+			loc := Locator{Label: "page", Value: "60"}
+			if m == Bibliography {
+				loc = Locator{}
+			}
+			b.Run(string(s)+"/"+m.String(), func(b *testing.B) {
+				var f Formatter
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					if _, err := f.Format(it, s, m, loc); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

@@ -37,6 +37,7 @@ func WriteBibliography(w io.Writer, items []Item, s Style, f OutputFormat) error
 	dash := s == ChicagoNotes17 || s == MLA
 	prev := ""
 	var r renderer
+	r.trackAuthor = dash
 	for _, i := range order {
 		r.prevAuthor = ""
 		if dash {

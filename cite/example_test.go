@@ -282,3 +282,15 @@ func ExampleItem_MarshalJSON() {
 	// Output:
 	// {"id":"x","type":"personal_communication","recipient":[{"family":"Litvinov","given":"Maxim"}],"genre":"letter"}
 }
+
+// A Formatter reuses its memory: one per goroutine in a busy service.
+func ExampleFormatter() {
+	var f cite.Formatter
+	for _, m := range []cite.Mode{cite.First, cite.Subsequent} {
+		t, _ := f.Format(entry(), cite.ChicagoNotes, m, cite.Locator{Value: "60"})
+		fmt.Println(t)
+	}
+	// Output:
+	// Ivan Maisky, “31 December 1934,” in The Complete Maisky Diaries, vol. 1, ed. Gabriel Gorodetsky, trans. Tatiana Sorokina and Oliver Ready (Yale University Press, 2017), 60.
+	// Maisky, “31 December 1934,” 60.
+}

@@ -60,25 +60,32 @@ func (o *out) reset() {
 	o.termPred = false
 }
 
-func (o *out) push(f frame) {
+func (o *out) push(group bool, delim, prefix, suffix string, f Decoration, quotes bool) {
 	if o.n == len(o.fr) {
 		// Styles nest far less deeply; ignore pathological depth safely by
 		// reusing the innermost frame.
 		o.n--
 	}
-	f.start = -1
-	o.fr[o.n] = f
+	fr := &o.fr[o.n]
 	o.n++
+	fr.start = -1
+	fr.delim, fr.prefix, fr.suffix = delim, prefix, suffix
+	fr.f = f
+	fr.quotes = quotes
+	fr.group = group
+	fr.opened, fr.wrote, fr.parentWrote = false, false, false
+	fr.attempt, fr.success, fr.term = false, false, false
+	fr.termPred = o.termPred
 }
 
 // group opens a CSL group.
 func (o *out) group(delim, prefix, suffix string) {
-	o.push(frame{delim: delim, prefix: prefix, suffix: suffix, group: true, termPred: o.termPred})
+	o.push(true, delim, prefix, suffix, 0, false)
 }
 
 // elem opens a rendering element with affixes and formatting.
 func (o *out) elem(prefix, suffix string, f Decoration, quotes bool) {
-	o.push(frame{prefix: prefix, suffix: suffix, f: f, quotes: quotes})
+	o.push(false, "", prefix, suffix, f, quotes)
 }
 
 // open writes the pending delimiters and prefixes of all frames.

@@ -147,36 +147,57 @@ func pow10(n int) int {
 // "and") is a number or a lower-case roman numeral of i, v and x, with
 // optional trailing letters ("12", "12a", "xii"; not "II" or "A12").
 func isNumeric(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return false
-	}
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return r == '-' || r == '–' || r == '&' || r == ',' || r == ';' || r == ' '
-	}) {
-		if f == "and" {
+	seen := false
+	for i := 0; i < len(s); {
+		if n := joinerLen(s[i:]); n > 0 {
+			i += n
 			continue
 		}
-		i := 0
-		for i < len(f) && isDigit(f[i]) {
+		j := i
+		for j < len(s) && joinerLen(s[j:]) == 0 {
+			j++
+		}
+		if !numericElement(s[i:j]) {
+			return false
+		}
+		seen = true
+		i = j
+	}
+	return seen
+}
+
+// joinerLen is the length of the number joiner that s starts with ("-",
+// "–", "&", ",", ";" or a space), or 0.
+func joinerLen(s string) int {
+	switch s[0] {
+	case '-', '&', ',', ';', ' ':
+		return 1
+	}
+	if strings.HasPrefix(s, "–") {
+		return len("–")
+	}
+	return 0
+}
+
+// numericElement reports whether f is a number with optional trailing
+// letters, a lower-case roman numeral of i, v and x, or "and".
+func numericElement(f string) bool {
+	if f == "and" {
+		return true
+	}
+	i := 0
+	for i < len(f) && isDigit(f[i]) {
+		i++
+	}
+	if i == 0 {
+		for i < len(f) && (f[i] == 'i' || f[i] == 'v' || f[i] == 'x') {
 			i++
 		}
-		if i == 0 {
-			for i < len(f) && (f[i] == 'i' || f[i] == 'v' || f[i] == 'x') {
-				i++
-			}
-			if i == 0 {
-				return false
-			}
-			if i < len(f) {
-				return false
-			}
-			continue
-		}
-		for ; i < len(f); i++ {
-			if !isLetter(f[i]) && f[i] != ':' {
-				return false
-			}
+		return i > 0 && i == len(f)
+	}
+	for ; i < len(f); i++ {
+		if !isLetter(f[i]) && f[i] != ':' {
+			return false
 		}
 	}
 	return true

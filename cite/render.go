@@ -77,6 +77,8 @@ type renderer struct {
 	markAuthor             bool
 	authorStart, authorEnd int
 	prevAuthor, lastAuthor string
+	// trackAuthor asks for lastAuthor (WriteBibliography).
+	trackAuthor bool
 	// yearSuffix disambiguates author-date entries ("2017a").
 	yearSuffix string
 	bufArr     [320]byte
@@ -172,7 +174,7 @@ func (r *renderer) writeField(val string, tc textCase) {
 // straight apostrophes into ’.
 func (r *renderer) appendQuoted(s string) {
 	o := &r.o
-	if !strings.ContainsAny(s, "'\"“”‘’") {
+	if !hasQuoteBytes(s) {
 		o.buf = append(o.buf, s...)
 		return
 	}
@@ -615,7 +617,7 @@ func numberOfVolumes(r *renderer) {
 // the previous entry's, replaces them with "———".
 func (r *renderer) substituteAuthor() {
 	r.lastAuthor = ""
-	if r.authorEnd <= r.authorStart || r.authorEnd > len(r.o.buf) {
+	if !r.trackAuthor || r.authorEnd <= r.authorStart || r.authorEnd > len(r.o.buf) {
 		return
 	}
 	names := r.o.buf[r.authorStart:r.authorEnd]
@@ -632,4 +634,16 @@ func (r *renderer) substituteAuthor() {
 			r.o.marks[i].end += int32(delta)
 		}
 	}
+}
+
+// hasQuoteBytes reports whether s may hold a quotation mark or an
+// apostrophe (straight ones, or the curly ones, which start with 0xE2).
+func hasQuoteBytes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\'', '"', 0xE2:
+			return true
+		}
+	}
+	return false
 }

@@ -160,6 +160,20 @@ func Format(it *Item, s Style, m Mode, loc Locator) (Text, error) {
 	return r.format(it, s, m, loc)
 }
 
+// Formatter formats citations like Format, reusing its working memory
+// from call to call: a service formatting many citations keeps one per
+// goroutine (or in a sync.Pool). The zero Formatter is ready to use; it is
+// not safe for concurrent use.
+type Formatter struct {
+	r renderer
+}
+
+// Format renders the item as the package's Format does.
+func (f *Formatter) Format(it *Item, s Style, m Mode, loc Locator) (Text, error) {
+	f.r.prevAuthor, f.r.yearSuffix = "", ""
+	return f.r.format(it, s, m, loc)
+}
+
 func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) {
 	if loc.Value != "" {
 		label, err := ParseLabel(loc.Label)

@@ -124,8 +124,6 @@ func appendTitleCase(dst []byte, s string) []byte {
 	type wordPos struct{ seg, start, end int }
 	var capsBuf [64]wordPos
 	caps := capsBuf[:0]
-	restore := make([]bool, 0, 4) // per segment: first rune restored to original
-	_ = restore
 	var restoreSeg [8]int
 	nrestore := 0
 	isFirst, afterPunct := true, false
@@ -183,8 +181,11 @@ func appendTitleCase(dst []byte, s string) []byte {
 			if word == "" {
 				continue
 			}
+			lower := isLowerWord(word)
 			capitalize := false
 			switch {
+			case !lower:
+				// a word with capitals is left alone
 			case jsLen(word) > 1 && !isStopWord(word):
 				capitalize = true
 			case j == nw-1 && followingTag == "-":
@@ -194,7 +195,7 @@ func appendTitleCase(dst []byte, s string) []byte {
 			case afterPunct:
 				capitalize = true
 			}
-			if capitalize && isLowerWord(word) && len(caps) < cap(caps) {
+			if capitalize && len(caps) < cap(caps) {
 				caps = append(caps, wordPos{si, seg.start + ws[j].a, seg.start + ws[j].b})
 			}
 			afterPunct = false
