@@ -28,6 +28,7 @@ type JSONError struct {
 	Msg string
 }
 
+// Error returns "cite: CSL-JSON PATH (line L, offset O): what is wrong".
 func (e *JSONError) Error() string {
 	var b strings.Builder
 	b.WriteString("cite: CSL-JSON")

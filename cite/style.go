@@ -50,6 +50,7 @@ type ParseError struct {
 	Allowed string
 }
 
+// Error says what was not recognized and what is allowed.
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("cite: unknown %s %q; allowed: %s", e.What, e.Value, e.Allowed)
 }
