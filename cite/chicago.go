@@ -1323,9 +1323,10 @@ func (c *chicago) sourceDOIURL() {
 	r := c.r
 	switch {
 	case c.hasDOI():
-		r.o.elem("https://doi.org/", "", Link, false)
+		r.o.elem("", "", Link, false)
 		r.o.success()
 		r.o.open()
+		r.o.buf = append(r.o.buf, "https://doi.org/"...)
 		r.o.buf = append(r.o.buf, r.it.DOI...)
 		r.o.end()
 	case c.hasURL():

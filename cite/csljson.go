@@ -148,6 +148,8 @@ func (it *Item) stringField(name string) *string {
 		return &it.Note
 	case "abstract":
 		return &it.Abstract
+	case "source":
+		return &it.Source
 	}
 	return nil
 }
@@ -189,7 +191,7 @@ var fieldOrder = [...]string{
 	"collection-editor", "volume", "number-of-volumes", "edition", "editor", "translator",
 	"publisher", "publisher-place", "issued", "original-date", "page", "number-of-pages",
 	"genre", "medium", "archive", "archive_location", "archive-place", "URL", "DOI", "ISBN",
-	"accessed", "language", "note", "abstract",
+	"accessed", "language", "note", "abstract", "source",
 }
 
 // MarshalJSON writes the item as a CSL-JSON object: "id" and "type" first,

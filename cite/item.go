@@ -37,6 +37,9 @@ type Item struct {
 	Language            string // a BCP 47 tag; titles are title-cased only in English
 	Note                string
 	Abstract            string
+	// Source is the database or website a work was found in; MLA prints it
+	// as a second container ("Stalin Digital Archive, URL").
+	Source string
 
 	Author           []Name
 	Editor           []Name

@@ -31,6 +31,13 @@ func (m *mla) render() {
 		m.title()
 		m.afterTitle()
 		m.container1()
+		if r.it.Source != "" {
+			// supplemental-element-between
+			m.g("", "", "")
+			m.movable()
+			m.e()
+		}
+		m.container2()
 		m.end()
 		m.e()
 		r.o.end()
@@ -295,7 +302,18 @@ func (m *mla) container1() {
 	r.o.end()
 	m.e()
 	m.e()
-	// container1-location-URI
+	// container1-location-URI, unless a second container holds it
+	if it.Source == "" {
+		m.uri()
+	}
+	m.e()
+	m.e()
+}
+
+// uri is "container1-location-URI".
+func (m *mla) uri() {
+	r := m.r
+	it := r.it
 	m.g("", "", "")
 	switch {
 	case it.DOI != "":
@@ -315,8 +333,21 @@ func (m *mla) container1() {
 		r.o.attempt()
 	}
 	m.e()
-	m.e()
-	m.e()
+}
+
+// container2 is "container2": the source (a database, a website) and its
+// URL.
+func (m *mla) container2() {
+	r := m.r
+	it := r.it
+	m.g("", "", "")
+	defer m.e()
+	m.g(", ", "", "")
+	defer m.e()
+	if it.Source != "" && (it.DOI != "" || it.URL != "") {
+		r.tv(0, it.Source, "", "", Italic, false, tcNone)
+		m.uri()
+	}
 }
 
 // labelVolume is "label-volume" ("label-volume-capitalized").
@@ -369,9 +400,20 @@ func (m *mla) end() {
 	m.g("", "", "")
 	r.tv(vMedium, it.Medium, "", "", 0, false, tcCapFirst)
 	m.e()
-	// supplemental-element-movable: the book series
+	if it.Source == "" {
+		m.movable()
+	}
+}
+
+// movable is "supplemental-element-movable": the book series and the
+// number of volumes.
+func (m *mla) movable() {
+	r := m.r
+	it := r.it
 	m.g("", "", "")
+	defer m.e()
 	m.g(", ", "", "")
+	defer m.e()
 	m.g("", "", "")
 	m.g(", ", "", "")
 	r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
@@ -383,8 +425,6 @@ func (m *mla) end() {
 	if it.Volume == "" {
 		numberOfVolumes(r)
 	}
-	m.e()
-	m.e()
 	m.e()
 	m.e()
 }
