@@ -800,21 +800,24 @@ func unmarshalNames(v json.RawMessage, path string) ([]Name, error) {
 	return names, nil
 }
 
-// jsonBoolish accepts CSL-JSON's loose booleans: true/false, numbers and
-// strings ("true", "1", "" …).
+// jsonBoolish accepts CSL-JSON's loose booleans (true/false, numbers,
+// strings) with JavaScript's truth, as citeproc-js reads them: a non-zero
+// number or a non-empty string is true.
 func jsonBoolish(v json.RawMessage, path string) (bool, error) {
 	if b, err := jsonBool(v, path); err == nil {
 		return b, nil
+	}
+	t := bytes.TrimSpace(v)
+	if len(t) > 0 && t[0] == '"' {
+		s, err := jsonString(v, path)
+		return s != "", err
 	}
 	s, err := jsonStringOrNumber(v, path)
 	if err != nil {
 		return false, &JSONError{Path: path, Msg: "want a boolean, a number or a string, got " + describe(v)}
 	}
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "0", "false":
-		return false, nil
-	}
-	return true, nil
+	f, err := strconv.ParseFloat(s, 64)
+	return err != nil || f != 0, nil
 }
 
 func unmarshalDate(v json.RawMessage, path string) (Date, error) {
