@@ -198,8 +198,13 @@ func ParseEDTF(s string) (Date, error) {
 		off += len(p) + 1
 	}
 	d.Year, d.Month, d.Day = nums[0], nums[1], nums[2]
-	if d.Year == 0 {
+	switch {
+	case d.Year == 0:
 		return bad(0, "year 0")
+	case len(parts) > 1 && d.Month == 0:
+		return bad(5, "month 00")
+	case len(parts) > 2 && d.Day == 0:
+		return bad(8, "day 00")
 	}
 	if !d.Valid() {
 		return bad(0, "no such date")
