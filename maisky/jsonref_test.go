@@ -14,7 +14,6 @@ import (
 	"os"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -474,7 +473,7 @@ func FuzzDecoderAgreement(f *testing.F) {
 			if errA != nil || errB != nil || !bytes.Equal(a, b) {
 				t.Fatalf("models differ:\n%s\n%s", a, b)
 			}
-		case refErr == nil && !strings.Contains(err.Error(), "appears twice"):
+		case refErr == nil && !hasRepeatedMember(data):
 			t.Fatalf("scanner refuses what the reference accepts: %v", err)
 		}
 		if err != nil {
@@ -498,6 +497,54 @@ func BenchmarkReferenceDecode31December(b *testing.B) {
 	for b.Loop() {
 		if _, err := referenceUnmarshal(data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// hasRepeatedMember reports whether some JSON object in data repeats a member
+// name: the reference decoder keeps the last value, the scanner refuses.
+func hasRepeatedMember(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	type frame struct {
+		object bool
+		keys   map[string]bool
+		key    bool // the next string token of an object is a key
+	}
+	var stack []*frame
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if d, ok := tok.(json.Delim); ok {
+			switch d {
+			case '{':
+				stack = append(stack, &frame{object: true, keys: map[string]bool{}, key: true})
+			case '[':
+				stack = append(stack, &frame{})
+			default:
+				stack = stack[:len(stack)-1]
+				if len(stack) > 0 && stack[len(stack)-1].object {
+					stack[len(stack)-1].key = true
+				}
+			}
+			continue
+		}
+		if top != nil && top.object {
+			if top.key {
+				k, _ := tok.(string)
+				if top.keys[k] {
+					return true
+				}
+				top.keys[k] = true
+				top.key = false
+			} else {
+				top.key = true
+			}
 		}
 	}
 }
