@@ -143,9 +143,9 @@ type Version struct {
 	Kind VersionKind
 	// Lang is a BCP 47 language tag ("en", "ru").
 	Lang string
-	// StartPage is the print page on which the text begins when that is not
-	// one less than its first page break: set it for a text without any break
-	// (a single-page entry). Zero means "first break minus one".
+	// StartPage is the print page on which a text without any page break
+	// begins (a single-page entry). Zero means "the first break minus one";
+	// where there are breaks, a StartPage must be that page.
 	StartPage int
 	// Blocks is the body. A transcription may be empty.
 	Blocks []Block

@@ -21,8 +21,8 @@ import (
 //     footnote ids are unique, numbers increase in reading order and the
 //     footnotes are listed in that order;
 //   - text nodes are not empty and never adjacent (merge them);
-//   - page numbers are positive and increase, and StartPage precedes the
-//     first page break;
+//   - page numbers are positive and consecutive, and StartPage, if set
+//     where there are page breaks, is the page before the first one;
 //   - all text is valid UTF-8 in NFC without characters XML 1.0 forbids.
 func (d *Document) Validate() error {
 	var v validator
@@ -317,13 +317,14 @@ func (v *validator) version(ver *Version, p string) {
 			ip := index(join(bp, "content"), ii)
 			switch in := in.(type) {
 			case *PageBreak:
-				if in.Page < 1 {
+				switch {
+				case in.Page < 1:
 					v.add(ip, "page numbers start at 1")
-				} else if in.Page <= lastPage {
-					v.add(ip, "page "+strconv.Itoa(in.Page)+" does not follow page "+strconv.Itoa(lastPage))
+				case !firstBreak && in.Page != lastPage+1:
+					v.add(ip, "page "+strconv.Itoa(in.Page)+" does not follow page "+strconv.Itoa(lastPage)+": print pages are consecutive (an empty page is two breaks in a row)")
 				}
-				if firstBreak && ver.StartPage > 0 && ver.StartPage >= in.Page {
-					v.add(join(p, "startPage"), "start page "+strconv.Itoa(ver.StartPage)+" is not before the first page break "+strconv.Itoa(in.Page))
+				if firstBreak && ver.StartPage > 0 && ver.StartPage != in.Page-1 {
+					v.add(join(p, "startPage"), "start page "+strconv.Itoa(ver.StartPage)+" is not the page before the first page break "+strconv.Itoa(in.Page))
 				}
 				firstBreak = false
 				lastPage = max(lastPage, in.Page)

@@ -142,7 +142,7 @@ func (g *vgen) inlines(top bool, depth int) []maisky.Inline {
 			g.notes = append(g.notes, &maisky.Footnote{ID: id, Number: g.n, Content: content})
 			out = append(out, &maisky.NoteRef{ID: id})
 		case k >= 4 && top:
-			g.page += 1 + g.intn(2)
+			g.page++ // print pages are consecutive
 			out = append(out, &maisky.PageBreak{Page: g.page})
 		default:
 			continue
