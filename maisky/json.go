@@ -930,6 +930,14 @@ func (s *scanner) footnote() *Footnote {
 	f := &Footnote{}
 	var seen members
 	var key string
+	start := s.pos
+	defer func() {
+		if s.err == nil && seen&(1<<1) == 0 {
+			s.push("n")
+			s.failAt(start, "missing \"n\": the note's number as printed")
+			s.pop()
+		}
+	}()
 	if s.beginObject() {
 		for ok := true; ok; ok = s.more('}') {
 			key = s.key()
@@ -986,6 +994,11 @@ func (s *scanner) block() Block {
 	}
 	switch typ {
 	case "heading":
+		if seen&(1<<1) == 0 {
+			s.push("level")
+			s.failAt(start, "missing level: 1 for the entry's heading, 2 for a sub-heading")
+			s.pop()
+		}
 		if seen&(1<<2) != 0 {
 			s.push("continued")
 			s.failAt(start, "a heading is never continued")

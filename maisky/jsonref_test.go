@@ -357,6 +357,9 @@ func (d *decoder) version(v any, path string) *Version {
 			if fm == nil {
 				return nil
 			}
+			if _, ok := fm["n"]; !ok {
+				d.fail(join(fp, "n"), "missing n")
+			}
 			f := &Footnote{ID: d.str(fm, "id", fp), Number: d.integer(fm, "n", fp, 1, math.MaxInt32)}
 			f.Content = d.inlines(fm["content"], join(fp, "content"), false)
 			ver.Footnotes = append(ver.Footnotes, f)
@@ -379,6 +382,9 @@ func (d *decoder) block(v any, path string) Block {
 	_, hasCont := m["continued"]
 	switch t {
 	case "heading":
+		if !hasLevel {
+			d.fail(join(path, "level"), "missing level")
+		}
 		if hasCont {
 			d.fail(join(path, "continued"), "a heading is never continued")
 		}
