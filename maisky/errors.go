@@ -37,6 +37,7 @@ type SyntaxError struct {
 	Msg    string
 }
 
+// Error describes the problem, with its position where known.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("maisky: bad %s %q at offset %d: %s", e.What, e.Input, e.Offset, e.Msg)
 }
@@ -60,6 +61,7 @@ type DecodeError struct {
 	format bool
 }
 
+// Error describes the problem, with its position where known.
 func (e *DecodeError) Error() string {
 	var b strings.Builder
 	b.WriteString("maisky: ")
@@ -98,6 +100,7 @@ type Problem struct {
 	Msg  string
 }
 
+// String returns the problem as "path: message".
 func (p Problem) String() string { return p.Path + ": " + p.Msg }
 
 // ValidationError lists every problem Validate found. It unwraps to
@@ -106,6 +109,7 @@ type ValidationError struct {
 	Problems []Problem
 }
 
+// Error describes the problem, with its position where known.
 func (e *ValidationError) Error() string {
 	if len(e.Problems) == 0 {
 		return "maisky: invalid document"
@@ -135,6 +139,7 @@ type PageRangeError struct {
 	syntax bool
 }
 
+// Error describes the problem, with its position where known.
 func (e *PageRangeError) Error() string {
 	var b strings.Builder
 	b.WriteString("maisky: page range ")
@@ -170,6 +175,7 @@ type NotFoundError struct {
 	What, ID string
 }
 
+// Error describes the problem, with its position where known.
 func (e *NotFoundError) Error() string {
 	return fmt.Sprintf("maisky: no %s with id %q", e.What, e.ID)
 }

@@ -31,6 +31,7 @@ type SyntaxError struct {
 	Msg string
 }
 
+// Error describes the problem, with its position where known.
 func (e *SyntaxError) Error() string {
 	return "ris: line " + strconv.Itoa(e.Line) + ": " + e.Msg
 }
@@ -50,6 +51,7 @@ type RecordError struct {
 	Msg string
 }
 
+// Error describes the problem, with its position where known.
 func (e *RecordError) Error() string {
 	if e.Field < 0 {
 		return "ris: record type: " + e.Msg
@@ -72,6 +74,7 @@ type ValueError struct {
 	Msg string
 }
 
+// Error describes the problem, with its position where known.
 func (e *ValueError) Error() string {
 	s := "ris: "
 	if e.Line > 0 {
