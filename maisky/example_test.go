@@ -197,3 +197,118 @@ func ExampleDocument_Validate() {
 	// versions[0].footnotes[0].n: footnote numbers start at 1
 	// versions[0].blocks[1].content[1]: footnote "n1" is numbered 0 after note 0
 }
+
+func ExampleVolume_Next() {
+	v := &maisky.Volume{Title: "The Complete Maisky Diaries", Number: "1", Contents: []maisky.Entry{
+		{ID: "maisky-1934-12-27", Label: "27 December", Date: maisky.Date{Year: 1934, Month: 12, Day: 27}},
+		{ID: "maisky-1934-12-31", Label: "31 December", Date: maisky.Date{Year: 1934, Month: 12, Day: 31}},
+		{ID: "maisky-1935-01-08", Label: "8 January", Date: maisky.Date{Year: 1935, Month: 1, Day: 8}},
+	}}
+	fmt.Println(v.FullTitle())
+	prev, _ := v.Prev("maisky-1934-12-31")
+	next, _ := v.Next("maisky-1934-12-31")
+	fmt.Println("previous:", prev.Label, "next:", next.Label, next.Date.Year)
+	_, ok := v.Next("maisky-1935-01-08")
+	fmt.Println(ok)
+	// Output:
+	// The Complete Maisky Diaries: Volume 1
+	// previous: 27 December next: 8 January 1935
+	// false
+}
+
+func ExampleWriteText() {
+	d := sampleDocument()
+	_ = maisky.WriteText(os.Stdout, d.Translation().Blocks, d.Translation().Footnotes, maisky.TextOptions{})
+	// Output:
+	// 1 March
+	//
+	// Lunch with Vansittart[1] ran long, and we spoke of the Eastern Pact.
+	//
+	// In the evening, a concert.
+	//
+	// [1] Robert Vansittart, permanent under-secretary at the Foreign Office.
+}
+
+func ExampleInlineText() {
+	title := []maisky.Inline{&maisky.Text{Value: "Review of "}, &maisky.Emphasis{Content: []maisky.Inline{&maisky.Text{Value: "The Times"}}}}
+	fmt.Println(maisky.InlineText(title))
+	// Output:
+	// Review of The Times
+}
+
+func ExampleWords() {
+	d := sampleDocument()
+	for _, p := range d.Pages() {
+		fmt.Println(p.Number, maisky.Words(p.Blocks))
+	}
+	// Output:
+	// 100 11
+	// 101 3
+	// 102 0
+	// 103 5
+}
+
+func ExampleParseEDTF() {
+	for _, s := range []string{"1934-12-31", "1935-01-03~", "1935-01", "1934-13-01"} {
+		d, err := maisky.ParseEDTF(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(d, "|", d.Long(), "| precision", d.Precision())
+	}
+	// Output:
+	// 1934 Dec 31 | 31 December 1934 | precision 3
+	// ca. 1935 Jan 3 | 3 January 1935 | precision 3
+	// 1935 Jan | January 1935 | precision 2
+	// maisky: bad date "1934-13-01" at offset 0: no such date
+}
+
+func ExampleDocument_CheckRange() {
+	d := sampleDocument()
+	span, _ := d.PageSpan()
+	fmt.Println("pages", span)
+	err := d.CheckRange(maisky.PageRange{First: 99, Last: 101})
+	var pre *maisky.PageRangeError
+	if errors.As(err, &pre) {
+		fmt.Println(pre.Available, "|", err)
+	}
+	// Output:
+	// pages 100–103
+	// 100–103 | maisky: page range 99–101: page 99 is not in the document; the document has pages 100–103
+}
+
+func ExampleUnmarshal() {
+	_, err := maisky.Unmarshal([]byte(`{"format": "maisky/1", "document": {"id": "x", "date": "1934 Dec 31"}}`))
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, maisky.ErrMalformed))
+	// Output:
+	// maisky: document.date: line 1, column 55: want an EDTF date such as "1934-12-31" or "1935-01-03~", have "1934 Dec 31"
+	// true
+}
+
+func ExampleMarshal() {
+	v := &maisky.Volume{ID: "maisky-diaries-1", Title: "The Complete Maisky Diaries", Number: "1",
+		Contents: []maisky.Entry{{ID: "maisky-1935-03-01", Label: "1 March (1)", Date: maisky.Date{Year: 1935, Month: 3, Day: 1}}}}
+	b, err := maisky.Marshal(&maisky.File{Volume: v})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(string(b))
+	// Output:
+	// {
+	//   "format": "maisky/1",
+	//   "volume": {
+	//     "id": "maisky-diaries-1",
+	//     "title": "The Complete Maisky Diaries",
+	//     "number": "1",
+	//     "contents": [
+	//       {
+	//         "id": "maisky-1935-03-01",
+	//         "label": "1 March (1)",
+	//         "date": "1935-03-01"
+	//       }
+	//     ]
+	//   }
+	// }
+}
