@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -441,4 +442,34 @@ func TestSchemaInvalidSamplesAreRejected(t *testing.T) {
 		}
 		assert.Error(t, err, name)
 	}
+}
+
+// Pages and Extract resolve every anchor even when the notes are not listed
+// in the order of their anchors (a model Validate would refuse).
+func TestPagesResolveNotesListedOutOfOrder(t *testing.T) {
+	d := december31(t)
+	tr := d.Translation()
+	want := map[int][]int{}
+	for _, p := range d.Pages() {
+		for _, f := range p.Footnotes {
+			want[p.Number] = append(want[p.Number], f.Number)
+		}
+	}
+	reversed := slices.Clone(tr.Footnotes)
+	slices.Reverse(reversed)
+	tr.Footnotes = reversed
+	got := map[int][]int{}
+	for _, p := range d.Pages() {
+		for _, f := range p.Footnotes {
+			got[p.Number] = append(got[p.Number], f.Number)
+		}
+	}
+	assert.Equal(t, want, got)
+	x, err := d.Extract(maisky.PageRange{First: 59, Last: 68})
+	require.NoError(t, err)
+	n := 0
+	for _, p := range got {
+		n += len(p)
+	}
+	assert.Len(t, x.Translation().Footnotes, n-len(got[58])-len(got[69])-len(got[70])-len(got[71])-len(got[72]))
 }

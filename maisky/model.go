@@ -178,15 +178,42 @@ func (d *Document) version(k VersionKind) *Version {
 	return nil
 }
 
-// paged returns the version that carries the print pages: the translation,
-// else the first version with page breaks.
-func (d *Document) paged() *Version {
+// PagedVersion returns the version that carries the print edition's pages:
+// the translation, else the first version with text; nil if there is none.
+// Pages, PageSpan and print extracts follow it.
+func (d *Document) PagedVersion() *Version {
 	if t := d.Translation(); t != nil {
 		return t
 	}
 	for _, v := range d.Versions {
 		if v != nil && len(v.Blocks) > 0 {
 			return v
+		}
+	}
+	return nil
+}
+
+// noteFinder resolves footnote anchors met in reading order. Notes are
+// listed in the order of their anchors (Validate checks it), so the next
+// anchor is almost always the next note: a lookup costs O(1) then, and falls
+// back to a search of the list otherwise. Resolving every anchor of a
+// version is linear, without building an index.
+type noteFinder struct {
+	notes []*Footnote
+	next  int
+}
+
+func (nf *noteFinder) find(id string) *Footnote {
+	if nf.next < len(nf.notes) {
+		if f := nf.notes[nf.next]; f != nil && f.ID == id {
+			nf.next++
+			return f
+		}
+	}
+	for i, f := range nf.notes {
+		if f != nil && f.ID == id {
+			nf.next = i + 1
+			return f
 		}
 	}
 	return nil

@@ -146,10 +146,8 @@ func (v *Version) hasTextBefore(p Pos) bool {
 		if bi == p.Block {
 			end = p.Inline
 		}
-		for _, in := range content[:end] {
-			if _, ok := in.(*PageBreak); !ok {
-				return true
-			}
+		if textBeforeInBlock(content[:end]) {
+			return true
 		}
 	}
 	return false
@@ -189,6 +187,7 @@ func (v *Version) Pages() []Page {
 		return nil
 	}
 	pages := make([]Page, 0, len(marks)+1)
+	notes := &noteFinder{notes: v.Footnotes}
 	end := Pos{len(v.Blocks), 0}
 	if len(marks) == 0 || v.hasTextBefore(marks[0].pos) {
 		to := end
@@ -197,7 +196,7 @@ func (v *Version) Pages() []Page {
 			to = marks[0].pos
 			n = v.partialNumber(marks[0].page)
 		}
-		pages = append(pages, v.page(n, true, Pos{}, Pos{}, to))
+		pages = append(pages, v.page(notes, n, true, Pos{}, Pos{}, to))
 	}
 	for i, m := range marks {
 		to := end
@@ -205,12 +204,12 @@ func (v *Version) Pages() []Page {
 			to = marks[i+1].pos
 		}
 		from := Pos{m.pos.Block, m.pos.Inline + 1}
-		pages = append(pages, v.page(m.page, false, m.pos, from, to))
+		pages = append(pages, v.page(notes, m.page, false, m.pos, from, to))
 	}
 	return pages
 }
 
-func (v *Version) page(n int, partial bool, start, from, to Pos) Page {
+func (v *Version) page(notes *noteFinder, n int, partial bool, start, from, to Pos) Page {
 	p := Page{Number: n, Partial: partial, Start: start}
 	p.Blocks = v.slice(from, to, false)
 	empty := true
@@ -226,7 +225,7 @@ func (v *Version) page(n int, partial bool, start, from, to Pos) Page {
 				}
 			case *NoteRef:
 				empty = false
-				if f := v.Footnote(n.ID); f != nil {
+				if f := notes.find(n.ID); f != nil {
 					p.Footnotes = append(p.Footnotes, f)
 				}
 			}
@@ -314,7 +313,7 @@ func dropBreaks(content []Inline) []Inline {
 // Pages lists the print pages of the document's translation (the version
 // that carries the edition's paging).
 func (d *Document) Pages() []Page {
-	if v := d.paged(); v != nil {
+	if v := d.PagedVersion(); v != nil {
 		return v.Pages()
 	}
 	return nil
@@ -323,7 +322,7 @@ func (d *Document) Pages() []Page {
 // PageSpan returns the document's print page range (of its translation):
 // 58–72 for the 31 December entry; false if the document has no pages.
 func (d *Document) PageSpan() (PageRange, bool) {
-	if v := d.paged(); v != nil {
+	if v := d.PagedVersion(); v != nil {
 		return v.Span()
 	}
 	return PageRange{}, false
@@ -404,10 +403,11 @@ func (v *Version) extract(r PageRange) *Version {
 	if marks := ev.pageBreaks(); startPage > 0 && (len(marks) == 0 || marks[0].page-1 != startPage) {
 		ev.StartPage = startPage // not derivable from the first break
 	}
+	notes := &noteFinder{notes: v.Footnotes}
 	for _, b := range ev.Blocks {
 		for _, in := range b.Inlines() {
 			if ref, ok := in.(*NoteRef); ok {
-				if f := v.Footnote(ref.ID); f != nil {
+				if f := notes.find(ref.ID); f != nil {
 					ev.Footnotes = append(ev.Footnotes, f)
 				}
 			}

@@ -201,16 +201,7 @@ type job struct {
 
 // layout sets the pages.
 func (j *job) layout(pages []printPage) ([]outPage, error) {
-	v := j.doc.Translation()
-	if v == nil {
-		// the paged version when there is no translation
-		for _, x := range j.doc.Versions {
-			if x != nil && len(x.Blocks) > 0 {
-				v = x
-				break
-			}
-		}
-	}
+	v := j.doc.PagedVersion() // the version whose pages are printed
 	var lookup func(string) *maisky.Footnote
 	if v != nil {
 		byID := make(map[string]*maisky.Footnote, len(v.Footnotes))
