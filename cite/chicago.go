@@ -475,7 +475,7 @@ func (c *chicago) titleAndDescriptionsNote() {
 	if c.hasTitle() {
 		c.titlePrimary()
 	}
-	c.descriptionNote()
+	c.description(false)
 	c.identifierNote()
 	c.e()
 }
@@ -488,7 +488,7 @@ func (c *chicago) titleAndDescriptionsBib() {
 	if c.hasTitle() {
 		c.titleBib()
 	}
-	c.descriptionBib()
+	c.description(true)
 	c.identifierBib()
 	c.e()
 }
@@ -508,46 +508,31 @@ func (c *chicago) titleAndDescriptionsShort() {
 	c.descriptionFormatShort()
 }
 
-// descriptionNote is "description-note".
-func (c *chicago) descriptionNote() {
+// description is the style's "description-note" (bib false) and
+// "description-bib" (bib true) macros, which differ only in the form of the
+// description and the capital on a recipient that opens it.
+func (c *chicago) description(bib bool) {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
+	format, recipient := c.descriptionFormatNote, &specRecipient
+	if bib {
+		format, recipient = c.descriptionFormatBib, &specRecipCap
+	}
 	if c.k == kLetter && c.hasRecipient() {
 		c.g(", ", "", "")
 		if c.hasGenre() {
 			c.g(" ", "", "")
-			c.descriptionFormatNote()
+			format()
 			r.names(vRecipient, roleRecipient, r.it.Recipient, &specRecipient)
 			c.e()
 		} else {
-			r.names(vRecipient, roleRecipient, r.it.Recipient, &specRecipient)
+			r.names(vRecipient, roleRecipient, r.it.Recipient, recipient)
 		}
 		c.e()
 		return
 	}
-	c.descriptionFormatNote()
-}
-
-// descriptionBib is "description-bib".
-func (c *chicago) descriptionBib() {
-	c.g("", "", "")
-	defer c.e()
-	r := c.r
-	if c.k == kLetter && c.hasRecipient() {
-		c.g(", ", "", "")
-		if c.hasGenre() {
-			c.g(" ", "", "")
-			c.descriptionFormatBib()
-			r.names(vRecipient, roleRecipient, r.it.Recipient, &specRecipient)
-			c.e()
-		} else {
-			r.names(vRecipient, roleRecipient, r.it.Recipient, &specRecipCap)
-		}
-		c.e()
-		return
-	}
-	c.descriptionFormatBib()
+	format()
 }
 
 // descriptionFormatNote is "description-format-note".

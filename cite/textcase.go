@@ -308,11 +308,9 @@ func appendTitleCase(dst []byte, s string) []byte {
 	return append(dst, s[pos:]...)
 }
 
-// appendCapitalizeFirst appends s with its first word capitalized if that
-// word is all in lower case (CSL's text-case="capitalize-first").
-func appendCapitalizeFirst(dst []byte, s string) []byte {
-	// find the first word: skip tag runes and spaces
-	i := 0
+// firstWord returns the bounds s[i:j] of the first word of s, skipping the
+// formatting tag runes and spaces before it; i == j if there is none.
+func firstWord(s string) (i, j int) {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isTagRune(r) && !isWordSpace(r) {
@@ -320,7 +318,7 @@ func appendCapitalizeFirst(dst []byte, s string) []byte {
 		}
 		i += size
 	}
-	j := i
+	j = i
 	for j < len(s) {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		if isTagRune(r) || isWordSpace(r) {
@@ -328,6 +326,13 @@ func appendCapitalizeFirst(dst []byte, s string) []byte {
 		}
 		j += size
 	}
+	return i, j
+}
+
+// appendCapitalizeFirst appends s with its first word capitalized if that
+// word is all in lower case (CSL's text-case="capitalize-first").
+func appendCapitalizeFirst(dst []byte, s string) []byte {
+	i, j := firstWord(s)
 	if i == j || !isLowerWord(s[i:j]) {
 		return append(dst, s...)
 	}
@@ -340,22 +345,7 @@ func appendCapitalizeFirst(dst []byte, s string) []byte {
 // all in lower case and its first letter keeps its UTF-8 length.
 func capitalizeAt(b []byte, start int) {
 	s := unsafeString(b[start:])
-	i := 0
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isTagRune(r) && !isWordSpace(r) {
-			break
-		}
-		i += size
-	}
-	j := i
-	for j < len(s) {
-		r, size := utf8.DecodeRuneInString(s[j:])
-		if isTagRune(r) || isWordSpace(r) {
-			break
-		}
-		j += size
-	}
+	i, j := firstWord(s)
 	if i == j || !isLowerWord(s[i:j]) {
 		return
 	}
