@@ -1,9 +1,9 @@
 package maisky_test
 
 import (
+	"errors"
 	"os"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/maisky-lib/maisky/maisky"
 )
@@ -105,7 +105,11 @@ func FuzzParseDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if d, err := maisky.ParseDate(s); err == nil {
+		d, err := maisky.ParseDate(s)
+		if err != nil && !errors.Is(err, maisky.ErrSyntax) {
+			t.Fatalf("%q: error %v is not a syntax error", s, err)
+		}
+		if err == nil {
 			if !d.Valid() {
 				t.Fatalf("%q parsed to invalid %#v", s, d)
 			}
@@ -114,15 +118,14 @@ func FuzzParseDate(f *testing.F) {
 				t.Fatalf("%q → %#v → %q → %#v, %v", s, d, d.String(), back, err)
 			}
 		}
-		if d, err := maisky.ParseEDTF(s); err == nil {
-			if !d.Valid() {
-				t.Fatalf("%q parsed to invalid %#v", s, d)
-			}
-			if d.EDTF() != s {
-				t.Fatalf("%q → %q", s, d.EDTF())
-			}
-		} else if err.Error() == "" && !utf8.ValidString(s) {
-			t.Fatal("empty error")
+		d, err = maisky.ParseEDTF(s)
+		switch {
+		case err != nil && !errors.Is(err, maisky.ErrSyntax):
+			t.Fatalf("%q: error %v is not a syntax error", s, err)
+		case err == nil && !d.Valid():
+			t.Fatalf("%q parsed to invalid %#v", s, d)
+		case err == nil && d.EDTF() != s:
+			t.Fatalf("%q → %q", s, d.EDTF())
 		}
 	})
 }
