@@ -24,6 +24,10 @@ var (
 	ErrPageRange = errors.New("maisky: bad page range")
 	// ErrNotFound reports a document or entry id that does not exist.
 	ErrNotFound = errors.New("maisky: not found")
+	// ErrTooLarge reports input past one of a reader's documented bounds
+	// (size, nesting depth, number of nodes). The readers of the other
+	// packages (TEI, CSL-JSON) unwrap to it too.
+	ErrTooLarge = errors.New("maisky: input too large")
 )
 
 // SyntaxError reports malformed text, with the offset (in code points) of the

@@ -146,8 +146,14 @@ func (w Warning) String() string {
 // input held elements or attributes that the model has no place for. It
 // unwraps to ErrSkipped.
 type SkipError struct {
+	// Warnings lists the first MaxWarnings things skipped, in input order.
 	Warnings []Warning
+	// More counts the things skipped past those listed.
+	More int
 }
+
+// MaxWarnings is the most warnings a SkipError lists; it counts the rest.
+const MaxWarnings = 1000
 
 // Error gives the first thing skipped and how many more.
 func (e *SkipError) Error() string {
@@ -155,7 +161,7 @@ func (e *SkipError) Error() string {
 		return "tei: content not understood"
 	}
 	s := "tei: not understood: " + e.Warnings[0].String()
-	if n := len(e.Warnings) - 1; n > 0 {
+	if n := len(e.Warnings) - 1 + e.More; n > 0 {
 		s += " (and " + strconv.Itoa(n) + " more)"
 	}
 	return s

@@ -54,6 +54,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(`<teiCorpus><teiHeader/><TEI><teiHeader/></TEI></teiCorpus>`))
 	f.Add([]byte(`<?xml version="1.0"?><TEI><teiHeader><fileDesc><titleStmt><title>x</title><author><persName>(</persName></author></titleStmt></fileDesc></teiHeader><text><body><p><pb n="3"/></p><pb n="-1"/><div subtype="level9"><head/></div></body></text></TEI>`))
 	f.Add([]byte("<TEI>\x00</TEI>"))
+	for _, s := range hostileSeeds() {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := Read(bytes.NewReader(data))
 		if err != nil {

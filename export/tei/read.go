@@ -32,7 +32,11 @@ func Read(r io.Reader) (*maisky.File, error) {
 		return nil, err
 	}
 	if len(data) > maxInput {
-		return nil, &ReadError{Msg: "input larger than 256 MiB"}
+		return nil, &ReadError{Msg: "input larger than 256 MiB, the most Read accepts", Err: maisky.ErrTooLarge}
+	}
+	data, err = decodeInput(data)
+	if err != nil {
+		return nil, err
 	}
 	root, perr := parse(data)
 	if perr != nil {
@@ -56,7 +60,7 @@ func Read(r io.Reader) (*maisky.File, error) {
 		return nil, rd.fail(root, "the root element is <"+root.name.Local+">; want <TEI> or <teiCorpus> in the TEI namespace")
 	}
 	if len(rd.warnings) > 0 {
-		return f, &SkipError{Warnings: rd.positioned()}
+		return f, &SkipError{Warnings: rd.positioned(), More: rd.more}
 	}
 	return f, nil
 }
@@ -67,7 +71,9 @@ type reader struct {
 	data []byte
 	// warnings are positioned in one pass over the input at the end.
 	warnings []pendingWarning
-	err      *ReadError
+	// more counts the warnings past MaxWarnings.
+	more int
+	err  *ReadError
 	// collapse is set for TEI this package did not write: its whitespace
 	// runs are collapsed, as TEI renderers do.
 	collapse bool
@@ -121,6 +127,10 @@ type pendingWarning struct {
 }
 
 func (rd *reader) warn(n *node, msg string) {
+	if len(rd.warnings) >= MaxWarnings {
+		rd.more++
+		return
+	}
 	rd.warnings = append(rd.warnings, pendingWarning{n, msg})
 }
 
