@@ -111,6 +111,9 @@ func FuzzWriterRoundTrip(f *testing.F) {
 
 func FuzzReader(f *testing.F) {
 	f.Add([]byte(zoteroStyle))
+	for _, s := range hostileSeeds() {
+		f.Add([]byte(s))
+	}
 	f.Add([]byte(strings.ReplaceAll(zoteroStyle, "\n", "\r")))
 	f.Add([]byte("TY  - GEN\nTI  - a\nTY  - BOOK\nER  - \nER  - \n"))
 	f.Add([]byte("\xef\xbb\xbfTY  - CHAP\r\nDA  - 1934/12/31/approximate\r\nSP  - 58\r\nEP  - 72\r\nY2  - 2024/05/01/\r\nER  - \r\n"))

@@ -14,6 +14,9 @@ import (
 // continuation lines, that a Reader accepts (bytes).
 const MaxLineLength = 1 << 20
 
+// MaxFields is the most fields a record read may have.
+const MaxFields = 1 << 16
+
 // Reader reads RIS records, as this package, Zotero, EndNote and other
 // reference managers write them.
 //
@@ -21,18 +24,23 @@ const MaxLineLength = 1 << 20
 // at the start, blank lines anywhere, and tag lines "XX  - value", "XX  -"
 // (an empty value) and, as Zotero does, "XX - value" with one space. Lines
 // are trimmed of white space before they are matched. A non-blank line
-// inside a record that is not a tag line continues the previous value: it
-// is appended after one space. Values are trimmed and put in Unicode NFC.
+// inside a record that is not a tag line continues the previous field's
+// value: it is appended after one space, in time linear in the value's
+// length. Values are trimmed and put in Unicode NFC.
 //
 // Malformed input gives a *SyntaxError with its line: text or a tag outside
-// a record, ER without TY, TY before the previous record's ER, a record not
-// closed by ER at the end of the input, invalid UTF-8, a line or value longer
-// than MaxLineLength. The error is not sticky: the next Read resumes after
+// a record, ER without TY, TY before the previous record's ER, a line right
+// after TY that is not a tag line (the type takes no continuation), a record
+// not closed by ER at the end of the input, invalid UTF-8, a NUL character,
+// a line or value longer than MaxLineLength.
+//
+// Bounds: Read holds one line and one record (at most MaxFields fields of
+// at most MaxLineLength bytes each), whatever the input's size; time is
+// linear in the input. The error is not sticky: the next Read resumes after
 // the faulty record (at the TY that interrupted it, if one did).
 type Reader struct {
 	r    *bufio.Reader
 	line int     // number of the last line read
-	rest []byte  // the part of a line after a bare CR, not yet processed
 	buf  []byte  // the line being assembled
 	rec  *Record // the open record
 	next *Field  // a TY line read while a record was open
@@ -40,7 +48,12 @@ type Reader struct {
 	err  error   // a read error of the underlying reader
 	bom  bool    // the start of input has been checked for a BOM
 	eof  bool    // the underlying reader is exhausted
-	cont int     // line of the last continuation that grew the open value
+	cr   bool    // the last line ended with a CR: a LF right after it is part of that end
+	// val holds the last field's value while continuation lines grow it,
+	// so that a value grown by n lines takes time linear in its length;
+	// open reports that it does.
+	val  []byte
+	open bool
 }
 
 // NewReader returns a Reader that reads from r.
@@ -79,6 +92,7 @@ func (r *Reader) Read() (Record, error) {
 	for {
 		line, err := r.readLine()
 		if err != nil {
+			r.closeValue()
 			if err == io.EOF && r.rec != nil {
 				r.rec = nil
 				return Record{}, &SyntaxError{Line: r.line, Msg: "the last record is not closed by an ER line"}
@@ -91,6 +105,9 @@ func (r *Reader) Read() (Record, error) {
 		}
 		if !utf8.Valid(line) {
 			return Record{}, r.fail("invalid UTF-8")
+		}
+		if i := bytes.IndexByte(line, 0); i >= 0 {
+			return Record{}, r.fail("NUL character at byte " + strconv.Itoa(i+1) + " of the line")
 		}
 		tag, value, ok := splitTag(line)
 		if r.skip {
@@ -110,19 +127,23 @@ func (r *Reader) Read() (Record, error) {
 			}
 			f := &r.rec.Fields
 			if len(*f) == 0 {
-				r.rec.Type = appendContinuation(r.rec.Type, line)
-				if len(r.rec.Type) > MaxLineLength {
-					return Record{}, r.fail("value longer than 1 MiB")
-				}
-				continue
+				return Record{}, r.fail("not a tag line (XX  - value) after TY: " + quote(string(line)))
 			}
-			last := &(*f)[len(*f)-1]
-			last.Value = appendContinuation(last.Value, line)
-			if len(last.Value) > MaxLineLength {
+			if !r.open {
+				r.val = append(r.val[:0], (*f)[len(*f)-1].Value...)
+				r.open = true
+			}
+			if len(r.val) > 0 {
+				r.val = append(r.val, ' ')
+			}
+			r.val = append(r.val, line...)
+			if len(r.val) > MaxLineLength {
+				r.open = false
 				return Record{}, r.fail("value longer than 1 MiB")
 			}
 			continue
 		}
+		r.closeValue()
 		v := string(value)
 		if !norm.NFC.IsNormalString(v) {
 			v = norm.NFC.String(v)
@@ -147,6 +168,9 @@ func (r *Reader) Read() (Record, error) {
 			if r.rec == nil {
 				return Record{}, &SyntaxError{Line: r.line, Msg: "tag " + tag + " outside a record (before TY)"}
 			}
+			if len(r.rec.Fields) >= MaxFields {
+				return Record{}, r.fail("a record of more than " + strconv.Itoa(MaxFields) + " fields")
+			}
 			r.rec.Fields = append(r.rec.Fields, Field{Tag: tag, Value: v, Line: r.line})
 		}
 	}
@@ -155,6 +179,7 @@ func (r *Reader) Read() (Record, error) {
 // fail discards the open record and returns a *SyntaxError at the current
 // line; lines are skipped until the next ER or TY.
 func (r *Reader) fail(msg string) error {
+	r.open = false
 	if r.rec != nil {
 		r.rec = nil
 		r.skip = true
@@ -162,15 +187,24 @@ func (r *Reader) fail(msg string) error {
 	return &SyntaxError{Line: r.line, Msg: msg}
 }
 
-func appendContinuation(v string, line []byte) string {
-	s := string(line)
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
+// closeValue stores the value grown by continuation lines into its field,
+// in NFC.
+func (r *Reader) closeValue() {
+	if !r.open {
+		return
 	}
-	if v == "" {
-		return s
+	r.open = false
+	if r.rec == nil || len(r.rec.Fields) == 0 {
+		return
 	}
-	return v + " " + s
+	v := string(r.val)
+	if !norm.NFC.IsNormalString(v) {
+		v = norm.NFC.String(v)
+	}
+	r.rec.Fields[len(r.rec.Fields)-1].Value = v
+	if cap(r.val) > 64<<10 {
+		r.val = nil
+	}
 }
 
 // splitTag splits a trimmed line "XX  - value" (one or two spaces before
@@ -218,72 +252,86 @@ func tagString(b []byte) string {
 	return string(b)
 }
 
-// readLine returns the next line without its end (CRLF, LF or CR). The
-// slice is valid until the next call.
+// readLine returns the next line without its end (CRLF, LF or a bare CR).
+// The slice is valid until the next call. A line longer than MaxLineLength
+// is skipped and reported.
 func (r *Reader) readLine() ([]byte, error) {
-	if len(r.rest) > 0 {
-		return r.splitCR(r.rest), nil
-	}
 	if r.eof {
 		return nil, io.EOF
 	}
 	if r.err != nil {
 		return nil, r.err
 	}
+	if r.cr {
+		r.cr = false
+		if b, err := r.r.Peek(1); err == nil && b[0] == '\n' {
+			r.r.Discard(1)
+		}
+	}
 	r.buf = r.buf[:0]
+	long := false
 	for {
-		chunk, err := r.r.ReadSlice('\n')
-		if len(r.buf)+len(chunk) > MaxLineLength+2 {
-			// Skip the rest of the overlong line.
-			for err == bufio.ErrBufferFull {
-				_, err = r.r.ReadSlice('\n')
-			}
-			r.line++
+		chunk, err := r.r.Peek(max(1, r.r.Buffered()))
+		if len(chunk) == 0 {
 			if err == io.EOF {
 				r.eof = true
-			} else if err != nil {
+			} else {
 				r.err = err
 			}
-			return nil, r.fail("line longer than 1 MiB")
-		}
-		r.buf = append(r.buf, chunk...)
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if err == io.EOF {
-			r.eof = true
-			if len(r.buf) == 0 {
-				return nil, io.EOF
-			}
-			break
-		}
-		if err != nil {
-			r.err = err
-			if len(r.buf) == 0 {
+			if len(r.buf) == 0 && !long {
+				if r.eof {
+					return nil, io.EOF
+				}
 				return nil, err
 			}
 			break
 		}
+		i := indexLineEnd(chunk)
+		part := chunk
+		if i >= 0 {
+			part = chunk[:i]
+		}
+		if len(r.buf)+len(part) > MaxLineLength {
+			long = true
+		}
+		if !long {
+			r.buf = append(r.buf, part...)
+		}
+		if i < 0 {
+			r.r.Discard(len(chunk))
+			continue
+		}
+		end := 1
+		if chunk[i] == '\r' {
+			if i+1 < len(chunk) {
+				if chunk[i+1] == '\n' {
+					end = 2
+				}
+			} else {
+				r.cr = true
+			}
+		}
+		r.r.Discard(i + end)
 		break
+	}
+	r.line++
+	if long {
+		return nil, r.fail("line longer than 1 MiB")
 	}
 	b := r.buf
 	if !r.bom {
 		r.bom = true
 		b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	}
-	b = bytes.TrimSuffix(b, []byte("\n"))
-	b = bytes.TrimSuffix(b, []byte("\r"))
-	return r.splitCR(b), nil
+	return b, nil
 }
 
-// splitCR returns the part of b before a bare CR as one line and keeps the
-// rest for the next call.
-func (r *Reader) splitCR(b []byte) []byte {
-	r.line++
-	if i := bytes.IndexByte(b, '\r'); i >= 0 {
-		r.rest = b[i+1:]
-		return b[:i]
+// indexLineEnd returns the index of the first CR or LF in b, or -1.
+func indexLineEnd(b []byte) int {
+	for i, c := range b {
+		if c == '\n' || c == '\r' {
+			return i
+		}
 	}
-	r.rest = nil
-	return b
+	return -1
 }
