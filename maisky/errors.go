@@ -43,7 +43,7 @@ type SyntaxError struct {
 
 // Error describes the problem, with its position where known.
 func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("maisky: bad %s %q at offset %d: %s", e.What, e.Input, e.Offset, e.Msg)
+	return fmt.Sprintf("maisky: bad %s %s at offset %d: %s", e.What, excerpt(e.Input), e.Offset, e.Msg)
 }
 
 // Unwrap returns ErrSyntax.
@@ -107,10 +107,12 @@ type Problem struct {
 // String returns the problem as "path: message".
 func (p Problem) String() string { return p.Path + ": " + p.Msg }
 
-// ValidationError lists every problem Validate found. It unwraps to
-// ErrInvalid.
+// ValidationError lists the problems Validate found: the first
+// MaxProblems, and how many more. It unwraps to ErrInvalid.
 type ValidationError struct {
 	Problems []Problem
+	// More counts the problems found past those listed.
+	More int
 }
 
 // Error describes the problem, with its position where known.
@@ -119,7 +121,7 @@ func (e *ValidationError) Error() string {
 		return "maisky: invalid document"
 	}
 	s := "maisky: invalid: " + e.Problems[0].String()
-	if n := len(e.Problems) - 1; n > 0 {
+	if n := len(e.Problems) - 1 + e.More; n > 0 {
 		s += fmt.Sprintf(" (and %d more)", n)
 	}
 	return s
@@ -148,7 +150,7 @@ func (e *PageRangeError) Error() string {
 	var b strings.Builder
 	b.WriteString("maisky: page range ")
 	if e.Input != "" {
-		b.WriteString(strconv.Quote(e.Input))
+		b.WriteString(excerpt(e.Input))
 	} else {
 		b.WriteString(e.Range.String())
 	}
@@ -186,3 +188,20 @@ func (e *NotFoundError) Error() string {
 
 // Unwrap returns ErrNotFound.
 func (e *NotFoundError) Unwrap() error { return ErrNotFound }
+
+// excerptLen is the most code points of an input an error message quotes.
+const excerptLen = 40
+
+// excerpt returns s quoted for an error message: Go-quoted (control
+// characters escaped), and cut after 40 code points with "…" and the
+// length of the whole, so that a message never echoes a long input.
+func excerpt(s string) string {
+	n := 0
+	for i := range s {
+		if n == excerptLen {
+			return strconv.Quote(s[:i]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
+		}
+		n++
+	}
+	return strconv.Quote(s)
+}

@@ -21,6 +21,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(`{"format":"maisky/1","document":{"id":"x","versions":[{"kind":"translation","lang":"en","blocks":[{"type":"paragraph","content":["a",{"note":"n1"},{"page":2},{"emph":["b"]}]}],"footnotes":[{"id":"n1","n":1,"content":["c"]}]}]}}`))
 	f.Add([]byte(`{"format":"maisky/1","volume":{"id":"v","title":"T","contents":[{"id":"x","label":"1 March (1)","date":"1935-03-01~"}]},"documents":[]}`))
 	f.Add([]byte(`{"format":"maisky/1","documents":[null]}`))
+	for _, s := range hostileSeeds() {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := maisky.Unmarshal(data)
 		if err != nil {

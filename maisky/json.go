@@ -38,6 +38,10 @@ const maxInput = 256 << 20
 // maxDepth bounds the nesting of JSON values (emphasis inside emphasis).
 const maxDepth = 256
 
+// MaxNodes bounds the blocks, inlines and footnotes of a file Read
+// accepts: past it, Read fails with ErrTooLarge.
+const MaxNodes = 1 << 21
+
 // Read decodes a maisky/1 JSON file. Decoding is strict: an unknown or
 // repeated member, a value of the wrong type, a missing or unknown "format"
 // or trailing data is an error (*DecodeError) naming the JSON path of the
@@ -49,7 +53,7 @@ func Read(r io.Reader) (*File, error) {
 		return nil, err
 	}
 	if len(data) > maxInput {
-		return nil, &DecodeError{Msg: "input larger than 256 MiB"}
+		return nil, &DecodeError{Msg: "input larger than 256 MiB, the most Read accepts", Err: ErrTooLarge}
 	}
 	return Unmarshal(data)
 }
@@ -112,6 +116,26 @@ type scanner struct {
 	depth     int
 	sawFormat bool
 	keyAt     int // offset of the last member name read
+	nodes     int // blocks, inlines and footnotes read
+}
+
+// node counts one node against MaxNodes.
+func (s *scanner) node() bool {
+	s.nodes++
+	if s.nodes > MaxNodes {
+		s.tooLarge("more than " + strconv.Itoa(MaxNodes) + " blocks, inlines and footnotes")
+		return false
+	}
+	return true
+}
+
+// tooLarge fails with an error that unwraps to ErrTooLarge.
+func (s *scanner) tooLarge(msg string) {
+	if s.err != nil {
+		return
+	}
+	s.fail(msg)
+	s.err.Err = ErrTooLarge
 }
 
 type pathElem struct {
@@ -238,7 +262,7 @@ func (s *scanner) runeAt() rune {
 func (s *scanner) enter() bool {
 	s.depth++
 	if s.depth > maxDepth {
-		s.fail("nesting deeper than 256 levels")
+		s.tooLarge("nesting deeper than 256 levels")
 		return false
 	}
 	return true
@@ -927,6 +951,7 @@ func (s *scanner) version() *Version {
 }
 
 func (s *scanner) footnote() *Footnote {
+	s.node()
 	f := &Footnote{}
 	var seen members
 	var key string
@@ -966,6 +991,7 @@ func (s *scanner) block() Block {
 		typeAt    int
 	)
 	start := s.pos
+	s.node()
 	if s.beginObject() {
 		for ok := true; ok; ok = s.more('}') {
 			key = s.key()
@@ -1032,6 +1058,9 @@ func (s *scanner) inlines(top bool) []Inline {
 	var out []Inline
 	for i, ok := 0, s.beginArray(); ok; i, ok = i+1, s.more(']') {
 		s.pushIndex(i)
+		if !s.node() {
+			return nil
+		}
 		switch s.peekKind() {
 		case '"':
 			out = append(out, &Text{Value: s.str()})

@@ -9,7 +9,8 @@ import (
 )
 
 // Validate checks the document against the rules of the model and returns
-// a *ValidationError listing every problem with its path, or nil:
+// a *ValidationError listing the problems with their paths (the first
+// MaxProblems, and how many more), or nil:
 //
 //   - the document has an id; people have a name; the date is a real date;
 //   - versions have a known kind, a BCP 47 language tag and at most one of
@@ -22,7 +23,8 @@ import (
 //     footnotes are listed in that order;
 //   - text nodes are not empty and never adjacent (merge them);
 //   - page numbers are positive and consecutive, and StartPage, if set
-//     where there are page breaks, is the page before the first one;
+//     where there are page breaks, is the page before the first one; text
+//     before a first page break 1 (a partial page 0) is refused;
 //   - all text is valid UTF-8 in NFC without characters XML 1.0 forbids.
 func (d *Document) Validate() error {
 	var v validator
@@ -81,11 +83,20 @@ func (f *File) Validate() error {
 	return v.err()
 }
 
+// MaxProblems is the most problems a ValidationError lists; it counts the
+// rest.
+const MaxProblems = 100
+
 type validator struct {
 	problems []Problem
+	more     int
 }
 
 func (v *validator) add(path, msg string) {
+	if len(v.problems) >= MaxProblems {
+		v.more++
+		return
+	}
 	v.problems = append(v.problems, Problem{Path: path, Msg: msg})
 }
 
@@ -93,7 +104,7 @@ func (v *validator) err() error {
 	if len(v.problems) == 0 {
 		return nil
 	}
-	return &ValidationError{Problems: v.problems}
+	return &ValidationError{Problems: v.problems, More: v.more}
 }
 
 func join(prefix, name string) string {
@@ -297,6 +308,7 @@ func (v *validator) version(ver *Version, p string) {
 	}
 	lastPage, lastNote := 0, 0
 	firstBreak := true
+	textBefore := false // content precedes the first page break
 	for bi, b := range ver.Blocks {
 		bp := index(join(p, "blocks"), bi)
 		if b == nil {
@@ -308,6 +320,9 @@ func (v *validator) version(ver *Version, p string) {
 		}
 		content := b.Inlines()
 		for ii, in := range content {
+			if _, ok := in.(*PageBreak); !ok && in != nil && firstBreak {
+				textBefore = true
+			}
 			if t, ok := in.(*Text); ok {
 				if msg := textNodeProblem(t, content, ii); msg != "" {
 					v.add(index(join(bp, "content"), ii), msg)
@@ -325,6 +340,9 @@ func (v *validator) version(ver *Version, p string) {
 				}
 				if firstBreak && ver.StartPage > 0 && ver.StartPage != in.Page-1 {
 					v.add(join(p, "startPage"), "start page "+strconv.Itoa(ver.StartPage)+" is not the page before the first page break "+strconv.Itoa(in.Page))
+				}
+				if firstBreak && textBefore && in.Page == 1 && ver.StartPage == 0 {
+					v.add(ip, "text before the first page break, page 1, would be on a partial page 0: print pages start at 1 (number the first break 2 or more, or put the break before the text)")
 				}
 				firstBreak = false
 				lastPage = max(lastPage, in.Page)
