@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/maisky-lib/maisky/maisky"
 )
 
 // ErrCSLJSON is the sentinel of malformed CSL-JSON; every *JSONError
@@ -460,14 +462,26 @@ func WriteCSLJSON(w io.Writer, items []Item) error {
 	return e.Close()
 }
 
+// MaxCSLJSONInput and MaxCSLJSONItems bound what ReadCSLJSON accepts: past
+// either, it fails with an error that unwraps to ErrCSLJSON and
+// maisky.ErrTooLarge.
+const (
+	MaxCSLJSONInput = 256 << 20
+	MaxCSLJSONItems = 100_000
+)
+
 // ReadCSLJSON reads a CSL-JSON array of items, strictly: an unknown field,
 // a value of the wrong JSON type, a bad date or name is a *JSONError naming
 // its path ("items[3].issued.date-parts[0][1]"). A single item object (not
-// in an array) is accepted too.
+// in an array) is accepted too. Input past MaxCSLJSONInput bytes or
+// MaxCSLJSONItems items is refused.
 func ReadCSLJSON(r io.Reader) ([]Item, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxCSLJSONInput+1))
 	if err != nil {
 		return nil, err
+	}
+	if len(data) > MaxCSLJSONInput {
+		return nil, fmt.Errorf("%w: input larger than 256 MiB, the most ReadCSLJSON accepts: %w", ErrCSLJSON, maisky.ErrTooLarge)
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(trimmed) > 0 && trimmed[0] == '{' {
@@ -488,6 +502,9 @@ func ReadCSLJSON(r io.Reader) ([]Item, error) {
 	}
 	var items []Item
 	for i := 0; dec.More(); i++ {
+		if i == MaxCSLJSONItems {
+			return nil, fmt.Errorf("%w: more than %d items, the most ReadCSLJSON accepts: %w", ErrCSLJSON, MaxCSLJSONItems, maisky.ErrTooLarge)
+		}
 		var raw json.RawMessage
 		path := "items[" + strconv.Itoa(i) + "]"
 		if err := dec.Decode(&raw); err != nil {

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/maisky-lib/maisky/maisky"
 )
 
 func TestReadCSLJSONErrors(t *testing.T) {
@@ -180,4 +183,32 @@ func FuzzReadCSLJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestHostile_CSLJSONInputCap(t *testing.T) {
+	// 600 MiB would be read whole before; now reading stops past 256 MiB.
+	_, err := ReadCSLJSON(io.MultiReader(strings.NewReader("["), &spaces{n: 600 << 20}))
+	require.ErrorIs(t, err, ErrCSLJSON)
+	require.ErrorIs(t, err, maisky.ErrTooLarge)
+	require.Contains(t, err.Error(), "larger than 256 MiB")
+	// An array of more than MaxCSLJSONItems items is refused.
+	in := "[" + strings.Repeat(`{"id":"a"},`, MaxCSLJSONItems) + `{"id":"a"}]`
+	_, err = ReadCSLJSON(strings.NewReader(in))
+	require.ErrorIs(t, err, maisky.ErrTooLarge)
+	require.Contains(t, err.Error(), "more than 100000 items")
+}
+
+// spaces reads n spaces.
+type spaces struct{ n int }
+
+func (s *spaces) Read(p []byte) (int, error) {
+	if s.n == 0 {
+		return 0, io.EOF
+	}
+	k := min(len(p), s.n)
+	for i := range p[:k] {
+		p[i] = ' '
+	}
+	s.n -= k
+	return k, nil
 }

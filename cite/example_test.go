@@ -108,8 +108,12 @@ func ExampleFromDocument() {
 		return
 	}
 	doc, _ := file.Document("maisky-1934-12-31")
-	printed := cite.FromDocument(doc, file.Volume, cite.Options{})
-	archive := cite.FromDocument(doc, file.Volume, cite.Options{
+	printed, err := cite.FromDocument(doc, file.Volume, cite.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	archive, _ := cite.FromDocument(doc, file.Volume, cite.Options{
 		Form:     cite.Archive,
 		Accessed: time.Date(2024, 5, 14, 0, 0, 0, 0, time.UTC),
 	})

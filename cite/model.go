@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -53,10 +54,21 @@ type Options struct {
 	ArchiveName string
 }
 
+// ErrNoDocument reports a nil document given to FromDocument.
+var ErrNoDocument = errors.New("cite: no document")
+
 // FromDocument returns the citation data of a document. vol is the volume
 // the document belongs to (nil if unknown); see Options and the package
-// documentation for the mapping. The Item's ID is the document's ID.
-func FromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) Item {
+// documentation for the mapping. The Item's ID is the document's ID. A nil
+// document is ErrNoDocument.
+func FromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) (Item, error) {
+	if doc == nil {
+		return Item{}, ErrNoDocument
+	}
+	return fromDocument(doc, vol, opts), nil
+}
+
+func fromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) Item {
 	it := Item{ID: doc.ID}
 	if vol != nil && doc.Volume != "" && doc.Volume != vol.ID {
 		vol = nil

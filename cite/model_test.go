@@ -32,7 +32,7 @@ func TestFromDocumentPrint(t *testing.T) {
 	file := readFixture(t, "volume1.json")
 	doc, err := file.Document("maisky-1934-12-31")
 	require.NoError(t, err)
-	got := FromDocument(doc, file.Volume, Options{})
+	got := fromDocument(doc, file.Volume, Options{})
 	want := examplesItem(t, "maisky-1934-12-31")
 	// The entry starts on the partial page 58 (the example item gives the
 	// marker pages 59-72) and the volume has an ISBN.
@@ -42,12 +42,12 @@ func TestFromDocumentPrint(t *testing.T) {
 
 	doc, err = file.Document("maisky-1935-03-01")
 	require.NoError(t, err)
-	got = FromDocument(doc, file.Volume, Options{})
+	got = fromDocument(doc, file.Volume, Options{})
 	assert.Equal(t, "1 March 1935 (1)", got.Title, "a disambiguated label keeps its disambiguator")
 	assert.Equal(t, "111", got.Page)
 
 	// Without its volume a document is cited from the archive.
-	got = FromDocument(doc, nil, Options{})
+	got = fromDocument(doc, nil, Options{})
 	assert.Equal(t, "manuscript", got.Type)
 	assert.Equal(t, "1 March (1)", got.Title)
 }
@@ -57,27 +57,27 @@ func TestFromDocumentArchive(t *testing.T) {
 	doc, err := file.Document("maisky-1934-12-31")
 	require.NoError(t, err)
 	accessed := time.Date(2024, 5, 14, 23, 0, 0, 0, time.UTC)
-	got := FromDocument(doc, file.Volume, Options{Form: Archive, Accessed: accessed})
+	got := fromDocument(doc, file.Volume, Options{Form: Archive, Accessed: accessed})
 	want := examplesItem(t, "maisky-1934-12-31-sda-manuscript")
 	want.ID = doc.ID
 	want.URL = doc.Permalink
 	assert.Equal(t, want, got)
 
 	letter := readFixture(t, "letter-litvinov.json").Documents[0]
-	got = FromDocument(letter, nil, Options{Form: Archive, Accessed: accessed, ArchiveName: "Stalin Digital Archive"})
+	got = fromDocument(letter, nil, Options{Form: Archive, Accessed: accessed, ArchiveName: "Stalin Digital Archive"})
 	want = examplesItem(t, "maisky-litvinov-1934-11-10-letter")
 	want.URL = letter.Permalink
 	assert.Equal(t, want, got)
 
 	// The archive's form of the names, on request.
-	got = FromDocument(letter, nil, Options{Form: Archive, ArchiveNames: true})
+	got = fromDocument(letter, nil, Options{Form: Archive, ArchiveNames: true})
 	assert.Equal(t, []Name{{Literal: "Liakhovetsky, Ivan Mikhailovich (Maisky)"}}, got.Author)
 	assert.Equal(t, []Name{{Literal: "Litvinov, Maxim Maksimovich"}}, got.Recipient)
 	assert.Empty(t, got.Archive)
 	assert.True(t, got.Accessed.IsZero())
 
 	memo := readFixture(t, "memo-approximate.json").Documents[0]
-	got = FromDocument(memo, nil, Options{Form: Archive})
+	got = fromDocument(memo, nil, Options{Form: Archive})
 	assert.True(t, got.Issued.Circa)
 	text, err := Format(&got, ChicagoNotes, First, Locator{})
 	require.NoError(t, err)
@@ -104,4 +104,10 @@ func TestParseForm(t *testing.T) {
 	assert.Equal(t, Archive, f)
 	_, err = ParseForm("web")
 	assert.ErrorIs(t, err, ErrForm)
+}
+
+func TestHostile_FromDocumentNil(t *testing.T) {
+	it, err := FromDocument(nil, nil, Options{})
+	require.ErrorIs(t, err, ErrNoDocument)
+	require.Equal(t, Item{}, it)
 }

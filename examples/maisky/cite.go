@@ -186,7 +186,11 @@ func documentItems(name, id string, opts cite.Options) ([]cite.Item, error) {
 	}
 	items := make([]cite.Item, 0, len(docs))
 	for _, d := range docs {
-		items = append(items, cite.FromDocument(d, file.Volume, opts))
+		it, err := cite.FromDocument(d, file.Volume, opts)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, it)
 	}
 	return items, nil
 }

@@ -29,7 +29,10 @@ func newCiter(doc *maisky.Document, vol *maisky.Volume, style string) (citer, er
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrStyle, err)
 	}
-	item := cite.FromDocument(doc, vol, cite.Options{})
+	item, err := cite.FromDocument(doc, vol, cite.Options{})
+	if err != nil {
+		return nil, err
+	}
 	return func(page int) ([]span, error) {
 		text, err := cite.Format(&item, st, cite.First, cite.Locator{Label: "page", Value: strconv.Itoa(page)})
 		if err != nil {

@@ -24,7 +24,9 @@ func citeItems(t *testing.T) []cite.Item {
 		for _, d := range file.Documents {
 			for _, form := range []cite.Form{cite.Print, cite.Archive} {
 				for _, archiveNames := range []bool{false, true} {
-					items = append(items, cite.FromDocument(d, file.Volume, cite.Options{Form: form, ArchiveNames: archiveNames, Accessed: accessed}))
+					it, err := cite.FromDocument(d, file.Volume, cite.Options{Form: form, ArchiveNames: archiveNames, Accessed: accessed})
+					require.NoError(t, err)
+					items = append(items, it)
 				}
 			}
 		}

@@ -63,7 +63,8 @@ func TestSamples(t *testing.T) {
 		for _, d := range file.Documents {
 			for _, form := range []cite.Form{cite.Print, cite.Archive} {
 				for _, archiveNames := range []bool{false, true} {
-					it := cite.FromDocument(d, file.Volume, cite.Options{Form: form, ArchiveNames: archiveNames, Accessed: accessed})
+					it, err := cite.FromDocument(d, file.Volume, cite.Options{Form: form, ArchiveNames: archiveNames, Accessed: accessed})
+					require.NoError(t, err)
 					recs = append(recs, ris.ItemRecord(it, ris.Options{}))
 				}
 			}
