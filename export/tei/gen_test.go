@@ -157,7 +157,7 @@ func (g *gen) version(kind maisky.VersionKind) *maisky.Version {
 	if g.chance(3) {
 		return v // empty, as the archive's "/ 0"
 	}
-	vg := &vgen{gen: g, page: g.intn(100)}
+	vg := &vgen{gen: g, page: 1 + g.intn(99)} // a first break 1 after text would be a partial page 0
 	start := vg.page
 	for i := range 1 + g.intn(8) {
 		content := vg.inlines(true, 0)
