@@ -26,12 +26,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/maisky-lib/maisky/maisky"
 )
 
 func main() {
+	// A crash of the runtime itself prints its one-line reason, not every
+	// goroutine's stack; the readers' bounds keep memory from running out.
+	debug.SetTraceback("none")
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -49,8 +54,15 @@ commands:
 Run "maisky COMMAND -h" for a command's flags.
 `
 
-// run runs the command line args and returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
+// run runs the command line args and returns the exit status. An internal
+// failure (a panic) is one line on stderr and status 1, like any error.
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(stderr, errorLine(fmt.Errorf("internal error: %v", r)))
+			code = 1
+		}
+	}()
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
@@ -75,7 +87,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "maisky: unknown command %q; commands are pages, toc, cite, csljson, tei, ris, pdf\n", cmd)
+	fmt.Fprintln(stderr, errorLine(fmt.Errorf("unknown command %s; commands are pages, toc, cite, csljson, tei, ris, pdf", strconv.QuoteToASCII(clipArg(cmd)))))
 	return 2
 }
 
@@ -100,19 +112,47 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, turning flag errors into usage errors. With -h it
-// prints the flags on stdout and returns flag.ErrHelp.
+// parseFlags parses args, turning flag errors into usage errors. Flags may
+// come before or after the file arguments ("--" ends the flags); fs.Args()
+// then holds the file arguments in order. With -h it prints the flags on
+// stdout and returns flag.ErrHelp.
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer, synopsis string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stdout, "usage: %s\n", synopsis)
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
-			return err
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintf(stdout, "usage: %s\n", synopsis)
+				fs.SetOutput(stdout)
+				fs.PrintDefaults()
+				return err
+			}
+			return usagef("%v; usage: %s", err, synopsis)
 		}
-		return usagef("%v; usage: %s", err, synopsis)
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			files = append(files, rest...)
+			break
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
 	}
-	return nil
+	return fs.Parse(append([]string{"--"}, files...))
+}
+
+// clipArg returns s cut to 60 code points: a command-line argument quoted
+// in a message.
+func clipArg(s string) string {
+	n := 0
+	for i := range s {
+		if n == 60 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // finish writes out to stdout if err is nil, else one line on stderr, and
@@ -123,11 +163,7 @@ func finish(out *bytes.Buffer, err error, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case err != nil:
-		msg := strings.ReplaceAll(err.Error(), "\n", " ")
-		if !strings.HasPrefix(msg, "maisky") {
-			msg = "maisky: " + msg
-		}
-		fmt.Fprintln(stderr, msg)
+		fmt.Fprintln(stderr, errorLine(err))
 		if errors.Is(err, errUsage) {
 			return 2
 		}
@@ -164,7 +200,7 @@ type fileError struct {
 }
 
 func (e *fileError) Error() string {
-	return "maisky: " + e.name + ": " + strings.TrimPrefix(e.err.Error(), "maisky: ")
+	return "maisky: " + clipArg(e.name) + ": " + strings.TrimPrefix(e.err.Error(), "maisky: ")
 }
 
 func (e *fileError) Unwrap() error { return e.err }

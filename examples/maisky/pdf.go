@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
+	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/export/pdf"
 	"github.com/maisky-lib/maisky/maisky"
 )
@@ -45,10 +45,7 @@ func printPDF(args []string, out *bytes.Buffer, stdout io.Writer) error {
 	}
 	r, err := maisky.ParsePageRange(*pages)
 	if err != nil {
-		if errors.Is(err, maisky.ErrSyntax) {
-			return usagef("-pages: %v", err)
-		}
-		return err
+		return usagef("-pages: %v", err) // malformed or reversed
 	}
 	var opts pdf.Options
 	switch strings.ToLower(*paper) {
@@ -99,42 +96,14 @@ func printPDF(args []string, out *bytes.Buffer, stdout io.Writer) error {
 				return errors.New("pdf: nothing printed: -accept-terms needs the name of the reader who accepts them; add -by NAME")
 			}
 		}
+		if errors.Is(err, cite.ErrUnknownStyle) {
+			return usagef("-style: %v", err)
+		}
 		return err
 	}
 	if *output == "" {
 		_, err := buf.WriteTo(out)
 		return err
 	}
-	return writeFileAtomic(*output, buf.Bytes())
-}
-
-// writeFileAtomic writes data to a temporary file beside name and renames
-// it, so that a failure leaves no partial file.
-func writeFileAtomic(name string, data []byte) error {
-	dir, base := ".", name
-	if i := strings.LastIndexByte(name, '/'); i >= 0 {
-		dir, base = name[:i+1], name[i+1:]
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return writeOutput(*output, buf.Bytes(), fs.Arg(0), *volFile)
 }

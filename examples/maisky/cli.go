@@ -1,0 +1,206 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// quoted matches a double-quoted string in a message; maxQuote is the most
+// code points of one that a message shows.
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+const maxQuote = 64
+
+// maxMessage is the longest error line the command prints, in code points:
+// a message never echoes a long input whole.
+const maxMessage = 300
+
+// errorLine returns err as the one line the command prints on stderr: one
+// "maisky: " prefix (the library's own prefixes inside are dropped),
+// control characters escaped, at most maxMessage code points.
+func errorLine(err error) string {
+	msg := err.Error()
+	for strings.HasPrefix(msg, "maisky: ") {
+		msg = msg[len("maisky: "):]
+	}
+	msg = strings.ReplaceAll(msg, ": maisky: ", ": ")
+	msg = escapeControls(msg)
+	msg = quoted.ReplaceAllStringFunc(msg, func(q string) string {
+		if utf8.RuneCountInString(q) <= maxQuote {
+			return q
+		}
+		n := 0
+		for i := range q {
+			if n == maxQuote-2 {
+				return q[:i] + "…\""
+			}
+			n++
+		}
+		return q
+	})
+	if utf8.RuneCountInString(msg) > maxMessage {
+		n := 0
+		for i := range msg {
+			if n == maxMessage {
+				msg = msg[:i] + "…"
+				break
+			}
+			n++
+		}
+	}
+	return "maisky: " + msg
+}
+
+// escapeControls returns s with the characters that would break a line or
+// a column of line-oriented output, or reorder what a terminal shows,
+// written as Go escapes: C0 controls (TAB, CR, LF…), DEL, C1 controls,
+// U+2028, U+2029 and the bidirectional embedding, override and isolate
+// controls.
+func escapeControls(s string) string {
+	i := strings.IndexFunc(s, unsafeRune)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if !unsafeRune(r) {
+			b.WriteRune(r)
+			continue
+		}
+		switch r {
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+	}
+	return b.String()
+}
+
+// unsafeRune reports whether r must not appear raw in a line of output.
+func unsafeRune(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r <= 0x9f || r == '\u2028' || r == '\u2029' ||
+		r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == utf8.RuneError
+}
+
+// oneLine returns s with every line break, tab and other control character
+// turned into a space: a citation printed one per line.
+func oneLine(s string) string {
+	if strings.IndexFunc(s, unsafeRune) < 0 {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unsafeRune(r) && r != utf8.RuneError }), " ")
+}
+
+// noControls returns a usage error if the value of flag name holds a
+// control character (a line break or a tab would forge a line or a column
+// of the output).
+func noControls(name, value string) error {
+	if i := strings.IndexFunc(value, func(r rune) bool { return unsafeRune(r) && r != utf8.RuneError }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(value[i:])
+		return usagef("-%s: control character %s not allowed", name, strconv.QuoteRuneToASCII(r))
+	}
+	return nil
+}
+
+// outputError reports an -o path the command refuses.
+type outputError struct{ path, msg string }
+
+func (e *outputError) Error() string {
+	return "-o " + strconv.Quote(e.path) + ": " + e.msg
+}
+
+// writeOutput writes data to the regular file name in one step: a
+// temporary file in the same directory, synced, then renamed over name, so
+// that a reader sees the old file or the new one, never part of one. It
+// refuses a name that is one of inputs (the same path, or the same file by
+// another name) and anything that exists but is not a regular file: a
+// symbolic link, a FIFO, a device, a directory.
+func writeOutput(name string, data []byte, inputs ...string) error {
+	if name == "" {
+		return usagef("-o needs a file name")
+	}
+	fi, err := os.Lstat(name)
+	switch {
+	case err == nil:
+		if !fi.Mode().IsRegular() {
+			return &outputError{name, "not a regular file (" + fileKind(fi.Mode()) + "); -o writes regular files only"}
+		}
+		for _, in := range inputs {
+			if ii, err := os.Stat(in); err == nil && os.SameFile(fi, ii) {
+				return &outputError{name, "is the input file " + strconv.Quote(in) + "; choose another output file"}
+			}
+		}
+	case errors.Is(err, os.ErrNotExist):
+	default:
+		return &outputError{name, err.Error()}
+	}
+	abs, _ := filepath.Abs(name)
+	for _, in := range inputs {
+		if a, _ := filepath.Abs(in); a == abs {
+			return &outputError{name, "is the input file " + strconv.Quote(in) + "; choose another output file"}
+		}
+	}
+	mode := os.FileMode(0o644)
+	if fi != nil {
+		mode = fi.Mode().Perm()
+	}
+	dir := filepath.Dir(name)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return &outputError{name, "cannot create a file in " + strconv.Quote(dir) + ": " + errors.Unwrap(err).Error()}
+	}
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return &outputError{name, err.Error()}
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	// Between the check above and here, name may have been replaced by a
+	// symbolic link: rename replaces the link itself, never its target.
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		os.Remove(tmp.Name())
+		return &outputError{name, err.Error()}
+	}
+	return nil
+}
+
+// fileKind names a file mode that is not a regular file.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&os.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&os.ModeDevice != 0, m&os.ModeCharDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m.IsDir():
+		return "a directory"
+	}
+	return fmt.Sprintf("mode %v", m.Type())
+}
