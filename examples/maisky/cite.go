@@ -62,6 +62,9 @@ func citeCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
 	if _, err := cite.ParseLabel(*label); err != nil {
 		return usagef("unknown locator label %q; labels are %s", *label, strings.Join(cite.LocatorLabels(), ", "))
 	}
+	if err := noControls("locator", *locator); err != nil {
+		return err
+	}
 	if *locator != "" && mode == cite.Bibliography {
 		return usagef("-locator is for citations (-mode first or subsequent), not bibliography entries")
 	}
@@ -90,11 +93,11 @@ func citeCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
 		}
 		switch format {
 		case cite.HTML:
-			out.WriteString(t.HTML())
+			out.WriteString(oneLine(t.HTML()))
 		case cite.Markdown:
-			out.WriteString(t.Markdown())
+			out.WriteString(oneLine(t.Markdown()))
 		default:
-			out.WriteString(t.String())
+			out.WriteString(oneLine(t.String()))
 		}
 		out.WriteByte('\n')
 	}
@@ -199,7 +202,7 @@ func documentItems(name, id string, opts cite.Options) ([]cite.Item, error) {
 func readCSL(name string) ([]cite.Item, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, openError(name, err)
 	}
 	defer f.Close()
 	items, err := cite.ReadCSLJSON(f)

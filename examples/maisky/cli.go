@@ -115,6 +115,16 @@ func noControls(name, value string) error {
 	return nil
 }
 
+// openError returns the error of opening file name: the name (cut, if
+// long) and the reason.
+func openError(name string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return &fileError{name, pe.Err}
+	}
+	return err
+}
+
 // outputError reports an -o path the command refuses.
 type outputError struct{ path, msg string }
 
@@ -129,29 +139,9 @@ func (e *outputError) Error() string {
 // another name) and anything that exists but is not a regular file: a
 // symbolic link, a FIFO, a device, a directory.
 func writeOutput(name string, data []byte, inputs ...string) error {
-	if name == "" {
-		return usagef("-o needs a file name")
-	}
-	fi, err := os.Lstat(name)
-	switch {
-	case err == nil:
-		if !fi.Mode().IsRegular() {
-			return &outputError{name, "not a regular file (" + fileKind(fi.Mode()) + "); -o writes regular files only"}
-		}
-		for _, in := range inputs {
-			if ii, err := os.Stat(in); err == nil && os.SameFile(fi, ii) {
-				return &outputError{name, "is the input file " + strconv.Quote(in) + "; choose another output file"}
-			}
-		}
-	case errors.Is(err, os.ErrNotExist):
-	default:
-		return &outputError{name, err.Error()}
-	}
-	abs, _ := filepath.Abs(name)
-	for _, in := range inputs {
-		if a, _ := filepath.Abs(in); a == abs {
-			return &outputError{name, "is the input file " + strconv.Quote(in) + "; choose another output file"}
-		}
+	fi, err := checkOutput(name, inputs...)
+	if err != nil {
+		return err
 	}
 	mode := os.FileMode(0o644)
 	if fi != nil {
@@ -186,6 +176,39 @@ func writeOutput(name string, data []byte, inputs ...string) error {
 		return &outputError{name, err.Error()}
 	}
 	return nil
+}
+
+// checkOutput refuses an -o path that is one of inputs or exists but is
+// not a regular file; it returns the file's information if it exists.
+// Commands call it before their work, and writeOutput again before
+// writing.
+func checkOutput(name string, inputs ...string) (os.FileInfo, error) {
+	if name == "" {
+		return nil, usagef("-o needs a file name")
+	}
+	fi, err := os.Lstat(name)
+	switch {
+	case err == nil:
+		if !fi.Mode().IsRegular() {
+			return nil, &outputError{name, "not a regular file (" + fileKind(fi.Mode()) + "); -o writes regular files only"}
+		}
+		for _, in := range inputs {
+			if ii, err := os.Stat(in); err == nil && os.SameFile(fi, ii) {
+				return nil, &outputError{name, "is the input file " + strconv.Quote(in) + "; choose another output file"}
+			}
+		}
+	case errors.Is(err, os.ErrNotExist):
+		fi = nil
+	default:
+		return nil, &outputError{name, err.Error()}
+	}
+	abs, _ := filepath.Abs(name)
+	for _, in := range inputs {
+		if a, _ := filepath.Abs(in); in != "" && a == abs {
+			return nil, &outputError{name, "is the input file " + strconv.Quote(in) + "; choose another output file"}
+		}
+	}
+	return fi, nil
 }
 
 // fileKind names a file mode that is not a regular file.

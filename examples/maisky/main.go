@@ -180,7 +180,7 @@ func finish(out *bytes.Buffer, err error, stdout, stderr io.Writer) int {
 func readFile(name string) (*maisky.File, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, openError(name, err)
 	}
 	defer f.Close()
 	file, err := maisky.Read(f)

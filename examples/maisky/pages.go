@@ -48,10 +48,10 @@ func writePages(out *bytes.Buffer, d *maisky.Document) {
 	span, ok := d.PageSpan()
 	pages := d.Pages()
 	if !ok {
-		fmt.Fprintf(out, "%s\t%s\tno print pages\n", d.ID, d.Title)
+		fmt.Fprintf(out, "%s\t%s\tno print pages\n", escapeControls(d.ID), escapeControls(d.Title))
 		return
 	}
-	fmt.Fprintf(out, "%s\t%s\tpages %s\t%d pages\n", d.ID, d.Title, span, len(pages))
+	fmt.Fprintf(out, "%s\t%s\tpages %s\t%d pages\n", escapeControls(d.ID), escapeControls(d.Title), span, len(pages))
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "page\tkind\twords\tfootnotes")
 	for _, p := range pages {

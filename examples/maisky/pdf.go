@@ -40,6 +40,11 @@ func printPDF(args []string, out *bytes.Buffer, stdout io.Writer) error {
 	if fs.NArg() != 1 {
 		return usagef("want one FILE; usage: %s", synopsis)
 	}
+	if *output != "" {
+		if _, err := checkOutput(*output, fs.Arg(0), *volFile); err != nil {
+			return err
+		}
+	}
 	if *pages == "" {
 		return usagef("-pages is required: give the print pages to print, such as 59–68 (at most %d); usage: %s", pdf.MaxPages, synopsis)
 	}

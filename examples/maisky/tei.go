@@ -94,7 +94,7 @@ func teiCommand(args []string, out *bytes.Buffer, stdout, stderr io.Writer) erro
 func readTEI(name string, lenient bool, out *bytes.Buffer, stderr io.Writer) error {
 	f, err := os.Open(name)
 	if err != nil {
-		return err
+		return openError(name, err)
 	}
 	defer f.Close()
 	file, err := tei.Read(f)
@@ -102,11 +102,14 @@ func readTEI(name string, lenient bool, out *bytes.Buffer, stderr io.Writer) err
 	switch {
 	case errors.As(err, &skipped) && lenient:
 		for _, w := range skipped.Warnings {
-			fmt.Fprintf(stderr, "maisky: %s: warning: %s\n", name, w)
+			fmt.Fprintf(stderr, "maisky: %s: warning: %s\n", escapeControls(clipArg(name)), escapeControls(w.String()))
+		}
+		if skipped.More > 0 {
+			fmt.Fprintf(stderr, "maisky: %s: warning: and %d more\n", escapeControls(clipArg(name)), skipped.More)
 		}
 	case errors.As(err, &skipped):
 		return fmt.Errorf("%s: %d element(s) not understood, first at %s; use -lenient to write what was understood",
-			name, len(skipped.Warnings), skipped.Warnings[0])
+			name, len(skipped.Warnings)+skipped.More, skipped.Warnings[0])
 	case err != nil:
 		return fmt.Errorf("%s: %w", name, err)
 	}

@@ -33,7 +33,7 @@ func toc(args []string, out *bytes.Buffer, stdout io.Writer) error {
 	if vol == nil {
 		return errors.New(fs.Arg(0) + " holds a document, not a volume; toc needs a volume file")
 	}
-	fmt.Fprintf(out, "%s\t%d entries\n", vol.FullTitle(), len(vol.Contents))
+	fmt.Fprintf(out, "%s\t%d entries\n", escapeControls(vol.FullTitle()), len(vol.Contents))
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tlabel\tid\tdate\tprevious\tnext")
 	for i, e := range vol.Contents {
@@ -50,7 +50,7 @@ func toc(args []string, out *bytes.Buffer, stdout io.Writer) error {
 		} else if e.Date.Approximate || e.Date.Uncertain {
 			date = e.Date.EDTF()
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", i+1, e.Label, e.ID, date, prev, next)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", i+1, escapeControls(e.Label), escapeControls(e.ID), date, escapeControls(prev), escapeControls(next))
 	}
 	return tw.Flush()
 }
