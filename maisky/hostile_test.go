@@ -48,7 +48,7 @@ func TestHostile_JSONOneLetterTextNodes(t *testing.T) {
 	assert.ErrorIs(t, err, maisky.ErrMalformed)
 	var de *maisky.DecodeError
 	require.ErrorAs(t, err, &de)
-	assert.Contains(t, err.Error(), "more than 2097152 blocks, inlines and footnotes")
+	assert.Contains(t, err.Error(), "more than 524288 blocks, inlines and footnotes")
 	assert.Equal(t, 1, de.Line)
 	assert.Less(t, time.Since(start), 5*time.Second)
 

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -200,9 +199,9 @@ func documentItems(name, id string, opts cite.Options) ([]cite.Item, error) {
 
 // readCSL reads a CSL-JSON array of items.
 func readCSL(name string) ([]cite.Item, error) {
-	f, err := os.Open(name)
+	f, err := openInput(name)
 	if err != nil {
-		return nil, openError(name, err)
+		return nil, err
 	}
 	defer f.Close()
 	items, err := cite.ReadCSLJSON(f)

@@ -125,6 +125,35 @@ func openError(name string, err error) error {
 	return err
 }
 
+// openInput opens the input file name. A file too large for the memory
+// the process may still use (under ulimit -v) is refused before it is read:
+// a reader holds the input and a model of about its size (see the
+// packages' documented bounds), so the command wants twice the file's size
+// and some room besides.
+func openInput(name string) (*os.File, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, openError(name, err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, openError(name, err)
+	}
+	if fi.IsDir() {
+		f.Close()
+		return nil, &fileError{name, errors.New("is a directory; want a file")}
+	}
+	if room, ok := memoryHeadroom(); ok && fi.Mode().IsRegular() {
+		if need := 2*fi.Size() + 128<<20; need > room {
+			f.Close()
+			return nil, &fileError{name, fmt.Errorf("%d MB is more than this process can read under its memory limit (ulimit -v): it needs about %d MB, %d MB are free; raise the limit",
+				fi.Size()>>20, need>>20, max(room, 0)>>20)}
+		}
+	}
+	return f, nil
+}
+
 // outputError reports an -o path the command refuses.
 type outputError struct{ path, msg string }
 

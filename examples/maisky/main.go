@@ -37,6 +37,7 @@ func main() {
 	// A crash of the runtime itself prints its one-line reason, not every
 	// goroutine's stack; the readers' bounds keep memory from running out.
 	debug.SetTraceback("none")
+	limitMemory()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -178,9 +179,9 @@ func finish(out *bytes.Buffer, err error, stdout, stderr io.Writer) int {
 
 // readFile reads and validates a maisky/1 JSON file.
 func readFile(name string) (*maisky.File, error) {
-	f, err := os.Open(name)
+	f, err := openInput(name)
 	if err != nil {
-		return nil, openError(name, err)
+		return nil, err
 	}
 	defer f.Close()
 	file, err := maisky.Read(f)

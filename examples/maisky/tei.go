@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/maisky-lib/maisky/export/tei"
@@ -92,9 +91,9 @@ func teiCommand(args []string, out *bytes.Buffer, stdout, stderr io.Writer) erro
 
 // readTEI reads a TEI file and writes its maisky/1 JSON to out.
 func readTEI(name string, lenient bool, out *bytes.Buffer, stderr io.Writer) error {
-	f, err := os.Open(name)
+	f, err := openInput(name)
 	if err != nil {
-		return openError(name, err)
+		return err
 	}
 	defer f.Close()
 	file, err := tei.Read(f)

@@ -76,7 +76,7 @@ func TestHostile_TEITinyElements(t *testing.T) {
 	var re *ReadError
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, 1, re.Line)
-	assert.Contains(t, err.Error(), "more than 2097152 elements and text runs")
+	assert.Contains(t, err.Error(), "more than 524288 elements and text runs")
 	// Just below the bound, it reads.
 	in = hostileTEI(strings.Repeat("<p>a</p>", 1000))
 	f, err = Read(bytes.NewReader(in))

@@ -3,6 +3,7 @@ package tei
 import (
 	"cmp"
 	"io"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,7 +28,7 @@ import (
 // treats it as any error, a lenient one uses the File. Read does not
 // validate the model: call Validate.
 func Read(r io.Reader) (*maisky.File, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	data, err := readAll(r, maxInput)
 	if err != nil {
 		return nil, err
 	}
@@ -72,8 +73,9 @@ type reader struct {
 	// warnings are positioned in one pass over the input at the end.
 	warnings []pendingWarning
 	// more counts the warnings past MaxWarnings.
-	more int
-	err  *ReadError
+	more  int
+	paths pathCache
+	err   *ReadError
 	// collapse is set for TEI this package did not write: its whitespace
 	// runs are collapsed, as TEI renderers do.
 	collapse bool
@@ -114,7 +116,7 @@ func ours(root *node) bool {
 
 func (rd *reader) fail(n *node, msg string) *ReadError {
 	line, col := lineCol(rd.data, n.offset)
-	e := &ReadError{Path: n.path(), Line: line, Column: col, Msg: msg}
+	e := &ReadError{Path: rd.paths.path(n), Line: line, Column: col, Msg: msg}
 	if rd.err == nil {
 		rd.err = e
 	}
@@ -158,7 +160,7 @@ func (rd *reader) positioned() []Warning {
 			}
 			pos += int64(size)
 		}
-		out[i] = Warning{Path: w.n.path(), Line: line, Column: col, Msg: w.msg}
+		out[i] = Warning{Path: rd.paths.path(w.n), Line: line, Column: col, Msg: w.msg}
 	}
 	return out
 }
@@ -513,4 +515,36 @@ func slug(s string) string {
 		dash = true
 	}
 	return b.String()
+}
+
+// readAll reads r to its end, or to limit+1 bytes. When r tells its size (a
+// file, a bytes.Reader, a strings.Reader), the buffer is allocated once at
+// that size, so that reading takes the input's size in memory, not the
+// doublings of a growing buffer.
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	size := int64(512)
+	switch s := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := s.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+	case interface{ Len() int }:
+		size = int64(s.Len())
+	}
+	size = min(max(size, 512), limit) + 1
+	buf := make([]byte, 0, size)
+	r = io.LimitReader(r, limit+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }

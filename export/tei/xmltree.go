@@ -23,7 +23,7 @@ const (
 	// maxDepth bounds element nesting.
 	maxDepth = 256
 	// maxNodes bounds the elements and text runs of the input.
-	maxNodes = 1 << 21
+	maxNodes = 1 << 19
 )
 
 // node is an element of the parsed input, with its byte offset for error
@@ -34,10 +34,6 @@ type node struct {
 	kids   []any
 	parent *node
 	offset int64
-	// counts (per child name) and ord (position among same-named
-	// siblings) are filled in the first time a path is asked for.
-	counts map[xml.Name]int
-	ord    int
 }
 
 // attr returns the value of the attribute local (no namespace).
@@ -129,16 +125,27 @@ func (n *node) appendText(b *strings.Builder) {
 	}
 }
 
+// pathCache numbers the children of the elements whose paths are asked
+// for, once per element: paths are needed only for the warnings and the
+// error of a read, so the nodes do not carry the numbers.
+type pathCache struct {
+	// counts holds, per element, the number of its children of each name;
+	// ord the position of each of those children among same-named
+	// siblings.
+	counts map[*node]map[xml.Name]int
+	ord    map[*node]int
+}
+
 // path returns the element path of n: "/TEI/text/body/div[1]/p[3]", with
 // the position among same-named siblings where there are several.
-func (n *node) path() string {
+func (c *pathCache) path(n *node) string {
 	var parts []string
 	for e := n; e != nil; e = e.parent {
 		seg := e.name.Local
 		if p := e.parent; p != nil {
-			p.count()
-			if p.counts[e.name] > 1 {
-				seg += "[" + strconv.Itoa(e.ord) + "]"
+			counts := c.count(p)
+			if counts[e.name] > 1 {
+				seg += "[" + strconv.Itoa(c.ord[e]) + "]"
 			}
 		}
 		parts = append(parts, seg)
@@ -152,17 +159,23 @@ func (n *node) path() string {
 }
 
 // count numbers n's child elements by name, once.
-func (n *node) count() {
-	if n.counts != nil {
-		return
+func (c *pathCache) count(n *node) map[xml.Name]int {
+	if m, ok := c.counts[n]; ok {
+		return m
 	}
-	n.counts = make(map[xml.Name]int)
+	if c.counts == nil {
+		c.counts = make(map[*node]map[xml.Name]int)
+		c.ord = make(map[*node]int)
+	}
+	m := make(map[xml.Name]int)
 	for _, k := range n.kids {
 		if e, ok := k.(*node); ok {
-			n.counts[e.name]++
-			e.ord = n.counts[e.name]
+			m[e.name]++
+			c.ord[e] = m[e.name]
 		}
 	}
+	c.counts[n] = m
+	return m
 }
 
 // parse reads an XML document into a tree. Comments, processing
