@@ -72,6 +72,8 @@ func TestHostile_JSONInputCap(t *testing.T) {
 	// Nesting deeper than 256 is a bound too.
 	_, err = maisky.Unmarshal([]byte(`{"format":"maisky/1","document":{"id":"x","versions":[{"kind":"translation","lang":"en","blocks":[{"type":"paragraph","content":[` + strings.Repeat(`{"emph":[`, 300)))
 	assert.ErrorIs(t, err, maisky.ErrTooLarge)
+	assert.Less(t, len(err.Error()), 300, "a deep path is shortened: %s", err)
+	assert.Contains(t, err.Error(), "more steps")
 }
 
 // endless reads spaces forever.

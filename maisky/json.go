@@ -146,7 +146,15 @@ type pathElem struct {
 
 func (s *scanner) pathString() string {
 	var b strings.Builder
-	for _, e := range s.path {
+	for i, e := range s.path {
+		// A deep path (emphasis in emphasis…) shows its first and last
+		// steps: an error stays one short line.
+		if n := len(s.path); n > 24 && i >= 12 && i < n-8 {
+			if i == 12 {
+				b.WriteString("…(" + strconv.Itoa(n-20) + " more steps)…")
+			}
+			continue
+		}
 		if e.index >= 0 {
 			b.WriteByte('[')
 			b.WriteString(strconv.Itoa(e.index))

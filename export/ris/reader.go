@@ -49,6 +49,8 @@ type Reader struct {
 	bom  bool    // the start of input has been checked for a BOM
 	eof  bool    // the underlying reader is exhausted
 	cr   bool    // the last line ended with a CR: a LF right after it is part of that end
+	// bareCR is set once a line has ended with a CR alone.
+	bareCR bool
 	// val holds the last field's value while continuation lines grow it,
 	// so that a value grown by n lines takes time linear in its length;
 	// open reports that it does.
@@ -99,7 +101,7 @@ func (r *Reader) Read() (Record, error) {
 			}
 			return Record{}, err
 		}
-		line = bytes.TrimFunc(line, isSpace)
+		line = trimSpace(line)
 		if len(line) == 0 {
 			continue
 		}
@@ -231,7 +233,7 @@ func splitTag(line []byte) (string, []byte, bool) {
 	if line[i] != ' ' {
 		return "", nil, false
 	}
-	return tagString(line[:2]), bytes.TrimFunc(line[i+1:], isSpace), true
+	return tagString(line[:2]), trimSpace(line[i+1:]), true
 }
 
 // tagString returns the tag as a string, without allocating for the common
@@ -270,7 +272,8 @@ func (r *Reader) readLine() ([]byte, error) {
 	}
 	r.buf = r.buf[:0]
 	long := false
-	for {
+	var line []byte // the line, when it lies whole in the reader's buffer
+	for first := true; ; first = false {
 		chunk, err := r.r.Peek(max(1, r.r.Buffered()))
 		if len(chunk) == 0 {
 			if err == io.EOF {
@@ -286,7 +289,7 @@ func (r *Reader) readLine() ([]byte, error) {
 			}
 			break
 		}
-		i := indexLineEnd(chunk)
+		i := r.indexLineEnd(chunk)
 		part := chunk
 		if i >= 0 {
 			part = chunk[:i]
@@ -294,44 +297,78 @@ func (r *Reader) readLine() ([]byte, error) {
 		if len(r.buf)+len(part) > MaxLineLength {
 			long = true
 		}
-		if !long {
-			r.buf = append(r.buf, part...)
-		}
 		if i < 0 {
+			if !long {
+				r.buf = append(r.buf, part...)
+			}
 			r.r.Discard(len(chunk))
 			continue
 		}
+		switch {
+		case long:
+		case first:
+			line = part // valid until the next Peek
+		default:
+			r.buf = append(r.buf, part...)
+		}
 		end := 1
 		if chunk[i] == '\r' {
-			if i+1 < len(chunk) {
-				if chunk[i+1] == '\n' {
-					end = 2
-				}
-			} else {
+			switch {
+			case i+1 == len(chunk):
 				r.cr = true
+			case chunk[i+1] == '\n':
+				end = 2
+			default:
+				r.bareCR = true
 			}
 		}
 		r.r.Discard(i + end)
 		break
 	}
+	if line == nil {
+		line = r.buf
+	}
 	r.line++
 	if long {
 		return nil, r.fail("line longer than 1 MiB")
 	}
-	b := r.buf
 	if !r.bom {
 		r.bom = true
-		b = bytes.TrimPrefix(b, []byte("\ufeff"))
+		line = bytes.TrimPrefix(line, []byte("\ufeff"))
 	}
-	return b, nil
+	return line, nil
 }
 
-// indexLineEnd returns the index of the first CR or LF in b, or -1.
-func indexLineEnd(b []byte) int {
+// indexLineEnd returns the index of the first CR or LF in b, or -1. Until
+// the input has shown a bare CR, it looks for the LF first (the common
+// line end, found fast) and for a CR only before it; after one, it looks at
+// each byte, so that lines ended by bare CRs cost their length, not the
+// distance to the next LF.
+func (r *Reader) indexLineEnd(b []byte) int {
+	if !r.bareCR {
+		lf := bytes.IndexByte(b, '\n')
+		end := lf
+		if lf < 0 {
+			end = len(b)
+		}
+		if cr := bytes.IndexByte(b[:end], '\r'); cr >= 0 {
+			return cr
+		}
+		return lf
+	}
 	for i, c := range b {
 		if c == '\n' || c == '\r' {
 			return i
 		}
 	}
 	return -1
+}
+
+// trimSpace trims white space (isSpace) from both ends of line, without
+// decoding runes when the ends are printable ASCII.
+func trimSpace(line []byte) []byte {
+	if len(line) > 0 && line[0] > ' ' && line[0] < 0x7f && line[len(line)-1] > ' ' && line[len(line)-1] < 0x7f {
+		return line
+	}
+	return bytes.TrimFunc(line, isSpace)
 }
