@@ -467,7 +467,7 @@ func WriteCSLJSON(w io.Writer, items []Item) error {
 // maisky.ErrTooLarge.
 const (
 	MaxCSLJSONInput = 256 << 20
-	MaxCSLJSONItems = 100_000
+	MaxCSLJSONItems = 25_000
 )
 
 // ReadCSLJSON reads a CSL-JSON array of items, strictly: an unknown field,

@@ -195,7 +195,7 @@ func TestHostile_CSLJSONInputCap(t *testing.T) {
 	in := "[" + strings.Repeat(`{"id":"a"},`, MaxCSLJSONItems) + `{"id":"a"}]`
 	_, err = ReadCSLJSON(strings.NewReader(in))
 	require.ErrorIs(t, err, maisky.ErrTooLarge)
-	require.Contains(t, err.Error(), "more than 100000 items")
+	require.Contains(t, err.Error(), "more than 25000 items")
 }
 
 // spaces reads n spaces.

@@ -4,6 +4,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -118,6 +119,10 @@ type scanner struct {
 	sawFormat bool
 	keyAt     int // offset of the last member name read
 	nodes     int // blocks, inlines and footnotes read
+	// stack gathers the inlines of the open arrays; texts is the slab of
+	// text nodes being filled.
+	stack []Inline
+	texts []Text
 }
 
 // node counts one node against MaxNodes.
@@ -1064,7 +1069,14 @@ const inlineForms = "want a string or one of {\"emph\": […]}, {\"note\": ID}, 
 
 // inlines reads inline content; top allows footnote anchors and page breaks.
 func (s *scanner) inlines(top bool) []Inline {
-	var out []Inline
+	// The inlines are gathered on a stack shared by all arrays (emphasis
+	// nests) and copied to a slice of their exact length: memory holds no
+	// slack of a growing slice per array.
+	base := len(s.stack)
+	defer func() {
+		clear(s.stack[base:])
+		s.stack = s.stack[:base]
+	}()
 	for i, ok := 0, s.beginArray(); ok; i, ok = i+1, s.more(']') {
 		s.pushIndex(i)
 		if !s.node() {
@@ -1072,9 +1084,10 @@ func (s *scanner) inlines(top bool) []Inline {
 		}
 		switch s.peekKind() {
 		case '"':
-			out = append(out, &Text{Value: s.str()})
+			s.stack = append(s.stack, s.text(s.str()))
 		case '{':
-			out = append(out, s.inlineObject(top))
+			in := s.inlineObject(top)
+			s.stack = append(s.stack, in)
 		default:
 			s.want('"', "a string or an object")
 		}
@@ -1083,10 +1096,20 @@ func (s *scanner) inlines(top bool) []Inline {
 			return nil
 		}
 	}
-	if s.err != nil {
+	if s.err != nil || len(s.stack) == base {
 		return nil
 	}
-	return out
+	return slices.Clone(s.stack[base:])
+}
+
+// text returns a *Text of v, allocated from a slab of Text values: one
+// allocation per 256 text nodes.
+func (s *scanner) text(v string) *Text {
+	if len(s.texts) == cap(s.texts) {
+		s.texts = make([]Text, 0, 256)
+	}
+	s.texts = append(s.texts, Text{Value: v})
+	return &s.texts[len(s.texts)-1]
 }
 
 func (s *scanner) inlineObject(top bool) Inline {

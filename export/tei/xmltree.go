@@ -29,7 +29,8 @@ const (
 // node is an element of the parsed input, with its byte offset for error
 // positions. Its children are *node and string (character data).
 type node struct {
-	name   xml.Name
+	// name is shared by the elements of the same name.
+	name   *xml.Name
 	attrs  []xml.Attr
 	kids   []any
 	parent *node
@@ -144,7 +145,7 @@ func (c *pathCache) path(n *node) string {
 		seg := e.name.Local
 		if p := e.parent; p != nil {
 			counts := c.count(p)
-			if counts[e.name] > 1 {
+			if counts[*e.name] > 1 {
 				seg += "[" + strconv.Itoa(c.ord[e]) + "]"
 			}
 		}
@@ -170,8 +171,8 @@ func (c *pathCache) count(n *node) map[xml.Name]int {
 	m := make(map[xml.Name]int)
 	for _, k := range n.kids {
 		if e, ok := k.(*node); ok {
-			m[e.name]++
-			c.ord[e] = m[e.name]
+			m[*e.name]++
+			c.ord[e] = m[*e.name]
 		}
 	}
 	c.counts[n] = m
@@ -189,7 +190,7 @@ func parse(data []byte) (*node, error) {
 	// The input has been transcoded to UTF-8 by decodeInput; whatever
 	// encoding the declaration names, the bytes are UTF-8 now.
 	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	p := &treeParser{data: data, names: make(map[string]string)}
+	p := &treeParser{data: data, names: make(map[string]string), elems: make(map[xml.Name]*xml.Name)}
 	for {
 		off := dec.InputOffset()
 		tok, err := dec.RawToken()
@@ -229,6 +230,7 @@ type treeParser struct {
 	ns    []nsBinding
 	open  []openElement
 	names map[string]string
+	elems map[xml.Name]*xml.Name
 }
 
 type nsBinding struct{ prefix, uri string }
@@ -334,7 +336,7 @@ func (p *treeParser) start(t xml.StartElement, off, end int64) error {
 			return syntaxError(p.data, off, wf("attribute "+rawName(t.Attr[dup].Name)+" repeated in <"+rawName(t.Name)+">"))
 		}
 	}
-	n := &node{name: name, attrs: attrs, parent: p.cur, offset: off}
+	n := &node{name: p.elementName(name), attrs: attrs, parent: p.cur, offset: off}
 	if p.cur == nil {
 		if p.root != nil {
 			return syntaxError(p.data, off, wf("more than one root element"))
@@ -371,6 +373,19 @@ func (p *treeParser) resolve(raw xml.Name, elem bool) (xml.Name, bool) {
 		}
 	}
 	return xml.Name{}, false
+}
+
+// elementName returns the one *xml.Name shared by the elements named n.
+func (p *treeParser) elementName(n xml.Name) *xml.Name {
+	if v, ok := p.elems[n]; ok {
+		return v
+	}
+	v := new(xml.Name)
+	*v = n
+	if len(p.elems) < 1<<12 {
+		p.elems[n] = v
+	}
+	return v
 }
 
 // intern returns one copy of each name, so that a million elements share
