@@ -72,12 +72,29 @@
 // will bump the format to "maisky/2"; Read refuses formats it does not know
 // ([ErrFormat]).
 //
+// # Bounds
+//
+// [Read] and [Unmarshal] accept any input in time linear in its size, and
+// refuse with an error that unwraps to [ErrTooLarge] (and [ErrMalformed])
+// an input larger than 256 MiB, JSON nested deeper than 256 levels, or more
+// than [MaxNodes] (524,288) blocks, inlines and footnotes. A volume of the
+// edition has a few tens of thousands. Memory: Read holds the input and
+// builds the model beside it; measured peak heap (BenchmarkReadShapes) is
+// about 1.5 bytes per input byte for a typical volume file, 3–9 for
+// shapes dense in small nodes (empty paragraphs, page breaks, nested or
+// one-letter emphasis) and about 23 for the worst, a paragraph of
+// one-letter text nodes (4 bytes of JSON each, 32 bytes of model): at the
+// node bound that is under 50 MB. [File.Validate] lists at most
+// [MaxProblems] (100) problems and counts the rest in
+// [ValidationError.More]. Error messages quote at most 40 code points of an
+// input and shorten deep JSON paths.
+//
 // # Errors
 //
 // Every error unwraps to a sentinel: [ErrSyntax], [ErrMalformed], [ErrFormat],
-// [ErrInvalid], [ErrPageRange], [ErrNotFound]. [Document.Validate] reports
-// every broken rule with its path as a [*ValidationError]. No input makes the
-// package panic.
+// [ErrInvalid], [ErrPageRange], [ErrNotFound], [ErrTooLarge].
+// [Document.Validate] reports the broken rules with their paths as a
+// [*ValidationError]. No input makes the package panic.
 //
 // Text positions elsewhere in the library (annotations) count Unicode code
 // points of NFC text.
