@@ -14,9 +14,19 @@
 //	maisky pdf -pages RANGE -accept-terms -by NAME [-terms-version V] [-date YYYY-MM-DD] [-o OUT.pdf] FILE
 //
 // FILE is a document or a volume in the library's JSON format (maisky/1).
-// Output goes to standard output. On an error the command prints one line on
-// standard error that says what was wrong and what is allowed, writes nothing
-// to standard output, and exits with status 1 (2 for usage errors).
+// Flags may come before or after FILE ("--" ends them). Output goes to
+// standard output, or with pdf -o to a regular file written in one step (a
+// temporary file beside it, renamed): -o refuses a path that is one of the
+// inputs, even by another name, and anything that is not a regular file (a
+// symbolic link, a FIFO, a device). On an error the command prints one line
+// on standard error that says what was wrong and what is allowed (control
+// characters escaped, long inputs cut to a short excerpt), writes nothing to
+// standard output or the -o file, and exits with status 1, or 2 for usage
+// errors (an unknown flag or value, a malformed or reversed page range, a
+// missing argument). Line-oriented output (pages, toc, citations) escapes
+// or drops control characters, so a title cannot forge a line or a column.
+// Under a memory limit (ulimit -v) an input too large for it is refused
+// before it is read.
 package main
 
 import (
@@ -65,7 +75,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprintln(stderr, "maisky: want a command: pages, toc, cite, csljson, tei, ris, pdf; usage: maisky COMMAND [flags] FILE... (maisky help for more)")
 		return 2
 	}
 	cmd, args := args[0], args[1:]
