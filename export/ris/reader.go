@@ -42,13 +42,15 @@ type Reader struct {
 	r    *bufio.Reader
 	line int     // number of the last line read
 	buf  []byte  // the line being assembled
-	rec  *Record // the open record
-	next *Field  // a TY line read while a record was open
-	skip bool    // skipping lines until ER or TY after an error
-	err  error   // a read error of the underlying reader
-	bom  bool    // the start of input has been checked for a BOM
-	eof  bool    // the underlying reader is exhausted
-	cr   bool    // the last line ended with a CR: a LF right after it is part of that end
+	rec  *Record // the open record: nil, or &open1
+	// open1 holds the open record, so that opening one allocates nothing.
+	open1 Record
+	next  *Field // a TY line read while a record was open
+	skip  bool   // skipping lines until ER or TY after an error
+	err   error  // a read error of the underlying reader
+	bom   bool   // the start of input has been checked for a BOM
+	eof   bool   // the underlying reader is exhausted
+	cr    bool   // the last line ended with a CR: a LF right after it is part of that end
 	// bareCR is set once a line has ended with a CR alone.
 	bareCR bool
 	// val holds the last field's value while continuation lines grow it,
@@ -89,7 +91,8 @@ func (r *Reader) Read() (Record, error) {
 	if r.next != nil {
 		f := *r.next
 		r.next = nil
-		r.rec = &Record{Type: f.Value, Line: f.Line}
+		r.open1 = Record{Type: f.Value, Line: f.Line}
+		r.rec = &r.open1
 	}
 	for {
 		line, err := r.readLine()
@@ -146,7 +149,7 @@ func (r *Reader) Read() (Record, error) {
 			continue
 		}
 		r.closeValue()
-		v := string(value)
+		v := valueString(tag, value)
 		if !norm.NFC.IsNormalString(v) {
 			v = norm.NFC.String(v)
 		}
@@ -158,7 +161,8 @@ func (r *Reader) Read() (Record, error) {
 				r.next = &Field{Tag: tag, Value: v, Line: r.line}
 				return Record{}, &SyntaxError{Line: r.line, Msg: "TY before the ER of the record that starts at line " + strconv.Itoa(open)}
 			}
-			r.rec = &Record{Type: v, Line: r.line}
+			r.open1 = Record{Type: v, Line: r.line}
+			r.rec = &r.open1
 		case "ER":
 			if r.rec == nil {
 				return Record{}, &SyntaxError{Line: r.line, Msg: "ER outside a record"}
@@ -365,10 +369,51 @@ func (r *Reader) indexLineEnd(b []byte) int {
 }
 
 // trimSpace trims white space (isSpace) from both ends of line, without
-// decoding runes when the ends are printable ASCII.
+// decoding runes while the ends are ASCII.
 func trimSpace(line []byte) []byte {
-	if len(line) > 0 && line[0] > ' ' && line[0] < 0x7f && line[len(line)-1] > ' ' && line[len(line)-1] < 0x7f {
-		return line
+	for len(line) > 0 && asciiSpace(line[0]) {
+		line = line[1:]
 	}
-	return bytes.TrimFunc(line, isSpace)
+	for len(line) > 0 && asciiSpace(line[len(line)-1]) {
+		line = line[:len(line)-1]
+	}
+	if len(line) > 0 && (line[0] >= 0x80 || line[len(line)-1] >= 0x80) {
+		return bytes.TrimFunc(line, isSpace)
+	}
+	return line
+}
+
+// asciiSpace reports whether c is ASCII white space (isSpace of an ASCII
+// byte).
+func asciiSpace(c byte) bool {
+	return c == ' ' || c >= '\t' && c <= '\r'
+}
+
+// valueString returns value as a string; the record types and the empty
+// value come without an allocation.
+func valueString(tag string, value []byte) string {
+	if len(value) == 0 {
+		return ""
+	}
+	if tag == "TY" {
+		switch string(value) {
+		case "GEN":
+			return "GEN"
+		case "BOOK":
+			return "BOOK"
+		case "CHAP":
+			return "CHAP"
+		case "JOUR":
+			return "JOUR"
+		case "MANSCPT":
+			return "MANSCPT"
+		case "PCOMM":
+			return "PCOMM"
+		case "EDBOOK":
+			return "EDBOOK"
+		case "ELEC":
+			return "ELEC"
+		}
+	}
+	return string(value)
 }
