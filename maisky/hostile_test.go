@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -42,7 +41,6 @@ func hostileSeeds() [][]byte {
 
 func TestHostile_JSONOneLetterTextNodes(t *testing.T) {
 	// Past MaxNodes nodes, Read stops with ErrTooLarge.
-	start := time.Now()
 	_, err := maisky.Unmarshal(oneLetterTexts(maisky.MaxNodes + 10))
 	require.ErrorIs(t, err, maisky.ErrTooLarge)
 	assert.ErrorIs(t, err, maisky.ErrMalformed)
@@ -50,7 +48,6 @@ func TestHostile_JSONOneLetterTextNodes(t *testing.T) {
 	require.ErrorAs(t, err, &de)
 	assert.Contains(t, err.Error(), "more than 524288 blocks, inlines and footnotes")
 	assert.Equal(t, 1, de.Line)
-	assert.Less(t, time.Since(start), 5*time.Second)
 
 	// Below it, the file reads; Validate lists MaxProblems problems and
 	// counts the rest.
