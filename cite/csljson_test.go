@@ -152,6 +152,9 @@ func FuzzReadCSLJSON(f *testing.F) {
 	f.Add(`[{"id":"c","type":"personal_communication","genre":"letter","recipient":[{"literal":"Foreign Office"}],"issued":{"literal":"early 1935"}}]`)
 	f.Add(`{"id":1,"type":"book","volume":2,"issued":{"date-parts":[[1934],[1935]],"season":2}}`)
 	f.Add(`[{"id":"d","issued":{"date-parts":[[1934,"x"]]}}]`)
+	// Hostile shapes (TestHostile_CSLJSONInputCap), small.
+	f.Add("[" + strings.Repeat(`{"id":"a"},`, 50) + `{"id":"a"}]`)
+	f.Add(`[{"id":"a","title":"` + strings.Repeat(`\u0416`, 100) + `"}]`)
 	f.Add(`[`)
 	f.Fuzz(func(t *testing.T, in string) {
 		items, err := ReadCSLJSON(strings.NewReader(in))
