@@ -199,7 +199,7 @@ func documentItems(name, id string, opts cite.Options) ([]cite.Item, error) {
 
 // readCSL reads a CSL-JSON array of items.
 func readCSL(name string) ([]cite.Item, error) {
-	f, err := openInput(name)
+	f, err := openInput(name, csljsonPerByte)
 	if err != nil {
 		return nil, err
 	}

@@ -125,12 +125,20 @@ func openError(name string, err error) error {
 	return err
 }
 
-// openInput opens the input file name. A file too large for the memory
-// the process may still use (under ulimit -v) is refused before it is read:
-// a reader holds the input and a model of about its size (see the
-// packages' documented bounds), so the command wants twice the file's size
-// and some room besides.
-func openInput(name string) (*os.File, error) {
+// Peak memory of each reader per input byte, rounded up from the packages'
+// measured bounds (their documentation): what openInput asks of the memory
+// limit before a file is read.
+const (
+	jsonPerByte    = 3  // maisky.Read: 1.5 typical, more only for node floods, which MaxNodes bounds
+	teiPerByte     = 5  // tei.Read: 7 typical and for split text with garbage, 3 live
+	csljsonPerByte = 8  // cite.ReadCSLJSON: 7 for large items; small ones are bounded by MaxCSLJSONItems
+)
+
+// openInput opens the input file name. A file too large for the memory the
+// process may still use (under ulimit -v) is refused before it is read: a
+// reader needs about perByte bytes per input byte (see the packages'
+// documented bounds), and some room besides.
+func openInput(name string, perByte int64) (*os.File, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, openError(name, err)
@@ -145,7 +153,7 @@ func openInput(name string) (*os.File, error) {
 		return nil, &fileError{name, errors.New("is a directory; want a file")}
 	}
 	if room, ok := memoryHeadroom(); ok && fi.Mode().IsRegular() {
-		if need := 2*fi.Size() + 128<<20; need > room {
+		if need := perByte*fi.Size() + 128<<20; need > room {
 			f.Close()
 			return nil, &fileError{name, fmt.Errorf("%d MB is more than this process can read under its memory limit (ulimit -v): it needs about %d MB, %d MB are free; raise the limit",
 				fi.Size()>>20, need>>20, max(room, 0)>>20)}

@@ -189,7 +189,7 @@ func finish(out *bytes.Buffer, err error, stdout, stderr io.Writer) int {
 
 // readFile reads and validates a maisky/1 JSON file.
 func readFile(name string) (*maisky.File, error) {
-	f, err := openInput(name)
+	f, err := openInput(name, jsonPerByte)
 	if err != nil {
 		return nil, err
 	}

@@ -91,7 +91,7 @@ func teiCommand(args []string, out *bytes.Buffer, stdout, stderr io.Writer) erro
 
 // readTEI reads a TEI file and writes its maisky/1 JSON to out.
 func readTEI(name string, lenient bool, out *bytes.Buffer, stderr io.Writer) error {
-	f, err := openInput(name)
+	f, err := openInput(name, teiPerByte)
 	if err != nil {
 		return err
 	}
