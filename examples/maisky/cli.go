@@ -129,9 +129,9 @@ func openError(name string, err error) error {
 // measured bounds (their documentation): what openInput asks of the memory
 // limit before a file is read.
 const (
-	jsonPerByte    = 3  // maisky.Read: 1.5 typical, more only for node floods, which MaxNodes bounds
-	teiPerByte     = 5  // tei.Read: 7 typical and for split text with garbage, 3 live
-	csljsonPerByte = 8  // cite.ReadCSLJSON: 7 for large items; small ones are bounded by MaxCSLJSONItems
+	jsonPerByte    = 3 // maisky.Read: 1.5 typical, more only for node floods, which MaxNodes bounds
+	teiPerByte     = 5 // tei.Read: 7 typical and for split text with garbage, 3 live
+	csljsonPerByte = 8 // cite.ReadCSLJSON: 7 for large items; small ones are bounded by MaxCSLJSONItems
 )
 
 // openInput opens the input file name. A file too large for the memory the
