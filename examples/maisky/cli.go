@@ -187,7 +187,11 @@ func writeOutput(name string, data []byte, inputs ...string) error {
 	dir := filepath.Dir(name)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return &outputError{name, "cannot create a file in " + strconv.Quote(dir) + ": " + errors.Unwrap(err).Error()}
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return &outputError{name, "cannot create a file in " + strconv.Quote(dir) + ": " + err.Error()}
 	}
 	fail := func(err error) error {
 		tmp.Close()

@@ -159,3 +159,9 @@ func TestHostile_ControlCharactersInLines(t *testing.T) {
 	assert.NotContains(t, out, "\t")
 	oneLineError(t, 2, `-locator: control character '\n' not allowed`, "cite", "-style", "chicago-notes-bibliography", "-mode", "first", "-locator", "60\n61", docFile)
 }
+
+func TestHostile_OutputDirectoryMissing(t *testing.T) {
+	dir := t.TempDir()
+	in, _ := copyFile(t, dir, "doc.json")
+	oneLineError(t, 1, "cannot create a file in", append(pdfArgs, "-o", filepath.Join(dir, "nope", "out.pdf"), in)...)
+}
