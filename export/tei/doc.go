@@ -104,9 +104,9 @@
 // the input.
 //
 // Input: UTF-8 (a byte order mark is skipped), UTF-16 (by its byte order
-// mark or its first "<?"), and ISO-8859-1, windows-1252 or US-ASCII as the
-// XML declaration names them; another declared encoding is refused with a
-// *ReadError saying so. Read checks what XML well-formedness requires and
+// mark or its first "<"), and ISO-8859-1, windows-1252 or US-ASCII as the
+// XML declaration names them; UTF-32 and another declared encoding are
+// refused with a *ReadError saying so. Read checks what XML well-formedness requires and
 // encoding/xml leaves unchecked: an element with two attributes of the same
 // name (after namespace resolution), a character reference to a character
 // XML does not allow (&#xD800;, &#xFFFE;) and an undeclared namespace

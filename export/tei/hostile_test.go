@@ -139,8 +139,16 @@ func TestHostile_TEIByteOrderMark(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "café - naïve", got.Documents[0].Translation().Blocks[0].Inlines()[0].(*maisky.Text).Value)
 
+	// UTF-16 without a declaration or a byte order mark.
+	in, err = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes(hostileTEI("<p>Ляховецкий</p>"))
+	require.NoError(t, err)
+	got, err = Read(bytes.NewReader(in))
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+
 	// Other encodings are refused in plain words.
 	for in, msg := range map[string]string{
+		"\xff\xfe\x00\x00<\x00\x00\x00":                                "the input is UTF-32, which is not supported",
 		`<?xml version="1.0" encoding="EBCDIC-US"?><TEI/>`:             `encoding "EBCDIC-US" is not supported: TEI is read in UTF-8, UTF-16 or ISO-8859-1`,
 		`<?xml version="1.0" encoding="UTF-16"?><TEI/>`:                `the XML declaration says "UTF-16" but the input is not UTF-16`,
 		"<?xml version=\"1.0\" encoding=\"US-ASCII\"?><TEI>\xe9</TEI>": "a byte above 0x7F in input declared as US-ASCII",

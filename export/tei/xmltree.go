@@ -553,14 +553,18 @@ func lineCol(data []byte, off int64) (int, int) {
 // decodeInput returns the input as UTF-8: without a UTF-8 byte order mark,
 // and transcoded from UTF-16 (detected by its byte order mark or by the
 // "<?" it starts with) or from the ISO-8859-1, windows-1252 or US-ASCII that
-// its XML declaration names. Another declared encoding is refused.
+// its XML declaration names. UTF-32 and another declared encoding are
+// refused.
 func decodeInput(data []byte) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0, '<', 0, '?'}):
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}),
+		bytes.HasPrefix(data, []byte{0, 0, 0, '<'}), bytes.HasPrefix(data, []byte{'<', 0, 0, 0}):
+		return nil, &ReadError{Line: 1, Column: 1, Msg: "the input is UTF-32, which is not supported: TEI is read in UTF-8, UTF-16 or ISO-8859-1", syntax: true}
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), len(data) >= 2 && data[0] == 0 && data[1] == '<':
 		return transcode(data, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), "UTF-16")
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{'<', 0, '?', 0}):
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), len(data) >= 2 && data[0] == '<' && data[1] == 0:
 		return transcode(data, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), "UTF-16")
 	}
 	enc, at := declaredEncoding(data)
