@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -30,16 +31,25 @@ const (
 // positions. Its children are *node and string (character data).
 type node struct {
 	// name is shared by the elements of the same name.
-	name   *xml.Name
-	attrs  []xml.Attr
+	name *xml.Name
+	// attrs is nil for an element without attributes (most of them).
+	attrs  *[]xml.Attr
 	kids   []any
 	parent *node
 	offset int64
 }
 
+// attributes returns n's attributes.
+func (n *node) attributes() []xml.Attr {
+	if n.attrs == nil {
+		return nil
+	}
+	return *n.attrs
+}
+
 // attr returns the value of the attribute local (no namespace).
 func (n *node) attr(local string) string {
-	for _, a := range n.attrs {
+	for _, a := range n.attributes() {
 		if a.Name.Space == "" && a.Name.Local == local {
 			return a.Value
 		}
@@ -48,7 +58,7 @@ func (n *node) attr(local string) string {
 }
 
 func (n *node) hasAttr(local string) bool {
-	for _, a := range n.attrs {
+	for _, a := range n.attributes() {
 		if a.Name.Space == "" && a.Name.Local == local {
 			return true
 		}
@@ -58,7 +68,7 @@ func (n *node) hasAttr(local string) bool {
 
 // xmlAttr returns the value of xml:local (xml:id, xml:lang).
 func (n *node) xmlAttr(local string) string {
-	for _, a := range n.attrs {
+	for _, a := range n.attributes() {
 		if a.Name.Space == xmlNS && a.Name.Local == local {
 			return a.Value
 		}
@@ -69,7 +79,7 @@ func (n *node) xmlAttr(local string) string {
 // lang returns the xml:lang in force at n.
 func (n *node) lang() string {
 	for e := n; e != nil; e = e.parent {
-		for _, a := range e.attrs {
+		for _, a := range e.attributes() {
 			if a.Name.Space == xmlNS && a.Name.Local == "lang" {
 				return a.Value
 			}
@@ -227,8 +237,12 @@ type treeParser struct {
 	hasText bool
 	// ns is the stack of namespace bindings in scope; open holds, per open
 	// element, its raw name and the length of ns before its declarations.
-	ns    []nsBinding
-	open  []openElement
+	ns   []nsBinding
+	open []openElement
+	// kids holds the children of the open elements, each element's after
+	// its parent's: a closing element takes a slice of its children's
+	// exact length, with no slack of a growing one.
+	kids  []any
 	names map[string]string
 	elems map[xml.Name]*xml.Name
 }
@@ -238,6 +252,8 @@ type nsBinding struct{ prefix, uri string }
 type openElement struct {
 	raw  xml.Name
 	mark int
+	// kids is where the element's children start in treeParser.kids.
+	kids int
 }
 
 func (p *treeParser) token(tok xml.Token, off, end int64) error {
@@ -256,6 +272,11 @@ func (p *treeParser) token(tok xml.Token, off, end int64) error {
 		p.ns = p.ns[:top.mark]
 		if err := p.flush(off); err != nil {
 			return err
+		}
+		if len(p.kids) > top.kids {
+			p.cur.kids = slices.Clone(p.kids[top.kids:])
+			clear(p.kids[top.kids:])
+			p.kids = p.kids[:top.kids]
 		}
 		p.depth--
 		p.cur = p.cur.parent
@@ -316,8 +337,11 @@ func (p *treeParser) start(t xml.StartElement, off, end int64) error {
 		return syntaxError(p.data, off, wf("undeclared namespace prefix "+strconv.Quote(t.Name.Space)+" in <"+rawName(t.Name)+">"))
 	}
 	var attrs []xml.Attr
+	var attrp *[]xml.Attr
 	if len(t.Attr) > 0 {
-		attrs = make([]xml.Attr, len(t.Attr))
+		attrp = new([]xml.Attr)
+		*attrp = make([]xml.Attr, len(t.Attr))
+		attrs = *attrp
 		for i, a := range t.Attr {
 			n := a.Name
 			switch {
@@ -336,15 +360,16 @@ func (p *treeParser) start(t xml.StartElement, off, end int64) error {
 			return syntaxError(p.data, off, wf("attribute "+rawName(t.Attr[dup].Name)+" repeated in <"+rawName(t.Name)+">"))
 		}
 	}
-	n := &node{name: p.elementName(name), attrs: attrs, parent: p.cur, offset: off}
+	n := &node{name: p.elementName(name), attrs: attrp, parent: p.cur, offset: off}
 	if p.cur == nil {
 		if p.root != nil {
 			return syntaxError(p.data, off, wf("more than one root element"))
 		}
 		p.root = n
 	} else {
-		p.cur.kids = append(p.cur.kids, n)
+		p.kids = append(p.kids, n)
 	}
+	p.open[len(p.open)-1].kids = len(p.kids)
 	p.cur = n
 	return nil
 }
@@ -443,7 +468,7 @@ func (p *treeParser) flush(off int64) error {
 	if err := p.count(off); err != nil {
 		return err
 	}
-	p.cur.kids = append(p.cur.kids, string(p.text))
+	p.kids = append(p.kids, string(p.text))
 	if cap(p.text) > 1<<16 {
 		p.text = nil
 	} else {
