@@ -4,11 +4,11 @@ import (
 	"math"
 	"sync"
 
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifbolditalic"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
@@ -54,8 +54,10 @@ type face struct {
 	widths []uint16
 }
 
-// fontSet is the text font in its four styles: the Go fonts, which cover
-// Latin, Greek and Cyrillic.
+// fontSet is the text font in its four styles: Liberation Serif, a book
+// face metric-compatible with Times, which covers Latin with every European
+// and Vietnamese diacritic, Greek (monotonic and polytonic) and Cyrillic
+// (with Ukrainian and the letters of the pre-1918 orthography).
 type fontSet struct {
 	faces [numStyles]face
 }
@@ -65,11 +67,29 @@ type fontSet struct {
 // without glyphs, and every rune is then replaced.
 var fonts = sync.OnceValue(func() *fontSet {
 	fs := &fontSet{}
-	for s, ttf := range [numStyles][]byte{goregular.TTF, goitalic.TTF, gobold.TTF, gobolditalic.TTF} {
+	for s, ttf := range fontFiles() {
 		fs.faces[s] = parseFace(slim(ttf))
+	}
+	// A character is set only if every style has it, so that emphasis
+	// never meets a missing glyph.
+	for r := range fs.faces[regular].widths {
+		for s := range fs.faces {
+			if fs.faces[s].widths[r] == noGlyph {
+				for t := range fs.faces {
+					fs.faces[t].widths[r] = noGlyph
+				}
+				break
+			}
+		}
 	}
 	return fs
 })
+
+// fontFiles returns the TrueType files of the four styles as the font
+// module ships them.
+func fontFiles() [numStyles][]byte {
+	return [numStyles][]byte{liberationserifregular.TTF, liberationserifitalic.TTF, liberationserifbold.TTF, liberationserifbolditalic.TTF}
+}
 
 // parseFace reads the advance widths of every BMP rune that the font maps.
 // It rounds them as fpdf does (1000 / unitsPerEm * advance), so that our

@@ -6,15 +6,11 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
-var originals = [numStyles][]byte{goregular.TTF, goitalic.TTF, gobold.TTF, gobolditalic.TTF}
+var originals = fontFiles()
 
 func TestSlimKeepsEveryOutline(t *testing.T) {
 	fs := fonts()

@@ -25,7 +25,7 @@ type canvas struct {
 
 // family is the name under which the fonts are registered with fpdf; it
 // becomes part of the embedded font's name.
-const family = "GoText"
+const family = "LiberationSerif"
 
 // metadata is the document information dictionary.
 type metadata struct {
