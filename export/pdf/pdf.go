@@ -133,11 +133,11 @@ func Write(w io.Writer, doc *maisky.Document, req Request, opts Options) error {
 	job := &job{
 		words: words,
 		fs:    fonts(),
-		g:    newGeometry(opts.Paper),
-		doc:  doc,
-		req:  req,
-		opts: &opts,
-		cite: cite,
+		g:     newGeometry(opts.Paper),
+		doc:   doc,
+		req:   req,
+		opts:  &opts,
+		cite:  cite,
 	}
 	out, err := job.layout(pages)
 	if err != nil {
@@ -253,12 +253,12 @@ func startsContinued(p maisky.Page) bool {
 // job is one print in progress.
 type job struct {
 	words int // estimated
-	fs   *fontSet
-	g    geometry
-	doc  *maisky.Document
-	req  Request
-	opts *Options
-	cite citer
+	fs    *fontSet
+	g     geometry
+	doc   *maisky.Document
+	req   Request
+	opts  *Options
+	cite  citer
 }
 
 // layout sets the pages.
