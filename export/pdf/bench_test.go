@@ -55,3 +55,28 @@ func BenchmarkLayout(b *testing.B) {
 		layoutOf(b, doc, req, opts)
 	}
 }
+
+// BenchmarkFloor is fpdf's floor for the same extract: an empty document of
+// ten pages with the same page setup and the same fonts registered (and so
+// embedded), written the same way. BenchmarkWrite minus this is our share.
+func BenchmarkFloor(b *testing.B) {
+	fs := fonts()
+	g := newGeometry(A4)
+	meta := metadata{title: "t", creator: "maisky", producer: "maisky", created: accepted.At}
+	var out bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		out.Reset()
+		c := newCanvas(fs, g, meta)
+		for range 10 {
+			c.addPage()
+			for _, st := range []style{regular, italic, bold} {
+				c.setFont(st, bodySize)
+			}
+		}
+		if err := c.f.Output(&out); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(out.Len()), "bytes/pdf")
+}

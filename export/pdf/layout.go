@@ -909,14 +909,20 @@ func footerHeight(footer []line) float64 {
 // footer's bottom, under a rule.
 func (p *paginator) placeFooter(op *outPage, footer []line) {
 	y := p.g.footBottom
-	for i := len(footer) - 1; i >= 0; i-- {
-		ln := &footer[i]
-		op.lines = append(op.lines, placed{baseline: y, runs: p.place(ln)})
-		y -= ln.lead
+	for i := 1; i < len(footer); i++ {
+		y -= footer[i].lead
 	}
 	ruleY := p.g.footBottom
 	if len(footer) > 0 {
-		ruleY = y + footer[0].lead - footer[0].size - 4
+		ruleY = y - footer[0].size - 4
+	}
+	// top down, so that the text is read in order
+	for i := range footer {
+		ln := &footer[i]
+		op.lines = append(op.lines, placed{baseline: y, runs: p.place(ln)})
+		if i+1 < len(footer) {
+			y += footer[i+1].lead
+		}
 	}
 	op.rules = append(op.rules, rule{x1: p.g.left, x2: p.g.w - p.g.right, y: ruleY, width: 0.4})
 }

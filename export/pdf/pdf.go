@@ -375,11 +375,12 @@ func (j *job) acceptanceLines() []line {
 	a := j.req.Acceptance
 	var b strings.Builder
 	b.WriteString("Printed for ")
-	b.WriteString(shorten(j.fs.clean(strings.Join(strings.Fields(a.By), " ")), maxName))
+	m := j.g.measure()
+	b.WriteString(fit(&j.fs.faces[regular], shorten(j.fs.clean(strings.Join(strings.Fields(a.By), " ")), maxName), accSize, m/2))
 	b.WriteString(", who accepted the terms and conditions governing print and download of material from this archive")
 	if v := strings.TrimSpace(a.TermsVersion); v != "" {
 		b.WriteString(" (terms version ")
-		b.WriteString(shorten(j.fs.clean(strings.Join(strings.Fields(v), " ")), maxTermsVersion))
+		b.WriteString(fit(&j.fs.faces[regular], shorten(j.fs.clean(strings.Join(strings.Fields(v), " ")), maxTermsVersion), accSize, m/4))
 		b.WriteString(")")
 	}
 	b.WriteString(" on ")
@@ -388,8 +389,9 @@ func (j *job) acceptanceLines() []line {
 	return newSetter(j.fs, 64).spansLines([]span{{text: b.String()}}, accSize, accLead, j.g.measure(), maxAccLines)
 }
 
-// The longest name and terms version printed, in characters; longer ones
-// are shortened with "…" so that the statement and its date always fit.
+// The longest name and terms version printed, in characters (and at most
+// half and a quarter of the line); longer ones are shortened with "…" so
+// that the statement and its date always fit.
 const (
 	maxName         = 64
 	maxTermsVersion = 40
