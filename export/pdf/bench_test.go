@@ -19,12 +19,14 @@ func BenchmarkWrite(b *testing.B) {
 	size := out.Len()
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuNanos()
 	for b.Loop() {
 		out.Reset()
 		if err := Write(&out, doc, req, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu)
 	b.ReportMetric(float64(size), "bytes/pdf")
 }
 
@@ -51,9 +53,11 @@ func BenchmarkLayout(b *testing.B) {
 	req := request(59, 68)
 	opts := Options{Volume: vol}
 	b.ReportAllocs()
+	cpu := cpuNanos()
 	for b.Loop() {
 		layoutOf(b, doc, req, opts)
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkFloor is fpdf's floor for the same extract: an empty document of
@@ -65,6 +69,7 @@ func BenchmarkFloor(b *testing.B) {
 	meta := metadata{title: "t", creator: "maisky", producer: "maisky", created: accepted.At}
 	var out bytes.Buffer
 	b.ReportAllocs()
+	cpu := cpuNanos()
 	for b.Loop() {
 		out.Reset()
 		c := newCanvas(fs, g, meta)
@@ -78,5 +83,14 @@ func BenchmarkFloor(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu)
 	b.ReportMetric(float64(out.Len()), "bytes/pdf")
+}
+
+// reportCPU reports the process's CPU time per operation since cpu (with
+// b.Loop, the loop runs once for all b.N operations).
+func reportCPU(b *testing.B, cpu int64) {
+	if now := cpuNanos(); now > 0 && b.N > 0 {
+		b.ReportMetric(float64(now-cpu)/float64(b.N), "cpu-ns/op")
+	}
 }

@@ -52,6 +52,8 @@ type face struct {
 	// widths holds the advance of every BMP rune in thousandths of the font
 	// size, rounded as fpdf rounds them, or noGlyph.
 	widths []uint16
+	// gids holds the glyph of every BMP rune (0: none), for subsets.
+	gids []uint16
 }
 
 // fontSet is the text font in its four styles: Liberation Serif, a book
@@ -95,7 +97,7 @@ func fontFiles() [numStyles][]byte {
 // It rounds them as fpdf does (1000 / unitsPerEm * advance), so that our
 // line measures and fpdf's justification agree.
 func parseFace(ttf []byte) face {
-	fc := face{ttf: ttf, widths: make([]uint16, 0x10000)}
+	fc := face{ttf: ttf, widths: make([]uint16, 0x10000), gids: make([]uint16, 0x10000)}
 	for i := range fc.widths {
 		fc.widths[i] = noGlyph
 	}
@@ -120,6 +122,7 @@ func parseFace(ttf []byte) face {
 			continue
 		}
 		fc.widths[r] = uint16(w)
+		fc.gids[r] = uint16(gi)
 	}
 	return fc
 }

@@ -69,3 +69,39 @@ func TestWidthsMatchFpdf(t *testing.T) {
 	}
 	require.NoError(t, f.Error())
 }
+
+// The subset handed to fpdf keeps the glyphs (and their composites' parts)
+// of the runes asked for, with the same numbers and outlines, and maps no
+// other rune.
+func TestSubsetKeepsTheGlyphsAsked(t *testing.T) {
+	fs := fonts()
+	var used runeSet
+	used.addString("Aệ Ѣѣ ῥ’–")
+	for st := regular; st < numStyles; st++ {
+		full, err := sfnt.Parse(fs.faces[st].ttf)
+		require.NoError(t, err)
+		sub := fs.faces[st].subset(&used)
+		assert.Less(t, len(sub), len(fs.faces[st].ttf)/4)
+		part, err := sfnt.Parse(sub)
+		require.NoError(t, err)
+		var b1, b2 sfnt.Buffer
+		for _, r := range "Aệ Ѣѣ ῥ’–" {
+			g1, err := full.GlyphIndex(&b1, r)
+			require.NoError(t, err)
+			g2, err := part.GlyphIndex(&b2, r)
+			require.NoError(t, err)
+			require.Equal(t, g1, g2, "%q", r)
+			s1, err := full.LoadGlyph(&b1, g1, fixed.I(1000), nil)
+			require.NoError(t, err)
+			s2, err := part.LoadGlyph(&b2, g2, fixed.I(1000), nil)
+			require.NoError(t, err)
+			assert.Equal(t, s1, s2, "%q", r)
+		}
+		g, err := part.GlyphIndex(&b2, 'B')
+		require.NoError(t, err)
+		assert.Zero(t, g, "B is not in the subset")
+	}
+	// Not a font: returned as is.
+	bad := face{ttf: []byte("nope"), gids: make([]uint16, 0x10000)}
+	assert.Equal(t, []byte("nope"), bad.subset(&used))
+}
