@@ -20,6 +20,10 @@ func (s *runeSet) addString(t string) {
 	}
 }
 
+func (s *runeSet) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && s[r>>6]&(1<<(r&63)) != 0
+}
+
 // each calls fn for the runes of the set in increasing order.
 func (s *runeSet) each(fn func(rune)) {
 	for i, w := range s {
@@ -33,29 +37,37 @@ func (s *runeSet) each(fn func(rune)) {
 
 // subset returns the face's font cut down to the glyphs of the runes in
 // used (and the glyphs their composites are made of): the same glyph
-// numbers, metrics and tables, a character map of only those runes, and no
-// outlines for the other glyphs. fpdf parses every font it is given for
+// numbers and metrics, a character map of only those runes, no outlines for
+// the other glyphs, and nothing a PDF does not need (the hinting: the cvt,
+// fpgm, prep and gasp tables and every glyph's instructions; glyph names;
+// all names but the Windows names 0–6). fpdf parses every font it is given for
 // every document, at a cost that grows with the character map and the
 // glyphs; given the subset it parses a hundred characters instead of
 // thousands, and the PDF it writes embeds the same glyphs. When the font
 // does not have the expected shape, subset returns it whole.
 func (fc *face) subset(used *runeSet) []byte {
-	t, ok := readTables(fc.ttf)
-	if !ok {
+	t := fc.tables
+	if t == nil {
 		return fc.ttf
 	}
 	head, maxp, loca, glyf := t["head"], t["maxp"], t["loca"], t["glyf"]
-	if len(head) < 54 || len(maxp) < 6 || binary.BigEndian.Uint16(head[50:]) != 1 {
+	if len(head) < 54 || len(maxp) < 6 {
 		return fc.ttf
 	}
 	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
-	if len(loca) < 4*(numGlyphs+1) {
+	longLoca := binary.BigEndian.Uint16(head[50:]) == 1
+	if longLoca && len(loca) < 4*(numGlyphs+1) || !longLoca && len(loca) < 2*(numGlyphs+1) {
 		return fc.ttf
 	}
+	offset := func(g int) int {
+		if longLoca {
+			return int(binary.BigEndian.Uint32(loca[4*g:]))
+		}
+		return 2 * int(binary.BigEndian.Uint16(loca[2*g:]))
+	}
 	glyph := func(g int) ([]byte, bool) {
-		from := binary.BigEndian.Uint32(loca[4*g:])
-		to := binary.BigEndian.Uint32(loca[4*g+4:])
-		if from > to || int(to) > len(glyf) {
+		from, to := offset(g), offset(g+1)
+		if from > to || to > len(glyf) {
 			return nil, false
 		}
 		return glyf[from:to], true
@@ -88,6 +100,7 @@ func (fc *face) subset(used *runeSet) []byte {
 			}
 		}
 	}
+	// the kept glyphs without their hinting instructions
 	newGlyf := make([]byte, 0, len(runes)*200)
 	newLoca := make([]byte, 0, 4*(numGlyphs+1))
 	for g := 0; g < numGlyphs; g++ {
@@ -99,15 +112,25 @@ func (fc *face) subset(used *runeSet) []byte {
 		if !ok {
 			return fc.ttf
 		}
+		if data, ok = stripGlyph(data); !ok {
+			return fc.ttf
+		}
 		newGlyf = append(newGlyf, data...)
 		for len(newGlyf)%4 != 0 {
 			newGlyf = append(newGlyf, 0)
 		}
 	}
 	newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
+	newHead := append([]byte(nil), head...)
+	binary.BigEndian.PutUint32(newHead[8:], 0) // checkSumAdjustment, set by assemble
+	binary.BigEndian.PutUint16(newHead[50:], 1)
+	newMaxp := append([]byte(nil), maxp...)
+	if len(newMaxp) >= 28 {
+		binary.BigEndian.PutUint16(newMaxp[26:], 0) // maxSizeOfInstructions
+	}
 	tables := []sfntTable{
-		{"OS/2", t["OS/2"]}, {"cmap", cmap4(runes, fc.gids)}, {"glyf", newGlyf}, {"head", head},
-		{"hhea", t["hhea"]}, {"hmtx", t["hmtx"]}, {"loca", newLoca}, {"maxp", maxp},
+		{"OS/2", t["OS/2"]}, {"cmap", cmap4(runes, fc.gids)}, {"glyf", newGlyf}, {"head", newHead},
+		{"hhea", t["hhea"]}, {"hmtx", t["hmtx"]}, {"loca", newLoca}, {"maxp", newMaxp},
 		{"name", t["name"]}, {"post", t["post"]},
 	}
 	for _, tb := range tables {
