@@ -436,3 +436,24 @@ func sameApartFromHyphens(want, got string) error {
 	}
 	return nil
 }
+
+// Words of any length are broken in time linear in their length: a line's
+// worth of work per line (a URL of 30,000 slashes took seconds when every
+// break point was measured from the word's start).
+func TestLongWordsBreakInLinearTime(t *testing.T) {
+	fonts()
+	hyphenation()
+	for name, text := range map[string]string{
+		"letters": strings.Repeat("a", 90_000),
+		"url":     "https://x.org/" + strings.Repeat("ab/", 30_000),
+		"hyphens": strings.Repeat("representatives-", 5_600),
+	} {
+		v := &maisky.Version{Kind: maisky.Translation, Lang: "en", Blocks: []maisky.Block{&maisky.Paragraph{Content: []maisky.Inline{
+			&maisky.PageBreak{Page: 5}, &maisky.Text{Value: text}}}}}
+		doc := &maisky.Document{ID: "s", Title: "S", Versions: []*maisky.Version{v}}
+		start := time.Now()
+		err := Write(&recorder{}, doc, request(5, 5), Options{})
+		assert.Less(t, time.Since(start), time.Second, name)
+		assert.ErrorIs(t, err, ErrTooLong, name)
+	}
+}

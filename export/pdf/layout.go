@@ -83,6 +83,7 @@ type frag struct {
 	size, rise float64
 	src, off   int32
 	st         style
+	url        bool // part of a web address: breaks after slashes
 }
 
 // word is text between two break opportunities (spaces), with the notes
@@ -229,7 +230,7 @@ func (s *setter) add(t string, st style, size, rise float64, src, off int32) {
 			return
 		}
 	}
-	s.frags = append(s.frags, frag{text: t, st: st, size: size, rise: rise, w: w, src: src, off: off})
+	s.frags = append(s.frags, frag{text: t, st: st, size: size, rise: rise, w: w, src: src, off: off, url: rise == 0 && isURL(t)})
 	s.cur.w += w
 	s.open = true
 }
@@ -362,9 +363,10 @@ func isURL(t string) bool {
 // split breaks a word at the last break point whose first part fits in
 // room: a hyphenation point (the first part then ends with a hyphen), after
 // a hyphen in the word, or after a slash of a URL. Without a point that
-// fits it reports false.
+// fits it reports false. It reads the word only as far as room reaches, so
+// a word of any length costs a line's worth of work.
 func (s *setter) split(wd word, room float64) (head, tail word, ok bool) {
-	bestK, bestP, bestHyph := -1, 0, false
+	bestK, bestP, bestW, bestHyph := -1, 0, 0.0, false
 	before := 0.0 // width of the frags before frag k
 	for k := range wd.frags {
 		fr := &wd.frags[k]
@@ -373,66 +375,75 @@ func (s *setter) split(wd word, room float64) (head, tail word, ok bool) {
 			continue
 		}
 		fc := &s.fs.faces[fr.st]
-		hyphenW := fc.width("-", fr.size)
+		scale := fr.size / 1000
+		hyphenW := float64(fc.advance('-')) * scale
 		t := fr.text
-		try := func(p int, hyph bool) {
+		try := func(p int, w float64, hyph bool) {
 			if p <= 0 || p >= len(t) {
 				return
 			}
-			w := before + fc.width(t[:p], fr.size)
 			if hyph {
 				w += hyphenW
 			}
-			if w <= room+0.001 {
-				bestK, bestP, bestHyph = k, p, hyph
+			if before+w <= room+0.001 {
+				bestK, bestP, bestW, bestHyph = k, p, w, hyph
 			}
 		}
-		if isURL(t) {
-			for p := 0; p < len(t)-1; p++ {
-				if t[p] == '/' && t[p+1] != '/' && (p == 0 || t[p-1] != '/' && t[p-1] != ':') {
-					try(p+1, false)
-				}
-			}
-			before += fr.w
-			continue
-		}
-		// letters between non-letters: hyphenation points; a hyphen between
-		// letters: a break after it
-		runStart := -1
+		w := 0.0 // width of t[:p]
+		runStart, runW := -1, 0.0
+		stop := len(t)
 		for p, r := range t {
-			letter := r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z')
-			if letter {
+			if before+w > room+hyphenW {
+				stop = p
+				break // no later point fits
+			}
+			switch {
+			case fr.url:
+				if p > 0 && t[p-1] == '/' && r != '/' && (p < 2 || t[p-2] != '/' && t[p-2] != ':') {
+					try(p, w, false)
+				}
+			case r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z'):
 				if runStart < 0 {
-					runStart = p
+					runStart, runW = p, w
 				}
-				continue
-			}
-			if runStart >= 0 {
-				s.hyphenateRun(t, runStart, p, try)
-				runStart = -1
-			}
-			if (r == '-' || r == '‐') && p > 0 {
-				prev, _ := utf8.DecodeLastRuneInString(t[:p])
-				next, _ := utf8.DecodeRuneInString(t[p+utf8.RuneLen(r):])
-				if unicode.IsLetter(prev) && unicode.IsLetter(next) {
-					try(p+utf8.RuneLen(r), false)
+			default:
+				if runStart >= 0 {
+					s.hyphenateRun(fc, scale, t, runStart, p, runW, try)
+					runStart = -1
+				}
+				if (r == '-' || r == '‐') && p > 0 {
+					prev, _ := utf8.DecodeLastRuneInString(t[:p])
+					next, _ := utf8.DecodeRuneInString(t[p+utf8.RuneLen(r):])
+					if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+						try(p+utf8.RuneLen(r), w+float64(fc.advance(r))*scale, false)
+					}
 				}
 			}
+			w += float64(fc.advance(r)) * scale
 		}
-		if runStart >= 0 {
-			s.hyphenateRun(t, runStart, len(t), try)
+		if runStart >= 0 && !fr.url {
+			// the letters go on past where the scan stopped
+			end := stop
+			for end < len(t) && end-runStart <= maxHyphenWord && (t[end]|0x20 >= 'a' && t[end]|0x20 <= 'z') {
+				end++
+			}
+			s.hyphenateRun(fc, scale, t, runStart, end, runW, try)
+		}
+		if before+w > room+hyphenW {
+			break
 		}
 		before += fr.w
 	}
 	if bestK < 0 {
 		return word{}, word{}, false
 	}
-	return s.divide(wd, bestK, bestP, bestHyph), s.rest(wd, bestK, bestP), true
+	return s.divide(wd, bestK, bestP, bestHyph), s.rest(wd, bestK, bestP, bestW, bestHyph), true
 }
 
 // hyphenateRun offers the hyphenation points of the ASCII letters t[a:b],
-// when they make a whole word (no other letter touches them).
-func (s *setter) hyphenateRun(t string, a, b int, try func(int, bool)) {
+// when they make a whole word (no other letter touches them); w is the
+// width of t[:a].
+func (s *setter) hyphenateRun(fc *face, scale float64, t string, a, b int, w float64, try func(int, float64, bool)) {
 	if a > 0 {
 		if r, _ := utf8.DecodeLastRuneInString(t[:a]); unicode.IsLetter(r) || unicode.IsMark(r) {
 			return
@@ -444,8 +455,12 @@ func (s *setter) hyphenateRun(t string, a, b int, try func(int, bool)) {
 		}
 	}
 	s.pts = s.hy.points(t[a:b], s.pts[:0])
+	at := a
 	for _, p := range s.pts {
-		try(a+p, true)
+		for ; at < a+p; at++ {
+			w += float64(fc.advance(rune(t[at]))) * scale
+		}
+		try(a+p, w, true)
 	}
 }
 
@@ -474,15 +489,24 @@ func (s *setter) divide(wd word, k, p int, hyph bool) word {
 }
 
 // rest returns the part of a word after byte p of frag k, with the word's
-// space and notes.
-func (s *setter) rest(wd word, k, p int) word {
+// space and notes; headW is the width of what comes before it in the word
+// (with the added hyphen when hyph is set).
+func (s *setter) rest(wd word, k, p int, headW float64, hyph bool) word {
 	start := len(s.frags)
 	fr := wd.frags[k]
+	before := 0.0
+	for _, f := range wd.frags[:k] {
+		before += f.w
+	}
+	cutW := headW - before // width of fr.text[:p]
+	if hyph {
+		cutW -= float64(s.fs.faces[fr.st].advance('-')) * fr.size / 1000
+	}
 	fr.text = fr.text[p:]
 	if fr.src >= 0 {
 		fr.off += int32(p)
 	}
-	fr.w = s.fs.faces[fr.st].width(fr.text, fr.size)
+	fr.w = max(fr.w-cutW, 0)
 	s.frags = append(s.frags, fr)
 	w := fr.w
 	for _, f := range wd.frags[k+1:] {
@@ -513,7 +537,7 @@ func (s *setter) cut(wd word, avail float64) (head, tail word) {
 				if p == 0 {
 					return s.divideAt(wd, k), s.restAt(wd, k)
 				}
-				return s.divide(wd, k, p, false), s.rest(wd, k, p)
+				return s.divide(wd, k, p, false), s.rest(wd, k, p, w, false)
 			}
 			w += rw
 		}
