@@ -457,3 +457,26 @@ func TestLongWordsBreakInLinearTime(t *testing.T) {
 		assert.ErrorIs(t, err, ErrTooLong, name)
 	}
 }
+
+// A page of thousands of notes is set in time linear in the notes.
+func TestManyNotesOnOnePage(t *testing.T) {
+	for _, n := range []int{300, 12_000} {
+		v := &maisky.Version{Kind: maisky.Translation, Lang: "en"}
+		content := []maisky.Inline{&maisky.PageBreak{Page: 5}}
+		for i := 1; i <= n; i++ {
+			id := "n" + strconv.Itoa(i)
+			content = append(content, &maisky.Text{Value: "w "}, &maisky.NoteRef{ID: id})
+			v.Footnotes = append(v.Footnotes, &maisky.Footnote{ID: id, Number: i, Content: []maisky.Inline{&maisky.Text{Value: "N."}}})
+		}
+		v.Blocks = []maisky.Block{&maisky.Paragraph{Content: content}}
+		doc := &maisky.Document{ID: "s", Title: "S", Versions: []*maisky.Version{v}}
+		start := time.Now()
+		err := Write(&recorder{}, doc, request(5, 5), Options{})
+		assert.Less(t, time.Since(start), 2*time.Second, "%d notes", n)
+		if n == 300 {
+			assert.NoError(t, err)
+		} else {
+			assert.ErrorIs(t, err, ErrTooLong)
+		}
+	}
+}

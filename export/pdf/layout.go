@@ -877,9 +877,22 @@ type pageNotes struct {
 	notes []*maisky.Footnote
 	from  []int
 	lines []line
+	index map[*maisky.Footnote]int // for pages of many notes
 }
 
 func (pn *pageNotes) of(f *maisky.Footnote) []line {
+	if len(pn.notes) > 16 {
+		if pn.index == nil {
+			pn.index = make(map[*maisky.Footnote]int, len(pn.notes))
+			for i := len(pn.notes) - 1; i >= 0; i-- {
+				pn.index[pn.notes[i]] = i
+			}
+		}
+		if i, ok := pn.index[f]; ok {
+			return pn.lines[pn.from[i]:pn.from[i+1]]
+		}
+		return nil
+	}
 	for i, g := range pn.notes {
 		if g == f {
 			return pn.lines[pn.from[i]:pn.from[i+1]]

@@ -311,7 +311,7 @@ func (j *job) layout(pages []printPage) ([]outPage, error) {
 
 // setPage sets the blocks and notes of a print page into lines.
 func (j *job) setPage(s *setter, pg printPage, measure float64, lookup func(string) *maisky.Footnote, lines []line, pn *pageNotes) []line {
-	pn.notes, pn.from, pn.lines = pn.notes[:0], pn.from[:0], pn.lines[:0]
+	pn.notes, pn.from, pn.lines, pn.index = pn.notes[:0], pn.from[:0], pn.lines[:0], nil
 	for _, f := range pg.Footnotes {
 		if f != nil {
 			pn.notes = append(pn.notes, f)
