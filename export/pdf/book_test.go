@@ -140,6 +140,44 @@ func TestNoWideGaps(t *testing.T) {
 	assert.Less(t, widestGap(t, out), 8.0)
 	out = layoutOf(t, synthetic(3, 4, 2), request(10, 12), Options{})
 	assert.Less(t, widestGap(t, out), 8.0)
+	// And no justified line of the fixtures needed more than maxJustify
+	// per gap (such a line would have been set ragged instead).
+	for _, d := range []*maisky.Document{doc, dec18} {
+		s := newSetter(fonts(), 1000)
+		lookup := func(id string) *maisky.Footnote {
+			for _, f := range d.PagedVersion().Footnotes {
+				if f.ID == id {
+					return f
+				}
+			}
+			return nil
+		}
+		loose, lines := 0, 0
+		for _, p := range d.Pages() {
+			s.reset()
+			var ls []line
+			var prev maisky.Block
+			for _, b := range p.Blocks {
+				ls = s.blockLines(ls, b, prev, newGeometry(A4).measure(), lookup)
+				prev = b
+			}
+			for _, f := range p.Footnotes {
+				ls = s.noteLines(ls, f, newGeometry(A4).measure())
+			}
+			for _, ln := range ls {
+				if ln.align != justify || ln.last || len(ln.words) < 2 {
+					continue
+				}
+				lines++
+				if (ln.measure-ln.indent-ln.w)/float64(len(ln.words)-1) > maxJustify {
+					loose++
+					t.Logf("loose line on page %d: %v", p.Number, ln.w)
+				}
+			}
+		}
+		assert.Zero(t, loose, "%s: %d of %d justified lines too loose", d.ID, loose, lines)
+		assert.Greater(t, lines, 40)
+	}
 	// Hyphenated lines end in a hyphen and the word goes on below.
 	out = layoutOf(t, doc, Request{Pages: pr(59, 68), Acceptance: accepted}, Options{Volume: vol})
 	hyphenated := 0
