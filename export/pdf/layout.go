@@ -44,8 +44,11 @@ const (
 	// would need more is set ragged.
 	maxJustify = 5
 	// looseGap is the stretch per space above which a justified line tries
-	// to take part of the next word, broken at a hyphenation point.
-	looseGap    = 1.0
+	// to take part of the next word, broken at a hyphenation point; after
+	// two lines in a row that end in a hyphen, only a line looser than
+	// veryLooseGap does.
+	looseGap     = 1.5
+	veryLooseGap = 3
 	maxFootLine = 6 // most lines of citation in the footer
 	maxAccLines = 3 // most lines of the acceptance record
 )
@@ -300,6 +303,7 @@ func (s *setter) breakLines(dst []line, words []word, measure, firstIndent, inde
 	n := 0
 	curW := 0.0
 	ind := firstIndent
+	hyphens := 0 // lines in a row ending in an added hyphen
 	flush := func() {
 		if n == 0 {
 			return
@@ -323,16 +327,26 @@ func (s *setter) breakLines(dst []line, words []word, measure, firstIndent, inde
 				break
 			}
 			slack := avail - curW
-			if n == 0 || just && (n == 1 || slack/float64(n-1) > looseGap) {
-				if head, tail, ok := s.split(wd, slack-gap); ok {
+			loose := looseGap
+			if hyphens >= 2 {
+				loose = veryLooseGap
+			}
+			if n == 0 || just && (n == 1 || slack/float64(n-1) > loose) {
+				if head, tail, hyph, ok := s.split(wd, slack-gap); ok {
 					s.out = append(s.out, head)
 					curW += gap + head.w
 					n++
 					flush()
+					if hyph {
+						hyphens++
+					} else {
+						hyphens = 0
+					}
 					wd = tail
 					continue
 				}
 			}
+			hyphens = 0
 			if n == 0 {
 				head, tail := s.cut(wd, avail)
 				s.out = append(s.out, head)
@@ -362,10 +376,10 @@ func isURL(t string) bool {
 
 // split breaks a word at the last break point whose first part fits in
 // room: a hyphenation point (the first part then ends with a hyphen), after
-// a hyphen in the word, or after a slash of a URL. Without a point that
-// fits it reports false. It reads the word only as far as room reaches, so
+// a hyphen in the word, or after a slash of a URL; hyph reports an added
+// hyphen. Without a point that fits it reports false. It reads the word only as far as room reaches, so
 // a word of any length costs a line's worth of work.
-func (s *setter) split(wd word, room float64) (head, tail word, ok bool) {
+func (s *setter) split(wd word, room float64) (head, tail word, hyph, ok bool) {
 	bestK, bestP, bestW, bestHyph := -1, 0, 0.0, false
 	before := 0.0 // width of the frags before frag k
 	for k := range wd.frags {
@@ -435,9 +449,9 @@ func (s *setter) split(wd word, room float64) (head, tail word, ok bool) {
 		before += fr.w
 	}
 	if bestK < 0 {
-		return word{}, word{}, false
+		return word{}, word{}, false, false
 	}
-	return s.divide(wd, bestK, bestP, bestHyph), s.rest(wd, bestK, bestP, bestW, bestHyph), true
+	return s.divide(wd, bestK, bestP, bestHyph), s.rest(wd, bestK, bestP, bestW, bestHyph), bestHyph, true
 }
 
 // hyphenateRun offers the hyphenation points of the ASCII letters t[a:b],
