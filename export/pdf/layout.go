@@ -49,8 +49,8 @@ const (
 	// veryLooseGap does.
 	looseGap     = 1.5
 	veryLooseGap = 3
-	maxFootLine = 6 // most lines of citation in the footer
-	maxAccLines = 3 // most lines of the acceptance record
+	maxFootLine  = 6 // most lines of citation in the footer
+	maxAccLines  = 3 // most lines of the acceptance record
 )
 
 // geometry is the page: its size and where the running head, the body and
