@@ -253,12 +253,15 @@ func startsContinued(p maisky.Page) bool {
 // job is one print in progress.
 type job struct {
 	words int // estimated
-	fs    *fontSet
-	g     geometry
-	doc   *maisky.Document
-	req   Request
-	opts  *Options
-	cite  citer
+	// the left part of the running head, set once for its width
+	headRuns  []run
+	headAvail float64
+	fs        *fontSet
+	g         geometry
+	doc       *maisky.Document
+	req       Request
+	opts      *Options
+	cite      citer
 }
 
 // layout sets the pages.
@@ -345,8 +348,21 @@ func (j *job) head(print int, cont bool) []placed {
 	}
 	numW := fs.faces[regular].width(num, headSize)
 	avail := j.g.measure() - numW - 18
+	if j.headRuns == nil || avail != j.headAvail {
+		j.headRuns, j.headAvail = j.headTitle(avail), avail
+	}
+	runs := make([]run, len(j.headRuns), len(j.headRuns)+1)
+	copy(runs, j.headRuns)
+	runs = append(runs, run{x: j.g.measure() - numW, st: regular, size: headSize, text: num, w: numW})
+	return []placed{{baseline: j.g.headBaseline, runs: runs}}
+}
+
+// headTitle sets the left part of the running head in avail points: the
+// volume's title in italics and the document's title.
+func (j *job) headTitle(avail float64) []run {
+	fs := j.fs
 	title := fs.clean(j.doc.Title)
-	var runs []run
+	runs := make([]run, 0, 3)
 	x := 0.0
 	if v := j.opts.Volume; v != nil {
 		vt := fit(&fs.faces[italic], fs.clean(v.FullTitle()), headSize, avail*0.6)
@@ -364,8 +380,7 @@ func (j *job) head(print int, cont bool) []placed {
 		t := fit(&fs.faces[regular], title, headSize, avail-x)
 		runs = append(runs, run{x: x, st: regular, size: headSize, text: t, w: fs.faces[regular].width(t, headSize)})
 	}
-	runs = append(runs, run{x: j.g.measure() - numW, st: regular, size: headSize, text: num, w: numW})
-	return []placed{{baseline: j.g.headBaseline, runs: runs}}
+	return runs
 }
 
 // acceptanceLines sets the footer's record of the acceptance: the name
