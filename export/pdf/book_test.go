@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"os/exec"
@@ -87,6 +89,15 @@ func TestNamesPrinted(t *testing.T) {
 		text, _ := footerText(&out[0])
 		assert.Contains(t, text, "Printed for "+norm.NFC.String(n)+", who accepted")
 	}
+}
+
+// hyphen.tex may be copied only unmodified: the embedded file is Knuth's as
+// TeX Live ships it.
+func TestHyphenTeXUnmodified(t *testing.T) {
+	sum := sha256.Sum256([]byte(hyphenTeX))
+	assert.Equal(t, "2c18acdc04c1a066aeb1759905e7ca449f0616c314b5ed6aebe55b9d4a89b8d4", hex.EncodeToString(sum[:]))
+	assert.Len(t, hyphenation().patterns, 4447)
+	assert.Len(t, hyphenation().exceptions, 14)
 }
 
 func TestHyphenation(t *testing.T) {
