@@ -82,15 +82,11 @@ func BenchmarkFloorSubset(b *testing.B) {
 			}
 		}
 	}
-	var fonts [numStyles][]byte
-	for st := range fonts {
-		fonts[st] = fontsFor(st, used)
+	var ttfs [numStyles][]byte
+	for st := range ttfs {
+		ttfs[st] = fonts().faces[st].subset(&used[st])
 	}
-	benchFloor(b, &fonts)
-}
-
-func fontsFor(st int, used *[numStyles]runeSet) []byte {
-	return fonts().faces[st].subset(&used[st])
+	benchFloor(b, &ttfs)
 }
 
 func benchFloor(b *testing.B, ttfs *[numStyles][]byte) {

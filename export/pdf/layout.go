@@ -118,13 +118,12 @@ type setter struct {
 	sb    []byte
 
 	// the word being built
-	cur              word
-	fragAt, noteAt   int
-	open             bool
-	base             style
-	baseSize         float64
-	lastMarker       bool
-	markerSt, textSt style
+	cur            word
+	fragAt, noteAt int
+	open           bool
+	base           style
+	baseSize       float64
+	lastMarker     bool
 }
 
 func newSetter(fs *fontSet, words int) *setter {
