@@ -330,8 +330,9 @@ func (j *job) setPage(s *setter, pg printPage, measure float64, lookup func(stri
 	}
 	if n := len(lines); n > 0 && pg.runsOn {
 		// The block goes on over the page break: its last line here is
-		// justified, as in the book, unless that would stretch it.
-		if ln := &lines[n-1]; ln.w >= 0.8*(ln.measure-ln.indent) {
+		// justified, as in the book, unless that would stretch its
+		// spaces visibly.
+		if ln := &lines[n-1]; len(ln.words) > 1 && (ln.measure-ln.indent-ln.w)/float64(len(ln.words)-1) <= veryLooseGap {
 			ln.last = false
 		}
 	}

@@ -389,15 +389,10 @@ func TestLayoutOfTheBook(t *testing.T) {
 
 func TestLastLineBeforeABreak(t *testing.T) {
 	// A paragraph that goes on over the page break ends the page with a
-	// justified line (when it is nearly full), as in the book; the last line
-	// of a paragraph that ends is never stretched.
-	vol, doc := volume1(t)
-	pages, _, err := check(doc, request(59, 68), &Options{Volume: vol})
-	require.NoError(t, err)
-	out := layoutOf(t, doc, request(59, 68), Options{Volume: vol})
-	require.Len(t, out, len(pages))
-	justified := 0
-	for i, op := range out {
+	// justified line when that stretches its spaces by no more than
+	// veryLooseGap, as in the book, and ragged otherwise; the last line of
+	// a paragraph that ends is never stretched.
+	lastLine := func(op *outPage) *placed {
 		var last *placed
 		for k := range op.lines {
 			pl := &op.lines[k]
@@ -405,19 +400,50 @@ func TestLastLineBeforeABreak(t *testing.T) {
 				last = pl
 			}
 		}
-		require.NotNil(t, last)
-		stretched := false
-		for _, r := range last.runs {
-			stretched = stretched || r.extra > 0
+		return last
+	}
+	stretch := func(pl *placed) float64 {
+		e := 0.0
+		for _, r := range pl.runs {
+			e = max(e, r.extra)
 		}
-		if !pages[i].runsOn {
-			assert.False(t, stretched, "page %d ends a paragraph", op.print)
+		return e
+	}
+	vol, doc := volume1(t)
+	for _, paper := range []Paper{A4, Letter} {
+		pages, _, err := check(doc, request(59, 68), &Options{Volume: vol})
+		require.NoError(t, err)
+		out := layoutOf(t, doc, request(59, 68), Options{Volume: vol, Paper: paper})
+		require.Len(t, out, len(pages))
+		for i := range out {
+			last := lastLine(&out[i])
+			require.NotNil(t, last)
+			if !pages[i].runsOn {
+				assert.Zero(t, stretch(last), "page %d ends a paragraph", out[i].print)
+			}
+			assert.LessOrEqual(t, stretch(last), float64(veryLooseGap), "page %d", out[i].print)
 		}
-		if stretched {
+	}
+	// Paragraphs of n equal words over a page break: some end page 10
+	// with a nearly full line, which is justified.
+	justified, ragged := 0, 0
+	for n := 60; n < 90; n++ {
+		words := strings.TrimSpace(strings.Repeat("word ", n))
+		v := &maisky.Version{Kind: maisky.Translation, Lang: "en", Blocks: []maisky.Block{
+			&maisky.Paragraph{Content: []maisky.Inline{&maisky.PageBreak{Page: 10}, &maisky.Text{Value: words + " "},
+				&maisky.PageBreak{Page: 11}, &maisky.Text{Value: "and it goes on."}}},
+		}}
+		d := &maisky.Document{ID: "w", Title: "W", Versions: []*maisky.Version{v}}
+		out := layoutOf(t, d, request(10, 11), Options{})
+		if e := stretch(lastLine(&out[0])); e > 0 {
 			justified++
+			assert.LessOrEqual(t, e, float64(veryLooseGap))
+		} else {
+			ragged++
 		}
 	}
 	assert.Positive(t, justified)
+	assert.Positive(t, ragged)
 }
 
 func TestCommentaryAndEmphasis(t *testing.T) {
