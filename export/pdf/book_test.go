@@ -75,6 +75,11 @@ func TestGlyphCoverage(t *testing.T) {
 			}
 		}
 	}
+	// What stands for a character the fonts lack is drawn in every face.
+	for st := regular; st < numStyles; st++ {
+		assert.True(t, fs.faces[st].has(fs.replacement()), "style %d", st)
+	}
+	assert.Equal(t, '□', fs.replacement())
 	// The hyphen is narrower than the en dash, as in a book face.
 	assert.Less(t, fs.faces[regular].width("-", 10), fs.faces[regular].width("–", 10))
 }

@@ -8,14 +8,23 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// replacement stands for a character the fonts cannot draw.
-const replacement = '\uFFFD'
+// replacement returns the character that stands for one the fonts cannot
+// draw: U+FFFD if they have it, else a white square, else "?".
+func (fs *fontSet) replacement() rune {
+	for _, r := range []rune{'\uFFFD', '□', '?'} {
+		if fs.faces[regular].has(r) {
+			return r
+		}
+	}
+	return '?'
+}
 
 // clean returns s with only characters the fonts can draw: white space of
 // every kind becomes a plain space (no-break spaces stay), invisible
 // characters and controls are dropped, hyphens and dashes the fonts lack
 // become their nearest kin, letters with accents the fonts lack lose the
-// accent, and anything else becomes U+FFFD. Invalid UTF-8 is replaced too.
+// accent, and anything else becomes the replacement character (a white
+// square: Liberation Serif has no U+FFFD). Invalid UTF-8 is replaced too.
 // Text the fonts cover (the common case) is returned as is.
 func (fs *fontSet) clean(s string) string {
 	fc := &fs.faces[regular]
@@ -59,7 +68,7 @@ func (fs *fontSet) appendRune(b *strings.Builder, r rune) {
 		// embeddings, overrides and isolates (U+202A–202E, U+2066–2069),
 		// marks the fonts lack: nothing
 	case r == utf8.RuneError:
-		b.WriteRune(replacement)
+		b.WriteRune(fs.replacement())
 	case fc.has(r):
 		b.WriteRune(r)
 	case r == 0x2010 || r == 0x2011:
@@ -74,7 +83,7 @@ func (fs *fontSet) appendRune(b *strings.Builder, r rune) {
 				return
 			}
 		}
-		b.WriteRune(replacement)
+		b.WriteRune(fs.replacement())
 	}
 }
 
