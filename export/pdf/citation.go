@@ -20,10 +20,14 @@ type span struct {
 // the locator.
 type citer func(page int) ([]span, error)
 
-// newCiter prepares the citations of doc, in vol, in a CSL style: package
-// cite builds the citation data (the entry as a chapter of the printed
-// volume, or as an archive manuscript without a volume) and formats it as a
-// first citation (the full note in Chicago) with the page as locator.
+// newCiter prepares the citations of doc, in vol, in a CSL style. A
+// printed page must identify its source, so the footer cites the document
+// in full whatever the style: package cite builds the citation data (the
+// entry as a chapter of the printed volume, or as an archive manuscript
+// without a volume) and formats it as a full note with the page as locator
+// in the Chicago notes styles; in the others (shortened notes, author-date,
+// MLA) as the bibliography entry followed by the style's own citation of
+// the page.
 func newCiter(doc *maisky.Document, vol *maisky.Volume, style string) (citer, error) {
 	st, err := cite.ParseStyle(style)
 	if err != nil {
@@ -33,19 +37,34 @@ func newCiter(doc *maisky.Document, vol *maisky.Volume, style string) (citer, er
 	if err != nil {
 		return nil, err
 	}
+	var entry []span
+	if st != cite.ChicagoNotes && st != cite.ChicagoNotes17 {
+		text, err := cite.Format(&item, st, cite.Bibliography, cite.Locator{})
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrStyle, err)
+		}
+		entry = spansOf(text, nil)
+		if n := len(entry); n > 0 {
+			entry = append(entry, span{text: " "})
+		}
+	}
 	return func(page int) ([]span, error) {
 		text, err := cite.Format(&item, st, cite.First, cite.Locator{Label: "page", Value: strconv.Itoa(page)})
 		if err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrStyle, err)
 		}
-		spans := text.Spans()
-		out := make([]span, len(spans))
-		for i, s := range spans {
-			out[i] = span{text: s.Text, italic: s.Decoration&cite.Italic != 0}
-		}
+		out := spansOf(text, entry[:len(entry):len(entry)])
 		if len(out) == 0 {
 			return nil, errors.New("pdf: empty citation")
 		}
 		return out, nil
 	}, nil
+}
+
+// spansOf appends the spans of a formatted citation to dst.
+func spansOf(text cite.Text, dst []span) []span {
+	for _, s := range text.Spans() {
+		dst = append(dst, span{text: s.Text, italic: s.Decoration&cite.Italic != 0})
+	}
+	return dst
 }

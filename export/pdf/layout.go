@@ -3,15 +3,21 @@ package pdf
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/maisky-lib/maisky/maisky"
 )
 
 // The layout works in points with y growing down from the top of the page.
 // It is pure: it turns the pages of a document into positioned runs of text
-// and rules, which render.go hands to the PDF engine.
+// and rules, which render.go hands to the PDF engine. Text is kept as
+// substrings of the cleaned source text wherever it can be, and words,
+// fragments and lines live in slices that are reused from one print page to
+// the next, so setting a page allocates little beyond its runs.
 
-// Type sizes and leading, in points.
+// Type sizes and leading, in points. Every print page is set at these
+// sizes: one too long for a sheet continues on the next.
 const (
 	bodySize    = 10.5
 	bodyLead    = 14
@@ -33,32 +39,19 @@ const (
 	noteRule    = 72  // length of the rule above the notes
 	noteGap     = 9   // space between the body and the notes rule, and the rule and the notes
 	noteSpacing = 1.5 // extra space between two notes
-	maxJustify  = 14  // widest justified gap; a line needing more is set ragged
-	maxFootLine = 6   // most lines of citation in the footer
-	maxAccLines = 3   // most lines of the acceptance record
+	// maxJustify is the most added to a space of a justified line: a gap
+	// (a space of a quarter em and this) stays under 8 pt. A line that
+	// would need more is set ragged.
+	maxJustify = 5
+	// looseGap is the stretch per space above which a justified line tries
+	// to take part of the next word, broken at a hyphenation point; after
+	// two lines in a row that end in a hyphen, only a line looser than
+	// veryLooseGap does.
+	looseGap     = 1.5
+	veryLooseGap = 3
+	maxFootLine  = 6 // most lines of citation in the footer
+	maxAccLines  = 3 // most lines of the acceptance record
 )
-
-// typeset holds the type sizes of the text of a print page. A print page
-// that does not fit on one PDF page at full size is set a little smaller
-// (to 93%, 86%, then 80%) before it is allowed to run onto a second PDF page.
-type typeset struct {
-	scale                                          float64
-	bodySize, bodyLead, h1Size, h1Lead, h2Size     float64
-	h2Lead, commSize, commLead, noteSize, noteLead float64
-	paraIndent, commInset                          float64
-}
-
-func typesetAt(scale float64) typeset {
-	return typeset{
-		scale:    scale,
-		bodySize: bodySize * scale, bodyLead: bodyLead * scale,
-		h1Size: h1Size * scale, h1Lead: h1Lead * scale,
-		h2Size: h2Size * scale, h2Lead: h2Lead * scale,
-		commSize: commSize * scale, commLead: commLead * scale,
-		noteSize: noteSize * scale, noteLead: noteLead * scale,
-		paraIndent: paraIndent * scale, commInset: commInset * scale,
-	}
-}
 
 // geometry is the page: its size and where the running head, the body and
 // the footer go.
@@ -84,121 +77,191 @@ func newGeometry(p Paper) geometry {
 	return g
 }
 
-// frag is a piece of a word in one style.
+// frag is a piece of a word in one style. When src is not negative, text
+// is srcs[src][off:off+len(text)], so that neighbouring pieces can be
+// joined into one run without copying.
 type frag struct {
 	text       string
-	st         style
-	size, rise float64
 	w          float64
+	size, rise float64
+	src, off   int32
+	st         style
+	url        bool // part of a web address: breaks after slashes
 }
 
 // word is text between two break opportunities (spaces), with the notes
-// anchored in it.
+// anchored in it. frags and notes are windows on the setter's arenas.
 type word struct {
 	frags []frag
+	notes []*maisky.Footnote
 	w     float64
-	// the space after the word: its width, style and size
+	// the space after the word: its width, style, size and place in the
+	// source (spaceSrc < 0: not in a source)
 	space     float64
-	spaceSt   style
 	spaceSize float64
-	notes     []*maisky.Footnote
+	spaceSrc  int32
+	spaceOff  int32
+	spaceSt   style
 }
 
-// words turns inline content into words.
-type wordBuilder struct {
+// setter turns inline content into words and words into lines. Its slices
+// are arenas: reset for each print page, they keep their memory.
+type setter struct {
 	fs    *fontSet
-	words []word
-	cur   word
-	open  bool
-	// base is the style and size of the block's text.
-	base     style
-	baseSize float64
+	hy    *hyphenator
+	srcs  []string
+	frags []frag
+	notes []*maisky.Footnote
+	words []word // the block being set
+	out   []word // words placed in lines
+	pts   []int
+	sb    []byte
+
+	// the word being built
+	cur            word
+	fragAt, noteAt int
+	open           bool
+	base           style
+	baseSize       float64
+	lastMarker     bool
 }
 
-func newWordBuilder(fs *fontSet, base style, size float64) *wordBuilder {
-	return &wordBuilder{fs: fs, base: base, baseSize: size}
+func newSetter(fs *fontSet, words int) *setter {
+	return &setter{
+		fs:    fs,
+		hy:    hyphenation(),
+		srcs:  make([]string, 0, 64),
+		frags: make([]frag, 0, words+words/4),
+		notes: make([]*maisky.Footnote, 0, 32),
+		words: make([]word, 0, 256),
+		out:   make([]word, 0, words+words/8),
+		pts:   make([]int, 0, 16),
+	}
 }
 
-func (wb *wordBuilder) inlines(content []maisky.Inline, st style, note func(id string) *maisky.Footnote) {
+// reset empties the arenas for the next print page.
+func (s *setter) reset() {
+	clear(s.srcs)
+	s.srcs = s.srcs[:0]
+	s.frags = s.frags[:0]
+	clear(s.notes)
+	s.notes = s.notes[:0]
+	s.words = s.words[:0]
+	s.out = s.out[:0]
+}
+
+// begin starts a block whose text is in style base at size.
+func (s *setter) begin(base style, size float64) {
+	s.words = s.words[:0]
+	s.base, s.baseSize = base, size
+	s.cur = word{}
+	s.fragAt, s.noteAt = len(s.frags), len(s.notes)
+	s.open, s.lastMarker = false, false
+}
+
+func (s *setter) inlines(content []maisky.Inline, st style, note func(id string) *maisky.Footnote) {
 	for _, in := range content {
 		switch in := in.(type) {
 		case *maisky.Text:
-			wb.text(in.Value, st)
+			s.text(in.Value, st)
 		case *maisky.Emphasis:
-			wb.inlines(in.Content, st.withItalic(), note)
+			s.inlines(in.Content, st.withItalic(), note)
 		case *maisky.NoteRef:
 			if note == nil {
 				continue
 			}
 			if f := note(in.ID); f != nil {
-				wb.marker(f)
+				s.marker(f)
 			}
 		}
 	}
 }
 
 // text adds text in style st at the base size.
-func (wb *wordBuilder) text(s string, st style) {
-	s = wb.fs.clean(s)
-	for len(s) > 0 {
-		i := strings.IndexByte(s, ' ')
+func (s *setter) text(t string, st style) {
+	t = s.fs.clean(t)
+	if t == "" {
+		return
+	}
+	src := int32(len(s.srcs))
+	s.srcs = append(s.srcs, t)
+	off := 0
+	for off < len(t) {
+		i := strings.IndexByte(t[off:], ' ')
 		if i < 0 {
-			wb.add(s, st, wb.baseSize, 0)
+			s.add(t[off:], st, s.baseSize, 0, src, int32(off))
 			return
 		}
 		if i > 0 {
-			wb.add(s[:i], st, wb.baseSize, 0)
+			s.add(t[off:off+i], st, s.baseSize, 0, src, int32(off))
 		}
-		wb.space(st)
-		s = s[i+1:]
+		s.space(st, src, int32(off+i))
+		off += i + 1
 	}
 }
 
-// marker adds a footnote's number as a superscript to the current word.
-func (wb *wordBuilder) marker(f *maisky.Footnote) {
+// marker adds a footnote's number as a superscript to the current word;
+// two notes on one word are printed as "2,3".
+func (s *setter) marker(f *maisky.Footnote) {
 	st := regular
-	if wb.base == bold || wb.base == boldItalic {
+	if s.base == bold || s.base == boldItalic {
 		st = bold
 	}
-	wb.add(strconv.Itoa(f.Number), st, wb.baseSize*0.62, wb.baseSize*0.36)
-	wb.cur.notes = append(wb.cur.notes, f)
-	wb.open = true
+	size, rise := s.baseSize*0.62, s.baseSize*0.36
+	if s.open && s.lastMarker {
+		s.add(",", st, size, rise, -1, 0)
+	}
+	s.add(strconv.Itoa(f.Number), st, size, rise, -1, 0)
+	s.lastMarker = true
+	s.notes = append(s.notes, f)
 }
 
-func (wb *wordBuilder) add(s string, st style, size, rise float64) {
-	w := wb.fs.faces[st].width(s, size)
-	n := len(wb.cur.frags)
-	if n > 0 {
-		if last := &wb.cur.frags[n-1]; last.st == st && last.size == size && last.rise == rise {
-			last.text += s
+func (s *setter) add(t string, st style, size, rise float64, src, off int32) {
+	w := s.fs.faces[st].width(t, size)
+	s.lastMarker = false
+	if n := len(s.frags); s.open && n > s.fragAt {
+		if last := &s.frags[n-1]; last.st == st && last.size == size && last.rise == rise {
+			if src >= 0 && last.src == src && last.off+int32(len(last.text)) == off {
+				last.text = s.srcs[src][last.off : off+int32(len(t))]
+			} else {
+				last.text += t
+				last.src = -1
+			}
 			last.w += w
-			wb.cur.w += w
-			wb.open = true
+			s.cur.w += w
 			return
 		}
 	}
-	wb.cur.frags = append(wb.cur.frags, frag{text: s, st: st, size: size, rise: rise, w: w})
-	wb.cur.w += w
-	wb.open = true
+	s.frags = append(s.frags, frag{text: t, st: st, size: size, rise: rise, w: w, src: src, off: off, url: rise == 0 && isURL(t)})
+	s.cur.w += w
+	s.open = true
 }
 
-// space ends the current word; st is the style of the space.
-func (wb *wordBuilder) space(st style) {
-	if !wb.open {
+// space ends the current word; st is the style of the space, and src and
+// off where it is in the source.
+func (s *setter) space(st style, src, off int32) {
+	s.lastMarker = false
+	if !s.open {
 		return
 	}
-	wb.cur.spaceSt = st
-	wb.cur.spaceSize = wb.baseSize
-	wb.cur.space = wb.fs.faces[st].width(" ", wb.baseSize)
-	wb.words = append(wb.words, wb.cur)
-	wb.cur = word{}
-	wb.open = false
+	s.cur.spaceSt = st
+	s.cur.spaceSize = s.baseSize
+	s.cur.space = s.fs.faces[st].width(" ", s.baseSize)
+	s.cur.spaceSrc, s.cur.spaceOff = src, off
+	s.cur.frags = s.frags[s.fragAt:len(s.frags):len(s.frags)]
+	if len(s.notes) > s.noteAt {
+		s.cur.notes = s.notes[s.noteAt:len(s.notes):len(s.notes)]
+	}
+	s.words = append(s.words, s.cur)
+	s.cur = word{}
+	s.fragAt, s.noteAt = len(s.frags), len(s.notes)
+	s.open = false
 }
 
-// finish returns the words.
-func (wb *wordBuilder) finish() []word {
-	wb.space(wb.base)
-	return wb.words
+// finish returns the words of the block.
+func (s *setter) finish() []word {
+	s.space(s.base, -1, 0)
+	return s.words
 }
 
 type align uint8
@@ -225,84 +288,297 @@ type line struct {
 	label       []word
 	notes       []*maisky.Footnote
 	spaceBefore float64
-	keep        bool // keep with the next line (a heading)
+	keep        bool    // keep with the next line (a heading)
+	s           *setter // whose sources the words' text is in
 }
 
-// breakLines sets words into lines of measure points, the first indented.
-func breakLines(fs *fontSet, words []word, measure, firstIndent, indent float64) []line {
-	var lines []line
-	var cur []word
+// breakLines sets words into lines of measure points, the first indented,
+// and appends them to dst. It fills each line and, when a justified line
+// would be loose, takes the part of the next word up to a hyphenation
+// point (TeX's patterns), a hyphen in the word or a slash of a URL.
+func (s *setter) breakLines(dst []line, words []word, measure, firstIndent, indent float64, just bool) []line {
+	first := len(dst)
+	at := len(s.out)
+	n := 0
 	curW := 0.0
 	ind := firstIndent
+	hyphens := 0 // lines in a row ending in an added hyphen
 	flush := func() {
-		if len(cur) == 0 {
+		if n == 0 {
 			return
 		}
-		lines = append(lines, line{words: cur, w: curW, indent: ind, measure: measure})
-		cur, curW, ind = nil, 0, indent
+		end := len(s.out)
+		dst = append(dst, line{words: s.out[at:end:end], w: curW, indent: ind, measure: measure, s: s})
+		at, n, curW, ind = end, 0, 0, indent
 	}
-	for _, wd := range words {
-		avail := measure - ind
-		if wd.w > avail {
-			flush()
-			avail = measure - ind
-			pieces := splitWord(fs, wd, avail)
-			for _, p := range pieces[:len(pieces)-1] {
-				lines = append(lines, line{words: []word{p}, w: p.w, indent: ind, measure: measure})
-				ind = indent
+	for i := range words {
+		wd := words[i]
+		for {
+			avail := measure - ind
+			gap := 0.0
+			if n > 0 {
+				gap = s.out[len(s.out)-1].space
 			}
-			wd = pieces[len(pieces)-1]
-			avail = measure - ind
-		}
-		add := wd.w
-		if len(cur) > 0 {
-			add += cur[len(cur)-1].space
-		}
-		if len(cur) > 0 && curW+add > avail+0.001 {
+			if curW+gap+wd.w <= avail+0.001 {
+				s.out = append(s.out, wd)
+				curW += gap + wd.w
+				n++
+				break
+			}
+			slack := avail - curW
+			loose := looseGap
+			if hyphens >= 2 {
+				loose = veryLooseGap
+			}
+			if n == 0 || just && (n == 1 || slack/float64(n-1) > loose) {
+				if head, tail, hyph, ok := s.split(wd, slack-gap); ok {
+					s.out = append(s.out, head)
+					curW += gap + head.w
+					n++
+					flush()
+					if hyph {
+						hyphens++
+					} else {
+						hyphens = 0
+					}
+					wd = tail
+					continue
+				}
+			}
+			hyphens = 0
+			if n == 0 {
+				head, tail := s.cut(wd, avail)
+				s.out = append(s.out, head)
+				curW, n = head.w, 1
+				flush()
+				if len(tail.frags) == 0 {
+					break
+				}
+				wd = tail
+				continue
+			}
 			flush()
-			add = wd.w
 		}
-		cur = append(cur, wd)
-		curW += add
 	}
 	flush()
-	if n := len(lines); n > 0 {
-		lines[n-1].last = true
+	if len(dst) > first {
+		dst[len(dst)-1].last = true
 	}
-	return lines
+	return dst
 }
 
-// splitWord cuts a word wider than avail into pieces that fit, at character
-// boundaries; every piece holds at least one character.
-func splitWord(fs *fontSet, wd word, avail float64) []word {
-	var pieces []word
-	var cur word
-	for _, fr := range wd.frags {
-		fc := &fs.faces[fr.st]
-		start := 0
-		w := 0.0
-		for i, r := range fr.text {
-			rw := float64(fc.advance(r)) * fr.size / 1000
-			if cur.w+w+rw > avail && (cur.w > 0 || i > start) {
-				if i > start {
-					cur.frags = append(cur.frags, frag{text: fr.text[start:i], st: fr.st, size: fr.size, rise: fr.rise, w: w})
-					cur.w += w
+// isURL reports whether a piece of text is a web address, which breaks
+// after its slashes rather than at hyphenation points.
+func isURL(t string) bool {
+	return strings.Contains(t, "://") || strings.HasPrefix(t, "www.")
+}
+
+// split breaks a word at the last break point whose first part fits in
+// room: a hyphenation point (the first part then ends with a hyphen), after
+// a hyphen in the word, or after a slash of a URL; hyph reports an added
+// hyphen. Without a point that fits it reports false. It reads the word only as far as room reaches, so
+// a word of any length costs a line's worth of work.
+func (s *setter) split(wd word, room float64) (head, tail word, hyph, ok bool) {
+	bestK, bestP, bestW, bestHyph := -1, 0, 0.0, false
+	before := 0.0 // width of the frags before frag k
+	for k := range wd.frags {
+		fr := &wd.frags[k]
+		if fr.rise != 0 {
+			before += fr.w
+			continue
+		}
+		fc := &s.fs.faces[fr.st]
+		scale := fr.size / 1000
+		hyphenW := float64(fc.advance('-')) * scale
+		t := fr.text
+		try := func(p int, w float64, hyph bool) {
+			if p <= 0 || p >= len(t) {
+				return
+			}
+			if hyph {
+				w += hyphenW
+			}
+			if before+w <= room+0.001 {
+				bestK, bestP, bestW, bestHyph = k, p, w, hyph
+			}
+		}
+		w := 0.0 // width of t[:p]
+		runStart, runW := -1, 0.0
+		stop := len(t)
+		for p, r := range t {
+			if before+w > room+hyphenW {
+				stop = p
+				break // no later point fits
+			}
+			switch {
+			case fr.url:
+				if p > 0 && t[p-1] == '/' && r != '/' && (p < 2 || t[p-2] != '/' && t[p-2] != ':') {
+					try(p, w, false)
 				}
-				pieces = append(pieces, cur)
-				cur = word{}
-				start, w = i, 0
+			case r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z'):
+				if runStart < 0 {
+					runStart, runW = p, w
+				}
+			default:
+				if runStart >= 0 {
+					s.hyphenateRun(fc, scale, t, runStart, p, runW, try)
+					runStart = -1
+				}
+				if (r == '-' || r == '‐') && p > 0 {
+					prev, _ := utf8.DecodeLastRuneInString(t[:p])
+					next, _ := utf8.DecodeRuneInString(t[p+utf8.RuneLen(r):])
+					if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+						try(p+utf8.RuneLen(r), w+float64(fc.advance(r))*scale, false)
+					}
+				}
+			}
+			w += float64(fc.advance(r)) * scale
+		}
+		if runStart >= 0 && !fr.url {
+			// the letters go on past where the scan stopped
+			end := stop
+			for end < len(t) && end-runStart <= maxHyphenWord && (t[end]|0x20 >= 'a' && t[end]|0x20 <= 'z') {
+				end++
+			}
+			s.hyphenateRun(fc, scale, t, runStart, end, runW, try)
+		}
+		if before+w > room+hyphenW {
+			break
+		}
+		before += fr.w
+	}
+	if bestK < 0 {
+		return word{}, word{}, false, false
+	}
+	return s.divide(wd, bestK, bestP, bestHyph), s.rest(wd, bestK, bestP, bestW, bestHyph), bestHyph, true
+}
+
+// hyphenateRun offers the hyphenation points of the ASCII letters t[a:b],
+// when they make a whole word (no other letter touches them); w is the
+// width of t[:a].
+func (s *setter) hyphenateRun(fc *face, scale float64, t string, a, b int, w float64, try func(int, float64, bool)) {
+	if a > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(t[:a]); unicode.IsLetter(r) || unicode.IsMark(r) {
+			return
+		}
+	}
+	if b < len(t) {
+		if r, _ := utf8.DecodeRuneInString(t[b:]); unicode.IsLetter(r) || unicode.IsMark(r) {
+			return
+		}
+	}
+	s.pts = s.hy.points(t[a:b], s.pts[:0])
+	at := a
+	for _, p := range s.pts {
+		for ; at < a+p; at++ {
+			w += float64(fc.advance(rune(t[at]))) * scale
+		}
+		try(a+p, w, true)
+	}
+}
+
+// divide returns the first part of a word cut in frag k at byte p, with a
+// hyphen when hyph is set.
+func (s *setter) divide(wd word, k, p int, hyph bool) word {
+	start := len(s.frags)
+	w := 0.0
+	for i := 0; i < k; i++ {
+		s.frags = append(s.frags, wd.frags[i])
+		w += wd.frags[i].w
+	}
+	fr := wd.frags[k]
+	fr.text = fr.text[:p]
+	fr.w = s.fs.faces[fr.st].width(fr.text, fr.size)
+	if hyph {
+		hw := s.fs.faces[fr.st].width("-", fr.size)
+		fr.text += "-"
+		fr.src = -1
+		fr.w += hw
+	}
+	w += fr.w
+	s.frags = append(s.frags, fr)
+	end := len(s.frags)
+	return word{frags: s.frags[start:end:end], w: w, spaceSrc: -1}
+}
+
+// rest returns the part of a word after byte p of frag k, with the word's
+// space and notes; headW is the width of what comes before it in the word
+// (with the added hyphen when hyph is set).
+func (s *setter) rest(wd word, k, p int, headW float64, hyph bool) word {
+	start := len(s.frags)
+	fr := wd.frags[k]
+	before := 0.0
+	for _, f := range wd.frags[:k] {
+		before += f.w
+	}
+	cutW := headW - before // width of fr.text[:p]
+	if hyph {
+		cutW -= float64(s.fs.faces[fr.st].advance('-')) * fr.size / 1000
+	}
+	fr.text = fr.text[p:]
+	if fr.src >= 0 {
+		fr.off += int32(p)
+	}
+	fr.w = max(fr.w-cutW, 0)
+	s.frags = append(s.frags, fr)
+	w := fr.w
+	for _, f := range wd.frags[k+1:] {
+		s.frags = append(s.frags, f)
+		w += f.w
+	}
+	end := len(s.frags)
+	tail := wd
+	tail.frags = s.frags[start:end:end]
+	tail.w = w
+	return tail
+}
+
+// cut breaks a word wider than a line at characters: the first part holds
+// what fits (at least one character).
+func (s *setter) cut(wd word, avail float64) (head, tail word) {
+	w := 0.0
+	for k := range wd.frags {
+		fr := &wd.frags[k]
+		if w+fr.w <= avail {
+			w += fr.w
+			continue
+		}
+		fc := &s.fs.faces[fr.st]
+		for p, r := range fr.text {
+			rw := float64(fc.advance(r)) * fr.size / 1000
+			if w+rw > avail && (p > 0 || k > 0) {
+				if p == 0 {
+					return s.divideAt(wd, k), s.restAt(wd, k)
+				}
+				return s.divide(wd, k, p, false), s.rest(wd, k, p, w, false)
 			}
 			w += rw
 		}
-		if start < len(fr.text) {
-			cur.frags = append(cur.frags, frag{text: fr.text[start:], st: fr.st, size: fr.size, rise: fr.rise, w: w})
-			cur.w += w
+		// the whole frag is the single character that does not fit
+		if k+1 < len(wd.frags) {
+			return s.divideAt(wd, k+1), s.restAt(wd, k+1)
 		}
 	}
-	cur.space, cur.spaceSt, cur.spaceSize = wd.space, wd.spaceSt, wd.spaceSize
-	cur.notes = wd.notes
-	pieces = append(pieces, cur)
-	return pieces
+	return wd, word{}
+}
+
+// divideAt and restAt cut a word before frag k.
+func (s *setter) divideAt(wd word, k int) word {
+	w := 0.0
+	for _, f := range wd.frags[:k] {
+		w += f.w
+	}
+	return word{frags: wd.frags[:k:k], w: w, spaceSrc: -1}
+}
+
+func (s *setter) restAt(wd word, k int) word {
+	tail := wd
+	tail.frags = wd.frags[k:]
+	tail.w = 0
+	for _, f := range tail.frags {
+		tail.w += f.w
+	}
+	return tail
 }
 
 // run is text in one style at a position, ready to draw. x is from the left
@@ -317,8 +593,9 @@ type run struct {
 	extra   float64 // added to every space when justified
 }
 
-// runs positions the words of a line.
-func (ln *line) runs(fs *fontSet, dst []run) []run {
+// runs appends the runs of a line to dst.
+func (ln *line) runs(dst []run) []run {
+	s := ln.s
 	gaps := len(ln.words) - 1
 	avail := ln.measure - ln.indent
 	extra := 0.0
@@ -337,28 +614,41 @@ func (ln *line) runs(fs *fontSet, dst []run) []run {
 		x += avail - ln.w
 	}
 	if len(ln.label) > 0 {
-		dst = appendWords(fs, dst, ln.label, ln.x0, 0)
+		dst = s.appendWords(dst, ln.label, ln.x0, 0)
 	}
-	return appendWords(fs, dst, ln.words, x, extra)
+	return s.appendWords(dst, ln.words, x, extra)
 }
 
 // appendWords appends the runs of words set from x with extra added to each
-// space between them.
-func appendWords(fs *fontSet, dst []run, words []word, x, extra float64) []run {
-	var b strings.Builder
+// space between them. A run's text is a substring of the source where its
+// pieces are contiguous there, else it is copied.
+func (s *setter) appendWords(dst []run, words []word, x, extra float64) []run {
 	open := -1 // index in dst of the run being built
+	var rs, ra, rb int32
 	flush := func() {
-		if open >= 0 {
-			dst[open].text = b.String()
-			b.Reset()
-			open = -1
+		if open < 0 {
+			return
 		}
+		if rs >= 0 {
+			dst[open].text = s.srcs[rs][ra:rb]
+		} else {
+			dst[open].text = string(s.sb)
+		}
+		open = -1
 	}
-	put := func(text string, st style, size, rise, w float64, space bool) {
+	put := func(text string, src, off int32, st style, size, rise, w float64, space bool) {
 		if open >= 0 {
 			r := &dst[open]
 			if r.st == st && r.size == size && r.rise == rise {
-				b.WriteString(text)
+				switch {
+				case rs >= 0 && src == rs && off == rb:
+					rb = off + int32(len(text))
+				case rs >= 0:
+					s.sb = append(append(s.sb[:0], s.srcs[rs][ra:rb]...), text...)
+					rs = -1
+				default:
+					s.sb = append(s.sb, text...)
+				}
 				r.w += w
 				if space {
 					r.spaces++
@@ -373,15 +663,22 @@ func appendWords(fs *fontSet, dst []run, words []word, x, extra float64) []run {
 		}
 		dst = append(dst, r)
 		open = len(dst) - 1
-		b.WriteString(text)
+		if src >= 0 {
+			rs, ra, rb = src, off, off+int32(len(text))
+		} else {
+			rs = -1
+			s.sb = append(s.sb[:0], text...)
+		}
 	}
-	for i, wd := range words {
-		for _, fr := range wd.frags {
-			put(fr.text, fr.st, fr.size, fr.rise, fr.w, false)
+	for i := range words {
+		wd := &words[i]
+		for k := range wd.frags {
+			fr := &wd.frags[k]
+			put(fr.text, fr.src, fr.off, fr.st, fr.size, fr.rise, fr.w, false)
 			x += fr.w
 		}
 		if i < len(words)-1 {
-			put(" ", wd.spaceSt, wd.spaceSize, 0, wd.space, true)
+			put(" ", wd.spaceSrc, wd.spaceOff, wd.spaceSt, wd.spaceSize, 0, wd.space, true)
 			x += wd.space + extra
 		}
 	}
@@ -394,9 +691,9 @@ func appendWords(fs *fontSet, dst []run, words []word, x, extra float64) []run {
 	return dst
 }
 
-// blockLines sets a block of a page into lines. prev is the kind of the
+// blockLines sets a block of a page into lines appended to dst. prev is the
 // block before it on the page (nil at the top).
-func blockLines(fs *fontSet, ts *typeset, b maisky.Block, prev maisky.Block, measure float64, note func(string) *maisky.Footnote) []line {
+func (s *setter) blockLines(dst []line, b maisky.Block, prev maisky.Block, measure float64, note func(string) *maisky.Footnote) []line {
 	var (
 		base             style
 		size, lead       float64
@@ -411,14 +708,14 @@ func blockLines(fs *fontSet, ts *typeset, b maisky.Block, prev maisky.Block, mea
 		keep = true
 		base = bold
 		if b.Level <= 1 {
-			size, lead, al, before = ts.h1Size, ts.h1Lead, center, 6*ts.scale
+			size, lead, al, before = h1Size, h1Lead, center, 6
 		} else {
-			size, lead, al, before = ts.h2Size, ts.h2Lead, left, 8*ts.scale
+			size, lead, al, before = h2Size, h2Lead, left, 8
 		}
 	case *maisky.Paragraph:
-		size, lead, al = ts.bodySize, ts.bodyLead, justify
+		size, lead, al = bodySize, bodyLead, justify
 		if !b.Continued && !isHeading(prev) {
-			first = ts.paraIndent
+			first = paraIndent
 		}
 		if _, ok := prev.(*maisky.Heading); ok {
 			before = 3
@@ -427,28 +724,35 @@ func blockLines(fs *fontSet, ts *typeset, b maisky.Block, prev maisky.Block, mea
 			before = 6
 		}
 	case *maisky.Commentary:
-		size, lead, al = ts.commSize, ts.commLead, justify
-		x0, width = ts.commInset, measure-2*ts.commInset
+		size, lead, al = commSize, commLead, justify
+		x0, width = commInset, measure-2*commInset
 		if prev != nil {
 			before = 6
 		}
 	default:
-		return nil
+		return dst
 	}
-	wb := newWordBuilder(fs, base, size)
-	wb.inlines(b.Inlines(), base, note)
-	lines := breakLines(fs, wb.finish(), width, first, 0)
-	for i := range lines {
-		ln := &lines[i]
+	s.begin(base, size)
+	s.inlines(b.Inlines(), base, note)
+	from := len(dst)
+	dst = s.breakLines(dst, s.finish(), width, first, 0, al == justify)
+	for i := from; i < len(dst); i++ {
+		ln := &dst[i]
 		ln.x0, ln.align, ln.size, ln.lead, ln.keep = x0, al, size, lead, keep
 		for _, wd := range ln.words {
-			ln.notes = append(ln.notes, wd.notes...)
+			if len(wd.notes) > 0 {
+				if ln.notes == nil {
+					ln.notes = wd.notes
+				} else {
+					ln.notes = append(ln.notes[:len(ln.notes):len(ln.notes)], wd.notes...)
+				}
+			}
 		}
 	}
-	if len(lines) > 0 {
-		lines[0].spaceBefore = before
+	if len(dst) > from {
+		dst[from].spaceBefore = before
 	}
-	return lines
+	return dst
 }
 
 func isHeading(b maisky.Block) bool {
@@ -458,43 +762,54 @@ func isHeading(b maisky.Block) bool {
 
 // noteLines sets a footnote as the book does: its number, a space, then its
 // text; the following lines start flush left.
-func noteLines(fs *fontSet, ts *typeset, f *maisky.Footnote, measure float64) []line {
-	noteSize, noteLead := ts.noteSize, ts.noteLead
-	num := newWordBuilder(fs, regular, noteSize)
-	num.text(strconv.Itoa(f.Number), regular)
-	label := num.finish()
-	first := fs.faces[regular].width(" ", noteSize)
-	if len(label) > 0 {
-		first += label[0].w
+func (s *setter) noteLines(dst []line, f *maisky.Footnote, measure float64) []line {
+	s.begin(regular, noteSize)
+	s.add(strconv.Itoa(f.Number), regular, noteSize, 0, -1, 0)
+	at := len(s.out)
+	s.out = append(s.out, s.finish()...)
+	label := s.out[at:len(s.out):len(s.out)]
+	first := s.fs.faces[regular].width(" ", noteSize) + label[0].w
+	s.begin(regular, noteSize)
+	s.inlines(f.Content, regular, nil)
+	from := len(dst)
+	dst = s.breakLines(dst, s.finish(), measure, first, 0, true)
+	if len(dst) == from {
+		dst = append(dst, line{indent: first, measure: measure, last: true, s: s})
 	}
-	wb := newWordBuilder(fs, regular, noteSize)
-	wb.inlines(f.Content, regular, nil)
-	lines := breakLines(fs, wb.finish(), measure, first, 0)
-	if len(lines) == 0 {
-		lines = []line{{indent: first, measure: measure, last: true}}
+	for i := from; i < len(dst); i++ {
+		dst[i].align, dst[i].size, dst[i].lead = justify, noteSize, noteLead
 	}
-	for i := range lines {
-		lines[i].align, lines[i].size, lines[i].lead = justify, noteSize, noteLead
-	}
-	lines[0].label = label
-	lines[0].spaceBefore = noteSpacing * ts.scale
-	return lines
+	dst[from].label = label
+	dst[from].spaceBefore = noteSpacing
+	return dst
+}
+
+// continuedLine is the line that heads the rest of a note carried over to
+// the next sheet.
+func (s *setter) continuedLine(f *maisky.Footnote, measure float64) line {
+	s.begin(italic, noteSize)
+	s.text("[note "+strconv.Itoa(f.Number)+" continued]", italic)
+	words := s.finish()
+	lines := s.breakLines(nil, words, measure, 0, 0, false)
+	ln := lines[0]
+	ln.align, ln.size, ln.lead, ln.spaceBefore = left, noteSize, noteLead, noteSpacing
+	return ln
 }
 
 // spansLines sets footer text (a citation) ragged right.
-func spansLines(fs *fontSet, spans []span, size, lead, measure float64, maxLines int) []line {
-	wb := newWordBuilder(fs, regular, size)
+func (s *setter) spansLines(spans []span, size, lead, measure float64, maxLines int) []line {
+	s.begin(regular, size)
 	for _, sp := range spans {
 		st := regular
 		if sp.italic {
 			st = italic
 		}
-		wb.text(sp.text, st)
+		s.text(sp.text, st)
 	}
-	lines := breakLines(fs, wb.finish(), measure, 0, 0)
+	lines := s.breakLines(nil, s.finish(), measure, 0, 0, false)
 	if len(lines) > maxLines {
 		lines = lines[:maxLines]
-		ellipsize(fs, &lines[maxLines-1], size)
+		s.ellipsize(&lines[maxLines-1], size)
 	}
 	for i := range lines {
 		lines[i].align, lines[i].size, lines[i].lead = left, size, lead
@@ -503,8 +818,8 @@ func spansLines(fs *fontSet, spans []span, size, lead, measure float64, maxLines
 }
 
 // ellipsize ends a line cut short with "…", dropping words to make room.
-func ellipsize(fs *fontSet, ln *line, size float64) {
-	ell := fs.faces[regular].width("…", size)
+func (s *setter) ellipsize(ln *line, size float64) {
+	ell := s.fs.faces[regular].width("…", size)
 	for len(ln.words) > 1 && ln.w+ell > ln.measure-ln.indent {
 		last := ln.words[len(ln.words)-1]
 		ln.words = ln.words[:len(ln.words)-1]
@@ -515,7 +830,7 @@ func ellipsize(fs *fontSet, ln *line, size float64) {
 		return
 	}
 	wd := ln.words[n-1]
-	wd.frags = append(wd.frags[:len(wd.frags):len(wd.frags)], frag{text: "…", st: regular, size: size, w: ell})
+	wd.frags = append(wd.frags[:len(wd.frags):len(wd.frags)], frag{text: "…", st: regular, size: size, w: ell, src: -1})
 	wd.w += ell
 	ln.words = append(ln.words[:n-1:n-1], wd)
 	ln.w += ell
@@ -561,7 +876,7 @@ type outPage struct {
 // pageInput is what the paginator needs for one print page.
 type pageInput struct {
 	page   maisky.Page
-	footer []line // citation and acceptance, bottom up order is handled by place
+	footer []line // citation and acceptance, top down
 }
 
 // baselineOf returns the baseline of a line whose box starts at y.
@@ -569,20 +884,62 @@ func baselineOf(y float64, ln *line) float64 {
 	return y + (ln.lead-ln.size)/2 + 0.8*ln.size
 }
 
+// pageNotes are the lines of the notes of a print page: notes[i] is set
+// in lines[from[i]:from[i+1]].
+type pageNotes struct {
+	notes []*maisky.Footnote
+	from  []int
+	lines []line
+	index map[*maisky.Footnote]int // for pages of many notes
+}
+
+func (pn *pageNotes) of(f *maisky.Footnote) []line {
+	if len(pn.notes) > 16 {
+		if pn.index == nil {
+			pn.index = make(map[*maisky.Footnote]int, len(pn.notes))
+			for i := len(pn.notes) - 1; i >= 0; i-- {
+				pn.index[pn.notes[i]] = i
+			}
+		}
+		if i, ok := pn.index[f]; ok {
+			return pn.lines[pn.from[i]:pn.from[i+1]]
+		}
+		return nil
+	}
+	for i, g := range pn.notes {
+		if g == f {
+			return pn.lines[pn.from[i]:pn.from[i+1]]
+		}
+	}
+	return nil
+}
+
 // paginator sets print pages onto PDF pages.
 type paginator struct {
-	fs      *fontSet
-	g       geometry
-	head    func(print int, cont bool) []placed
-	pages   []outPage
-	runsBuf []run
+	s     *setter
+	g     geometry
+	head  func(print int, cont bool) []placed
+	pages []outPage
+	runs  []run // arena of the placed lines' runs
+	// maxSheets is the most PDF pages a print page may take.
+	maxSheets int
+	// tooLong records the first print page that needed more.
+	tooLong int
+}
+
+// place returns the runs of a line, kept in the paginator's arena.
+func (p *paginator) place(ln *line) []run {
+	from := len(p.runs)
+	p.runs = ln.runs(p.runs)
+	end := len(p.runs)
+	return p.runs[from:end:end]
 }
 
 // firstNoteLine returns the height of the first line of the first note of
 // a line.
-func firstNoteLine(ln *line, notes map[*maisky.Footnote][]line) float64 {
+func firstNoteLine(ln *line, notes *pageNotes) float64 {
 	for _, f := range ln.notes {
-		if n := notes[f]; len(n) > 0 {
+		if n := notes.of(f); len(n) > 0 {
 			return n[0].lead + n[0].spaceBefore
 		}
 	}
@@ -599,17 +956,23 @@ func footerHeight(footer []line) float64 {
 }
 
 // placeFooter places the footer lines so that the last baseline sits at the
-// footer's bottom; it returns the y of the rule above them.
+// footer's bottom, under a rule.
 func (p *paginator) placeFooter(op *outPage, footer []line) {
 	y := p.g.footBottom
-	for i := len(footer) - 1; i >= 0; i-- {
-		ln := &footer[i]
-		op.lines = append(op.lines, placed{baseline: y, runs: ln.runs(p.fs, nil)})
-		y -= ln.lead
+	for i := 1; i < len(footer); i++ {
+		y -= footer[i].lead
 	}
-	ruleY := y + footer[0].lead - footer[0].size - 4
-	if len(footer) == 0 {
-		ruleY = p.g.footBottom
+	ruleY := p.g.footBottom
+	if len(footer) > 0 {
+		ruleY = y - footer[0].size - 4
+	}
+	// top down, so that the text is read in order
+	for i := range footer {
+		ln := &footer[i]
+		op.lines = append(op.lines, placed{baseline: y, runs: p.place(ln)})
+		if i+1 < len(footer) {
+			y += footer[i+1].lead
+		}
 	}
 	op.rules = append(op.rules, rule{x1: p.g.left, x2: p.g.w - p.g.right, y: ruleY, width: 0.4})
 }
@@ -618,7 +981,7 @@ func (p *paginator) placeFooter(op *outPage, footer []line) {
 func (p *paginator) blank(in pageInput) {
 	op := outPage{print: in.page.Number, blank: true}
 	op.lines = append(op.lines, p.head(in.page.Number, false)...)
-	fc := &p.fs.faces[italic]
+	fc := &p.s.fs.faces[italic]
 	msg := "[Page " + strconv.Itoa(in.page.Number) + " is blank in the print edition]"
 	w := fc.width(msg, bodySize)
 	op.lines = append(op.lines, placed{baseline: p.g.bodyTop + 160, runs: []run{{
@@ -630,9 +993,11 @@ func (p *paginator) blank(in pageInput) {
 
 // print sets one print page's lines onto as many PDF pages as it needs; each
 // footnote goes on the PDF page of its anchor's line. A note too long for
-// the room left continues at the foot of the next page.
-func (p *paginator) print(in pageInput, lines []line, notes map[*maisky.Footnote][]line) {
+// the room left continues at the foot of the next page under a line that
+// says so. It stops, recording the page in tooLong, past maxSheets sheets.
+func (p *paginator) print(in pageInput, lines []line, notes *pageNotes) {
 	bottom := p.g.footBottom - footerHeight(in.footer) - 6
+	first := len(p.pages)
 	var (
 		op      outPage
 		y       float64
@@ -644,7 +1009,7 @@ func (p *paginator) print(in pageInput, lines []line, notes map[*maisky.Footnote
 	open := func(cont bool) {
 		op = outPage{print: in.page.Number, cont: cont}
 		op.lines = append(op.lines, p.head(in.page.Number, cont)...)
-		y, noteH, noteBuf, started = p.g.bodyTop, 0, nil, false
+		y, noteH, noteBuf, started = p.g.bodyTop, 0, noteBuf[:0], false
 		// notes carried over from the previous page come first
 		for len(carry) > 0 {
 			h := carry[0].lead + carry[0].spaceBefore
@@ -669,25 +1034,34 @@ func (p *paginator) print(in pageInput, lines []line, notes map[*maisky.Footnote
 				if ln.spaceBefore > 0 {
 					ny += ln.spaceBefore
 				}
-				op.lines = append(op.lines, placed{baseline: baselineOf(ny, ln), runs: ln.runs(p.fs, nil)})
+				op.lines = append(op.lines, placed{baseline: baselineOf(ny, ln), runs: p.place(ln)})
 				ny += ln.lead
 			}
 		}
 		p.placeFooter(&op, in.footer)
 		p.pages = append(p.pages, op)
 	}
-	notesHeight := func(ln *line) (float64, int) {
+	notesHeight := func(ln *line) float64 {
 		h, n := 0.0, 0
 		for _, f := range ln.notes {
-			for i := range notes[f] {
-				h += notes[f][i].lead + notes[f][i].spaceBefore
+			for _, nl := range notes.of(f) {
+				h += nl.lead + nl.spaceBefore
 				n++
 			}
 		}
 		if n > 0 && noteH == 0 {
 			h += 2 * noteGap
 		}
-		return h, n
+		return h
+	}
+	tooMany := func() bool {
+		if len(p.pages)-first >= p.maxSheets {
+			if p.tooLong == 0 {
+				p.tooLong = in.page.Number
+			}
+			return true
+		}
+		return false
 	}
 	open(false)
 	for i := 0; i < len(lines); i++ {
@@ -696,12 +1070,11 @@ func (p *paginator) print(in pageInput, lines []line, notes map[*maisky.Footnote
 		if !started {
 			before = 0
 		}
-		nh, _ := notesHeight(ln)
+		nh := notesHeight(ln)
 		need := before + ln.lead
 		if ln.keep && i+1 < len(lines) {
 			next := &lines[i+1]
-			nnh, _ := notesHeight(next)
-			need += next.spaceBefore + next.lead + nnh
+			need += next.spaceBefore + next.lead + notesHeight(next)
 		}
 		// A line whose notes could not fit even on an empty page stays
 		// here if the line and its first note line do; the rest of the
@@ -710,18 +1083,24 @@ func (p *paginator) print(in pageInput, lines []line, notes map[*maisky.Footnote
 		if started && (fitsEmpty && y+need+noteH+nh > bottom ||
 			!fitsEmpty && y+need+noteH+firstNoteLine(ln, notes)+2*noteGap > bottom) {
 			closePage()
+			if tooMany() {
+				return
+			}
 			open(true)
 			before = 0
-			nh, _ = notesHeight(ln)
+			nh = notesHeight(ln)
 		}
 		y += before
-		op.lines = append(op.lines, placed{baseline: baselineOf(y, ln), runs: ln.runs(p.fs, nil)})
+		op.lines = append(op.lines, placed{baseline: baselineOf(y, ln), runs: p.place(ln)})
 		y += ln.lead
 		started = true
-		// the line's notes: as many lines as fit here, the rest carried over
+		// the line's notes: as many lines as fit here, the rest carried
+		// over under a line that says the note continues
 		for _, f := range ln.notes {
-			for j := range notes[f] {
-				nl := notes[f][j]
+			nls := notes.of(f)
+			carrying := false
+			for j := range nls {
+				nl := nls[j]
 				h := nl.lead + nl.spaceBefore
 				if noteH == 0 {
 					h += 2 * noteGap
@@ -731,13 +1110,19 @@ func (p *paginator) print(in pageInput, lines []line, notes map[*maisky.Footnote
 					noteH += h
 					continue
 				}
+				if !carrying && j > 0 {
+					carry = append(carry, p.s.continuedLine(f, p.g.measure()))
+				}
+				carrying = true
 				carry = append(carry, nl)
 			}
 		}
-		// a page holding only a line too tall for it: go on below anyway
 	}
 	closePage()
 	for len(carry) > 0 {
+		if tooMany() {
+			return
+		}
 		open(true)
 		closePage()
 	}

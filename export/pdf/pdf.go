@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/maisky-lib/maisky/maisky"
 )
@@ -34,12 +35,22 @@ type Acceptance struct {
 	TermsVersion string
 }
 
-// Accepted reports whether a names who accepted the terms and when.
+// Accepted reports whether a names who accepted the terms, with at least
+// one visible character (a letter, digit, punctuation mark or symbol: not
+// only spaces, invisible format characters or combining marks), and when.
 func (a Acceptance) Accepted() bool {
-	return strings.TrimFunc(a.By, notPrintable) != "" && !a.At.IsZero()
+	return visible(a.By) && !a.At.IsZero()
 }
 
-func notPrintable(r rune) bool { return unicode.IsSpace(r) || !unicode.IsPrint(r) }
+// visible reports whether s has a character that prints as something.
+func visible(s string) bool {
+	for _, r := range s {
+		if r != utf8.RuneError && unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S) {
+			return true
+		}
+	}
+	return false
+}
 
 // Paper is a paper size.
 type Paper int
@@ -107,7 +118,7 @@ func (o *Options) pageCap() int {
 // built in memory and written to w in one piece when it is complete, so a
 // failure writes nothing. Write is safe for concurrent use.
 func Write(w io.Writer, doc *maisky.Document, req Request, opts Options) error {
-	pages, err := check(doc, req, &opts)
+	pages, words, err := check(doc, req, &opts)
 	if err != nil {
 		return err
 	}
@@ -120,12 +131,13 @@ func Write(w io.Writer, doc *maisky.Document, req Request, opts Options) error {
 		return err
 	}
 	job := &job{
-		fs:   fonts(),
-		g:    newGeometry(opts.Paper),
-		doc:  doc,
-		req:  req,
-		opts: &opts,
-		cite: cite,
+		words: words,
+		fs:    fonts(),
+		g:     newGeometry(opts.Paper),
+		doc:   doc,
+		req:   req,
+		opts:  &opts,
+		cite:  cite,
 	}
 	out, err := job.layout(pages)
 	if err != nil {
@@ -134,37 +146,86 @@ func Write(w io.Writer, doc *maisky.Document, req Request, opts Options) error {
 	return draw(w, job.fs, job.g, job.metadata(), out)
 }
 
-// check applies the refusals in the order a reader meets them: the terms,
-// the page cap, the document's pages. It returns the pages to print.
-func check(doc *maisky.Document, req Request, opts *Options) ([]printPage, error) {
+// check applies the refusals in the order a reader meets them: the terms
+// (and a name that can be printed), the page cap, the document's pages and
+// the length of each page. It returns the pages to print and an estimate of
+// their number of words.
+func check(doc *maisky.Document, req Request, opts *Options) ([]printPage, int, error) {
 	if !req.Acceptance.Accepted() {
 		what := "no one is named as accepting them"
-		if strings.TrimFunc(req.Acceptance.By, notPrintable) != "" {
+		if visible(req.Acceptance.By) {
 			what = "the time of acceptance is missing"
+		} else if strings.TrimFunc(req.Acceptance.By, notPrintable) != "" {
+			what = "the name has no visible character"
 		}
-		return nil, fmt.Errorf("%w: %s", ErrTermsNotAccepted, what)
+		return nil, 0, fmt.Errorf("%w: %s", ErrTermsNotAccepted, what)
+	}
+	if err := printableName(req.Acceptance.By); err != nil {
+		return nil, 0, err
 	}
 	r := req.Pages
 	if limit := opts.pageCap(); r.First >= 1 && r.Last >= r.First && r.Len() > limit {
-		return nil, &PageLimitError{First: r.First, Last: r.Last, Asked: r.Len(), Max: limit}
+		return nil, 0, &PageLimitError{First: r.First, Last: r.Last, Asked: r.Len(), Max: limit}
 	}
 	if doc == nil {
-		return nil, ErrNoDocument
+		return nil, 0, ErrNoDocument
 	}
 	if err := doc.CheckRange(r); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if v := opts.Volume; v != nil && doc.Volume != "" && v.ID != doc.Volume {
-		return nil, fmt.Errorf("%w: document %s belongs to volume %q, not %q", ErrVolume, doc.ID, doc.Volume, v.ID)
+		return nil, 0, fmt.Errorf("%w: document %s belongs to volume %q, not %q", ErrVolume, doc.ID, doc.Volume, v.ID)
 	}
 	all := doc.Pages()
 	var pages []printPage
+	size := 0
 	for i, p := range all {
 		if r.Contains(p.Number) {
+			n := pageBytes(p)
+			if n > MaxSheets*sheetBytes {
+				return nil, 0, &SheetLimitError{Page: p.Number, Max: MaxSheets}
+			}
+			size += n
 			pages = append(pages, printPage{Page: p, runsOn: i+1 < len(all) && startsContinued(all[i+1])})
 		}
 	}
-	return pages, nil
+	return pages, size / 6, nil
+}
+
+func notPrintable(r rune) bool { return unicode.IsSpace(r) || !unicode.IsPrint(r) }
+
+// sheetBytes bounds the text one sheet can hold: a page of notes at their
+// size holds about 7,000 characters. A print page with more than MaxSheets
+// times this is refused before it is set.
+const sheetBytes = 12_000
+
+// pageBytes returns the size of the text of a print page and its notes.
+func pageBytes(p maisky.Page) int {
+	n := 0
+	for _, b := range p.Blocks {
+		n += inlineBytes(b.Inlines())
+	}
+	for _, f := range p.Footnotes {
+		if f != nil {
+			n += inlineBytes(f.Content)
+		}
+	}
+	return n
+}
+
+func inlineBytes(content []maisky.Inline) int {
+	n := 0
+	for _, in := range content {
+		switch in := in.(type) {
+		case *maisky.Text:
+			n += len(in.Value)
+		case *maisky.Emphasis:
+			n += inlineBytes(in.Content)
+		case *maisky.NoteRef:
+			n += 3
+		}
+	}
+	return n
 }
 
 // printPage is a print page to print. runsOn reports that its last block
@@ -191,12 +252,16 @@ func startsContinued(p maisky.Page) bool {
 
 // job is one print in progress.
 type job struct {
-	fs   *fontSet
-	g    geometry
-	doc  *maisky.Document
-	req  Request
-	opts *Options
-	cite citer
+	words int // estimated
+	// the left part of the running head, set once for its width
+	headRuns  []run
+	headAvail float64
+	fs        *fontSet
+	g         geometry
+	doc       *maisky.Document
+	req       Request
+	opts      *Options
+	cite      citer
 }
 
 // layout sets the pages.
@@ -216,59 +281,62 @@ func (j *job) layout(pages []printPage) ([]outPage, error) {
 	}
 	measure := j.g.measure()
 	acc := j.acceptanceLines()
-	p := &paginator{fs: j.fs, g: j.g, head: j.head}
+	s := newSetter(j.fs, j.words/len(pages)+64)
+	foot := newSetter(j.fs, 64)
+	p := &paginator{s: s, g: j.g, head: j.head, maxSheets: MaxSheets,
+		pages: make([]outPage, 0, len(pages)+2), runs: make([]run, 0, 96*len(pages)+j.words/8)}
+	var (
+		lines []line
+		notes pageNotes
+	)
 	for _, pg := range pages {
 		spans, err := j.cite(pg.Number)
 		if err != nil {
 			return nil, err
 		}
-		footer := spansLines(j.fs, spans, footSize, footLead, measure, maxFootLine)
+		foot.reset()
+		footer := foot.spansLines(spans, footSize, footLead, measure, maxFootLine)
 		footer = append(footer, acc...)
 		in := pageInput{page: pg.Page, footer: footer}
 		if pg.Empty {
 			p.blank(in)
 			continue
 		}
-		// At full size if the page fits on one PDF page, else a little
-		// smaller, else at the smallest size over as many PDF pages as
-		// it takes.
-		scales := [...]float64{1, 0.93, 0.86, 0.8}
-		for k, scale := range scales {
-			ts := typesetAt(scale)
-			lines, notes := j.setPage(&ts, pg, measure, lookup)
-			try := &paginator{fs: j.fs, g: j.g, head: j.head}
-			try.print(in, lines, notes)
-			if len(try.pages) == 1 || k == len(scales)-1 {
-				p.pages = append(p.pages, try.pages...)
-				break
-			}
+		s.reset()
+		lines = j.setPage(s, pg, measure, lookup, lines[:0], &notes)
+		p.print(in, lines, &notes)
+		if p.tooLong != 0 {
+			return nil, &SheetLimitError{Page: p.tooLong, Max: MaxSheets}
 		}
 	}
 	return p.pages, nil
 }
 
 // setPage sets the blocks and notes of a print page into lines.
-func (j *job) setPage(ts *typeset, pg printPage, measure float64, lookup func(string) *maisky.Footnote) ([]line, map[*maisky.Footnote][]line) {
-	var lines []line
-	notes := make(map[*maisky.Footnote][]line, len(pg.Footnotes))
+func (j *job) setPage(s *setter, pg printPage, measure float64, lookup func(string) *maisky.Footnote, lines []line, pn *pageNotes) []line {
+	pn.notes, pn.from, pn.lines, pn.index = pn.notes[:0], pn.from[:0], pn.lines[:0], nil
 	for _, f := range pg.Footnotes {
 		if f != nil {
-			notes[f] = noteLines(j.fs, ts, f, measure)
+			pn.notes = append(pn.notes, f)
+			pn.from = append(pn.from, len(pn.lines))
+			pn.lines = s.noteLines(pn.lines, f, measure)
 		}
 	}
+	pn.from = append(pn.from, len(pn.lines))
 	var prev maisky.Block
 	for _, b := range pg.Blocks {
-		lines = append(lines, blockLines(j.fs, ts, b, prev, measure, lookup)...)
+		lines = s.blockLines(lines, b, prev, measure, lookup)
 		prev = b
 	}
 	if n := len(lines); n > 0 && pg.runsOn {
 		// The block goes on over the page break: its last line here is
-		// justified, as in the book, unless that would stretch it.
-		if ln := &lines[n-1]; ln.w >= 0.8*(ln.measure-ln.indent) {
+		// justified, as in the book, unless that would stretch its
+		// spaces visibly.
+		if ln := &lines[n-1]; len(ln.words) > 1 && (ln.measure-ln.indent-ln.w)/float64(len(ln.words)-1) <= veryLooseGap {
 			ln.last = false
 		}
 	}
-	return lines, notes
+	return lines
 }
 
 // head returns the running head of a page: the volume and the document's
@@ -281,8 +349,21 @@ func (j *job) head(print int, cont bool) []placed {
 	}
 	numW := fs.faces[regular].width(num, headSize)
 	avail := j.g.measure() - numW - 18
+	if j.headRuns == nil || avail != j.headAvail {
+		j.headRuns, j.headAvail = j.headTitle(avail), avail
+	}
+	runs := make([]run, len(j.headRuns), len(j.headRuns)+1)
+	copy(runs, j.headRuns)
+	runs = append(runs, run{x: j.g.measure() - numW, st: regular, size: headSize, text: num, w: numW})
+	return []placed{{baseline: j.g.headBaseline, runs: runs}}
+}
+
+// headTitle sets the left part of the running head in avail points: the
+// volume's title in italics and the document's title.
+func (j *job) headTitle(avail float64) []run {
+	fs := j.fs
 	title := fs.clean(j.doc.Title)
-	var runs []run
+	runs := make([]run, 0, 3)
 	x := 0.0
 	if v := j.opts.Volume; v != nil {
 		vt := fit(&fs.faces[italic], fs.clean(v.FullTitle()), headSize, avail*0.6)
@@ -300,26 +381,48 @@ func (j *job) head(print int, cont bool) []placed {
 		t := fit(&fs.faces[regular], title, headSize, avail-x)
 		runs = append(runs, run{x: x, st: regular, size: headSize, text: t, w: fs.faces[regular].width(t, headSize)})
 	}
-	runs = append(runs, run{x: j.g.measure() - numW, st: regular, size: headSize, text: num, w: numW})
-	return []placed{{baseline: j.g.headBaseline, runs: runs}}
+	return runs
 }
 
-// acceptanceLines sets the footer's record of the acceptance.
+// acceptanceLines sets the footer's record of the acceptance: the name
+// (shortened past maxName characters), the statement, the terms version
+// and the date, which always fit in the footer.
 func (j *job) acceptanceLines() []line {
 	a := j.req.Acceptance
 	var b strings.Builder
 	b.WriteString("Printed for ")
-	b.WriteString(strings.Join(strings.Fields(a.By), " "))
+	m := j.g.measure()
+	b.WriteString(fit(&j.fs.faces[regular], shorten(j.fs.clean(strings.Join(strings.Fields(a.By), " ")), maxName), accSize, m/2))
 	b.WriteString(", who accepted the terms and conditions governing print and download of material from this archive")
 	if v := strings.TrimSpace(a.TermsVersion); v != "" {
 		b.WriteString(" (terms version ")
-		b.WriteString(strings.Join(strings.Fields(v), " "))
+		b.WriteString(fit(&j.fs.faces[regular], shorten(j.fs.clean(strings.Join(strings.Fields(v), " ")), maxTermsVersion), accSize, m/4))
 		b.WriteString(")")
 	}
 	b.WriteString(" on ")
 	b.WriteString(formatTime(a.At))
 	b.WriteString(".")
-	return spansLines(j.fs, []span{{text: b.String()}}, accSize, accLead, j.g.measure(), maxAccLines)
+	return newSetter(j.fs, 64).spansLines([]span{{text: b.String()}}, accSize, accLead, j.g.measure(), maxAccLines)
+}
+
+// The longest name and terms version printed, in characters (and at most
+// half and a quarter of the line); longer ones are shortened with "…" so
+// that the statement and its date always fit.
+const (
+	maxName         = 64
+	maxTermsVersion = 40
+)
+
+// shorten cuts s after max characters, adding "…".
+func shorten(s string, max int) string {
+	n := 0
+	for i := range s {
+		if n == max {
+			return strings.TrimRight(s[:i], " ") + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // formatTime writes a time as "21 November 2026", with the time of day in

@@ -17,6 +17,7 @@ import (
 type canvas struct {
 	f       *fpdf.Fpdf
 	fs      *fontSet
+	used    *[numStyles]runeSet // the runes each style sets; nil: whole fonts
 	loaded  [numStyles]bool
 	fontSet bool
 	curSt   style
@@ -25,7 +26,7 @@ type canvas struct {
 
 // family is the name under which the fonts are registered with fpdf; it
 // becomes part of the embedded font's name.
-const family = "GoText"
+const family = "LiberationSerif"
 
 // metadata is the document information dictionary.
 type metadata struct {
@@ -72,7 +73,11 @@ func (c *canvas) setFont(st style, size float64) {
 		return
 	}
 	if !c.loaded[st] {
-		c.f.AddUTF8FontFromBytes(family, st.fpdfStyle(), c.fs.faces[st].ttf)
+		ttf := c.fs.faces[st].ttf
+		if c.used != nil {
+			ttf = c.fs.faces[st].subset(&c.used[st])
+		}
+		c.f.AddUTF8FontFromBytes(family, st.fpdfStyle(), ttf)
 		c.loaded[st] = true
 	}
 	c.f.SetFont(family, st.fpdfStyle(), size)
@@ -113,6 +118,21 @@ func draw(w io.Writer, fs *fontSet, g geometry, meta metadata, pages []outPage) 
 		}
 	}()
 	c := newCanvas(fs, g, meta)
+	// Each font is handed to fpdf cut down to the characters the pages
+	// set in it (and the few fpdf always embeds).
+	c.used = new([numStyles]runeSet)
+	for i := range pages {
+		for _, pl := range pages[i].lines {
+			for j := range pl.runs {
+				c.used[pl.runs[j].st].addString(pl.runs[j].text)
+			}
+		}
+	}
+	for st := range c.used {
+		for r := rune(32); r < 57; r++ {
+			c.used[st].add(r)
+		}
+	}
 	for i := range pages {
 		op := &pages[i]
 		c.addPage()

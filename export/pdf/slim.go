@@ -5,20 +5,9 @@ import (
 	"sort"
 )
 
-// slim returns a TrueType font without what a PDF does not need: the
-// hinting (the cvt, fpgm, prep and gasp tables and every glyph's
-// instructions), the glyph names (post becomes format 3) and all names but
-// the Windows names 0–6 (copyright, family, style, full and PostScript
-// name). Outlines, metrics and the character map are kept as they are. The
-// subsets embedded in every PDF shrink by about half. Should the font not
-// have the expected shape, slim returns it unchanged.
-func slim(ttf []byte) []byte {
-	out, ok := slimTables(ttf)
-	if !ok {
-		return ttf
-	}
-	return out
-}
+// The helpers of subset: reading a TrueType file's tables, dropping a
+// glyph's hinting instructions, keeping the names a PDF needs, and writing
+// a TrueType file of tables.
 
 type sfntTable struct {
 	tag  string
@@ -44,78 +33,6 @@ func readTables(ttf []byte) (map[string][]byte, bool) {
 		tables[string(rec[:4])] = ttf[off : off+size]
 	}
 	return tables, true
-}
-
-func slimTables(ttf []byte) ([]byte, bool) {
-	t, ok := readTables(ttf)
-	if !ok {
-		return nil, false
-	}
-	for _, tag := range []string{"head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf", "OS/2", "post", "name"} {
-		if t[tag] == nil {
-			return nil, false
-		}
-	}
-	head, maxp, post := t["head"], t["maxp"], t["post"]
-	if len(head) < 54 || len(maxp) < 6 || len(post) < 32 {
-		return nil, false
-	}
-	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
-	longLoca := binary.BigEndian.Uint16(head[50:]) == 1
-	loca := t["loca"]
-	offset := func(i int) (int, bool) {
-		if longLoca {
-			if len(loca) < 4*(i+1) {
-				return 0, false
-			}
-			return int(binary.BigEndian.Uint32(loca[4*i:])), true
-		}
-		if len(loca) < 2*(i+1) {
-			return 0, false
-		}
-		return 2 * int(binary.BigEndian.Uint16(loca[2*i:])), true
-	}
-	glyf := t["glyf"]
-	newGlyf := make([]byte, 0, len(glyf))
-	newLoca := make([]byte, 0, 4*(numGlyphs+1))
-	for i := 0; i < numGlyphs; i++ {
-		from, ok1 := offset(i)
-		to, ok2 := offset(i + 1)
-		if !ok1 || !ok2 || from > to || to > len(glyf) {
-			return nil, false
-		}
-		newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
-		g, ok := stripGlyph(glyf[from:to])
-		if !ok {
-			return nil, false
-		}
-		newGlyf = append(newGlyf, g...)
-		for len(newGlyf)%4 != 0 {
-			newGlyf = append(newGlyf, 0)
-		}
-	}
-	newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
-
-	newHead := append([]byte(nil), head...)
-	binary.BigEndian.PutUint32(newHead[8:], 0) // checkSumAdjustment, set below
-	binary.BigEndian.PutUint16(newHead[50:], 1)
-	newMaxp := append([]byte(nil), maxp...)
-	if len(newMaxp) >= 28 {
-		binary.BigEndian.PutUint16(newMaxp[26:], 0) // maxSizeOfInstructions
-	}
-	newPost := append([]byte(nil), post[:32]...)
-	binary.BigEndian.PutUint32(newPost, 0x00030000)
-	name, ok := slimName(t["name"])
-	if !ok {
-		return nil, false
-	}
-	tables := []sfntTable{
-		{"OS/2", t["OS/2"]}, {"cmap", t["cmap"]}, {"glyf", newGlyf}, {"head", newHead},
-		{"hhea", t["hhea"]}, {"hmtx", t["hmtx"]}, {"loca", newLoca}, {"maxp", newMaxp},
-		{"name", name}, {"post", newPost},
-	}
-	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
-	return assemble(tables), true
 }
 
 // stripGlyph returns a glyph's description without its instructions.
@@ -233,6 +150,7 @@ func slimName(name []byte) ([]byte, bool) {
 // assemble writes a TrueType file of the tables, sorted by tag, with their
 // checksums and the head table's checkSumAdjustment.
 func assemble(tables []sfntTable) []byte {
+	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
 	n := len(tables)
 	pow, log := 1, 0
 	for pow*2 <= n {

@@ -8,21 +8,30 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// replacement stands for a character the fonts cannot draw.
-const replacement = '\uFFFD'
+// replacement returns the character that stands for one the fonts cannot
+// draw: U+FFFD if they have it, else a white square, else "?".
+func (fs *fontSet) replacement() rune {
+	for _, r := range []rune{'\uFFFD', '□', '?'} {
+		if fs.faces[regular].has(r) {
+			return r
+		}
+	}
+	return '?'
+}
 
 // clean returns s with only characters the fonts can draw: white space of
 // every kind becomes a plain space (no-break spaces stay), invisible
 // characters and controls are dropped, hyphens and dashes the fonts lack
 // become their nearest kin, letters with accents the fonts lack lose the
-// accent, and anything else becomes U+FFFD. Invalid UTF-8 is replaced too.
+// accent, and anything else becomes the replacement character (a white
+// square: Liberation Serif has no U+FFFD). Invalid UTF-8 is replaced too.
 // Text the fonts cover (the common case) is returned as is.
 func (fs *fontSet) clean(s string) string {
 	fc := &fs.faces[regular]
 	i, prev := 0, 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError || !fc.has(r) || r < ' ' || (r >= 0x7F && r < 0xA0) || r == 0xAD {
+		if r == utf8.RuneError || !fc.has(r) || r < ' ' || (r >= 0x7F && r < 0xA0) || r == 0xAD || r >= 0x300 && special(r) {
 			break
 		}
 		prev = i
@@ -53,11 +62,13 @@ func (fs *fontSet) appendRune(b *strings.Builder, r rune) {
 		b.WriteByte(' ')
 	case r == 0x202F || r == 0x2007:
 		b.WriteRune('\u00A0')
-	case r < ' ' || (r >= 0x7F && r < 0xA0) || r == 0xAD || (r >= 0x200B && r <= 0x200F) ||
-		(r >= 0x2060 && r <= 0x2064) || r == 0xFEFF || unicode.Is(unicode.Mn, r) && !fc.has(r):
-		// controls, soft hyphens, zero-width and invisible marks: nothing
+	case r < ' ' || (r >= 0x7F && r < 0xA0) || unicode.Is(unicode.Cf, r) ||
+		unicode.In(r, unicode.Mn, unicode.Me) && !fc.has(r):
+		// controls, soft hyphens, zero-width and invisible marks, the bidi
+		// embeddings, overrides and isolates (U+202A–202E, U+2066–2069),
+		// marks the fonts lack: nothing
 	case r == utf8.RuneError:
-		b.WriteRune(replacement)
+		b.WriteRune(fs.replacement())
 	case fc.has(r):
 		b.WriteRune(r)
 	case r == 0x2010 || r == 0x2011:
@@ -72,6 +83,23 @@ func (fs *fontSet) appendRune(b *strings.Builder, r rune) {
 				return
 			}
 		}
-		b.WriteRune(replacement)
+		b.WriteRune(fs.replacement())
 	}
+}
+
+// special reports whether a character the fonts have still needs
+// cleaning: a combining mark (composed by NFC), white space other than the
+// space, or an invisible format character.
+func special(r rune) bool {
+	switch {
+	case r <= 0x36F:
+		return true // combining diacritical marks
+	case r >= 0x2000 && r <= 0x200F, r >= 0x2028 && r <= 0x202F, r >= 0x205F && r <= 0x206F:
+		return true
+	case r == 0xFEFF, r == 0x3000:
+		return true
+	case r < 0x483:
+		return false
+	}
+	return unicode.In(r, unicode.Mn, unicode.Me)
 }

@@ -1,5 +1,8 @@
 // Command pdf-bench compares package export/pdf with headless Chromium
-// printing the same pages as HTML: in-process time and memory per extract,
+// printing the same pages as HTML, side by side in one run: in-process time
+// and memory per extract, fpdf's floor (the package's BenchmarkFloor: an
+// empty 10-page document with the same fonts) beside BenchmarkWrite, the
+// whole `maisky pdf` command as a process,
 // Chromium cold (a fresh process per print, as ../shared/tools/pdf/time-pdf.sh
 // runs it) and warm (one browser kept alive, driven over the DevTools
 // protocol), and the sizes of the files.
@@ -37,9 +40,9 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
 
 	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/export/pdf"
@@ -101,8 +104,8 @@ func main() {
 	}
 	r := maisky.PageRange{First: 59, Last: 68}
 	opts := pdf.Options{Volume: file.Volume}
-	for _, name := range []string{"goregular.ttf", "goitalic.ttf", "gobold.ttf"} {
-		data := map[string][]byte{"goregular.ttf": goregular.TTF, "goitalic.ttf": goitalic.TTF, "gobold.ttf": gobold.TTF}[name]
+	// Chromium sets the same face, Liberation Serif, from the same files.
+	for name, data := range map[string][]byte{"serif-regular.ttf": liberationserifregular.TTF, "serif-italic.ttf": liberationserifitalic.TTF, "serif-bold.ttf": liberationserifbold.TTF} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			fatal(err)
 		}
@@ -156,6 +159,64 @@ func main() {
 		// With b.Loop the function runs once, for all N operations.
 		results[i].cpuMs = float64(cpu) / 1e6 / float64(max(res.N, 1))
 	}
+	// fpdf's floor, side by side with ours in the same run: the package's
+	// benchmarks (an empty 10-page document with the same fonts).
+	fmt.Println("\n== go test -bench of export/pdf (BenchmarkFloor is fpdf's floor)")
+	// Interleaved runs, so that the load of a shared machine falls on both
+	// alike; CPU time per operation beside the wall clock.
+	testBin := filepath.Join(dir, "pdf.test")
+	if out, err := exec.Command("go", "test", "-c", "-o", testBin, "./export/pdf").CombinedOutput(); err != nil {
+		fatal(fmt.Errorf("go test -c: %v: %s", err, out))
+	}
+	var benchOut strings.Builder
+	for range 5 {
+		bench := exec.Command(testBin, "-test.run", "^$", "-test.bench", "^(BenchmarkWrite|BenchmarkFloor|BenchmarkFloorSubset|BenchmarkLayout)$", "-test.benchmem", "-test.benchtime", "30x")
+		bench.Dir = "export/pdf"
+		out, err := bench.CombinedOutput()
+		if err != nil {
+			fatal(fmt.Errorf("benchmarks: %v: %s", err, out))
+		}
+		benchOut.Write(out)
+	}
+	for _, l := range strings.Split(benchOut.String(), "\n") {
+		if strings.HasPrefix(l, "Benchmark") {
+			fmt.Println(l)
+		}
+	}
+	floorMs, writeMs := medianBench(benchOut.String(), "BenchmarkFloor", "ns/op"), medianBench(benchOut.String(), "BenchmarkWrite", "ns/op")
+	floorCPU, writeCPU := medianBench(benchOut.String(), "BenchmarkFloor", "cpu-ns/op"), medianBench(benchOut.String(), "BenchmarkWrite", "cpu-ns/op")
+	fmt.Printf("median wall: Write %.2f ms, floor %.2f ms: %.2f ms above fpdf's floor\n", writeMs, floorMs, writeMs-floorMs)
+	fmt.Printf("median CPU:  Write %.2f ms, floor %.2f ms: %.2f ms above fpdf's floor\n", writeCPU, floorCPU, writeCPU-floorCPU)
+	subCPU := medianBench(benchOut.String(), "BenchmarkFloorSubset", "cpu-ns/op")
+	fmt.Printf("median CPU:  floor with the fonts cut as Write cuts them %.2f ms: Write is %.2f ms above it\n", subCPU, writeCPU-subCPU)
+
+	// The whole command, as a print service that runs it per request.
+	cmdMs := 0.0
+	cmdBytes := 0
+	bin := filepath.Join(dir, "maisky")
+	if out, err := exec.Command("go", "build", "-o", bin, "./examples/maisky").CombinedOutput(); err != nil {
+		fmt.Println("go build:", err, string(out))
+	} else {
+		var ms []float64
+		out := filepath.Join(dir, "command.pdf")
+		for range max(*runs, 5) {
+			os.Remove(out)
+			t0 := time.Now()
+			c := exec.Command(bin, "pdf", "-pages", "59-68", "-accept-terms", "-by", acceptance.By, "-terms-version", acceptance.TermsVersion,
+				"-date", "2026-11-21", "-doc", "maisky-1934-12-31", "-o", out, "testdata/volume1.json")
+			if b, err := c.CombinedOutput(); err != nil {
+				fmt.Println("maisky pdf:", err, string(b))
+				break
+			}
+			ms = append(ms, float64(time.Since(t0).Microseconds())/1000)
+		}
+		cmdMs = median(ms)
+		if b, err := os.ReadFile(out); err == nil {
+			cmdBytes = len(b)
+		}
+		fmt.Printf("whole command (maisky pdf, 31 December 59–68): median %.1f ms over %d runs, %d bytes\n", cmdMs, len(ms), cmdBytes)
+	}
+
 	_, lookErr := exec.LookPath(*chromium)
 	if lookErr == nil {
 		for i, j := range jobs {
@@ -200,6 +261,12 @@ func main() {
 			fmt.Printf("ratio warm chromium / export/pdf: %.1fx\n", r.warmMs/r.oursMs)
 		}
 		fmt.Printf("ratio cold chromium / export/pdf: %.0fx\n", r.coldMs/r.oursMs)
+		if i == 0 && cmdMs > 0 {
+			fmt.Printf("ratio cold chromium / whole maisky command: %.1fx\n", r.coldMs/cmdMs)
+			if r.warmMs > 0 {
+				fmt.Printf("ratio warm chromium / whole maisky command: %.1fx\n", r.warmMs/cmdMs)
+			}
+		}
 		fmt.Printf("size export/pdf / chromium: %.0f%%\n", 100*float64(r.oursBytes)/float64(r.coldBytes))
 	}
 	fmt.Println("\noutputs in", dir)
@@ -271,11 +338,11 @@ func extractHTML(doc *maisky.Document, vol *maisky.Volume, r maisky.PageRange) (
 	b.WriteString(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>` + html.EscapeString(doc.Title) + `</title>
 <style>
-@font-face { font-family: "Go"; src: url("goregular.ttf"); }
-@font-face { font-family: "Go"; src: url("goitalic.ttf"); font-style: italic; }
-@font-face { font-family: "Go"; src: url("gobold.ttf"); font-weight: bold; }
+@font-face { font-family: "Book"; src: url("serif-regular.ttf"); }
+@font-face { font-family: "Book"; src: url("serif-italic.ttf"); font-style: italic; }
+@font-face { font-family: "Book"; src: url("serif-bold.ttf"); font-weight: bold; }
 @page { size: A4; margin: 18mm 25.4mm 12mm 25.4mm; }
-html { font-family: "Go", sans-serif; font-size: 10.5pt; line-height: 14pt; }
+html { font-family: "Book", serif; hyphens: auto; font-size: 10.5pt; line-height: 14pt; }
 section { break-after: page; }
 .head { font-size: 8.5pt; display: flex; justify-content: space-between; border-bottom: 0.4pt solid #000; margin-bottom: 8pt; }
 h1 { font-size: 12.5pt; text-align: center; margin: 6pt 0; }
@@ -292,17 +359,9 @@ footer .acc { font-size: 7pt; }
 `)
 	acc := "Printed for " + acceptance.By + ", who accepted the terms and conditions governing print and download of material from this archive (terms version " +
 		acceptance.TermsVersion + ") on 21 November 2026, 14:05 UTC."
-	item := &cite.Item{ID: doc.ID, Type: "chapter", Title: doc.Title + " 1934", ContainerTitle: vol.Title, Volume: vol.Number,
-		Publisher: vol.Publisher, Issued: cite.Date{From: cite.DateParts{Year: vol.Year}}}
-	for _, a := range doc.Authors {
-		k := a.KnownAs()
-		item.Author = append(item.Author, cite.Name{Family: k.Family, Given: k.Given})
-	}
-	for _, p := range vol.Editors {
-		item.Editor = append(item.Editor, cite.Name{Family: p.Family, Given: p.Given})
-	}
-	for _, p := range vol.Translators {
-		item.Translator = append(item.Translator, cite.Name{Family: p.Family, Given: p.Given})
+	item, err := cite.FromDocument(doc, vol, cite.Options{})
+	if err != nil {
+		return nil, err
 	}
 	for _, p := range doc.Pages() {
 		if !r.Contains(p.Number) {
@@ -334,7 +393,7 @@ footer .acc { font-size: 7pt; }
 			}
 			b.WriteString("</ol>\n")
 		}
-		c, err := cite.Format(item, cite.ChicagoNotes, cite.First, cite.Locator{Value: strconv.Itoa(p.Number)})
+		c, err := cite.Format(&item, cite.ChicagoNotes, cite.First, cite.Locator{Value: strconv.Itoa(p.Number)})
 		if err != nil {
 			return nil, err
 		}
@@ -706,4 +765,24 @@ func cpuTime() int64 {
 		return 0
 	}
 	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+// medianBench returns the median of a benchmark's metric (ns/op or
+// cpu-ns/op), in ms, over the lines of go test output.
+func medianBench(out, name, unit string) float64 {
+	var ms []float64
+	for _, l := range strings.Split(out, "\n") {
+		f := strings.Fields(l)
+		if len(f) < 4 || !strings.HasPrefix(f[0], name+"-") && f[0] != name {
+			continue
+		}
+		for i := 1; i+1 < len(f); i++ {
+			if f[i+1] == unit {
+				if ns, err := strconv.ParseFloat(f[i], 64); err == nil {
+					ms = append(ms, ns/1e6)
+				}
+			}
+		}
+	}
+	return median(ms)
 }
