@@ -673,3 +673,57 @@ func (m *Memory) DocumentTags(ctx context.Context, v Viewer, document string) ([
 	})
 	return out, nil
 }
+
+// Import stores a as it is, keeping its creator, dates, moderation state
+// and revision (1 when zero): the loading of trusted data, such as a file
+// that ReadJSONLD read or a backup, without any access check. It assigns
+// an ID when a.ID is empty and sets missing dates from the clock. It
+// returns an *InputError when a does not Validate, ErrExists for a taken
+// ID, and ErrNotFound for a reply whose parent is not there (import
+// parents first).
+func (m *Memory) Import(a *Annotation) error {
+	if a == nil {
+		return &InputError{Field: "annotation", Msg: "missing"}
+	}
+	c := a.Normalize()
+	if c.Version == 0 {
+		c.Version = maisky.Translation
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if c.ReplyTo != "" {
+		p := m.anns[c.ReplyTo]
+		if p == nil {
+			return &NotFoundError{Kind: "annotation"}
+		}
+		if p.ReplyTo != "" || p.Document != c.Document {
+			return &InputError{Field: "replyTo", Msg: "a reply answers an annotation on its document that is not a reply"}
+		}
+	}
+	if c.ID == "" {
+		for c.ID == "" || m.anns[c.ID] != nil {
+			c.ID = NewID()
+		}
+	} else if m.anns[c.ID] != nil {
+		return &ExistsError{Kind: "annotation"}
+	}
+	if c.Created.IsZero() {
+		c.Created = m.clock()
+	}
+	if c.Modified.IsZero() || c.Modified.Before(c.Created) {
+		c.Modified = c.Created
+	}
+	if c.Revision <= 0 {
+		c.Revision = 1
+	}
+	m.anns[c.ID] = c
+	m.all = insertOrdered(m.all, c)
+	m.byDoc[c.Document] = insertOrdered(m.byDoc[c.Document], c)
+	if c.ReplyTo != "" {
+		m.replies[c.ReplyTo] = append(m.replies[c.ReplyTo], c.ID)
+	}
+	return nil
+}
