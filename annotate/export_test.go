@@ -159,21 +159,21 @@ func TestMarkdownGolden(t *testing.T) {
 
 func TestReadJSONLDErrors(t *testing.T) {
 	cases := map[string]string{
-		"not JSON":              `{"@context": `,
-		"trailing data":         `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation"} {}`,
-		"no context":            `{"type": "Annotation", "target": "urn:x:1"}`,
-		"another context":       `{"@context": "https://schema.org", "type": "Annotation"}`,
-		"not an annotation":     `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Person", "name": "A"}`,
-		"no target":             `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "creator": "urn:maisky:user:a", "bodyValue": "x"}`,
-		"number":                `42`,
-		"empty array":           `[]`,
-		"page of strings":       `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationPage", "items": ["urn:x:1"]}`,
-		"body IRI":              `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "creator": "urn:maisky:user:a", "body": "http://example.org/b", "target": "urn:maisky:document:d"}`,
-		"bad position":          `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "creator": "urn:maisky:user:a", "bodyValue": "x", "target": {"source": "urn:maisky:document:d", "selector": {"type": "TextPositionSelector", "start": -3, "end": 2}}}`,
+		"not JSON":                  `{"@context": `,
+		"trailing data":             `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation"} {}`,
+		"no context":                `{"type": "Annotation", "target": "urn:x:1"}`,
+		"another context":           `{"@context": "https://schema.org", "type": "Annotation"}`,
+		"not an annotation":         `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Person", "name": "A"}`,
+		"no target":                 `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "creator": "urn:maisky:user:a", "bodyValue": "x"}`,
+		"number":                    `42`,
+		"empty array":               `[]`,
+		"page of strings":           `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationPage", "items": ["urn:x:1"]}`,
+		"body IRI":                  `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "creator": "urn:maisky:user:a", "body": "http://example.org/b", "target": "urn:maisky:document:d"}`,
+		"bad position":              `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "creator": "urn:maisky:user:a", "bodyValue": "x", "target": {"source": "urn:maisky:document:d", "selector": {"type": "TextPositionSelector", "start": -3, "end": 2}}}`,
 		"quote and position differ": `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "creator": "urn:maisky:user:a", "bodyValue": "x", "target": {"source": "urn:maisky:document:d", "selector": [{"type": "TextQuoteSelector", "exact": "abc"}, {"type": "TextPositionSelector", "start": 0, "end": 9}]}}`,
-		"bad visibility":        `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "creator": "urn:maisky:user:a", "bodyValue": "x", "target": "urn:maisky:document:d", "visibility": "everyone"}`,
-		"bad date":              `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "creator": "urn:maisky:user:a", "bodyValue": "x", "target": "urn:maisky:document:d", "created": "yesterday"}`,
-		"collection not embedded": `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "first": "urn:x:page1"}`,
+		"bad visibility":            `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "creator": "urn:maisky:user:a", "bodyValue": "x", "target": "urn:maisky:document:d", "visibility": "everyone"}`,
+		"bad date":                  `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "creator": "urn:maisky:user:a", "bodyValue": "x", "target": "urn:maisky:document:d", "created": "yesterday"}`,
+		"collection not embedded":   `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "first": "urn:x:page1"}`,
 	}
 	for name, in := range cases {
 		_, err := annotate.ReadJSONLD(strings.NewReader(in), annotate.ReadOptions{})
