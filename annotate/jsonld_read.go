@@ -51,6 +51,9 @@ func (e *FormatError) Unwrap() []error {
 // zero value reads the defaults.
 type ReadOptions struct {
 	DocumentBase, UserBase string
+	// Loose skips Validate and accepts annotations without a creator: for
+	// tools that only need the targets (re-anchoring).
+	Loose bool
 }
 
 // MaxJSONLDSize is the most bytes ReadJSONLD reads.
@@ -368,6 +371,10 @@ func (rd *ldReader) annotation(obj map[string]any, path string) error {
 	}
 	if a.Target.Orphaned {
 		a.Target.Start, a.Target.End = 0, 0
+	}
+	if rd.opts.Loose {
+		rd.out = append(rd.out, a)
+		return nil
 	}
 	if a.Creator == "" {
 		return fail("creator", "an annotation of this archive names its creator")

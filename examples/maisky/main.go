@@ -79,6 +79,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runRIS(args, stdout, stderr)
 	case "text":
 		return runText(args, stdout, stderr)
+	case "annotations":
+		return runAnnotations(args, stdout, stderr)
+	case "anchor":
+		return runAnchor(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
