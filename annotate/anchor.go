@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -387,17 +388,10 @@ func (t *Text) suffixSimilarity(suffix []rune, end int) float64 {
 }
 
 func sortCandidates(cs []candidate, hintEnd int) {
-	// Insertion sort keeps this allocation-free; the list is cut to
-	// maxCandidates right after.
-	less := func(a, b candidate) bool {
+	slices.SortFunc(cs, func(a, b candidate) int {
 		if a.edits != b.edits {
-			return a.edits < b.edits
+			return a.edits - b.edits
 		}
-		return abs(a.end-hintEnd) < abs(b.end-hintEnd)
-	}
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && less(cs[j], cs[j-1]); j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
-	}
+		return abs(a.end-hintEnd) - abs(b.end-hintEnd)
+	})
 }
