@@ -202,13 +202,36 @@ func TestAnchorBenchInput(t *testing.T) {
 	type sel struct {
 		Exact, Prefix, Suffix string
 		Start, End            int
+		// Ours is where this package re-anchors it in New (with the old
+		// text): its status, start and end.
+		Ours      string
+		OursStart int
+		OursEnd   int
+		// Alone is the same knowing only the new text (Text.Anchor).
+		Alone      string
+		AloneStart int
+		AloneEnd   int
+	}
+	// The edit: code points [EditStart, EditOldEnd) of Old became
+	// [EditStart, EditNewEnd) of New.
+	or, nr := []rune(old.String()), []rune(nt.String())
+	pre, suf := 0, 0
+	for pre < len(or) && pre < len(nr) && or[pre] == nr[pre] {
+		pre++
+	}
+	for suf < len(or)-pre && suf < len(nr)-pre && or[len(or)-1-suf] == nr[len(nr)-1-suf] {
+		suf++
 	}
 	in := struct {
-		Old, New  string
-		Selectors []sel
-	}{Old: old.String(), New: nt.String()}
+		Old, New                          string
+		EditStart, EditOldEnd, EditNewEnd int
+		Selectors                         []sel
+	}{Old: old.String(), New: nt.String(), EditStart: pre, EditOldEnd: len(or) - suf, EditNewEnd: len(nr) - suf}
+	r := annotate.NewReanchorer(old, nt)
 	for _, tg := range tgs {
-		in.Selectors = append(in.Selectors, sel{tg.Quote.Exact, tg.Quote.Prefix, tg.Quote.Suffix, tg.Start, tg.End})
+		m, a := r.Anchor(tg), nt.Anchor(tg)
+		in.Selectors = append(in.Selectors, sel{tg.Quote.Exact, tg.Quote.Prefix, tg.Quote.Suffix, tg.Start, tg.End,
+			m.Status.String(), m.Start, m.End, a.Status.String(), a.Start, a.End})
 	}
 	data, err := json.Marshal(in)
 	if err != nil {

@@ -173,6 +173,9 @@ func (t Target) validate() error {
 	} else if t.End != 0 {
 		return bad("target.quote.exact", "a position needs the quote it selected")
 	}
+	if t.Pages != (maisky.PageRange{}) && q.Exact == "" {
+		return bad("target.pages", "print pages are those of a quoted passage (a bookmark marks a page)")
+	}
 	if t.Pages != (maisky.PageRange{}) && (t.Pages.First < 1 || t.Pages.Last < t.Pages.First) {
 		return bad("target.pages", "pages "+t.Pages.String()+" are not a range of print pages")
 	}
