@@ -66,7 +66,8 @@ const MaxJSONLDSize = 256 << 20
 // field of every annotation. Annotations of other tools map as far as the
 // model goes: a textual body is the note, tagging bodies are tags, a
 // target's source is its document (without DocumentBase), a motivation the
-// model does not have is commenting. Each annotation must pass Validate.
+// model does not have is commenting, and a quote without a position is
+// Orphaned (not anchored yet: Reanchor finds it). Each annotation must pass Validate.
 // Anything else is a *FormatError.
 func ReadJSONLD(r io.Reader, opts ReadOptions) ([]*Annotation, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxJSONLDSize+1))
@@ -369,6 +370,10 @@ func (rd *ldReader) annotation(obj map[string]any, path string) error {
 		}
 		a.Target.Orphaned = b
 	}
+	if a.Target.Quote.Exact != "" && !hasPosition(obj) {
+		// A quote without a position is not anchored yet.
+		a.Target.Orphaned = true
+	}
 	if a.Target.Orphaned {
 		a.Target.Start, a.Target.End = 0, 0
 	}
@@ -546,4 +551,26 @@ func (rd *ldReader) targetOf(a *Annotation, obj map[string]any, path string) err
 		return nil
 	}
 	return &FormatError{Path: p, Msg: "a target is an IRI or an object"}
+}
+
+// hasPosition reports whether an annotation's target has a
+// TextPositionSelector.
+func hasPosition(obj map[string]any) bool {
+	t, ok := obj["target"].(map[string]any)
+	if !ok {
+		return false
+	}
+	var sels []any
+	switch s := t["selector"].(type) {
+	case []any:
+		sels = s
+	default:
+		sels = []any{s}
+	}
+	for _, x := range sels {
+		if s, ok := x.(map[string]any); ok && hasType(s, "TextPositionSelector") {
+			return true
+		}
+	}
+	return false
 }
