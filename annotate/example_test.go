@@ -339,3 +339,22 @@ func ExampleParseCursor() {
 	// 2026-01-02T03:04:05.000006Z urn:x:1 <nil>
 	// annotate: cursor: not a cursor this package returned
 }
+
+// FileText finds a document's text in a file; an unknown document is a
+// typed error.
+func ExampleFileText() {
+	f, err := os.Open("../testdata/volume1.json")
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	file, _ := maisky.Read(f)
+	text, err := annotate.FileText(file, "maisky-1935-01-15", maisky.Transcription)
+	fmt.Println(text.Slice(0, 9), err)
+	_, err = annotate.FileText(file, "maisky-1999-01-01", maisky.Translation)
+	var nf *annotate.NotFoundError
+	fmt.Println(errors.As(err, &nf), nf.Kind, errors.Is(err, annotate.ErrNotFound))
+	// Output:
+	// 15 января <nil>
+	// true document true
+}
