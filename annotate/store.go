@@ -22,6 +22,10 @@ import (
 // Implementations are safe for concurrent use. [Memory] is the in-memory
 // store; annotate/storetest holds the conformance tests every store passes.
 //
+// Results come in the order of (Created, ID), IDs compared as byte
+// strings (a SQL store orders with a binary collation), and times are kept
+// to the microsecond in UTC.
+//
 // Writes follow optimistic concurrency: each annotation has a Revision,
 // 1 after Add and one more after each change (an update, a report that
 // opens a review, a moderation decision); Update, Delete and Moderate

@@ -100,6 +100,12 @@ func wantErr(t *testing.T, what string, err, target error) {
 	}
 }
 
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
+}
+
 func ids(as []*annotate.Annotation) []string {
 	out := make([]string, len(as))
 	for i, a := range as {
@@ -705,7 +711,7 @@ func testReports(t *testing.T, s annotate.Store) {
 		}
 		return out
 	}
-	if got := list(mod, annotate.ReportQuery{Annotation: pub.ID}); !slices.Equal(got, []string{"bob", "carol"}) {
+	if got := list(mod, annotate.ReportQuery{Annotation: pub.ID}); !slices.Equal(sorted(got), []string{"bob", "carol"}) {
 		t.Errorf("moderator's reports: %v", got)
 	}
 	if got := list(bob, annotate.ReportQuery{}); !slices.Equal(got, []string{"bob"}) {
