@@ -358,3 +358,67 @@ func ExampleFileText() {
 	// 15 января <nil>
 	// true document true
 }
+
+func ExampleParseVisibility() {
+	v, err := annotate.ParseVisibility("group")
+	fmt.Println(v, err)
+	_, err = annotate.ParseVisibility("friends")
+	fmt.Println(err)
+	m, _ := annotate.ParseModeration("spam")
+	mo, _ := annotate.ParseMotivation("highlighting")
+	fmt.Println(m, m.Concealed(), mo)
+	// Output:
+	// group <nil>
+	// annotate: visibility: unknown visibility "friends"; allowed: private, group, public
+	// spam true highlighting
+}
+
+func ExampleNewID() {
+	id := annotate.NewID()
+	fmt.Println(strings.HasPrefix(id, "urn:uuid:"), len(id))
+	// Output: true 45
+}
+
+func ExampleCheckReason() {
+	r, err := annotate.CheckReason("  Offensive language.\n")
+	fmt.Printf("%q %v\n", r, err)
+	_, err = annotate.CheckReason(" ")
+	fmt.Println(err)
+	// Output:
+	// "Offensive language." <nil>
+	// annotate: reason: a report needs the text of the complaint
+}
+
+func ExampleCheckTag() {
+	t, err := annotate.CheckTag("  cafe\u0301 ")
+	fmt.Printf("%q %v\n", t, err)
+	b, err := annotate.CheckBookmark(annotate.Bookmark{Document: "d", Page: -2})
+	fmt.Println(b.Page, err)
+	// Output:
+	// "café" <nil>
+	// -2 annotate: page: a print page is a positive number (0 for the whole document)
+}
+
+// PlainTextOf prepares a version's text with its print pages.
+func ExamplePlainTextOf() {
+	v := &maisky.Version{Kind: maisky.Translation, Blocks: []maisky.Block{
+		&maisky.Paragraph{Content: []maisky.Inline{
+			&maisky.Text{Value: "Before the break, "},
+			&maisky.PageBreak{Page: 60},
+			&maisky.Text{Value: "after it."},
+		}},
+	}}
+	text := annotate.PlainTextOf(v)
+	tg, _ := text.Select(11, 27) // "break, after it"
+	fmt.Printf("%q %v\n", tg.Quote.Exact, tg.Pages)
+	// Output: "break, after it." 59–60
+}
+
+// Retarget makes the target of a match: the passage where it now is.
+func ExampleText_Retarget() {
+	tg, _ := annotate.NewText(entry).Select(48, 64)
+	nt := annotate.NewText("On Monday: " + entry)
+	nt2 := nt.Retarget(tg, nt.Anchor(tg))
+	fmt.Println(nt2.Start, nt2.End, nt2.Quote.Exact, nt2.Orphaned)
+	// Output: 59 75 the Eastern Pact false
+}
