@@ -257,7 +257,7 @@ func ExampleWriteJSONLD() {
 	//   "first": {
 	//     "id": "urn:maisky:annotations#page-1",
 	//     "type": "AnnotationPage",
-	//     "partOf": "urn:maisky:annotations",
+	//     "partOf": {"id": "urn:maisky:annotations"},
 	//     "startIndex": 0,
 	// true false true
 }
@@ -421,4 +421,27 @@ func ExampleText_Retarget() {
 	nt2 := nt.Retarget(tg, nt.Anchor(tg))
 	fmt.Println(nt2.Start, nt2.End, nt2.Quote.Exact, nt2.Orphaned)
 	// Output: 59 75 the Eastern Pact false
+}
+
+// WriteJSONLDPage serves a large collection page by page.
+func ExampleWriteJSONLDPage() {
+	ctx := context.Background()
+	s := annotate.NewMemory(annotate.MemoryOptions{Now: fixedClock})
+	alice := annotate.Viewer{User: "alice"}
+	for i := range 3 {
+		_, _ = s.Add(ctx, alice, &annotate.Annotation{ID: fmt.Sprintf("urn:example:%d", i), Document: "d", Body: "n"})
+	}
+	opts := annotate.JSONLDOptions{ID: "https://archive.example.org/annotations"}
+	var b strings.Builder
+	_ = annotate.WriteJSONLDPage(ctx, &b, s, annotate.Query{Viewer: alice, Limit: 2}, opts)
+	out := b.String()
+	fmt.Println(strings.Count(out, `"type": "Annotation"`), strings.Contains(out, `"next": "https://archive.example.org/annotations?page=`))
+	next := out[strings.Index(out, `"next": "`)+9:]
+	cursor, err := annotate.ParsePageIRI(opts.ID, next[:strings.IndexByte(next, '"')])
+	b.Reset()
+	_ = annotate.WriteJSONLDPage(ctx, &b, s, annotate.Query{Viewer: alice, Limit: 2, Cursor: cursor}, opts)
+	fmt.Println(err, strings.Count(b.String(), `"type": "Annotation"`), strings.Contains(b.String(), `"next"`))
+	// Output:
+	// 2 true
+	// <nil> 1 false
 }

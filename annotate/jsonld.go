@@ -95,6 +95,80 @@ func WriteJSONLD(ctx context.Context, w io.Writer, s Store, q Query, opts JSONLD
 	return e.err
 }
 
+// WriteJSONLDPage writes one page of the annotations of a query that its
+// viewer may see (q.Limit of them, after q.Cursor) as a W3C AnnotationPage
+// of the collection opts.ID, for a service that serves a large collection
+// page by page: its id is PageIRI(opts.ID, q.Cursor), "partOf" the
+// collection ({"id": opts.ID}) and "next" the IRI of the following page,
+// when there is one.
+// WriteJSONLD writes the whole collection in one document instead.
+func WriteJSONLDPage(ctx context.Context, w io.Writer, s Store, q Query, opts JSONLDOptions) error {
+	res, err := s.Query(ctx, q)
+	if err != nil {
+		return err
+	}
+	e := newLDWriter(w, opts)
+	e.raw("{\n  \"@context\": " + ldContext)
+	e.member("  ", false, "id")
+	e.str(PageIRI(e.id, q.Cursor))
+	e.member("  ", false, "type")
+	e.raw(`"AnnotationPage"`)
+	e.member("  ", false, "partOf")
+	e.raw(`{"id": `)
+	e.str(e.id)
+	e.raw("}")
+	if res.Next != "" {
+		e.member("  ", false, "next")
+		e.str(PageIRI(e.id, res.Next))
+	}
+	e.member("  ", false, "items")
+	e.raw("[")
+	n := 0
+	for _, a := range res.Annotations {
+		if !q.Viewer.Sees(a) {
+			continue
+		}
+		if n > 0 {
+			e.raw(",")
+		}
+		e.raw("\n    ")
+		e.annotation("    ", a)
+		n++
+	}
+	if n > 0 {
+		e.raw("\n  ")
+	}
+	e.raw("]\n}\n")
+	e.flush()
+	return e.err
+}
+
+// PageIRI returns the IRI of the page of a collection that starts at a
+// cursor: the collection's IRI with "?page=" and the cursor ("first" for
+// the first page). ParsePageIRI reads the cursor back.
+func PageIRI(collection, cursor string) string {
+	if cursor == "" {
+		cursor = "first"
+	}
+	return collection + "?page=" + cursor
+}
+
+// ParsePageIRI returns the cursor of a page IRI that PageIRI made for the
+// collection ("" for the first page), or an *InputError.
+func ParsePageIRI(collection, iri string) (string, error) {
+	c, ok := strings.CutPrefix(iri, collection+"?page=")
+	if !ok {
+		return "", &InputError{Field: "page", Msg: "not a page of this collection"}
+	}
+	if c == "first" {
+		return "", nil
+	}
+	if _, err := ParseCursor(c); err != nil {
+		return "", err
+	}
+	return c, nil
+}
+
 // ldWriter writes JSON-LD into a buffer flushed as it fills.
 type ldWriter struct {
 	w    io.Writer
@@ -197,7 +271,9 @@ func (e *ldWriter) pageStart(n int) {
 	e.member("    ", false, "type")
 	e.raw(`"AnnotationPage"`)
 	e.member("    ", false, "partOf")
+	e.raw(`{"id": `)
 	e.str(e.id)
+	e.raw("}")
 	e.member("    ", false, "startIndex")
 	e.raw("0")
 	e.member("    ", false, "items")
