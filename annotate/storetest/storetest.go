@@ -345,6 +345,21 @@ func testUpdate(t *testing.T, s annotate.Store) {
 	if _, err := s.Annotation(ctx, carol, a.ID); !errors.Is(err, annotate.ErrNotFound) {
 		t.Errorf("carol, outside the group, still sees it: %v", err)
 	}
+	// Its creator, having left the group, still edits its note.
+	left := annotate.Viewer{User: "alice"}
+	got.Body = "after leaving"
+	got, err = s.Update(ctx, left, got)
+	if err != nil || got.Body != "after leaving" || got.Group != "seminar" {
+		t.Errorf("the creator edits after leaving the group: %v %v", got, err)
+	}
+	// A reply stays a reply.
+	r := mustAdd(t, s, bob, &annotate.Annotation{ID: "urn:x:reply", Motivation: annotate.Replying, ReplyTo: a.ID, Body: "re", Visibility: annotate.GroupOnly, Group: "seminar", Created: at(9)})
+	r.Motivation, r.ReplyTo = annotate.Commenting, ""
+	r.Target = annotate.Target{Quote: annotate.Quote{Exact: "x"}, Start: 0, End: 1}
+	got, err = s.Update(ctx, bob, r)
+	if err == nil && (got.ReplyTo != a.ID || got.Motivation != annotate.Replying) {
+		t.Errorf("an update made a reply into an annotation: %s", describe(got))
+	}
 }
 
 func testConcurrentUpdates(t *testing.T, s annotate.Store) {
