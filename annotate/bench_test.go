@@ -113,7 +113,7 @@ func exportStore(tb testing.TB, n int) *annotate.Memory {
 		a := &annotate.Annotation{ID: fmt.Sprintf("urn:bench:%06d", i), Document: "maisky-1934-12-31", Creator: fmt.Sprintf("user%d", i%100),
 			Created: base.Add(time.Duration(i) * time.Second), Body: "A note on this passage, with *emphasis* and a “quote”.",
 			Tags: []string{"tag" + fmt.Sprint(i%10)}, Target: tgs[i%len(tgs)], Visibility: annotate.Public, Revision: 1}
-		if err := s.Import(a); err != nil {
+		if err := s.Import(context.Background(), a); err != nil {
 			tb.Fatal(err)
 		}
 	}

@@ -322,7 +322,7 @@ func ExampleWriteMarkdown() {
 // Import loads trusted data as it is, moderation state included.
 func ExampleMemory_Import() {
 	s := annotate.NewMemory(annotate.MemoryOptions{Now: fixedClock})
-	err := s.Import(&annotate.Annotation{ID: "urn:example:1", Document: "d", Creator: "carol", Body: "x",
+	err := s.Import(context.Background(), &annotate.Annotation{ID: "urn:example:1", Document: "d", Creator: "carol", Body: "x",
 		Visibility: annotate.Public, Moderation: annotate.Hidden, Revision: 7})
 	a, _ := s.Annotation(context.Background(), annotate.Viewer{User: "carol"}, "urn:example:1")
 	fmt.Println(err, a.Moderation, a.Revision)

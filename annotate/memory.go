@@ -678,7 +678,10 @@ func (m *Memory) DocumentTags(ctx context.Context, v Viewer, document string) ([
 // returns an *InputError when a does not Validate, ErrExists for a taken
 // ID, and ErrNotFound for a reply whose parent is not there (import
 // parents first).
-func (m *Memory) Import(a *Annotation) error {
+func (m *Memory) Import(ctx context.Context, a *Annotation) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if a == nil {
 		return &InputError{Field: "annotation", Msg: "missing"}
 	}

@@ -96,6 +96,17 @@ type Store interface {
 	Close() error
 }
 
+// Importer is a store that loads trusted data as it is — creator, dates,
+// moderation state and revision kept — without access checks: backups,
+// and moves between stores ("maisky annotations -import"). Memory is one.
+// Import refuses what does not Validate (ErrInvalid), a taken ID
+// (ErrExists) and a reply whose parent is not there yet (ErrNotFound).
+type Importer interface {
+	Import(ctx context.Context, a *Annotation) error
+}
+
+var _ Importer = (*Memory)(nil)
+
 // Query selects annotations. The zero values of its filters select
 // everything; every query is for a viewer and returns only what that
 // viewer may see.

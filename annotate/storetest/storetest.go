@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) annotate.Store) {
 		{"DocumentTags", testDocumentTags},
 		{"CancelledContext", testCancelled},
 		{"ConcurrentUse", testConcurrentUse},
+		{"Import", testImport},
 		{"Privacy", testPrivacy},
 	}
 	for _, tc := range tests {
@@ -991,5 +992,40 @@ func testConcurrentUse(t *testing.T, s annotate.Store) {
 	n, err := s.Count(ctx, annotate.Query{})
 	if err != nil || n != workers*(each-each/5) {
 		t.Errorf("after concurrent use: %d annotations, %v; want %d", n, err, workers*(each-each/5))
+	}
+}
+
+// testImport checks annotate.Importer, for the stores that implement it.
+func testImport(t *testing.T, s annotate.Store) {
+	imp, ok := s.(annotate.Importer)
+	if !ok {
+		t.Skip("the store does not implement annotate.Importer")
+	}
+	ctx := context.Background()
+	a := note("urn:i:1", "imported", at(1))
+	a.Creator, a.Visibility, a.Moderation, a.Revision = "carol", annotate.Public, annotate.Hidden, 7
+	a.Modified = at(5)
+	if err := imp.Import(ctx, a); err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	got, err := s.Annotation(ctx, carol, a.ID)
+	want := *a
+	want.Version = maisky.Translation
+	if err != nil || describe(got) != describe(&want) {
+		t.Errorf("imported\n%s\nwant\n%s (%v)", describe(got), describe(&want), err)
+	}
+	if _, err := s.Annotation(ctx, bob, a.ID); !errors.Is(err, annotate.ErrNotFound) {
+		t.Errorf("an imported hidden annotation is seen by another reader: %v", err)
+	}
+	wantErr(t, "import twice", imp.Import(ctx, a), annotate.ErrExists)
+	bad := note("urn:i:2", "", at(2))
+	bad.Creator = "carol"
+	wantErr(t, "import of an invalid annotation", imp.Import(ctx, bad), annotate.ErrInvalid)
+	orphanReply := &annotate.Annotation{ID: "urn:i:3", Document: "maisky-1934-12-31", Creator: "bob", Motivation: annotate.Replying, ReplyTo: "urn:i:none", Body: "re"}
+	wantErr(t, "import of a reply before its parent", imp.Import(ctx, orphanReply), annotate.ErrNotFound)
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := imp.Import(cctx, note("urn:i:4", "n", at(4))); !errors.Is(err, context.Canceled) {
+		t.Errorf("Import with a cancelled context: %v", err)
 	}
 }
