@@ -42,7 +42,10 @@ func WriteMarkdown(ctx context.Context, w io.Writer, s Store, q Query, doc *mais
 	if style == "" {
 		style = cite.ChicagoNotes
 	}
-	item := cite.FromDocument(doc, vol, opts.Cite)
+	item, err := cite.FromDocument(doc, vol, opts.Cite)
+	if err != nil {
+		return err
+	}
 	bib, err := cite.Format(&item, style, cite.Bibliography, cite.Locator{})
 	if err != nil {
 		return err
