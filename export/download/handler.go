@@ -28,7 +28,7 @@ const (
 	DefaultMaxBodyBytes = 8 << 10
 	DefaultMaxURLBytes  = 4 << 10
 	DefaultMaxQueue     = 64
-	DefaultQueueWait    = 2 * time.Second
+	DefaultQueueWait    = 5 * time.Second
 	DefaultTimeout      = 30 * time.Second
 	DefaultCacheEntries = 64
 	DefaultCacheControl = "public, no-cache"
