@@ -12,6 +12,9 @@
 //	maisky tei -read FILE.xml
 //	maisky ris FILE...
 //	maisky pdf -pages RANGE -accept-terms -by NAME [-terms-version V] [-date YYYY-MM-DD] [-o OUT.pdf] FILE
+//	maisky text [-doc ID] [-version translation|transcription] FILE
+//	maisky annotations -viewer USER [-groups G1,G2] -format jsonld|markdown ANNOTATIONS FILE
+//	maisky anchor -old OLD.json -new NEW.json ANNOTATIONS.jsonld
 //
 // FILE is a document or a volume in the library's JSON format (maisky/1).
 // Output goes to standard output. On an error the command prints one line on
@@ -45,6 +48,9 @@ commands:
   tei FILE          TEI-XML of a document or a volume (tei -read FILE.xml: JSON of a TEI file)
   ris FILE...       RIS records of the documents
   pdf               a print extract of one document (at most 10 pages, terms accepted)
+  text FILE         the plain text of a version that annotation positions count in
+  annotations       the annotations a viewer may see, as W3C JSON-LD or Markdown
+  anchor            re-anchors annotations made on an old text in a new one
 
 Run "maisky COMMAND -h" for a command's flags.
 `
@@ -71,6 +77,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCSLJSON(args, stdout, stderr)
 	case "ris":
 		return runRIS(args, stdout, stderr)
+	case "text":
+		return runText(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,108 @@
+package annotate
+
+// Viewer is who is looking: a logged-in reader (User), the private groups
+// they belong to, and whether they moderate. The zero Viewer is an
+// anonymous visitor: it sees public, unconcealed annotations and may write
+// nothing; Groups and Moderator count only with a User.
+type Viewer struct {
+	User      string
+	Groups    []string
+	Moderator bool
+}
+
+// Anonymous reports whether the viewer is not logged in.
+func (v Viewer) Anonymous() bool { return v.User == "" }
+
+// Member reports whether the viewer belongs to group g.
+func (v Viewer) Member(g string) bool {
+	if v.User == "" || g == "" {
+		return false
+	}
+	for _, x := range v.Groups {
+		if x == g {
+			return true
+		}
+	}
+	return false
+}
+
+// IsModerator reports whether the viewer is a logged-in moderator.
+func (v Viewer) IsModerator() bool { return v.User != "" && v.Moderator }
+
+// Sees reports whether the viewer may see the annotation by its own fields:
+//
+//   - its creator always sees it;
+//   - otherwise a Private one is seen by nobody else, a GroupOnly one by the
+//     members of its group, a Public one by everyone;
+//   - and a concealed one (moderation Hidden or Spam) only by moderators
+//     among those.
+//
+// As a predicate a SQL store can put in its WHERE clause:
+//
+//	creator = :user OR (
+//	  (visibility = 'public' OR (visibility = 'group' AND grp IN (:groups)))
+//	  AND (moderation NOT IN ('hidden', 'spam') OR :moderator))
+//
+// (with :user never matching when the viewer is anonymous). A reply is seen
+// only by a viewer who Sees both the reply and the annotation it answers:
+// CanSee takes both.
+func (v Viewer) Sees(a *Annotation) bool {
+	if a == nil {
+		return false
+	}
+	if v.User != "" && a.Creator == v.User {
+		return true
+	}
+	switch a.Visibility {
+	case Public:
+	case GroupOnly:
+		if !v.Member(a.Group) {
+			return false
+		}
+	default:
+		return false
+	}
+	return !a.Moderation.Concealed() || v.IsModerator()
+}
+
+// CanSee reports whether the viewer may see a, given the annotation it
+// replies to (parent; nil for an annotation that is not a reply). A reply
+// whose parent is missing is seen by nobody.
+func (v Viewer) CanSee(a, parent *Annotation) bool {
+	if !v.Sees(a) {
+		return false
+	}
+	if a.ReplyTo == "" {
+		return true
+	}
+	return parent != nil && parent.ID == a.ReplyTo && v.Sees(parent)
+}
+
+// CanEdit reports whether the viewer may change a (its creator only).
+func (v Viewer) CanEdit(a, parent *Annotation) bool {
+	return v.CanSee(a, parent) && v.User != "" && a.Creator == v.User
+}
+
+// CanDelete reports whether the viewer may delete a: its creator, or a
+// moderator who sees it.
+func (v Viewer) CanDelete(a, parent *Annotation) bool {
+	return v.CanSee(a, parent) && v.User != "" && (a.Creator == v.User || v.IsModerator())
+}
+
+// CanReply reports whether the viewer may reply to a: a logged-in viewer
+// who sees it, when it is not itself a reply and not concealed.
+func (v Viewer) CanReply(a, parent *Annotation) bool {
+	return v.CanSee(a, parent) && v.User != "" && a.ReplyTo == "" && !a.Moderation.Concealed()
+}
+
+// CanReport reports whether the viewer may report a: any logged-in viewer
+// who sees it.
+func (v Viewer) CanReport(a, parent *Annotation) bool {
+	return v.CanSee(a, parent) && v.User != ""
+}
+
+// CanModerate reports whether the viewer may decide on a's reports: a
+// moderator who sees it.
+func (v Viewer) CanModerate(a, parent *Annotation) bool {
+	return v.CanSee(a, parent) && v.IsModerator()
+}

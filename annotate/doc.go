@@ -1,0 +1,51 @@
+// Package annotate keeps readers' annotations on the archive's documents:
+// notes on passages, highlights, tags and bookmarks, replies, reports and
+// moderation, who may see and do what, and the Store that keeps them.
+//
+// # The model
+//
+// An [Annotation] follows the W3C Web Annotation Data Model: an IRI, the
+// document and version it is on, its creator, created and modified times
+// (UTC), a [Motivation] (commenting, highlighting, tagging, bookmarking,
+// replying), a Markdown body and tags (one tagging body each), and a
+// [Target]: a TextQuoteSelector ([Quote]: exact, prefix, suffix), a
+// TextPositionSelector (Start, End in Unicode code points of the version's
+// NFC plain text) and the print pages the passage lies on. A reply names
+// the annotation it answers (ReplyTo); threads are one level deep.
+// [Visibility] (Private, GroupOnly with a Group, Public) and [Moderation]
+// (none, pending, approved, hidden, spam) say who may see it. Readers also
+// keep [Bookmark]s (a document, optionally a page) and [DocumentTag]s, and
+// file [Report]s.
+//
+// # Access
+//
+// A [Viewer] is a logged-in reader with group memberships, possibly a
+// moderator, or the zero Viewer, an anonymous visitor. [Viewer.Sees] and
+// [Viewer.CanSee], CanEdit, CanDelete, CanReply, CanReport and CanModerate
+// are the rules: a private annotation is seen by its creator only, a group
+// one by the group's members, a concealed one (hidden or spam) by its
+// creator and moderators only, and a reply by those who see it and the
+// annotation it answers. Every rule depends on data a query can filter on
+// (creator, visibility, group, moderation state), so a SQL store enforces
+// it in its WHERE clause and never loads what a viewer may not see.
+//
+// # Stores
+//
+// [Store] is the interface every store implements: add, update with
+// optimistic concurrency (a stale [Annotation.Revision] is [ErrConflict]),
+// delete, get, [Query] (by document, version, creator, tag, print page,
+// replies; paged by Limit and an opaque [Cursor] in (Created, ID) order),
+// Count, reports and moderation, bookmarks and document tags. Each method
+// takes a context and the viewer it acts for; what the viewer may not see
+// is [ErrNotFound], exactly as if it did not exist, and is never counted
+// or quoted in an error. [Memory] is the in-memory store;
+// annotate/storetest holds the conformance tests every store runs,
+// including a randomised privacy test of more than 10,000 cases.
+//
+// # Errors
+//
+// Every error unwraps to a sentinel: [ErrNotFound], [ErrForbidden],
+// [ErrConflict], [ErrExists], [ErrInvalid], [ErrSelection],
+// [ErrMalformed]; typed errors ([*InputError], [*AccessError],
+// [*ConflictError], [*NotFoundError], [*ExistsError]) carry the details.
+package annotate

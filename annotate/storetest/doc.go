@@ -1,0 +1,25 @@
+// Package storetest holds the conformance tests that every
+// annotate.Store passes: the in-memory store, and the durable stores.
+//
+// A store's own test calls Run with a function that opens a new, empty
+// store:
+//
+//	func TestConformance(t *testing.T) {
+//		storetest.Run(t, func(t *testing.T) annotate.Store {
+//			s, err := sqlite.Open(filepath.Join(t.TempDir(), "a.db"))
+//			if err != nil {
+//				t.Fatal(err)
+//			}
+//			t.Cleanup(func() { s.Close() })
+//			return s
+//		})
+//	}
+//
+// The tests check the contract that annotate.Store documents: round trips
+// of every field, optimistic concurrency, the order and paging of queries,
+// every filter, reports and moderation, bookmarks and tags, typed errors,
+// cancelled contexts, concurrent use, and a randomised privacy test of at
+// least 10,000 (viewer, annotation, operation) cases against the store's
+// own query methods: no private, group or concealed annotation appears in
+// any result, count or error message for a viewer outside it.
+package storetest
