@@ -1,18 +1,45 @@
 package download
 
 import (
+	"bytes"
 	"context"
-	"io"
+	"errors"
+	"net/http"
 
+	"github.com/maisky-lib/maisky/annotate"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
-// AnnotationExporter writes the annotations a viewer may see on a
-// document, for the handler's annotations endpoint. f is Annotations (W3C
-// Web Annotation JSON-LD, an AnnotationCollection) or AnnotationsMarkdown.
-// viewer is what Options.Viewer returned for the request ("" for an
-// anonymous visitor): the exporter decides what that viewer may see. An
-// error is answered with 500 and a generic message.
-type AnnotationExporter interface {
-	ExportAnnotations(ctx context.Context, w io.Writer, doc *maisky.Document, viewer string, f Format) error
+// viewer is who sends r, by Options.Viewer; anonymous without it.
+func (h *Handler) viewer(r *http.Request) annotate.Viewer {
+	if h.opts.Viewer == nil {
+		return annotate.Viewer{}
+	}
+	return h.opts.Viewer(r)
+}
+
+// writeAnnotations exports the annotations on doc that the request's viewer
+// may see: a W3C AnnotationCollection (JSON-LD) or Markdown by print page.
+func (h *Handler) writeAnnotations(ctx context.Context, buf *bytes.Buffer, r *http.Request, doc *maisky.Document, vol *maisky.Volume, f Format) error {
+	q := annotate.Query{Viewer: h.viewer(r), Document: doc.ID}
+	if f == AnnotationsMarkdown {
+		return annotate.WriteMarkdown(ctx, buf, h.opts.Annotations, q, doc, vol, annotate.MarkdownOptions{Cite: h.opts.Cite})
+	}
+	o := h.opts.AnnotationJSONLD
+	if o.ID == "" {
+		o.ID = annotate.DefaultCollectionID + ":" + doc.ID
+	}
+	if o.Label == "" {
+		o.Label = "Annotations on " + doc.Title
+	}
+	return annotate.WriteJSONLD(ctx, buf, h.opts.Annotations, q, o)
+}
+
+// annotationError answers a failed export: a timeout is 503, the rest 500.
+func (h *Handler) annotationError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		writeProblem(w, r, http.StatusServiceUnavailable, "timeout", "Try again", "The annotations took too long to gather.")
+		return
+	}
+	h.internal(w, r, err)
 }

@@ -25,8 +25,9 @@
 //
 // New returns a Handler over a Source, a lookup of documents by id that the
 // service implements (FileSource is one over a maisky/1 file in memory).
-// It serves a document's citation, CSL-JSON, RIS, TEI and the viewer's
-// annotations by GET, and print extracts by POST of the print form (see
+// It serves a document's citation, CSL-JSON, RIS, TEI and, given an
+// annotate.Store, the annotations that the request's viewer may see (the
+// service says who the viewer is through Options.Viewer) by GET, and print extracts by POST of the print form (see
 // Handler for the addresses and parameters). Every answer is correct to the
 // letter of HTTP: strong ETags computed from the deterministic bytes,
 // If-None-Match answered with 304, Range with 206 (http.ServeContent),

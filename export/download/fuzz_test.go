@@ -46,7 +46,7 @@ func FuzzCitationQuery(f *testing.F) {
 	} {
 		f.Add(s[0], s[1], uint8(0))
 	}
-	h := newTestHandler(f, Options{Annotations: fakeAnnotations{}})
+	h := newTestHandler(f, Options{Annotations: annotationStore(f), Viewer: viewerHeader})
 	resources := []string{"citation", "csl-json", "ris", "tei", "annotations"}
 	f.Fuzz(func(t *testing.T, query, accept string, which uint8) {
 		if len(query) > 2*DefaultMaxURLBytes {

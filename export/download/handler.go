@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/maisky-lib/maisky/annotate"
 	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/export/pdf"
 	"github.com/maisky-lib/maisky/export/ris"
@@ -58,13 +59,18 @@ type Options struct {
 	// by that reader and the form's name field is ignored; otherwise the
 	// form must give one.
 	Reader func(*http.Request) string
-	// Viewer returns the identity of the reader whose annotations a
-	// request asks for ("" for an anonymous visitor); with Annotations,
-	// it decides what the annotations endpoint shows.
-	Viewer func(*http.Request) string
-	// Annotations exports a viewer's annotations; nil answers 404 on the
-	// annotations endpoint.
-	Annotations AnnotationExporter
+	// Annotations is the store of the readers' annotations; nil answers
+	// 404 on the annotations endpoint.
+	Annotations annotate.Store
+	// Viewer returns who sends a request: the logged-in reader, their
+	// groups, whether they moderate. The annotations endpoint shows what
+	// that viewer may see. Nil means every request is anonymous (public
+	// annotations only).
+	Viewer func(*http.Request) annotate.Viewer
+	// AnnotationJSONLD gives the IRIs of the JSON-LD export; an empty ID
+	// means annotate.DefaultCollectionID + ":" + the document's id, an
+	// empty Label "Annotations on " + its title.
+	AnnotationJSONLD annotate.JSONLDOptions
 	// Clock gives the time of acceptance (kept to its UTC day, so that the
 	// same print on the same day gives the same bytes); nil means
 	// time.Now.
@@ -115,7 +121,7 @@ type Options struct {
 //	GET  /{id}/csl-json   CSL-JSON, application/vnd.citationstyles.csl+json
 //	GET  /{id}/ris        RIS, application/x-research-info-systems
 //	GET  /{id}/tei        TEI P5, application/tei+xml
-//	GET  /{id}/annotations the viewer's annotations, JSON-LD or ?format=markdown (or by Accept)
+//	GET  /{id}/annotations the annotations the viewer may see: W3C JSON-LD, or ?format=markdown (or by Accept)
 //	POST /{id}/print      form: pages (or from and to), terms, name, style, paper → application/pdf
 //	GET  /{id}/pdf/{token} a print again, by the Content-Location of the POST's answer
 //
@@ -327,11 +333,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		f = af
 		cacheControl = PrivateCacheControl
 		w.Header().Add("Vary", "Accept")
-		viewer := ""
-		if h.opts.Viewer != nil {
-			viewer = h.opts.Viewer(r)
+		if err := h.writeAnnotations(r.Context(), &buf, r, doc, vol, f); err != nil {
+			h.annotationError(w, r, err)
+			return
 		}
-		err = h.opts.Annotations.ExportAnnotations(r.Context(), &buf, doc, viewer, f)
 	}
 	if err != nil {
 		h.internal(w, r, err)
