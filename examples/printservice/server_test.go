@@ -106,6 +106,21 @@ func TestPrintThroughService(t *testing.T) {
 	require.Equal(t, 200, res.StatusCode, string(body))
 	assert.True(t, bytes.HasPrefix(body, []byte("%PDF-")))
 
+	// The Content-Location, resolved against the print's address, gives the
+	// same bytes by GET, in ranges.
+	ref, err := url.Parse(res.Header.Get("Content-Location"))
+	require.NoError(t, err)
+	kept := res.Request.URL.ResolveReference(ref)
+	assert.Regexp(t, `^/api/maisky-1934-12-31/pdf/`, kept.Path)
+	rreq, _ := http.NewRequest("GET", kept.String(), nil)
+	rreq.Header.Set("Range", "bytes=0-99")
+	rres, err := ts.Client().Do(rreq)
+	require.NoError(t, err)
+	part, _ := io.ReadAll(rres.Body)
+	rres.Body.Close()
+	assert.Equal(t, http.StatusPartialContent, rres.StatusCode)
+	assert.Equal(t, body[:100], part)
+
 	req, _ = http.NewRequest("POST", ts.URL+"/api/maisky-1934-12-31/print", strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Origin", "https://elsewhere.example")

@@ -9,7 +9,6 @@ import (
 	"io"
 	"math"
 	"net/http"
-	"net/url"
 	"strconv"
 	"sync"
 	"time"
@@ -125,7 +124,9 @@ func (h *Handler) print(w http.ResponseWriter, r *http.Request, id string) {
 	hd.Set("Cache-Control", PrivateCacheControl)
 	hd.Set("Content-Disposition", ContentDisposition(FileName(doc, PDF, p.pages), false))
 	if h.cache != nil {
-		hd.Set("Content-Location", url.PathEscape(doc.ID)+"/pdf/"+token(out))
+		// Relative to the request's /{id}/print, wherever the handler is
+		// mounted: /{id}/pdf/{token}.
+		hd.Set("Content-Location", "pdf/"+token(out))
 	}
 	// Ranges are defined for GET only (RFC 9110 14.2).
 	r.Header.Del("Range")
