@@ -11,8 +11,9 @@
 // clients post 10-page print requests (pages 59–68 of the 31 December entry,
 // the terms ticked, a different reader's name each time, so that no print
 // is answered from a cache) for -duration, and it reports requests/s,
-// p50/p99 latency, peak memory (the resident set of the server's processes:
-// this process for the handler, plus every Chromium process for the peer)
+// p50/p99 latency, peak memory (the proportional set size of the server's
+// processes: this process for the handler, plus every Chromium process for
+// the peer)
 // and errors. Last, a burst of -burst simultaneous requests against the
 // handler with a small queue shows 503s with Retry-After, never a crash or
 // an unbounded queue. Every run is bounded in time and in requests.
@@ -293,22 +294,34 @@ func post(client *http.Client, target string, c config, who string) (int, int64,
 	return res.StatusCode, n, err
 }
 
-// rssOf sums the resident set (VmRSS) of the processes.
+// rssOf sums the proportional set size (Pss of /proc/PID/smaps_rollup:
+// resident memory, a page shared by n processes counted 1/n in each) of the
+// processes, or their VmRSS where Pss cannot be read.
 func rssOf(pids []int) int64 {
 	var total int64
 	for _, pid := range pids {
-		b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
-		if err != nil {
-			continue
-		}
-		for _, line := range strings.Split(string(b), "\n") {
-			if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-				kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-				total += kb << 10
-			}
+		if v, ok := procField(pid, "smaps_rollup", "Pss:"); ok {
+			total += v
+		} else if v, ok := procField(pid, "status", "VmRSS:"); ok {
+			total += v
 		}
 	}
 	return total
+}
+
+// procField reads a "Name:  123 kB" line of /proc/PID/file, in bytes.
+func procField(pid int, file, name string) (int64, bool) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/" + file)
+	if err != nil {
+		return 0, false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, name); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return kb << 10, err == nil
+		}
+	}
+	return 0, false
 }
 
 // descendants lists the processes below pid (Chromium's zygote, renderers,
@@ -355,7 +368,7 @@ func descendants(pid int) []int {
 
 func report(rs []result) {
 	fmt.Println()
-	fmt.Println("| server | requests/s | p50 | p99 | max | peak RSS | RSS 10–20 % → last 10 % of the run | errors |")
+	fmt.Println("| server | requests/s | p50 | p99 | max | peak PSS | PSS 10–20 % → last 10 % of the run | errors |")
 	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |")
 	for _, r := range rs {
 		errs := strconv.Itoa(r.errs)
