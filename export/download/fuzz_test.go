@@ -2,11 +2,13 @@ package download
 
 import (
 	"encoding/json"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // checkAnswer fails on a 500 or an error answer that is not problem
@@ -106,6 +108,36 @@ func FuzzPrintForm(f *testing.F) {
 			default:
 				t.Fatalf("printed without the box ticked: %q", body)
 			}
+		}
+	})
+}
+
+// FuzzContentDisposition: for any title the header is printable ASCII (no
+// header injection), parses as RFC 6266, and gives back the cleaned name.
+func FuzzContentDisposition(f *testing.F) {
+	for _, s := range []string{"31 December 1934.ris", "15 января 1935.pdf", `a"b\c%d`, "\r\nSet-Cookie: x=1", "日本語", "é\u0301", ".", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		h := ContentDisposition(name, false)
+		for i := 0; i < len(h); i++ {
+			if h[i] < 0x20 || h[i] >= 0x7f {
+				t.Fatalf("byte %q in %q", h[i], h)
+			}
+		}
+		disp, params, err := mime.ParseMediaType(h)
+		if err != nil || disp != "attachment" {
+			t.Fatalf("%q does not parse: %v", h, err)
+		}
+		want := cleanName(name)
+		if want == "" {
+			want = "download"
+		}
+		if !utf8.ValidString(want) {
+			return
+		}
+		if params["filename"] != want {
+			t.Fatalf("filename %q, want %q (header %q)", params["filename"], want, h)
 		}
 	})
 }
