@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
@@ -66,6 +67,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	hs := newHTTPServer(srv)
 	fmt.Fprintf(stdout, "printservice: serving %s on http://%s/\n", f.Volume.FullTitle(), ln.Addr())
+	if d := longest(f.Documents); d != nil {
+		fmt.Fprintf(stdout, "printservice: open http://%s/doc/%s\n", ln.Addr(), url.PathEscape(d.ID))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
@@ -96,6 +100,19 @@ func newHTTPServer(h http.Handler) *http.Server {
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    16 << 10,
 	}
+}
+
+// longest returns the document with the most print pages, the one whose
+// print dialog shows the most.
+func longest(docs []*maisky.Document) *maisky.Document {
+	var best *maisky.Document
+	n := -1
+	for _, d := range docs {
+		if span, ok := d.PageSpan(); ok && span.Len() > n {
+			best, n = d, span.Len()
+		}
+	}
+	return best
 }
 
 func isLoopback(host string) bool {
