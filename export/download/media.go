@@ -52,47 +52,54 @@ const (
 	MediaAnnotationsMDown = MediaMarkdown
 )
 
-var formatInfo = [...]struct {
-	name, media, ext string
-}{
-	CitationText:        {"text", MediaText, ".txt"},
-	CitationHTML:        {"html", MediaHTML, ".html"},
-	CitationMarkdown:    {"markdown", MediaMarkdown, ".md"},
-	CSLJSON:             {"csl-json", MediaCSLJSON, ".json"},
-	RIS:                 {"ris", MediaRIS, ".ris"},
-	TEI:                 {"tei", MediaTEI, ".xml"},
-	PDF:                 {"pdf", MediaPDF, ".pdf"},
-	Annotations:         {"annotations", MediaAnnotations, ".jsonld"},
-	AnnotationsMarkdown: {"annotations-markdown", MediaAnnotationsMDown, ".md"},
+// info returns the name, media type and extension of f; ok is false for
+// an unknown Format.
+func (f Format) info() (name, media, ext string, ok bool) {
+	switch f {
+	case CitationText:
+		return "text", MediaText, ".txt", true
+	case CitationHTML:
+		return "html", MediaHTML, ".html", true
+	case CitationMarkdown:
+		return "markdown", MediaMarkdown, ".md", true
+	case CSLJSON:
+		return "csl-json", MediaCSLJSON, ".json", true
+	case RIS:
+		return "ris", MediaRIS, ".ris", true
+	case TEI:
+		return "tei", MediaTEI, ".xml", true
+	case PDF:
+		return "pdf", MediaPDF, ".pdf", true
+	case Annotations:
+		return "annotations", MediaAnnotations, ".jsonld", true
+	case AnnotationsMarkdown:
+		return "annotations-markdown", MediaAnnotationsMDown, ".md", true
+	}
+	return "", "", "", false
 }
-
-func (f Format) valid() bool { return f > 0 && int(f) < len(formatInfo) }
 
 // MediaType returns the media type the handler sends for f, with its
 // charset where one applies ("application/tei+xml; charset=utf-8"); "" for
 // an unknown Format.
 func (f Format) MediaType() string {
-	if !f.valid() {
-		return ""
-	}
-	return formatInfo[f].media
+	_, media, _, _ := f.info()
+	return media
 }
 
 // Extension returns the file extension of f with its dot (".ris"); "" for
 // an unknown Format.
 func (f Format) Extension() string {
-	if !f.valid() {
-		return ""
-	}
-	return formatInfo[f].ext
+	_, _, ext, _ := f.info()
+	return ext
 }
 
 // String returns the format's name ("csl-json", "tei").
 func (f Format) String() string {
-	if !f.valid() {
+	name, _, _, ok := f.info()
+	if !ok {
 		return "Format(" + strconv.Itoa(int(f)) + ")"
 	}
-	return formatInfo[f].name
+	return name
 }
 
 // maxNameRunes bounds the length of a file name before its extension.
@@ -207,15 +214,20 @@ func isAttrChar(c byte) bool {
 	return strings.IndexByte("!#$&+-.^_`|~", c) >= 0
 }
 
-// cyrillic is a BGN/PCGN-style romanization of the Russian alphabet, for
-// file name fallbacks only.
-var cyrillic = map[rune]string{
-	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "e",
-	'ж': "zh", 'з': "z", 'и': "i", 'й': "y", 'к': "k", 'л': "l", 'м': "m",
-	'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u",
-	'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch",
-	'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu", 'я': "ya",
-	'і': "i", 'ї': "yi", 'є': "ye", 'ґ': "g", 'ў': "u",
+// romanize gives a BGN/PCGN-style romanization of a lower-case Russian
+// (or Ukrainian, Belarusian) letter, for file name fallbacks only.
+func romanize(r rune) (string, bool) {
+	const letters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў"
+	roman := [...]string{"a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
+		"f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi", "ye", "g", "u"}
+	i := 0
+	for _, l := range letters {
+		if l == r {
+			return roman[i], true
+		}
+		i++
+	}
+	return "", false
 }
 
 // asciiFallback returns printable ASCII for name: Cyrillic romanized, Latin
@@ -225,7 +237,7 @@ func asciiFallback(name string) string {
 	var b strings.Builder
 	for _, r := range norm.NFC.String(name) {
 		lower := unicode.ToLower(r)
-		if s, ok := cyrillic[lower]; ok {
+		if s, ok := romanize(lower); ok {
 			if lower != r && s != "" {
 				s = strings.ToUpper(s[:1]) + s[1:]
 			}
