@@ -29,7 +29,8 @@ const (
 	DefaultMaxBodyBytes = 8 << 10
 	DefaultMaxURLBytes  = 4 << 10
 	DefaultMaxQueue     = 64
-	DefaultQueueWait    = 5 * time.Second
+	DefaultQueueWait    = 10 * time.Second
+	DefaultRetryAfter   = 2 * time.Second
 	DefaultTimeout      = 30 * time.Second
 	DefaultCacheEntries = 64
 	DefaultCacheControl = "public, no-cache"
@@ -85,6 +86,9 @@ type Options struct {
 	// QueueWait is how long a print request waits for a slot before it
 	// gets 503 with Retry-After; zero means DefaultQueueWait.
 	QueueWait time.Duration
+	// RetryAfter is what a 503 asks the client to wait before trying
+	// again (whole seconds, at least 1); zero means DefaultRetryAfter.
+	RetryAfter time.Duration
 	// Timeout bounds the handling of one request (the context given to
 	// the Source and the wait for a slot); zero means DefaultTimeout. The
 	// http.Server's ReadHeaderTimeout, ReadTimeout and WriteTimeout bound

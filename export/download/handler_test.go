@@ -390,7 +390,7 @@ func TestTimeout(t *testing.T) {
 func TestBusy(t *testing.T) {
 	form := printForm("111", "on", "A. Reader")
 	t.Run("no queue", func(t *testing.T) {
-		h := newTestHandler(t, Options{MaxJobs: 1, MaxQueue: -1, QueueWait: 1500 * time.Millisecond})
+		h := newTestHandler(t, Options{MaxJobs: 1, MaxQueue: -1, RetryAfter: 1500 * time.Millisecond})
 		h.slots <- struct{}{} // a job runs
 		rec := postPrint(h, "maisky-1935-03-01", form)
 		problem(t, rec, 503, "busy")
@@ -404,7 +404,7 @@ func TestBusy(t *testing.T) {
 		start := time.Now()
 		rec := postPrint(h, "maisky-1935-03-01", form)
 		problem(t, rec, 503, "busy")
-		assert.Equal(t, "1", rec.Header().Get("Retry-After"))
+		assert.Equal(t, "2", rec.Header().Get("Retry-After"), "the default")
 		assert.GreaterOrEqual(t, time.Since(start), 30*time.Millisecond)
 		<-h.slots
 	})

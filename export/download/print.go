@@ -104,7 +104,7 @@ func (h *Handler) print(w http.ResponseWriter, r *http.Request, id string) {
 	if err != nil {
 		switch {
 		case errors.Is(err, errBusy):
-			secs := int(math.Ceil(orDefault(h.opts.QueueWait, DefaultQueueWait).Seconds()))
+			secs := int(math.Ceil(orDefault(h.opts.RetryAfter, DefaultRetryAfter).Seconds()))
 			w.Header().Set("Retry-After", strconv.Itoa(max1(secs)))
 			writeProblem(w, r, http.StatusServiceUnavailable, "busy", "Busy", "Too many prints are waiting; try again in a moment.")
 		case errors.Is(err, pdf.ErrTermsNotAccepted):
