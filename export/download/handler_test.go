@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/maisky-lib/maisky/cite"
+	"github.com/maisky-lib/maisky/export/pdf"
 	"github.com/maisky-lib/maisky/export/ris"
 	"github.com/maisky-lib/maisky/export/tei"
 )
@@ -465,4 +466,11 @@ func TestPrintCache(t *testing.T) {
 	assert.Equal(t, 2, h.cache.lru.Len())
 	assert.Len(t, h.cache.entries, 2)
 	assert.Empty(t, h.cache.inflight)
+}
+
+func TestLowerPageCap(t *testing.T) {
+	h := newTestHandler(t, Options{PDF: pdf.Options{MaxPages: 5}})
+	p := problem(t, postPrint(h, "maisky-1934-12-31", printForm("59-64", "on", "A")), 400, "page-limit")
+	assert.Contains(t, p["detail"], "At most 5 pages")
+	assert.Equal(t, 200, postPrint(h, "maisky-1934-12-31", printForm("59-63", "on", "A")).Code)
 }
