@@ -50,6 +50,10 @@ type Options struct {
 	BusyTimeout time.Duration
 	// Readers is the most connections that read at once; zero means 4.
 	Readers int
+	// NoCreate refuses a file that does not exist (an error that is
+	// errors.Is(err, fs.ErrNotExist)) instead of creating an empty store:
+	// for programs that only read.
+	NoCreate bool
 }
 
 type core = sqlstore.Store
@@ -84,6 +88,11 @@ const header = "SQLite format 3\x00"
 func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if path == "" || strings.ContainsAny(path, "?#\x00") {
 		return nil, &annotate.InputError{Field: "path", Msg: "a file name without ?, # or NUL"}
+	}
+	if opts.NoCreate {
+		if _, err := os.Stat(path); err != nil {
+			return nil, &DBError{Op: "open", Err: err}
+		}
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, err
