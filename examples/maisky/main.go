@@ -14,6 +14,8 @@
 //	maisky pdf -pages RANGE -accept-terms -by NAME [-terms-version V] [-date YYYY-MM-DD] [-o OUT.pdf] FILE
 //	maisky text [-doc ID] [-version translation|transcription] FILE
 //	maisky annotations -viewer USER [-groups G1,G2] -format jsonld|markdown ANNOTATIONS FILE
+//	maisky annotations -import FILE.jsonld STORE
+//	maisky annotations -export -viewer USER [-groups G1,G2] [-doc ID] STORE
 //	maisky anchor -old OLD.json -new NEW.json ANNOTATIONS.jsonld
 //
 // FILE is a document or a volume in the library's JSON format (maisky/1).
@@ -49,7 +51,8 @@ commands:
   ris FILE...       RIS records of the documents
   pdf               a print extract of one document (at most 10 pages, terms accepted)
   text FILE         the plain text of a version that annotation positions count in
-  annotations       the annotations a viewer may see, as W3C JSON-LD or Markdown
+  annotations       the annotations a viewer may see, as W3C JSON-LD or Markdown, from a
+                    file or a store (sqlite:PATH, postgres://…); -import and -export move them
   anchor            re-anchors annotations made on an old text in a new one
 
 Run "maisky COMMAND -h" for a command's flags.
