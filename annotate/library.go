@@ -267,6 +267,11 @@ func ParseItemCursor(s string) (int, error) {
 	return n, nil
 }
 
+// CheckID returns an *InputError when the id of a group, folder or user
+// is empty, longer than MaxField bytes, not UTF-8 or holds control
+// characters.
+func CheckID(field, id string) error { return checkField(field, id, true) }
+
 // CheckName returns a folder or group name as stores keep it (NFC,
 // trimmed), or an *InputError when it is empty or too long.
 func CheckName(name string) (string, error) {

@@ -88,7 +88,7 @@ func (m *Memory) CreateGroup(ctx context.Context, v Viewer, g Group) (*Group, er
 		return nil, err
 	}
 	if g.ID != "" {
-		if err := checkField("id", g.ID, true); err != nil {
+		if err := CheckID("id", g.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -233,7 +233,7 @@ func (m *Memory) AddMember(ctx context.Context, v Viewer, group, user string, ro
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := checkField("user", user, true); err != nil {
+	if err := CheckID("user", user); err != nil {
 		return nil, err
 	}
 	if role != RoleMember && role != RoleModerator {
@@ -403,7 +403,7 @@ func (m *Memory) CreateFolder(ctx context.Context, v Viewer, f Folder) (*Folder,
 		return nil, err
 	}
 	if f.ID != "" {
-		if err := checkField("id", f.ID, true); err != nil {
+		if err := CheckID("id", f.ID); err != nil {
 			return nil, err
 		}
 	}

@@ -94,6 +94,53 @@ var Migrations = []Migration{
 			)`,
 		},
 	},
+	{
+		Version: 2,
+		Name:    "the readers' library: groups, members, folders, saved items",
+		SQL: []string{
+			`CREATE TABLE library_groups (
+				id      {{TEXT}} PRIMARY KEY,
+				name    {{TEXT}} NOT NULL,
+				owner   {{TEXT}} NOT NULL,
+				created BIGINT NOT NULL
+			)`,
+			`CREATE TABLE library_members (
+				grp   {{TEXT}} NOT NULL REFERENCES library_groups (id) ON DELETE CASCADE,
+				usr   {{TEXT}} NOT NULL,
+				role  INTEGER NOT NULL,
+				added BIGINT NOT NULL,
+				PRIMARY KEY (grp, usr)
+			)`,
+			`CREATE INDEX library_members_user ON library_members (usr, grp)`,
+			`CREATE TABLE library_folders (
+				id       {{TEXT}} PRIMARY KEY,
+				owner    {{TEXT}} NOT NULL,
+				grp      {{TEXT}} NOT NULL,
+				parent   {{TEXT}} NOT NULL,
+				name     {{TEXT}} NOT NULL,
+				position INTEGER NOT NULL,
+				created  BIGINT NOT NULL,
+				modified BIGINT NOT NULL
+			)`,
+			`CREATE INDEX library_folders_personal ON library_folders (owner, parent, position) WHERE grp = ''`,
+			`CREATE INDEX library_folders_group ON library_folders (grp, parent, position) WHERE grp <> ''`,
+			`CREATE INDEX library_folders_parent ON library_folders (parent, position)`,
+			`CREATE TABLE library_items (
+				id         {{TEXT}} PRIMARY KEY,
+				folder     {{TEXT}} NOT NULL,
+				added_by   {{TEXT}} NOT NULL,
+				document   {{TEXT}} NOT NULL,
+				page_first INTEGER NOT NULL,
+				page_last  INTEGER NOT NULL,
+				annotation {{TEXT}} NOT NULL,
+				note       {{TEXT}} NOT NULL,
+				position   INTEGER NOT NULL,
+				created    BIGINT NOT NULL
+			)`,
+			`CREATE INDEX library_items_folder ON library_items (folder, position) WHERE folder <> ''`,
+			`CREATE INDEX library_items_unfiled ON library_items (added_by, position) WHERE folder = ''`,
+		},
+	},
 }
 
 // Latest is the schema version this build writes.
