@@ -54,6 +54,8 @@ commands:
   annotations       the annotations a viewer may see, as W3C JSON-LD or Markdown, from a
                     file or a store (sqlite:PATH, postgres://…); -import and -export move them
   anchor            re-anchors annotations made on an old text in a new one
+  folders           a reader's folders in a store (sqlite:PATH, postgres://…), or one exported
+                    as a bibliography, CSL-JSON, RIS or the annotations saved in it
 
 Run "maisky COMMAND -h" for a command's flags.
 `
@@ -84,6 +86,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runText(args, stdout, stderr)
 	case "annotations":
 		return runAnnotations(args, stdout, stderr)
+	case "folders":
+		return runFolders(args, stdout, stderr)
 	case "anchor":
 		return runAnchor(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
