@@ -482,7 +482,7 @@ func siblingsWhere(f *annotate.Folder, a *args) string {
 		return "parent = " + a.add(f.Parent)
 	}
 	if f.Group != "" {
-		return "parent = '' AND grp = " + a.add(f.Group)
+		return "parent = '' AND grp = " + a.add(f.Group) + " AND grp <> ''"
 	}
 	return "parent = '' AND grp = '' AND owner = " + a.add(f.Owner)
 }
@@ -671,7 +671,7 @@ func (s *Store) Folders(ctx context.Context, v annotate.Viewer, group string) ([
 			return nil, wrap("folders", err)
 		}
 		a = nil
-		where = "grp = " + a.add(group)
+		where = "grp = " + a.add(group) + " AND grp <> ''"
 	}
 	all, err := s.folders(ctx, s.DB, where, a)
 	if err != nil {
@@ -909,7 +909,8 @@ func itemListWhere(folder, user string, a *args) string {
 	if folder == "" {
 		return "folder = '' AND added_by = " + a.add(user)
 	}
-	return "folder = " + a.add(folder)
+	// "folder <> ''" lets the planner use the partial index.
+	return "folder = " + a.add(folder) + " AND folder <> ''"
 }
 
 func (s *Store) itemCount(ctx context.Context, c Conn, folder, user string) (int, error) {
