@@ -3,7 +3,9 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/maisky-lib/maisky/annotate"
@@ -34,6 +36,8 @@ func RunLibrary(t *testing.T, open func(t *testing.T) LibraryStore) {
 		{"Items", testItems},
 		{"GroupFolders", testGroupFolders},
 		{"LeaveAndDeleteGroup", testLeaveAndDelete},
+		{"ConcurrentMoves", testConcurrentMoves},
+		{"LibraryCancelledContext", testLibraryCancelled},
 		{"LibraryPrivacy", testLibraryPrivacy},
 	}
 	for _, tc := range tests {
@@ -517,5 +521,80 @@ func testLeaveAndDelete(t *testing.T, s LibraryStore) {
 	err = s.DeleteGroup(ctx, rc, "seminar")
 	if errors.As(err, &ae) || err != nil {
 		t.Errorf("the new owner deletes the new group: %v", err)
+	}
+}
+
+// testConcurrentMoves moves items between folders and reorders them from
+// several goroutines at once: afterwards every item is in exactly one
+// list and every list's positions are 0, 1, 2, … without gaps.
+func testConcurrentMoves(t *testing.T, s LibraryStore) {
+	ctx := context.Background()
+	var folders []string
+	for i := range 4 {
+		f := must(s.CreateFolder(ctx, alice, annotate.Folder{Name: fmt.Sprintf("F%d", i)}))(t, "CreateFolder")
+		folders = append(folders, f.ID)
+	}
+	var items []string
+	for i := range 40 {
+		it := must(s.Save(ctx, alice, annotate.Item{Folder: folders[i%4], Document: fmt.Sprintf("doc-%02d", i)}))(t, "Save")
+		items = append(items, it.ID)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 15 {
+				id := items[(g*7+i*3)%len(items)]
+				to := ""
+				if (g+i)%5 != 0 {
+					to = folders[(g+i)%4]
+				}
+				if _, err := s.MoveItem(ctx, alice, id, to, (g*i)%6); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatalf("MoveItem: %v", err)
+	}
+	seen := map[string]int{}
+	for _, f := range append([]string{""}, folders...) {
+		for i, it := range allItems(t, s, alice, f, 0) {
+			if it.Position != i {
+				t.Errorf("folder %q: item %d has Position %d", f, i, it.Position)
+			}
+			seen[it.ID]++
+		}
+	}
+	for _, id := range items {
+		if seen[id] != 1 {
+			t.Errorf("item %s is in %d lists", id, seen[id])
+		}
+	}
+}
+
+func testLibraryCancelled(t *testing.T, s LibraryStore) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := s.CreateFolder(ctx, alice, annotate.Folder{Name: "x"})
+	wantErr(t, "CreateFolder", err, context.Canceled)
+	_, err = s.Folders(ctx, alice, "")
+	wantErr(t, "Folders", err, context.Canceled)
+	_, err = s.Save(ctx, alice, annotate.Item{Document: "d"})
+	wantErr(t, "Save", err, context.Canceled)
+	_, err = s.Items(ctx, alice, annotate.ItemQuery{})
+	wantErr(t, "Items", err, context.Canceled)
+	_, err = s.CreateGroup(ctx, alice, annotate.Group{Name: "x"})
+	wantErr(t, "CreateGroup", err, context.Canceled)
+	_, err = s.Viewer(ctx, alice)
+	wantErr(t, "Viewer", err, context.Canceled)
+	if fs, err := s.Folders(context.Background(), alice, ""); err != nil || len(fs) != 0 {
+		t.Errorf("a cancelled CreateFolder left %d folders (%v)", len(fs), err)
 	}
 }
