@@ -252,7 +252,12 @@ func ParseItemCursor(s string) (int, error) {
 	if len(s) > 64 {
 		return 0, bad
 	}
-	b, err := base64.RawURLEncoding.DecodeString(s)
+	for i := 0; i < len(s); i++ { // the decoder would skip CR and LF
+		if c := s[i]; !unreserved(c) || c == '.' || c == '~' {
+			return 0, bad
+		}
+	}
+	b, err := base64.RawURLEncoding.Strict().DecodeString(s) // canonical only: one text per cursor
 	if err != nil {
 		return 0, bad
 	}

@@ -351,9 +351,10 @@ func ishex(c byte) bool {
 
 // Resolved is where a share link leads in a document's text.
 type Resolved struct {
-	// Match is where the passage was found: Exact or Moved, Fuzzy when
-	// the text changed a little, Orphan when the passage is gone. A link to
-	// a document or a page is Exact at 0–0.
+	// Match is where the passage was found: Exact when the quote is
+	// there as it is (a link has no position it could have moved from),
+	// Fuzzy when the text changed a little, Orphan when the passage is
+	// gone. A link to a document or a page is Exact at 0–0.
 	Match Match
 	// Target is the passage as a fresh selection (Text.Select), or for an
 	// orphan the link's quote with Orphaned set and no position.
@@ -384,6 +385,9 @@ func (l Link) Resolve(t *Text) (Resolved, error) {
 	}
 	tg := Target{Quote: l.Quote, Orphaned: true}
 	m := t.AnchorNear(tg, 0)
+	if m.Status == Moved {
+		m.Status = Exact
+	}
 	nt := t.Retarget(tg, m)
 	if m.Status == Orphan {
 		nt = Target{Quote: l.Quote, Orphaned: true}

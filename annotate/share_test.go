@@ -140,7 +140,7 @@ func TestLinkRoundTrip(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if r.Orphaned() || r.Match.Start != tg.Start || r.Match.End != tg.End || r.Target != tg {
+				if r.Orphaned() || r.Match.Status != annotate.Exact || r.Match.Start != tg.Start || r.Match.End != tg.End || r.Target != tg {
 					t.Fatalf("%s: the link to %d–%d %q resolves to %+v, target %+v", src.doc, tg.Start, tg.End, tg.Quote.Exact, r.Match, r.Target)
 				}
 			}
@@ -215,6 +215,31 @@ func FuzzParseLink(f *testing.F) {
 			if _, err := l.Resolve(annotate.NewText("a small text with Litvinov in it")); err != nil && !errors.Is(err, annotate.ErrLink) {
 				t.Fatalf("Resolve: %v", err)
 			}
+		}
+	})
+}
+
+func FuzzParseItemCursor(f *testing.F) {
+	f.Add(annotate.ItemCursor(0))
+	f.Add(annotate.ItemCursor(9999))
+	f.Add("aTotMQ")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := annotate.ParseItemCursor(s)
+		if err != nil {
+			if !errors.Is(err, annotate.ErrInvalid) {
+				t.Fatalf("ParseItemCursor(%q): %v", s, err)
+			}
+			return
+		}
+		if s == "" {
+			if n != -1 {
+				t.Fatalf("the empty cursor is %d", n)
+			}
+			return
+		}
+		if n < 0 || annotate.ItemCursor(n) != s {
+			t.Fatalf("ParseItemCursor(%q) = %d, which ItemCursor writes %q", s, n, annotate.ItemCursor(n))
 		}
 	})
 }
