@@ -16,6 +16,10 @@ import (
 	"github.com/maisky-lib/maisky/annotate/sqlite"
 )
 
+// raceEnabled is set under -race, where processes start slowly: fewer
+// kills then, unless MAISKY_KILLS or CI ask for more.
+var raceEnabled bool
+
 // TestKillChild is the writer of TestKill: it runs only in the child
 // process that TestKill starts and kills.
 func TestKillChild(t *testing.T) {
@@ -45,7 +49,7 @@ func TestKill(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "kill.db")
 	seed := 0
 	storecheck.Kill(t, storecheck.KillOptions{
-		Kills: storecheck.KillCount(8),
+		Kills: storecheck.KillCount(map[bool]int{false: 8, true: 3}[raceEnabled]),
 		Child: func() *exec.Cmd {
 			seed++
 			cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$")

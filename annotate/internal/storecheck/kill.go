@@ -91,7 +91,8 @@ func Child(ctx context.Context, s annotate.Store, out io.Writer, seed uint64) er
 			k = rnd.IntN(len(mine))
 		}
 		id := fmt.Sprintf("urn:kill:%d:%d:%d", seed, os.Getpid(), i)
-		if op >= 6 && len(mine) > 0 {
+		add := op < 6 || len(mine) == 0
+		if !add {
 			id = mine[k].ID
 		}
 		// The intent first: the write in flight when the writer is
@@ -100,7 +101,7 @@ func Child(ctx context.Context, s annotate.Store, out io.Writer, seed uint64) er
 			return err
 		}
 		switch {
-		case op < 6 || len(mine) == 0:
+		case add:
 			a := &annotate.Annotation{ID: id, Document: Document, Revision: 1, Visibility: annotate.Visibility(rnd.IntN(3))}
 			if a.Visibility == annotate.GroupOnly {
 				a.Group = "g"
@@ -130,6 +131,24 @@ func Child(ctx context.Context, s annotate.Store, out io.Writer, seed uint64) er
 		if err != nil {
 			if errors.Is(err, annotate.ErrConflict) || errors.Is(err, annotate.ErrNotFound) || errors.Is(err, annotate.ErrExists) {
 				return fmt.Errorf("writer: %w", err) // nobody else writes: a bug
+			}
+			// The database failed (a server restarting): the write may or
+			// may not have been applied. Say so, and read the annotation
+			// again before writing it.
+			if _, err := io.WriteString(out, "F "+id+"\n"); err != nil {
+				return err
+			}
+			for !add && ctx.Err() == nil {
+				time.Sleep(20 * time.Millisecond)
+				a, err := s.Annotation(ctx, Writer, id)
+				if err == nil {
+					mine[k] = a
+					break
+				}
+				if errors.Is(err, annotate.ErrNotFound) {
+					mine = append(mine[:k], mine[k+1:]...)
+					break
+				}
 			}
 			time.Sleep(20 * time.Millisecond)
 			continue
@@ -161,9 +180,12 @@ func (a *Acks) read(out []byte) (int, error) {
 		}
 		if len(f) >= 2 {
 			pending = ""
+			delete(a.InFlight, f[1]) // known again
 		}
 		switch {
 		case len(f) == 1 && f[0] == "ready":
+		case len(f) == 2 && f[0] == "F":
+			a.InFlight[f[1]] = true
 		case len(f) == 2 && f[0] == "A":
 			a.Rev[f[1]] = 1
 			n++
