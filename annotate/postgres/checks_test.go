@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/maisky-lib/maisky/annotate"
+	"github.com/maisky-lib/maisky/annotate/internal/sqlstore"
 	"github.com/maisky-lib/maisky/annotate/internal/storecheck"
 	"github.com/maisky-lib/maisky/annotate/postgres"
 )
@@ -46,7 +47,7 @@ func TestOpenRefuses(t *testing.T) {
 	ctx := context.Background()
 	u := freshURL(t)
 	s := open(t, u, postgres.Options{})
-	if v, err := s.Version(ctx); err != nil || v != 1 {
+	if v, err := s.Version(ctx); err != nil || v != sqlstore.Latest() {
 		t.Fatalf("Version: %d, %v", v, err)
 	}
 	// Instances opening at once migrate once.

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/maisky-lib/maisky/annotate"
+	"github.com/maisky-lib/maisky/annotate/internal/sqlstore"
 	"github.com/maisky-lib/maisky/annotate/internal/storecheck"
 	"github.com/maisky-lib/maisky/annotate/sqlite"
 )
@@ -72,7 +73,7 @@ func TestOpenRefuses(t *testing.T) {
 	newer := filepath.Join(dir, "newer.db")
 	s := open(t, newer)
 	v, err := s.Version(ctx)
-	if err != nil || v != 1 {
+	if err != nil || v != sqlstore.Latest() {
 		t.Fatalf("Version: %d, %v", v, err)
 	}
 	if _, err := s.Add(ctx, annotate.Viewer{User: "a"}, &annotate.Annotation{Document: "d", Body: "kept"}); err != nil {
@@ -86,7 +87,7 @@ func TestOpenRefuses(t *testing.T) {
 	db.Close()
 	_, err = sqlite.Open(ctx, newer, sqlite.Options{})
 	var se *sqlite.SchemaError
-	if !errors.Is(err, sqlite.ErrSchemaVersion) || !errors.As(err, &se) || se.Found != 99 || se.Known != 1 {
+	if !errors.Is(err, sqlite.ErrSchemaVersion) || !errors.As(err, &se) || se.Found != 99 || se.Known != sqlstore.Latest() {
 		t.Errorf("newer schema: %v", err)
 	}
 

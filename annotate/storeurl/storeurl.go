@@ -87,7 +87,7 @@ func (m memory) Import(ctx context.Context, as []*annotate.Annotation) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := m.Memory.Import(a); err != nil {
+		if err := m.Memory.Import(ctx, a); err != nil {
 			return err
 		}
 	}
