@@ -52,6 +52,12 @@ import (
 //     list of whoever saved them), and its annotations become Private to
 //     their creators: nobody but the creator sees them again, and a new
 //     group of the same id sees none of them.
+//   - An item that saves an annotation which is deleted, or which the
+//     viewer may no longer see, is hidden from them; it keeps its place.
+//
+// Positions are dense (0, 1, 2, … in each list). Item cursors are
+// positions, so a list reordered while it is paged may repeat or skip an
+// item; a page is always consistent in itself.
 type Library interface {
 	// Viewer returns v with the groups the store has for v.User (in the
 	// order of group id), keeping User and Moderator. An anonymous viewer
