@@ -75,10 +75,41 @@
 // [WriteMarkdown] writes a document's annotations grouped by print page,
 // quote then note, with the document's citation from cite.
 //
+// # The readers' library
+//
+// [Library] sits beside Store: private [Group]s with [Member]s and
+// [Role]s (owner, moderator, member), personal and group [Folder]s
+// (nested, ordered, renamed, moved, deleted) and the documents, page
+// ranges and annotations readers save in them as [Item]s. The store's
+// membership is the truth: Library methods look the viewer's groups up
+// in the store, and [Library.Viewer] resolves a Viewer whose Groups the
+// Store methods then trust. Viewer.CanSeeFolder, CanEditFolder,
+// CanDeleteFolder, CanSeeItem, CanSeeGroup, CanInvite, CanRemove,
+// CanManageGroup and CanDeleteGroup are the rules. A deleted folder's
+// items go to the unfiled list of whoever saved them; a member who leaves
+// loses the group's folders and annotations at once; a deleted group's
+// annotations become private to their creators (see Library). A folder
+// exports as a bibliography in any style cite renders
+// ([WriteFolderBibliography], sorted as the style sorts), CSL-JSON
+// ([WriteFolderCSLJSON]), its documents for RIS ([FolderDocuments] with
+// export/ris) and the annotations saved in it that the viewer may see
+// ([WriteFolderAnnotations]), all streamed.
+//
+// # Share links
+//
+// A [Link] points at a document, a print page or a passage. [LinkFormat]
+// writes it under the archive's base IRI, the passage as a W3C
+// TextQuoteSelector in the fragment form of the W3C note "Selectors and
+// States" (#selector(type=TextQuoteSelector,exact=…,prefix=…,suffix=…)),
+// and parses it back with the offset of any problem ([LinkError]);
+// [Link.Resolve] finds the passage with the anchoring of annotations,
+// an orphan when it is gone.
+//
 // # Errors
 //
 // Every error unwraps to a sentinel: [ErrNotFound], [ErrForbidden],
 // [ErrConflict], [ErrExists], [ErrInvalid], [ErrSelection],
-// [ErrMalformed]; typed errors ([*InputError], [*AccessError],
-// [*ConflictError], [*NotFoundError], [*ExistsError]) carry the details.
+// [ErrMalformed], [ErrLink]; typed errors ([*InputError], [*AccessError],
+// [*ConflictError], [*NotFoundError], [*ExistsError], [*LinkError],
+// [*FolderError]) carry the details.
 package annotate

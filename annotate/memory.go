@@ -35,6 +35,7 @@ type Memory struct {
 	repOrder  []*Report // by (Created, ID)
 	bookmarks map[string]*Bookmark
 	tags      map[string]*DocumentTag
+	lib       libState // the Library's groups, folders and items
 }
 
 var _ Store = (*Memory)(nil)

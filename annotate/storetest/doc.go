@@ -22,4 +22,12 @@
 // least 10,000 (viewer, annotation, operation) cases against the store's
 // own query methods: no private, group or concealed annotation appears in
 // any result, count or error message for a viewer outside it.
+//
+// A store that also keeps the readers' library (annotate.Library) runs
+// RunLibrary the same way: groups and roles, membership from the store,
+// folders and items (nesting, order, moves, deletion to the unfiled list),
+// group folders, leaving and deleting a group, concurrent moves, and a
+// randomised privacy test of at least 10,000 (viewer, group, folder,
+// annotation, operation) cases, former members included. FillLibrary and
+// BenchLibrary measure a reader with 100 folders and 10,000 items.
 package storetest

@@ -14,6 +14,8 @@
 //	maisky pdf -pages RANGE -accept-terms -by NAME [-terms-version V] [-date YYYY-MM-DD] [-o OUT.pdf] FILE
 //	maisky text [-doc ID] [-version translation|transcription] FILE
 //	maisky annotations -viewer USER [-groups G1,G2] -format jsonld|markdown ANNOTATIONS FILE
+//	maisky annotations -import FILE.jsonld STORE
+//	maisky annotations -export -viewer USER [-groups G1,G2] [-doc ID] STORE
 //	maisky anchor -old OLD.json -new NEW.json ANNOTATIONS.jsonld
 //
 // FILE is a document or a volume in the library's JSON format (maisky/1).
@@ -65,8 +67,11 @@ commands:
   ris FILE...       RIS records of the documents
   pdf               a print extract of one document (at most 10 pages, terms accepted)
   text FILE         the plain text of a version that annotation positions count in
-  annotations       the annotations a viewer may see, as W3C JSON-LD or Markdown
+  annotations       the annotations a viewer may see, as W3C JSON-LD or Markdown, from a
+                    file or a store (sqlite:PATH, postgres://…); -import and -export move them
   anchor            re-anchors annotations made on an old text in a new one
+  folders           a reader's folders in a store (sqlite:PATH, postgres://…), or one exported
+                    as a bibliography, CSL-JSON, RIS or the annotations saved in it
 
 Run "maisky COMMAND -h" for a command's flags.
 `
@@ -104,6 +109,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runText(args, stdout, stderr)
 	case "annotations":
 		return runAnnotations(args, stdout, stderr)
+	case "folders":
+		return runFolders(args, stdout, stderr)
 	case "anchor":
 		return runAnchor(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
