@@ -1,0 +1,490 @@
+package csl
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Rendered is rendered output: a citation or a bibliography entry.
+type Rendered struct {
+	n     *onode
+	q     quoteTerms
+	punct bool
+}
+
+// String returns the output as plain text.
+func (r Rendered) String() string { return r.Format(Text) }
+
+// HTML returns the output as citeproc-js's HTML.
+func (r Rendered) HTML() string { return r.Format(HTML) }
+
+// Format returns the output in a format.
+func (r Rendered) Format(f Format) string {
+	if r.n == nil {
+		return ""
+	}
+	b := &builder{punctInQuote: r.punct}
+	b.node(r.n)
+	return serialize(b.toks, f, r.q)
+}
+
+// IsZero reports whether nothing was rendered.
+func (r Rendered) IsZero() bool { return r.n.empty() }
+
+func (p *Processor) rendered(n *onode) Rendered {
+	return Rendered{n: n, q: p.quotes(), punct: p.loc.punctQ}
+}
+
+func (p *Processor) quotes() quoteTerms {
+	return quoteTerms{
+		open:    p.loc.term("open-quote", "long", false),
+		close:   p.loc.term("close-quote", "long", false),
+		openIn:  p.loc.term("open-inner-quote", "long", false),
+		closeIn: p.loc.term("close-inner-quote", "long", false),
+	}
+}
+
+// citeInfo is a cite placed in the document.
+type citeInfo struct {
+	item      *Item
+	ci        *CiteItem
+	pos       Position
+	firstNote int
+}
+
+// Cite renders one citation on its own, as citeproc-js's
+// makeCitationCluster does: positions as given in the cite items (first by
+// default).
+func (p *Processor) Cite(cites []CiteItem) Rendered {
+	p.prepare()
+	var infos []citeInfo
+	for i := range cites {
+		ci := &cites[i]
+		it := p.byID[ci.ID]
+		if it == nil {
+			continue
+		}
+		pos := PosFirst
+		if ci.HasPosition {
+			pos = ci.Position
+		}
+		infos = append(infos, citeInfo{item: it, ci: ci, pos: pos})
+	}
+	return p.rendered(p.cluster(infos))
+}
+
+// CiteDocument renders every citation of a document in order, with
+// positions (first, subsequent, ibid, near-note) from their sequence.
+func (p *Processor) CiteDocument(cits []Citation) []Rendered {
+	p.prepare()
+	type last struct {
+		note int
+	}
+	lastNote := map[string]int{}
+	firstNote := map[string]int{}
+	nearDist := atoiDef(p.style.citation.opts["near-note-distance"], 5)
+	var out []Rendered
+	var prevCites []citeInfo
+	for ci := range cits {
+		cit := &cits[ci]
+		var infos []citeInfo
+		for j := range cit.Items {
+			c := &cit.Items[j]
+			it := p.byID[c.ID]
+			if it == nil {
+				continue
+			}
+			info := citeInfo{item: it, ci: c}
+			if fn, seen := firstNote[c.ID]; !seen {
+				info.pos = PosFirst
+				firstNote[c.ID] = cit.NoteIndex
+			} else {
+				info.firstNote = fn
+				var prev *citeInfo
+				if j > 0 && len(infos) > 0 {
+					prev = &infos[len(infos)-1]
+				} else if j == 0 && len(prevCites) > 0 {
+					same := true
+					for _, pc := range prevCites {
+						if pc.item.ID != c.ID {
+							same = false
+						}
+					}
+					if same {
+						prev = &prevCites[len(prevCites)-1]
+					}
+				}
+				info.pos = PosSubsequent
+				if prev != nil && prev.item.ID == c.ID {
+					pl, cl := prev.ci.Locator, c.Locator
+					switch {
+					case pl == "" && cl == "":
+						info.pos = PosIbid
+					case pl == "" && cl != "":
+						info.pos = PosIbidWithLocator
+					case pl != "" && cl == "":
+						info.pos = PosSubsequent
+					case pl == cl && prev.ci.Label == c.Label:
+						info.pos = PosIbid
+					default:
+						info.pos = PosIbidWithLocator
+					}
+				}
+				if ln, ok := lastNote[c.ID]; ok && cit.NoteIndex-ln <= nearDist && cit.NoteIndex >= ln {
+					c.NearNote = true
+				}
+			}
+			if c.HasPosition {
+				info.pos = c.Position
+			}
+			lastNote[c.ID] = cit.NoteIndex
+			infos = append(infos, info)
+		}
+		prevCites = infos
+		out = append(out, p.rendered(p.cluster(infos)))
+	}
+	return out
+}
+
+// cluster renders the cites of one citation with the layout.
+func (p *Processor) cluster(infos []citeInfo) *onode {
+	ls := p.style.citation
+	if len(ls.sort) > 0 && len(infos) > 1 {
+		keys := make([][]sortVal, len(infos))
+		for i, in := range infos {
+			keys[i] = p.sortKeysFor(in.item, ls, modeCitation)
+		}
+		idx := make([]int, len(infos))
+		for i := range idx {
+			idx[i] = i
+		}
+		sortStable(idx, func(a, b int) bool { return p.compare(keys[a], keys[b], ls.sort) < 0 })
+		sorted := make([]citeInfo, len(infos))
+		for i, k := range idx {
+			sorted[i] = infos[k]
+		}
+		infos = sorted
+	}
+	lay := ls.layout
+	out := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}
+	pieces := p.collapse(infos)
+	for _, pc := range pieces {
+		out.kids = append(out.kids, pc)
+	}
+	if out.empty() {
+		return nil
+	}
+	return out
+}
+
+func sortStable(idx []int, less func(a, b int) bool) {
+	for i := 1; i < len(idx); i++ {
+		for j := i; j > 0 && less(idx[j], idx[j-1]); j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
+		}
+	}
+}
+
+// renderOne renders one cite with its prefix and suffix.
+func (p *Processor) renderOne(in citeInfo, authorMode int) *onode {
+	c := p.newCtx(in.item, modeCitation)
+	c.cite = in.ci
+	c.pos = in.pos
+	c.firstNote = in.firstNote
+	c.nearNote = in.ci.NearNote
+	c.authorMode = authorMode
+	if in.ci.SuppressAuthor {
+		c.authorMode = 1
+	}
+	if in.ci.AuthorOnly {
+		c.authorMode = 2
+	}
+	n, _ := c.children(c.ls.layout.kids, "")
+	if c.authorMode == 2 {
+		n = c.authorOut
+	}
+	if n.empty() {
+		return nil
+	}
+	w := &onode{kids: []*onode{n}}
+	if in.ci.Prefix != "" {
+		w.prefix = citePrefix(in.ci.Prefix)
+	}
+	if in.ci.Suffix != "" {
+		w.suffix = citeSuffix(in.ci.Suffix)
+	}
+	return w
+}
+
+func citePrefix(s string) string {
+	if s == "" {
+		return s
+	}
+	r := lastRune(s)
+	if r != ' ' && r != '(' && r != '[' && r != '\u00a0' && r != '“' && r != '‘' {
+		return s + " "
+	}
+	return s
+}
+
+func citeSuffix(s string) string {
+	if s == "" {
+		return s
+	}
+	r := firstRune(s)
+	if r != ' ' && r != ',' && r != '.' && r != ';' && r != ':' && r != ')' && r != ']' && r != '\u00a0' && r != '?' && r != '!' {
+		return " " + s
+	}
+	return s
+}
+
+// collapse renders the cites of a citation, collapsing numbers and years
+// as the citation element asks.
+func (p *Processor) collapse(infos []citeInfo) []*onode {
+	ls := p.style.citation
+	mode := ls.opts["collapse"]
+	lay := ls.layout
+	var out []*onode
+	if mode == "citation-number" {
+		type numbered struct {
+			n   int
+			out *onode
+		}
+		var run []numbered
+		flush := func() {
+			if len(run) >= 3 {
+				first := run[0].out
+				lastN := run[len(run)-1].out
+				out = append(out, &onode{kids: []*onode{first, leaf("–"), lastN}})
+			} else {
+				for _, r := range run {
+					out = append(out, r.out)
+				}
+			}
+			run = nil
+		}
+		for _, in := range infos {
+			o := p.renderOne(in, 0)
+			if o == nil {
+				continue
+			}
+			num := p.numbers[in.item.ID]
+			plainNum := plainText(o) == strconv.Itoa(num) || strings.Trim(plainText(o), "[]()") == strconv.Itoa(num)
+			if !plainNum || in.ci.Locator != "" || in.ci.Prefix != "" || in.ci.Suffix != "" {
+				flush()
+				out = append(out, o)
+				continue
+			}
+			if len(run) > 0 && run[len(run)-1].n+1 != num {
+				flush()
+			}
+			run = append(run, numbered{num, o})
+		}
+		flush()
+		return out
+	}
+	if mode == "year" || mode == "year-suffix" || mode == "year-suffix-ranged" {
+		cgd := ls.opts["cite-group-delimiter"]
+		if _, ok := ls.opts["cite-group-delimiter"]; !ok {
+			cgd = ", "
+		}
+		ysd, ok := ls.opts["year-suffix-delimiter"]
+		if !ok {
+			ysd = lay.delim
+		}
+		acd, ok := ls.opts["after-collapse-delimiter"]
+		if !ok {
+			acd = lay.delim
+		}
+		_ = acd
+		type group struct {
+			key   string
+			cites []citeInfo
+		}
+		var groups []*group
+		idx := map[string]*group{}
+		for _, in := range infos {
+			k := p.authorKey(in)
+			if g, ok := idx[k]; ok && k != "" {
+				g.cites = append(g.cites, in)
+				continue
+			}
+			g := &group{key: k, cites: []citeInfo{in}}
+			groups = append(groups, g)
+			if k != "" {
+				idx[k] = g
+			}
+		}
+		for _, g := range groups {
+			if len(g.cites) == 1 {
+				if o := p.renderOne(g.cites[0], 0); o != nil {
+					out = append(out, o)
+				}
+				continue
+			}
+			gn := &onode{delim: cgd}
+			first := p.renderOne(g.cites[0], 0)
+			gn.kids = append(gn.kids, first)
+			prevYear := p.yearKey(g.cites[0])
+			var ysRun *onode
+			for _, in := range g.cites[1:] {
+				if mode != "year" && p.yearKey(in) == prevYear && in.ci.Locator == "" && p.state[in.item.ID] != nil && p.state[in.item.ID].yearSuffix != "" {
+					ys := leaf(p.state[in.item.ID].yearSuffix)
+					if ysRun == nil {
+						ysRun = &onode{delim: ysd}
+						// move the previous into a run
+						gn.kids = append(gn.kids, ysRun)
+					}
+					ysRun.kids = append(ysRun.kids, ys)
+					continue
+				}
+				ysRun = nil
+				o := p.renderOne(in, 1)
+				gn.kids = append(gn.kids, o)
+				prevYear = p.yearKey(in)
+			}
+			// join year suffix runs to the cite before
+			var kids []*onode
+			for _, k := range gn.kids {
+				if k != nil && k.delim == ysd && len(k.kids) > 0 && k.text == "" && k.kids[0].tag == "" && len(kids) > 0 && isSuffixRun(k) {
+					prev := kids[len(kids)-1]
+					kids[len(kids)-1] = &onode{kids: []*onode{prev, leaf(ysd), k}}
+					continue
+				}
+				kids = append(kids, k)
+			}
+			gn.kids = kids
+			out = append(out, gn)
+		}
+		return out
+	}
+	for _, in := range infos {
+		if o := p.renderOne(in, 0); o != nil {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func isSuffixRun(n *onode) bool {
+	for _, k := range n.kids {
+		if k.kids != nil || k.text == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// authorKey is the rendered names of a cite, for collapsing.
+func (p *Processor) authorKey(in citeInfo) string {
+	c := p.newCtx(in.item, modeCitation)
+	c.cite = in.ci
+	c.pos = in.pos
+	c.authorMode = 2
+	c.children(c.ls.layout.kids, "")
+	if c.authorOut == nil {
+		return ""
+	}
+	return plainText(c.authorOut)
+}
+
+func (p *Processor) yearKey(in citeInfo) string {
+	if d := in.item.dates["issued"]; d != nil && len(d.Parts) > 0 {
+		return strconv.Itoa(d.Parts[0][0])
+	}
+	return ""
+}
+
+// Entry is one bibliography entry.
+type Entry struct {
+	ID string
+	Rendered
+	// html of the whole entry as citeproc-js writes it
+	secondField string
+}
+
+// Bibliography renders the bibliography of every registered item, sorted
+// by the style.
+func (p *Processor) Bibliography() []Entry {
+	p.prepare()
+	b := p.style.bibliography
+	if b == nil {
+		return nil
+	}
+	var out []Entry
+	var prevNames string
+	var prevNamesNode *onode
+	sas, hasSAS := b.opts["subsequent-author-substitute"]
+	sasRule := b.opts["subsequent-author-substitute-rule"]
+	if sasRule == "" {
+		sasRule = "complete-all"
+	}
+	_ = prevNamesNode
+	for _, it := range p.order {
+		c := p.newCtx(it, modeBib)
+		c.collectNames = true
+		n, _ := c.children(b.layout.kids, "")
+		if n.empty() {
+			continue
+		}
+		if hasSAS && c.firstNames != nil {
+			cur := plainText(c.firstNames)
+			if cur == prevNames && cur != "" {
+				// replace the names with the substitute
+				switch sasRule {
+				case "complete-all", "complete-each":
+					c.firstNames.kids = nil
+					c.firstNames.text = sas
+					c.firstNames.prefix = ""
+				default:
+					c.firstNames.kids = nil
+					c.firstNames.text = sas
+				}
+				if sas == "" {
+					c.firstNames.text = ""
+					c.firstNames.kids = []*onode{leaf("")}
+				}
+			} else {
+				prevNames = cur
+			}
+		}
+		lay := b.layout
+		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}
+		if b.opts["second-field-align"] != "" && len(n.kids) > 0 {
+			var firstK *onode
+			rest := &onode{}
+			for _, k := range n.kids {
+				if k.empty() {
+					continue
+				}
+				if firstK == nil {
+					firstK = k
+				} else {
+					rest.kids = append(rest.kids, k)
+				}
+			}
+			left := &onode{kids: []*onode{firstK}, display: "left-margin"}
+			right := &onode{kids: []*onode{rest}, display: "right-inline", suffix: lay.suffix}
+			wrap.suffix = ""
+			wrap.kids = []*onode{left, right}
+		} else {
+			wrap.kids = n.kids
+		}
+		out = append(out, Entry{ID: it.ID, Rendered: p.rendered(wrap)})
+	}
+	return out
+}
+
+// WriteBibliographyHTML returns the bibliography as citeproc-js writes it:
+// bibstart, entries, bibend.
+func (p *Processor) bibliographyHTML() string {
+	var sb strings.Builder
+	sb.WriteString("<div class=\"csl-bib-body\">\n")
+	for _, e := range p.Bibliography() {
+		sb.WriteString("  <div class=\"csl-entry\">")
+		sb.WriteString(e.HTML())
+		sb.WriteString("</div>\n")
+	}
+	sb.WriteString("</div>")
+	return sb.String()
+}

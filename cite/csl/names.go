@@ -1,0 +1,593 @@
+package csl
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// nameOpts are the inheritable name options in force for one cs:name.
+type nameOpts struct {
+	and                string
+	delim              string
+	delimPrecedesEtAl  string
+	delimPrecedesLast  string
+	etAlMin, etAlFirst int
+	etAlUseLast        bool
+	initialize         bool
+	initializeWith     string
+	hasInitWith        bool
+	asSortOrder        string
+	sortSep            string
+	form               string
+}
+
+func (c *ctx) nameOptions(ne *el) nameOpts {
+	get := func(k string) (string, bool) {
+		if ne != nil {
+			if v, ok := ne.a[k]; ok {
+				return v, true
+			}
+		}
+		return c.opt(k)
+	}
+	o := nameOpts{delim: ", ", delimPrecedesEtAl: "contextual", delimPrecedesLast: "contextual", initialize: true, sortSep: ", ", form: "long"}
+	if v, ok := get("and"); ok {
+		o.and = v
+	}
+	if ne != nil {
+		if v, ok := ne.a["delimiter"]; ok {
+			o.delim = v
+		} else if v, ok := c.opt("name-delimiter"); ok {
+			o.delim = v
+		}
+	}
+	if v, ok := get("delimiter-precedes-et-al"); ok {
+		o.delimPrecedesEtAl = v
+	}
+	if v, ok := get("delimiter-precedes-last"); ok {
+		o.delimPrecedesLast = v
+	}
+	o.etAlMin = atoiDef(first(get("et-al-min")), 0)
+	o.etAlFirst = atoiDef(first(get("et-al-use-first")), 0)
+	if c.pos != PosFirst && c.mode == modeCitation && !c.sorting {
+		if v, ok := get("et-al-subsequent-min"); ok {
+			o.etAlMin = atoiDef(v, o.etAlMin)
+		}
+		if v, ok := get("et-al-subsequent-use-first"); ok {
+			o.etAlFirst = atoiDef(v, o.etAlFirst)
+		}
+	}
+	o.etAlUseLast = first(get("et-al-use-last")) == "true"
+	if v, ok := get("initialize"); ok {
+		o.initialize = v != "false"
+	}
+	if v, ok := get("initialize-with"); ok {
+		o.initializeWith, o.hasInitWith = v, true
+	}
+	if v, ok := get("name-as-sort-order"); ok {
+		o.asSortOrder = v
+	}
+	if v, ok := get("sort-separator"); ok {
+		o.sortSep = v
+	}
+	if ne != nil {
+		if v, ok := ne.a["form"]; ok {
+			o.form = v
+		} else if v, ok := c.opt("name-form"); ok {
+			o.form = v
+		}
+	}
+	if c.sorting && c.sortNamesSet {
+		if c.sortNamesMin > 0 {
+			o.etAlMin = c.sortNamesMin
+		}
+		if c.sortNamesFirst > 0 {
+			o.etAlFirst = c.sortNamesFirst
+		}
+		if c.sortNamesLast > 0 {
+			o.etAlUseLast = true
+		}
+	}
+	return o
+}
+
+func first(s string, _ bool) string { return s }
+
+func (c *ctx) names(e *el) (*onode, status) {
+	ne := e.nameEl
+	etal := e.etAl
+	labelEl := e.labelEl
+	labelFirst := e.labelFirst
+	if c.substituting && c.parentNames != nil {
+		if ne == nil {
+			ne = c.parentNames.nameEl
+		}
+		if etal == nil {
+			etal = c.parentNames.etAl
+		}
+		if labelEl == nil && e.nameEl == nil {
+			labelEl = c.parentNames.labelEl
+			labelFirst = c.parentNames.labelFirst
+		}
+	}
+	if c.authorMode != 0 && !c.authorDone && !c.substituting {
+		c.authorDone = true
+		saved := c.authorMode
+		c.authorMode = 0
+		o, st := c.names(e)
+		c.authorMode = saved
+		if saved == 2 {
+			c.authorOut = o
+			return nil, status{}
+		}
+		_ = st
+		return nil, status{}
+	}
+	type varNames struct {
+		v     string
+		names []Name
+	}
+	var lists []varNames
+	for _, v := range e.vars {
+		if c.suppressed[v] {
+			continue
+		}
+		if ns := c.item.names[v]; len(ns) > 0 {
+			lists = append(lists, varNames{v, ns})
+		}
+	}
+	if len(lists) == 0 {
+		if e.subst != nil {
+			saved, savedParent := c.substituting, c.parentNames
+			c.substituting, c.parentNames = true, e
+			defer func() { c.substituting, c.parentNames = saved, savedParent }()
+			for _, k := range e.subst.kids {
+				o, st := c.eval(k)
+				if !o.empty() {
+					// suppress the variables used for the rest of the cite
+					c.suppressVars(k)
+					wrap := &onode{kids: []*onode{o}, isNames: true}
+					c.decorateNames(wrap, e)
+					return wrap, st
+				}
+			}
+		}
+		return nil, status{calledVar: true}
+	}
+	// editor and translator the same: one list with the combined label
+	if len(lists) == 2 && ((lists[0].v == "editor" && lists[1].v == "translator") || (lists[0].v == "translator" && lists[1].v == "editor")) && sameNames(lists[0].names, lists[1].names) {
+		if labelEl != nil {
+			lists = []varNames{{"editortranslator", lists[0].names}}
+		}
+	}
+	o := c.nameOptions(ne)
+	namesDelim := e.delim
+	if _, ok := e.a["delimiter"]; !ok {
+		if v, ok := c.opt("names-delimiter"); ok {
+			namesDelim = v
+		}
+	}
+	out := &onode{delim: namesDelim, isNames: true}
+	total := 0
+	for _, l := range lists {
+		if ne != nil && o.form == "count" {
+			total += c.countNames(l.names, o)
+			continue
+		}
+		nn := c.nameList(l.names, o, ne, etal)
+		if ne == nil {
+			nn = c.nameList(l.names, o, nil, etal)
+		}
+		if labelEl != nil {
+			lv := l.v
+			if lv == "editortranslator" {
+				lv = "editortranslator"
+			}
+			plural := len(l.names) > 1
+			switch labelEl.plural {
+			case "always":
+				plural = true
+			case "never":
+				plural = false
+			}
+			t := c.loc.term(lv, labelEl.form, plural)
+			if t != "" {
+				ln := richText(t)
+				c.decorate(ln, labelEl)
+				if labelFirst {
+					nn = &onode{kids: []*onode{ln, nn}}
+				} else {
+					nn = &onode{kids: []*onode{nn, ln}}
+				}
+			}
+		}
+		out.kids = append(out.kids, nn)
+		c.nameCounter++
+	}
+	if ne != nil && o.form == "count" {
+		if total == 0 {
+			return nil, status{calledVar: true}
+		}
+		out = &onode{text: strconv.Itoa(total)}
+	}
+	c.decorateNames(out, e)
+	if c.collectNames && c.firstNames == nil {
+		c.firstNames = out
+	}
+	return out, status{calledVar: true, varOK: true}
+}
+
+func (c *ctx) decorateNames(n *onode, e *el) {
+	c.decorate(n, e)
+	n.isNames = true
+}
+
+func (c *ctx) suppressVars(k *el) {
+	if c.suppressed == nil {
+		c.suppressed = map[string]bool{}
+	}
+	var walk func(e *el)
+	walk = func(e *el) {
+		switch e.kind {
+		case kNames:
+			for _, v := range e.vars {
+				c.suppressed[v] = true
+			}
+		case kText:
+			if e.variable != "" {
+				c.suppressed[e.variable] = true
+			}
+			if e.macro != nil {
+				for _, kk := range e.macro.kids {
+					walk(kk)
+				}
+			}
+		case kNumber, kDate:
+			if e.variable != "" {
+				c.suppressed[e.variable] = true
+			}
+		case kGroup:
+			for _, kk := range e.kids {
+				walk(kk)
+			}
+		case kChoose:
+			for _, b := range e.branches {
+				for _, kk := range b.kids {
+					walk(kk)
+				}
+			}
+		}
+	}
+	walk(k)
+}
+
+func sameNames(a, b []Name) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// shown returns how many names are shown, and whether et-al applies.
+func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
+	n := len(ns)
+	if o.etAlMin > 0 && o.etAlFirst > 0 && n >= o.etAlMin {
+		k := o.etAlFirst + c.addNames
+		if k < n {
+			return k, true
+		}
+	}
+	return n, false
+}
+
+func (c *ctx) countNames(ns []Name, o nameOpts) int {
+	k, _ := c.shown(ns, o)
+	return k
+}
+
+func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
+	k, truncated := c.shown(ns, o)
+	useLast := truncated && o.etAlUseLast && k+1 < len(ns)
+	var levels []int
+	if c.givenLevel != nil {
+		levels = c.givenLevel[c.nameCounter]
+	}
+	var rendered []*onode
+	for i := 0; i < k; i++ {
+		lvl := -1
+		if i < len(levels) {
+			lvl = levels[i]
+		}
+		rendered = append(rendered, c.oneName(ns[i], i, o, ne, lvl))
+	}
+	out := &onode{}
+	andTerm := ""
+	switch o.and {
+	case "text":
+		andTerm = c.loc.term("and", "long", false)
+	case "symbol":
+		andTerm = "&"
+	}
+	inverted := func(i int) bool {
+		return o.asSortOrder == "all" || (o.asSortOrder == "first" && i == 0)
+	}
+	for i, r := range rendered {
+		if i > 0 {
+			last := i == len(rendered)-1 && !truncated
+			if last && andTerm != "" {
+				useDelim := false
+				switch o.delimPrecedesLast {
+				case "always":
+					useDelim = true
+				case "never":
+				case "after-inverted-name":
+					useDelim = inverted(i - 1)
+				default:
+					useDelim = len(rendered) > 2
+				}
+				if useDelim {
+					out.kids = append(out.kids, leaf(o.delim+andTerm+" "))
+				} else {
+					out.kids = append(out.kids, leaf(" "+andTerm+" "))
+				}
+			} else {
+				out.kids = append(out.kids, leaf(o.delim))
+			}
+		}
+		out.kids = append(out.kids, r)
+	}
+	if truncated {
+		if useLast {
+			out.kids = append(out.kids, leaf(o.delim+"… "))
+			lvl := -1
+			if len(levels) > 0 {
+				lvl = levels[len(levels)-1]
+			}
+			out.kids = append(out.kids, c.oneName(ns[len(ns)-1], len(ns)-1, o, ne, lvl))
+		} else {
+			term := "et-al"
+			if etal != nil {
+				term = etal.term
+			}
+			t := c.loc.term(term, "long", false)
+			if t != "" {
+				useDelim := false
+				switch o.delimPrecedesEtAl {
+				case "always":
+					useDelim = true
+				case "never":
+				case "after-inverted-name":
+					useDelim = inverted(k - 1)
+				default:
+					useDelim = k > 1
+				}
+				if useDelim {
+					out.kids = append(out.kids, leaf(o.delim))
+				} else {
+					out.kids = append(out.kids, leaf(" "))
+				}
+				tn := richText(t)
+				if etal != nil {
+					c.decorate(tn, etal)
+				}
+				out.kids = append(out.kids, tn)
+			}
+		}
+	}
+	if ne != nil {
+		n2 := &onode{kids: []*onode{out}}
+		n2.prefix, n2.suffix, n2.fm = ne.prefix, ne.suffix, ne.fm
+		return n2
+	}
+	return out
+}
+
+func isRomanesque(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !(r < 0x0250 || (r >= 0x0370 && r < 0x0530) || (r >= 0x1E00 && r < 0x2000)) {
+			return false
+		}
+	}
+	return true
+}
+
+// oneName renders one name; lvl is the given-name disambiguation level
+// (-1 none, 1 initials, 2 full given name).
+func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
+	var parts map[string]*el
+	if ne != nil {
+		parts = ne.nameParts
+	}
+	if n.Literal != "" || (n.Given == "" && n.Family != "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && n.IsInstitution) {
+		lit := n.Literal
+		if lit == "" {
+			lit = n.Family
+		}
+		return richText(lit)
+	}
+	if n.Family == "" && n.Given == "" {
+		return nil
+	}
+	form := o.form
+	initialize := o.hasInitWith
+	switch lvl {
+	case 1:
+		if form == "short" {
+			form = "long"
+		}
+	case 2:
+		if form == "short" {
+			form = "long"
+		}
+		initialize = false
+	}
+	given := n.Given
+	if initialize && given != "" {
+		given = c.initials(given, o.initializeWith, o.initialize)
+	} else if lvl == 1 && o.hasInitWith {
+		given = c.initials(given, o.initializeWith, o.initialize)
+	}
+	romanesque := isRomanesque(n.Family + n.Given)
+	fmtPart := func(name string, s *onode) *onode {
+		if parts == nil || s.empty() {
+			return s
+		}
+		p := parts[name]
+		if p == nil {
+			return s
+		}
+		if p.textCase != "" {
+			c.applyCase(s, p.textCase)
+		}
+		w := &onode{kids: []*onode{s}, prefix: p.prefix, suffix: p.suffix, fm: p.fm}
+		return w
+	}
+	fam := n.Family
+	ndp := n.NonDroppingParticle
+	dp := n.DroppingParticle
+	join := func(a, b string) string {
+		if a == "" {
+			return b
+		}
+		if b == "" {
+			return a
+		}
+		if strings.HasSuffix(a, "'") || strings.HasSuffix(a, "’") || strings.HasSuffix(a, "-") {
+			return a + b
+		}
+		return a + " " + b
+	}
+	suffix := n.Suffix
+	inverted := o.asSortOrder == "all" || (o.asSortOrder == "first" && idx == 0)
+	if !romanesque {
+		if form == "short" {
+			return fmtPart("family", richText(fam))
+		}
+		return &onode{kids: []*onode{fmtPart("family", richText(fam)), fmtPart("given", richText(n.Given))}}
+	}
+	if form == "short" {
+		famPart := fmtPart("family", richText(join(ndp, fam)))
+		return famPart
+	}
+	if n.StaticOrdering {
+		inverted = false
+		return &onode{delim: " ", kids: []*onode{fmtPart("family", richText(join(ndp, fam))), fmtPart("given", richText(given))}}
+	}
+	if !inverted {
+		// given dropping non-dropping family suffix
+		g := join(given, dp)
+		famStr := join(ndp, fam)
+		out := &onode{}
+		if g != "" {
+			out.kids = append(out.kids, fmtPart("given", richText(given)))
+			if dp != "" {
+				if given != "" {
+					out.kids = append(out.kids, leaf(" "))
+				}
+				out.kids = append(out.kids, leaf(dp))
+			}
+			if strings.HasSuffix(g, "'") || strings.HasSuffix(g, "’") || strings.HasSuffix(g, "-") && dp != "" {
+			} else {
+				out.kids = append(out.kids, leaf(" "))
+			}
+		}
+		out.kids = append(out.kids, fmtPart("family", richText(famStr)))
+		if suffix != "" {
+			if n.CommaSuffix {
+				out.kids = append(out.kids, leaf(", "+suffix))
+			} else {
+				out.kids = append(out.kids, leaf(" "+suffix))
+			}
+		}
+		return out
+	}
+	// inverted
+	demote := c.st.demoteParticle == "display-and-sort" || (c.sorting && c.st.demoteParticle == "sort-only")
+	var famStr, givenStr string
+	if demote {
+		famStr = fam
+		givenStr = join(join(given, dp), ndp)
+	} else {
+		famStr = join(ndp, fam)
+		givenStr = join(given, dp)
+	}
+	out := &onode{}
+	out.kids = append(out.kids, fmtPart("family", richText(famStr)))
+	if givenStr != "" {
+		out.kids = append(out.kids, leaf(o.sortSep))
+		if given != "" {
+			g := fmtPart("given", richText(given))
+			rest := strings.TrimPrefix(givenStr, given)
+			out.kids = append(out.kids, g)
+			if rest != "" {
+				out.kids = append(out.kids, leaf(rest))
+			}
+		} else {
+			out.kids = append(out.kids, leaf(givenStr))
+		}
+	}
+	if suffix != "" {
+		out.kids = append(out.kids, leaf(o.sortSep+suffix))
+	}
+	return out
+}
+
+// initials abbreviates given names: "John Paul" → "J. P." with ". ".
+func (c *ctx) initials(given, with string, initialize bool) string {
+	hyphen := c.st.initHyphen
+	words := strings.Fields(strings.ReplaceAll(given, ".", ". "))
+	var sb strings.Builder
+	for i, w := range words {
+		w = strings.TrimSuffix(w, ".")
+		if w == "" {
+			continue
+		}
+		isInitial := len([]rune(w)) == 1 || (strings.ToUpper(w) == w && len([]rune(w)) <= 3 && !strings.Contains(w, "-"))
+		if !initialize && !isInitial {
+			if i > 0 {
+				sb.WriteString(" ")
+			}
+			sb.WriteString(w)
+			continue
+		}
+		subs := strings.Split(w, "-")
+		for j, s := range subs {
+			if s == "" {
+				continue
+			}
+			rs := []rune(s)
+			if j > 0 {
+				if hyphen {
+					t := strings.TrimRight(with, " ")
+					_ = t
+					cur := strings.TrimRight(sb.String(), " ")
+					sb.Reset()
+					sb.WriteString(cur)
+					sb.WriteString("-")
+				}
+			}
+			if unicode.IsLower(rs[0]) && len(subs) == 1 {
+				// lowercase words (particles) stay
+				sb.WriteString(s)
+				sb.WriteString(" ")
+				continue
+			}
+			if strings.ToUpper(s) == s && len(rs) > 1 && len(rs) <= 3 {
+				for _, r := range rs {
+					sb.WriteRune(r)
+					sb.WriteString(with)
+				}
+				continue
+			}
+			sb.WriteRune(unicode.ToUpper(rs[0]))
+			sb.WriteString(with)
+		}
+	}
+	return strings.TrimRight(sb.String(), " ")
+}
