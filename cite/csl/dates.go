@@ -174,6 +174,10 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix
 					s += c.loc.term("ad", "long", false)
 				}
 			}
+			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
+				s += c.yearSuffix
+				c.ysDone = true
+			}
 		case "month":
 			m := p[1]
 			if m == 0 {

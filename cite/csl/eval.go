@@ -57,9 +57,12 @@ type ctx struct {
 	// names info for disambiguation
 	nameSets [][]Name
 	// authorMode: 0 normal, 1 suppress the first names, 2 only them
-	authorMode int
-	authorDone bool
-	authorOut  *onode
+	authorMode  int
+	recordNames bool
+	implicitYS  bool
+	ysDone      bool
+	authorDone  bool
+	authorOut   *onode
 }
 
 type status struct {

@@ -294,6 +294,13 @@ func (c *ctx) countNames(ns []Name, o nameOpts) int {
 func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	k, truncated := c.shown(ns, o)
 	useLast := truncated && o.etAlUseLast && k+1 < len(ns)
+	if c.recordNames {
+		shown := append([]Name(nil), ns[:k]...)
+		if useLast {
+			shown = append(shown, ns[len(ns)-1])
+		}
+		c.nameSets = append(c.nameSets, shown)
+	}
 	var levels []int
 	if c.givenLevel != nil {
 		levels = c.givenLevel[c.nameCounter]

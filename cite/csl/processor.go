@@ -327,5 +327,3 @@ func (p *Processor) renderItem(it *Item, ci *CiteItem, pos Position, mode int, f
 	n, _ := c.children(ls.layout.kids, "")
 	return n
 }
-
-func (p *Processor) disambiguate() {}

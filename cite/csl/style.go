@@ -136,6 +136,7 @@ type Style struct {
 	pageRangeFmt   string
 	demoteParticle string
 	initHyphen     bool
+	usesYS         bool
 }
 
 type layoutSpec struct {
@@ -380,6 +381,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	e.form = n.attr("form")
 	e.plural = n.attr("plural")
 	e.value = n.attr("value")
+	if e.variable == "year-suffix" {
+		c.style.usesYS = true
+	}
 	kids := func() error {
 		for _, k := range n.kids {
 			ce, err := c.element(k)

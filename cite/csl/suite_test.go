@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -93,5 +94,32 @@ func TestSuite(t *testing.T) {
 		if err := os.WriteFile("testdata/suite-failures.txt", []byte(sb.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestSuiteShow prints got and want of the fixtures named by CSL_SHOW (a
+// regular expression), for debugging.
+func TestSuiteShow(t *testing.T) {
+	pat := os.Getenv("CSL_SHOW")
+	if pat == "" {
+		t.Skip("set CSL_SHOW to a pattern of fixture names")
+	}
+	if _, err := os.Stat(suiteDir); err != nil {
+		t.Skip("the CSL test suite (../shared/csl/test-suite) is not available")
+	}
+	re := regexp.MustCompile(pat)
+	ls := NewLocaleSet(os.DirFS(localeDir))
+	files, _ := filepath.Glob(filepath.Join(suiteDir, "*_*.txt"))
+	sort.Strings(files)
+	for _, fp := range files {
+		name := strings.TrimSuffix(filepath.Base(fp), ".txt")
+		if !re.MatchString(name) {
+			continue
+		}
+		got, want, err := runFixture(fp, ls)
+		if err == nil && got == want {
+			continue
+		}
+		t.Logf("=== %s\n got: %s\nwant: %s\n err: %v", name, got, want, err)
 	}
 }
