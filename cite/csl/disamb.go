@@ -195,7 +195,7 @@ func (p *Processor) expandGiven(amb []*Item, names map[string][][]Name, maxLevel
 						continue
 					}
 					na, nb := la[li][ni], lb[li][ni]
-					if na == nb {
+					if sameName(na, nb) {
 						continue
 					}
 					lvl := p.levelNeeded(na, nb, maxLevel)
@@ -230,8 +230,11 @@ func (p *Processor) levelNeeded(a, b Name, maxLevel int) int {
 		c := &ctx{st: p.style, loc: p.loc}
 		ia := c.initials(a.Given, *init, true)
 		ib := c.initials(b.Given, *init, true)
-		if ia != ib || maxLevel == 1 {
+		if ia != ib {
 			return 1
+		}
+		if maxLevel == 1 {
+			return 0
 		}
 		return 2
 	}
@@ -301,7 +304,7 @@ func (p *Processor) globalNames(rule string, maxLevel int) {
 	for _, refs := range byFamily {
 		for i := range refs {
 			for j := range refs {
-				if i == j || refs[i].n.Given == refs[j].n.Given {
+				if i == j || sameName(refs[i].n, refs[j].n) {
 					continue
 				}
 				lvl := p.levelNeeded(refs[i].n, refs[j].n, maxLevel)
@@ -342,4 +345,14 @@ func styleUsesDisambiguate(s *Style) bool {
 	}
 	walk(s.citation.layout)
 	return found
+}
+
+// sameName reports whether two names are the same person: equal but for
+// the spacing and periods of initials.
+func sameName(a, b Name) bool {
+	norm := func(s string) string {
+		return strings.NewReplacer(" ", "", ".", "").Replace(s)
+	}
+	a.Given, b.Given = norm(a.Given), norm(b.Given)
+	return a == b
 }

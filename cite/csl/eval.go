@@ -145,7 +145,11 @@ func (c *ctx) citationLabel() string {
 	switch {
 	case len(ns) == 1:
 		take(ns[0].Family, 4)
-	case len(ns) >= 2 && len(ns) <= 3:
+	case len(ns) == 2:
+		for _, n := range ns {
+			take(n.Family, 2)
+		}
+	case len(ns) == 3:
 		for _, n := range ns {
 			take(n.Family, 1)
 		}
@@ -284,6 +288,12 @@ func (c *ctx) text(e *el) (*onode, status) {
 			n = &onode{text: val, tag: "year-suffix"}
 		case "citation-number":
 			n = &onode{text: val, tag: "citation-number"}
+		case "citation-label":
+			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
+				val += c.yearSuffix
+				c.ysDone = true
+			}
+			n = richText(val)
 		default:
 			n = richText(val)
 		}

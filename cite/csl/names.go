@@ -421,6 +421,9 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	if n.Family == "" && n.Given == "" {
 		return nil
 	}
+	if n.Family == "" {
+		return richText(n.Given)
+	}
 	form := o.form
 	initialize := o.hasInitWith
 	switch lvl {
@@ -437,74 +440,79 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	given := n.Given
 	if initialize && given != "" {
 		given = c.initials(given, o.initializeWith, o.initialize)
-	} else if lvl == 1 && o.hasInitWith {
-		given = c.initials(given, o.initializeWith, o.initialize)
 	}
 	romanesque := isRomanesque(n.Family + n.Given)
-	fmtPart := func(name string, s *onode) *onode {
-		if parts == nil || s.empty() {
-			return s
+	// piece formats its text with a name-part's formatting and text-case
+	piece := func(part, s string) *onode {
+		if s == "" {
+			return nil
 		}
-		p := parts[name]
+		x := richText(s)
+		if parts == nil {
+			return x
+		}
+		p := parts[part]
 		if p == nil {
-			return s
+			return x
 		}
 		if p.textCase != "" {
-			c.applyCase(s, p.textCase)
+			c.applyCase(x, p.textCase)
 		}
-		w := &onode{kids: []*onode{s}, prefix: p.prefix, suffix: p.suffix, fm: p.fm}
-		return w
+		if !p.fm.zero() {
+			x = &onode{kids: []*onode{x}, fm: p.fm}
+		}
+		return x
+	}
+	// group wraps pieces with a name-part's affixes
+	group := func(part string, kids ...*onode) *onode {
+		g := &onode{}
+		var prev string
+		for _, k := range kids {
+			if k == nil {
+				continue
+			}
+			if len(g.kids) > 0 && !(strings.HasSuffix(prev, "'") || strings.HasSuffix(prev, "’") || strings.HasSuffix(prev, "-")) {
+				g.kids = append(g.kids, leaf(" "))
+			}
+			g.kids = append(g.kids, k)
+			prev = plainText(k)
+		}
+		if parts != nil {
+			if p := parts[part]; p != nil {
+				g.prefix, g.suffix = p.prefix, p.suffix
+			}
+		}
+		return g
 	}
 	fam := n.Family
 	ndp := n.NonDroppingParticle
 	dp := n.DroppingParticle
-	join := func(a, b string) string {
-		if a == "" {
-			return b
-		}
-		if b == "" {
-			return a
-		}
-		if strings.HasSuffix(a, "'") || strings.HasSuffix(a, "’") || strings.HasSuffix(a, "-") {
-			return a + b
-		}
-		return a + " " + b
-	}
 	suffix := n.Suffix
 	inverted := o.asSortOrder == "all" || (o.asSortOrder == "first" && idx == 0)
 	if !romanesque {
 		if form == "short" {
-			return fmtPart("family", richText(fam))
+			return group("family", piece("family", fam))
 		}
-		return &onode{kids: []*onode{fmtPart("family", richText(fam)), fmtPart("given", richText(n.Given))}}
+		return &onode{kids: []*onode{group("family", piece("family", fam)), group("given", piece("given", n.Given))}}
 	}
 	if form == "short" {
-		famPart := fmtPart("family", richText(join(ndp, fam)))
-		return famPart
+		return group("family", piece("family", ndp), piece("family", fam))
 	}
 	if n.StaticOrdering {
-		inverted = false
-		return &onode{delim: " ", kids: []*onode{fmtPart("family", richText(join(ndp, fam))), fmtPart("given", richText(given))}}
+		return &onode{delim: " ", kids: []*onode{group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", given))}}
 	}
+	out := &onode{}
 	if !inverted {
-		// given dropping non-dropping family suffix
-		g := join(given, dp)
-		famStr := join(ndp, fam)
-		out := &onode{}
-		if g != "" {
-			out.kids = append(out.kids, fmtPart("given", richText(given)))
-			if dp != "" {
-				if given != "" {
-					out.kids = append(out.kids, leaf(" "))
-				}
-				out.kids = append(out.kids, leaf(dp))
-			}
-			if strings.HasSuffix(g, "'") || strings.HasSuffix(g, "’") || strings.HasSuffix(g, "-") && dp != "" {
-			} else {
+		g := group("given", piece("given", given), piece("given", dp))
+		f := group("family", piece("family", ndp), piece("family", fam))
+		if !g.empty() {
+			out.kids = append(out.kids, g)
+			gt := plainText(g)
+			if !(strings.HasSuffix(gt, "'") || strings.HasSuffix(gt, "’") || strings.HasSuffix(gt, "-") && dp != "") {
 				out.kids = append(out.kids, leaf(" "))
 			}
 		}
-		out.kids = append(out.kids, fmtPart("family", richText(famStr)))
+		out.kids = append(out.kids, f)
 		if suffix != "" {
 			if n.CommaSuffix {
 				out.kids = append(out.kids, leaf(", "+suffix))
@@ -514,30 +522,18 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		}
 		return out
 	}
-	// inverted
 	demote := c.st.demoteParticle == "display-and-sort" || (c.sorting && c.st.demoteParticle == "sort-only")
-	var famStr, givenStr string
+	var f, g *onode
 	if demote {
-		famStr = fam
-		givenStr = join(join(given, dp), ndp)
+		f = group("family", piece("family", fam))
+		g = group("given", piece("given", given), piece("given", dp), piece("family", ndp))
 	} else {
-		famStr = join(ndp, fam)
-		givenStr = join(given, dp)
+		f = group("family", piece("family", ndp), piece("family", fam))
+		g = group("given", piece("given", given), piece("given", dp))
 	}
-	out := &onode{}
-	out.kids = append(out.kids, fmtPart("family", richText(famStr)))
-	if givenStr != "" {
-		out.kids = append(out.kids, leaf(o.sortSep))
-		if given != "" {
-			g := fmtPart("given", richText(given))
-			rest := strings.TrimPrefix(givenStr, given)
-			out.kids = append(out.kids, g)
-			if rest != "" {
-				out.kids = append(out.kids, leaf(rest))
-			}
-		} else {
-			out.kids = append(out.kids, leaf(givenStr))
-		}
+	out.kids = append(out.kids, f)
+	if !g.empty() {
+		out.kids = append(out.kids, leaf(o.sortSep), g)
 	}
 	if suffix != "" {
 		out.kids = append(out.kids, leaf(o.sortSep+suffix))
@@ -545,55 +541,72 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	return out
 }
 
-// initials abbreviates given names: "John Paul" → "J. P." with ". ".
+// initials abbreviates given names as citeproc-js does: "John M.E." with
+// ". " gives "J. M. E."; with initialize="false" only single letters and
+// abbreviations take the terminator.
 func (c *ctx) initials(given, with string, initialize bool) string {
-	hyphen := c.st.initHyphen
-	words := strings.Fields(strings.ReplaceAll(given, ".", ". "))
+	type word struct {
+		s      string
+		period bool
+		hyphen bool // joined to the previous word by a hyphen
+	}
+	var words []word
+	rs := []rune(given)
+	var cur []rune
+	hyph := false
+	flush := func(period bool) {
+		if len(cur) > 0 {
+			words = append(words, word{string(cur), period, hyph})
+			cur = nil
+			hyph = false
+		} else if period && len(words) > 0 {
+			words[len(words)-1].period = true
+		}
+	}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '.':
+			flush(true)
+		case r == ' ' || r == '\u00a0':
+			flush(false)
+		case r == '-' && i+1 < len(rs) && !unicode.IsLower(rs[i+1]) && len(cur) > 0:
+			flush(false)
+			hyph = c.st.initHyphen
+		case r == '-' && len(cur) == 0 && len(words) > 0:
+			hyph = c.st.initHyphen
+		default:
+			cur = append(cur, r)
+		}
+	}
+	flush(false)
 	var sb strings.Builder
+	trimmed := strings.TrimRight(with, " ")
 	for i, w := range words {
-		w = strings.TrimSuffix(w, ".")
-		if w == "" {
-			continue
+		rw := []rune(w.s)
+		if w.hyphen && i > 0 {
+			s := strings.TrimRight(sb.String(), " ")
+			sb.Reset()
+			sb.WriteString(s)
+			sb.WriteString("-")
 		}
-		isInitial := len([]rune(w)) == 1 || (strings.ToUpper(w) == w && len([]rune(w)) <= 3 && !strings.Contains(w, "-"))
-		if !initialize && !isInitial {
-			if i > 0 {
-				sb.WriteString(" ")
-			}
-			sb.WriteString(w)
-			continue
-		}
-		subs := strings.Split(w, "-")
-		for j, s := range subs {
-			if s == "" {
-				continue
-			}
-			rs := []rune(s)
-			if j > 0 {
-				if hyphen {
-					t := strings.TrimRight(with, " ")
-					_ = t
-					cur := strings.TrimRight(sb.String(), " ")
-					sb.Reset()
-					sb.WriteString(cur)
-					sb.WriteString("-")
-				}
-			}
-			if unicode.IsLower(rs[0]) && len(subs) == 1 {
-				// lowercase words (particles) stay
-				sb.WriteString(s)
-				sb.WriteString(" ")
-				continue
-			}
-			if strings.ToUpper(s) == s && len(rs) > 1 && len(rs) <= 3 {
-				for _, r := range rs {
-					sb.WriteRune(r)
-					sb.WriteString(with)
-				}
-				continue
-			}
-			sb.WriteRune(unicode.ToUpper(rs[0]))
+		_ = trimmed
+		switch {
+		case unicode.IsLower(rw[0]):
+			sb.WriteString(w.s)
+			sb.WriteString(" ")
+		case w.period || len(rw) == 1:
+			sb.WriteString(w.s)
 			sb.WriteString(with)
+		case initialize:
+			sb.WriteRune(rw[0])
+			sb.WriteString(with)
+		default:
+			if sb.Len() > 0 && !strings.HasSuffix(sb.String(), " ") && !strings.HasSuffix(sb.String(), "-") {
+				sb.WriteString(" ")
+			}
+			sb.WriteString(w.s)
+			sb.WriteString(" ")
 		}
 	}
 	return strings.TrimRight(sb.String(), " ")
