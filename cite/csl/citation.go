@@ -413,40 +413,52 @@ func (p *Processor) Bibliography() []Entry {
 	}
 	var out []Entry
 	var prevNames string
-	var prevNamesNode *onode
+	var prevList []Name
 	sas, hasSAS := b.opts["subsequent-author-substitute"]
 	sasRule := b.opts["subsequent-author-substitute-rule"]
 	if sasRule == "" {
 		sasRule = "complete-all"
 	}
-	_ = prevNamesNode
 	for _, it := range p.order {
 		c := p.newCtx(it, modeBib)
 		c.collectNames = true
 		n, _ := c.children(b.layout.kids, "")
 		if n.empty() {
-			continue
+			n = &onode{kids: []*onode{leaf("[CSL STYLE ERROR: reference with no printed form.]")}}
 		}
-		if hasSAS && c.firstNames != nil {
-			cur := plainText(c.firstNames)
-			if cur == prevNames && cur != "" {
-				// replace the names with the substitute
-				switch sasRule {
-				case "complete-all", "complete-each":
-					c.firstNames.kids = nil
-					c.firstNames.text = sas
-					c.firstNames.prefix = ""
-				default:
-					c.firstNames.kids = nil
-					c.firstNames.text = sas
+		if hasSAS && c.firstList != nil {
+			cur := plainText(c.firstList)
+			curList := c.firstListNames
+			switch sasRule {
+			case "complete-all":
+				if cur == prevNames && cur != "" {
+					*c.firstList = onode{text: sas}
+					if sas == "" {
+						*c.firstList = onode{}
+						c.firstNames.kids = nil
+						c.firstNames.text = ""
+					}
 				}
-				if sas == "" {
-					c.firstNames.text = ""
-					c.firstNames.kids = []*onode{leaf("")}
+			case "complete-each":
+				if cur == prevNames && cur != "" {
+					replaceNames(c.firstList, len(curList), len(curList), sas)
 				}
-			} else {
-				prevNames = cur
+			case "partial-each", "partial-first":
+				k := 0
+				for k < len(curList) && k < len(prevList) && sameName(curList[k], prevList[k]) {
+					k++
+				}
+				if sasRule == "partial-first" && k > 1 {
+					k = 1
+				}
+				if k > 0 {
+					replaceNames(c.firstList, k, len(curList), sas)
+				}
 			}
+			prevNames = cur
+			prevList = curList
+		} else if hasSAS {
+			prevNames, prevList = "", nil
 		}
 		lay := b.layout
 		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}
@@ -482,9 +494,37 @@ func (p *Processor) bibliographyHTML() string {
 	sb.WriteString("<div class=\"csl-bib-body\">\n")
 	for _, e := range p.Bibliography() {
 		sb.WriteString("  <div class=\"csl-entry\">")
-		sb.WriteString(e.HTML())
+		h := e.HTML()
+		if strings.HasPrefix(h, "<div class=\"csl-") {
+			h = "\n    " + h + "\n  "
+		}
+		sb.WriteString(h)
 		sb.WriteString("</div>\n")
 	}
 	sb.WriteString("</div>")
 	return sb.String()
+}
+
+// replaceNames replaces the first k names of a rendered name list with s.
+func replaceNames(list *onode, k, total int, s string) {
+	// the list is a wrapper around the names and their delimiters
+	n := list
+	for len(n.kids) == 1 && n.kids[0].kids != nil {
+		n = n.kids[0]
+	}
+	i := 0
+	for _, kid := range n.kids {
+		if kid.text != "" && kid.kids == nil && i > 0 && isDelimLeaf(kid) {
+			continue
+		}
+		if i < k {
+			*kid = onode{text: s}
+		}
+		i++
+	}
+}
+
+func isDelimLeaf(n *onode) bool {
+	t := strings.TrimSpace(n.text)
+	return t == "" || t == "," || t == ";" || strings.HasPrefix(n.text, ", ") || strings.HasPrefix(n.text, " ")
 }

@@ -76,6 +76,15 @@ func (c *ctx) date(e *el) (*onode, status) {
 		}
 	} else {
 		n = c.renderParts(parts, start, d, delim, -1, -1)
+		if d.OpenEnd && !n.empty() {
+			rd := "–"
+			for _, p := range parts {
+				if p.name == "year" && p.hasRangeDelim {
+					rd = p.rangeDelim
+				}
+			}
+			n = &onode{kids: []*onode{n, leaf(rd)}}
+		}
 	}
 	if n.empty() {
 		return nil, status{calledVar: true}

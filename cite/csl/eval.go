@@ -57,12 +57,14 @@ type ctx struct {
 	// names info for disambiguation
 	nameSets [][]Name
 	// authorMode: 0 normal, 1 suppress the first names, 2 only them
-	authorMode  int
-	recordNames bool
-	implicitYS  bool
-	ysDone      bool
-	authorDone  bool
-	authorOut   *onode
+	authorMode     int
+	firstList      *onode
+	firstListNames []Name
+	recordNames    bool
+	implicitYS     bool
+	ysDone         bool
+	authorDone     bool
+	authorOut      *onode
 }
 
 type status struct {

@@ -38,6 +38,8 @@ type Date struct {
 	Season  string
 	Circa   bool
 	Literal string
+	// OpenEnd marks a range with no end ("1987–").
+	OpenEnd bool
 }
 
 // Var returns an item's ordinary or number variable.
@@ -311,6 +313,10 @@ func parseDate(v any) *Date {
 			if !valid {
 				continue
 			}
+			if parts[1] >= 13 && parts[1] <= 24 {
+				parts[1] = 13 + (parts[1]-13)%4
+				parts[2] = 0
+			}
 			if parts[1] < 0 || parts[1] > 16 {
 				parts[1], parts[2] = 0, 0
 			}
@@ -346,6 +352,7 @@ func parseDate(v any) *Date {
 	}
 	if len(d.Parts) == 2 && d.Parts[1] == ([3]int{}) {
 		d.Parts = d.Parts[:1]
+		d.OpenEnd = true
 	}
 	if len(d.Parts) == 0 && d.Literal == "" {
 		return nil

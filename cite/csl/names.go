@@ -149,6 +149,12 @@ func (c *ctx) names(e *el) (*onode, status) {
 					c.suppressVars(k)
 					wrap := &onode{kids: []*onode{o}, isNames: true}
 					c.decorateNames(wrap, e)
+					if c.collectNames && c.firstNames == nil {
+						c.firstNames = wrap
+						if c.firstList == nil {
+							c.firstList = o
+						}
+					}
 					return wrap, st
 				}
 			}
@@ -179,7 +185,11 @@ func (c *ctx) names(e *el) (*onode, status) {
 		if ne == nil {
 			nn = c.nameList(l.names, o, nil, etal)
 		}
-		if labelEl != nil {
+		if c.collectNames && c.firstNames == nil && c.firstList == nil {
+			c.firstList = nn
+			c.firstListNames = l.names
+		}
+		if labelEl != nil && !c.sorting {
 			lv := l.v
 			if lv == "editortranslator" {
 				lv = "editortranslator"
@@ -315,6 +325,9 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	}
 	out := &onode{}
 	andTerm := ""
+	if c.sorting {
+		o.and = ""
+	}
 	switch o.and {
 	case "text":
 		andTerm = c.loc.term("and", "long", false)
@@ -363,6 +376,9 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 				term = etal.term
 			}
 			t := c.loc.term(term, "long", false)
+			if c.sorting {
+				t = ""
+			}
 			if t != "" {
 				useDelim := false
 				switch o.delimPrecedesEtAl {

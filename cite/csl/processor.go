@@ -291,7 +291,7 @@ func (p *Processor) compare(a, b []sortVal, keys []*sortKey) int {
 				r = 1
 			}
 		} else {
-			r = p.coll.CompareString(x.s, y.s)
+			r = p.coll.CompareString(sortClean(x.s), sortClean(y.s))
 		}
 		if r != 0 {
 			if keys[i].desc {
@@ -327,3 +327,9 @@ func (p *Processor) renderItem(it *Item, ci *CiteItem, pos Position, mode int, f
 	n, _ := c.children(ls.layout.kids, "")
 	return n
 }
+
+var sortStrip = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", "\"", "", "'", "", "[", "", "]", "", "(", "", ")", "", "«", "", "»", "")
+
+// sortClean drops the quotation marks and brackets that citeproc-js's
+// collation ignores.
+func sortClean(s string) string { return sortStrip.Replace(s) }
