@@ -206,12 +206,13 @@ func (p *Processor) renderOne(in citeInfo, authorMode int) *onode {
 	if n.empty() {
 		return nil
 	}
-	w := &onode{kids: []*onode{n}}
+	w := &onode{}
 	if in.ci.Prefix != "" {
-		w.prefix = citePrefix(in.ci.Prefix)
+		w.kids = append(w.kids, richText(citePrefix(in.ci.Prefix)))
 	}
+	w.kids = append(w.kids, n)
 	if in.ci.Suffix != "" {
-		w.suffix = citeSuffix(in.ci.Suffix)
+		w.kids = append(w.kids, richText(citeSuffix(in.ci.Suffix)))
 	}
 	return w
 }

@@ -414,7 +414,7 @@ func (c *ctx) number(e *el) (*onode, status) {
 	if isNumeric(val) {
 		n = leaf(c.formatNumber(val, e.form, v))
 	} else {
-		n = richText(val)
+		n = leaf(val)
 	}
 	c.decorate(n, e)
 	return n, status{calledVar: true, varOK: true}

@@ -264,70 +264,92 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 				closeStr.WriteString(cs)
 			}
 			if f == HTML {
-				switch fm.fontStyle {
-				case "italic", "oblique":
-					if cur.italic {
-						add(`<span style="font-style:normal;">`, "</span>")
-						cur.italic = false
-					} else {
-						if fm.fontStyle == "oblique" {
-							add(`<span style="font-style:oblique;">`, "</span>")
-						} else {
-							add("<i>", "</i>")
+				for i := len(fm.ord) - 1; i >= 0; i-- {
+					switch fm.ord[i] {
+					case 's':
+						switch fm.fontStyle {
+						case "italic", "oblique":
+							if cur.italic {
+								add(`<span style="font-style:normal;">`, "</span>")
+								cur.italic = false
+							} else {
+								if fm.fontStyle == "oblique" {
+									add(`<span style="font-style:oblique;">`, "</span>")
+								} else {
+									add("<i>", "</i>")
+								}
+								cur.italic = true
+							}
+						case "normal":
+							if cur.italic {
+								add(`<span style="font-style:normal;">`, "</span>")
+								cur.italic = false
+							}
 						}
-						cur.italic = true
+					case 'v':
+						switch fm.fontVariant {
+						case "small-caps":
+							if cur.sc {
+								add(`<span style="font-variant:normal;">`, "</span>")
+								cur.sc = false
+							} else {
+								add(`<span style="font-variant:small-caps;">`, "</span>")
+								cur.sc = true
+							}
+						case "normal":
+							if cur.sc {
+								add(`<span style="font-variant:normal;">`, "</span>")
+								cur.sc = false
+							}
+						}
+					case 'w':
+						switch fm.fontWeight {
+						case "bold":
+							if cur.bold {
+								add(`<span style="font-weight:normal;">`, "</span>")
+								cur.bold = false
+							} else {
+								add("<b>", "</b>")
+								cur.bold = true
+							}
+						case "normal":
+							if cur.bold {
+								add(`<span style="font-weight:normal;">`, "</span>")
+								cur.bold = false
+							}
+						case "light":
+							add(`<span style="font-weight:light;">`, "</span>")
+						}
+					case 'd':
+						switch fm.textDecoration {
+						case "underline":
+							add(`<span style="text-decoration:underline;">`, "</span>")
+						case "none":
+							add(`<span style="text-decoration:none;">`, "</span>")
+						}
+					case 'a':
+						switch fm.verticalAlign {
+						case "sup":
+							add("<sup>", "</sup>")
+						case "sub":
+							add("<sub>", "</sub>")
+						case "baseline":
+							add(`<span style="baseline">`, "</span>")
+						}
+					case 'n':
+						if cur.italic {
+							add(`<span style="font-style:normal;">`, "</span>")
+							cur.italic = false
+						}
+						if cur.sc {
+							add(`<span style="font-variant:normal;">`, "</span>")
+							cur.sc = false
+						}
+						if cur.bold {
+							add(`<span style="font-weight:normal;">`, "</span>")
+							cur.bold = false
+						}
 					}
-				case "normal":
-					if cur.italic {
-						add(`<span style="font-style:normal;">`, "</span>")
-						cur.italic = false
-					}
-				}
-				switch fm.fontVariant {
-				case "small-caps":
-					if cur.sc {
-						add(`<span style="font-variant:normal;">`, "</span>")
-						cur.sc = false
-					} else {
-						add(`<span style="font-variant:small-caps;">`, "</span>")
-						cur.sc = true
-					}
-				case "normal":
-					if cur.sc {
-						add(`<span style="font-variant:normal;">`, "</span>")
-						cur.sc = false
-					}
-				}
-				switch fm.fontWeight {
-				case "bold":
-					if cur.bold {
-						add(`<span style="font-weight:normal;">`, "</span>")
-						cur.bold = false
-					} else {
-						add("<b>", "</b>")
-						cur.bold = true
-					}
-				case "normal":
-					if cur.bold {
-						add(`<span style="font-weight:normal;">`, "</span>")
-						cur.bold = false
-					}
-				case "light":
-					add(`<span style="font-weight:light;">`, "</span>")
-				}
-				switch fm.textDecoration {
-				case "underline":
-					add(`<span style="text-decoration:underline;">`, "</span>")
-				case "none":
-					add(`<span style="text-decoration:none;">`, "</span>")
-				}
-				switch fm.verticalAlign {
-				case "sup":
-					add("<sup>", "</sup>")
-				case "sub":
-					add("<sub>", "</sub>")
-				case "baseline":
-					add(`<span style="baseline">`, "</span>")
 				}
 			} else if f == Markdown {
 				switch fm.fontStyle {

@@ -60,14 +60,15 @@ func richText(s string) *onode {
 		open, close string
 		mk          func() *onode
 	}{
-		{"<i>", "</i>", func() *onode { return &onode{fm: formatting{fontStyle: "italic"}} }},
-		{"<b>", "</b>", func() *onode { return &onode{fm: formatting{fontWeight: "bold"}} }},
-		{"<sc>", "</sc>", func() *onode { return &onode{fm: formatting{fontVariant: "small-caps"}} }},
-		{"<sup>", "</sup>", func() *onode { return &onode{fm: formatting{verticalAlign: "sup"}} }},
-		{"<sub>", "</sub>", func() *onode { return &onode{fm: formatting{verticalAlign: "sub"}} }},
-		{`<span style="font-variant:small-caps;">`, "</span>", func() *onode { return &onode{fm: formatting{fontVariant: "small-caps"}} }},
-		{`<span style="font-variant: small-caps;">`, "</span>", func() *onode { return &onode{fm: formatting{fontVariant: "small-caps"}} }},
+		{"<i>", "</i>", func() *onode { return &onode{fm: formatting{fontStyle: "italic", ord: "s"}} }},
+		{"<b>", "</b>", func() *onode { return &onode{fm: formatting{fontWeight: "bold", ord: "w"}} }},
+		{"<sc>", "</sc>", func() *onode { return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}} }},
+		{"<sup>", "</sup>", func() *onode { return &onode{fm: formatting{verticalAlign: "sup", ord: "a"}} }},
+		{"<sub>", "</sub>", func() *onode { return &onode{fm: formatting{verticalAlign: "sub", ord: "a"}} }},
+		{`<span style="font-variant:small-caps;">`, "</span>", func() *onode { return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}} }},
+		{`<span style="font-variant: small-caps;">`, "</span>", func() *onode { return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}} }},
 		{`<span class="nocase">`, "</span>", func() *onode { return &onode{nocase: true} }},
+		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: formatting{ord: "n"}} }},
 	}
 	prevRune := func(i int) rune {
 		if i == 0 {

@@ -36,6 +36,7 @@ func (e *SyntaxError) Unwrap() error { return ErrStyle }
 
 // xnode is a parsed XML element.
 type xnode struct {
+	order     []string
 	name      string
 	attrs     map[string]string
 	kids      []*xnode
@@ -96,6 +97,7 @@ func parseXML(r io.Reader) (*xnode, error) {
 					k = "xml:" + k
 				}
 				n.attrs[k] = a.Value
+				n.order = append(n.order, k)
 			}
 			if len(stack) >= maxDepth {
 				return nil, &SyntaxError{Line: l, Column: c, Msg: "elements nested too deeply"}
@@ -362,13 +364,36 @@ type cond struct {
 
 type formatting struct {
 	fontStyle, fontVariant, fontWeight, textDecoration, verticalAlign string
+	// ord lists the properties set, in the order of the style's
+	// attributes (s, v, w, d, a; n for nodecor): citeproc-js nests them
+	// with the first innermost.
+	ord string
+}
+
+func fmOf(n *xnode) formatting {
+	f := formatting{fontStyle: n.attr("font-style"), fontVariant: n.attr("font-variant"), fontWeight: n.attr("font-weight"), textDecoration: n.attr("text-decoration"), verticalAlign: n.attr("vertical-align")}
+	for _, k := range n.order {
+		switch k {
+		case "font-style":
+			f.ord += "s"
+		case "font-variant":
+			f.ord += "v"
+		case "font-weight":
+			f.ord += "w"
+		case "text-decoration":
+			f.ord += "d"
+		case "vertical-align":
+			f.ord += "a"
+		}
+	}
+	return f
 }
 
 func (f formatting) zero() bool { return f == formatting{} }
 
 func (c *compiler) element(n *xnode) (*el, error) {
 	e := &el{line: n.line, col: n.col, a: n.attrs, name: n.name}
-	e.fm = formatting{n.attr("font-style"), n.attr("font-variant"), n.attr("font-weight"), n.attr("text-decoration"), n.attr("vertical-align")}
+	e.fm = fmOf(n)
 	e.prefix = n.attr("prefix")
 	e.suffix = n.attr("suffix")
 	e.delim = n.attr("delimiter")
@@ -429,7 +454,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		for _, k := range n.kids {
 			if k.name == "date-part" {
 				dp := &el{kind: kDatePart, line: k.line, col: k.col, a: k.attrs, name: k.attr("name")}
-				dp.fm = formatting{k.attr("font-style"), k.attr("font-variant"), k.attr("font-weight"), k.attr("text-decoration"), k.attr("vertical-align")}
+				dp.fm = fmOf(k)
 				dp.prefix, dp.suffix = k.attr("prefix"), k.attr("suffix")
 				dp.textCase = k.attr("text-case")
 				dp.form = k.attr("form")
@@ -447,12 +472,12 @@ func (c *compiler) element(n *xnode) (*el, error) {
 			switch k.name {
 			case "name":
 				ne := &el{kind: kName, line: k.line, col: k.col, a: k.attrs, nameParts: map[string]*el{}}
-				ne.fm = formatting{k.attr("font-style"), k.attr("font-variant"), k.attr("font-weight"), k.attr("text-decoration"), k.attr("vertical-align")}
+				ne.fm = fmOf(k)
 				ne.prefix, ne.suffix = k.attr("prefix"), k.attr("suffix")
 				for _, np := range k.kids {
 					if np.name == "name-part" {
 						pe := &el{kind: kNamePart, a: np.attrs}
-						pe.fm = formatting{np.attr("font-style"), np.attr("font-variant"), np.attr("font-weight"), np.attr("text-decoration"), np.attr("vertical-align")}
+						pe.fm = fmOf(np)
 						pe.prefix, pe.suffix = np.attr("prefix"), np.attr("suffix")
 						pe.textCase = np.attr("text-case")
 						ne.nameParts[np.attr("name")] = pe
@@ -464,7 +489,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				}
 			case "et-al":
 				ee := &el{kind: kEtAl, a: k.attrs, term: k.attr("term")}
-				ee.fm = formatting{k.attr("font-style"), k.attr("font-variant"), k.attr("font-weight"), k.attr("text-decoration"), k.attr("vertical-align")}
+				ee.fm = fmOf(k)
 				ee.prefix, ee.suffix = k.attr("prefix"), k.attr("suffix")
 				if ee.term == "" {
 					ee.term = "et-al"
