@@ -166,15 +166,32 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 		infos = sorted
 	}
 	lay := ls.layout
-	out := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}
+	inner := &onode{prefix: lay.prefix, suffix: lay.suffix}
 	pieces := p.collapse(infos)
-	for _, pc := range pieces {
-		out.kids = append(out.kids, pc)
+	for i, pc := range pieces {
+		if i > 0 {
+			d := pc.delimBefore
+			if d == nil {
+				dl := lay.delim
+				d = &dl
+			}
+			// a cite prefix that starts with punctuation replaces the
+			// delimiter; a suffix that ends with it keeps only a space
+			if first := firstText(pc.n); first != "" && strings.ContainsRune(",.;:", firstRune(first)) {
+				e := ""
+				d = &e
+			} else if last := lastText(pieces[i-1].n); last != "" && strings.ContainsRune(",.;:", lastRune(last)) {
+				sp := " "
+				d = &sp
+			}
+			inner.kids = append(inner.kids, leaf(*d))
+		}
+		inner.kids = append(inner.kids, pc.n)
 	}
-	if out.empty() {
+	if inner.empty() {
 		return nil
 	}
-	return out
+	return &onode{fm: lay.fm, kids: []*onode{inner}}
 }
 
 func sortStable(idx []int, less func(a, b int) bool) {
@@ -239,27 +256,80 @@ func citeSuffix(s string) string {
 	return s
 }
 
+type piece struct {
+	n           *onode
+	delimBefore *string
+}
+
+func firstText(n *onode) string {
+	if n.empty() {
+		return ""
+	}
+	if n.prefix != "" {
+		return n.prefix
+	}
+	if n.text != "" {
+		return n.text
+	}
+	for _, k := range n.kids {
+		if t := firstText(k); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+func lastText(n *onode) string {
+	if n.empty() {
+		return ""
+	}
+	if n.suffix != "" {
+		return n.suffix
+	}
+	for i := len(n.kids) - 1; i >= 0; i-- {
+		if t := lastText(n.kids[i]); t != "" {
+			return t
+		}
+	}
+	return n.text
+}
+
 // collapse renders the cites of a citation, collapsing numbers and years
 // as the citation element asks.
-func (p *Processor) collapse(infos []citeInfo) []*onode {
+func (p *Processor) collapse(infos []citeInfo) []piece {
 	ls := p.style.citation
 	mode := ls.opts["collapse"]
 	lay := ls.layout
-	var out []*onode
+	var out []piece
+	acd, hasACD := ls.opts["after-collapse-delimiter"]
+	if !hasACD {
+		acd = lay.delim
+	}
 	if mode == "citation-number" {
 		type numbered struct {
 			n   int
 			out *onode
 		}
 		var run []numbered
+		pendingACD := false
+		add := func(n *onode) {
+			pc := piece{n: n}
+			if pendingACD {
+				d := acd
+				pc.delimBefore = &d
+			}
+			pendingACD = false
+			out = append(out, pc)
+		}
 		flush := func() {
 			if len(run) >= 3 {
 				first := run[0].out
 				lastN := run[len(run)-1].out
-				out = append(out, &onode{kids: []*onode{first, leaf("–"), lastN}})
+				add(&onode{kids: []*onode{first, leaf("–"), lastN}})
+				pendingACD = true
 			} else {
 				for _, r := range run {
-					out = append(out, r.out)
+					add(r.out)
 				}
 			}
 			run = nil
@@ -270,10 +340,9 @@ func (p *Processor) collapse(infos []citeInfo) []*onode {
 				continue
 			}
 			num := p.numbers[in.item.ID]
-			plainNum := plainText(o) == strconv.Itoa(num) || strings.Trim(plainText(o), "[]()") == strconv.Itoa(num)
-			if !plainNum || in.ci.Locator != "" || in.ci.Prefix != "" || in.ci.Suffix != "" {
+			if in.ci.Locator != "" || in.ci.Prefix != "" || in.ci.Suffix != "" {
 				flush()
-				out = append(out, o)
+				add(o)
 				continue
 			}
 			if len(run) > 0 && run[len(run)-1].n+1 != num {
@@ -285,86 +354,147 @@ func (p *Processor) collapse(infos []citeInfo) []*onode {
 		return out
 	}
 	if mode == "year" || mode == "year-suffix" || mode == "year-suffix-ranged" {
-		cgd := ls.opts["cite-group-delimiter"]
-		if _, ok := ls.opts["cite-group-delimiter"]; !ok {
-			cgd = ", "
+		cgd, ok := ls.opts["cite-group-delimiter"]
+		if !ok {
+			cgd = lay.delim
 		}
 		ysd, ok := ls.opts["year-suffix-delimiter"]
 		if !ok {
 			ysd = lay.delim
 		}
-		acd, ok := ls.opts["after-collapse-delimiter"]
-		if !ok {
-			acd = lay.delim
-		}
-		_ = acd
 		type group struct {
 			key   string
 			cites []citeInfo
 		}
 		var groups []*group
-		idx := map[string]*group{}
 		for _, in := range infos {
 			k := p.authorKey(in)
-			if g, ok := idx[k]; ok && k != "" {
+			if len(groups) > 0 && k != "" && groups[len(groups)-1].key == k {
+				g := groups[len(groups)-1]
 				g.cites = append(g.cites, in)
 				continue
 			}
-			g := &group{key: k, cites: []citeInfo{in}}
-			groups = append(groups, g)
-			if k != "" {
-				idx[k] = g
-			}
+			groups = append(groups, &group{key: k, cites: []citeInfo{in}})
 		}
+		pendingACD := false
 		for _, g := range groups {
+			var gn *onode
 			if len(g.cites) == 1 {
-				if o := p.renderOne(g.cites[0], 0); o != nil {
-					out = append(out, o)
+				gn = p.renderOne(g.cites[0], 0)
+			} else {
+				gn = &onode{}
+				prev := g.cites[0]
+				gn.kids = append(gn.kids, p.renderOne(prev, 0))
+				var run []string // year suffixes after a full cite
+				flushRun := func() {
+					if len(run) == 0 {
+						return
+					}
+					items := run
+					if mode == "year-suffix-ranged" {
+						items = rangeSuffixes(run)
+					}
+					for _, ys := range items {
+						if strings.HasPrefix(ys, "\x01") {
+							gn.kids = append(gn.kids, leaf("–"), leaf(ys[1:]))
+							continue
+						}
+						gn.kids = append(gn.kids, leaf(ysd), leaf(ys))
+					}
+					run = nil
 				}
+				for _, in := range g.cites[1:] {
+					st := p.state[in.item.ID]
+					pst := p.state[prev.item.ID]
+					if mode != "year" && st != nil && st.yearSuffix != "" && pst != nil && pst.yearSuffix != "" && p.yearKey(in) == p.yearKey(prev) && in.ci.Locator == "" && prev.ci.Locator == "" && in.ci.Prefix == "" && in.ci.Suffix == "" {
+						if mode == "year-suffix-ranged" && len(run) == 0 {
+							run = append(run, pst.yearSuffix)
+							// the previous suffix is already written with its cite
+							run = run[:0]
+							run = append(run, "\x00"+pst.yearSuffix)
+						}
+						run = append(run, st.yearSuffix)
+						prev = in
+						continue
+					}
+					flushRun()
+					d := cgd
+					if prev.ci.Locator != "" && hasACD {
+						d = acd
+					}
+					if o := p.renderOne(in, 1); o != nil {
+						gn.kids = append(gn.kids, leaf(d), o)
+					}
+					prev = in
+				}
+				flushRun()
+			}
+			if gn == nil {
 				continue
 			}
-			gn := &onode{delim: cgd}
-			first := p.renderOne(g.cites[0], 0)
-			gn.kids = append(gn.kids, first)
-			prevYear := p.yearKey(g.cites[0])
-			var ysRun *onode
-			for _, in := range g.cites[1:] {
-				if mode != "year" && p.yearKey(in) == prevYear && in.ci.Locator == "" && p.state[in.item.ID] != nil && p.state[in.item.ID].yearSuffix != "" {
-					ys := leaf(p.state[in.item.ID].yearSuffix)
-					if ysRun == nil {
-						ysRun = &onode{delim: ysd}
-						// move the previous into a run
-						gn.kids = append(gn.kids, ysRun)
-					}
-					ysRun.kids = append(ysRun.kids, ys)
-					continue
-				}
-				ysRun = nil
-				o := p.renderOne(in, 1)
-				gn.kids = append(gn.kids, o)
-				prevYear = p.yearKey(in)
+			pc := piece{n: gn}
+			if pendingACD {
+				d := acd
+				pc.delimBefore = &d
 			}
-			// join year suffix runs to the cite before
-			var kids []*onode
-			for _, k := range gn.kids {
-				if k != nil && k.delim == ysd && len(k.kids) > 0 && k.text == "" && k.kids[0].tag == "" && len(kids) > 0 && isSuffixRun(k) {
-					prev := kids[len(kids)-1]
-					kids[len(kids)-1] = &onode{kids: []*onode{prev, leaf(ysd), k}}
-					continue
-				}
-				kids = append(kids, k)
-			}
-			gn.kids = kids
-			out = append(out, gn)
+			pendingACD = len(g.cites) > 1
+			out = append(out, pc)
 		}
 		return out
 	}
 	for _, in := range infos {
 		if o := p.renderOne(in, 0); o != nil {
-			out = append(out, o)
+			out = append(out, piece{n: o})
 		}
 	}
 	return out
+}
+
+// rangeSuffixes collapses runs of three or more consecutive year
+// suffixes into ranges; the first element, marked with a NUL, is the
+// suffix already written with the full cite.
+func rangeSuffixes(run []string) []string {
+	var out []string
+	i := 0
+	for i < len(run) {
+		j := i
+		for j+1 < len(run) && nextSuffix(strings.TrimPrefix(run[j], "\x00")) == run[j+1] {
+			j++
+		}
+		first := run[i]
+		if j-i >= 2 {
+			if strings.HasPrefix(first, "\x00") {
+				out = append(out, "\x01"+run[j])
+			} else {
+				out = append(out, first+"–"+run[j])
+			}
+		} else {
+			for k := i; k <= j; k++ {
+				out = append(out, run[k])
+			}
+		}
+		i = j + 1
+	}
+	var res []string
+	for _, s := range out {
+		if strings.HasPrefix(s, "\x00") {
+			continue
+		}
+		res = append(res, s)
+	}
+	return res
+}
+
+func nextSuffix(s string) string {
+	if s == "" {
+		return "a"
+	}
+	b := []byte(s)
+	if b[len(b)-1] < 'z' {
+		b[len(b)-1]++
+		return string(b)
+	}
+	return s + "a"
 }
 
 func isSuffixRun(n *onode) bool {

@@ -265,6 +265,8 @@ func (p *Processor) runCitations(raw json.RawMessage, byID map[string]*Item) ([]
 			}
 		}
 		// register cited items in document order
+		p.items = nil
+		p.byID = map[string]*Item{}
 		for _, id := range doc {
 			k := known[id]
 			if k == nil {

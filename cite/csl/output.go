@@ -2,6 +2,8 @@ package csl
 
 import (
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 	"unicode/utf8"
 )
 
@@ -246,7 +248,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		case tText:
 			s := t.s
 			if f == HTML {
-				s = escapeHTML(s)
+				s = superscripts(escapeHTML(s))
 			} else if f == Markdown {
 				s = escapeMD(s)
 			}
@@ -474,4 +476,54 @@ func firstRune(s string) rune {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// superscriptRunes are the superscript characters citeproc-js writes as
+// <sup> of their base character.
+var superscriptRunes = map[rune]string{0x02C0: "ʔ", 0x02C1: "ʕ", 0x06E5: "و", 0x06E6: "ي"}
+
+func isSuperscript(r rune) bool {
+	switch {
+	case r == 0xAA || r == 0xB2 || r == 0xB3 || r == 0xB9 || r == 0xBA:
+		return true
+	case r >= 0x02B0 && r <= 0x02B8, r >= 0x02E0 && r <= 0x02E4, r == 0x02C0, r == 0x02C1:
+		return true
+	case r >= 0x1D2C && r <= 0x1D61 && r != 0x1D2F && r != 0x1D3B && r != 0x1D4E:
+		return true
+	case r == 0x2070 || r == 0x2071 || (r >= 0x2074 && r <= 0x207F):
+		return true
+	case r == 0x2120 || r == 0x2122:
+		return true
+	case r >= 0x3192 && r <= 0x319F:
+		return true
+	case r == 0x06E5 || r == 0x06E6:
+		return true
+	}
+	return false
+}
+
+func superscripts(s string) string {
+	has := false
+	for _, r := range s {
+		if r >= 0xAA && isSuperscript(r) {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return s
+	}
+	var sb strings.Builder
+	for _, r := range s {
+		if r >= 0xAA && isSuperscript(r) {
+			base, ok := superscriptRunes[r]
+			if !ok {
+				base = norm.NFKD.String(string(r))
+			}
+			sb.WriteString("<sup>" + base + "</sup>")
+			continue
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
 }
