@@ -46,6 +46,7 @@ func (p *Processor) quotes() quoteTerms {
 
 // citeInfo is a cite placed in the document.
 type citeInfo struct {
+	index     int
 	item      *Item
 	ci        *CiteItem
 	pos       Position
@@ -165,6 +166,9 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 		}
 		infos = sorted
 	}
+	for i := range infos {
+		infos[i].index = i
+	}
 	lay := ls.layout
 	inner := &onode{prefix: lay.prefix, suffix: lay.suffix}
 	pieces := p.collapse(infos)
@@ -215,6 +219,14 @@ func (p *Processor) renderOne(in citeInfo, authorMode int) *onode {
 	}
 	if in.ci.AuthorOnly {
 		c.authorMode = 2
+	}
+	if pr := in.ci.Prefix; pr != "" {
+		t := strings.TrimRight(strings.TrimSpace(pr), "”’\"'")
+		if !(strings.ContainsAny(t, " ") && t != "" && strings.ContainsRune(".!?", lastRune(t))) {
+			c.termPred = true
+		}
+	} else if in.index > 0 {
+		c.termPred = true
 	}
 	n, _ := c.children(c.ls.layout.kids, "")
 	if c.authorMode == 2 {

@@ -90,6 +90,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 		return nil, status{calledVar: true}
 	}
 	c.decorate(n, e)
+	c.termPred = true
 	return n, status{calledVar: true, varOK: true}
 }
 

@@ -2,6 +2,8 @@ package csl
 
 import (
 	"strconv"
+
+	"github.com/maisky-lib/maisky/cite"
 	"strings"
 	"unicode"
 )
@@ -58,6 +60,8 @@ type ctx struct {
 	nameSets [][]Name
 	// authorMode: 0 normal, 1 suppress the first names, 2 only them
 	authorMode     int
+	termPred       bool
+	noTermCaps     bool
 	firstList      *onode
 	firstListNames []Name
 	recordNames    bool
@@ -300,12 +304,17 @@ func (c *ctx) text(e *el) (*onode, status) {
 			n = richText(val)
 		}
 		c.decorate(n, e)
+		c.termPred = true
 		return n, status{calledVar: true, varOK: true}
 	case e.term != "":
 		t := c.loc.term(e.term, e.form, e.plural == "multiple")
 		if t == "" {
 			return nil, status{}
 		}
+		if !c.termPred && !c.noTermCaps && !c.sorting && !(c.st.class == "in-text" && c.mode == modeCitation) {
+			t = cite.CapitalizeFirst(t)
+		}
+		c.termPred = true
 		n := richText(t)
 		c.decorate(n, e)
 		return n, status{}
@@ -417,6 +426,7 @@ func (c *ctx) number(e *el) (*onode, status) {
 		n = leaf(val)
 	}
 	c.decorate(n, e)
+	c.termPred = true
 	return n, status{calledVar: true, varOK: true}
 }
 

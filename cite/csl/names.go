@@ -222,6 +222,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 		out = &onode{text: strconv.Itoa(total)}
 	}
 	c.decorateNames(out, e)
+	c.termPred = true
 	if c.collectNames && c.firstNames == nil {
 		c.firstNames = out
 	}
