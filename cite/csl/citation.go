@@ -181,10 +181,10 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 			}
 			// a cite prefix that starts with punctuation replaces the
 			// delimiter; a suffix that ends with it keeps only a space
-			if first := firstText(pc.n); first != "" && strings.ContainsRune(",.;:", firstRune(first)) {
+			if first := pc.citePrefix; first != "" && strings.ContainsRune(",.;:", firstRune(first)) {
 				e := ""
 				d = &e
-			} else if last := lastText(pieces[i-1].n); last != "" && strings.ContainsRune(",.;:", lastRune(last)) {
+			} else if last := pieces[i-1].citeSuffix; last != "" && strings.ContainsRune(",.;:", lastRune(strings.TrimSpace(last))) {
 				sp := " "
 				d = &sp
 			}
@@ -269,8 +269,9 @@ func citeSuffix(s string) string {
 }
 
 type piece struct {
-	n           *onode
-	delimBefore *string
+	n                      *onode
+	delimBefore            *string
+	citePrefix, citeSuffix string
 }
 
 func firstText(n *onode) string {
@@ -368,7 +369,7 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 	if mode == "year" || mode == "year-suffix" || mode == "year-suffix-ranged" {
 		cgd, ok := ls.opts["cite-group-delimiter"]
 		if !ok {
-			cgd = lay.delim
+			cgd = ", "
 		}
 		ysd, ok := ls.opts["year-suffix-delimiter"]
 		if !ok {
@@ -429,11 +430,11 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 						prev = in
 						continue
 					}
-					flushRun()
 					d := cgd
-					if prev.ci.Locator != "" && hasACD {
+					if (prev.ci.Locator != "" && hasACD) || len(run) > 0 {
 						d = acd
 					}
+					flushRun()
 					if o := p.renderOne(in, 1); o != nil {
 						gn.kids = append(gn.kids, leaf(d), o)
 					}
@@ -445,6 +446,9 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 				continue
 			}
 			pc := piece{n: gn}
+			if len(g.cites) == 1 {
+				pc.citePrefix, pc.citeSuffix = g.cites[0].ci.Prefix, g.cites[0].ci.Suffix
+			}
 			if pendingACD {
 				d := acd
 				pc.delimBefore = &d
@@ -456,7 +460,7 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 	}
 	for _, in := range infos {
 		if o := p.renderOne(in, 0); o != nil {
-			out = append(out, piece{n: o})
+			out = append(out, piece{n: o, citePrefix: in.ci.Prefix, citeSuffix: in.ci.Suffix})
 		}
 	}
 	return out
@@ -637,11 +641,7 @@ func (p *Processor) bibliographyHTML() string {
 	sb.WriteString("<div class=\"csl-bib-body\">\n")
 	for _, e := range p.Bibliography() {
 		sb.WriteString("  <div class=\"csl-entry\">")
-		h := e.HTML()
-		if strings.HasPrefix(h, "<div class=\"csl-") {
-			h = "\n    " + h + "\n  "
-		}
-		sb.WriteString(h)
+		sb.WriteString(e.HTML())
 		sb.WriteString("</div>\n")
 	}
 	sb.WriteString("</div>")

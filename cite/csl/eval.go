@@ -286,6 +286,8 @@ func (c *ctx) text(e *el) (*onode, status) {
 		case "page", "locator":
 			if v == "page" || (c.cite != nil && (c.cite.Label == "" || c.cite.Label == "page")) {
 				val = c.pageRange(val)
+			} else if isNumeric(val) {
+				val = c.pageRangeDelim(val)
 			}
 			n = richText(val)
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
@@ -435,15 +437,11 @@ func (c *ctx) formatNumber(val, form, variable string) string {
 	gender := c.loc.termGender(variable)
 	var sb strings.Builder
 	prevNum := false
-	for i, p := range parts {
+	for _, p := range parts {
 		if p.sep {
 			switch p.s {
 			case "-", "–", "—":
-				sb.WriteString("-")
-				if variable == "page" || variable == "locator" {
-					sb.Reset()
-					_ = i
-				}
+				sb.WriteString("–")
 			case ",":
 				sb.WriteString(", ")
 			case "&":
@@ -658,6 +656,29 @@ func (c *ctx) cond(kind, v string) bool {
 		return c.disambig == (v == "true")
 	}
 	return false
+}
+
+// pageRangeDelim writes the ranges of a numeric value with en dashes.
+func (c *ctx) pageRangeDelim(v string) string {
+	parts := splitNumbers(v)
+	var sb strings.Builder
+	for _, p := range parts {
+		if p.sep {
+			switch p.s {
+			case "-", "–", "—":
+				sb.WriteString("–")
+			case ",":
+				sb.WriteString(", ")
+			case "&":
+				sb.WriteString(" & ")
+			case "and":
+				sb.WriteString(" and ")
+			}
+			continue
+		}
+		sb.WriteString(p.s)
+	}
+	return sb.String()
 }
 
 // pageRange formats a page range with the style's page-range-format.

@@ -89,7 +89,7 @@ func (b *builder) lastText() int {
 			if b.toks[i].s != "" {
 				return i
 			}
-		case tClose, tCloseQ, tCloseDiv:
+		case tClose, tCloseDiv:
 		default:
 			return -1
 		}
@@ -165,8 +165,13 @@ func (b *builder) write(s string) {
 			if c1 == c2 {
 				s = s[1:]
 			} else if m, ok := punctMap[c1][c2]; ok {
-				b.toks[j].s = t[:len(t)-1] + m
-				s = s[1:]
+				switch {
+				case m == string(c1):
+					s = s[1:]
+				case m == string(c2):
+					b.toks[j].s = t[:len(t)-1] + m
+					s = s[1:]
+				}
 			}
 		} else if c1 == ' ' && c2 == ' ' {
 			s = s[1:]
@@ -243,6 +248,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	var fstack []st
 	cur := st{}
 	qdepth := 0
+	var divs []string
 	for _, t := range toks {
 		switch t.k {
 		case tText:
@@ -386,12 +392,30 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 				sb.WriteString(esc(q.closeIn, f))
 			}
 		case tOpenDiv:
+			divs = append(divs, t.s)
 			if f == HTML {
+				switch t.s {
+				case "block":
+					sb.WriteString("\n\n    ")
+				case "left-margin":
+					sb.WriteString("\n    ")
+				}
 				sb.WriteString(`<div class="csl-` + t.s + `">`)
 			}
 		case tCloseDiv:
+			d := ""
+			if len(divs) > 0 {
+				d = divs[len(divs)-1]
+				divs = divs[:len(divs)-1]
+			}
 			if f == HTML {
 				sb.WriteString("</div>")
+				switch d {
+				case "block":
+					sb.WriteString("\n")
+				case "right-inline", "indent":
+					sb.WriteString("\n  ")
+				}
 			}
 		}
 	}
