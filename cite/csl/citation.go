@@ -232,6 +232,9 @@ func (p *Processor) renderOne(in citeInfo, authorMode int) *onode {
 	if c.authorMode == 2 {
 		n = c.authorOut
 	}
+	if n.empty() && authorMode == 0 && !in.ci.SuppressAuthor && !in.ci.AuthorOnly {
+		n = leaf("[CSL STYLE ERROR: reference with no printed form.]")
+	}
 	if n.empty() {
 		return nil
 	}
@@ -366,7 +369,8 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 		flush()
 		return out
 	}
-	if mode == "year" || mode == "year-suffix" || mode == "year-suffix-ranged" {
+	cgdSet := ls.opts["cite-group-delimiter"] != ""
+	if mode == "year" || mode == "year-suffix" || mode == "year-suffix-ranged" || cgdSet {
 		cgd, ok := ls.opts["cite-group-delimiter"]
 		if !ok {
 			cgd = ", "
@@ -374,18 +378,38 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 		ysd, ok := ls.opts["year-suffix-delimiter"]
 		if !ok {
 			ysd = lay.delim
+			if cgdSet {
+				ysd = cgd
+			}
+		}
+		authorMode := 1
+		if mode == "" {
+			authorMode = 0
+			mode = "year"
 		}
 		type group struct {
 			key   string
 			cites []citeInfo
 		}
 		var groups []*group
+		sorted := len(ls.sort) > 0
 		for _, in := range infos {
 			k := p.authorKey(in)
-			if len(groups) > 0 && k != "" && groups[len(groups)-1].key == k {
-				g := groups[len(groups)-1]
-				g.cites = append(g.cites, in)
-				continue
+			if k != "" {
+				var into *group
+				if len(groups) > 0 && groups[len(groups)-1].key == k {
+					into = groups[len(groups)-1]
+				} else if sorted {
+					for _, g := range groups {
+						if g.key == k {
+							into = g
+						}
+					}
+				}
+				if into != nil {
+					into.cites = append(into.cites, in)
+					continue
+				}
 			}
 			groups = append(groups, &group{key: k, cites: []citeInfo{in}})
 		}
@@ -435,7 +459,7 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 						d = acd
 					}
 					flushRun()
-					if o := p.renderOne(in, 1); o != nil {
+					if o := p.renderOne(in, authorMode); o != nil {
 						gn.kids = append(gn.kids, leaf(d), o)
 					}
 					prev = in
@@ -571,12 +595,16 @@ func (p *Processor) Bibliography() []Entry {
 		c.collectNames = true
 		n, _ := c.children(b.layout.kids, "")
 		if n.empty() {
-			n = &onode{kids: []*onode{leaf("[CSL STYLE ERROR: reference with no printed form.]")}}
+			continue
 		}
 		if hasSAS && c.firstList != nil {
 			cur := plainText(c.firstList)
 			curList := c.firstListNames
-			switch sasRule {
+			rule := sasRule
+			if curList == nil || prevList == nil {
+				rule = "complete-all"
+			}
+			switch rule {
 			case "complete-all":
 				if cur == prevNames && cur != "" {
 					*c.firstList = onode{text: sas}

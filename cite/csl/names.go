@@ -163,7 +163,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 	}
 	// editor and translator the same: one list with the combined label
 	if len(lists) == 2 && ((lists[0].v == "editor" && lists[1].v == "translator") || (lists[0].v == "translator" && lists[1].v == "editor")) && sameNames(lists[0].names, lists[1].names) {
-		if labelEl != nil {
+		if labelEl != nil && c.loc.term("editortranslator", labelEl.form, false) != "" {
 			lists = []varNames{{"editortranslator", lists[0].names}}
 		}
 	}
@@ -336,6 +336,9 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		andTerm = "&"
 	}
 	inverted := func(i int) bool {
+		if i < len(ns) && (ns[i].Literal != "" || ns[i].Given == "") {
+			return false
+		}
 		return o.asSortOrder == "all" || (o.asSortOrder == "first" && i == 0)
 	}
 	for i, r := range rendered {
@@ -520,23 +523,27 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	}
 	out := &onode{}
 	if !inverted {
-		g := group("given", piece("given", given), piece("given", dp))
-		f := group("family", piece("family", ndp), piece("family", fam))
+		g := group("given", piece("given", given))
+		var sfx *onode
+		if suffix != "" {
+			if n.CommaSuffix {
+				sfx = leaf(", " + suffix)
+			} else {
+				sfx = leaf(" " + suffix)
+			}
+		}
+		f := group("family", piece("given", dp), piece("family", ndp), piece("family", fam))
+		if sfx != nil {
+			f.kids = append(f.kids, sfx)
+		}
 		if !g.empty() {
 			out.kids = append(out.kids, g)
 			gt := plainText(g)
-			if !(strings.HasSuffix(gt, "'") || strings.HasSuffix(gt, "’") || strings.HasSuffix(gt, "-") && dp != "") {
+			if !strings.HasSuffix(gt, " ") && !strings.HasSuffix(gt, "\u00a0") {
 				out.kids = append(out.kids, leaf(" "))
 			}
 		}
 		out.kids = append(out.kids, f)
-		if suffix != "" {
-			if n.CommaSuffix {
-				out.kids = append(out.kids, leaf(", "+suffix))
-			} else {
-				out.kids = append(out.kids, leaf(" "+suffix))
-			}
-		}
 		return out
 	}
 	demote := c.st.demoteParticle == "display-and-sort" || (c.sorting && c.st.demoteParticle == "sort-only")
@@ -610,6 +617,9 @@ func (c *ctx) initials(given, with string, initialize bool) string {
 		_ = trimmed
 		switch {
 		case unicode.IsLower(rw[0]):
+			if sb.Len() > 0 && !strings.HasSuffix(sb.String(), " ") {
+				sb.WriteString(" ")
+			}
 			sb.WriteString(w.s)
 			sb.WriteString(" ")
 		case w.period || len(rw) == 1:
@@ -617,6 +627,15 @@ func (c *ctx) initials(given, with string, initialize bool) string {
 			sb.WriteString(with)
 		case initialize:
 			sb.WriteRune(rw[0])
+			// "TSerendorjiin" gives "Ts.": a run of capitals after the first
+			// letter is kept, lower-cased, when lower-case letters follow
+			k := 1
+			for k < len(rw) && unicode.IsUpper(rw[k]) {
+				k++
+			}
+			if k > 1 && k < len(rw) {
+				sb.WriteString(strings.ToLower(string(rw[1:k])))
+			}
 			sb.WriteString(with)
 		default:
 			if sb.Len() > 0 && !strings.HasSuffix(sb.String(), " ") && !strings.HasSuffix(sb.String(), "-") {

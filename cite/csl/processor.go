@@ -328,7 +328,7 @@ func (p *Processor) renderItem(it *Item, ci *CiteItem, pos Position, mode int, f
 	return n
 }
 
-var sortStrip = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", "\"", "", "'", "", "[", "", "]", "", "(", "", ")", "", "«", "", "»", "")
+var sortStrip = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", "\"", "", "'", "", "[", "", "]", "", "(", "", ")", "", "«", "", "»", "", ",", "", ";", "", ":", "")
 
 // sortClean drops the quotation marks and brackets that citeproc-js's
 // collation ignores.
