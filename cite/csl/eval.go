@@ -383,12 +383,21 @@ type numPart struct {
 }
 
 // splitNumbers splits "1-3, 5 & 7" into numbers and separators.
-func splitNumbers(s string) []numPart {
+func splitNumbers(s string) []numPart { return splitNumbersAnd(s, "") }
+
+// splitNumbersAnd also takes andWord (the locale's "and") as a separator;
+// a backslash keeps the next character literal ("327\-30" is no range).
+func splitNumbersAnd(s, andWord string) []numPart {
 	var out []numPart
 	var cur strings.Builder
 	flush := func() {
 		if cur.Len() > 0 {
-			out = append(out, numPart{s: cur.String()})
+			w := cur.String()
+			if w == "and" || (andWord != "" && w == andWord) {
+				out = append(out, numPart{s: w, sep: true})
+			} else {
+				out = append(out, numPart{s: w})
+			}
 			cur.Reset()
 		}
 	}
@@ -396,23 +405,55 @@ func splitNumbers(s string) []numPart {
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
+		case r == '\\' && i+1 < len(rs):
+			i++
+			cur.WriteRune(rs[i])
 		case r == ',' || r == '&' || r == '-' || r == '–' || r == '—':
 			flush()
-			sep := string(r)
-			// swallow surrounding spaces
-			out = append(out, numPart{s: sep, sep: true})
+			out = append(out, numPart{s: string(r), sep: true})
 		case r == ' ':
 			flush()
-			if i+1 < len(rs) && rs[i+1] == 'a' && i+4 < len(rs) && string(rs[i+1:i+4]) == "and" && (i+4 == len(rs) || rs[i+4] == ' ') {
-				out = append(out, numPart{s: "and", sep: true})
-				i += 3
-			}
 		default:
 			cur.WriteRune(r)
 		}
 	}
 	flush()
 	return out
+}
+
+// joinNumbers writes number parts back with their separators: ranges
+// with rangeDelim, lists with ", ", "&" and the locale's "and".
+func (c *ctx) joinNumbers(parts []numPart, rangeDelim string, num func(string) string) string {
+	var sb strings.Builder
+	for _, p := range parts {
+		if !p.sep {
+			sb.WriteString(num(p.s))
+			continue
+		}
+		switch p.s {
+		case "-", "–", "—":
+			sb.WriteString(rangeDelim)
+		case ",":
+			sb.WriteString(", ")
+		case "&":
+			t := c.loc.term("and", "symbol", false)
+			if t == "" {
+				t = "&"
+			}
+			if strings.HasSuffix(sb.String(), " ") {
+				sb.WriteString(t + " ")
+			} else {
+				sb.WriteString(" " + t + " ")
+			}
+		default:
+			if strings.HasSuffix(sb.String(), " ") {
+				sb.WriteString(p.s + " ")
+			} else {
+				sb.WriteString(" " + p.s + " ")
+			}
+		}
+	}
+	return sb.String()
 }
 
 func (c *ctx) number(e *el) (*onode, status) {
@@ -432,52 +473,24 @@ func (c *ctx) number(e *el) (*onode, status) {
 	return n, status{calledVar: true, varOK: true}
 }
 
+func (c *ctx) andWord() string { return c.loc.term("and", "long", false) }
+
 func (c *ctx) formatNumber(val, form, variable string) string {
-	parts := splitNumbers(val)
+	parts := splitNumbersAnd(val, c.andWord())
 	gender := c.loc.termGender(variable)
-	var sb strings.Builder
-	prevNum := false
-	for _, p := range parts {
-		if p.sep {
-			switch p.s {
-			case "-", "–", "—":
-				sb.WriteString("–")
-			case ",":
-				sb.WriteString(", ")
-			case "&":
-				sb.WriteString(" & ")
-			case "and":
-				sb.WriteString(" and ")
-			}
-			prevNum = false
-			continue
-		}
-		_ = prevNum
-		prevNum = true
-		num, err := strconv.Atoi(p.s)
-		if err != nil {
-			sb.WriteString(p.s)
-			continue
+	return c.joinNumbers(parts, "–", func(s string) string {
+		num, err := strconv.Atoi(s)
+		if err != nil || (form != "ordinal" && form != "long-ordinal" && form != "roman") {
+			return s
 		}
 		switch form {
 		case "ordinal":
-			sb.WriteString(c.loc.ordinal(num, gender, false))
+			return c.loc.ordinal(num, gender, false)
 		case "long-ordinal":
-			sb.WriteString(c.loc.ordinal(num, gender, true))
-		case "roman":
-			sb.WriteString(roman(num))
-		default:
-			sb.WriteString(strconv.Itoa(num))
+			return c.loc.ordinal(num, gender, true)
 		}
-	}
-	out := sb.String()
-	if variable == "page" || variable == "locator" {
-		// keep the value as written for page-like variables
-		if form == "" || form == "numeric" {
-			return strings.ReplaceAll(val, "-", "–")
-		}
-	}
-	return out
+		return roman(num)
+	})
 }
 
 func roman(n int) string {
@@ -500,6 +513,11 @@ func roman(n int) string {
 // a list.
 func pluralValue(v string) bool {
 	parts := splitNumbers(v)
+	for _, p := range parts {
+		if !p.sep && !numToken(p.s) && !isRoman(p.s) {
+			return false
+		}
+	}
 	nums := 0
 	for _, p := range parts {
 		if !p.sep {
@@ -660,25 +678,7 @@ func (c *ctx) cond(kind, v string) bool {
 
 // pageRangeDelim writes the ranges of a numeric value with en dashes.
 func (c *ctx) pageRangeDelim(v string) string {
-	parts := splitNumbers(v)
-	var sb strings.Builder
-	for _, p := range parts {
-		if p.sep {
-			switch p.s {
-			case "-", "–", "—":
-				sb.WriteString("–")
-			case ",":
-				sb.WriteString(", ")
-			case "&":
-				sb.WriteString(" & ")
-			case "and":
-				sb.WriteString(" and ")
-			}
-			continue
-		}
-		sb.WriteString(p.s)
-	}
-	return sb.String()
+	return c.joinNumbers(splitNumbersAnd(v, c.andWord()), "–", func(s string) string { return s })
 }
 
 // pageRange formats a page range with the style's page-range-format.
@@ -688,43 +688,21 @@ func (c *ctx) pageRange(v string) string {
 	if rangeDelim == "" {
 		rangeDelim = "–"
 	}
-	parts := splitNumbers(v)
-	// only simple ranges are reformatted
-	var sb strings.Builder
+	parts := splitNumbersAnd(v, c.andWord())
+	// reformat "a-b" pairs
+	var merged []numPart
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
-		if p.sep {
-			switch p.s {
-			case "-", "–", "—":
-				sb.WriteString(rangeDelim)
-			case ",":
-				sb.WriteString(", ")
-			case "&":
-				sb.WriteString(" & ")
-			case "and":
-				sb.WriteString(" and ")
-			}
-			continue
-		}
-		if i+2 < len(parts) && parts[i+1].sep && (parts[i+1].s == "-" || parts[i+1].s == "–") && !parts[i+2].sep {
+		if !p.sep && i+2 < len(parts) && parts[i+1].sep && (parts[i+1].s == "-" || parts[i+1].s == "–") && !parts[i+2].sep {
 			a, b := p.s, parts[i+2].s
-			sb.WriteString(a)
-			sb.WriteString(rangeDelim)
-			sb.WriteString(formatRangeEnd(a, b, f))
+			merged = append(merged, numPart{s: a + "\x00" + formatRangeEnd(a, b, f)})
 			i += 2
 			continue
 		}
-		sb.WriteString(p.s)
+		merged = append(merged, p)
 	}
-	if f == "" && !strings.ContainsAny(v, "-–") {
-		return v
-	}
-	out := sb.String()
-	if f == "" {
-		// only the delimiter changes
-		return out
-	}
-	return out
+	out := c.joinNumbers(merged, rangeDelim, func(s string) string { return s })
+	return strings.ReplaceAll(out, "\x00", rangeDelim)
 }
 
 func formatRangeEnd(a, b, f string) string {
@@ -781,4 +759,16 @@ func minimal(a, b string, min int) string {
 		}
 	}
 	return b[i:]
+}
+
+func isRoman(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range strings.ToLower(s) {
+		if !strings.ContainsRune("ivxlcdm", r) {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,9 @@ package csl
 
 import (
 	"strings"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 	"unicode"
 	"unicode/utf8"
 
@@ -62,11 +65,17 @@ func richText(s string) *onode {
 	}{
 		{"<i>", "</i>", func() *onode { return &onode{fm: formatting{fontStyle: "italic", ord: "s"}} }},
 		{"<b>", "</b>", func() *onode { return &onode{fm: formatting{fontWeight: "bold", ord: "w"}} }},
-		{"<sc>", "</sc>", func() *onode { return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}} }},
-		{"<sup>", "</sup>", func() *onode { return &onode{fm: formatting{verticalAlign: "sup", ord: "a"}} }},
-		{"<sub>", "</sub>", func() *onode { return &onode{fm: formatting{verticalAlign: "sub", ord: "a"}} }},
-		{`<span style="font-variant:small-caps;">`, "</span>", func() *onode { return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}} }},
-		{`<span style="font-variant: small-caps;">`, "</span>", func() *onode { return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}} }},
+		{"<sc>", "</sc>", func() *onode {
+			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+		}},
+		{"<sup>", "</sup>", func() *onode { return &onode{fm: formatting{verticalAlign: "sup", ord: "a"}, tag: "implicit-nocase"} }},
+		{"<sub>", "</sub>", func() *onode { return &onode{fm: formatting{verticalAlign: "sub", ord: "a"}, tag: "implicit-nocase"} }},
+		{`<span style="font-variant:small-caps;">`, "</span>", func() *onode {
+			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+		}},
+		{`<span style="font-variant: small-caps;">`, "</span>", func() *onode {
+			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+		}},
 		{`<span class="nocase">`, "</span>", func() *onode { return &onode{nocase: true} }},
 		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: formatting{ord: "n"}} }},
 	}
@@ -202,42 +211,50 @@ func isOpenish(r rune) bool {
 }
 
 // applyCase applies a CSL text-case to every leaf of n (nocase leaves
-// excepted).
+// excepted; small caps, superscripts and subscripts are left alone by the
+// title and sentence cases).
 func (c *ctx) applyCase(n *onode, tc string) {
-	var leaves []*onode
-	var walk func(n *onode, nocase bool)
-	walk = func(n *onode, nocase bool) {
+	type lf struct {
+		n      *onode
+		nocase bool
+		soft   bool // implicit nocase
+	}
+	var leaves []lf
+	var walk func(n *onode, nocase, soft bool)
+	walk = func(n *onode, nocase, soft bool) {
 		nocase = nocase || n.nocase
-		if n.text != "" && !nocase {
-			leaves = append(leaves, n)
-		} else if n.text != "" && nocase {
-			leaves = append(leaves, &onode{nocase: true, text: n.text})
+		soft = soft || n.tag == "implicit-nocase"
+		if n.text != "" {
+			leaves = append(leaves, lf{n, nocase, soft})
 		}
 		for _, k := range n.kids {
-			walk(k, nocase)
+			walk(k, nocase, soft)
 		}
 	}
-	walk(n, false)
+	walk(n, false, false)
+	lang := c.item.vars["language"]
 	switch tc {
 	case "lowercase":
+		lc := cases.Lower(caseLang(lang))
 		for _, l := range leaves {
 			if !l.nocase {
-				l.text = strings.ToLower(l.text)
+				l.n.text = lc.String(l.n.text)
 			}
 		}
 	case "uppercase":
+		uc := cases.Upper(caseLang(lang))
 		for _, l := range leaves {
 			if !l.nocase {
-				l.text = strings.ToUpper(l.text)
+				l.n.text = uc.String(l.n.text)
 			}
 		}
 	case "capitalize-first":
 		for _, l := range leaves {
-			if strings.TrimSpace(l.text) == "" {
+			if strings.TrimSpace(l.n.text) == "" {
 				continue
 			}
-			if !l.nocase {
-				l.text = cite.CapitalizeFirst(l.text)
+			if !l.nocase && !l.soft {
+				l.n.text = cite.CapitalizeFirst(l.n.text)
 			}
 			break
 		}
@@ -246,42 +263,77 @@ func (c *ctx) applyCase(n *onode, tc string) {
 			if l.nocase {
 				continue
 			}
-			l.text = capitalizeAll(l.text)
+			l.n.text = capitalizeAll(l.n.text)
 		}
 	case "sentence":
-		firstDone := false
+		if !c.isEnglish() {
+			return
+		}
+		first := true
 		for _, l := range leaves {
-			if strings.TrimSpace(l.text) == "" {
+			if l.nocase || l.soft {
+				if strings.TrimSpace(l.n.text) != "" {
+					first = false
+				}
 				continue
 			}
-			if !l.nocase {
-				if !firstDone {
-					l.text = cite.CapitalizeFirst(sentenceLower(l.text))
-				}
+			t := strings.ToLower(l.n.text)
+			if first && strings.TrimSpace(t) != "" {
+				t = upperFirst(t)
+				first = false
 			}
-			firstDone = true
+			l.n.text = t
 		}
 	case "title":
 		if !c.isEnglish() {
 			return
 		}
-		const sep = "\uE000"
 		var sb strings.Builder
+		counts := make([]int, len(leaves))
 		for i, l := range leaves {
-			if i > 0 {
-				sb.WriteString(sep)
-			}
-			sb.WriteString(l.text)
+			sb.WriteString(l.n.text)
+			counts[i] = utf8.RuneCountInString(l.n.text)
 		}
-		out := strings.Split(cite.TitleCase(sb.String()), sep)
-		if len(out) == len(leaves) {
-			for i, l := range leaves {
-				if !l.nocase {
-					l.text = out[i]
-				}
+		out := []rune(cite.TitleCase(sb.String()))
+		total := 0
+		for _, k := range counts {
+			total += k
+		}
+		if len(out) != total {
+			return
+		}
+		pos := 0
+		for i, l := range leaves {
+			seg := string(out[pos : pos+counts[i]])
+			pos += counts[i]
+			if !l.nocase && !l.soft {
+				l.n.text = seg
 			}
 		}
 	}
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			return s[:i] + string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+		}
+		if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+			return s
+		}
+	}
+	return s
+}
+
+func caseLang(lang string) language.Tag {
+	if lang == "" {
+		return language.Und
+	}
+	t, err := language.Parse(lang)
+	if err != nil {
+		return language.Und
+	}
+	return t
 }
 
 func sentenceLower(s string) string {
