@@ -290,6 +290,11 @@ func (c *ctx) text(e *el) (*onode, status) {
 				val = c.pageRangeDelim(val)
 			}
 			n = richText(val)
+		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
+			if isNumeric(val) {
+				val = c.pageRangeDelim(val)
+			}
+			n = richText(val)
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
 			n = &onode{text: val, nocase: true}
 		case "year-suffix":
@@ -687,6 +692,9 @@ func (c *ctx) pageRange(v string) string {
 	rangeDelim := c.loc.term("page-range-delimiter", "long", false)
 	if rangeDelim == "" {
 		rangeDelim = "–"
+	}
+	if !isNumeric(v) && !pluralValue(v) {
+		return strings.ReplaceAll(v, "\\", "")
 	}
 	parts := splitNumbersAnd(v, c.andWord())
 	// reformat "a-b" pairs

@@ -298,7 +298,7 @@ func (p *Processor) runCitations(raw json.RawMessage, byID map[string]*Item) ([]
 		for i, ct := range cits {
 			s := rs[i].HTML()
 			out[ct.ID] = s
-			if old, ok := prev[ct.ID]; !ok || old != s {
+			if old, ok := prev[ct.ID]; !ok || old != s || ct.ID == c.CitationID {
 				changed[ct.ID] = true
 			}
 		}

@@ -88,6 +88,9 @@ func NewItem(m map[string]any) (*Item, error) {
 			it.vars[k] = scalar(x)
 		}
 	}
+	if note := it.vars["note"]; note != "" {
+		it.noteFields(note)
+	}
 	if s, ok := it.vars["shortTitle"]; ok {
 		if _, ok2 := it.vars["title-short"]; !ok2 {
 			it.vars["title-short"] = s
@@ -458,3 +461,56 @@ func allDigits(ss []string) bool {
 	}
 	return true
 }
+
+// noteFields reads the "variable: value" lines that citeproc-js takes from
+// the note field (Zotero's Extra): dates, names ("Family || Given") and
+// ordinary variables that the item does not have.
+func (it *Item) noteFields(note string) {
+	var keep []string
+	for _, line := range strings.Split(note, "\n") {
+		l := strings.TrimSpace(line)
+		l = strings.TrimPrefix(strings.TrimSuffix(l, "}"), "{:")
+		k, v, ok := strings.Cut(l, ":")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok || k == "" || v == "" || strings.ContainsAny(k, " \t") {
+			keep = append(keep, line)
+			continue
+		}
+		switch {
+		case k == "type":
+			it.Type = v
+		case isDateVar(k):
+			if _, has := it.dates[k]; !has {
+				if d := parseRawDate(v); d != nil {
+					it.dates[k] = d
+				}
+			}
+		case isNameVar(k):
+			fam, giv, _ := strings.Cut(v, "||")
+			n := Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(giv)}
+			if n.Given == "" {
+				n = Name{Literal: n.Family}
+			}
+			it.names[k] = append(it.names[k], n)
+		case standardVars[k]:
+			if _, has := it.vars[k]; !has {
+				it.vars[k] = v
+			}
+		default:
+			keep = append(keep, line)
+		}
+	}
+	if len(keep) > 0 {
+		it.vars["note"] = strings.Join(keep, "\n")
+	} else {
+		delete(it.vars, "note")
+	}
+}
+
+var standardVars = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range strings.Fields(`abstract annote archive archive_collection archive_location archive-place authority call-number chapter-number citation-key citation-label collection-number collection-title container-title container-title-short dimensions division DOI edition event event-title event-place first-reference-note-number genre ISBN ISSN issue jurisdiction keyword language license locator medium number number-of-pages number-of-volumes original-publisher original-publisher-place original-title page page-first part-number part-title PMCID PMID printing-number publisher publisher-place references reviewed-genre reviewed-title scale section source status supplement-number title title-short URL version volume volume-title year-suffix`) {
+		m[v] = true
+	}
+	return m
+}()
