@@ -15,7 +15,32 @@ func (c *ctx) date(e *el) (*onode, status) {
 		return nil, status{calledVar: true}
 	}
 	if c.sorting && c.sortKeyDates {
-		return leaf(dateSortKey(d)), status{calledVar: true, varOK: true}
+		limit := 2
+		if e.form != "" {
+			switch e.a["date-parts"] {
+			case "year":
+				limit = 0
+			case "year-month":
+				limit = 1
+			}
+		} else {
+			limit = -1
+			for _, p := range e.parts {
+				if g := dateGran[p.name]; g > limit {
+					limit = g
+				}
+			}
+		}
+		dd := *d
+		dd.Parts = append([][3]int(nil), d.Parts...)
+		for i := range dd.Parts {
+			for j := limit + 1; j < 3; j++ {
+				if j >= 0 {
+					dd.Parts[i][j] = 0
+				}
+			}
+		}
+		return leaf(dateSortKey(&dd)), status{calledVar: true, varOK: true}
 	}
 	if d.Literal != "" && len(d.Parts) == 0 {
 		n := richText(d.Literal)
