@@ -651,8 +651,8 @@ func (p *Processor) Bibliography() []Entry {
 				}
 			}
 			left := &onode{kids: []*onode{firstK}, display: "left-margin"}
-			right := &onode{kids: []*onode{rest}, display: "right-inline", suffix: lay.suffix}
-			wrap.suffix = ""
+			right := &onode{kids: []*onode{rest}, display: "right-inline", suffix: strings.TrimRight(lay.suffix, " ")}
+			wrap.suffix = lay.suffix[len(right.suffix):]
 			wrap.kids = []*onode{left, right}
 		} else {
 			wrap.kids = n.kids

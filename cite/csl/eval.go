@@ -221,8 +221,8 @@ func (c *ctx) group(e *el) (*onode, status) {
 	}
 	c.decorate(n, e)
 	if e.kind == kGroup {
-		// a group that rendered counts as a variable that rendered
-		return n, status{calledVar: st.calledVar, varOK: st.varOK}
+		// a nested group that rendered counts as a variable that rendered
+		return n, status{calledVar: true, varOK: true}
 	}
 	return n, st
 }
@@ -516,8 +516,10 @@ func roman(n int) string {
 
 // plural reports whether a number variable's value is plural: a range or
 // a list.
-func pluralValue(v string) bool {
-	parts := splitNumbers(v)
+func pluralValue(v string) bool { return pluralValueAnd(v, "") }
+
+func pluralValueAnd(v, andWord string) bool {
+	parts := splitNumbersAnd(v, andWord)
 	for _, p := range parts {
 		if !p.sep && !numToken(p.s) && !isRoman(p.s) {
 			return false
@@ -559,10 +561,10 @@ func (c *ctx) label(e *el) (*onode, status) {
 			n, err := strconv.Atoi(strings.TrimSpace(val))
 			plural = err != nil || n != 1
 			if err != nil {
-				plural = pluralValue(val)
+				plural = pluralValueAnd(val, c.andWord())
 			}
 		} else {
-			plural = pluralValue(val)
+			plural = pluralValueAnd(val, c.andWord())
 		}
 	}
 	form := e.form
@@ -703,7 +705,22 @@ func (c *ctx) pageRange(v string) string {
 		p := parts[i]
 		if !p.sep && i+2 < len(parts) && parts[i+1].sep && (parts[i+1].s == "-" || parts[i+1].s == "–") && !parts[i+2].sep {
 			a, b := p.s, parts[i+2].s
-			merged = append(merged, numPart{s: a + "\x00" + formatRangeEnd(a, b, f)})
+			pa, na, oka := splitPrefix(a)
+			pb, nb, okb := splitPrefix(b)
+			switch {
+			case isRoman(a) && isRoman(b):
+				merged = append(merged, numPart{s: a + "\x00" + b})
+			case oka && okb && pa == pb:
+				end := formatRangeEnd(na, nb, f)
+				if f == "" || f == "expanded" {
+					end = pb + end
+				}
+				merged = append(merged, numPart{s: a + "\x00" + end})
+			case oka && okb && pb == "" && pa != "" && f != "" && f != "expanded":
+				merged = append(merged, numPart{s: a + "-" + b})
+			default:
+				merged = append(merged, numPart{s: a + "-" + b})
+			}
 			i += 2
 			continue
 		}
@@ -779,4 +796,21 @@ func isRoman(s string) bool {
 		}
 	}
 	return true
+}
+
+// splitPrefix splits "N110" into "N" and "110"; ok is false when the
+// value is not letters followed by digits.
+func splitPrefix(s string) (prefix, num string, ok bool) {
+	i := 0
+	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == i || j != len(s) {
+		return "", "", false
+	}
+	return s[:i], s[i:], true
 }

@@ -212,6 +212,9 @@ func parseParticles(n *Name) {
 			if i > 0 {
 				n.NonDroppingParticle = strings.Join(words[:i], " ")
 				n.Family = strings.Join(words[i:], " ")
+			} else if len(words) == 1 && (strings.HasPrefix(f, "al-") || strings.HasPrefix(f, "el-")) && len(f) > 3 {
+				n.NonDroppingParticle = f[:3]
+				n.Family = f[3:]
 			} else if j := strings.IndexAny(f, "'’"); j > 0 && j < len(f)-1 && isParticleApos(f[:j+len(string([]rune(f[j:])[0]))]) {
 				k := j + len(string([]rune(f[j:])[0]))
 				n.NonDroppingParticle = f[:k]

@@ -417,7 +417,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 
 func isRomanesque(s string) bool {
 	for _, r := range s {
-		if unicode.IsLetter(r) && !(r < 0x0250 || (r >= 0x0370 && r < 0x0530) || (r >= 0x1E00 && r < 0x2000)) {
+		if unicode.IsLetter(r) && !(r < 0x0370 || (r >= 0x0370 && r < 0x0530) || (r >= 0x1E00 && r < 0x2000)) {
 			return false
 		}
 	}
@@ -513,7 +513,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		if form == "short" {
 			return group("family", piece("family", fam))
 		}
-		return &onode{kids: []*onode{group("family", piece("family", fam)), group("given", piece("given", n.Given))}}
+		return &onode{kids: []*onode{group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given))}}
 	}
 	if form == "short" {
 		return group("family", piece("family", ndp), piece("family", fam))
