@@ -116,6 +116,9 @@ func (c *ctx) date(e *el) (*onode, status) {
 	}
 	c.decorate(n, e)
 	c.termPred = true
+	if c.track != nil {
+		c.track[e.variable] = true
+	}
 	return n, status{calledVar: true, varOK: true}
 }
 

@@ -60,6 +60,7 @@ type ctx struct {
 	nameSets [][]Name
 	// authorMode: 0 normal, 1 suppress the first names, 2 only them
 	authorMode     int
+	track          map[string]bool
 	termPred       bool
 	noTermCaps     bool
 	firstList      *onode
@@ -205,6 +206,16 @@ func (c *ctx) children(kids []*el, delim string) (*onode, status) {
 		o, s := c.eval(k)
 		st.merge(s)
 		if !o.empty() {
+			if k.kind == kChoose {
+				// the chosen branch's elements are siblings of the
+				// choose's, for the enclosing delimiter
+				for _, kk := range o.kids {
+					if !kk.empty() {
+						n.kids = append(n.kids, kk)
+					}
+				}
+				continue
+			}
 			n.kids = append(n.kids, o)
 		}
 	}
@@ -312,6 +323,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 		}
 		c.decorate(n, e)
 		c.termPred = true
+		if c.track != nil {
+			c.track[v] = true
+		}
 		return n, status{calledVar: true, varOK: true}
 	case e.term != "":
 		t := c.loc.term(e.term, e.form, e.plural == "multiple")
@@ -475,6 +489,9 @@ func (c *ctx) number(e *el) (*onode, status) {
 	}
 	c.decorate(n, e)
 	c.termPred = true
+	if c.track != nil {
+		c.track[v] = true
+	}
 	return n, status{calledVar: true, varOK: true}
 }
 

@@ -102,6 +102,9 @@ func localeFromNode(n *xnode) (*Locale, error) {
 // LocaleSet finds locale files by language tag: "locales-xx-XX.xml" in an
 // fs.FS. It caches what it parsed and is safe for concurrent use.
 type LocaleSet struct {
+	// fixed, when set, serves every language (as the reference renderer
+	// serves en-US)
+	fixed *Locale
 	fsys  fs.FS
 	mu    sync.Mutex
 	cache map[string]*Locale
@@ -117,6 +120,9 @@ var primaryDialects = map[string]string{"af": "af-ZA", "ar": "ar", "bg": "bg-BG"
 
 // Locale returns the locale file for a tag, or nil.
 func (ls *LocaleSet) Locale(tag string) *Locale {
+	if ls != nil && ls.fixed != nil {
+		return ls.fixed
+	}
 	if ls == nil || ls.fsys == nil || tag == "" {
 		return nil
 	}

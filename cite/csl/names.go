@@ -142,21 +142,8 @@ func (c *ctx) names(e *el) (*onode, status) {
 			saved, savedParent := c.substituting, c.parentNames
 			c.substituting, c.parentNames = true, e
 			defer func() { c.substituting, c.parentNames = saved, savedParent }()
-			for _, k := range e.subst.kids {
-				o, st := c.eval(k)
-				if !o.empty() {
-					// suppress the variables used for the rest of the cite
-					c.suppressVars(k)
-					wrap := &onode{kids: []*onode{o}, isNames: true}
-					c.decorateNames(wrap, e)
-					if c.collectNames && c.firstNames == nil {
-						c.firstNames = wrap
-						if c.firstList == nil {
-							c.firstList = o
-						}
-					}
-					return wrap, st
-				}
+			if o, st, ok := c.substitute(e, e.subst.kids); ok {
+				return o, st
 			}
 		}
 		return nil, status{calledVar: true}
@@ -214,6 +201,14 @@ func (c *ctx) names(e *el) (*onode, status) {
 		}
 		out.kids = append(out.kids, nn)
 		c.nameCounter++
+	}
+	if c.track != nil {
+		for _, l := range lists {
+			c.track[l.v] = true
+		}
+		if len(lists) == 1 && lists[0].v == "editortranslator" {
+			c.track["editor"], c.track["translator"] = true, true
+		}
 	}
 	if ne != nil && o.form == "count" {
 		if total == 0 {
@@ -646,4 +641,51 @@ func (c *ctx) initials(given, with string, initialize bool) string {
 		}
 	}
 	return strings.TrimRight(sb.String(), " ")
+}
+
+// substitute renders the first substitute candidate that gives output; the
+// elements of a chosen cs:choose branch are candidates one by one.
+func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
+	for _, k := range kids {
+		if k.kind == kChoose {
+			for _, b := range k.branches {
+				if b.isElse || c.test(b) {
+					if o, st, ok := c.substitute(e, b.kids); ok {
+						return o, st, true
+					}
+					break
+				}
+			}
+			continue
+		}
+		savedTrack := c.track
+		c.track = map[string]bool{}
+		o, st := c.eval(k)
+		used := c.track
+		c.track = savedTrack
+		for v := range used {
+			if c.track != nil {
+				c.track[v] = true
+			}
+		}
+		if !o.empty() {
+			// suppress the variables used for the rest of the cite
+			if c.suppressed == nil {
+				c.suppressed = map[string]bool{}
+			}
+			for v := range used {
+				c.suppressed[v] = true
+			}
+			wrap := &onode{kids: []*onode{o}, isNames: true}
+			c.decorateNames(wrap, e)
+			if c.collectNames && c.firstNames == nil {
+				c.firstNames = wrap
+				if c.firstList == nil {
+					c.firstList = o
+				}
+			}
+			return wrap, st, true
+		}
+	}
+	return nil, status{}, false
 }
