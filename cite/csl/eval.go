@@ -92,6 +92,16 @@ func (c *ctx) opt(name string) (string, bool) {
 	return v, ok
 }
 
+// rawVariable is a variable's value whether or not substitution
+// suppressed it.
+func (c *ctx) rawVariable(name string) string {
+	saved := c.suppressed
+	c.suppressed = nil
+	v := c.variable(name)
+	c.suppressed = saved
+	return v
+}
+
 // variable returns the value of an ordinary or number variable.
 func (c *ctx) variable(name string) string {
 	if c.suppressed[name] {
@@ -297,7 +307,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		case "page", "locator":
 			if v == "page" || (c.cite != nil && (c.cite.Label == "" || c.cite.Label == "page")) {
 				val = c.pageRange(val)
-			} else if isNumeric(val) {
+			} else if isNumeric(val) || pluralValue(val) {
 				val = c.pageRangeDelim(val)
 			}
 			n = richText(val)
@@ -650,16 +660,13 @@ func (c *ctx) cond(kind, v string) bool {
 	case "type":
 		return c.item.Type == v
 	case "variable":
-		if c.suppressed[v] {
-			return false
-		}
 		if isNameVar(v) {
 			return len(c.item.names[v]) > 0
 		}
 		if isDateVar(v) {
 			return c.item.dates[v] != nil
 		}
-		return c.variable(v) != ""
+		return c.rawVariable(v) != ""
 	case "is-numeric":
 		val := c.variable(v)
 		return isNumeric(val)
