@@ -300,6 +300,11 @@ func (c *ctx) text(e *el) (*onode, status) {
 			val = c.variable(v)
 		}
 		if val == "" {
+			if v == "year-suffix" {
+				// citeproc-js does not count an empty year-suffix as
+				// a variable a group tried
+				return nil, status{}
+			}
 			return nil, status{calledVar: true}
 		}
 		var n *onode
