@@ -286,7 +286,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 			return nil, st
 		}
 		c.decorate(n, e)
-		return n, st
+		return n, status{calledVar: true, varOK: true}
 	case e.variable != "":
 		v := e.variable
 		var val string
