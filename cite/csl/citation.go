@@ -662,18 +662,12 @@ func (p *Processor) Bibliography() []Entry {
 	return out
 }
 
-// WriteBibliographyHTML returns the bibliography as citeproc-js writes it:
+// bibliographyHTML returns the bibliography as citeproc-js writes it:
 // bibstart, entries, bibend.
 func (p *Processor) bibliographyHTML() string {
 	var sb strings.Builder
-	sb.WriteString("<div class=\"csl-bib-body\">\n")
-	for _, e := range p.Bibliography() {
-		sb.WriteString("  <div class=\"csl-entry\">")
-		sb.WriteString(e.HTML())
-		sb.WriteString("</div>\n")
-	}
-	sb.WriteString("</div>")
-	return sb.String()
+	_ = p.WriteBibliography(&sb, HTML)
+	return strings.TrimSuffix(sb.String(), "\n")
 }
 
 // replaceNames replaces the first k names of a rendered name list with s.

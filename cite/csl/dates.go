@@ -43,6 +43,15 @@ func (c *ctx) date(e *el) (*onode, status) {
 		return leaf(dateSortKey(&dd)), status{calledVar: true, varOK: true}
 	}
 	if d.Literal != "" && len(d.Parts) == 0 {
+		hasYear := e.form != ""
+		for _, p := range e.parts {
+			if p.name == "year" {
+				hasYear = true
+			}
+		}
+		if !hasYear {
+			return nil, status{calledVar: true}
+		}
 		n := richText(d.Literal)
 		c.decorate(n, e)
 		return n, status{calledVar: true, varOK: true}
