@@ -343,7 +343,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		}
 		return n, status{calledVar: true, varOK: true}
 	case e.term != "":
-		t := c.loc.term(e.term, e.form, e.plural == "multiple")
+		t := c.loc.term(e.term, e.form, e.plural == "multiple" || e.plural == "true")
 		if t == "" {
 			return nil, status{}
 		}

@@ -431,7 +431,11 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		if lit == "" {
 			lit = n.Family
 		}
-		return richText(lit)
+		x := richText(lit)
+		if p := parts["family"]; p != nil && p.textCase != "" {
+			c.applyCase(x, p.textCase)
+		}
+		return x
 	}
 	if n.Family == "" && n.Given == "" {
 		return nil

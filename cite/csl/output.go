@@ -408,6 +408,9 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 				d = divs[len(divs)-1]
 				divs = divs[:len(divs)-1]
 			}
+			if f != HTML && d == "left-margin" {
+				sb.WriteString(" ")
+			}
 			if f == HTML {
 				sb.WriteString("</div>")
 				switch d {
