@@ -40,7 +40,8 @@ const usage = `usage: maisky COMMAND [flags] FILE...
 commands:
   pages FILE        the print pages of each document: number, partial/blank, words, footnotes
   toc FILE          a volume's table of contents: label, id, date, previous/next
-  cite              citations (Chicago, MLA) of the documents
+  cite              citations (Chicago, MLA, or any CSL style file) of the documents
+  csl-fixture FILE  runs a fixture of the CSL test suite, prints its RESULT
   csljson FILE...   CSL-JSON of the documents
   tei FILE          TEI-XML of a document or a volume (tei -read FILE.xml: JSON of a TEI file)
   ris FILE...       RIS records of the documents
@@ -71,6 +72,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCSLJSON(args, stdout, stderr)
 	case "ris":
 		return runRIS(args, stdout, stderr)
+	case "csl-fixture":
+		return runCSLFixture(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
