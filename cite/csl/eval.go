@@ -269,6 +269,9 @@ func (c *ctx) decorate(n *onode, e *el) {
 }
 
 func stripPeriods(n *onode) {
+	if n == nil {
+		return
+	}
 	n.text = strings.ReplaceAll(n.text, ".", "")
 	for _, k := range n.kids {
 		stripPeriods(k)

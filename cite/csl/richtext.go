@@ -222,6 +222,9 @@ func (c *ctx) applyCase(n *onode, tc string) {
 	var leaves []lf
 	var walk func(n *onode, nocase, soft bool)
 	walk = func(n *onode, nocase, soft bool) {
+		if n == nil {
+			return
+		}
 		nocase = nocase || n.nocase
 		soft = soft || n.tag == "implicit-nocase"
 		if n.text != "" {
