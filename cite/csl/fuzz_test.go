@@ -161,9 +161,9 @@ func FuzzProcessor(f *testing.F) {
 		}
 		items := fuzzItems()
 		extra, _ := NewItem(map[string]any{"id": "x", "type": "book", "title": family + " " + page,
-			"author":  []any{map[string]any{"family": family, "given": family}, map[string]any{"family": family}},
-			"issued":  map[string]any{"raw": date},
-			"page":    page, "volume": page, "locator": page})
+			"author": []any{map[string]any{"family": family, "given": family}, map[string]any{"family": family}},
+			"issued": map[string]any{"raw": date},
+			"page":   page, "volume": page, "locator": page})
 		items = append(items, extra)
 		start := time.Now()
 		p := NewProcessor(st, Options{})
