@@ -632,6 +632,7 @@ func (p *Processor) Bibliography() []Entry {
 			}
 			prevNames = cur
 			prevList = curList
+			resetMemo(n)
 		} else if hasSAS {
 			prevNames, prevList = "", nil
 		}
@@ -692,4 +693,15 @@ func replaceNames(list *onode, k, total int, s string) {
 func isDelimLeaf(n *onode) bool {
 	t := strings.TrimSpace(n.text)
 	return t == "" || t == "," || t == ";" || strings.HasPrefix(n.text, ", ") || strings.HasPrefix(n.text, " ")
+}
+
+// resetMemo forgets the cached emptiness of a tree whose leaves changed.
+func resetMemo(n *onode) {
+	if n == nil {
+		return
+	}
+	n.memo = 0
+	for _, k := range n.kids {
+		resetMemo(k)
+	}
 }

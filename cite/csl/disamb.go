@@ -33,11 +33,11 @@ func (p *Processor) disambiguate() {
 		rule = "by-cite"
 	}
 	yearSuffix := ls.opts["disambiguate-add-year-suffix"] == "true"
-	usesCond := styleUsesDisambiguate(p.style)
+	usesCond := p.style.usesDisamb
 	for _, it := range p.items {
 		p.state[it.ID] = &dstate{}
 	}
-	if !addNames && !addGiven && !yearSuffix && !usesCond {
+	if (!addNames && !addGiven && !yearSuffix && !usesCond) || len(p.items) < 2 {
 		return
 	}
 	maxLevel := 2
@@ -241,7 +241,9 @@ func (p *Processor) levelNeeded(a, b Name, maxLevel int) int {
 	return 1
 }
 
-func (p *Processor) initWith() *string {
+func (p *Processor) initWith() *string { return p.style.initWith }
+
+func styleInitWith(s *Style) *string {
 	var found *string
 	var walk func(e *el)
 	walk = func(e *el) {
@@ -268,12 +270,12 @@ func (p *Processor) initWith() *string {
 			}
 		}
 	}
-	walk(p.style.citation.layout)
+	walk(s.citation.layout)
 	if found == nil {
-		if v, ok := p.style.citation.opts["initialize-with"]; ok {
+		if v, ok := s.citation.opts["initialize-with"]; ok {
 			return &v
 		}
-		if v, ok := p.style.opts["initialize-with"]; ok {
+		if v, ok := s.opts["initialize-with"]; ok {
 			return &v
 		}
 	}
@@ -302,13 +304,41 @@ func (p *Processor) globalNames(rule string, maxLevel int) {
 		}
 	}
 	for _, refs := range byFamily {
-		for i := range refs {
-			for j := range refs {
-				if i == j || sameName(refs[i].n, refs[j].n) {
+		// the distinct persons of a family name, and the level each
+		// needs to tell it from the others
+		var persons []Name
+		level := map[int]int{}
+		idx := make([]int, len(refs))
+		for i, r := range refs {
+			k := -1
+			for j, n := range persons {
+				if sameName(n, r.n) {
+					k = j
+					break
+				}
+			}
+			if k < 0 {
+				k = len(persons)
+				persons = append(persons, r.n)
+			}
+			idx[i] = k
+		}
+		if len(persons) < 2 {
+			continue
+		}
+		for a := range persons {
+			for b := range persons {
+				if a == b {
 					continue
 				}
-				lvl := p.levelNeeded(refs[i].n, refs[j].n, maxLevel)
-				p.raise(refs[i].id, refs[i].li, refs[i].ni, lvl)
+				if l := p.levelNeeded(persons[a], persons[b], maxLevel); l > level[a] {
+					level[a] = l
+				}
+			}
+		}
+		for i, r := range refs {
+			if l := level[idx[i]]; l > 0 {
+				p.raise(r.id, r.li, r.ni, l)
 			}
 		}
 	}

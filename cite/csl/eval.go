@@ -272,6 +272,7 @@ func stripPeriods(n *onode) {
 	if n == nil {
 		return
 	}
+	n.memo = 0
 	n.text = strings.ReplaceAll(n.text, ".", "")
 	for _, k := range n.kids {
 		stripPeriods(k)
@@ -632,35 +633,28 @@ func (c *ctx) test(b *branch) bool {
 	if len(b.conds) == 0 {
 		return false
 	}
-	var results []bool
+	// short-circuit: "any" is true at the first true test, "all" false
+	// at the first false one, "none" false at the first true one
 	for _, cd := range b.conds {
 		for _, v := range cd.values {
-			results = append(results, c.cond(cd.kind, v))
+			r := c.cond(cd.kind, v)
+			switch b.match {
+			case "any":
+				if r {
+					return true
+				}
+			case "none":
+				if r {
+					return false
+				}
+			default:
+				if !r {
+					return false
+				}
+			}
 		}
 	}
-	switch b.match {
-	case "any":
-		for _, r := range results {
-			if r {
-				return true
-			}
-		}
-		return false
-	case "none":
-		for _, r := range results {
-			if r {
-				return false
-			}
-		}
-		return true
-	default:
-		for _, r := range results {
-			if !r {
-				return false
-			}
-		}
-		return true
-	}
+	return b.match != "any"
 }
 
 func (c *ctx) cond(kind, v string) bool {

@@ -24,6 +24,8 @@ type onode struct {
 	isNames bool
 	// yearSuffix marks the year-suffix leaf
 	tag string
+	// memo caches empty(): 0 unknown, 1 empty, 2 not empty
+	memo int8
 }
 
 func leaf(s string) *onode { return &onode{text: s} }
@@ -35,12 +37,25 @@ func (n *onode) empty() bool {
 	if n.text != "" {
 		return false
 	}
+	switch n.memo {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	e := true
 	for _, k := range n.kids {
 		if !k.empty() {
-			return false
+			e = false
+			break
 		}
 	}
-	return true
+	if e {
+		n.memo = 1
+	} else {
+		n.memo = 2
+	}
+	return e
 }
 
 type tkind uint8

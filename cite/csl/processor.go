@@ -28,6 +28,7 @@ type Processor struct {
 	items []*Item
 	byID  map[string]*Item
 	coll  *collate.Collator
+	lang  string
 	state map[string]*dstate
 	dirty bool
 	// citation numbers (1-based) by item id
@@ -75,11 +76,7 @@ func NewProcessor(s *Style, opts Options) *Processor {
 	}
 	p := &Processor{style: s, byID: map[string]*Item{}}
 	p.loc = buildChain(s, opts.Locales, lang)
-	tag, err := language.Parse(lang)
-	if err != nil {
-		tag = language.AmericanEnglish
-	}
-	p.coll = collate.New(tag, collate.IgnoreCase, collate.IgnoreDiacritics)
+	p.lang = lang
 	return p
 }
 
@@ -135,7 +132,7 @@ func (p *Processor) prepare() {
 		p.numbers[it.ID] = i + 1
 	}
 	p.order = append([]*Item(nil), p.items...)
-	if b := p.style.bibliography; b != nil && len(b.sort) > 0 {
+	if b := p.style.bibliography; b != nil && len(b.sort) > 0 && len(p.items) > 1 {
 		p.order = p.sortItems(p.order, b, modeBib)
 		for i, it := range p.order {
 			p.numbers[it.ID] = i + 1
@@ -291,7 +288,7 @@ func (p *Processor) compare(a, b []sortVal, keys []*sortKey) int {
 				r = 1
 			}
 		} else {
-			r = p.coll.CompareString(sortClean(x.s), sortClean(y.s))
+			r = p.collator().CompareString(sortClean(x.s), sortClean(y.s))
 		}
 		if r != 0 {
 			if keys[i].desc {
@@ -304,6 +301,9 @@ func (p *Processor) compare(a, b []sortVal, keys []*sortKey) int {
 }
 
 func (p *Processor) sortItems(items []*Item, ls *layoutSpec, mode int) []*Item {
+	if len(items) < 2 {
+		return items
+	}
 	keys := make(map[*Item][]sortVal, len(items))
 	for _, it := range items {
 		keys[it] = p.sortKeysFor(it, ls, mode)
@@ -333,3 +333,15 @@ var sortStrip = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", 
 // sortClean drops the quotation marks and brackets that citeproc-js's
 // collation ignores.
 func sortClean(s string) string { return sortStrip.Replace(s) }
+
+// collator is made on first use: most single-entry renderings never sort.
+func (p *Processor) collator() *collate.Collator {
+	if p.coll == nil {
+		tag, err := language.Parse(p.lang)
+		if err != nil {
+			tag = language.AmericanEnglish
+		}
+		p.coll = collate.New(tag, collate.IgnoreCase, collate.IgnoreDiacritics)
+	}
+	return p.coll
+}

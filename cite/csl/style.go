@@ -139,6 +139,8 @@ type Style struct {
 	demoteParticle string
 	initHyphen     bool
 	usesYS         bool
+	usesDisamb     bool
+	initWith       *string
 }
 
 type layoutSpec struct {
@@ -248,6 +250,8 @@ func ParseStyle(r io.Reader) (*Style, error) {
 	if s.citation == nil {
 		return nil, &SyntaxError{Line: root.line, Column: root.col, Msg: "style without <citation>"}
 	}
+	s.usesDisamb = styleUsesDisambiguate(s)
+	s.initWith = styleInitWith(s)
 	return s, nil
 }
 
