@@ -240,11 +240,11 @@ func (p *Processor) renderOne(in citeInfo, authorMode int) *onode {
 	}
 	w := &onode{}
 	if in.ci.Prefix != "" {
-		w.kids = append(w.kids, richText(citePrefix(in.ci.Prefix)))
+		w.kids = append(w.kids, affixText(citePrefix(in.ci.Prefix)))
 	}
 	w.kids = append(w.kids, n)
 	if in.ci.Suffix != "" {
-		w.kids = append(w.kids, richText(citeSuffix(in.ci.Suffix)))
+		w.kids = append(w.kids, affixText(citeSuffix(in.ci.Suffix)))
 	}
 	return w
 }
@@ -657,6 +657,18 @@ func (p *Processor) Bibliography() []Entry {
 			wrap.kids = []*onode{left, right}
 		} else {
 			wrap.kids = n.kids
+			// the layout suffix goes inside a display element that ends
+			// the entry
+			var last *onode
+			for _, k := range wrap.kids {
+				if !k.empty() {
+					last = k
+				}
+			}
+			if last != nil && last.display != "" && wrap.suffix != "" {
+				last.suffix += wrap.suffix
+				wrap.suffix = ""
+			}
 		}
 		out = append(out, Entry{ID: it.ID, Rendered: p.rendered(wrap)})
 	}

@@ -722,7 +722,7 @@ func (c *ctx) pageRange(v string) string {
 		rangeDelim = "–"
 	}
 	if !isNumeric(v) && !pluralValue(v) {
-		return strings.ReplaceAll(v, "\\", "")
+		return strings.ReplaceAll(strings.ReplaceAll(v, "\\", ""), " - ", "-")
 	}
 	parts := splitNumbersAnd(v, c.andWord())
 	// reformat "a-b" pairs

@@ -559,7 +559,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		out.kids = append(out.kids, leaf(o.sortSep), g)
 	}
 	if suffix != "" {
-		out.kids = append(out.kids, leaf(o.sortSep+suffix))
+		out.kids = append(out.kids, leaf(o.sortSep), richText(suffix))
 	}
 	return out
 }

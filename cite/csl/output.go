@@ -18,6 +18,7 @@ type onode struct {
 	suffix  string
 	delim   string
 	quotes  bool
+	single  bool // quotes from single quotation marks in the input
 	display string
 	nocase  bool // text-case leaves it alone
 	// name marks output of a cs:names element (for subsequent-author-substitute)
@@ -117,13 +118,13 @@ func (b *builder) write(s string) {
 		return
 	}
 	// punctuation after closing quotes moves inside them
-	if b.punctInQuote && (s[0] == '.' || s[0] == ',') {
+	if b.punctInQuote && (s[0] == '.' || s[0] == ',' || s[0] == '!' || s[0] == '?') {
 		q := -1
 		for i := len(b.toks) - 1; i >= 0; i-- {
 			if b.toks[i].k == tClose {
 				continue
 			}
-			if b.toks[i].k == tCloseQ {
+			if b.toks[i].k == tCloseQ && b.quoteDepth(i)%2 == 1 {
 				q = i
 			}
 			break
@@ -210,7 +211,7 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
 	}
 	if n.quotes {
-		b.toks = append(b.toks, tok{k: tOpenQ})
+		b.toks = append(b.toks, tok{k: tOpenQ, s: quoteKind(n.single)})
 	}
 	if n.text != "" {
 		b.write(n.text)
@@ -227,7 +228,7 @@ func (b *builder) node(n *onode) {
 		b.node(k)
 	}
 	if n.quotes {
-		b.toks = append(b.toks, tok{k: tCloseQ})
+		b.toks = append(b.toks, tok{k: tCloseQ, s: quoteKind(n.single)})
 	}
 	if !n.fm.zero() {
 		b.toks = append(b.toks, tok{k: tClose, fm: n.fm})
@@ -262,7 +263,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	var stack []string
 	var fstack []st
 	cur := st{}
-	qdepth := 0
+	var qstack []bool
 	var divs []string
 	for _, t := range toks {
 		switch t.k {
@@ -393,18 +394,24 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 				fstack = fstack[:len(fstack)-1]
 			}
 		case tOpenQ:
-			if qdepth%2 == 0 {
-				sb.WriteString(esc(q.open, f))
-			} else {
+			// quotes alternate: outer, inner, outer, ...
+			single := len(qstack)%2 == 1
+			qstack = append(qstack, single)
+			if single {
 				sb.WriteString(esc(q.openIn, f))
-			}
-			qdepth++
-		case tCloseQ:
-			qdepth--
-			if qdepth%2 == 0 {
-				sb.WriteString(esc(q.close, f))
 			} else {
+				sb.WriteString(esc(q.open, f))
+			}
+		case tCloseQ:
+			single := false
+			if len(qstack) > 0 {
+				single = qstack[len(qstack)-1]
+				qstack = qstack[:len(qstack)-1]
+			}
+			if single {
 				sb.WriteString(esc(q.closeIn, f))
+			} else {
+				sb.WriteString(esc(q.close, f))
 			}
 		case tOpenDiv:
 			divs = append(divs, t.s)
@@ -427,6 +434,16 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 				sb.WriteString(" ")
 			}
 			if f == HTML {
+				trail := ""
+				if d == "right-inline" {
+					cur := sb.String()
+					trimmed := strings.TrimRight(cur, " ")
+					if len(trimmed) < len(cur) {
+						trail = cur[len(trimmed):]
+						sb.Reset()
+						sb.WriteString(trimmed)
+					}
+				}
 				sb.WriteString("</div>")
 				switch d {
 				case "block":
@@ -434,6 +451,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 				case "right-inline", "indent":
 					sb.WriteString("\n  ")
 				}
+				sb.WriteString(trail)
 			}
 		}
 	}
@@ -568,4 +586,26 @@ func superscripts(s string) string {
 		sb.WriteRune(r)
 	}
 	return sb.String()
+}
+
+func quoteKind(single bool) string {
+	if single {
+		return "'"
+	}
+	return `"`
+}
+
+// quoteDepth is the nesting depth (1 for the outermost) of the quote
+// that the closing quote token at i closes.
+func (b *builder) quoteDepth(i int) int {
+	d := 0
+	for _, t := range b.toks[:i] {
+		switch t.k {
+		case tOpenQ:
+			d++
+		case tCloseQ:
+			d--
+		}
+	}
+	return d
 }

@@ -14,7 +14,13 @@ import (
 // richText parses the inline markup citeproc-js reads in field values
 // (<i>, <b>, <sc>, <sup>, <sub>, small-caps and nocase spans, quotes) into
 // output nodes.
-func richText(s string) *onode {
+func richText(s string) *onode { return richTextOpt(s, false) }
+
+// affixText parses a cite's prefix or suffix: single quotation marks there
+// stay as they are (curled), not quotes that alternate.
+func affixText(s string) *onode { return richTextOpt(s, true) }
+
+func richTextOpt(s string, affix bool) *onode {
 	if !strings.ContainsAny(s, "<\"'“‘’”") {
 		return &onode{text: s}
 	}
@@ -77,7 +83,7 @@ func richText(s string) *onode {
 			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
 		}},
 		{`<span class="nocase">`, "</span>", func() *onode { return &onode{nocase: true} }},
-		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: formatting{ord: "n"}} }},
+		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: formatting{ord: "n"}, tag: "implicit-nocase"} }},
 	}
 	prevRune := func(i int) rune {
 		if i == 0 {
@@ -142,8 +148,6 @@ func richText(s string) *onode {
 				pop(`"`)
 			} else if !unicode.IsSpace(nr) && (unicode.IsSpace(pr) || i == 0 || pr == '(' || pr == '[' || isOpenish(pr)) {
 				push(&onode{quotes: true}, `"`)
-			} else if open(`"`) {
-				pop(`"`)
 			} else {
 				text.WriteRune(r)
 			}
@@ -160,12 +164,20 @@ func richText(s string) *onode {
 			i += size
 			continue
 		case '\'', '‘', '’':
-			if (r == '\'' || r == '‘') && (i == 0 || unicode.IsSpace(pr) || pr == '(' || pr == '[' || isOpenish(pr)) && !unicode.IsSpace(nr) && nr != ' ' && i+size < len(s) {
-				push(&onode{quotes: true}, "'")
+			if (r == '\'' || r == '‘') && (i == 0 || unicode.IsSpace(pr) || pr == '(' || pr == '[' || isOpenish(pr)) && !unicode.IsSpace(nr) && !unicode.IsDigit(nr) && i+size < len(s) {
+				if affix {
+					push(&onode{}, "'")
+					text.WriteRune('‘')
+				} else {
+					push(&onode{quotes: true, single: true}, "'")
+				}
 				i += size
 				continue
 			}
 			if (r == '\'' || r == '’') && open("'") && !(unicode.IsLetter(nr) && unicode.IsLetter(pr)) {
+				if affix {
+					text.WriteRune('’')
+				}
 				pop("'")
 				i += size
 				continue
