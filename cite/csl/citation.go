@@ -85,9 +85,14 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 	firstNote := map[string]int{}
 	nearDist := atoiDef(p.style.citation.opts["near-note-distance"], 5)
 	var out []Rendered
-	var prevCites []citeInfo
+	// in-text citations and notes follow each other separately for ibid
+	var prevNote, prevText []citeInfo
 	for ci := range cits {
 		cit := &cits[ci]
+		prevCites := prevNote
+		if cit.NoteIndex == 0 {
+			prevCites = prevText
+		}
 		var infos []citeInfo
 		for j := range cit.Items {
 			c := &cit.Items[j]
@@ -141,7 +146,11 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 			lastNote[c.ID] = cit.NoteIndex
 			infos = append(infos, info)
 		}
-		prevCites = infos
+		if cit.NoteIndex == 0 {
+			prevText = infos
+		} else {
+			prevNote = infos
+		}
 		out = append(out, p.rendered(p.cluster(infos)))
 	}
 	return out

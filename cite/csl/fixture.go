@@ -190,7 +190,8 @@ func (f *Fixture) Run(locales *LocaleSet) (string, error) {
 	default:
 		var cs []CiteItem
 		p.prepare()
-		for _, it := range p.items {
+		// the registry's order: the bibliography's sort, if any
+		for _, it := range p.order {
 			cs = append(cs, CiteItem{ID: it.ID})
 		}
 		lines = append(lines, p.Cite(cs).HTML())
