@@ -404,7 +404,7 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 		sorted := len(ls.sort) > 0
 		for _, in := range infos {
 			k := p.authorKey(in)
-			if k != "" {
+			if k != "" || mode != "year" {
 				var into *group
 				if len(groups) > 0 && groups[len(groups)-1].key == k {
 					into = groups[len(groups)-1]
