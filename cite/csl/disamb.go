@@ -11,6 +11,8 @@ func (p *Processor) disambRender(it *Item) (string, [][]Name) {
 	c.cite = &CiteItem{ID: it.ID}
 	c.pos = PosFirst
 	c.recordNames = true
+	// citeproc-js leaves the access date out of the comparison
+	c.suppressed = map[string]bool{"accessed": true}
 	n, _ := c.children(c.ls.layout.kids, "")
 	return plainTextHTML(n), c.nameSets
 }
