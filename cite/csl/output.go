@@ -173,6 +173,34 @@ func (b *builder) write(s string) {
 			}
 		}
 	}
+	// punctuation that ends a quotation absorbs punctuation after the
+	// closing quote that it makes redundant ("!”" + ":" is "!”")
+	if isPunct(s[0]) {
+		for i := len(b.toks) - 1; i >= 0; i-- {
+			if b.toks[i].k == tClose {
+				continue
+			}
+			if b.toks[i].k == tCloseQ {
+				for j := i - 1; j >= 0; j-- {
+					if b.toks[j].k == tText && b.toks[j].s != "" {
+						t := b.toks[j].s
+						c1 := t[len(t)-1]
+						if isPunct(c1) && (c1 == s[0] || punctMap[c1][s[0]] == string(c1)) {
+							s = s[1:]
+						}
+						break
+					}
+					if b.toks[j].k != tClose && b.toks[j].k != tCloseQ {
+						break
+					}
+				}
+			}
+			break
+		}
+		if s == "" {
+			return
+		}
+	}
 	if j := b.lastText(); j >= 0 {
 		t := b.toks[j].s
 		c1 := t[len(t)-1]
