@@ -83,7 +83,7 @@ func TestSuite(t *testing.T) {
 	t.Logf("CSL test suite: %d passed, %d failed of %d (%v)", pass, len(failed), len(files), time.Since(start))
 	if *updateFailures {
 		var sb strings.Builder
-		sb.WriteString("# Fixtures of the CSL test suite that cite/csl fails, with the reason.\n# NAME<TAB>reason; refreshed by go test ./cite/csl -run TestSuite -update (reasons kept).\n")
+		sb.WriteString("# Fixtures of the CSL test suite (../shared/csl/test-suite/humans) that cite/csl fails,\n# one per line: NAME<TAB>reason. TestSuite fails on any other fixture that fails, so a\n# fixture that passed and starts failing is caught. Refresh the names with\n# go test ./cite/csl -run TestSuite -update (reasons are kept).\n")
 		for _, n := range failed {
 			r := known[n]
 			if r == "" {
