@@ -23,7 +23,7 @@ func (r Rendered) Format(f Format) string {
 	if r.n == nil {
 		return ""
 	}
-	b := &builder{punctInQuote: r.punct}
+	b := &builder{punctInQuote: r.punct, toks: make([]tok, 0, 64)}
 	b.node(r.n)
 	return serialize(b.toks, f, r.q)
 }

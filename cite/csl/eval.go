@@ -210,8 +210,16 @@ func (c *ctx) eval(e *el) (*onode, status) {
 }
 
 func (c *ctx) children(kids []*el, delim string) (*onode, status) {
-	n := &onode{delim: delim}
+	// the node is made when the first child renders: most groups and
+	// branches of a large style render nothing
+	var n *onode
 	var st status
+	add := func(o *onode) {
+		if n == nil {
+			n = &onode{delim: delim, kids: make([]*onode, 0, 4)}
+		}
+		n.kids = append(n.kids, o)
+	}
 	for _, k := range kids {
 		o, s := c.eval(k)
 		st.merge(s)
@@ -221,12 +229,12 @@ func (c *ctx) children(kids []*el, delim string) (*onode, status) {
 				// choose's, for the enclosing delimiter
 				for _, kk := range o.kids {
 					if !kk.empty() {
-						n.kids = append(n.kids, kk)
+						add(kk)
 					}
 				}
 				continue
 			}
-			n.kids = append(n.kids, o)
+			add(o)
 		}
 	}
 	return n, st

@@ -180,3 +180,13 @@ func ExampleRendered_Write() {
 	// *the Webbs’ diaries*
 	// <i>the Webbs’ diaries</i>
 }
+
+func ExampleNewLocaleSetFrom() {
+	de, _ := csl.ParseLocale(strings.NewReader(`<locale xml:lang="de-DE"><terms><term name="and">und</term></terms></locale>`))
+	style, _ := csl.ParseStyle(strings.NewReader(`<style class="in-text" default-locale="de-DE"><citation><layout><names variable="author"><name and="text"/></names></layout></citation></style>`))
+	list, _ := csl.ParseItems([]byte(items))
+	p := csl.NewProcessor(style, csl.Options{Locales: csl.NewLocaleSetFrom(de)})
+	p.Register(list...)
+	fmt.Println(p.Cite([]csl.CiteItem{{ID: "webb"}}))
+	// Output: Beatrice Webb und Sidney Webb
+}

@@ -116,6 +116,18 @@ func NewLocaleSet(fsys fs.FS) *LocaleSet {
 	return &LocaleSet{fsys: fsys, cache: map[string]*Locale{}}
 }
 
+// NewLocaleSetFrom returns a set of parsed locales (from ParseLocale on
+// any reader), found by their language tags.
+func NewLocaleSetFrom(locales ...*Locale) *LocaleSet {
+	ls := &LocaleSet{cache: map[string]*Locale{}}
+	for _, l := range locales {
+		if l != nil && l.lang != "" {
+			ls.cache[l.lang] = l
+		}
+	}
+	return ls
+}
+
 var primaryDialects = map[string]string{"af": "af-ZA", "ar": "ar", "bg": "bg-BG", "ca": "ca-AD", "cs": "cs-CZ", "cy": "cy-GB", "da": "da-DK", "de": "de-DE", "el": "el-GR", "en": "en-US", "es": "es-ES", "et": "et-EE", "eu": "eu", "fa": "fa-IR", "fi": "fi-FI", "fr": "fr-FR", "he": "he-IL", "hr": "hr-HR", "hu": "hu-HU", "id": "id-ID", "is": "is-IS", "it": "it-IT", "ja": "ja-JP", "km": "km-KH", "ko": "ko-KR", "la": "la", "lt": "lt-LT", "lv": "lv-LV", "mn": "mn-MN", "nb": "nb-NO", "nl": "nl-NL", "nn": "nn-NO", "pl": "pl-PL", "pt": "pt-PT", "ro": "ro-RO", "ru": "ru-RU", "sk": "sk-SK", "sl": "sl-SI", "sr": "sr-RS", "sv": "sv-SE", "th": "th-TH", "tr": "tr-TR", "uk": "uk-UA", "vi": "vi-VN", "zh": "zh-CN"}
 
 // Locale returns the locale file for a tag, or nil.
@@ -123,13 +135,16 @@ func (ls *LocaleSet) Locale(tag string) *Locale {
 	if ls != nil && ls.fixed != nil {
 		return ls.fixed
 	}
-	if ls == nil || ls.fsys == nil || tag == "" {
+	if ls == nil || tag == "" {
 		return nil
 	}
 	ls.mu.Lock()
 	defer ls.mu.Unlock()
 	if l, ok := ls.cache[tag]; ok {
 		return l
+	}
+	if ls.fsys == nil {
+		return nil
 	}
 	var l *Locale
 	f, err := ls.fsys.Open("locales-" + tag + ".xml")
