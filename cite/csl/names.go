@@ -68,6 +68,10 @@ func (c *ctx) nameOptions(ne *el) nameOpts {
 	if v, ok := get("name-as-sort-order"); ok {
 		o.asSortOrder = v
 	}
+	if c.sorting {
+		// sort keys take names in sort order, whatever the macro says
+		o.asSortOrder = "all"
+	}
 	if v, ok := get("sort-separator"); ok {
 		o.sortSep = v
 	}
@@ -391,7 +395,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 				}
 				if useDelim {
 					out.kids = append(out.kids, leaf(o.delim))
-				} else {
+				} else if r := firstRune(t); !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
 					out.kids = append(out.kids, leaf(" "))
 				}
 				tn := richText(t)
