@@ -49,7 +49,7 @@ func (c *ctx) nameOptions(ne *el) nameOpts {
 		o.delimPrecedesLast = v
 	}
 	o.etAlMin = atoiDef(first(get("et-al-min")), 0)
-	o.etAlFirst = atoiDef(first(get("et-al-use-first")), 0)
+	o.etAlFirst = atoiDef(first(get("et-al-use-first")), -1)
 	if c.pos != PosFirst && c.mode == modeCitation && !c.sorting {
 		if v, ok := get("et-al-subsequent-min"); ok {
 			o.etAlMin = atoiDef(v, o.etAlMin)
@@ -287,6 +287,10 @@ func sameNames(a, b []Name) bool {
 // shown returns how many names are shown, and whether et-al applies.
 func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
 	n := len(ns)
+	if o.etAlMin > 0 && o.etAlFirst == 0 && n >= o.etAlMin && c.addNames == 0 {
+		// et-al-use-first="0": no names at all
+		return 0, false
+	}
 	if o.etAlMin > 0 && o.etAlFirst > 0 && n >= o.etAlMin {
 		k := o.etAlFirst + c.addNames
 		if k < n {
@@ -322,6 +326,9 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			lvl = levels[i]
 		}
 		rendered = append(rendered, c.oneName(ns[i], i, o, ne, lvl))
+	}
+	if k == 0 {
+		return nil
 	}
 	out := &onode{}
 	andTerm := ""
