@@ -673,6 +673,16 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 			}
 			continue
 		}
+		if k.kind == kText && k.term != "" {
+			if _, defined := c.loc.lookup(k.term, k.form, ""); defined {
+				// a term the locale defines, even as nothing, is the
+				// substitution
+				o, st := c.eval(k)
+				if o.empty() {
+					return nil, st, true
+				}
+			}
+		}
 		savedTrack := c.track
 		c.track = map[string]bool{}
 		o, st := c.eval(k)
