@@ -127,6 +127,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 	c.termPred = true
 	if c.track != nil {
 		c.track[e.variable] = true
+		c.suppressNow(e.variable)
 	}
 	return n, status{calledVar: true, varOK: true}
 }

@@ -352,6 +352,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		c.termPred = true
 		if c.track != nil {
 			c.track[v] = true
+			c.suppressNow(v)
 		}
 		return n, status{calledVar: true, varOK: true}
 	case e.term != "":
@@ -518,6 +519,7 @@ func (c *ctx) number(e *el) (*onode, status) {
 	c.termPred = true
 	if c.track != nil {
 		c.track[v] = true
+		c.suppressNow(v)
 	}
 	return n, status{calledVar: true, varOK: true}
 }

@@ -209,6 +209,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 	if c.track != nil {
 		for _, l := range lists {
 			c.track[l.v] = true
+			c.suppressNow(l.v)
 		}
 		if len(lists) == 1 && lists[0].v == "editortranslator" {
 			c.track["editor"], c.track["translator"] = true, true
@@ -713,4 +714,16 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 		}
 	}
 	return nil, status{}, false
+}
+
+// suppressNow suppresses a variable that a substitution rendered, at once:
+// a later element of the same substitution does not render it again.
+func (c *ctx) suppressNow(v string) {
+	if !c.substituting {
+		return
+	}
+	if c.suppressed == nil {
+		c.suppressed = map[string]bool{}
+	}
+	c.suppressed[v] = true
 }
