@@ -625,7 +625,7 @@ func (p *Processor) Bibliography() []Entry {
 				}
 			case "complete-each":
 				if cur == prevNames && cur != "" {
-					replaceNames(c.firstList, len(curList), len(curList), sas)
+					replaceNames(c.firstNameNodes, len(curList), sas)
 				}
 			case "partial-each", "partial-first":
 				k := 0
@@ -636,7 +636,7 @@ func (p *Processor) Bibliography() []Entry {
 					k = 1
 				}
 				if k > 0 {
-					replaceNames(c.firstList, k, len(curList), sas)
+					replaceNames(c.firstNameNodes, k, sas)
 				}
 			}
 			prevNames = cur
@@ -692,28 +692,13 @@ func (p *Processor) bibliographyHTML() string {
 	return strings.TrimSuffix(sb.String(), "\n")
 }
 
-// replaceNames replaces the first k names of a rendered name list with s.
-func replaceNames(list *onode, k, total int, s string) {
-	// the list is a wrapper around the names and their delimiters
-	n := list
-	for len(n.kids) == 1 && n.kids[0].kids != nil {
-		n = n.kids[0]
-	}
-	i := 0
-	for _, kid := range n.kids {
-		if kid.text != "" && kid.kids == nil && i > 0 && isDelimLeaf(kid) {
-			continue
+// replaceNames replaces the first k rendered names with s.
+func replaceNames(names []*onode, k int, s string) {
+	for i, n := range names {
+		if i < k && n != nil {
+			*n = onode{text: s}
 		}
-		if i < k {
-			*kid = onode{text: s}
-		}
-		i++
 	}
-}
-
-func isDelimLeaf(n *onode) bool {
-	t := strings.TrimSpace(n.text)
-	return t == "" || t == "," || t == ";" || strings.HasPrefix(n.text, ", ") || strings.HasPrefix(n.text, " ")
 }
 
 // resetMemo forgets the cached emptiness of a tree whose leaves changed.

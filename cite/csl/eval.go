@@ -60,6 +60,7 @@ type ctx struct {
 	nameSets [][]Name
 	// authorMode: 0 normal, 1 suppress the first names, 2 only them
 	authorMode     int
+	firstNameNodes []*onode
 	track          map[string]bool
 	termPred       bool
 	noTermCaps     bool

@@ -331,6 +331,9 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	if k == 0 {
 		return nil
 	}
+	if c.collectNames && c.firstNameNodes == nil && c.firstList == nil {
+		c.firstNameNodes = rendered
+	}
 	out := &onode{}
 	andTerm := ""
 	if c.sorting {
