@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -150,6 +151,13 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 			prevText = infos
 		} else {
 			prevNote = infos
+		}
+		if p.positions != nil {
+			var sig strings.Builder
+			for _, in := range infos {
+				fmt.Fprintf(&sig, "%d/%d/%v;", in.pos, in.firstNote, in.ci.NearNote)
+			}
+			p.positions[cit.ID] = sig.String()
 		}
 		out = append(out, p.rendered(p.cluster(infos)))
 	}

@@ -217,7 +217,7 @@ func (p *Processor) runCitations(raw json.RawMessage, byID map[string]*Item) ([]
 		return nil, fmt.Errorf("%w: CITATIONS: %v", ErrFixture, err)
 	}
 	known := map[string]*jsonCitation{}
-	prev := map[string]string{}
+	prevSig := map[string]string{}
 	var lastDoc []string
 	var lastOut map[string]string
 	changed := map[string]bool{}
@@ -293,17 +293,30 @@ func (p *Processor) runCitations(raw json.RawMessage, byID map[string]*Item) ([]
 			cits = append(cits, ct)
 		}
 		p.dirty = true
+		p.positions = map[string]string{}
 		rs := p.CiteDocument(cits)
 		out := map[string]string{}
+		sigs := map[string]string{}
 		changed = map[string]bool{}
 		for i, ct := range cits {
 			s := rs[i].HTML()
 			out[ct.ID] = s
-			if old, ok := prev[ct.ID]; !ok || old != s || ct.ID == c.CitationID {
+			// citeproc-js re-renders, and reports, a citation whose
+			// items changed number or disambiguation even when its
+			// text is the same
+			sig := s + "\x00" + p.positions[ct.ID]
+			if p.style.usesFirstRef {
+				sig += fmt.Sprint("\x00", ct.NoteIndex)
+			}
+			for _, ci := range ct.Items {
+				sig += "\x00" + p.itemSignature(ci.ID)
+			}
+			sigs[ct.ID] = sig
+			if old, ok := prevSig[ct.ID]; !ok || old != sig || ct.ID == c.CitationID {
 				changed[ct.ID] = true
 			}
 		}
-		prev = out
+		prevSig = sigs
 		lastDoc = doc
 		lastOut = out
 	}
@@ -316,4 +329,17 @@ func (p *Processor) runCitations(raw json.RawMessage, byID map[string]*Item) ([]
 		lines = append(lines, fmt.Sprintf("%s[%d] %s", mark, i, lastOut[id]))
 	}
 	return lines, nil
+}
+
+// itemSignature sums up what the processor decided for an item: its
+// citation number and disambiguation.
+func (p *Processor) itemSignature(id string) string {
+	sig := ""
+	if p.style.usesNumber {
+		sig = fmt.Sprint(p.numbers[id])
+	}
+	if st := p.state[id]; st != nil {
+		sig += fmt.Sprint(st.addNames, st.disambig, st.yearSuffix, st.givenLevel)
+	}
+	return sig
 }

@@ -34,6 +34,9 @@ type Processor struct {
 	// citation numbers (1-based) by item id
 	numbers map[string]int
 	order   []*Item // bibliography order
+	// positions, when set, records the positions CiteDocument gave each
+	// citation (by ID), for the test-suite runner
+	positions map[string]string
 }
 
 type dstate struct {

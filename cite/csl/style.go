@@ -140,6 +140,8 @@ type Style struct {
 	initHyphen     bool
 	usesYS         bool
 	usesDisamb     bool
+	usesNumber     bool
+	usesFirstRef   bool
 	initWith       *string
 }
 
@@ -412,6 +414,12 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	e.value = n.attr("value")
 	if e.variable == "year-suffix" {
 		c.style.usesYS = true
+	}
+	if e.variable == "citation-number" {
+		c.style.usesNumber = true
+	}
+	if e.variable == "first-reference-note-number" {
+		c.style.usesFirstRef = true
 	}
 	kids := func() error {
 		for _, k := range n.kids {
