@@ -10,6 +10,11 @@ func (p *Processor) disambRender(it *Item) (string, [][]Name) {
 	c := p.newCtx(it, modeCitation)
 	c.cite = &CiteItem{ID: it.ID}
 	c.pos = PosFirst
+	if p.style.etAlSubsequent {
+		// citeproc-js disambiguates on the shorter subsequent form when
+		// the style abbreviates later cites differently
+		c.pos = PosSubsequent
+	}
 	c.recordNames = true
 	// citeproc-js leaves the access date out of the comparison
 	c.suppressed = map[string]bool{"accessed": true}

@@ -83,7 +83,7 @@ func richTextOpt(s string, affix bool) *onode {
 			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
 		}},
 		{`<span class="nocase">`, "</span>", func() *onode { return &onode{nocase: true} }},
-		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: formatting{ord: "n"}, tag: "implicit-nocase"} }},
+		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: formatting{ord: "n"}, nocase: true} }},
 	}
 	prevRune := func(i int) rune {
 		if i == 0 {

@@ -142,6 +142,7 @@ type Style struct {
 	usesDisamb     bool
 	usesNumber     bool
 	usesFirstRef   bool
+	etAlSubsequent bool
 	initWith       *string
 }
 
@@ -253,6 +254,11 @@ func ParseStyle(r io.Reader) (*Style, error) {
 		return nil, &SyntaxError{Line: root.line, Column: root.col, Msg: "style without <citation>"}
 	}
 	s.usesDisamb = styleUsesDisambiguate(s)
+	for _, k := range []string{"et-al-subsequent-min", "et-al-subsequent-use-first"} {
+		if s.citation.opts[k] != "" || s.opts[k] != "" {
+			s.etAlSubsequent = true
+		}
+	}
 	s.initWith = styleInitWith(s)
 	return s, nil
 }
