@@ -475,6 +475,11 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 					if (prev.ci.Locator != "" && hasACD) || len(run) > 0 {
 						d = acd
 					}
+					if mode == "year" && authorMode == 1 && !cgdSet && !sorted && p.yearKey(in) == p.yearKey(prev) && fullNames(in.item) == fullNames(prev.item) {
+						// the same names and year (told apart by a year
+						// suffix): citeproc-js keeps the layout delimiter
+						d = lay.delim
+					}
 					flushRun()
 					if o := p.renderOne(in, authorMode); o != nil {
 						gn.kids = append(gn.kids, leaf(d), o)
@@ -718,4 +723,16 @@ func resetMemo(n *onode) {
 	for _, k := range n.kids {
 		resetMemo(k)
 	}
+}
+
+// fullNames is every name of an item, for telling apart works whose
+// shortened names look the same.
+func fullNames(it *Item) string {
+	var sb strings.Builder
+	for _, v := range []string{"author", "editor", "translator"} {
+		for _, n := range it.names[v] {
+			sb.WriteString(n.Family + "\x00" + n.Given + "\x00" + n.Literal + "\x01")
+		}
+	}
+	return sb.String()
 }
