@@ -124,7 +124,7 @@ func (b *builder) write(s string) {
 			if b.toks[i].k == tClose {
 				continue
 			}
-			if b.toks[i].k == tCloseQ && b.quoteDepth(i)%2 == 1 {
+			if b.toks[i].k == tCloseQ && b.toks[i].s != "affix" && b.quoteDepth(i)%2 == 1 {
 				q = i
 			}
 			break
@@ -239,7 +239,7 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
 	}
 	if n.quotes {
-		b.toks = append(b.toks, tok{k: tOpenQ, s: quoteKind(n.single)})
+		b.toks = append(b.toks, tok{k: tOpenQ, s: quoteKind(n.single, n.tag)})
 	}
 	if n.text != "" {
 		b.write(n.text)
@@ -256,7 +256,7 @@ func (b *builder) node(n *onode) {
 		b.node(k)
 	}
 	if n.quotes {
-		b.toks = append(b.toks, tok{k: tCloseQ, s: quoteKind(n.single)})
+		b.toks = append(b.toks, tok{k: tCloseQ, s: quoteKind(n.single, n.tag)})
 	}
 	if !n.fm.zero() {
 		b.toks = append(b.toks, tok{k: tClose, fm: n.fm})
@@ -616,7 +616,11 @@ func superscripts(s string) string {
 	return sb.String()
 }
 
-func quoteKind(single bool) string {
+func quoteKind(single bool, tag string) string {
+	if tag == "affix" {
+		// quotes typed in a cite's affix: punctuation stays where typed
+		return "affix"
+	}
 	if single {
 		return "'"
 	}

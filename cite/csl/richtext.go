@@ -24,6 +24,9 @@ func richTextOpt(s string, affix bool) *onode {
 	if !strings.ContainsAny(s, "<\"'“‘’”") {
 		return &onode{text: s}
 	}
+	// citeproc-js pairs single quotes of an affix as quotes, unless an
+	// apostrophe in the affix has made it read them as apostrophes
+	affixApostrophe := affix && hasApostrophe(s)
 	root := &onode{}
 	stack := []*onode{root}
 	type frame struct {
@@ -145,9 +148,19 @@ func richTextOpt(s string, affix bool) *onode {
 		switch r {
 		case '"':
 			if open(`"`) && !(unicode.IsSpace(pr) || pr == '(' || pr == '[') {
+				if affix {
+					text.WriteRune('”')
+				}
 				pop(`"`)
 			} else if !unicode.IsSpace(nr) && (unicode.IsSpace(pr) || i == 0 || pr == '(' || pr == '[' || isOpenish(pr)) {
-				push(&onode{quotes: true}, `"`)
+				if affix {
+					// quotation marks typed in a cite's affix are kept
+					// as typed (curled), not quotes punctuation moves into
+					push(&onode{}, `"`)
+					text.WriteRune('“')
+				} else {
+					push(&onode{quotes: true}, `"`)
+				}
 			} else {
 				text.WriteRune(r)
 			}
@@ -165,9 +178,11 @@ func richTextOpt(s string, affix bool) *onode {
 			continue
 		case '\'', '‘', '’':
 			if (r == '\'' || r == '‘') && (i == 0 || unicode.IsSpace(pr) || pr == '(' || pr == '[' || isOpenish(pr)) && !unicode.IsSpace(nr) && !unicode.IsDigit(nr) && i+size < len(s) {
-				if affix {
+				if affix && affixApostrophe {
 					push(&onode{}, "'")
 					text.WriteRune('‘')
+				} else if affix {
+					push(&onode{quotes: true, single: true, tag: "affix"}, "'")
 				} else {
 					push(&onode{quotes: true, single: true}, "'")
 				}
@@ -175,7 +190,7 @@ func richTextOpt(s string, affix bool) *onode {
 				continue
 			}
 			if (r == '\'' || r == '’') && open("'") && !(unicode.IsLetter(nr) && unicode.IsLetter(pr)) {
-				if affix {
+				if affix && affixApostrophe {
 					text.WriteRune('’')
 				}
 				pop("'")
@@ -379,4 +394,14 @@ func (c *ctx) isEnglish() bool {
 		return strings.HasPrefix(c.loc.lang, "en") || c.loc.lang == ""
 	}
 	return strings.HasPrefix(strings.ToLower(lang), "en")
+}
+
+func hasApostrophe(s string) bool {
+	rs := []rune(s)
+	for i := 1; i+1 < len(rs); i++ {
+		if (rs[i] == '’' || rs[i] == '\'') && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) {
+			return true
+		}
+	}
+	return false
 }
