@@ -201,7 +201,7 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 			if first := pc.citePrefix; first != "" && strings.ContainsRune(",.;:", firstRune(first)) {
 				e := ""
 				d = &e
-			} else if last := pieces[i-1].citeSuffix; last != "" && strings.ContainsRune(",.;:", lastRune(strings.TrimSpace(last))) {
+			} else if last := pieces[i-1].citeSuffix; last != "" && *d != "" && strings.ContainsRune(",.;:", lastRune(strings.TrimSpace(last))) {
 				sp := " "
 				d = &sp
 			}
