@@ -254,6 +254,7 @@ func parseParticles(n *Name) {
 }
 
 func isParticle(w string) bool {
+	w = strings.TrimLeft(w, "'’‘")
 	if w == "" {
 		return false
 	}

@@ -219,7 +219,8 @@ func richTextOpt(s string, affix bool) *onode {
 			n.quotes = false
 			q := t
 			if q == "'" {
-				q = "‘"
+				// an unpaired single quotation mark is an apostrophe
+				q = "’"
 			}
 			if q == `"` {
 				q = `"`
