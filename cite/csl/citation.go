@@ -87,12 +87,17 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 	nearDist := atoiDef(p.style.citation.opts["near-note-distance"], 5)
 	var out []Rendered
 	// in-text citations and notes follow each other separately for ibid
-	var prevNote, prevText []citeInfo
+	// noteCites holds every cite of the last note, which may hold
+	// several citations: ibid refers to the whole previous note
+	var prevNote, prevText, noteCites []citeInfo
+	prevNoteIndex := -1
 	for ci := range cits {
 		cit := &cits[ci]
 		prevCites := prevNote
 		if cit.NoteIndex == 0 {
 			prevCites = prevText
+		} else if cit.NoteIndex != prevNoteIndex {
+			prevCites = noteCites
 		}
 		var infos []citeInfo
 		for j := range cit.Items {
@@ -150,7 +155,13 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 		if cit.NoteIndex == 0 {
 			prevText = infos
 		} else {
+			if cit.NoteIndex == prevNoteIndex {
+				noteCites = append(append([]citeInfo(nil), noteCites...), infos...)
+			} else {
+				noteCites = infos
+			}
 			prevNote = infos
+			prevNoteIndex = cit.NoteIndex
 		}
 		if p.positions != nil {
 			var sig strings.Builder
