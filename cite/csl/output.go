@@ -213,6 +213,13 @@ func (b *builder) write(s string) {
 				case m == string(c1):
 					s = s[1:]
 				case m == string(c2):
+					if len(t) == 1 && b.punctInQuote && strings.IndexByte(".,!?", c2) >= 0 && j > 0 && b.toks[j-1].k == tCloseQ && b.toks[j-1].s != "affix" {
+						// ":" after a closing quote gave way to "!":
+						// the "!" goes inside the quote
+						b.toks = append(b.toks[:j], b.toks[j+1:]...)
+						b.write(s)
+						return
+					}
 					b.toks[j].s = t[:len(t)-1] + m
 					s = s[1:]
 				}
