@@ -21,6 +21,11 @@ func richText(s string) *onode { return richTextOpt(s, false) }
 func affixText(s string) *onode { return richTextOpt(s, true) }
 
 func richTextOpt(s string, affix bool) *onode {
+	if strings.ContainsAny(s, "«»") {
+		// French guillemets typed with spaces take narrow no-break
+		// spaces, as citeproc-js writes them
+		s = strings.NewReplacer("« ", "«\u202f", " »", "\u202f»").Replace(s)
+	}
 	if !strings.ContainsAny(s, "<\"'“‘’”") {
 		return &onode{text: s}
 	}
