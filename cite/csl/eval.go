@@ -732,7 +732,7 @@ func (c *ctx) pageRange(v string) string {
 	if rangeDelim == "" {
 		rangeDelim = "–"
 	}
-	if !isNumeric(v) && !pluralValue(v) {
+	if !isNumeric(v) && !pluralValue(v) && !prefixedRange(v) {
 		return strings.ReplaceAll(strings.ReplaceAll(v, "\\", ""), " - ", "-")
 	}
 	parts := splitNumbersAnd(v, c.andWord())
@@ -838,16 +838,37 @@ func isRoman(s string) bool {
 // splitPrefix splits "N110" into "N" and "110"; ok is false when the
 // value is not letters followed by digits.
 func splitPrefix(s string) (prefix, num string, ok bool) {
-	i := 0
-	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
-		i++
+	j := len(s)
+	for j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+		j--
 	}
-	j := i
-	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-		j++
-	}
-	if j == i || j != len(s) {
+	if j == len(s) {
 		return "", "", false
 	}
-	return s[:i], s[i:], true
+	prefix = s[:j]
+	if prefix != "" {
+		last := prefix[len(prefix)-1]
+		if !(last >= 'a' && last <= 'z' || last >= 'A' && last <= 'Z') {
+			return "", "", false
+		}
+		for i := 0; i < len(prefix); i++ {
+			c := prefix[i]
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				return "", "", false
+			}
+		}
+	}
+	return prefix, s[j:], true
+}
+
+// prefixedRange reports whether v is a range of prefixed numbers
+// ("8n11564-8n11568").
+func prefixedRange(v string) bool {
+	a, b, ok := strings.Cut(v, "-")
+	if !ok {
+		return false
+	}
+	pa, _, oka := splitPrefix(strings.TrimSpace(a))
+	pb, _, okb := splitPrefix(strings.TrimSpace(b))
+	return oka && okb && pa == pb
 }
