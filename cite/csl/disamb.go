@@ -147,10 +147,15 @@ func (p *Processor) disambiguate() {
 			amb = ambiguous(g)
 		}
 		if usesCond && len(amb) > 1 {
-			for _, it := range amb {
-				p.state[it.ID].disambig = true
+			// the disambiguate conditions are switched on one at a time,
+			// for the cites still ambiguous
+			for level := 1; level <= p.style.disambConds && len(amb) > 1; level++ {
+				for _, it := range amb {
+					p.state[it.ID].disambig = level
+				}
+				rerender(amb)
+				amb = ambiguous(amb)
 			}
-			rerender(amb)
 			amb = ambiguous(g)
 		}
 		if yearSuffix && len(amb) > 1 {
@@ -351,19 +356,19 @@ func (p *Processor) globalNames(rule string, maxLevel int) {
 	}
 }
 
-func styleUsesDisambiguate(s *Style) bool {
-	found := false
+func styleUsesDisambiguate(s *Style) int {
+	found := 0
 	var walk func(e *el)
 	seen := map[*el]bool{}
 	walk = func(e *el) {
-		if e == nil || found || seen[e] {
+		if e == nil || seen[e] {
 			return
 		}
 		seen[e] = true
 		for _, b := range e.branches {
 			for _, c := range b.conds {
 				if c.kind == "disambiguate" {
-					found = true
+					found++
 				}
 			}
 			for _, k := range b.kids {

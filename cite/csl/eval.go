@@ -37,7 +37,8 @@ type ctx struct {
 	sorting      bool
 	sortKeyDates bool
 	// disambiguation
-	disambig       bool
+	disambig       int // how many disambiguate conditions are on
+	disambSeen     int
 	addNames       int           // extra names shown beyond et-al-use-first
 	givenLevel     map[int][]int // names var index -> per-name given level
 	nameCounter    int           // index of names element while rendering
@@ -715,7 +716,8 @@ func (c *ctx) cond(kind, v string) bool {
 			return c.pos != PosFirst && c.nearNote
 		}
 	case "disambiguate":
-		return c.disambig == (v == "true")
+		c.disambSeen++
+		return (c.disambig >= c.disambSeen) == (v == "true")
 	}
 	return false
 }

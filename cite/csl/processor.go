@@ -42,7 +42,7 @@ type Processor struct {
 type dstate struct {
 	addNames   int
 	givenLevel map[int][]int
-	disambig   bool
+	disambig   int
 	yearSuffix string
 }
 

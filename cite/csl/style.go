@@ -140,6 +140,7 @@ type Style struct {
 	initHyphen     bool
 	usesYS         bool
 	usesDisamb     bool
+	disambConds    int
 	usesNumber     bool
 	usesFirstRef   bool
 	etAlSubsequent bool
@@ -253,7 +254,8 @@ func ParseStyle(r io.Reader) (*Style, error) {
 	if s.citation == nil {
 		return nil, &SyntaxError{Line: root.line, Column: root.col, Msg: "style without <citation>"}
 	}
-	s.usesDisamb = styleUsesDisambiguate(s)
+	s.disambConds = styleUsesDisambiguate(s)
+	s.usesDisamb = s.disambConds > 0
 	for _, k := range []string{"et-al-subsequent-min", "et-al-subsequent-use-first"} {
 		if s.citation.opts[k] != "" || s.opts[k] != "" {
 			s.etAlSubsequent = true
