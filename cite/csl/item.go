@@ -12,7 +12,9 @@ import (
 // variables as strings, name variables as lists of names, date variables
 // as dates. Build it with ParseItems or NewItem.
 type Item struct {
-	ID    string
+	// ID is the item's "id".
+	ID string
+	// Type is the CSL item type ("book", "chapter", …).
 	Type  string
 	vars  map[string]string
 	names map[string][]Name
@@ -34,7 +36,9 @@ type Name struct {
 // Date is a CSL date: one or two date parts (a range), a season, a circa
 // flag or a literal.
 type Date struct {
-	Parts   [][3]int // year (negative: BC), month (13–16 seasons), day; 0 = absent
+	// Parts are the start (and end of a range): year (negative: BC),
+	// month (13–16 seasons), day; 0 = absent.
+	Parts   [][3]int
 	Season  string
 	Circa   bool
 	Literal string

@@ -27,6 +27,7 @@ type SyntaxError struct {
 	Msg          string
 }
 
+// Error returns the message with its position.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("csl: line %d, column %d: %s", e.Line, e.Column, e.Msg)
 }
