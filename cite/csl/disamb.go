@@ -392,9 +392,12 @@ func styleUsesDisambiguate(s *Style) int {
 // sameName reports whether two names are the same person: equal but for
 // the spacing and periods of initials.
 func sameName(a, b Name) bool {
-	norm := func(s string) string {
-		return strings.NewReplacer(" ", "", ".", "").Replace(s)
+	if a == b {
+		return true
 	}
-	a.Given, b.Given = norm(a.Given), norm(b.Given)
+	a.Given, b.Given = initialsNorm.Replace(a.Given), initialsNorm.Replace(b.Given)
 	return a == b
 }
+
+// initialsNorm drops the spaces and periods of initials ("J. J." = "J.J.").
+var initialsNorm = strings.NewReplacer(" ", "", ".", "")

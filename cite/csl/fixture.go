@@ -1,7 +1,6 @@
 package csl
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -32,16 +31,24 @@ func ParseFixture(r io.Reader) (*Fixture, error) {
 	sec := map[string][]string{}
 	var cur string
 	reading := false
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	data, err := io.ReadAll(io.LimitReader(r, 64<<20))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFixture, err)
+	}
 	first := true
-	for sc.Scan() {
-		line := sc.Text()
+	for _, line := range strings.Split(string(data), "\n") {
 		if first {
 			line = strings.TrimPrefix(line, "\ufeff")
 			first = false
 		}
 		line = strings.TrimSuffix(line, "\r")
+		marker := strings.Contains(line, ">>=") || strings.Contains(line, "<<=")
+		if !marker {
+			if reading {
+				sec[cur] = append(sec[cur], line)
+			}
+			continue
+		}
 		if m := fixOpen.FindStringSubmatch(line); m != nil {
 			cur = m[1]
 			sec[cur] = []string{}
@@ -55,9 +62,6 @@ func ParseFixture(r io.Reader) (*Fixture, error) {
 		if reading {
 			sec[cur] = append(sec[cur], line)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFixture, err)
 	}
 	get := func(k string) string { return strings.Join(sec[k], "\n") }
 	f := &Fixture{Mode: strings.TrimSpace(get("MODE")), Result: get("RESULT"), CSL: get("CSL")}
@@ -74,7 +78,6 @@ func ParseFixture(r io.Reader) (*Fixture, error) {
 		}
 		return json.RawMessage(s), nil
 	}
-	var err error
 	if f.Input, err = raw("INPUT"); err != nil {
 		return nil, err
 	}
