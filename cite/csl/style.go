@@ -56,13 +56,24 @@ func parseXML(r io.Reader) (*xnode, error) {
 		return nil, fmt.Errorf("%w: %v", ErrStyle, err)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	pos := func(off int64) (int, int) {
-		if off > int64(len(data)) {
-			off = int64(len(data))
+	// positions advance with the decoder: count lines incrementally
+	curOff, curLine, lineStart := 0, 1, 0
+	pos := func(off64 int64) (int, int) {
+		off := int(off64)
+		if off > len(data) {
+			off = len(data)
 		}
-		line := 1 + bytes.Count(data[:off], []byte("\n"))
-		col := int(off) - bytes.LastIndexByte(data[:off], '\n')
-		return line, col
+		if off < curOff {
+			curOff, curLine, lineStart = 0, 1, 0
+		}
+		for i := curOff; i < off; i++ {
+			if data[i] == '\n' {
+				curLine++
+				lineStart = i + 1
+			}
+		}
+		curOff = off
+		return curLine, off - lineStart + 1
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
