@@ -81,7 +81,7 @@ func parseXML(r io.Reader) (*xnode, error) {
 	var root *xnode
 	for {
 		off := d.InputOffset()
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err == io.EOF {
 			break
 		}
@@ -124,6 +124,11 @@ func parseXML(r io.Reader) (*xnode, error) {
 			}
 			stack = append(stack, n)
 		case xml.EndElement:
+			// RawToken leaves the matching of tags to us
+			if len(stack) == 0 || stack[len(stack)-1].name != t.Name.Local {
+				l, c := pos(d.InputOffset())
+				return nil, &SyntaxError{Line: l, Column: c, Msg: "element </" + t.Name.Local + "> closes nothing open"}
+			}
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
 			if len(stack) > 0 {
@@ -133,6 +138,10 @@ func parseXML(r io.Reader) (*xnode, error) {
 	}
 	if root == nil {
 		return nil, &SyntaxError{Line: 1, Column: 1, Msg: "no root element"}
+	}
+	if len(stack) > 0 {
+		l, c := pos(int64(len(data)))
+		return nil, &SyntaxError{Line: l, Column: c, Msg: "unexpected EOF: <" + stack[len(stack)-1].name + "> is not closed"}
 	}
 	return root, nil
 }
