@@ -370,19 +370,14 @@ func itoa(n int) string {
 	return itoa(n/10) + string(rune('0'+n%10))
 }
 
-var (
-	enOnce sync.Once
-	enUS   *Locale
-)
+// enUS is the built-in en-US locale, parsed once when the package loads
+// and never changed: it serves after any locale file.
+var enUS = func() *Locale {
+	l, err := ParseLocale(strings.NewReader(builtinEnUS))
+	if err != nil {
+		panic("csl: built-in en-US locale: " + err.Error())
+	}
+	return l
+}()
 
-// defaultEnUS is the built-in en-US locale, used after any locale file.
-func defaultEnUS() *Locale {
-	enOnce.Do(func() {
-		l, err := ParseLocale(strings.NewReader(builtinEnUS))
-		if err != nil {
-			panic("csl: built-in en-US locale: " + err.Error())
-		}
-		enUS = l
-	})
-	return enUS
-}
+func defaultEnUS() *Locale { return enUS }
