@@ -663,11 +663,13 @@ func (p *Processor) Bibliography() []Entry {
 					replaceNames(c.firstNameNodes, k, sas)
 				}
 			}
-			prevNames = cur
-			prevList = curList
+			// a substituted title that matches nothing does not take the
+			// place of the last names (citeproc-js compares with those)
+			if curList != nil || prevList == nil || cur == prevNames {
+				prevNames = cur
+				prevList = curList
+			}
 			resetMemo(n)
-		} else if hasSAS {
-			prevNames, prevList = "", nil
 		}
 		lay := b.layout
 		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}
