@@ -626,7 +626,32 @@ func (p *Processor) Bibliography() []Entry {
 	for _, it := range p.order {
 		c := p.newCtx(it, modeBib)
 		c.collectNames = true
-		n, _ := c.children(b.layout.kids, "")
+		var n *onode
+		if b.opts["second-field-align"] != "" {
+			// the first field stands apart: a term that opens the rest
+			// is capitalized as at the start of an entry
+			n = &onode{}
+			for _, k := range b.layout.kids {
+				o, _ := c.eval(k)
+				if o.empty() {
+					continue
+				}
+				if k.kind == kChoose {
+					for _, kk := range o.kids {
+						if !kk.empty() {
+							n.kids = append(n.kids, kk)
+						}
+					}
+				} else {
+					n.kids = append(n.kids, o)
+				}
+				if len(n.kids) == 1 {
+					c.termPred = false
+				}
+			}
+		} else {
+			n, _ = c.children(b.layout.kids, "")
+		}
 		if n.empty() {
 			continue
 		}

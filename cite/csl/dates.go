@@ -302,7 +302,8 @@ func dateSortKey(d *Date) string {
 		y := p[0] + 10000
 		return pad(y, 5) + pad(p[1], 2) + pad(p[2], 2)
 	}
-	s := k(d.Parts[0])
+	// a letter first: a range's key must not read as one large number
+	s := "d" + k(d.Parts[0])
 	if len(d.Parts) > 1 {
 		s += k(d.Parts[1])
 	}
