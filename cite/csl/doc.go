@@ -55,7 +55,7 @@
 // styles of ../shared/csl it gives citeproc-js's output, text and HTML, for
 // all 3,055 goldens of cite/testdata and the 75 cases of examples.json;
 // scripts/check-csl compares 14 more official styles (author-date,
-// numeric, note, legal) with citeproc-js on items of 50 CSL types
+// numeric, note, legal) with citeproc-js on 50 items of 42 CSL types
 // (2,100 of 2,114 cases equal; the others are listed in
 // testdata/oracle-differences.txt).
 //
