@@ -367,6 +367,10 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 				}
 				if useDelim {
 					out.kids = append(out.kids, leaf(o.delim+andTerm+" "))
+				} else if i < len(ns) && unspaced(ns[i-1].Family+ns[i-1].Literal) && unspaced(ns[i].Family+ns[i].Literal) {
+					// names in scripts written without spaces between
+					// words take the conjunction without spaces
+					out.kids = append(out.kids, leaf(andTerm))
 				} else {
 					out.kids = append(out.kids, leaf(" "+andTerm+" "))
 				}
@@ -729,4 +733,11 @@ func (c *ctx) suppressNow(v string) {
 		c.suppressed = map[string]bool{}
 	}
 	c.suppressed[v] = true
+}
+
+// unspaced reports whether a name is in a script that citeproc-js joins
+// to a conjunction without spaces (Hebrew, Chinese, Japanese, Korean).
+func unspaced(s string) bool {
+	r := firstRune(s)
+	return s != "" && unicode.In(r, unicode.Hebrew, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
