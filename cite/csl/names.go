@@ -625,7 +625,36 @@ func (c *ctx) initials(given, with string, initialize bool) string {
 	var sb strings.Builder
 	trimmed := strings.TrimRight(with, " ")
 	for i, w := range words {
+		// a word wrapped in inline markup ("<b>John</b>") keeps the
+		// markup around its initial ("<b>J.</b>")
+		openTag, closeTag := "", ""
+		for _, t := range []string{"b", "i", "sc", "sup", "sub"} {
+			o, cl := "<"+t+">", "</"+t+">"
+			if strings.HasPrefix(w.s, o) && strings.HasSuffix(w.s, cl) && len(w.s) > len(o)+len(cl) {
+				openTag, closeTag = o, cl
+				w.s = w.s[len(o) : len(w.s)-len(cl)]
+				break
+			}
+		}
 		rw := []rune(w.s)
+		if openTag != "" && (w.period || len(rw) == 1 || initialize) && !unicode.IsLower(rw[0]) {
+			if w.hyphen && i > 0 {
+				s := strings.TrimRight(sb.String(), " ")
+				sb.Reset()
+				sb.WriteString(s)
+				sb.WriteString("-")
+			}
+			body := w.s
+			if !(w.period || len(rw) == 1) {
+				body = string(rw[0])
+			}
+			sb.WriteString(openTag + body + strings.TrimRight(with, " ") + closeTag + with[len(strings.TrimRight(with, " ")):])
+			continue
+		}
+		if openTag != "" {
+			w.s = openTag + w.s + closeTag
+			rw = []rune(w.s)
+		}
 		if w.hyphen && i > 0 {
 			s := strings.TrimRight(sb.String(), " ")
 			sb.Reset()
