@@ -451,8 +451,15 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			lit = n.Family
 		}
 		x := richText(lit)
-		if p := parts["family"]; p != nil && p.textCase != "" {
-			c.applyCase(x, p.textCase)
+		if p := parts["family"]; p != nil {
+			// an institution takes the family name-part's case and
+			// formatting
+			if p.textCase != "" {
+				c.applyCase(x, p.textCase)
+			}
+			if !p.fm.zero() {
+				x = &onode{kids: []*onode{x}, fm: p.fm}
+			}
 		}
 		return x
 	}
