@@ -510,7 +510,9 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 				d := acd
 				pc.delimBefore = &d
 			}
-			pendingACD = len(g.cites) > 1
+			// with collapse="year" citeproc-js puts the
+			// after-collapse-delimiter between all author groups
+			pendingACD = len(g.cites) > 1 || (ls.opts["collapse"] == "year" && hasACD)
 			out = append(out, pc)
 		}
 		return out
