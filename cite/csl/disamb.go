@@ -10,7 +10,7 @@ func (p *Processor) disambRender(it *Item) (string, [][]Name) {
 	c := p.newCtx(it, modeCitation)
 	c.cite = &CiteItem{ID: it.ID}
 	c.pos = PosFirst
-	if p.style.etAlSubsequent {
+	if p.style.etAlSubsequent || p.style.class == "note" {
 		// citeproc-js disambiguates on the shorter subsequent form when
 		// the style abbreviates later cites differently
 		c.pos = PosSubsequent
