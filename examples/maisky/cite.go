@@ -19,11 +19,12 @@ func runCite(args []string, stdout, stderr io.Writer) int {
 	return finish(&out, err, stdout, stderr)
 }
 
-const citeSynopsis = "maisky cite -style ID -mode bibliography|first|subsequent [-locator L] [-label page] [-format text|html|markdown] [-csl] [-form print|archive] [-accessed YYYY-MM-DD] [-archive-names] [-archive NAME] [-doc ID] FILE"
+const citeSynopsis = "maisky cite -style ID|FILE.csl [-locales DIR] -mode bibliography|first|subsequent [-locator L] [-label page] [-format text|html|markdown] [-csl] [-form print|archive] [-accessed YYYY-MM-DD] [-archive-names] [-archive NAME] [-doc ID] FILE"
 
 func citeCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
 	fs := newFlags("cite")
-	styleID := fs.String("style", "", "CSL style id: "+styleIDs())
+	styleID := fs.String("style", "", "CSL style id ("+styleIDs()+") or the path of a CSL 1.0.2 style file (FILE.csl)")
+	locales := fs.String("locales", "", "with -style FILE.csl: a folder of CSL locale files (locales-xx-XX.xml)")
 	modeName := fs.String("mode", "", "bibliography, first or subsequent")
 	locator := fs.String("locator", "", "pinpoint: a page, a page range (103-104) or another locator")
 	label := fs.String("label", "page", "CSL locator label of -locator: "+strings.Join(cite.LocatorLabels(), ", "))
@@ -43,9 +44,13 @@ func citeCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
 	if *styleID == "" {
 		return usagef("-style is required; styles are %s", styleIDs())
 	}
+	cslFile := isCSLFile(*styleID)
+	if *locales != "" && !cslFile {
+		return usagef("-locales goes with -style FILE.csl, not a built-in style")
+	}
 	style, err := cite.ParseStyle(*styleID)
-	if err != nil {
-		return usagef("unknown style %q; styles are %s", *styleID, styleIDs())
+	if err != nil && !cslFile {
+		return usagef("unknown style %q; styles are %s (or a FILE.csl)", *styleID, styleIDs())
 	}
 	if *modeName == "" {
 		return usagef("-mode is required: bibliography, first or subsequent")
@@ -85,6 +90,9 @@ func citeCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
 		return err
 	}
 	loc := cite.Locator{Label: *label, Value: *locator}
+	if cslFile {
+		return writeCSLCitations(out, *styleID, *locales, items, mode, loc, format)
+	}
 	for i := range items {
 		t, err := cite.Format(&items[i], style, mode, loc)
 		if err != nil {

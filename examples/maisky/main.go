@@ -6,7 +6,8 @@
 //
 //	maisky pages FILE
 //	maisky toc FILE
-//	maisky cite -style ID -mode bibliography|first|subsequent [-locator L] [-label page] [-format text|html|markdown] [-csl] FILE
+//	maisky cite -style ID|FILE.csl [-locales DIR] -mode bibliography|first|subsequent [-locator L] [-label page] [-format text|html|markdown] [-csl] FILE
+//	maisky csl-fixture [-locales DIR] FILE
 //	maisky csljson FILE...
 //	maisky tei FILE
 //	maisky tei -read FILE.xml
@@ -17,6 +18,8 @@
 //	maisky annotations -import FILE.jsonld STORE
 //	maisky annotations -export -viewer USER [-groups G1,G2] [-doc ID] STORE
 //	maisky anchor -old OLD.json -new NEW.json ANNOTATIONS.jsonld
+//	maisky folders -viewer USER [-group G] STORE
+//	maisky folders -viewer USER (-folder ID | -unfiled) -format bibliography|csljson|ris|jsonld STORE FILE...
 //
 // FILE is a document or a volume in the library's JSON format (maisky/1).
 // Flags may come before or after FILE ("--" ends them). Output goes to
@@ -61,7 +64,8 @@ const usage = `usage: maisky COMMAND [flags] FILE...
 commands:
   pages FILE        the print pages of each document: number, partial/blank, words, footnotes
   toc FILE          a volume's table of contents: label, id, date, previous/next
-  cite              citations (Chicago, MLA) of the documents
+  cite              citations (Chicago, MLA, or any CSL style file) of the documents
+  csl-fixture FILE  runs a fixture of the CSL test suite, prints its RESULT
   csljson FILE...   CSL-JSON of the documents
   tei FILE          TEI-XML of a document or a volume (tei -read FILE.xml: JSON of a TEI file)
   ris FILE...       RIS records of the documents
@@ -113,11 +117,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runFolders(args, stdout, stderr)
 	case "anchor":
 		return runAnchor(args, stdout, stderr)
+	case "csl-fixture":
+		return runCSLFixture(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	fmt.Fprintln(stderr, errorLine(fmt.Errorf("unknown command %s; commands are pages, toc, cite, csljson, tei, ris, pdf", strconv.QuoteToASCII(clipArg(cmd)))))
+	fmt.Fprintln(stderr, errorLine(fmt.Errorf("unknown command %s; commands are pages, toc, cite, csl-fixture, csljson, tei, ris, pdf, text, annotations, anchor, folders", strconv.QuoteToASCII(clipArg(cmd)))))
 	return 2
 }
 

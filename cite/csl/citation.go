@@ -1,0 +1,778 @@
+package csl
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Rendered is rendered output: a citation or a bibliography entry.
+type Rendered struct {
+	n     *onode
+	q     quoteTerms
+	punct bool
+}
+
+// String returns the output as plain text.
+func (r Rendered) String() string { return r.Format(Text) }
+
+// HTML returns the output as citeproc-js's HTML.
+func (r Rendered) HTML() string { return r.Format(HTML) }
+
+// Format returns the output in a format.
+func (r Rendered) Format(f Format) string {
+	if r.n == nil {
+		return ""
+	}
+	b := &builder{punctInQuote: r.punct, toks: make([]tok, 0, 64)}
+	b.node(r.n)
+	return serialize(b.toks, f, r.q)
+}
+
+// IsZero reports whether nothing was rendered.
+func (r Rendered) IsZero() bool { return r.n.empty() }
+
+func (p *Processor) rendered(n *onode) Rendered {
+	return Rendered{n: n, q: p.quotes(), punct: p.loc.punctQ}
+}
+
+func (p *Processor) quotes() quoteTerms {
+	return quoteTerms{
+		open:    p.loc.term("open-quote", "long", false),
+		close:   p.loc.term("close-quote", "long", false),
+		openIn:  p.loc.term("open-inner-quote", "long", false),
+		closeIn: p.loc.term("close-inner-quote", "long", false),
+	}
+}
+
+// citeInfo is a cite placed in the document.
+type citeInfo struct {
+	index     int
+	item      *Item
+	ci        *CiteItem
+	pos       Position
+	firstNote int
+}
+
+// Cite renders one citation on its own, as citeproc-js's
+// makeCitationCluster does: positions as given in the cite items (first by
+// default).
+func (p *Processor) Cite(cites []CiteItem) Rendered {
+	p.prepare()
+	var infos []citeInfo
+	for i := range cites {
+		ci := &cites[i]
+		it := p.byID[ci.ID]
+		if it == nil {
+			continue
+		}
+		pos := PosFirst
+		if ci.HasPosition {
+			pos = ci.Position
+		}
+		infos = append(infos, citeInfo{item: it, ci: ci, pos: pos})
+	}
+	return p.rendered(p.cluster(infos))
+}
+
+// CiteDocument renders every citation of a document in order, with
+// positions (first, subsequent, ibid, near-note) from their sequence.
+func (p *Processor) CiteDocument(cits []Citation) []Rendered {
+	p.prepare()
+	type last struct {
+		note int
+	}
+	lastNote := map[string]int{}
+	firstNote := map[string]int{}
+	nearDist := atoiDef(p.style.citation.opts["near-note-distance"], 5)
+	var out []Rendered
+	// in-text citations and notes follow each other separately for ibid
+	// noteCites holds every cite of the last note, which may hold
+	// several citations: ibid refers to the whole previous note
+	var prevNote, prevText, noteCites []citeInfo
+	prevNoteIndex := -1
+	for ci := range cits {
+		cit := &cits[ci]
+		prevCites := prevNote
+		if cit.NoteIndex == 0 {
+			prevCites = prevText
+		} else if cit.NoteIndex != prevNoteIndex {
+			prevCites = noteCites
+		}
+		var infos []citeInfo
+		for j := range cit.Items {
+			c := &cit.Items[j]
+			it := p.byID[c.ID]
+			if it == nil {
+				continue
+			}
+			info := citeInfo{item: it, ci: c}
+			if fn, seen := firstNote[c.ID]; !seen {
+				info.pos = PosFirst
+				firstNote[c.ID] = cit.NoteIndex
+			} else {
+				info.firstNote = fn
+				var prev *citeInfo
+				if j > 0 && len(infos) > 0 {
+					prev = &infos[len(infos)-1]
+				} else if j == 0 && len(prevCites) > 0 {
+					same := true
+					for _, pc := range prevCites {
+						if pc.item.ID != c.ID {
+							same = false
+						}
+					}
+					if same {
+						prev = &prevCites[len(prevCites)-1]
+					}
+				}
+				info.pos = PosSubsequent
+				if prev != nil && prev.item.ID == c.ID {
+					pl, cl := prev.ci.Locator, c.Locator
+					switch {
+					case pl == "" && cl == "":
+						info.pos = PosIbid
+					case pl == "" && cl != "":
+						info.pos = PosIbidWithLocator
+					case pl != "" && cl == "":
+						info.pos = PosSubsequent
+					case pl == cl && prev.ci.Label == c.Label:
+						info.pos = PosIbid
+					default:
+						info.pos = PosIbidWithLocator
+					}
+				}
+				if ln, ok := lastNote[c.ID]; ok && cit.NoteIndex-ln <= nearDist && cit.NoteIndex >= ln {
+					c.NearNote = true
+				}
+			}
+			if c.HasPosition {
+				info.pos = c.Position
+			}
+			lastNote[c.ID] = cit.NoteIndex
+			infos = append(infos, info)
+		}
+		if cit.NoteIndex == 0 {
+			prevText = infos
+		} else {
+			if cit.NoteIndex == prevNoteIndex {
+				noteCites = append(append([]citeInfo(nil), noteCites...), infos...)
+			} else {
+				noteCites = infos
+			}
+			prevNote = infos
+			prevNoteIndex = cit.NoteIndex
+		}
+		if p.positions != nil {
+			var sig strings.Builder
+			for _, in := range infos {
+				fmt.Fprintf(&sig, "%d/%d/%v;", in.pos, in.firstNote, in.ci.NearNote)
+			}
+			p.positions[cit.ID] = sig.String()
+		}
+		out = append(out, p.rendered(p.cluster(infos)))
+	}
+	return out
+}
+
+// cluster renders the cites of one citation with the layout.
+func (p *Processor) cluster(infos []citeInfo) *onode {
+	ls := p.style.citation
+	if len(ls.sort) > 0 && len(infos) > 1 {
+		keys := make([][]sortVal, len(infos))
+		for i, in := range infos {
+			keys[i] = p.sortKeysFor(in.item, ls, modeCitation)
+		}
+		idx := make([]int, len(infos))
+		for i := range idx {
+			idx[i] = i
+		}
+		sortStable(idx, func(a, b int) bool { return p.compare(keys[a], keys[b], ls.sort) < 0 })
+		sorted := make([]citeInfo, len(infos))
+		for i, k := range idx {
+			sorted[i] = infos[k]
+		}
+		infos = sorted
+	}
+	for i := range infos {
+		infos[i].index = i
+	}
+	lay := ls.layout
+	inner := &onode{prefix: lay.prefix, suffix: lay.suffix}
+	pieces := p.collapse(infos)
+	for i, pc := range pieces {
+		if i > 0 {
+			d := pc.delimBefore
+			if d == nil {
+				dl := lay.delim
+				d = &dl
+			}
+			// a cite prefix that starts with punctuation replaces the
+			// delimiter; a suffix that ends with it keeps only a space
+			if first := pc.citePrefix; first != "" && strings.ContainsRune(",.;:", firstRune(first)) {
+				e := ""
+				d = &e
+			} else if last := pieces[i-1].citeSuffix; last != "" && *d != "" && strings.ContainsRune(",.;:", lastRune(strings.TrimSpace(last))) {
+				sp := " "
+				d = &sp
+			}
+			inner.kids = append(inner.kids, leaf(*d))
+		}
+		inner.kids = append(inner.kids, pc.n)
+	}
+	if inner.empty() {
+		return nil
+	}
+	return &onode{fm: lay.fm, kids: []*onode{inner}}
+}
+
+func sortStable(idx []int, less func(a, b int) bool) {
+	for i := 1; i < len(idx); i++ {
+		for j := i; j > 0 && less(idx[j], idx[j-1]); j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
+		}
+	}
+}
+
+// renderOne renders one cite with its prefix and suffix.
+func (p *Processor) renderOne(in citeInfo, authorMode int) *onode {
+	c := p.newCtx(in.item, modeCitation)
+	c.cite = in.ci
+	c.pos = in.pos
+	c.firstNote = in.firstNote
+	c.nearNote = in.ci.NearNote
+	c.authorMode = authorMode
+	if in.ci.SuppressAuthor {
+		c.authorMode = 1
+	}
+	if in.ci.AuthorOnly {
+		c.authorMode = 2
+	}
+	if pr := in.ci.Prefix; pr != "" {
+		t := strings.TrimRight(strings.TrimSpace(pr), "”’\"'")
+		if !(strings.ContainsAny(t, " ") && t != "" && strings.ContainsRune(".!?", lastRune(t))) {
+			c.termPred = true
+		}
+	} else if in.index > 0 {
+		c.termPred = true
+	}
+	n, _ := c.children(c.ls.layout.kids, "")
+	if c.authorMode == 2 {
+		n = c.authorOut
+	}
+	if n.empty() && authorMode == 0 && !in.ci.SuppressAuthor && !in.ci.AuthorOnly {
+		n = leaf("[CSL STYLE ERROR: reference with no printed form.]")
+	}
+	if n.empty() {
+		return nil
+	}
+	w := &onode{}
+	if in.ci.Prefix != "" {
+		w.kids = append(w.kids, affixText(citePrefix(in.ci.Prefix)))
+	}
+	w.kids = append(w.kids, n)
+	if in.ci.Suffix != "" {
+		w.kids = append(w.kids, affixText(citeSuffix(in.ci.Suffix)))
+	}
+	return w
+}
+
+func citePrefix(s string) string {
+	if s == "" {
+		return s
+	}
+	r := lastRune(s)
+	if r != ' ' && r != '(' && r != '[' && r != '\u00a0' && r != '“' && r != '‘' {
+		return s + " "
+	}
+	return s
+}
+
+func citeSuffix(s string) string {
+	if s == "" {
+		return s
+	}
+	r := firstRune(s)
+	if r != ' ' && r != ',' && r != '.' && r != ';' && r != ':' && r != ')' && r != ']' && r != '\u00a0' && r != '?' && r != '!' {
+		return " " + s
+	}
+	return s
+}
+
+type piece struct {
+	n                      *onode
+	delimBefore            *string
+	citePrefix, citeSuffix string
+}
+
+func firstText(n *onode) string {
+	if n.empty() {
+		return ""
+	}
+	if n.prefix != "" {
+		return n.prefix
+	}
+	if n.text != "" {
+		return n.text
+	}
+	for _, k := range n.kids {
+		if t := firstText(k); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+func lastText(n *onode) string {
+	if n.empty() {
+		return ""
+	}
+	if n.suffix != "" {
+		return n.suffix
+	}
+	for i := len(n.kids) - 1; i >= 0; i-- {
+		if t := lastText(n.kids[i]); t != "" {
+			return t
+		}
+	}
+	return n.text
+}
+
+// collapse renders the cites of a citation, collapsing numbers and years
+// as the citation element asks.
+func (p *Processor) collapse(infos []citeInfo) []piece {
+	ls := p.style.citation
+	mode := ls.opts["collapse"]
+	lay := ls.layout
+	var out []piece
+	acd, hasACD := ls.opts["after-collapse-delimiter"]
+	if !hasACD {
+		acd = lay.delim
+	}
+	if mode == "citation-number" {
+		type numbered struct {
+			n   int
+			out *onode
+		}
+		var run []numbered
+		pendingACD := false
+		add := func(n *onode) {
+			pc := piece{n: n}
+			if pendingACD {
+				d := acd
+				pc.delimBefore = &d
+			}
+			pendingACD = false
+			out = append(out, pc)
+		}
+		flush := func() {
+			if len(run) >= 3 {
+				first := run[0].out
+				lastN := run[len(run)-1].out
+				add(&onode{kids: []*onode{first, leaf("–"), lastN}})
+				pendingACD = true
+			} else {
+				for _, r := range run {
+					add(r.out)
+				}
+			}
+			run = nil
+		}
+		for _, in := range infos {
+			o := p.renderOne(in, 0)
+			if o == nil {
+				continue
+			}
+			num := p.numbers[in.item.ID]
+			if in.ci.Locator != "" || in.ci.Prefix != "" || in.ci.Suffix != "" {
+				flush()
+				add(o)
+				continue
+			}
+			if len(run) > 0 && run[len(run)-1].n+1 != num {
+				flush()
+			}
+			run = append(run, numbered{num, o})
+		}
+		flush()
+		return out
+	}
+	cgdSet := ls.opts["cite-group-delimiter"] != ""
+	if mode == "year" || mode == "year-suffix" || mode == "year-suffix-ranged" || cgdSet {
+		cgd, ok := ls.opts["cite-group-delimiter"]
+		if !ok {
+			cgd = ", "
+		}
+		ysd, ok := ls.opts["year-suffix-delimiter"]
+		if !ok {
+			ysd = lay.delim
+			if cgdSet {
+				ysd = cgd
+			}
+		}
+		authorMode := 1
+		if mode == "" {
+			authorMode = 0
+			mode = "year"
+		}
+		type group struct {
+			key   string
+			cites []citeInfo
+		}
+		var groups []*group
+		sorted := len(ls.sort) > 0
+		for _, in := range infos {
+			k := p.authorKey(in)
+			if k != "" || mode != "year" {
+				var into *group
+				if len(groups) > 0 && groups[len(groups)-1].key == k {
+					into = groups[len(groups)-1]
+				} else if sorted {
+					for _, g := range groups {
+						if g.key == k {
+							into = g
+						}
+					}
+				}
+				if into != nil {
+					into.cites = append(into.cites, in)
+					continue
+				}
+			}
+			groups = append(groups, &group{key: k, cites: []citeInfo{in}})
+		}
+		pendingACD := false
+		for _, g := range groups {
+			var gn *onode
+			if len(g.cites) == 1 {
+				gn = p.renderOne(g.cites[0], 0)
+			} else {
+				gn = &onode{}
+				prev := g.cites[0]
+				gn.kids = append(gn.kids, p.renderOne(prev, 0))
+				var run []string // year suffixes after a full cite
+				flushRun := func() {
+					if len(run) == 0 {
+						return
+					}
+					items := run
+					if mode == "year-suffix-ranged" {
+						items = rangeSuffixes(run)
+					}
+					for _, ys := range items {
+						if strings.HasPrefix(ys, "\x01") {
+							gn.kids = append(gn.kids, leaf("–"), leaf(ys[1:]))
+							continue
+						}
+						gn.kids = append(gn.kids, leaf(ysd), leaf(ys))
+					}
+					run = nil
+				}
+				for _, in := range g.cites[1:] {
+					st := p.state[in.item.ID]
+					pst := p.state[prev.item.ID]
+					if mode != "year" && st != nil && st.yearSuffix != "" && pst != nil && pst.yearSuffix != "" && p.yearKey(in) == p.yearKey(prev) && in.ci.Locator == "" && prev.ci.Locator == "" && in.ci.Prefix == "" && in.ci.Suffix == "" {
+						if mode == "year-suffix-ranged" && len(run) == 0 {
+							run = append(run, pst.yearSuffix)
+							// the previous suffix is already written with its cite
+							run = run[:0]
+							run = append(run, "\x00"+pst.yearSuffix)
+						}
+						run = append(run, st.yearSuffix)
+						prev = in
+						continue
+					}
+					d := cgd
+					if (prev.ci.Locator != "" && hasACD) || len(run) > 0 {
+						d = acd
+					}
+					if mode == "year" && authorMode == 1 && !cgdSet && !sorted && p.yearKey(in) == p.yearKey(prev) && fullNames(in.item) == fullNames(prev.item) {
+						// the same names and year (told apart by a year
+						// suffix): citeproc-js keeps the layout delimiter
+						d = lay.delim
+					}
+					flushRun()
+					if o := p.renderOne(in, authorMode); o != nil {
+						gn.kids = append(gn.kids, leaf(d), o)
+					}
+					prev = in
+				}
+				flushRun()
+			}
+			if gn == nil {
+				continue
+			}
+			pc := piece{n: gn}
+			if len(g.cites) == 1 {
+				pc.citePrefix, pc.citeSuffix = g.cites[0].ci.Prefix, g.cites[0].ci.Suffix
+			}
+			if pendingACD {
+				d := acd
+				pc.delimBefore = &d
+			}
+			// with collapse="year" citeproc-js puts the
+			// after-collapse-delimiter between all author groups
+			pendingACD = len(g.cites) > 1 || (ls.opts["collapse"] == "year" && hasACD)
+			out = append(out, pc)
+		}
+		return out
+	}
+	for _, in := range infos {
+		if o := p.renderOne(in, 0); o != nil {
+			out = append(out, piece{n: o, citePrefix: in.ci.Prefix, citeSuffix: in.ci.Suffix})
+		}
+	}
+	return out
+}
+
+// rangeSuffixes collapses runs of three or more consecutive year
+// suffixes into ranges; the first element, marked with a NUL, is the
+// suffix already written with the full cite.
+func rangeSuffixes(run []string) []string {
+	var out []string
+	i := 0
+	for i < len(run) {
+		j := i
+		for j+1 < len(run) && nextSuffix(strings.TrimPrefix(run[j], "\x00")) == run[j+1] {
+			j++
+		}
+		first := run[i]
+		if j-i >= 2 {
+			if strings.HasPrefix(first, "\x00") {
+				out = append(out, "\x01"+run[j])
+			} else {
+				out = append(out, first+"–"+run[j])
+			}
+		} else {
+			for k := i; k <= j; k++ {
+				out = append(out, run[k])
+			}
+		}
+		i = j + 1
+	}
+	var res []string
+	for _, s := range out {
+		if strings.HasPrefix(s, "\x00") {
+			continue
+		}
+		res = append(res, s)
+	}
+	return res
+}
+
+func nextSuffix(s string) string {
+	if s == "" {
+		return "a"
+	}
+	b := []byte(s)
+	if b[len(b)-1] < 'z' {
+		b[len(b)-1]++
+		return string(b)
+	}
+	return s + "a"
+}
+
+func isSuffixRun(n *onode) bool {
+	for _, k := range n.kids {
+		if k.kids != nil || k.text == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// authorKey is the rendered names of a cite, for collapsing.
+func (p *Processor) authorKey(in citeInfo) string {
+	c := p.newCtx(in.item, modeCitation)
+	c.cite = in.ci
+	c.pos = in.pos
+	c.authorMode = 2
+	c.children(c.ls.layout.kids, "")
+	if c.authorOut == nil {
+		return ""
+	}
+	return plainText(c.authorOut)
+}
+
+func (p *Processor) yearKey(in citeInfo) string {
+	if d := in.item.dates["issued"]; d != nil && len(d.Parts) > 0 {
+		return strconv.Itoa(d.Parts[0][0])
+	}
+	return ""
+}
+
+// Entry is one bibliography entry.
+type Entry struct {
+	ID string
+	Rendered
+	// html of the whole entry as citeproc-js writes it
+	secondField string
+}
+
+// Bibliography renders the bibliography of every registered item, sorted
+// by the style.
+func (p *Processor) Bibliography() []Entry {
+	p.prepare()
+	b := p.style.bibliography
+	if b == nil {
+		return nil
+	}
+	var out []Entry
+	var prevNames string
+	var prevList []Name
+	sas, hasSAS := b.opts["subsequent-author-substitute"]
+	sasRule := b.opts["subsequent-author-substitute-rule"]
+	if sasRule == "" {
+		sasRule = "complete-all"
+	}
+	for _, it := range p.order {
+		c := p.newCtx(it, modeBib)
+		c.collectNames = true
+		var n *onode
+		if b.opts["second-field-align"] != "" {
+			// the first field stands apart: a term that opens the rest
+			// is capitalized as at the start of an entry
+			n = &onode{}
+			for _, k := range b.layout.kids {
+				o, _ := c.eval(k)
+				if o.empty() {
+					continue
+				}
+				if k.kind == kChoose {
+					for _, kk := range o.kids {
+						if !kk.empty() {
+							n.kids = append(n.kids, kk)
+						}
+					}
+				} else {
+					n.kids = append(n.kids, o)
+				}
+				if len(n.kids) == 1 {
+					c.termPred = false
+				}
+			}
+		} else {
+			n, _ = c.children(b.layout.kids, "")
+		}
+		if n.empty() {
+			continue
+		}
+		if hasSAS && c.firstList != nil {
+			cur := plainText(c.firstList)
+			curList := c.firstListNames
+			rule := sasRule
+			if curList == nil || prevList == nil {
+				rule = "complete-all"
+			}
+			switch rule {
+			case "complete-all":
+				if cur == prevNames && cur != "" {
+					*c.firstList = onode{text: sas}
+					if sas == "" {
+						*c.firstList = onode{}
+						c.firstNames.kids = nil
+						c.firstNames.text = ""
+					}
+				}
+			case "complete-each":
+				if cur == prevNames && cur != "" {
+					replaceNames(c.firstNameNodes, len(curList), sas)
+				}
+			case "partial-each", "partial-first":
+				k := 0
+				for k < len(curList) && k < len(prevList) && sameName(curList[k], prevList[k]) {
+					k++
+				}
+				if sasRule == "partial-first" && k > 1 {
+					k = 1
+				}
+				if k > 0 {
+					replaceNames(c.firstNameNodes, k, sas)
+				}
+			}
+			// a substituted title that matches nothing does not take the
+			// place of the last names (citeproc-js compares with those)
+			if curList != nil || prevList == nil || cur == prevNames {
+				prevNames = cur
+				prevList = curList
+			}
+			resetMemo(n)
+		}
+		lay := b.layout
+		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}
+		if b.opts["second-field-align"] != "" && len(n.kids) > 0 {
+			var firstK *onode
+			rest := &onode{}
+			for _, k := range n.kids {
+				if k.empty() {
+					continue
+				}
+				if firstK == nil {
+					firstK = k
+				} else {
+					rest.kids = append(rest.kids, k)
+				}
+			}
+			left := &onode{kids: []*onode{firstK}, display: "left-margin"}
+			right := &onode{kids: []*onode{rest}, display: "right-inline", suffix: strings.TrimRight(lay.suffix, " ")}
+			wrap.suffix = lay.suffix[len(right.suffix):]
+			wrap.kids = []*onode{left, right}
+		} else {
+			wrap.kids = n.kids
+			// the layout suffix goes inside a display element that ends
+			// the entry
+			var last *onode
+			for _, k := range wrap.kids {
+				if !k.empty() {
+					last = k
+				}
+			}
+			if last != nil && last.display != "" && wrap.suffix != "" {
+				last.suffix += wrap.suffix
+				wrap.suffix = ""
+			}
+		}
+		out = append(out, Entry{ID: it.ID, Rendered: p.rendered(wrap)})
+	}
+	return out
+}
+
+// bibliographyHTML returns the bibliography as citeproc-js writes it:
+// bibstart, entries, bibend.
+func (p *Processor) bibliographyHTML() string {
+	var sb strings.Builder
+	_ = p.WriteBibliography(&sb, HTML)
+	return strings.TrimSuffix(sb.String(), "\n")
+}
+
+// replaceNames replaces the first k rendered names with s.
+func replaceNames(names []*onode, k int, s string) {
+	for i, n := range names {
+		if i < k && n != nil {
+			*n = onode{text: s}
+		}
+	}
+}
+
+// resetMemo forgets the cached emptiness of a tree whose leaves changed.
+func resetMemo(n *onode) {
+	if n == nil {
+		return
+	}
+	n.memo = 0
+	for _, k := range n.kids {
+		resetMemo(k)
+	}
+}
+
+// fullNames is every name of an item, for telling apart works whose
+// shortened names look the same.
+func fullNames(it *Item) string {
+	var sb strings.Builder
+	for _, v := range []string{"author", "editor", "translator"} {
+		for _, n := range it.names[v] {
+			sb.WriteString(n.Family + "\x00" + n.Given + "\x00" + n.Literal + "\x01")
+		}
+	}
+	return sb.String()
+}

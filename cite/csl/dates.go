@@ -1,0 +1,319 @@
+package csl
+
+import (
+	"strconv"
+)
+
+var dateGran = map[string]int{"year": 0, "month": 1, "day": 2}
+
+func (c *ctx) date(e *el) (*onode, status) {
+	d := c.item.dates[e.variable]
+	if c.suppressed[e.variable] {
+		d = nil
+	}
+	if d == nil {
+		return nil, status{calledVar: true}
+	}
+	if c.sorting && c.sortKeyDates {
+		limit := 2
+		if e.form != "" {
+			switch e.a["date-parts"] {
+			case "year":
+				limit = 0
+			case "year-month":
+				limit = 1
+			}
+		} else {
+			limit = -1
+			for _, p := range e.parts {
+				if g := dateGran[p.name]; g > limit {
+					limit = g
+				}
+			}
+		}
+		dd := *d
+		dd.Parts = append([][3]int(nil), d.Parts...)
+		for i := range dd.Parts {
+			for j := limit + 1; j < 3; j++ {
+				if j >= 0 {
+					dd.Parts[i][j] = 0
+				}
+			}
+		}
+		return leaf(dateSortKey(&dd)), status{calledVar: true, varOK: true}
+	}
+	if d.Literal != "" && len(d.Parts) == 0 {
+		hasYear := e.form != ""
+		for _, p := range e.parts {
+			if p.name == "year" {
+				hasYear = true
+			}
+		}
+		if !hasYear {
+			return nil, status{calledVar: true}
+		}
+		n := richText(d.Literal)
+		c.decorate(n, e)
+		return n, status{calledVar: true, varOK: true}
+	}
+	parts, delim := c.dateParts(e)
+	if len(parts) == 0 {
+		return nil, status{calledVar: true}
+	}
+	var n *onode
+	start := d.Parts[0]
+	if len(d.Parts) > 1 && d.Parts[1] != start {
+		end := d.Parts[1]
+		// largest differing part
+		diff := 3
+		for i := 0; i < 3; i++ {
+			if start[i] != end[i] {
+				diff = i
+				break
+			}
+		}
+		lo, hi := -1, -1
+		for i, p := range parts {
+			if dateGran[p.name] >= diff && hasPart(start, p.name) {
+				if lo < 0 {
+					lo = i
+				}
+				hi = i
+			}
+		}
+		if lo < 0 {
+			n = c.renderParts(parts, start, d, delim, -1, -1)
+		} else {
+			rd := "–"
+			// the range delimiter of the largest differing part
+			for _, p := range parts {
+				if dateGran[p.name] == diff && p.hasRangeDelim {
+					rd = p.rangeDelim
+				}
+			}
+			n = &onode{}
+			before := c.renderParts(parts[:lo], start, d, delim, -1, -1)
+			s := c.renderParts(parts[lo:hi+1], start, d, delim, -1, hi-lo)
+			en := c.renderParts(parts[lo:hi+1], end, d, delim, 0, -1)
+			after := c.renderParts(parts[hi+1:], start, d, delim, -1, -1)
+			var segs []*onode
+			if !before.empty() {
+				segs = append(segs, before)
+			}
+			mid := &onode{kids: []*onode{s, leaf(rd), en}}
+			segs = append(segs, mid)
+			if !after.empty() {
+				segs = append(segs, after)
+			}
+			n.kids = segs
+			n.delim = delim
+		}
+	} else {
+		n = c.renderParts(parts, start, d, delim, -1, -1)
+		if d.OpenEnd && !n.empty() {
+			rd := "–"
+			for _, p := range parts {
+				if p.name == "year" && p.hasRangeDelim {
+					rd = p.rangeDelim
+				}
+			}
+			n = &onode{kids: []*onode{n, leaf(rd)}}
+		}
+	}
+	if n.empty() {
+		return nil, status{calledVar: true}
+	}
+	c.decorate(n, e)
+	c.termPred = true
+	if c.track != nil {
+		c.track[e.variable] = true
+		c.suppressNow(e.variable)
+	}
+	return n, status{calledVar: true, varOK: true}
+}
+
+func hasPart(p [3]int, name string) bool {
+	switch name {
+	case "year":
+		return p[0] != 0
+	case "month":
+		return p[1] != 0
+	case "day":
+		return p[2] != 0
+	}
+	return false
+}
+
+// dateParts returns the date-part elements in force and the delimiter.
+func (c *ctx) dateParts(e *el) ([]*el, string) {
+	if e.form == "" {
+		return e.parts, e.delim
+	}
+	lf := c.loc.dateFormat(e.form)
+	if lf == nil {
+		return nil, ""
+	}
+	limit := 2
+	switch e.a["date-parts"] {
+	case "year":
+		limit = 0
+	case "year-month":
+		limit = 1
+	}
+	var out []*el
+	for _, p := range lf.parts {
+		if dateGran[p.name] > limit {
+			continue
+		}
+		np := *p
+		for _, sp := range e.parts {
+			if sp.name == p.name {
+				if sp.form != "" {
+					np.form = sp.form
+				}
+				if !sp.fm.zero() {
+					np.fm = sp.fm
+				}
+				if sp.textCase != "" {
+					np.textCase = sp.textCase
+				}
+				if sp.strip {
+					np.strip = true
+				}
+				if sp.hasRangeDelim {
+					np.rangeDelim, np.hasRangeDelim = sp.rangeDelim, true
+				}
+				if _, ok := sp.a["prefix"]; ok {
+					np.prefix = sp.prefix
+				}
+				if _, ok := sp.a["suffix"]; ok {
+					np.suffix = sp.suffix
+				}
+			}
+		}
+		out = append(out, &np)
+	}
+	// trailing suffix/leading prefix of locale parts that are cut off
+	return out, lf.delim
+}
+
+// renderParts renders date parts of one date; noPrefix/noSuffix index a
+// part whose prefix/suffix is left out (range joints).
+func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix, noSuffix int) *onode {
+	n := &onode{delim: delim}
+	for i, dp := range parts {
+		var s string
+		switch dp.name {
+		case "year":
+			if p[0] == 0 {
+				continue
+			}
+			y := p[0]
+			if y < 0 {
+				s = strconv.Itoa(-y) + c.loc.term("bc", "long", false)
+			} else if dp.form == "short" {
+				s = strconv.Itoa(y % 100)
+				if y%100 < 10 {
+					s = "0" + s
+				}
+			} else {
+				s = strconv.Itoa(y)
+				if y < 1000 {
+					s += c.loc.term("ad", "long", false)
+				}
+			}
+			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
+				s += c.yearSuffix
+				c.ysDone = true
+			}
+		case "month":
+			m := p[1]
+			if m == 0 {
+				if d.Season != "" && p == d.Parts[0] {
+					if sn, err := strconv.Atoi(d.Season); err == nil && sn >= 1 && sn <= 4 {
+						s = c.loc.term("season-0"+strconv.Itoa(sn), "long", false)
+					} else {
+						s = d.Season
+					}
+					break
+				}
+				continue
+			}
+			if m >= 13 && m <= 16 {
+				s = c.loc.term("season-0"+strconv.Itoa(m-12), "long", false)
+				break
+			}
+			switch dp.form {
+			case "numeric":
+				s = strconv.Itoa(m)
+			case "numeric-leading-zeros":
+				s = two(m)
+			case "short":
+				s = c.loc.term("month-"+two(m), "short", false)
+			default:
+				s = c.loc.term("month-"+two(m), "long", false)
+			}
+		case "day":
+			if p[2] == 0 || p[1] == 0 {
+				continue
+			}
+			day := p[2]
+			switch dp.form {
+			case "numeric-leading-zeros":
+				s = two(day)
+			case "ordinal":
+				if c.loc.limitO && day != 1 {
+					s = strconv.Itoa(day)
+				} else {
+					s = c.loc.ordinal(day, c.loc.termGender("month-"+two(p[1])), false)
+				}
+			default:
+				s = strconv.Itoa(day)
+			}
+		}
+		if s == "" {
+			continue
+		}
+		ln := leaf(s)
+		if dp.textCase != "" {
+			c.applyCase(ln, dp.textCase)
+		}
+		if dp.strip {
+			stripPeriods(ln)
+		}
+		w := &onode{kids: []*onode{ln}, fm: dp.fm}
+		if i != noPrefix {
+			w.prefix = dp.prefix
+		}
+		if i != noSuffix {
+			w.suffix = dp.suffix
+		}
+		n.kids = append(n.kids, w)
+	}
+	return n
+}
+
+// dateSortKey is a date as a sortable string.
+func dateSortKey(d *Date) string {
+	if len(d.Parts) == 0 {
+		return ""
+	}
+	k := func(p [3]int) string {
+		y := p[0] + 10000
+		return pad(y, 5) + pad(p[1], 2) + pad(p[2], 2)
+	}
+	// a letter first: a range's key must not read as one large number
+	s := "d" + k(d.Parts[0])
+	if len(d.Parts) > 1 {
+		s += k(d.Parts[1])
+	}
+	return s
+}
+
+func pad(n, w int) string {
+	s := strconv.Itoa(n)
+	for len(s) < w {
+		s = "0" + s
+	}
+	return s
+}

@@ -1,0 +1,403 @@
+package csl
+
+import (
+	"strings"
+)
+
+// disambRender renders an item's cite for disambiguation: first position,
+// no locator, no affixes; it returns the text and the names shown.
+func (p *Processor) disambRender(it *Item) (string, [][]Name) {
+	c := p.newCtx(it, modeCitation)
+	c.cite = &CiteItem{ID: it.ID}
+	c.pos = PosFirst
+	if p.style.etAlSubsequent || p.style.class == "note" {
+		// citeproc-js disambiguates on the shorter subsequent form when
+		// the style abbreviates later cites differently
+		c.pos = PosSubsequent
+	}
+	c.recordNames = true
+	// citeproc-js leaves the access date out of the comparison
+	c.suppressed = map[string]bool{"accessed": true}
+	n, _ := c.children(c.ls.layout.kids, "")
+	return plainTextHTML(n), c.nameSets
+}
+
+func plainTextHTML(n *onode) string {
+	if n == nil {
+		return ""
+	}
+	b := &builder{}
+	b.node(n)
+	return serialize(b.toks, HTML, quoteTerms{"\"", "\"", "'", "'"})
+}
+
+func (p *Processor) disambiguate() {
+	ls := p.style.citation
+	addNames := ls.opts["disambiguate-add-names"] == "true"
+	addGiven := ls.opts["disambiguate-add-givenname"] == "true"
+	rule := ls.opts["givenname-disambiguation-rule"]
+	if rule == "" {
+		rule = "by-cite"
+	}
+	yearSuffix := ls.opts["disambiguate-add-year-suffix"] == "true"
+	usesCond := p.style.usesDisamb
+	for _, it := range p.items {
+		p.state[it.ID] = &dstate{}
+	}
+	if (!addNames && !addGiven && !yearSuffix && !usesCond) || len(p.items) < 2 {
+		return
+	}
+	maxLevel := 2
+	if strings.HasSuffix(rule, "-with-initials") {
+		maxLevel = 1
+	}
+	if addGiven && rule != "by-cite" {
+		p.globalNames(rule, maxLevel)
+	}
+	render := map[string]string{}
+	names := map[string][][]Name{}
+	rerender := func(items []*Item) {
+		for _, it := range items {
+			render[it.ID], names[it.ID] = p.disambRender(it)
+		}
+	}
+	rerender(p.items)
+	groupsOf := func(items []*Item) [][]*Item {
+		idx := map[string]int{}
+		var gs [][]*Item
+		for _, it := range items {
+			k := render[it.ID]
+			if i, ok := idx[k]; ok {
+				gs[i] = append(gs[i], it)
+				continue
+			}
+			idx[k] = len(gs)
+			gs = append(gs, []*Item{it})
+		}
+		return gs
+	}
+	ambiguous := func(items []*Item) []*Item {
+		var out []*Item
+		for _, g := range groupsOf(items) {
+			if len(g) > 1 {
+				out = append(out, g...)
+			}
+		}
+		return out
+	}
+	for _, g := range groupsOf(p.items) {
+		if len(g) < 2 {
+			continue
+		}
+		amb := g
+		if addNames || addGiven {
+			maxN := 0
+			if addNames {
+				for _, it := range amb {
+					for _, v := range it.names {
+						if len(v) > maxN {
+							maxN = len(v)
+						}
+					}
+				}
+			}
+			best := map[string]int{}
+			lastHelp := map[string]int{}
+			prevSize := map[string]int{}
+			for _, it := range amb {
+				prevSize[it.ID] = len(amb)
+			}
+			for n := 0; n <= maxN && len(amb) > 1; n++ {
+				for _, it := range amb {
+					p.state[it.ID].addNames = n
+				}
+				rerender(amb)
+				if addGiven {
+					for _, sub := range groupsOf(amb) {
+						if len(sub) > 1 {
+							p.expandGiven(sub, names, maxLevel, rule)
+						}
+					}
+					rerender(amb)
+				}
+				var still []*Item
+				for _, sub := range groupsOf(amb) {
+					if len(sub) == 1 {
+						best[sub[0].ID] = n
+						continue
+					}
+					for _, it := range sub {
+						if len(sub) < prevSize[it.ID] {
+							lastHelp[it.ID] = n
+						}
+						prevSize[it.ID] = len(sub)
+					}
+					still = append(still, sub...)
+				}
+				amb = still
+			}
+			for _, it := range g {
+				if n, ok := best[it.ID]; ok {
+					p.state[it.ID].addNames = n
+				} else {
+					p.state[it.ID].addNames = lastHelp[it.ID]
+				}
+			}
+			rerender(g)
+			amb = ambiguous(g)
+		}
+		if usesCond && len(amb) > 1 {
+			// the disambiguate conditions are switched on one at a time,
+			// for the cites still ambiguous
+			for level := 1; level <= p.style.disambConds && len(amb) > 1; level++ {
+				for _, it := range amb {
+					p.state[it.ID].disambig = level
+				}
+				rerender(amb)
+				amb = ambiguous(amb)
+			}
+			amb = ambiguous(g)
+		}
+		if yearSuffix && len(amb) > 1 {
+			// suffixes in bibliography order within each remaining group
+			for _, sub := range groupsOf(amb) {
+				if len(sub) < 2 {
+					continue
+				}
+				in := map[string]bool{}
+				for _, it := range sub {
+					in[it.ID] = true
+				}
+				k := 0
+				for _, it := range p.order {
+					if in[it.ID] {
+						p.state[it.ID].yearSuffix = suffixLetters(k)
+						k++
+					}
+				}
+			}
+		}
+	}
+}
+
+func suffixLetters(k int) string {
+	s := ""
+	k++
+	for k > 0 {
+		k--
+		s = string(rune('a'+k%26)) + s
+		k /= 26
+	}
+	return s
+}
+
+// expandGiven raises given-name levels of names that differ between
+// ambiguous cites (by-cite and primary-name rules).
+func (p *Processor) expandGiven(amb []*Item, names map[string][][]Name, maxLevel int, rule string) {
+	for _, a := range amb {
+		la := names[a.ID]
+		for _, b := range amb {
+			if a == b {
+				continue
+			}
+			lb := names[b.ID]
+			for li := 0; li < len(la) && li < len(lb); li++ {
+				for ni := 0; ni < len(la[li]) && ni < len(lb[li]); ni++ {
+					if strings.HasPrefix(rule, "primary-name") && (li > 0 || ni > 0) {
+						continue
+					}
+					na, nb := la[li][ni], lb[li][ni]
+					if sameName(na, nb) {
+						continue
+					}
+					lvl := p.levelNeeded(na, nb, maxLevel)
+					p.raise(a.ID, li, ni, lvl)
+					p.raise(b.ID, li, ni, lvl)
+				}
+			}
+		}
+	}
+}
+
+func (p *Processor) raise(id string, li, ni, lvl int) {
+	st := p.state[id]
+	if st.givenLevel == nil {
+		st.givenLevel = map[int][]int{}
+	}
+	l := st.givenLevel[li]
+	for len(l) <= ni {
+		l = append(l, -1)
+	}
+	if l[ni] < lvl {
+		l[ni] = lvl
+	}
+	st.givenLevel[li] = l
+}
+
+// levelNeeded returns the level that tells two names apart: 1 for
+// initials (when the style initializes), 2 for full given names.
+func (p *Processor) levelNeeded(a, b Name, maxLevel int) int {
+	init := p.initWith()
+	if init != nil {
+		c := &ctx{st: p.style, loc: p.loc}
+		ia := c.initials(a.Given, *init, true)
+		ib := c.initials(b.Given, *init, true)
+		if ia != ib {
+			return 1
+		}
+		if maxLevel == 1 {
+			return 0
+		}
+		return 2
+	}
+	return 1
+}
+
+func (p *Processor) initWith() *string { return p.style.initWith }
+
+func styleInitWith(s *Style) *string {
+	var found *string
+	var walk func(e *el)
+	walk = func(e *el) {
+		if found != nil || e == nil {
+			return
+		}
+		if e.kind == kNames && e.nameEl != nil {
+			if v, ok := e.nameEl.a["initialize-with"]; ok {
+				found = &v
+				return
+			}
+		}
+		if e.macro != nil {
+			for _, k := range e.macro.kids {
+				walk(k)
+			}
+		}
+		for _, k := range e.kids {
+			walk(k)
+		}
+		for _, b := range e.branches {
+			for _, k := range b.kids {
+				walk(k)
+			}
+		}
+	}
+	walk(s.citation.layout)
+	if found == nil {
+		if v, ok := s.citation.opts["initialize-with"]; ok {
+			return &v
+		}
+		if v, ok := s.opts["initialize-with"]; ok {
+			return &v
+		}
+	}
+	return found
+}
+
+// globalNames expands, in every cite, the names that share a family name
+// with a different person (the all-names and primary-name rules).
+func (p *Processor) globalNames(rule string, maxLevel int) {
+	type ref struct {
+		id     string
+		li, ni int
+		n      Name
+	}
+	byFamily := map[string][]ref{}
+	for _, it := range p.items {
+		_, sets := p.disambRender(it)
+		for li, ns := range sets {
+			for ni, n := range ns {
+				if strings.HasPrefix(rule, "primary-name") && (li > 0 || ni > 0) {
+					continue
+				}
+				k := n.NonDroppingParticle + " " + n.Family
+				byFamily[k] = append(byFamily[k], ref{it.ID, li, ni, n})
+			}
+		}
+	}
+	for _, refs := range byFamily {
+		// the distinct persons of a family name, and the level each
+		// needs to tell it from the others
+		var persons []Name
+		level := map[int]int{}
+		idx := make([]int, len(refs))
+		for i, r := range refs {
+			k := -1
+			for j, n := range persons {
+				if sameName(n, r.n) {
+					k = j
+					break
+				}
+			}
+			if k < 0 {
+				k = len(persons)
+				persons = append(persons, r.n)
+			}
+			idx[i] = k
+		}
+		if len(persons) < 2 {
+			continue
+		}
+		for a := range persons {
+			for b := range persons {
+				if a == b {
+					continue
+				}
+				if l := p.levelNeeded(persons[a], persons[b], maxLevel); l > level[a] {
+					level[a] = l
+				}
+			}
+		}
+		for i, r := range refs {
+			if l := level[idx[i]]; l > 0 {
+				p.raise(r.id, r.li, r.ni, l)
+			}
+		}
+	}
+}
+
+func styleUsesDisambiguate(s *Style) int {
+	found := 0
+	var walk func(e *el)
+	seen := map[*el]bool{}
+	walk = func(e *el) {
+		if e == nil || seen[e] {
+			return
+		}
+		seen[e] = true
+		for _, b := range e.branches {
+			for _, c := range b.conds {
+				if c.kind == "disambiguate" {
+					found++
+				}
+			}
+			for _, k := range b.kids {
+				walk(k)
+			}
+		}
+		if e.macro != nil {
+			walk(e.macro)
+		}
+		for _, k := range e.kids {
+			walk(k)
+		}
+		if e.subst != nil {
+			walk(e.subst)
+		}
+	}
+	walk(s.citation.layout)
+	return found
+}
+
+// sameName reports whether two names are the same person: equal but for
+// the spacing and periods of initials.
+func sameName(a, b Name) bool {
+	if a == b {
+		return true
+	}
+	a.Given, b.Given = initialsNorm.Replace(a.Given), initialsNorm.Replace(b.Given)
+	return a == b
+}
+
+// initialsNorm drops the spaces and periods of initials ("J. J." = "J.J.").
+var initialsNorm = strings.NewReplacer(" ", "", ".", "")

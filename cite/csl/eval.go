@@ -1,0 +1,876 @@
+package csl
+
+import (
+	"strconv"
+
+	"github.com/maisky-lib/maisky/cite"
+	"strings"
+	"unicode"
+)
+
+const (
+	modeCitation = iota
+	modeBib
+)
+
+// Position of a cite in the sequence of citations.
+type Position int
+
+// The positions.
+const (
+	PosFirst Position = iota
+	PosSubsequent
+	PosIbid
+	PosIbidWithLocator
+)
+
+// ctx is the state of rendering one cite or bibliography entry.
+type ctx struct {
+	st           *Style
+	loc          *chain
+	item         *Item
+	cite         *CiteItem
+	mode         int
+	ls           *layoutSpec
+	pos          Position
+	nearNote     bool
+	sorting      bool
+	sortKeyDates bool
+	// disambiguation
+	disambig       int // how many disambiguate conditions are on
+	disambSeen     int
+	addNames       int           // extra names shown beyond et-al-use-first
+	givenLevel     map[int][]int // names var index -> per-name given level
+	nameCounter    int           // index of names element while rendering
+	yearSuffix     string
+	citationNumber int
+	firstNote      int
+	suppressed     map[string]bool
+	// options overriding sort keys
+	sortNamesMin, sortNamesFirst, sortNamesLast int
+	sortNamesSet                                bool
+	// budget bounds the work done on hostile styles
+	budget int
+	// substituting is set while rendering a cs:substitute child
+	substituting bool
+	parentNames  *el
+	// renderedNamesStr collects the first names output for subsequent-author-substitute
+	firstNames   *onode
+	collectNames bool
+	// names info for disambiguation
+	nameSets [][]Name
+	// authorMode: 0 normal, 1 suppress the first names, 2 only them
+	authorMode     int
+	firstNameNodes []*onode
+	track          map[string]bool
+	termPred       bool
+	noTermCaps     bool
+	firstList      *onode
+	firstListNames []Name
+	recordNames    bool
+	implicitYS     bool
+	ysDone         bool
+	authorDone     bool
+	authorOut      *onode
+}
+
+type status struct {
+	calledVar bool
+	varOK     bool
+}
+
+func (s *status) merge(o status) {
+	s.calledVar = s.calledVar || o.calledVar
+	s.varOK = s.varOK || o.varOK
+}
+
+func (c *ctx) opt(name string) (string, bool) {
+	if c.ls != nil {
+		if v, ok := c.ls.opts[name]; ok {
+			return v, true
+		}
+	}
+	v, ok := c.st.opts[name]
+	return v, ok
+}
+
+// rawVariable is a variable's value whether or not substitution
+// suppressed it.
+func (c *ctx) rawVariable(name string) string {
+	saved := c.suppressed
+	c.suppressed = nil
+	v := c.variable(name)
+	c.suppressed = saved
+	return v
+}
+
+// variable returns the value of an ordinary or number variable.
+func (c *ctx) variable(name string) string {
+	if c.suppressed[name] {
+		return ""
+	}
+	switch name {
+	case "locator":
+		if c.cite != nil {
+			return c.cite.Locator
+		}
+		return ""
+	case "citation-number":
+		if c.citationNumber > 0 {
+			return strconv.Itoa(c.citationNumber)
+		}
+		return ""
+	case "year-suffix":
+		return c.yearSuffix
+	case "first-reference-note-number":
+		if c.firstNote > 0 && c.cite != nil && c.pos != PosFirst {
+			return strconv.Itoa(c.firstNote)
+		}
+		return ""
+	case "page-first":
+		if v := c.item.vars["page-first"]; v != "" {
+			return v
+		}
+		p := c.item.vars["page"]
+		if i := strings.IndexAny(p, "-–—,&"); i >= 0 {
+			p = strings.TrimSpace(p[:i])
+		}
+		return p
+	case "citation-label":
+		if v := c.item.vars["citation-label"]; v != "" {
+			return v
+		}
+		return c.citationLabel()
+	}
+	return c.item.vars[name]
+}
+
+func (c *ctx) citationLabel() string {
+	var ns []Name
+	for _, v := range []string{"author", "editor"} {
+		if n := c.item.names[v]; len(n) > 0 {
+			ns = n
+			break
+		}
+	}
+	var sb strings.Builder
+	take := func(s string, n int) {
+		r := []rune(s)
+		if len(r) > n {
+			r = r[:n]
+		}
+		sb.WriteString(string(r))
+	}
+	switch {
+	case len(ns) == 1:
+		take(ns[0].Family, 4)
+	case len(ns) == 2:
+		for _, n := range ns {
+			take(n.Family, 2)
+		}
+	case len(ns) == 3:
+		for _, n := range ns {
+			take(n.Family, 1)
+		}
+	case len(ns) > 3:
+		for _, n := range ns[:4] {
+			take(n.Family, 1)
+		}
+	}
+	if d := c.item.dates["issued"]; d != nil && len(d.Parts) > 0 {
+		y := strconv.Itoa(d.Parts[0][0])
+		if len(y) > 2 {
+			y = y[len(y)-2:]
+		}
+		sb.WriteString(y)
+	}
+	return sb.String()
+}
+
+func (c *ctx) eval(e *el) (*onode, status) {
+	c.budget--
+	if c.budget < 0 {
+		return nil, status{}
+	}
+	switch e.kind {
+	case kLayout, kGroup:
+		return c.group(e)
+	case kText:
+		return c.text(e)
+	case kNumber:
+		return c.number(e)
+	case kLabel:
+		return c.label(e)
+	case kDate:
+		return c.date(e)
+	case kNames:
+		return c.names(e)
+	case kChoose:
+		return c.choose(e)
+	}
+	return nil, status{}
+}
+
+func (c *ctx) children(kids []*el, delim string) (*onode, status) {
+	// the node is made when the first child renders: most groups and
+	// branches of a large style render nothing
+	var n *onode
+	var st status
+	add := func(o *onode) {
+		if n == nil {
+			n = &onode{delim: delim, kids: make([]*onode, 0, 4)}
+		}
+		n.kids = append(n.kids, o)
+	}
+	for _, k := range kids {
+		o, s := c.eval(k)
+		st.merge(s)
+		if !o.empty() {
+			if k.kind == kChoose {
+				// the chosen branch's elements are siblings of the
+				// choose's, for the enclosing delimiter
+				for _, kk := range o.kids {
+					if !kk.empty() {
+						add(kk)
+					}
+				}
+				continue
+			}
+			add(o)
+		}
+	}
+	return n, st
+}
+
+func (c *ctx) group(e *el) (*onode, status) {
+	n, st := c.children(e.kids, e.delim)
+	if e.kind == kGroup && st.calledVar && !st.varOK {
+		return nil, st
+	}
+	if n.empty() {
+		return nil, st
+	}
+	c.decorate(n, e)
+	if e.kind == kGroup {
+		// a nested group that rendered counts as a variable that rendered
+		return n, status{calledVar: true, varOK: true}
+	}
+	return n, st
+}
+
+// decorate applies an element's affixes, formatting, quotes, display,
+// strip-periods and text-case to its output.
+func (c *ctx) decorate(n *onode, e *el) {
+	if e.textCase != "" {
+		c.applyCase(n, e.textCase)
+	}
+	if e.strip {
+		stripPeriods(n)
+	}
+	if n.prefix != "" || n.suffix != "" || !n.fm.zero() || n.quotes || n.display != "" {
+		n2 := *n
+		*n = onode{kids: []*onode{&n2}}
+	}
+	n.prefix = e.prefix
+	n.suffix = e.suffix
+	n.fm = e.fm
+	n.quotes = e.quotes
+	n.display = e.display
+}
+
+func stripPeriods(n *onode) {
+	if n == nil {
+		return
+	}
+	n.memo = 0
+	n.text = strings.ReplaceAll(n.text, ".", "")
+	for _, k := range n.kids {
+		stripPeriods(k)
+	}
+}
+
+func (c *ctx) text(e *el) (*onode, status) {
+	switch {
+	case e.macro != nil:
+		n, st := c.children(e.macro.kids, "")
+		if n.empty() {
+			return nil, st
+		}
+		if st.calledVar && !st.varOK {
+			return nil, st
+		}
+		c.decorate(n, e)
+		return n, status{calledVar: true, varOK: true}
+	case e.variable != "":
+		v := e.variable
+		var val string
+		if e.form == "short" {
+			val = c.variable(v + "-short")
+			if val == "" && v == "title" {
+				val = c.variable("title-short")
+			}
+		}
+		if val == "" {
+			val = c.variable(v)
+		}
+		if val == "" {
+			if v == "year-suffix" {
+				// citeproc-js does not count an empty year-suffix as
+				// a variable a group tried
+				return nil, status{}
+			}
+			return nil, status{calledVar: true}
+		}
+		var n *onode
+		switch v {
+		case "page", "locator":
+			if v == "page" || (c.cite != nil && (c.cite.Label == "" || c.cite.Label == "page")) {
+				val = c.pageRange(val)
+			} else if isNumeric(val) || pluralValue(val) {
+				val = c.pageRangeDelim(val)
+			}
+			n = richText(val)
+		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
+			if isNumeric(val) {
+				val = c.pageRangeDelim(val)
+			}
+			n = richText(val)
+		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
+			n = &onode{text: val, nocase: true}
+		case "year-suffix":
+			n = &onode{text: val, tag: "year-suffix"}
+		case "citation-number":
+			n = &onode{text: val, tag: "citation-number"}
+		case "citation-label":
+			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
+				val += c.yearSuffix
+				c.ysDone = true
+			}
+			n = richText(val)
+		default:
+			n = richText(val)
+		}
+		c.decorate(n, e)
+		c.termPred = true
+		if c.track != nil {
+			c.track[v] = true
+			c.suppressNow(v)
+		}
+		return n, status{calledVar: true, varOK: true}
+	case e.term != "":
+		t := c.loc.term(e.term, e.form, e.plural == "multiple" || e.plural == "true")
+		if t == "" {
+			return nil, status{}
+		}
+		if !c.termPred && !c.noTermCaps && !c.sorting && !(c.st.class == "in-text" && c.mode == modeCitation) {
+			t = cite.CapitalizeFirst(t)
+		}
+		c.termPred = true
+		n := richText(t)
+		c.decorate(n, e)
+		return n, status{}
+	default:
+		if e.value == "" {
+			return nil, status{}
+		}
+		n := richText(e.value)
+		c.decorate(n, e)
+		return n, status{}
+	}
+}
+
+// numeric reports whether a value is numeric in CSL's sense: digits with
+// optional affixes, lists and ranges ("12", "2nd", "12-14", "1, 3 & 5").
+func isNumeric(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	parts := splitNumbers(s)
+	for _, p := range parts {
+		if p.sep {
+			continue
+		}
+		if !numToken(p.s) {
+			return false
+		}
+	}
+	return true
+}
+
+func numToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	hasDigit := false
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			hasDigit = true
+		}
+	}
+	if !hasDigit {
+		return false
+	}
+	// letters allowed only as prefix or suffix (e.g. "2a", "L2")
+	r := []rune(s)
+	i := 0
+	for i < len(r) && unicode.IsLetter(r[i]) {
+		i++
+	}
+	for i < len(r) && r[i] >= '0' && r[i] <= '9' {
+		i++
+	}
+	for i < len(r) && unicode.IsLetter(r[i]) {
+		i++
+	}
+	return i == len(r)
+}
+
+type numPart struct {
+	s   string
+	sep bool
+}
+
+// splitNumbers splits "1-3, 5 & 7" into numbers and separators.
+func splitNumbers(s string) []numPart { return splitNumbersAnd(s, "") }
+
+// splitNumbersAnd also takes andWord (the locale's "and") as a separator;
+// a backslash keeps the next character literal ("327\-30" is no range).
+func splitNumbersAnd(s, andWord string) []numPart {
+	var out []numPart
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			w := cur.String()
+			if w == "and" || (andWord != "" && w == andWord) {
+				out = append(out, numPart{s: w, sep: true})
+			} else {
+				out = append(out, numPart{s: w})
+			}
+			cur.Reset()
+		}
+	}
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\\' && i+1 < len(rs):
+			i++
+			cur.WriteRune(rs[i])
+		case r == ',' || r == '&' || r == '-' || r == '–' || r == '—':
+			flush()
+			out = append(out, numPart{s: string(r), sep: true})
+		case r == ' ':
+			flush()
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	flush()
+	return out
+}
+
+// joinNumbers writes number parts back with their separators: ranges
+// with rangeDelim, lists with ", ", "&" and the locale's "and".
+func (c *ctx) joinNumbers(parts []numPart, rangeDelim string, num func(string) string) string {
+	var sb strings.Builder
+	for _, p := range parts {
+		if !p.sep {
+			sb.WriteString(num(p.s))
+			continue
+		}
+		switch p.s {
+		case "-", "–", "—":
+			sb.WriteString(rangeDelim)
+		case ",":
+			sb.WriteString(", ")
+		case "&":
+			t := c.loc.term("and", "symbol", false)
+			if t == "" {
+				t = "&"
+			}
+			if strings.HasSuffix(sb.String(), " ") {
+				sb.WriteString(t + " ")
+			} else {
+				sb.WriteString(" " + t + " ")
+			}
+		default:
+			if strings.HasSuffix(sb.String(), " ") {
+				sb.WriteString(p.s + " ")
+			} else {
+				sb.WriteString(" " + p.s + " ")
+			}
+		}
+	}
+	return sb.String()
+}
+
+func (c *ctx) number(e *el) (*onode, status) {
+	v := e.variable
+	val := c.variable(v)
+	if val == "" {
+		return nil, status{calledVar: true}
+	}
+	var n *onode
+	if isNumeric(val) {
+		n = leaf(c.formatNumber(val, e.form, v))
+	} else {
+		n = leaf(val)
+	}
+	c.decorate(n, e)
+	c.termPred = true
+	if c.track != nil {
+		c.track[v] = true
+		c.suppressNow(v)
+	}
+	return n, status{calledVar: true, varOK: true}
+}
+
+func (c *ctx) andWord() string { return c.loc.term("and", "long", false) }
+
+func (c *ctx) formatNumber(val, form, variable string) string {
+	parts := splitNumbersAnd(val, c.andWord())
+	gender := c.loc.termGender(variable)
+	return c.joinNumbers(parts, "–", func(s string) string {
+		num, err := strconv.Atoi(s)
+		if err != nil || (form != "ordinal" && form != "long-ordinal" && form != "roman") {
+			return s
+		}
+		switch form {
+		case "ordinal":
+			return c.loc.ordinal(num, gender, false)
+		case "long-ordinal":
+			return c.loc.ordinal(num, gender, true)
+		}
+		return roman(num)
+	})
+}
+
+func roman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var sb strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			sb.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return sb.String()
+}
+
+// plural reports whether a number variable's value is plural: a range or
+// a list.
+func pluralValue(v string) bool { return pluralValueAnd(v, "") }
+
+func pluralValueAnd(v, andWord string) bool {
+	parts := splitNumbersAnd(v, andWord)
+	for _, p := range parts {
+		if !p.sep && !numToken(p.s) && !isRoman(p.s) {
+			return false
+		}
+	}
+	nums := 0
+	for _, p := range parts {
+		if !p.sep {
+			nums++
+		}
+	}
+	if nums > 1 {
+		// "1-1" style ranges with equal ends are still plural in citeproc-js
+		return true
+	}
+	return false
+}
+
+func (c *ctx) label(e *el) (*onode, status) {
+	v := e.variable
+	val := c.variable(v)
+	if val == "" {
+		return nil, status{}
+	}
+	termName := v
+	if v == "locator" {
+		termName = "page"
+		if c.cite != nil && c.cite.Label != "" {
+			termName = c.cite.Label
+		}
+	}
+	plural := false
+	switch e.plural {
+	case "always":
+		plural = true
+	case "never":
+	default:
+		if v == "number-of-pages" || v == "number-of-volumes" {
+			n, err := strconv.Atoi(strings.TrimSpace(val))
+			plural = err != nil || n != 1
+			if err != nil {
+				plural = pluralValueAnd(val, c.andWord())
+			}
+		} else {
+			plural = pluralValueAnd(val, c.andWord())
+		}
+	}
+	form := e.form
+	t := c.loc.term(termName, form, plural)
+	if t == "" && v == "number-of-pages" {
+		t = c.loc.term("page", form, plural)
+	}
+	if t == "" {
+		return nil, status{}
+	}
+	n := richText(t)
+	c.decorate(n, e)
+	return n, status{}
+}
+
+func (c *ctx) choose(e *el) (*onode, status) {
+	for _, b := range e.branches {
+		if b.isElse || c.test(b) {
+			n, st := c.children(b.kids, "")
+			if n.empty() {
+				return nil, st
+			}
+			return n, st
+		}
+	}
+	return nil, status{}
+}
+
+func (c *ctx) test(b *branch) bool {
+	if len(b.conds) == 0 {
+		return false
+	}
+	// short-circuit: "any" is true at the first true test, "all" false
+	// at the first false one, "none" false at the first true one
+	for _, cd := range b.conds {
+		for _, v := range cd.values {
+			r := c.cond(cd.kind, v)
+			switch b.match {
+			case "any":
+				if r {
+					return true
+				}
+			case "none":
+				if r {
+					return false
+				}
+			default:
+				if !r {
+					return false
+				}
+			}
+		}
+	}
+	return b.match != "any"
+}
+
+func (c *ctx) cond(kind, v string) bool {
+	switch kind {
+	case "type":
+		return c.item.Type == v
+	case "variable":
+		if isNameVar(v) {
+			return len(c.item.names[v]) > 0
+		}
+		if isDateVar(v) {
+			return c.item.dates[v] != nil
+		}
+		return c.rawVariable(v) != ""
+	case "is-numeric":
+		val := c.variable(v)
+		return isNumeric(val)
+	case "is-uncertain-date":
+		d := c.item.dates[v]
+		return d != nil && d.Circa
+	case "locator":
+		if c.cite == nil || c.cite.Locator == "" {
+			return false
+		}
+		l := c.cite.Label
+		if l == "" {
+			l = "page"
+		}
+		if v == "sub-verbo" {
+			v = "sub-verbo"
+		}
+		return l == v
+	case "position":
+		if c.cite == nil || c.mode == modeBib {
+			return false
+		}
+		switch v {
+		case "first":
+			return c.pos == PosFirst
+		case "subsequent":
+			return c.pos != PosFirst
+		case "ibid":
+			return c.pos == PosIbid || c.pos == PosIbidWithLocator
+		case "ibid-with-locator":
+			return c.pos == PosIbidWithLocator
+		case "near-note":
+			return c.pos != PosFirst && c.nearNote
+		}
+	case "disambiguate":
+		c.disambSeen++
+		return (c.disambig >= c.disambSeen) == (v == "true")
+	}
+	return false
+}
+
+// pageRangeDelim writes the ranges of a numeric value with en dashes.
+func (c *ctx) pageRangeDelim(v string) string {
+	return c.joinNumbers(splitNumbersAnd(v, c.andWord()), "–", func(s string) string { return s })
+}
+
+// pageRange formats a page range with the style's page-range-format.
+func (c *ctx) pageRange(v string) string {
+	f := c.st.pageRangeFmt
+	rangeDelim := c.loc.term("page-range-delimiter", "long", false)
+	if rangeDelim == "" {
+		rangeDelim = "–"
+	}
+	if !isNumeric(v) && !pluralValue(v) && !prefixedRange(v) {
+		return strings.ReplaceAll(strings.ReplaceAll(v, "\\", ""), " - ", "-")
+	}
+	parts := splitNumbersAnd(v, c.andWord())
+	// reformat "a-b" pairs
+	var merged []numPart
+	for i := 0; i < len(parts); i++ {
+		p := parts[i]
+		if !p.sep && i+2 < len(parts) && parts[i+1].sep && (parts[i+1].s == "-" || parts[i+1].s == "–") && !parts[i+2].sep {
+			a, b := p.s, parts[i+2].s
+			pa, na, oka := splitPrefix(a)
+			pb, nb, okb := splitPrefix(b)
+			switch {
+			case isRoman(a) && isRoman(b):
+				merged = append(merged, numPart{s: a + "\x00" + b})
+			case oka && okb && pa == pb:
+				end := formatRangeEnd(na, nb, f)
+				if f == "" || f == "expanded" {
+					end = pb + end
+				}
+				merged = append(merged, numPart{s: a + "\x00" + end})
+			case oka && okb && pb == "" && pa != "" && f != "" && f != "expanded":
+				merged = append(merged, numPart{s: a + "-" + b})
+			default:
+				merged = append(merged, numPart{s: a + "-" + b})
+			}
+			i += 2
+			continue
+		}
+		merged = append(merged, p)
+	}
+	out := c.joinNumbers(merged, rangeDelim, func(s string) string { return s })
+	return strings.ReplaceAll(out, "\x00", rangeDelim)
+}
+
+func formatRangeEnd(a, b, f string) string {
+	ai, err1 := strconv.Atoi(a)
+	bi, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || f == "" {
+		return b
+	}
+	if len(b) < len(a) && f != "" {
+		// "321-28" expand first
+		b = a[:len(a)-len(b)] + b
+		bi, _ = strconv.Atoi(b)
+	}
+	if bi < ai {
+		return b
+	}
+	switch f {
+	case "expanded":
+		return b
+	case "minimal":
+		return minimal(a, b, 1)
+	case "minimal-two":
+		return minimal(a, b, 2)
+	case "chicago", "chicago-15", "chicago-16":
+		if ai < 100 || ai%100 == 0 {
+			return b
+		}
+		if ai%100 < 10 {
+			return minimal(a, b, 1)
+		}
+		if len(a) == 4 && f == "chicago" || len(a) == 4 && f == "chicago-15" {
+			// four digits: two if only the last two change, else all
+			if a[:2] != b[:2] {
+				return b
+			}
+		}
+		return minimal(a, b, 2)
+	}
+	return b
+}
+
+func minimal(a, b string, min int) string {
+	if len(a) != len(b) {
+		return b
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(b)-i < min {
+		i = len(b) - min
+		if i < 0 {
+			i = 0
+		}
+	}
+	return b[i:]
+}
+
+func isRoman(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range strings.ToLower(s) {
+		if !strings.ContainsRune("ivxlcdm", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitPrefix splits "N110" into "N" and "110"; ok is false when the
+// value is not letters followed by digits.
+func splitPrefix(s string) (prefix, num string, ok bool) {
+	j := len(s)
+	for j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+		j--
+	}
+	if j == len(s) {
+		return "", "", false
+	}
+	prefix = s[:j]
+	if prefix != "" {
+		last := prefix[len(prefix)-1]
+		if !(last >= 'a' && last <= 'z' || last >= 'A' && last <= 'Z') {
+			return "", "", false
+		}
+		for i := 0; i < len(prefix); i++ {
+			c := prefix[i]
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				return "", "", false
+			}
+		}
+	}
+	return prefix, s[j:], true
+}
+
+// prefixedRange reports whether v is a range of prefixed numbers
+// ("8n11564-8n11568").
+func prefixedRange(v string) bool {
+	a, b, ok := strings.Cut(v, "-")
+	if !ok {
+		return false
+	}
+	pa, _, oka := splitPrefix(strings.TrimSpace(a))
+	pb, _, okb := splitPrefix(strings.TrimSpace(b))
+	return oka && okb && pa == pb
+}

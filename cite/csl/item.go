@@ -1,0 +1,524 @@
+package csl
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Item is one CSL-JSON item as the processor reads it: ordinary and number
+// variables as strings, name variables as lists of names, date variables
+// as dates. Build it with ParseItems or NewItem.
+type Item struct {
+	// ID is the item's "id".
+	ID string
+	// Type is the CSL item type ("book", "chapter", …).
+	Type  string
+	vars  map[string]string
+	names map[string][]Name
+	dates map[string]*Date
+	// language of the item ("language" variable)
+}
+
+// Name is a CSL name: a person with family, given and particles, or a
+// literal (an institution).
+type Name struct {
+	Family, Given                         string
+	DroppingParticle, NonDroppingParticle string
+	Suffix                                string
+	CommaSuffix, StaticOrdering           bool
+	Literal                               string
+	IsInstitution                         bool
+}
+
+// Date is a CSL date: one or two date parts (a range), a season, a circa
+// flag or a literal.
+type Date struct {
+	// Parts are the start (and end of a range): year (negative: BC),
+	// month (13–16 seasons), day; 0 = absent.
+	Parts   [][3]int
+	Season  string
+	Circa   bool
+	Literal string
+	// OpenEnd marks a range with no end ("1987–").
+	OpenEnd bool
+}
+
+// Var returns an item's ordinary or number variable.
+func (it *Item) Var(name string) string { return it.vars[name] }
+
+// NewItem builds an item from CSL-JSON decoded into a map.
+func NewItem(m map[string]any) (*Item, error) {
+	it := &Item{vars: map[string]string{}, names: map[string][]Name{}, dates: map[string]*Date{}}
+	for k, v := range m {
+		switch k {
+		case "id":
+			it.ID = scalar(v)
+			continue
+		case "type":
+			it.Type = scalar(v)
+			continue
+		}
+		if isNameVar(k) {
+			arr, ok := v.([]any)
+			if !ok {
+				continue
+			}
+			var ns []Name
+			for _, e := range arr {
+				if nm, ok := e.(map[string]any); ok {
+					ns = append(ns, parseName(nm))
+				}
+			}
+			if len(ns) > 0 {
+				it.names[k] = ns
+			}
+			continue
+		}
+		if isDateVar(k) {
+			if d := parseDate(v); d != nil {
+				it.dates[k] = d
+			}
+			continue
+		}
+		switch x := v.(type) {
+		case string:
+			if x != "" {
+				it.vars[k] = x
+			}
+		case float64, json.Number, bool:
+			it.vars[k] = scalar(x)
+		}
+	}
+	if note := it.vars["note"]; note != "" {
+		it.noteFields(note)
+	}
+	if s, ok := it.vars["shortTitle"]; ok {
+		if _, ok2 := it.vars["title-short"]; !ok2 {
+			it.vars["title-short"] = s
+		}
+	}
+	if s, ok := it.vars["journalAbbreviation"]; ok {
+		if _, ok2 := it.vars["container-title-short"]; !ok2 {
+			it.vars["container-title-short"] = s
+		}
+	}
+	return it, nil
+}
+
+func scalar(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+			return strconv.FormatInt(int64(x), 10)
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case json.Number:
+		return x.String()
+	case bool:
+		if x {
+			return "true"
+		}
+		return "false"
+	}
+	return ""
+}
+
+// ParseItems decodes a CSL-JSON array of items.
+func ParseItems(data []byte) ([]*Item, error) {
+	var raw []map[string]any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrItem, err)
+	}
+	out := make([]*Item, 0, len(raw))
+	for _, m := range raw {
+		it, err := NewItem(m)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+var nameVars = map[string]bool{"author": true, "chair": true, "collection-editor": true, "compiler": true, "composer": true, "container-author": true, "contributor": true, "curator": true, "director": true, "editor": true, "editorial-director": true, "editor-translator": true, "executive-producer": true, "guest": true, "host": true, "illustrator": true, "interviewer": true, "narrator": true, "organizer": true, "original-author": true, "performer": true, "producer": true, "recipient": true, "reviewed-author": true, "script-writer": true, "series-creator": true, "translator": true}
+
+var dateVars = map[string]bool{"accessed": true, "available-date": true, "event-date": true, "issued": true, "original-date": true, "submitted": true}
+
+func isNameVar(s string) bool { return nameVars[s] }
+func isDateVar(s string) bool { return dateVars[s] }
+
+func str(m map[string]any, k string) string {
+	if v, ok := m[k]; ok {
+		return scalar(v)
+	}
+	return ""
+}
+
+func truthy(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return x
+	case string:
+		return x != "" && x != "false" && x != "0"
+	case float64:
+		return x != 0
+	}
+	return false
+}
+
+func parseName(m map[string]any) Name {
+	n := Name{
+		Family:              strings.TrimSpace(str(m, "family")),
+		Given:               strings.TrimSpace(str(m, "given")),
+		DroppingParticle:    str(m, "dropping-particle"),
+		NonDroppingParticle: str(m, "non-dropping-particle"),
+		Suffix:              str(m, "suffix"),
+		Literal:             str(m, "literal"),
+		CommaSuffix:         truthy(m["comma-suffix"]),
+		StaticOrdering:      truthy(m["static-ordering"]),
+		IsInstitution:       truthy(m["isInstitution"]),
+	}
+	if n.Literal == "" && n.Given == "" && n.Family != "" && !truthy(m["parse-names"]) && m["parse-names"] != nil {
+		// explicit parse-names false: keep as is
+		return n
+	}
+	if n.Literal == "" && m["parse-names"] == nil || truthy(m["parse-names"]) {
+		parseParticles(&n)
+	}
+	if n.Literal == "" && n.Given == "" && n.Family != "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" {
+		// an institution given as family only stays a family name
+	}
+	return n
+}
+
+// parseParticles extracts particles and suffixes written into the family
+// and given names, as citeproc-js does.
+func parseParticles(n *Name) {
+	if n.Literal != "" {
+		return
+	}
+	// family: leading lowercase words are a non-dropping particle
+	if n.NonDroppingParticle == "" && n.Family != "" {
+		f := n.Family
+		if strings.HasPrefix(f, "\"") && strings.HasSuffix(f, "\"") && len(f) > 1 {
+			n.Family = f[1 : len(f)-1]
+		} else {
+			words := strings.Split(f, " ")
+			i := 0
+			for i < len(words)-1 && isParticle(words[i]) {
+				i++
+			}
+			if i > 0 {
+				n.NonDroppingParticle = strings.Join(words[:i], " ")
+				n.Family = strings.Join(words[i:], " ")
+			} else if len(words) == 1 && (strings.HasPrefix(f, "al-") || strings.HasPrefix(f, "el-")) && len(f) > 3 {
+				n.NonDroppingParticle = f[:3]
+				n.Family = f[3:]
+			} else if j := strings.IndexAny(f, "'’"); j > 0 && j < len(f)-1 && isParticleApos(f[:j+len(string([]rune(f[j:])[0]))]) {
+				k := j + len(string([]rune(f[j:])[0]))
+				n.NonDroppingParticle = f[:k]
+				n.Family = f[k:]
+			}
+		}
+	}
+	// given: trailing lowercase words are a dropping particle; ", Jr." a suffix
+	if n.Given != "" {
+		g := n.Given
+		if n.Suffix == "" {
+			if i := strings.Index(g, ","); i >= 0 {
+				suf := strings.TrimSpace(g[i+1:])
+				if strings.HasPrefix(suf, "!") {
+					suf = strings.TrimSpace(suf[1:])
+					n.CommaSuffix = true
+				}
+				if suf != "" {
+					n.Suffix = suf
+					g = strings.TrimSpace(g[:i])
+				}
+			}
+		}
+		if n.DroppingParticle == "" {
+			words := strings.Split(g, " ")
+			i := len(words)
+			for i > 1 && isParticle(words[i-1]) {
+				i--
+			}
+			if i < len(words) {
+				n.DroppingParticle = strings.Join(words[i:], " ")
+				g = strings.Join(words[:i], " ")
+			}
+		}
+		n.Given = g
+	}
+}
+
+func isParticle(w string) bool {
+	w = strings.TrimLeft(w, "'’‘")
+	if w == "" {
+		return false
+	}
+	r := []rune(w)[0]
+	if !(r >= 'a' && r <= 'z') && r != 'à' && r != 'd' {
+		return false
+	}
+	return strings.ToLower(w) == w
+}
+
+func isParticleApos(w string) bool {
+	return isParticle(w)
+}
+
+func toInt(v any) (int, bool) {
+	switch x := v.(type) {
+	case float64:
+		return int(x), true
+	case string:
+		x = strings.TrimSpace(x)
+		if x == "" {
+			return 0, false
+		}
+		n, err := strconv.Atoi(x)
+		if err != nil {
+			return 0, false
+		}
+		return n, true
+	case json.Number:
+		n, err := x.Int64()
+		return int(n), err == nil
+	}
+	return 0, false
+}
+
+func parseDate(v any) *Date {
+	m, ok := v.(map[string]any)
+	if !ok {
+		if s, ok := v.(string); ok && s != "" {
+			return parseRawDate(s)
+		}
+		return nil
+	}
+	d := &Date{}
+	if dp, ok := m["date-parts"].([]any); ok {
+		for _, p := range dp {
+			arr, ok := p.([]any)
+			if !ok {
+				continue
+			}
+			var parts [3]int
+			valid := true
+			for i := 0; i < len(arr) && i < 3; i++ {
+				n, ok := toInt(arr[i])
+				if !ok {
+					if i == 0 {
+						valid = false
+					}
+					break
+				}
+				parts[i] = n
+			}
+			if !valid {
+				continue
+			}
+			if parts[1] >= 13 && parts[1] <= 24 {
+				parts[1] = 13 + (parts[1]-13)%4
+				parts[2] = 0
+			}
+			if parts[1] < 0 || parts[1] > 16 {
+				parts[1], parts[2] = 0, 0
+			}
+			if parts[2] < 0 || parts[2] > 31 {
+				parts[2] = 0
+			}
+			d.Parts = append(d.Parts, parts)
+		}
+	}
+	if s := str(m, "season"); s != "" {
+		d.Season = s
+	}
+	if truthy(m["circa"]) {
+		d.Circa = true
+	}
+	if s := str(m, "literal"); s != "" {
+		d.Literal = s
+	}
+	if len(d.Parts) == 0 {
+		if s := str(m, "raw"); s != "" {
+			r := parseRawDate(s)
+			if r != nil {
+				r.Circa = r.Circa || d.Circa
+				if d.Season != "" {
+					r.Season = d.Season
+				}
+				return r
+			}
+		}
+	}
+	if len(d.Parts) > 0 && d.Parts[0][0] == 0 && d.Literal == "" {
+		d.Parts = nil
+	}
+	if len(d.Parts) == 2 && d.Parts[1] == ([3]int{}) {
+		d.Parts = d.Parts[:1]
+		d.OpenEnd = true
+	}
+	if len(d.Parts) == 0 && d.Literal == "" {
+		return nil
+	}
+	if len(d.Parts) == 1 && d.Season != "" && d.Parts[0][1] == 0 {
+		if n, err := strconv.Atoi(d.Season); err == nil && n >= 1 && n <= 4 {
+			d.Parts[0][1] = 12 + n
+			d.Season = ""
+		}
+	}
+	return d
+}
+
+var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+	"spr": 13, "sum": 14, "fal": 15, "aut": 15, "win": 16}
+
+// parseRawDate reads the free-form dates citeproc-js accepts in "raw":
+// ISO dates, "Month Day, Year", ranges with "/" or " - ".
+func parseRawDate(s string) *Date {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	var halves []string
+	if strings.Contains(s, "/") && !strings.Contains(s, " ") {
+		halves = strings.SplitN(s, "/", 2)
+	} else if i := strings.Index(s, " - "); i > 0 {
+		halves = []string{s[:i], s[i+3:]}
+	} else {
+		halves = []string{s}
+	}
+	d := &Date{}
+	for _, h := range halves {
+		p, ok := parseOneRaw(h)
+		if !ok {
+			return &Date{Literal: s}
+		}
+		d.Parts = append(d.Parts, p)
+	}
+	if len(d.Parts) == 2 {
+		a, b := d.Parts[0], d.Parts[1]
+		if b[0] == 0 {
+			b[0] = a[0]
+			d.Parts[1] = b
+		}
+	}
+	return d
+}
+
+func parseOneRaw(s string) ([3]int, bool) {
+	var p [3]int
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return p, false
+	}
+	// ISO
+	if parts := strings.Split(s, "-"); len(parts) >= 1 && len(parts) <= 3 && allDigits(parts) {
+		for i, x := range parts {
+			p[i], _ = strconv.Atoi(x)
+		}
+		return p, true
+	}
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' })
+	for _, w := range f {
+		lw := strings.ToLower(w)
+		if n, err := strconv.Atoi(w); err == nil {
+			if len(w) >= 3 || n > 31 {
+				p[0] = n
+			} else if p[2] == 0 {
+				p[2] = n
+			} else {
+				return p, false
+			}
+			continue
+		}
+		if len(lw) >= 3 {
+			if m, ok := monthNames[lw[:3]]; ok {
+				p[1] = m
+				continue
+			}
+		}
+		return p, false
+	}
+	if p[0] == 0 {
+		if p[1] != 0 || p[2] != 0 {
+			return p, false
+		}
+		return p, false
+	}
+	return p, true
+}
+
+func allDigits(ss []string) bool {
+	for _, s := range ss {
+		if s == "" {
+			return false
+		}
+		for _, r := range s {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// noteFields reads the "variable: value" lines that citeproc-js takes from
+// the note field (Zotero's Extra): dates, names ("Family || Given") and
+// ordinary variables that the item does not have.
+func (it *Item) noteFields(note string) {
+	var keep []string
+	for _, line := range strings.Split(note, "\n") {
+		l := strings.TrimSpace(line)
+		l = strings.TrimPrefix(strings.TrimSuffix(l, "}"), "{:")
+		k, v, ok := strings.Cut(l, ":")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok || k == "" || v == "" || strings.ContainsAny(k, " \t") {
+			keep = append(keep, line)
+			continue
+		}
+		switch {
+		case k == "type":
+			it.Type = v
+		case isDateVar(k):
+			if _, has := it.dates[k]; !has {
+				if d := parseRawDate(v); d != nil {
+					it.dates[k] = d
+				}
+			}
+		case isNameVar(k):
+			fam, giv, _ := strings.Cut(v, "||")
+			n := Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(giv)}
+			if n.Given == "" {
+				n = Name{Literal: n.Family}
+			}
+			it.names[k] = append(it.names[k], n)
+		case standardVars[k]:
+			if _, has := it.vars[k]; !has {
+				it.vars[k] = v
+			}
+		default:
+			keep = append(keep, line)
+		}
+	}
+	if len(keep) > 0 {
+		it.vars["note"] = strings.Join(keep, "\n")
+	} else {
+		delete(it.vars, "note")
+	}
+}
+
+var standardVars = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range strings.Fields(`abstract annote archive archive_collection archive_location archive-place authority call-number chapter-number citation-key citation-label collection-number collection-title container-title container-title-short dimensions division DOI edition event event-title event-place first-reference-note-number genre ISBN ISSN issue jurisdiction keyword language license locator medium number number-of-pages number-of-volumes original-publisher original-publisher-place original-title page page-first part-number part-title PMCID PMID printing-number publisher publisher-place references reviewed-genre reviewed-title scale section source status supplement-number title title-short URL version volume volume-title year-suffix`) {
+		m[v] = true
+	}
+	return m
+}()

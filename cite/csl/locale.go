@@ -1,0 +1,383 @@
+package csl
+
+import (
+	"io"
+	"io/fs"
+	"strings"
+	"sync"
+)
+
+// Locale is a parsed CSL locale (a locale file or a style's cs:locale):
+// terms, date formats and style options. Immutable and safe for
+// concurrent use.
+type Locale struct {
+	lang          string
+	terms         map[termKey]*term
+	hasOrdinals   bool
+	dates         map[string]*el
+	punctInQuote  *bool
+	limitOrdinals *bool
+}
+
+type termKey struct {
+	name, form, genderForm string
+}
+
+type term struct {
+	single, multiple string
+	gender           string
+	match            string
+}
+
+// Lang returns the locale's language tag ("" for a style locale without one).
+func (l *Locale) Lang() string { return l.lang }
+
+// ParseLocale reads a CSL locale file.
+func ParseLocale(r io.Reader) (*Locale, error) {
+	root, err := parseXML(r)
+	if err != nil {
+		return nil, err
+	}
+	if root.name != "locale" {
+		return nil, &SyntaxError{Line: root.line, Column: root.col, Msg: "root element is <" + root.name + ">, not <locale>"}
+	}
+	return localeFromNode(root)
+}
+
+func localeFromNode(n *xnode) (*Locale, error) {
+	l := &Locale{lang: n.attr("xml:lang"), terms: map[termKey]*term{}, dates: map[string]*el{}}
+	c := &compiler{style: &Style{macros: map[string]*el{}}, macroNodes: map[string]*xnode{}}
+	for _, k := range n.kids {
+		switch k.name {
+		case "terms":
+			for _, t := range k.kids {
+				if t.name != "term" {
+					continue
+				}
+				name := t.attr("name")
+				form := t.attr("form")
+				if form == "" {
+					form = "long"
+				}
+				tm := &term{gender: t.attr("gender"), match: t.attr("match")}
+				hasSingle := false
+				for _, sub := range t.kids {
+					switch sub.name {
+					case "single":
+						tm.single = sub.text
+						hasSingle = true
+					case "multiple":
+						tm.multiple = sub.text
+					}
+				}
+				if !hasSingle {
+					tm.single = t.text
+					tm.multiple = t.text
+				}
+				if strings.HasPrefix(name, "ordinal") {
+					l.hasOrdinals = true
+				}
+				l.terms[termKey{name, form, t.attr("gender-form")}] = tm
+			}
+		case "date":
+			e, err := c.element(k)
+			if err != nil {
+				return nil, err
+			}
+			l.dates[k.attr("form")] = e
+		case "style-options":
+			if v, ok := k.attrs["punctuation-in-quote"]; ok {
+				b := v == "true"
+				l.punctInQuote = &b
+			}
+			if v, ok := k.attrs["limit-day-ordinals-to-day-1"]; ok {
+				b := v == "true"
+				l.limitOrdinals = &b
+			}
+		}
+	}
+	return l, nil
+}
+
+// LocaleSet finds locale files by language tag: "locales-xx-XX.xml" in an
+// fs.FS. It caches what it parsed and is safe for concurrent use.
+type LocaleSet struct {
+	// fixed, when set, serves every language (as the reference renderer
+	// serves en-US)
+	fixed *Locale
+	fsys  fs.FS
+	mu    sync.Mutex
+	cache map[string]*Locale
+}
+
+// NewLocaleSet returns the locales of a folder of CSL locale files
+// (nil: none, en-US from the built-in terms).
+func NewLocaleSet(fsys fs.FS) *LocaleSet {
+	return &LocaleSet{fsys: fsys, cache: map[string]*Locale{}}
+}
+
+// NewLocaleSetFrom returns a set of parsed locales (from ParseLocale on
+// any reader), found by their language tags.
+func NewLocaleSetFrom(locales ...*Locale) *LocaleSet {
+	ls := &LocaleSet{cache: map[string]*Locale{}}
+	for _, l := range locales {
+		if l != nil && l.lang != "" {
+			ls.cache[l.lang] = l
+		}
+	}
+	return ls
+}
+
+var primaryDialects = map[string]string{"af": "af-ZA", "ar": "ar", "bg": "bg-BG", "ca": "ca-AD", "cs": "cs-CZ", "cy": "cy-GB", "da": "da-DK", "de": "de-DE", "el": "el-GR", "en": "en-US", "es": "es-ES", "et": "et-EE", "eu": "eu", "fa": "fa-IR", "fi": "fi-FI", "fr": "fr-FR", "he": "he-IL", "hr": "hr-HR", "hu": "hu-HU", "id": "id-ID", "is": "is-IS", "it": "it-IT", "ja": "ja-JP", "km": "km-KH", "ko": "ko-KR", "la": "la", "lt": "lt-LT", "lv": "lv-LV", "mn": "mn-MN", "nb": "nb-NO", "nl": "nl-NL", "nn": "nn-NO", "pl": "pl-PL", "pt": "pt-PT", "ro": "ro-RO", "ru": "ru-RU", "sk": "sk-SK", "sl": "sl-SI", "sr": "sr-RS", "sv": "sv-SE", "th": "th-TH", "tr": "tr-TR", "uk": "uk-UA", "vi": "vi-VN", "zh": "zh-CN"}
+
+// Locale returns the locale file for a tag, or nil.
+func (ls *LocaleSet) Locale(tag string) *Locale {
+	if ls != nil && ls.fixed != nil {
+		return ls.fixed
+	}
+	if ls == nil || tag == "" {
+		return nil
+	}
+	ls.mu.Lock()
+	defer ls.mu.Unlock()
+	if l, ok := ls.cache[tag]; ok {
+		return l
+	}
+	if ls.fsys == nil {
+		return nil
+	}
+	var l *Locale
+	f, err := ls.fsys.Open("locales-" + tag + ".xml")
+	if err == nil {
+		l, _ = ParseLocale(f)
+		f.Close()
+	}
+	ls.cache[tag] = l
+	return l
+}
+
+// chain is the locale fallback order for one language.
+type chain struct {
+	locs   []*Locale
+	lang   string
+	punctQ bool
+	limitO bool
+}
+
+func buildChain(s *Style, ls *LocaleSet, lang string) *chain {
+	if lang == "" {
+		lang = "en-US"
+	}
+	primary := lang
+	if i := strings.IndexByte(lang, '-'); i > 0 {
+		primary = lang[:i]
+	}
+	c := &chain{lang: lang}
+	add := func(l *Locale) {
+		if l == nil {
+			return
+		}
+		for _, x := range c.locs {
+			if x == l {
+				return
+			}
+		}
+		c.locs = append(c.locs, l)
+	}
+	for _, l := range s.locales {
+		if l.lang == lang {
+			add(l)
+		}
+	}
+	if primary != lang {
+		for _, l := range s.locales {
+			if l.lang == primary {
+				add(l)
+			}
+		}
+	}
+	for _, l := range s.locales {
+		if l.lang == "" {
+			add(l)
+		}
+	}
+	if ls != nil {
+		full := lang
+		if !strings.Contains(lang, "-") {
+			if d, ok := primaryDialects[lang]; ok {
+				full = d
+			}
+		}
+		add(ls.Locale(full))
+		if d, ok := primaryDialects[primary]; ok {
+			add(ls.Locale(d))
+		}
+		add(ls.Locale("en-US"))
+	}
+	add(defaultEnUS())
+	for _, l := range c.locs {
+		if l.punctInQuote != nil {
+			c.punctQ = *l.punctInQuote
+			break
+		}
+	}
+	for _, l := range c.locs {
+		if l.limitOrdinals != nil {
+			c.limitO = *l.limitOrdinals
+			break
+		}
+	}
+	return c
+}
+
+var formFallback = map[string][]string{
+	"long":       {"long"},
+	"short":      {"short", "long"},
+	"verb":       {"verb", "long"},
+	"verb-short": {"verb-short", "verb", "long"},
+	"symbol":     {"symbol", "short", "long"},
+}
+
+// lookup finds a term; ok is false when no locale has it.
+func (c *chain) lookup(name, form, gender string) (*term, bool) {
+	if form == "" {
+		form = "long"
+	}
+	ff := formFallback[form]
+	if ff == nil {
+		ff = []string{form, "long"}
+	}
+	for _, f := range ff {
+		for _, l := range c.locs {
+			if gender != "" {
+				if t, ok := l.terms[termKey{name, f, gender}]; ok {
+					return t, true
+				}
+			}
+			if t, ok := l.terms[termKey{name, f, ""}]; ok {
+				return t, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func (c *chain) term(name, form string, plural bool) string {
+	t, ok := c.lookup(name, form, "")
+	if !ok {
+		return ""
+	}
+	if plural {
+		return t.multiple
+	}
+	return t.single
+}
+
+func (c *chain) termGender(name string) string {
+	t, ok := c.lookup(name, "long", "")
+	if !ok {
+		return ""
+	}
+	return t.gender
+}
+
+func (c *chain) dateFormat(form string) *el {
+	for _, l := range c.locs {
+		if e, ok := l.dates[form]; ok {
+			return e
+		}
+	}
+	return nil
+}
+
+// ordinalTerms returns the locale holding the ordinal terms in force:
+// the first in the chain that defines any.
+func (c *chain) ordinal(n int, gender string, long bool) string {
+	if long && n >= 1 && n <= 10 {
+		name := "long-ordinal-" + two(n)
+		for _, l := range c.locs {
+			if t, ok := l.terms[termKey{name, "long", gender}]; ok && gender != "" {
+				return t.single
+			}
+			if t, ok := l.terms[termKey{name, "long", ""}]; ok {
+				return t.single
+			}
+		}
+	}
+	var loc *Locale
+	for _, l := range c.locs {
+		if l.hasOrdinals {
+			loc = l
+			break
+		}
+	}
+	s := itoa(n)
+	if loc == nil {
+		return s
+	}
+	get := func(name string) (*term, bool) {
+		if gender != "" {
+			if t, ok := loc.terms[termKey{name, "long", gender}]; ok {
+				return t, true
+			}
+		}
+		t, ok := loc.terms[termKey{name, "long", ""}]
+		return t, ok
+	}
+	// whole-number, last-two-digits matches for 10–99
+	if n >= 0 {
+		if n < 100 {
+			if t, ok := get("ordinal-" + two(n)); ok {
+				if n >= 10 || t.match != "last-digit" || true {
+					if n < 10 || t.match != "last-digit" {
+						return s + t.single
+					}
+				}
+			}
+		} else {
+			if t, ok := get("ordinal-" + two(n%100)); ok && t.match != "whole-number" && n%100 >= 10 {
+				return s + t.single
+			}
+		}
+		if t, ok := get("ordinal-" + two(n%100)); ok && (t.match == "last-two-digits" || (t.match == "" && n%100 >= 10)) && n%100 >= 10 {
+			return s + t.single
+		}
+		if t, ok := get("ordinal-" + two(n%10)); ok && t.match != "whole-number" && (t.match != "last-two-digits") {
+			return s + t.single
+		}
+	}
+	if t, ok := get("ordinal"); ok {
+		return s + t.single
+	}
+	// legacy CSL 1.0 terms ordinal-01..04
+	return s
+}
+
+func two(n int) string {
+	if n < 10 {
+		return "0" + itoa(n)
+	}
+	return itoa(n)
+}
+
+func itoa(n int) string {
+	if n < 0 {
+		return "-" + itoa(-n)
+	}
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// enUS is the built-in en-US locale, parsed once when the package loads
+// and never changed: it serves after any locale file.
+var enUS = func() *Locale {
+	l, err := ParseLocale(strings.NewReader(builtinEnUS))
+	if err != nil {
+		panic("csl: built-in en-US locale: " + err.Error())
+	}
+	return l
+}()
+
+func defaultEnUS() *Locale { return enUS }

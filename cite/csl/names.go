@@ -1,0 +1,779 @@
+package csl
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// nameOpts are the inheritable name options in force for one cs:name.
+type nameOpts struct {
+	and                string
+	delim              string
+	delimPrecedesEtAl  string
+	delimPrecedesLast  string
+	etAlMin, etAlFirst int
+	etAlUseLast        bool
+	initialize         bool
+	initializeWith     string
+	hasInitWith        bool
+	asSortOrder        string
+	sortSep            string
+	form               string
+}
+
+func (c *ctx) nameOptions(ne *el) nameOpts {
+	get := func(k string) (string, bool) {
+		if ne != nil {
+			if v, ok := ne.a[k]; ok {
+				return v, true
+			}
+		}
+		return c.opt(k)
+	}
+	o := nameOpts{delim: ", ", delimPrecedesEtAl: "contextual", delimPrecedesLast: "contextual", initialize: true, sortSep: ", ", form: "long"}
+	if v, ok := get("and"); ok {
+		o.and = v
+	}
+	if ne != nil {
+		if v, ok := ne.a["delimiter"]; ok {
+			o.delim = v
+		} else if v, ok := c.opt("name-delimiter"); ok {
+			o.delim = v
+		}
+	}
+	if v, ok := get("delimiter-precedes-et-al"); ok {
+		o.delimPrecedesEtAl = v
+	}
+	if v, ok := get("delimiter-precedes-last"); ok {
+		o.delimPrecedesLast = v
+	}
+	o.etAlMin = atoiDef(first(get("et-al-min")), 0)
+	o.etAlFirst = atoiDef(first(get("et-al-use-first")), -1)
+	if c.pos != PosFirst && c.mode == modeCitation && !c.sorting {
+		if v, ok := get("et-al-subsequent-min"); ok {
+			o.etAlMin = atoiDef(v, o.etAlMin)
+		}
+		if v, ok := get("et-al-subsequent-use-first"); ok {
+			o.etAlFirst = atoiDef(v, o.etAlFirst)
+		}
+	}
+	o.etAlUseLast = first(get("et-al-use-last")) == "true"
+	if v, ok := get("initialize"); ok {
+		o.initialize = v != "false"
+	}
+	if v, ok := get("initialize-with"); ok {
+		o.initializeWith, o.hasInitWith = v, true
+	}
+	if v, ok := get("name-as-sort-order"); ok {
+		o.asSortOrder = v
+	}
+	if c.sorting {
+		// sort keys take names in sort order, whatever the macro says
+		o.asSortOrder = "all"
+	}
+	if v, ok := get("sort-separator"); ok {
+		o.sortSep = v
+	}
+	if ne != nil {
+		if v, ok := ne.a["form"]; ok {
+			o.form = v
+		} else if v, ok := c.opt("name-form"); ok {
+			o.form = v
+		}
+	}
+	if c.sorting && c.sortNamesSet {
+		if c.sortNamesMin > 0 {
+			o.etAlMin = c.sortNamesMin
+		}
+		if c.sortNamesFirst > 0 {
+			o.etAlFirst = c.sortNamesFirst
+		}
+		if c.sortNamesLast > 0 {
+			o.etAlUseLast = true
+		}
+	}
+	return o
+}
+
+func first(s string, _ bool) string { return s }
+
+func (c *ctx) names(e *el) (*onode, status) {
+	ne := e.nameEl
+	etal := e.etAl
+	labelEl := e.labelEl
+	labelFirst := e.labelFirst
+	if c.substituting && c.parentNames != nil {
+		if ne == nil {
+			ne = c.parentNames.nameEl
+		}
+		if etal == nil {
+			etal = c.parentNames.etAl
+		}
+		if labelEl == nil && e.nameEl == nil {
+			labelEl = c.parentNames.labelEl
+			labelFirst = c.parentNames.labelFirst
+		}
+	}
+	if c.authorMode != 0 && !c.authorDone && !c.substituting {
+		c.authorDone = true
+		saved := c.authorMode
+		c.authorMode = 0
+		o, st := c.names(e)
+		c.authorMode = saved
+		if saved == 2 {
+			c.authorOut = o
+			return nil, status{}
+		}
+		_ = st
+		return nil, status{}
+	}
+	type varNames struct {
+		v     string
+		names []Name
+	}
+	var lists []varNames
+	for _, v := range e.vars {
+		if c.suppressed[v] {
+			continue
+		}
+		if ns := c.item.names[v]; len(ns) > 0 {
+			lists = append(lists, varNames{v, ns})
+		}
+	}
+	if len(lists) == 0 {
+		if e.subst != nil {
+			saved, savedParent := c.substituting, c.parentNames
+			c.substituting, c.parentNames = true, e
+			defer func() { c.substituting, c.parentNames = saved, savedParent }()
+			if o, st, ok := c.substitute(e, e.subst.kids); ok {
+				return o, st
+			}
+		}
+		return nil, status{calledVar: true}
+	}
+	// editor and translator the same: one list with the combined label
+	if len(lists) == 2 && ((lists[0].v == "editor" && lists[1].v == "translator") || (lists[0].v == "translator" && lists[1].v == "editor")) && sameNames(lists[0].names, lists[1].names) {
+		if labelEl != nil && c.loc.term("editortranslator", labelEl.form, false) != "" {
+			lists = []varNames{{"editortranslator", lists[0].names}}
+		}
+	}
+	o := c.nameOptions(ne)
+	namesDelim := e.delim
+	if _, ok := e.a["delimiter"]; !ok {
+		if v, ok := c.opt("names-delimiter"); ok {
+			namesDelim = v
+		}
+	}
+	out := &onode{delim: namesDelim, isNames: true}
+	total := 0
+	for _, l := range lists {
+		if ne != nil && o.form == "count" {
+			total += c.countNames(l.names, o)
+			continue
+		}
+		nn := c.nameList(l.names, o, ne, etal)
+		if ne == nil {
+			nn = c.nameList(l.names, o, nil, etal)
+		}
+		if c.collectNames && c.firstNames == nil && c.firstList == nil {
+			c.firstList = nn
+			c.firstListNames = l.names
+		}
+		if labelEl != nil && !c.sorting {
+			lv := l.v
+			if lv == "editortranslator" {
+				lv = "editortranslator"
+			}
+			plural := len(l.names) > 1
+			switch labelEl.plural {
+			case "always":
+				plural = true
+			case "never":
+				plural = false
+			}
+			t := c.loc.term(lv, labelEl.form, plural)
+			if t != "" {
+				ln := richText(t)
+				c.decorate(ln, labelEl)
+				if labelFirst {
+					nn = &onode{kids: []*onode{ln, nn}}
+				} else {
+					nn = &onode{kids: []*onode{nn, ln}}
+				}
+			}
+		}
+		out.kids = append(out.kids, nn)
+		c.nameCounter++
+	}
+	if c.track != nil {
+		for _, l := range lists {
+			c.track[l.v] = true
+			c.suppressNow(l.v)
+		}
+		if len(lists) == 1 && lists[0].v == "editortranslator" {
+			c.track["editor"], c.track["translator"] = true, true
+		}
+	}
+	if ne != nil && o.form == "count" {
+		if total == 0 {
+			return nil, status{calledVar: true}
+		}
+		out = &onode{text: strconv.Itoa(total)}
+	}
+	c.decorateNames(out, e)
+	c.termPred = true
+	if c.collectNames && c.firstNames == nil {
+		c.firstNames = out
+	}
+	return out, status{calledVar: true, varOK: true}
+}
+
+func (c *ctx) decorateNames(n *onode, e *el) {
+	c.decorate(n, e)
+	n.isNames = true
+}
+
+func (c *ctx) suppressVars(k *el) {
+	if c.suppressed == nil {
+		c.suppressed = map[string]bool{}
+	}
+	var walk func(e *el)
+	walk = func(e *el) {
+		switch e.kind {
+		case kNames:
+			for _, v := range e.vars {
+				c.suppressed[v] = true
+			}
+		case kText:
+			if e.variable != "" {
+				c.suppressed[e.variable] = true
+			}
+			if e.macro != nil {
+				for _, kk := range e.macro.kids {
+					walk(kk)
+				}
+			}
+		case kNumber, kDate:
+			if e.variable != "" {
+				c.suppressed[e.variable] = true
+			}
+		case kGroup:
+			for _, kk := range e.kids {
+				walk(kk)
+			}
+		case kChoose:
+			for _, b := range e.branches {
+				for _, kk := range b.kids {
+					walk(kk)
+				}
+			}
+		}
+	}
+	walk(k)
+}
+
+func sameNames(a, b []Name) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// shown returns how many names are shown, and whether et-al applies.
+func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
+	n := len(ns)
+	if o.etAlMin > 0 && o.etAlFirst == 0 && n >= o.etAlMin && c.addNames == 0 {
+		// et-al-use-first="0": no names at all
+		return 0, false
+	}
+	if o.etAlMin > 0 && o.etAlFirst > 0 && n >= o.etAlMin {
+		k := o.etAlFirst + c.addNames
+		if k < n {
+			return k, true
+		}
+	}
+	return n, false
+}
+
+func (c *ctx) countNames(ns []Name, o nameOpts) int {
+	k, _ := c.shown(ns, o)
+	return k
+}
+
+func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
+	k, truncated := c.shown(ns, o)
+	useLast := truncated && o.etAlUseLast && k+1 < len(ns)
+	if c.recordNames {
+		shown := append([]Name(nil), ns[:k]...)
+		if useLast {
+			shown = append(shown, ns[len(ns)-1])
+		}
+		c.nameSets = append(c.nameSets, shown)
+	}
+	var levels []int
+	if c.givenLevel != nil {
+		levels = c.givenLevel[c.nameCounter]
+	}
+	var rendered []*onode
+	for i := 0; i < k; i++ {
+		lvl := -1
+		if i < len(levels) {
+			lvl = levels[i]
+		}
+		rendered = append(rendered, c.oneName(ns[i], i, o, ne, lvl))
+	}
+	if k == 0 {
+		return nil
+	}
+	if c.collectNames && c.firstNameNodes == nil && c.firstList == nil {
+		c.firstNameNodes = rendered
+	}
+	out := &onode{}
+	andTerm := ""
+	if c.sorting {
+		o.and = ""
+	}
+	switch o.and {
+	case "text":
+		andTerm = c.loc.term("and", "long", false)
+	case "symbol":
+		andTerm = "&"
+	}
+	inverted := func(i int) bool {
+		if i < len(ns) && (ns[i].Literal != "" || ns[i].Given == "") {
+			return false
+		}
+		return o.asSortOrder == "all" || (o.asSortOrder == "first" && i == 0)
+	}
+	for i, r := range rendered {
+		if i > 0 {
+			last := i == len(rendered)-1 && !truncated
+			if last && andTerm != "" {
+				useDelim := false
+				switch o.delimPrecedesLast {
+				case "always":
+					useDelim = true
+				case "never":
+				case "after-inverted-name":
+					useDelim = inverted(i - 1)
+				default:
+					useDelim = len(rendered) > 2
+				}
+				if useDelim {
+					out.kids = append(out.kids, leaf(o.delim+andTerm+" "))
+				} else if i < len(ns) && unspaced(ns[i-1].Family+ns[i-1].Literal) && unspaced(ns[i].Family+ns[i].Literal) {
+					// names in scripts written without spaces between
+					// words take the conjunction without spaces
+					out.kids = append(out.kids, leaf(andTerm))
+				} else {
+					out.kids = append(out.kids, leaf(" "+andTerm+" "))
+				}
+			} else {
+				out.kids = append(out.kids, leaf(o.delim))
+			}
+		}
+		out.kids = append(out.kids, r)
+	}
+	if truncated {
+		if useLast {
+			out.kids = append(out.kids, leaf(o.delim+"… "))
+			lvl := -1
+			if len(levels) > 0 {
+				lvl = levels[len(levels)-1]
+			}
+			out.kids = append(out.kids, c.oneName(ns[len(ns)-1], len(ns)-1, o, ne, lvl))
+		} else {
+			term := "et-al"
+			if etal != nil {
+				term = etal.term
+			}
+			t := c.loc.term(term, "long", false)
+			if c.sorting {
+				t = ""
+			}
+			if t != "" {
+				useDelim := false
+				switch o.delimPrecedesEtAl {
+				case "always":
+					useDelim = true
+				case "never":
+				case "after-inverted-name":
+					useDelim = inverted(k - 1)
+				default:
+					useDelim = k > 1
+				}
+				if useDelim {
+					out.kids = append(out.kids, leaf(o.delim))
+				} else if r := firstRune(t); !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+					out.kids = append(out.kids, leaf(" "))
+				}
+				tn := richText(t)
+				if etal != nil {
+					c.decorate(tn, etal)
+				}
+				out.kids = append(out.kids, tn)
+			}
+		}
+	}
+	if ne != nil {
+		n2 := &onode{kids: []*onode{out}}
+		n2.prefix, n2.suffix, n2.fm = ne.prefix, ne.suffix, ne.fm
+		return n2
+	}
+	return out
+}
+
+func isRomanesque(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !(r < 0x0370 || (r >= 0x0370 && r < 0x0530) || (r >= 0x1E00 && r < 0x2000)) {
+			return false
+		}
+	}
+	return true
+}
+
+// oneName renders one name; lvl is the given-name disambiguation level
+// (-1 none, 1 initials, 2 full given name).
+func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
+	var parts map[string]*el
+	if ne != nil {
+		parts = ne.nameParts
+	}
+	if n.Literal != "" || (n.Given == "" && n.Family != "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && n.IsInstitution) {
+		lit := n.Literal
+		if lit == "" {
+			lit = n.Family
+		}
+		x := richText(lit)
+		if p := parts["family"]; p != nil {
+			// an institution takes the family name-part's case and
+			// formatting
+			if p.textCase != "" {
+				c.applyCase(x, p.textCase)
+			}
+			if !p.fm.zero() {
+				x = &onode{kids: []*onode{x}, fm: p.fm}
+			}
+		}
+		return x
+	}
+	if n.Family == "" && n.Given == "" {
+		return nil
+	}
+	if n.Family == "" {
+		return richText(n.Given)
+	}
+	form := o.form
+	initialize := o.hasInitWith
+	switch lvl {
+	case 1:
+		if form == "short" {
+			form = "long"
+		}
+	case 2:
+		if form == "short" {
+			form = "long"
+		}
+		initialize = false
+	}
+	given := n.Given
+	if initialize && given != "" {
+		given = c.initials(given, o.initializeWith, o.initialize)
+	}
+	romanesque := isRomanesque(n.Family + n.Given)
+	// piece formats its text with a name-part's formatting and text-case
+	piece := func(part, s string) *onode {
+		if s == "" {
+			return nil
+		}
+		x := richText(s)
+		if parts == nil {
+			return x
+		}
+		p := parts[part]
+		if p == nil {
+			return x
+		}
+		if p.textCase != "" {
+			c.applyCase(x, p.textCase)
+		}
+		if !p.fm.zero() {
+			x = &onode{kids: []*onode{x}, fm: p.fm}
+		}
+		return x
+	}
+	// group wraps pieces with a name-part's affixes
+	group := func(part string, kids ...*onode) *onode {
+		g := &onode{}
+		var prev string
+		for _, k := range kids {
+			if k == nil {
+				continue
+			}
+			if len(g.kids) > 0 && !(strings.HasSuffix(prev, "'") || strings.HasSuffix(prev, "’") || strings.HasSuffix(prev, "-")) {
+				g.kids = append(g.kids, leaf(" "))
+			}
+			g.kids = append(g.kids, k)
+			prev = plainText(k)
+		}
+		if parts != nil {
+			if p := parts[part]; p != nil {
+				g.prefix, g.suffix = p.prefix, p.suffix
+			}
+		}
+		return g
+	}
+	fam := n.Family
+	ndp := n.NonDroppingParticle
+	dp := n.DroppingParticle
+	suffix := n.Suffix
+	inverted := o.asSortOrder == "all" || (o.asSortOrder == "first" && idx == 0)
+	if !romanesque {
+		if form == "short" {
+			return group("family", piece("family", fam))
+		}
+		return &onode{kids: []*onode{group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given))}}
+	}
+	if form == "short" {
+		return group("family", piece("family", ndp), piece("family", fam))
+	}
+	if n.StaticOrdering {
+		return &onode{delim: " ", kids: []*onode{group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", given))}}
+	}
+	out := &onode{}
+	if !inverted {
+		g := group("given", piece("given", given))
+		var sfx *onode
+		if suffix != "" {
+			if n.CommaSuffix {
+				sfx = leaf(", " + suffix)
+			} else {
+				sfx = leaf(" " + suffix)
+			}
+		}
+		f := group("family", piece("given", dp), piece("family", ndp), piece("family", fam))
+		if sfx != nil {
+			f.kids = append(f.kids, sfx)
+		}
+		if !g.empty() {
+			out.kids = append(out.kids, g)
+			gt := plainText(g)
+			if !strings.HasSuffix(gt, " ") && !strings.HasSuffix(gt, "\u00a0") {
+				out.kids = append(out.kids, leaf(" "))
+			}
+		}
+		out.kids = append(out.kids, f)
+		return out
+	}
+	demote := c.st.demoteParticle == "display-and-sort" || (c.sorting && c.st.demoteParticle == "sort-only")
+	var f, g *onode
+	if demote {
+		f = group("family", piece("family", fam))
+		g = group("given", piece("given", given), piece("given", dp), piece("family", ndp))
+	} else {
+		f = group("family", piece("family", ndp), piece("family", fam))
+		g = group("given", piece("given", given), piece("given", dp))
+	}
+	out.kids = append(out.kids, f)
+	if !g.empty() {
+		out.kids = append(out.kids, leaf(o.sortSep), g)
+	}
+	if suffix != "" {
+		out.kids = append(out.kids, leaf(o.sortSep), richText(suffix))
+	}
+	return out
+}
+
+// initials abbreviates given names as citeproc-js does: "John M.E." with
+// ". " gives "J. M. E."; with initialize="false" only single letters and
+// abbreviations take the terminator.
+func (c *ctx) initials(given, with string, initialize bool) string {
+	type word struct {
+		s      string
+		period bool
+		hyphen bool // joined to the previous word by a hyphen
+	}
+	var words []word
+	rs := []rune(given)
+	var cur []rune
+	hyph := false
+	flush := func(period bool) {
+		if len(cur) > 0 {
+			words = append(words, word{string(cur), period, hyph})
+			cur = nil
+			hyph = false
+		} else if period && len(words) > 0 {
+			words[len(words)-1].period = true
+		}
+	}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '.':
+			flush(true)
+		case r == ' ' || r == '\u00a0':
+			flush(false)
+		case r == '-' && i+1 < len(rs) && !unicode.IsLower(rs[i+1]) && len(cur) > 0:
+			flush(false)
+			hyph = c.st.initHyphen
+		case r == '-' && len(cur) == 0 && len(words) > 0:
+			hyph = c.st.initHyphen
+		default:
+			cur = append(cur, r)
+		}
+	}
+	flush(false)
+	var sb strings.Builder
+	trimmed := strings.TrimRight(with, " ")
+	for i, w := range words {
+		// a word wrapped in inline markup ("<b>John</b>") keeps the
+		// markup around its initial ("<b>J.</b>")
+		openTag, closeTag := "", ""
+		for _, t := range []string{"b", "i", "sc", "sup", "sub"} {
+			o, cl := "<"+t+">", "</"+t+">"
+			if strings.HasPrefix(w.s, o) && strings.HasSuffix(w.s, cl) && len(w.s) > len(o)+len(cl) {
+				openTag, closeTag = o, cl
+				w.s = w.s[len(o) : len(w.s)-len(cl)]
+				break
+			}
+		}
+		rw := []rune(w.s)
+		if openTag != "" && (w.period || len(rw) == 1 || initialize) && !unicode.IsLower(rw[0]) {
+			if w.hyphen && i > 0 {
+				s := strings.TrimRight(sb.String(), " ")
+				sb.Reset()
+				sb.WriteString(s)
+				sb.WriteString("-")
+			}
+			body := w.s
+			if !(w.period || len(rw) == 1) {
+				body = string(rw[0])
+			}
+			sb.WriteString(openTag + body + strings.TrimRight(with, " ") + closeTag + with[len(strings.TrimRight(with, " ")):])
+			continue
+		}
+		if openTag != "" {
+			w.s = openTag + w.s + closeTag
+			rw = []rune(w.s)
+		}
+		if w.hyphen && i > 0 {
+			s := strings.TrimRight(sb.String(), " ")
+			sb.Reset()
+			sb.WriteString(s)
+			sb.WriteString("-")
+		}
+		_ = trimmed
+		switch {
+		case unicode.IsLower(rw[0]):
+			if sb.Len() > 0 && !strings.HasSuffix(sb.String(), " ") {
+				sb.WriteString(" ")
+			}
+			sb.WriteString(w.s)
+			sb.WriteString(" ")
+		case w.period || len(rw) == 1:
+			sb.WriteString(w.s)
+			sb.WriteString(with)
+		case initialize:
+			sb.WriteRune(rw[0])
+			// "TSerendorjiin" gives "Ts.": a run of capitals after the first
+			// letter is kept, lower-cased, when lower-case letters follow
+			k := 1
+			for k < len(rw) && unicode.IsUpper(rw[k]) {
+				k++
+			}
+			if k > 1 && k < len(rw) {
+				sb.WriteString(strings.ToLower(string(rw[1:k])))
+			}
+			sb.WriteString(with)
+		default:
+			if sb.Len() > 0 && !strings.HasSuffix(sb.String(), " ") && !strings.HasSuffix(sb.String(), "-") {
+				sb.WriteString(" ")
+			}
+			sb.WriteString(w.s)
+			sb.WriteString(" ")
+		}
+	}
+	return strings.TrimRight(sb.String(), " ")
+}
+
+// substitute renders the first substitute candidate that gives output; the
+// elements of a chosen cs:choose branch are candidates one by one.
+func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
+	for _, k := range kids {
+		if k.kind == kChoose {
+			for _, b := range k.branches {
+				if b.isElse || c.test(b) {
+					if o, st, ok := c.substitute(e, b.kids); ok {
+						return o, st, true
+					}
+					break
+				}
+			}
+			continue
+		}
+		if k.kind == kText && k.term != "" {
+			if _, defined := c.loc.lookup(k.term, k.form, ""); defined {
+				// a term the locale defines, even as nothing, is the
+				// substitution
+				o, st := c.eval(k)
+				if o.empty() {
+					return nil, st, true
+				}
+			}
+		}
+		savedTrack := c.track
+		c.track = map[string]bool{}
+		o, st := c.eval(k)
+		used := c.track
+		c.track = savedTrack
+		for v := range used {
+			if c.track != nil {
+				c.track[v] = true
+			}
+		}
+		if !o.empty() {
+			// suppress the variables used for the rest of the cite
+			if c.suppressed == nil {
+				c.suppressed = map[string]bool{}
+			}
+			for v := range used {
+				c.suppressed[v] = true
+			}
+			wrap := &onode{kids: []*onode{o}, isNames: true}
+			c.decorateNames(wrap, e)
+			if c.collectNames && c.firstNames == nil {
+				c.firstNames = wrap
+				if c.firstList == nil {
+					c.firstList = o
+				}
+			}
+			return wrap, st, true
+		}
+	}
+	return nil, status{}, false
+}
+
+// suppressNow suppresses a variable that a substitution rendered, at once:
+// a later element of the same substitution does not render it again.
+func (c *ctx) suppressNow(v string) {
+	if !c.substituting {
+		return
+	}
+	if c.suppressed == nil {
+		c.suppressed = map[string]bool{}
+	}
+	c.suppressed[v] = true
+}
+
+// unspaced reports whether a name is in a script that citeproc-js joins
+// to a conjunction without spaces (Hebrew, Chinese, Japanese, Korean).
+func unspaced(s string) bool {
+	r := firstRune(s)
+	return s != "" && unicode.In(r, unicode.Hebrew, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}

@@ -1,0 +1,350 @@
+package csl
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// Options configure a Processor. The zero value is the default: the
+// style's default locale (en-US when it names none), locale files from
+// nowhere (the built-in en-US terms).
+type Options struct {
+	// Locales finds locale files; nil uses only the style's own locale
+	// elements and the built-in en-US terms.
+	Locales *LocaleSet
+	// Lang overrides the style's default-locale.
+	Lang string
+}
+
+// Processor renders citations and bibliographies of registered items in
+// one style. It is not safe for concurrent use; the Style it uses is.
+type Processor struct {
+	style *Style
+	loc   *chain
+	items []*Item
+	byID  map[string]*Item
+	coll  *collate.Collator
+	lang  string
+	state map[string]*dstate
+	dirty bool
+	// citation numbers (1-based) by item id
+	numbers map[string]int
+	order   []*Item // bibliography order
+	// positions, when set, records the positions CiteDocument gave each
+	// citation (by ID), for the test-suite runner
+	positions map[string]string
+}
+
+type dstate struct {
+	addNames   int
+	givenLevel map[int][]int
+	disambig   int
+	yearSuffix string
+}
+
+// CiteItem is one cite of a citation.
+type CiteItem struct {
+	ID             string
+	Locator        string
+	Label          string
+	Prefix, Suffix string
+	SuppressAuthor bool
+	AuthorOnly     bool
+	// Position, when HasPosition, is given rather than computed.
+	Position    Position
+	HasPosition bool
+	NearNote    bool
+}
+
+// Citation is a cluster of cites in one note (NoteIndex > 0) or in the
+// text (NoteIndex 0).
+type Citation struct {
+	ID        string
+	Items     []CiteItem
+	NoteIndex int
+}
+
+// NewProcessor returns a processor for a style.
+func NewProcessor(s *Style, opts Options) *Processor {
+	lang := opts.Lang
+	if lang == "" {
+		lang = s.defaultLocale
+	}
+	if lang == "" {
+		lang = "en-US"
+	}
+	p := &Processor{style: s, byID: map[string]*Item{}}
+	p.loc = buildChain(s, opts.Locales, lang)
+	p.lang = lang
+	return p
+}
+
+// Register adds items (in order); registering an id again replaces it.
+func (p *Processor) Register(items ...*Item) {
+	for _, it := range items {
+		if _, ok := p.byID[it.ID]; !ok {
+			p.items = append(p.items, it)
+		} else {
+			for i, x := range p.items {
+				if x.ID == it.ID {
+					p.items[i] = it
+				}
+			}
+		}
+		p.byID[it.ID] = it
+	}
+	p.dirty = true
+}
+
+// Item returns a registered item.
+func (p *Processor) Item(id string) *Item { return p.byID[id] }
+
+func (p *Processor) newCtx(it *Item, mode int) *ctx {
+	c := &ctx{st: p.style, loc: p.loc, item: it, mode: mode, budget: 200000}
+	if mode == modeBib {
+		c.ls = p.style.bibliography
+	} else {
+		c.ls = p.style.citation
+	}
+	if n := p.numbers[it.ID]; n > 0 {
+		c.citationNumber = n
+	}
+	if ds := p.state[it.ID]; ds != nil {
+		c.addNames = ds.addNames
+		c.givenLevel = ds.givenLevel
+		c.disambig = ds.disambig
+		c.yearSuffix = ds.yearSuffix
+	}
+	return c
+}
+
+// prepare sorts the registry and disambiguates.
+func (p *Processor) prepare() {
+	if !p.dirty {
+		return
+	}
+	p.dirty = false
+	p.numbers = map[string]int{}
+	p.state = map[string]*dstate{}
+	// citation numbers: registration order, then bibliography sort
+	for i, it := range p.items {
+		p.numbers[it.ID] = i + 1
+	}
+	p.order = append([]*Item(nil), p.items...)
+	if b := p.style.bibliography; b != nil && len(b.sort) > 0 && len(p.items) > 1 {
+		p.order = p.sortItems(p.order, b, modeBib)
+		for i, it := range p.order {
+			p.numbers[it.ID] = i + 1
+		}
+		// a descending citation-number key keeps numbers from the ascending order
+		if usesCitationNumberDesc(b) {
+			asc := *b
+			asc.sort = append([]*sortKey(nil), b.sort...)
+			for i, k := range asc.sort {
+				k2 := *k
+				k2.desc = false
+				asc.sort[i] = &k2
+			}
+			o := p.sortItems(append([]*Item(nil), p.items...), &asc, modeBib)
+			for i, it := range o {
+				p.numbers[it.ID] = i + 1
+			}
+		}
+	}
+	p.disambiguate()
+}
+
+func usesCitationNumberDesc(b *layoutSpec) bool {
+	if len(b.sort) == 0 {
+		return false
+	}
+	k := b.sort[0]
+	if !k.desc {
+		return false
+	}
+	if k.variable == "citation-number" {
+		return true
+	}
+	if k.macro != nil {
+		found := false
+		var walk func(e *el)
+		walk = func(e *el) {
+			if (e.kind == kText || e.kind == kNumber) && e.variable == "citation-number" {
+				found = true
+			}
+			if e.macro != nil {
+				for _, x := range e.macro.kids {
+					walk(x)
+				}
+			}
+			for _, x := range e.kids {
+				walk(x)
+			}
+			for _, b := range e.branches {
+				for _, x := range b.kids {
+					walk(x)
+				}
+			}
+		}
+		for _, x := range k.macro.kids {
+			walk(x)
+		}
+		return found
+	}
+	return false
+}
+
+type sortVal struct {
+	s     string
+	n     float64
+	isNum bool
+	empty bool
+}
+
+func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
+	var out []sortVal
+	for _, k := range ls.sort {
+		c := p.newCtx(it, mode)
+		c.sorting = true
+		c.sortKeyDates = true
+		c.pos = PosFirst
+		if v := k.opts["names-min"]; v != "" {
+			c.sortNamesMin, c.sortNamesSet = atoiDef(v, 0), true
+		}
+		if v := k.opts["names-use-first"]; v != "" {
+			c.sortNamesFirst, c.sortNamesSet = atoiDef(v, 0), true
+		}
+		if v := k.opts["names-use-last"]; v == "true" {
+			c.sortNamesLast, c.sortNamesSet = 1, true
+		}
+		var sv sortVal
+		if k.macro != nil {
+			n, _ := c.children(k.macro.kids, "")
+			s := plainText(n)
+			sv.s = s
+			if s == "" {
+				sv.empty = true
+			} else if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "eE") {
+				sv.n, sv.isNum = f, true
+			}
+		} else {
+			v := k.variable
+			switch {
+			case isNameVar(v):
+				e := &el{kind: kNames, vars: []string{v}, nameEl: &el{kind: kName, a: map[string]string{"name-as-sort-order": "all"}}}
+				n, _ := c.names(e)
+				sv.s = plainText(n)
+			case isDateVar(v):
+				if d := it.dates[v]; d != nil {
+					sv.s = dateSortKey(d)
+				}
+			default:
+				val := c.variable(v)
+				if isNumericVar(v) && val != "" {
+					if f, err := strconv.ParseFloat(leadingNumber(val), 64); err == nil {
+						sv.n, sv.isNum = f, true
+					}
+				}
+				sv.s = plainText(richText(val))
+			}
+			sv.empty = sv.s == ""
+		}
+		out = append(out, sv)
+	}
+	return out
+}
+
+func leadingNumber(s string) string {
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || (i == 0 && s[i] == '-')) {
+		i++
+	}
+	return s[:i]
+}
+
+var numericVars = map[string]bool{"chapter-number": true, "collection-number": true, "edition": true, "issue": true, "number": true, "number-of-pages": true, "number-of-volumes": true, "volume": true, "citation-number": true, "page": true, "page-first": true, "locator": true, "first-reference-note-number": true, "part-number": true, "supplement-number": true, "printing-number": true}
+
+func isNumericVar(v string) bool { return numericVars[v] }
+
+func (p *Processor) compare(a, b []sortVal, keys []*sortKey) int {
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.empty && y.empty {
+			continue
+		}
+		if x.empty {
+			return 1
+		}
+		if y.empty {
+			return -1
+		}
+		var r int
+		if x.isNum && y.isNum {
+			switch {
+			case x.n < y.n:
+				r = -1
+			case x.n > y.n:
+				r = 1
+			}
+		} else {
+			r = p.collator().CompareString(sortClean(x.s), sortClean(y.s))
+		}
+		if r != 0 {
+			if keys[i].desc {
+				return -r
+			}
+			return r
+		}
+	}
+	return 0
+}
+
+func (p *Processor) sortItems(items []*Item, ls *layoutSpec, mode int) []*Item {
+	if len(items) < 2 {
+		return items
+	}
+	keys := make(map[*Item][]sortVal, len(items))
+	for _, it := range items {
+		keys[it] = p.sortKeysFor(it, ls, mode)
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		return p.compare(keys[items[i]], keys[items[j]], ls.sort) < 0
+	})
+	return items
+}
+
+// renderCite renders one cite (or bibliography entry) without the layout.
+func (p *Processor) renderItem(it *Item, ci *CiteItem, pos Position, mode int, firstNote int) *onode {
+	c := p.newCtx(it, mode)
+	c.cite = ci
+	c.pos = pos
+	c.firstNote = firstNote
+	if ci != nil {
+		c.nearNote = ci.NearNote
+	}
+	ls := c.ls
+	n, _ := c.children(ls.layout.kids, "")
+	return n
+}
+
+var sortStrip = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", "\"", "", "'", "", "[", "", "]", "", "(", "", ")", "", "«", "", "»", "", ",", "", ";", "", ":", "")
+
+// sortClean drops the quotation marks and brackets that citeproc-js's
+// collation ignores.
+func sortClean(s string) string { return sortStrip.Replace(s) }
+
+// collator is made on first use: most single-entry renderings never sort.
+func (p *Processor) collator() *collate.Collator {
+	if p.coll == nil {
+		tag, err := language.Parse(p.lang)
+		if err != nil {
+			tag = language.AmericanEnglish
+		}
+		p.coll = collate.New(tag, collate.IgnoreCase, collate.IgnoreDiacritics)
+	}
+	return p.coll
+}

@@ -1,0 +1,413 @@
+package csl
+
+import (
+	"strings"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/maisky-lib/maisky/cite"
+)
+
+// richText parses the inline markup citeproc-js reads in field values
+// (<i>, <b>, <sc>, <sup>, <sub>, small-caps and nocase spans, quotes) into
+// output nodes.
+func richText(s string) *onode { return richTextOpt(s, false) }
+
+// affixText parses a cite's prefix or suffix: single quotation marks there
+// stay as they are (curled), not quotes that alternate.
+func affixText(s string) *onode { return richTextOpt(s, true) }
+
+func richTextOpt(s string, affix bool) *onode {
+	if strings.ContainsAny(s, "«»") {
+		// French guillemets typed with spaces take narrow no-break
+		// spaces, as citeproc-js writes them
+		s = strings.NewReplacer("« ", "«\u202f", " »", "\u202f»").Replace(s)
+	}
+	if !strings.ContainsAny(s, "<\"'“‘’”") {
+		return &onode{text: s}
+	}
+	// citeproc-js pairs single quotes of an affix as quotes, unless an
+	// apostrophe in the affix has made it read them as apostrophes
+	affixApostrophe := affix && hasApostrophe(s)
+	root := &onode{}
+	stack := []*onode{root}
+	type frame struct {
+		tag string
+	}
+	var tags []string
+	cur := func() *onode { return stack[len(stack)-1] }
+	var text strings.Builder
+	flush := func() {
+		if text.Len() > 0 {
+			p := cur()
+			p.kids = append(p.kids, &onode{text: text.String()})
+			text.Reset()
+		}
+	}
+	push := func(n *onode, tag string) {
+		flush()
+		p := cur()
+		p.kids = append(p.kids, n)
+		stack = append(stack, n)
+		tags = append(tags, tag)
+	}
+	pop := func(tag string) bool {
+		for i := len(tags) - 1; i >= 0; i-- {
+			if tags[i] == tag {
+				flush()
+				stack = stack[:i+1]
+				tags = tags[:i]
+				return true
+			}
+		}
+		return false
+	}
+	open := func(tag string) bool {
+		for _, t := range tags {
+			if t == tag {
+				return true
+			}
+		}
+		return false
+	}
+	markup := []struct {
+		open, close string
+		mk          func() *onode
+	}{
+		{"<i>", "</i>", func() *onode { return &onode{fm: formatting{fontStyle: "italic", ord: "s"}} }},
+		{"<b>", "</b>", func() *onode { return &onode{fm: formatting{fontWeight: "bold", ord: "w"}} }},
+		{"<sc>", "</sc>", func() *onode {
+			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+		}},
+		{"<sup>", "</sup>", func() *onode { return &onode{fm: formatting{verticalAlign: "sup", ord: "a"}, tag: "implicit-nocase"} }},
+		{"<sub>", "</sub>", func() *onode { return &onode{fm: formatting{verticalAlign: "sub", ord: "a"}, tag: "implicit-nocase"} }},
+		{`<span style="font-variant:small-caps;">`, "</span>", func() *onode {
+			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+		}},
+		{`<span style="font-variant: small-caps;">`, "</span>", func() *onode {
+			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+		}},
+		{`<span class="nocase">`, "</span>", func() *onode { return &onode{nocase: true} }},
+		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: formatting{ord: "n"}, nocase: true} }},
+	}
+	prevRune := func(i int) rune {
+		if i == 0 {
+			return ' '
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		return r
+	}
+	nextRune := func(i int) rune {
+		if i >= len(s) {
+			return ' '
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return r
+	}
+	for i := 0; i < len(s); {
+		if s[i] == '<' {
+			matched := false
+			for _, m := range markup {
+				if strings.HasPrefix(s[i:], m.open) {
+					push(m.mk(), m.open)
+					i += len(m.open)
+					matched = true
+					break
+				}
+			}
+			if !matched {
+				for _, m := range markup {
+					if strings.HasPrefix(s[i:], m.close) {
+						// find the innermost open tag with this close
+						for j := len(tags) - 1; j >= 0; j-- {
+							ok := false
+							for _, mm := range markup {
+								if mm.open == tags[j] && mm.close == m.close {
+									ok = true
+								}
+							}
+							if ok {
+								pop(tags[j])
+								i += len(m.close)
+								matched = true
+								break
+							}
+						}
+						break
+					}
+				}
+			}
+			if matched {
+				continue
+			}
+			text.WriteByte('<')
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		pr := prevRune(i)
+		nr := nextRune(i + size)
+		switch r {
+		case '"':
+			if open(`"`) && !(unicode.IsSpace(pr) || pr == '(' || pr == '[') {
+				if affix {
+					text.WriteRune('”')
+				}
+				pop(`"`)
+			} else if !unicode.IsSpace(nr) && (unicode.IsSpace(pr) || i == 0 || pr == '(' || pr == '[' || isOpenish(pr)) {
+				if affix {
+					// quotation marks typed in a cite's affix are kept
+					// as typed (curled), not quotes punctuation moves into
+					push(&onode{}, `"`)
+					text.WriteRune('“')
+				} else {
+					push(&onode{quotes: true}, `"`)
+				}
+			} else {
+				text.WriteRune(r)
+			}
+			i += size
+			continue
+		case '“':
+			push(&onode{quotes: true}, "“")
+			i += size
+			continue
+		case '”':
+			if !pop("“") {
+				text.WriteRune(r)
+			}
+			i += size
+			continue
+		case '\'', '‘', '’':
+			if (r == '\'' || r == '‘') && (i == 0 || unicode.IsSpace(pr) || pr == '(' || pr == '[' || isOpenish(pr)) && !unicode.IsSpace(nr) && !unicode.IsDigit(nr) && i+size < len(s) {
+				if affix && affixApostrophe {
+					push(&onode{}, "'")
+					text.WriteRune('‘')
+				} else if affix {
+					push(&onode{quotes: true, single: true, tag: "affix"}, "'")
+				} else {
+					push(&onode{quotes: true, single: true}, "'")
+				}
+				i += size
+				continue
+			}
+			if (r == '\'' || r == '’') && open("'") && !(unicode.IsLetter(nr) && unicode.IsLetter(pr)) {
+				if affix && affixApostrophe {
+					text.WriteRune('’')
+				}
+				pop("'")
+				i += size
+				continue
+			}
+			if r == '\'' {
+				text.WriteRune('’')
+			} else {
+				text.WriteRune(r)
+			}
+			i += size
+			continue
+		}
+		text.WriteRune(r)
+		i += size
+	}
+	flush()
+	// unclosed quotes: give back their characters
+	for len(tags) > 0 {
+		t := tags[len(tags)-1]
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		tags = tags[:len(tags)-1]
+		if n.quotes {
+			n.quotes = false
+			q := t
+			if q == "'" {
+				// an unpaired single quotation mark is an apostrophe
+				q = "’"
+			}
+			if q == `"` {
+				q = `"`
+			}
+			n.kids = append([]*onode{{text: q}}, n.kids...)
+		}
+	}
+	if len(root.kids) == 1 && root.kids[0].fm.zero() && !root.kids[0].quotes && !root.kids[0].nocase && root.kids[0].kids == nil {
+		return root.kids[0]
+	}
+	return root
+}
+
+func isOpenish(r rune) bool {
+	return r == '“' || r == '‘' || r == '"' || r == '\'' || r == '—' || r == '–' || r == '/' || r == '-'
+}
+
+// applyCase applies a CSL text-case to every leaf of n (nocase leaves
+// excepted; small caps, superscripts and subscripts are left alone by the
+// title and sentence cases).
+func (c *ctx) applyCase(n *onode, tc string) {
+	type lf struct {
+		n      *onode
+		nocase bool
+		soft   bool // implicit nocase
+	}
+	var leaves []lf
+	var walk func(n *onode, nocase, soft bool)
+	walk = func(n *onode, nocase, soft bool) {
+		if n == nil {
+			return
+		}
+		nocase = nocase || n.nocase
+		soft = soft || n.tag == "implicit-nocase"
+		if n.text != "" {
+			leaves = append(leaves, lf{n, nocase, soft})
+		}
+		for _, k := range n.kids {
+			walk(k, nocase, soft)
+		}
+	}
+	walk(n, false, false)
+	lang := c.item.vars["language"]
+	switch tc {
+	case "lowercase":
+		lc := cases.Lower(caseLang(lang))
+		for _, l := range leaves {
+			if !l.nocase {
+				l.n.text = lc.String(l.n.text)
+			}
+		}
+	case "uppercase":
+		uc := cases.Upper(caseLang(lang))
+		for _, l := range leaves {
+			if !l.nocase {
+				l.n.text = uc.String(l.n.text)
+			}
+		}
+	case "capitalize-first":
+		for _, l := range leaves {
+			if strings.TrimSpace(l.n.text) == "" {
+				continue
+			}
+			if !l.nocase && !l.soft {
+				l.n.text = cite.CapitalizeFirst(l.n.text)
+			}
+			break
+		}
+	case "capitalize-all":
+		for _, l := range leaves {
+			if l.nocase {
+				continue
+			}
+			l.n.text = capitalizeAll(l.n.text)
+		}
+	case "sentence":
+		if !c.isEnglish() {
+			return
+		}
+		first := true
+		for _, l := range leaves {
+			if l.nocase || l.soft {
+				if strings.TrimSpace(l.n.text) != "" {
+					first = false
+				}
+				continue
+			}
+			t := strings.ToLower(l.n.text)
+			if first && strings.TrimSpace(t) != "" {
+				t = upperFirst(t)
+				first = false
+			}
+			l.n.text = t
+		}
+	case "title":
+		if !c.isEnglish() {
+			return
+		}
+		var sb strings.Builder
+		counts := make([]int, len(leaves))
+		for i, l := range leaves {
+			sb.WriteString(l.n.text)
+			counts[i] = utf8.RuneCountInString(l.n.text)
+		}
+		out := []rune(cite.TitleCase(sb.String()))
+		total := 0
+		for _, k := range counts {
+			total += k
+		}
+		if len(out) != total {
+			return
+		}
+		pos := 0
+		for i, l := range leaves {
+			seg := string(out[pos : pos+counts[i]])
+			pos += counts[i]
+			if !l.nocase && !l.soft {
+				l.n.text = seg
+			}
+		}
+	}
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			return s[:i] + string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+		}
+		if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+			return s
+		}
+	}
+	return s
+}
+
+func caseLang(lang string) language.Tag {
+	if lang == "" {
+		return language.Und
+	}
+	t, err := language.Parse(lang)
+	if err != nil {
+		return language.Und
+	}
+	return t
+}
+
+func sentenceLower(s string) string {
+	// words all in upper case are lowered; mixed case kept
+	if strings.ToUpper(s) == s {
+		return strings.ToLower(s)
+	}
+	return s
+}
+
+func capitalizeAll(s string) string {
+	var sb strings.Builder
+	start := true
+	for _, r := range s {
+		if start && unicode.IsLower(r) {
+			sb.WriteRune(unicode.ToUpper(r))
+		} else {
+			sb.WriteRune(r)
+		}
+		start = r == ' ' || r == '-' || r == '\u00a0'
+	}
+	return sb.String()
+}
+
+func (c *ctx) isEnglish() bool {
+	lang := c.item.vars["language"]
+	if lang == "" {
+		return strings.HasPrefix(c.loc.lang, "en") || c.loc.lang == ""
+	}
+	return strings.HasPrefix(strings.ToLower(lang), "en")
+}
+
+func hasApostrophe(s string) bool {
+	rs := []rune(s)
+	for i := 1; i+1 < len(rs); i++ {
+		if (rs[i] == '’' || rs[i] == '\'') && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,598 @@
+package csl
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Errors of the package.
+var (
+	// ErrStyle is the error of a malformed or invalid style or locale.
+	ErrStyle = errors.New("csl: invalid style")
+	// ErrItem is the error of malformed CSL-JSON input.
+	ErrItem = errors.New("csl: invalid item")
+	// ErrFixture is the error of a malformed test-suite fixture.
+	ErrFixture = errors.New("csl: invalid fixture")
+)
+
+// SyntaxError is a malformed or invalid style or locale file, with the
+// position (1-based line and column) of the fault.
+type SyntaxError struct {
+	Line, Column int
+	Msg          string
+}
+
+// Error returns the message with its position.
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("csl: line %d, column %d: %s", e.Line, e.Column, e.Msg)
+}
+
+// Unwrap returns ErrStyle.
+func (e *SyntaxError) Unwrap() error { return ErrStyle }
+
+// xnode is a parsed XML element.
+type xnode struct {
+	order     []string
+	name      string
+	attrs     map[string]string
+	kids      []*xnode
+	text      string
+	line, col int
+}
+
+func (n *xnode) attr(k string) string { return n.attrs[k] }
+
+// maxDepth bounds the nesting of a style's elements.
+const maxDepth = 200
+
+func parseXML(r io.Reader) (*xnode, error) {
+	data, err := io.ReadAll(io.LimitReader(r, 64<<20))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrStyle, err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	// positions advance with the decoder: count lines incrementally
+	curOff, curLine, lineStart := 0, 1, 0
+	pos := func(off64 int64) (int, int) {
+		off := int(off64)
+		if off > len(data) {
+			off = len(data)
+		}
+		if off < curOff {
+			curOff, curLine, lineStart = 0, 1, 0
+		}
+		for i := curOff; i < off; i++ {
+			if data[i] == '\n' {
+				curLine++
+				lineStart = i + 1
+			}
+		}
+		curOff = off
+		return curLine, off - lineStart + 1
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	var stack []*xnode
+	var root *xnode
+	for {
+		off := d.InputOffset()
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			l, c := pos(d.InputOffset())
+			msg := err.Error()
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				msg = se.Msg
+				l = se.Line
+				c = 1
+			}
+			return nil, &SyntaxError{Line: l, Column: c, Msg: msg}
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			l, c := pos(off)
+			n := &xnode{name: t.Name.Local, attrs: make(map[string]string, len(t.Attr)), line: l, col: c}
+			for _, a := range t.Attr {
+				if a.Name.Space == "xmlns" || a.Name.Local == "xmlns" {
+					continue
+				}
+				k := a.Name.Local
+				if a.Name.Space == "http://www.w3.org/XML/1998/namespace" || a.Name.Space == "xml" {
+					k = "xml:" + k
+				}
+				n.attrs[k] = a.Value
+				n.order = append(n.order, k)
+			}
+			if len(stack) >= maxDepth {
+				return nil, &SyntaxError{Line: l, Column: c, Msg: "elements nested too deeply"}
+			}
+			if len(stack) > 0 {
+				p := stack[len(stack)-1]
+				p.kids = append(p.kids, n)
+			} else if root == nil {
+				root = n
+			} else {
+				return nil, &SyntaxError{Line: l, Column: c, Msg: "more than one root element"}
+			}
+			stack = append(stack, n)
+		case xml.EndElement:
+			// RawToken leaves the matching of tags to us
+			if len(stack) == 0 || stack[len(stack)-1].name != t.Name.Local {
+				l, c := pos(d.InputOffset())
+				return nil, &SyntaxError{Line: l, Column: c, Msg: "element </" + t.Name.Local + "> closes nothing open"}
+			}
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			if len(stack) > 0 {
+				stack[len(stack)-1].text += string(t)
+			}
+		}
+	}
+	if root == nil {
+		return nil, &SyntaxError{Line: 1, Column: 1, Msg: "no root element"}
+	}
+	if len(stack) > 0 {
+		l, c := pos(int64(len(data)))
+		return nil, &SyntaxError{Line: l, Column: c, Msg: "unexpected EOF: <" + stack[len(stack)-1].name + "> is not closed"}
+	}
+	return root, nil
+}
+
+// Style is a parsed CSL style: immutable, safe for concurrent use.
+type Style struct {
+	class          string // in-text or note
+	defaultLocale  string
+	version        string
+	opts           map[string]string // global options, incl. inheritable name options
+	macros         map[string]*el
+	citation       *layoutSpec
+	bibliography   *layoutSpec
+	locales        []*Locale // in-style locale overrides
+	pageRangeFmt   string
+	demoteParticle string
+	initHyphen     bool
+	usesYS         bool
+	usesDisamb     bool
+	disambConds    int
+	usesNumber     bool
+	usesFirstRef   bool
+	etAlSubsequent bool
+	initWith       *string
+}
+
+type layoutSpec struct {
+	opts   map[string]string
+	layout *el
+	sort   []*sortKey
+	// layout affixes
+}
+
+type sortKey struct {
+	variable string
+	macro    *el
+	desc     bool
+	opts     map[string]string // names-min, names-use-first, names-use-last
+}
+
+// Class returns the style's class: "in-text" or "note".
+func (s *Style) Class() string { return s.class }
+
+// HasBibliography reports whether the style defines a bibliography.
+func (s *Style) HasBibliography() bool { return s.bibliography != nil }
+
+// DefaultLocale returns the style's default-locale attribute ("" when absent).
+func (s *Style) DefaultLocale() string { return s.defaultLocale }
+
+// ParseStyle reads a CSL 1.0.2 style.
+func ParseStyle(r io.Reader) (*Style, error) {
+	root, err := parseXML(r)
+	if err != nil {
+		return nil, err
+	}
+	if root.name != "style" {
+		return nil, &SyntaxError{Line: root.line, Column: root.col, Msg: "root element is <" + root.name + ">, not <style>"}
+	}
+	s := &Style{class: root.attr("class"), defaultLocale: root.attr("default-locale"), version: root.attr("version"), opts: map[string]string{}, macros: map[string]*el{}}
+	for k, v := range root.attrs {
+		s.opts[k] = v
+	}
+	s.pageRangeFmt = root.attr("page-range-format")
+	s.demoteParticle = root.attr("demote-non-dropping-particle")
+	if s.demoteParticle == "" {
+		s.demoteParticle = "display-and-sort"
+	}
+	s.initHyphen = root.attr("initialize-with-hyphen") != "false"
+	c := &compiler{style: s, macroNodes: map[string]*xnode{}}
+	for _, k := range root.kids {
+		if k.name == "macro" {
+			name := k.attr("name")
+			if name == "" {
+				return nil, &SyntaxError{Line: k.line, Column: k.col, Msg: "macro without a name"}
+			}
+			c.macroNodes[name] = k
+		}
+	}
+	for _, k := range root.kids {
+		switch k.name {
+		case "macro":
+			if _, err := c.macro(k.attr("name"), k); err != nil {
+				return nil, err
+			}
+		case "locale":
+			loc, err := localeFromNode(k)
+			if err != nil {
+				return nil, err
+			}
+			s.locales = append(s.locales, loc)
+		case "citation", "bibliography":
+			ls := &layoutSpec{opts: map[string]string{}}
+			for kk, v := range k.attrs {
+				ls.opts[kk] = v
+			}
+			for _, kk := range k.kids {
+				switch kk.name {
+				case "layout":
+					e, err := c.element(kk)
+					if err != nil {
+						return nil, err
+					}
+					ls.layout = e
+				case "sort":
+					for _, key := range kk.kids {
+						if key.name != "key" {
+							continue
+						}
+						sk := &sortKey{variable: key.attr("variable"), desc: key.attr("sort") == "descending", opts: key.attrs}
+						if m := key.attr("macro"); m != "" {
+							me, err := c.macroRef(m, key)
+							if err != nil {
+								return nil, err
+							}
+							sk.macro = me
+						}
+						ls.sort = append(ls.sort, sk)
+					}
+				}
+			}
+			if ls.layout == nil {
+				return nil, &SyntaxError{Line: k.line, Column: k.col, Msg: "<" + k.name + "> without <layout>"}
+			}
+			if k.name == "citation" {
+				s.citation = ls
+			} else {
+				s.bibliography = ls
+			}
+		}
+	}
+	if s.citation == nil {
+		return nil, &SyntaxError{Line: root.line, Column: root.col, Msg: "style without <citation>"}
+	}
+	s.disambConds = styleUsesDisambiguate(s)
+	s.usesDisamb = s.disambConds > 0
+	for _, k := range []string{"et-al-subsequent-min", "et-al-subsequent-use-first"} {
+		if s.citation.opts[k] != "" || s.opts[k] != "" {
+			s.etAlSubsequent = true
+		}
+	}
+	s.initWith = styleInitWith(s)
+	return s, nil
+}
+
+type compiler struct {
+	style      *Style
+	macroNodes map[string]*xnode
+	inProgress map[string]bool
+}
+
+func (c *compiler) macroRef(name string, at *xnode) (*el, error) {
+	if e, ok := c.style.macros[name]; ok {
+		return e, nil
+	}
+	n, ok := c.macroNodes[name]
+	if !ok {
+		return nil, &SyntaxError{Line: at.line, Column: at.col, Msg: fmt.Sprintf("macro %q is not defined", name)}
+	}
+	return c.macro(name, n)
+}
+
+func (c *compiler) macro(name string, n *xnode) (*el, error) {
+	if e, ok := c.style.macros[name]; ok {
+		return e, nil
+	}
+	if c.inProgress == nil {
+		c.inProgress = map[string]bool{}
+	}
+	if c.inProgress[name] {
+		return nil, &SyntaxError{Line: n.line, Column: n.col, Msg: fmt.Sprintf("macro %q calls itself", name)}
+	}
+	c.inProgress[name] = true
+	e := &el{kind: kMacro, line: n.line, col: n.col, name: name}
+	for _, k := range n.kids {
+		ce, err := c.element(k)
+		if err != nil {
+			return nil, err
+		}
+		if ce != nil {
+			e.kids = append(e.kids, ce)
+		}
+	}
+	delete(c.inProgress, name)
+	c.style.macros[name] = e
+	return e, nil
+}
+
+type kind uint8
+
+const (
+	kLayout kind = iota
+	kMacro
+	kText
+	kNumber
+	kDate
+	kDatePart
+	kNames
+	kName
+	kEtAl
+	kLabel
+	kGroup
+	kChoose
+	kSubstitute
+	kNamePart
+)
+
+// el is a compiled rendering element.
+type el struct {
+	kind      kind
+	line, col int
+	name      string
+	a         map[string]string // raw attributes
+	fm        formatting
+	prefix    string
+	suffix    string
+	delim     string
+	display   string
+	quotes    bool
+	strip     bool
+	textCase  string
+	variable  string
+	vars      []string
+	macro     *el
+	term      string
+	form      string
+	plural    string
+	value     string
+	kids      []*el
+	// names
+	nameEl     *el
+	etAl       *el
+	labelEl    *el
+	labelFirst bool // label before name
+	subst      *el
+	nameParts  map[string]*el
+	// choose
+	branches []*branch
+	// date
+	parts         []*el
+	rangeDelim    string
+	hasRangeDelim bool
+}
+
+type branch struct {
+	match  string // all, any, none
+	conds  []cond
+	kids   []*el
+	isElse bool
+}
+
+type cond struct {
+	kind   string
+	values []string
+}
+
+type formatting struct {
+	fontStyle, fontVariant, fontWeight, textDecoration, verticalAlign string
+	// ord lists the properties set, in the order of the style's
+	// attributes (s, v, w, d, a; n for nodecor): citeproc-js nests them
+	// with the first innermost.
+	ord string
+}
+
+func fmOf(n *xnode) formatting {
+	f := formatting{fontStyle: n.attr("font-style"), fontVariant: n.attr("font-variant"), fontWeight: n.attr("font-weight"), textDecoration: n.attr("text-decoration"), verticalAlign: n.attr("vertical-align")}
+	for _, k := range n.order {
+		switch k {
+		case "font-style":
+			f.ord += "s"
+		case "font-variant":
+			f.ord += "v"
+		case "font-weight":
+			f.ord += "w"
+		case "text-decoration":
+			f.ord += "d"
+		case "vertical-align":
+			f.ord += "a"
+		}
+	}
+	return f
+}
+
+func (f formatting) zero() bool { return f == formatting{} }
+
+func (c *compiler) element(n *xnode) (*el, error) {
+	e := &el{line: n.line, col: n.col, a: n.attrs, name: n.name}
+	e.fm = fmOf(n)
+	e.prefix = n.attr("prefix")
+	e.suffix = n.attr("suffix")
+	e.delim = n.attr("delimiter")
+	e.display = n.attr("display")
+	e.quotes = n.attr("quotes") == "true"
+	e.strip = n.attr("strip-periods") == "true"
+	e.textCase = n.attr("text-case")
+	e.variable = n.attr("variable")
+	e.term = n.attr("term")
+	e.form = n.attr("form")
+	e.plural = n.attr("plural")
+	e.value = n.attr("value")
+	if e.variable == "year-suffix" {
+		c.style.usesYS = true
+	}
+	if e.variable == "citation-number" {
+		c.style.usesNumber = true
+	}
+	if e.variable == "first-reference-note-number" {
+		c.style.usesFirstRef = true
+	}
+	kids := func() error {
+		for _, k := range n.kids {
+			ce, err := c.element(k)
+			if err != nil {
+				return err
+			}
+			if ce != nil {
+				e.kids = append(e.kids, ce)
+			}
+		}
+		return nil
+	}
+	switch n.name {
+	case "layout":
+		e.kind = kLayout
+		if err := kids(); err != nil {
+			return nil, err
+		}
+	case "text":
+		e.kind = kText
+		if m := n.attr("macro"); m != "" {
+			me, err := c.macroRef(m, n)
+			if err != nil {
+				return nil, err
+			}
+			e.macro = me
+		} else if e.variable == "" && e.term == "" && n.attrs["value"] == "" {
+			if _, ok := n.attrs["value"]; !ok {
+				return nil, &SyntaxError{Line: n.line, Column: n.col, Msg: "<text> needs variable, macro, term or value"}
+			}
+		}
+	case "number":
+		e.kind = kNumber
+	case "label":
+		e.kind = kLabel
+	case "group":
+		e.kind = kGroup
+		if err := kids(); err != nil {
+			return nil, err
+		}
+	case "date":
+		e.kind = kDate
+		for _, k := range n.kids {
+			if k.name == "date-part" {
+				dp := &el{kind: kDatePart, line: k.line, col: k.col, a: k.attrs, name: k.attr("name")}
+				dp.fm = fmOf(k)
+				dp.prefix, dp.suffix = k.attr("prefix"), k.attr("suffix")
+				dp.textCase = k.attr("text-case")
+				dp.form = k.attr("form")
+				dp.strip = k.attr("strip-periods") == "true"
+				if rd, ok := k.attrs["range-delimiter"]; ok {
+					dp.rangeDelim, dp.hasRangeDelim = rd, true
+				}
+				e.parts = append(e.parts, dp)
+			}
+		}
+	case "names":
+		e.kind = kNames
+		e.vars = strings.Fields(e.variable)
+		for _, k := range n.kids {
+			switch k.name {
+			case "name":
+				ne := &el{kind: kName, line: k.line, col: k.col, a: k.attrs, nameParts: map[string]*el{}}
+				ne.fm = fmOf(k)
+				ne.prefix, ne.suffix = k.attr("prefix"), k.attr("suffix")
+				for _, np := range k.kids {
+					if np.name == "name-part" {
+						pe := &el{kind: kNamePart, a: np.attrs}
+						pe.fm = fmOf(np)
+						pe.prefix, pe.suffix = np.attr("prefix"), np.attr("suffix")
+						pe.textCase = np.attr("text-case")
+						ne.nameParts[np.attr("name")] = pe
+					}
+				}
+				e.nameEl = ne
+				if e.labelEl == nil {
+					e.labelFirst = false
+				}
+			case "et-al":
+				ee := &el{kind: kEtAl, a: k.attrs, term: k.attr("term")}
+				ee.fm = fmOf(k)
+				ee.prefix, ee.suffix = k.attr("prefix"), k.attr("suffix")
+				if ee.term == "" {
+					ee.term = "et-al"
+				}
+				e.etAl = ee
+			case "label":
+				le, err := c.element(k)
+				if err != nil {
+					return nil, err
+				}
+				e.labelEl = le
+				e.labelFirst = e.nameEl == nil
+			case "substitute":
+				se := &el{kind: kSubstitute}
+				for _, sk := range k.kids {
+					ce, err := c.element(sk)
+					if err != nil {
+						return nil, err
+					}
+					if ce != nil {
+						se.kids = append(se.kids, ce)
+					}
+				}
+				e.subst = se
+			}
+		}
+	case "choose":
+		e.kind = kChoose
+		for _, k := range n.kids {
+			b := &branch{match: k.attr("match"), isElse: k.name == "else"}
+			if b.match == "" {
+				b.match = "all"
+			}
+			for _, ck := range []string{"type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"} {
+				if v, ok := k.attrs[ck]; ok {
+					b.conds = append(b.conds, cond{kind: ck, values: strings.Fields(v)})
+				}
+			}
+			for _, bk := range k.kids {
+				ce, err := c.element(bk)
+				if err != nil {
+					return nil, err
+				}
+				if ce != nil {
+					b.kids = append(b.kids, ce)
+				}
+			}
+			e.branches = append(e.branches, b)
+		}
+	default:
+		return nil, nil
+	}
+	return e, nil
+}
+
+func atoiDef(s string, d int) int {
+	if s == "" {
+		return d
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return d
+	}
+	return n
+}
