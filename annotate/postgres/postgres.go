@@ -153,8 +153,9 @@ func (s *Store) Import(ctx context.Context, as []*annotate.Annotation) error {
 // changes, reports, moderates or deletes, after the change commits, until
 // ctx ends (it then returns ctx's error) or the connection fails. A
 // service that caches annotations runs it in a goroutine and drops what
-// fn names; after an error it drops everything and watches again. fn runs
-// on Watch's goroutine: a slow fn delays the notifications after it.
+// fn names; after an error it drops everything and watches again. An
+// import of many annotations is announced as "*": drop everything. fn
+// runs on Watch's goroutine: a slow fn delays the notifications after it.
 func (s *Store) Watch(ctx context.Context, fn func(id string)) error {
 	c, err := s.pool.Acquire(ctx)
 	if err != nil {

@@ -114,7 +114,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxIdleTime(0)
-	r, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	r, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)&_pragma=mmap_size(1073741824)&_pragma=cache_size(-32768)")
 	if err != nil {
 		w.Close()
 		return nil, &DBError{Op: "open", Err: err}
@@ -126,6 +126,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, classify(err)
 	}
+	db.ours = true
 	return &Store{core: &sqlstore.Store{DB: db, Dialect: dialect, Now: opts.Now}, w: w, r: r}, nil
 }
 
@@ -188,7 +189,10 @@ func (s *Store) Import(ctx context.Context, as []*annotate.Annotation) error {
 
 // sqlDB implements sqlstore.DB with database/sql: one connection that
 // writes, a pool that reads.
-type sqlDB struct{ w, r *sql.DB }
+type sqlDB struct {
+	w, r *sql.DB
+	ours bool // the file is a store that opened: Close may optimize it
+}
 
 type rows struct{ *sql.Rows }
 
@@ -262,5 +266,10 @@ func (d *sqlDB) tx(ctx context.Context, fn func(sqlstore.Conn) error) error {
 }
 
 func (d *sqlDB) Close() error {
+	// Let SQLite refresh the statistics its planner uses, if they are
+	// stale (cheap; see PRAGMA optimize).
+	if d.ours {
+		_, _ = d.w.Exec("PRAGMA optimize")
+	}
 	return errors.Join(d.r.Close(), d.w.Close())
 }

@@ -409,9 +409,10 @@ func (s *Store) Import(ctx context.Context, as []*annotate.Annotation) error {
 				}
 				c.ID = annotate.NewID()
 			}
-			if len(ids) < 1000 {
-				ids = append(ids, c.ID)
-			}
+			ids = append(ids, c.ID)
+		}
+		if len(ids) > 100 {
+			ids = []string{"*"} // too many to name: drop everything
 		}
 		return s.notify(ctx, tx, ids...)
 	})
@@ -583,7 +584,11 @@ func (s *Store) Query(ctx context.Context, q annotate.Query) (*annotate.Results,
 		c, id := a.add(micro(cur.Created)), a.add(cur.ID)
 		w += " AND (a.created > " + c + " OR (a.created = " + c + " AND a.id > " + id + "))"
 	}
-	sql := "SELECT " + columns + " FROM annotations a WHERE " + w + " ORDER BY a.created, a.id LIMIT " + strconv.Itoa(limit+1)
+	// The page's IDs first, from an index that covers the visibility
+	// condition (rows the viewer may not see are passed over in the
+	// index), then their rows.
+	sql := "SELECT " + columns + " FROM annotations a JOIN (SELECT a.id AS sel FROM annotations a WHERE " + w +
+		" ORDER BY a.created, a.id LIMIT " + strconv.Itoa(limit+1) + ") page ON a.id = page.sel ORDER BY a.created, a.id"
 	as, err := queryAnnotations(ctx, s.DB, sql, a)
 	if err != nil {
 		return nil, wrap("query", err)
