@@ -106,3 +106,19 @@ func (v Viewer) CanReport(a, parent *Annotation) bool {
 func (v Viewer) CanModerate(a, parent *Annotation) bool {
 	return v.CanSee(a, parent) && v.IsModerator()
 }
+
+// CanSeeReport reports whether the viewer may see a report on a (whose
+// parent is given for a reply): a moderator who sees a, or the reporter
+// while they see a. Reports are never shown to the annotation's creator
+// as such, nor to anyone else.
+func (v Viewer) CanSeeReport(r *Report, a, parent *Annotation) bool {
+	if r == nil || a == nil || r.Annotation != a.ID || v.User == "" || !v.CanSee(a, parent) {
+		return false
+	}
+	return v.IsModerator() || r.Reporter == v.User
+}
+
+// Owns reports whether the viewer is the logged-in reader owner: the rule
+// for bookmarks and document tags, which only their owner sees, changes
+// and deletes.
+func (v Viewer) Owns(owner string) bool { return v.User != "" && v.User == owner }

@@ -135,13 +135,7 @@ func (t *Text) Select(start, end int) (Target, error) {
 // unique reports whether prefix+exact+suffix occurs in the text only with
 // the quote at start.
 func (t *Text) unique(q Quote, start int) bool {
-	whole := q.Prefix + q.Exact + q.Suffix
-	own := t.byteAt(start) - len(q.Prefix)
-	first := strings.Index(t.s, whole)
-	if first != own {
-		return false
-	}
-	return strings.Index(t.s[own+1:], whole) < 0
+	return len(t.occurrences(q.Prefix+q.Exact+q.Suffix, 2)) == 1
 }
 
 // Anchor finds a target's passage in the text, expecting it where the
@@ -182,7 +176,7 @@ func (t *Text) AnchorNear(tg Target, hint int) Match {
 	if s, ok := t.nearestWithContext(q, m, hint, hint-win, hint+m+win); ok {
 		return t.found(tg, s, m, 1)
 	}
-	if s, ok := t.nearestWithContext(q, m, hint, 0, len(t.runes)); ok {
+	if s, ok := t.nearestEverywhere(q, m, hint); ok {
 		return t.found(tg, s, m, 1)
 	}
 	return t.approximate(tg, []rune(q.Exact), hint)
@@ -239,6 +233,19 @@ func (t *Text) nearestWithContext(q Quote, m, hint, from, to int) (int, bool) {
 	return best, found
 }
 
+// nearestEverywhere finds the occurrence of the quote with its context in
+// the whole text nearest to hint.
+func (t *Text) nearestEverywhere(q Quote, m, hint int) (int, bool) {
+	best, found := 0, false
+	for _, b := range t.occurrences(q.Prefix+q.Exact+q.Suffix, -1) {
+		s := t.runeAt(b + len(q.Prefix))
+		if !found || abs(s-hint) < abs(best-hint) || abs(s-hint) == abs(best-hint) && s < best {
+			best, found = s, true
+		}
+	}
+	return best, found
+}
+
 func abs(x int) int {
 	if x < 0 {
 		return -x
@@ -253,14 +260,33 @@ type candidate struct {
 // maxCandidates bounds the approximate matches that are scored.
 const maxCandidates = 64
 
-// approximate is step 3 of AnchorNear.
+// nearScore is the score above which a passage found near where it is
+// expected is taken without searching the rest of the text.
+const nearScore = 0.9
+
+// approximate is step 3 of AnchorNear: the passages near the hint first,
+// then, unless one of those is clearly the passage, the whole text.
 func (t *Text) approximate(tg Target, pat []rune, hint int) Match {
+	m := len(pat)
+	win := 2*m + 2*MaxContextLen
+	from, to := max(0, hint-win), min(len(t.runes), hint+m+win)
+	if from > 0 || to < len(t.runes) {
+		if best := t.approximateIn(tg, pat, hint, from, to); best.Status != Orphan && best.Score >= nearScore {
+			return best
+		}
+	}
+	return t.approximateIn(tg, pat, hint, 0, len(t.runes))
+}
+
+// approximateIn searches the code points [from, to).
+func (t *Text) approximateIn(tg Target, pat []rune, hint, from, to int) Match {
 	m := len(pat)
 	maxErr := int(float64(m) * MaxErrorRate)
 	my := newMyers(pat)
 	var cands []candidate
 	inRun := false
-	for j, c := range t.runes {
+	for j := from; j < to; j++ {
+		c := t.runes[j]
 		d := my.step(c, false)
 		if d > maxErr {
 			inRun = false

@@ -297,3 +297,38 @@ func TestReanchorAnnotation(t *testing.T) {
 		t.Errorf("an orphan re-anchored in the old text: %v %+v", m, back.Target)
 	}
 }
+
+// After several edits in different paragraphs, a copy of the passage
+// inserted before it is not taken for it, and Map follows every edit.
+func TestReanchorSeveralEdits(t *testing.T) {
+	old := docText(t, "maisky-1934-12-31", maisky.Translation)
+	phrase := "British politicians have an old gift for accepting realities"
+	tg := selectPhrase(t, old, phrase)
+	s := old.String()
+	s = strings.Replace(s, "So the year is over", "So the year, at long last, is over", 1)
+	// A copy of the passage with its context, in the paragraph before.
+	ctx := tg.Quote.Prefix + tg.Quote.Exact + tg.Quote.Suffix
+	s = strings.Replace(s, "For our country 1934 has been", ctx+" For our country 1934 has been", 1)
+	s = strings.Replace(s, "Agniya and I have kept", "Agniya and I have always kept", 1)
+	nt := annotate.NewText(s)
+	r := annotate.NewReanchorer(old, nt)
+	m := r.Anchor(tg)
+	want := runeIndex(t, s, phrase, 1)
+	if m.Status != annotate.Moved || m.Start != want {
+		t.Errorf("several edits and a copy: %v at %d, want moved at %d (the copy is at %d)", m.Status, m.Start, want, runeIndex(t, s, phrase, 0))
+	}
+	if got := r.Map(tg.Start); got != want {
+		t.Errorf("Map(%d) = %d, want %d", tg.Start, got, want)
+	}
+	// Positions in unchanged paragraphs map exactly.
+	for _, p := range []string{"Here in London, too", "Feka spent a month", "Agniya and I have"} {
+		i := runeIndex(t, old.String(), p, 0)
+		j := runeIndex(t, s, p, 0)
+		if p == "Agniya and I have" {
+			j = runeIndex(t, s, "Agniya and I have", 0)
+		}
+		if got := r.Map(i); got != j {
+			t.Errorf("Map of %q: %d, want %d", p, got, j)
+		}
+	}
+}

@@ -113,7 +113,7 @@ func exportStore(tb testing.TB, n int) *annotate.Memory {
 		a := &annotate.Annotation{ID: fmt.Sprintf("urn:bench:%06d", i), Document: "maisky-1934-12-31", Creator: fmt.Sprintf("user%d", i%100),
 			Created: base.Add(time.Duration(i) * time.Second), Body: "A note on this passage, with *emphasis* and a “quote”.",
 			Tags: []string{"tag" + fmt.Sprint(i%10)}, Target: tgs[i%len(tgs)], Visibility: annotate.Public, Revision: 1}
-		if err := s.Import(a); err != nil {
+		if err := s.Import(context.Background(), a); err != nil {
 			tb.Fatal(err)
 		}
 	}
@@ -211,6 +211,9 @@ func TestAnchorBenchInput(t *testing.T) {
 		Alone      string
 		AloneStart int
 		AloneEnd   int
+		// Deleted is our status in Old with this passage and DeleteMargin
+		// code points on each side deleted (the first 500 selectors only).
+		Deleted string `json:",omitempty"`
 	}
 	// The edit: code points [EditStart, EditOldEnd) of Old became
 	// [EditStart, EditNewEnd) of New.
@@ -222,16 +225,23 @@ func TestAnchorBenchInput(t *testing.T) {
 	for suf < len(or)-pre && suf < len(nr)-pre && or[len(or)-1-suf] == nr[len(nr)-1-suf] {
 		suf++
 	}
+	const margin = annotate.ContextLen + 16
 	in := struct {
 		Old, New                          string
 		EditStart, EditOldEnd, EditNewEnd int
+		DeleteMargin                      int
 		Selectors                         []sel
-	}{Old: old.String(), New: nt.String(), EditStart: pre, EditOldEnd: len(or) - suf, EditNewEnd: len(nr) - suf}
+	}{Old: old.String(), New: nt.String(), EditStart: pre, EditOldEnd: len(or) - suf, EditNewEnd: len(nr) - suf, DeleteMargin: margin}
 	r := annotate.NewReanchorer(old, nt)
 	for _, tg := range tgs {
 		m, a := r.Anchor(tg), nt.Anchor(tg)
+		deleted := ""
+		if len(in.Selectors) < 500 {
+			cut := annotate.NewText(string(or[:max(0, tg.Start-margin)]) + string(or[min(len(or), tg.End+margin):]))
+			deleted = cut.Anchor(tg).Status.String()
+		}
 		in.Selectors = append(in.Selectors, sel{tg.Quote.Exact, tg.Quote.Prefix, tg.Quote.Suffix, tg.Start, tg.End,
-			m.Status.String(), m.Start, m.End, a.Status.String(), a.Start, a.End})
+			m.Status.String(), m.Start, m.End, a.Status.String(), a.Start, a.End, deleted})
 	}
 	data, err := json.Marshal(in)
 	if err != nil {

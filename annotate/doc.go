@@ -42,6 +42,39 @@
 // annotate/storetest holds the conformance tests every store runs,
 // including a randomised privacy test of more than 10,000 cases.
 //
+// # Anchoring
+//
+// Positions count Unicode code points of a version's NFC plain text
+// (maisky.Version.PlainText: what `maisky text` prints). [DocumentText]
+// and [NewText] prepare a [Text]; [Text.Select] makes a reader's selection
+// into a [Target] with ContextLen code points of context on each side
+// (more when needed to make it unique) and its print pages; a selection
+// outside the text is a [*SelectionError].
+//
+// When the text changes, [Text.Anchor] (or a [Reanchorer], which also
+// knows the old text and so where an edit moved things) finds the passage
+// again: the quote at its position with its context ([Exact]); else the
+// quote with its prefix and suffix elsewhere, nearest to where it is
+// expected ([Moved]); else the best candidate of a bit-parallel (Myers)
+// edit-distance search, scored with the context, only above the strict
+// threshold documented at [MinScore] ([Fuzzy], or Exact/Moved when the
+// text found is the quote); otherwise the annotation is an [Orphan] —
+// never attached to a passage that merely looks like it. Offsets never
+// split a character from its combining marks. [Reanchor] moves an
+// annotation's target to the match (or marks it Orphaned, its quote kept).
+//
+// # Export
+//
+// An export is always for a viewer and holds only what the viewer may
+// see. [WriteJSONLD] writes a W3C AnnotationCollection (context
+// http://www.w3.org/ns/anno.jsonld plus this package's [Namespace] terms,
+// declared in the document's @context) with its AnnotationPage embedded,
+// streamed from the store page by page in constant memory; [ReadJSONLD]
+// reads it back exactly (and reads other tools' W3C annotations as far as
+// the model goes); JSON that is not an annotation is a [*FormatError].
+// [WriteMarkdown] writes a document's annotations grouped by print page,
+// quote then note, with the document's citation from cite.
+//
 // # Errors
 //
 // Every error unwraps to a sentinel: [ErrNotFound], [ErrForbidden],

@@ -257,7 +257,7 @@ func ExampleWriteJSONLD() {
 	//   "first": {
 	//     "id": "urn:maisky:annotations#page-1",
 	//     "type": "AnnotationPage",
-	//     "partOf": "urn:maisky:annotations",
+	//     "partOf": {"id": "urn:maisky:annotations"},
 	//     "startIndex": 0,
 	// true false true
 }
@@ -322,7 +322,7 @@ func ExampleWriteMarkdown() {
 // Import loads trusted data as it is, moderation state included.
 func ExampleMemory_Import() {
 	s := annotate.NewMemory(annotate.MemoryOptions{Now: fixedClock})
-	err := s.Import(&annotate.Annotation{ID: "urn:example:1", Document: "d", Creator: "carol", Body: "x",
+	err := s.Import(context.Background(), &annotate.Annotation{ID: "urn:example:1", Document: "d", Creator: "carol", Body: "x",
 		Visibility: annotate.Public, Moderation: annotate.Hidden, Revision: 7})
 	a, _ := s.Annotation(context.Background(), annotate.Viewer{User: "carol"}, "urn:example:1")
 	fmt.Println(err, a.Moderation, a.Revision)
@@ -338,4 +338,110 @@ func ExampleParseCursor() {
 	// Output:
 	// 2026-01-02T03:04:05.000006Z urn:x:1 <nil>
 	// annotate: cursor: not a cursor this package returned
+}
+
+// FileText finds a document's text in a file; an unknown document is a
+// typed error.
+func ExampleFileText() {
+	f, err := os.Open("../testdata/volume1.json")
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	file, _ := maisky.Read(f)
+	text, err := annotate.FileText(file, "maisky-1935-01-15", maisky.Transcription)
+	fmt.Println(text.Slice(0, 9), err)
+	_, err = annotate.FileText(file, "maisky-1999-01-01", maisky.Translation)
+	var nf *annotate.NotFoundError
+	fmt.Println(errors.As(err, &nf), nf.Kind, errors.Is(err, annotate.ErrNotFound))
+	// Output:
+	// 15 января <nil>
+	// true document true
+}
+
+func ExampleParseVisibility() {
+	v, err := annotate.ParseVisibility("group")
+	fmt.Println(v, err)
+	_, err = annotate.ParseVisibility("friends")
+	fmt.Println(err)
+	m, _ := annotate.ParseModeration("spam")
+	mo, _ := annotate.ParseMotivation("highlighting")
+	fmt.Println(m, m.Concealed(), mo)
+	// Output:
+	// group <nil>
+	// annotate: visibility: unknown visibility "friends"; allowed: private, group, public
+	// spam true highlighting
+}
+
+func ExampleNewID() {
+	id := annotate.NewID()
+	fmt.Println(strings.HasPrefix(id, "urn:uuid:"), len(id))
+	// Output: true 45
+}
+
+func ExampleCheckReason() {
+	r, err := annotate.CheckReason("  Offensive language.\n")
+	fmt.Printf("%q %v\n", r, err)
+	_, err = annotate.CheckReason(" ")
+	fmt.Println(err)
+	// Output:
+	// "Offensive language." <nil>
+	// annotate: reason: a report needs the text of the complaint
+}
+
+func ExampleCheckTag() {
+	t, err := annotate.CheckTag("  cafe\u0301 ")
+	fmt.Printf("%q %v\n", t, err)
+	b, err := annotate.CheckBookmark(annotate.Bookmark{Document: "d", Page: -2})
+	fmt.Println(b.Page, err)
+	// Output:
+	// "café" <nil>
+	// -2 annotate: page: a print page is a positive number (0 for the whole document)
+}
+
+// PlainTextOf prepares a version's text with its print pages.
+func ExamplePlainTextOf() {
+	v := &maisky.Version{Kind: maisky.Translation, Blocks: []maisky.Block{
+		&maisky.Paragraph{Content: []maisky.Inline{
+			&maisky.Text{Value: "Before the break, "},
+			&maisky.PageBreak{Page: 60},
+			&maisky.Text{Value: "after it."},
+		}},
+	}}
+	text := annotate.PlainTextOf(v)
+	tg, _ := text.Select(11, 27) // "break, after it"
+	fmt.Printf("%q %v\n", tg.Quote.Exact, tg.Pages)
+	// Output: "break, after it." 59–60
+}
+
+// Retarget makes the target of a match: the passage where it now is.
+func ExampleText_Retarget() {
+	tg, _ := annotate.NewText(entry).Select(48, 64)
+	nt := annotate.NewText("On Monday: " + entry)
+	nt2 := nt.Retarget(tg, nt.Anchor(tg))
+	fmt.Println(nt2.Start, nt2.End, nt2.Quote.Exact, nt2.Orphaned)
+	// Output: 59 75 the Eastern Pact false
+}
+
+// WriteJSONLDPage serves a large collection page by page.
+func ExampleWriteJSONLDPage() {
+	ctx := context.Background()
+	s := annotate.NewMemory(annotate.MemoryOptions{Now: fixedClock})
+	alice := annotate.Viewer{User: "alice"}
+	for i := range 3 {
+		_, _ = s.Add(ctx, alice, &annotate.Annotation{ID: fmt.Sprintf("urn:example:%d", i), Document: "d", Body: "n"})
+	}
+	opts := annotate.JSONLDOptions{ID: "https://archive.example.org/annotations"}
+	var b strings.Builder
+	_ = annotate.WriteJSONLDPage(ctx, &b, s, annotate.Query{Viewer: alice, Limit: 2}, opts)
+	out := b.String()
+	fmt.Println(strings.Count(out, `"type": "Annotation"`), strings.Contains(out, `"next": "https://archive.example.org/annotations?page=`))
+	next := out[strings.Index(out, `"next": "`)+9:]
+	cursor, err := annotate.ParsePageIRI(opts.ID, next[:strings.IndexByte(next, '"')])
+	b.Reset()
+	_ = annotate.WriteJSONLDPage(ctx, &b, s, annotate.Query{Viewer: alice, Limit: 2, Cursor: cursor}, opts)
+	fmt.Println(err, strings.Count(b.String(), `"type": "Annotation"`), strings.Contains(b.String(), `"next"`))
+	// Output:
+	// 2 true
+	// <nil> 1 false
 }

@@ -213,3 +213,53 @@ func TestReadJSONLDForeign(t *testing.T) {
 		t.Errorf("foreign annotation: %+v", a)
 	}
 }
+
+// A collection served page by page: every page passes the reader, the
+// pages chain by "next", and together they hold what WriteJSONLD writes.
+func TestJSONLDPages(t *testing.T) {
+	s := sampleStore(t)
+	ctx := context.Background()
+	opts := annotate.JSONLDOptions{ID: "https://archive.example.org/annotations"}
+	var whole bytes.Buffer
+	if err := annotate.WriteJSONLD(ctx, &whole, s, annotate.Query{Viewer: alice}, opts); err != nil {
+		t.Fatal(err)
+	}
+	all, _ := annotate.ReadJSONLD(&whole, annotate.ReadOptions{})
+	var got []*annotate.Annotation
+	cursor, pages := "", 0
+	for {
+		var buf bytes.Buffer
+		if err := annotate.WriteJSONLDPage(ctx, &buf, s, annotate.Query{Viewer: alice, Limit: 4, Cursor: cursor}, opts); err != nil {
+			t.Fatal(err)
+		}
+		if pages == 0 {
+			golden(t, "page-alice-first.jsonld", buf.Bytes())
+		}
+		pages++
+		as, err := annotate.ReadJSONLD(bytes.NewReader(buf.Bytes()), annotate.ReadOptions{})
+		if err != nil {
+			t.Fatalf("page %d: %v", pages, err)
+		}
+		got = append(got, as...)
+		i := strings.Index(buf.String(), `"next": "`)
+		if i < 0 {
+			break
+		}
+		next := buf.String()[i+9:]
+		next = next[:strings.IndexByte(next, '"')]
+		if cursor, err = annotate.ParsePageIRI(opts.ID, next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if pages != 3 || len(got) != len(all) {
+		t.Fatalf("%d pages, %d annotations; want 3 pages of %d", pages, len(got), len(all))
+	}
+	for i := range all {
+		if got[i].ID != all[i].ID {
+			t.Errorf("page order: %s, want %s", got[i].ID, all[i].ID)
+		}
+	}
+	if _, err := annotate.ParsePageIRI(opts.ID, "https://elsewhere/x?page=first"); !errors.Is(err, annotate.ErrInvalid) {
+		t.Errorf("a foreign page IRI: %v", err)
+	}
+}

@@ -141,3 +141,53 @@ func asFormatError(err error, fe **FormatError) bool {
 	}
 	return false
 }
+
+// FuzzReanchorer: any two texts, any selection of the first; the match is
+// inside the new text, an identical quote when exact or moved, and Map
+// keeps positions of unchanged paragraphs.
+func FuzzReanchorer(f *testing.F) {
+	f.Add("a\n\nbb\n\ncc\n\ndd", "a\n\nbXb\n\nYcc\n\ndd", 7, 2)
+	f.Add("Первый абзац.\n\nВторой абзац, где за\u0301мок.\n\nТретий.", "Новый.\n\nПервый абзац.\n\nВторой абзац, где замок.\n\nТретий!", 20, 10)
+	f.Add("same\n\nsame\n\nsame", "same\n\nsame", 6, 4)
+	f.Fuzz(func(t *testing.T, a, b string, start, length int) {
+		if len(a) > 4096 || len(b) > 4096 {
+			return
+		}
+		old, nt := NewText(a), NewText(b)
+		if old.Len() == 0 {
+			return
+		}
+		start = abs(start) % old.Len()
+		tg, err := old.Select(start, min(old.Len(), start+1+abs(length)%80))
+		if err != nil {
+			return
+		}
+		r := NewReanchorer(old, nt)
+		m := r.Anchor(tg)
+		if m.Status == Orphan {
+			if m.Start != 0 || m.End != 0 {
+				t.Fatalf("orphan at %d–%d", m.Start, m.End)
+			}
+		} else {
+			if m.Start < 0 || m.End > nt.Len() || m.Start >= m.End {
+				t.Fatalf("match %+v outside a text of %d", m, nt.Len())
+			}
+			if (m.Status == Exact || m.Status == Moved) && nt.Slice(m.Start, m.End) != tg.Quote.Exact {
+				t.Fatalf("%v match is not the quote", m.Status)
+			}
+		}
+		// Positions inside paragraphs that the new text has unchanged, at
+		// the same place among the paragraphs, map to that paragraph.
+		for _, sp := range r.spans {
+			if !sp.same {
+				continue
+			}
+			for i := sp.oldStart; i < sp.oldEnd; i++ {
+				j := r.Map(i)
+				if j < 0 || j >= nt.Len() || old.runes[i] != nt.runes[j] {
+					t.Fatalf("Map(%d) = %d in an unchanged paragraph", i, j)
+				}
+			}
+		}
+	})
+}

@@ -95,6 +95,80 @@ func WriteJSONLD(ctx context.Context, w io.Writer, s Store, q Query, opts JSONLD
 	return e.err
 }
 
+// WriteJSONLDPage writes one page of the annotations of a query that its
+// viewer may see (q.Limit of them, after q.Cursor) as a W3C AnnotationPage
+// of the collection opts.ID, for a service that serves a large collection
+// page by page: its id is PageIRI(opts.ID, q.Cursor), "partOf" the
+// collection ({"id": opts.ID}) and "next" the IRI of the following page,
+// when there is one.
+// WriteJSONLD writes the whole collection in one document instead.
+func WriteJSONLDPage(ctx context.Context, w io.Writer, s Store, q Query, opts JSONLDOptions) error {
+	res, err := s.Query(ctx, q)
+	if err != nil {
+		return err
+	}
+	e := newLDWriter(w, opts)
+	e.raw("{\n  \"@context\": " + ldContext)
+	e.member("  ", false, "id")
+	e.str(PageIRI(e.id, q.Cursor))
+	e.member("  ", false, "type")
+	e.raw(`"AnnotationPage"`)
+	e.member("  ", false, "partOf")
+	e.raw(`{"id": `)
+	e.str(e.id)
+	e.raw("}")
+	if res.Next != "" {
+		e.member("  ", false, "next")
+		e.str(PageIRI(e.id, res.Next))
+	}
+	e.member("  ", false, "items")
+	e.raw("[")
+	n := 0
+	for _, a := range res.Annotations {
+		if !q.Viewer.Sees(a) {
+			continue
+		}
+		if n > 0 {
+			e.raw(",")
+		}
+		e.raw("\n    ")
+		e.annotation("    ", a)
+		n++
+	}
+	if n > 0 {
+		e.raw("\n  ")
+	}
+	e.raw("]\n}\n")
+	e.flush()
+	return e.err
+}
+
+// PageIRI returns the IRI of the page of a collection that starts at a
+// cursor: the collection's IRI with "?page=" and the cursor ("first" for
+// the first page). ParsePageIRI reads the cursor back.
+func PageIRI(collection, cursor string) string {
+	if cursor == "" {
+		cursor = "first"
+	}
+	return collection + "?page=" + cursor
+}
+
+// ParsePageIRI returns the cursor of a page IRI that PageIRI made for the
+// collection ("" for the first page), or an *InputError.
+func ParsePageIRI(collection, iri string) (string, error) {
+	c, ok := strings.CutPrefix(iri, collection+"?page=")
+	if !ok {
+		return "", &InputError{Field: "page", Msg: "not a page of this collection"}
+	}
+	if c == "first" {
+		return "", nil
+	}
+	if _, err := ParseCursor(c); err != nil {
+		return "", err
+	}
+	return c, nil
+}
+
 // ldWriter writes JSON-LD into a buffer flushed as it fills.
 type ldWriter struct {
 	w    io.Writer
@@ -102,6 +176,31 @@ type ldWriter struct {
 	err  error
 	opts JSONLDOptions
 	id   string
+	// The last escaped IRIs: consecutive annotations mostly share them.
+	lastDoc, lastDocIRI   string
+	lastUser, lastUserIRI string
+}
+
+func (e *ldWriter) docIRI(doc string) string {
+	if doc != e.lastDoc || e.lastDocIRI == "" {
+		e.lastDoc, e.lastDocIRI = doc, e.opts.documentBase()+url.PathEscape(doc)
+	}
+	return e.lastDocIRI
+}
+
+func (e *ldWriter) userIRI(user string) string {
+	if user != e.lastUser || e.lastUserIRI == "" {
+		e.lastUser, e.lastUserIRI = user, e.opts.userBase()+url.PathEscape(user)
+	}
+	return e.lastUserIRI
+}
+
+// time writes a time as a JSON string: RFC 3339 in UTC, to the
+// microsecond.
+func (e *ldWriter) time(t time.Time) {
+	e.buf = append(e.buf, '"')
+	e.buf = t.UTC().Truncate(time.Microsecond).AppendFormat(e.buf, time.RFC3339Nano)
+	e.buf = append(e.buf, '"')
 }
 
 func newLDWriter(w io.Writer, opts JSONLDOptions) *ldWriter {
@@ -172,7 +271,9 @@ func (e *ldWriter) pageStart(n int) {
 	e.member("    ", false, "type")
 	e.raw(`"AnnotationPage"`)
 	e.member("    ", false, "partOf")
+	e.raw(`{"id": `)
 	e.str(e.id)
+	e.raw("}")
 	e.member("    ", false, "startIndex")
 	e.raw("0")
 	e.member("    ", false, "items")
@@ -208,16 +309,16 @@ func (e *ldWriter) annotation(ind string, a *Annotation) {
 	e.str(a.Motivation.String())
 	if !a.Created.IsZero() {
 		e.member(in, false, "created")
-		e.str(formatTime(a.Created))
+		e.time(a.Created)
 	}
 	if !a.Modified.IsZero() {
 		e.member(in, false, "modified")
-		e.str(formatTime(a.Modified))
+		e.time(a.Modified)
 	}
 	if a.Creator != "" {
 		e.member(in, false, "creator")
 		e.raw(`{"id": `)
-		e.str(e.opts.userBase() + url.PathEscape(a.Creator))
+		e.str(e.userIRI(a.Creator))
 		e.raw(`, "type": "Person", "nickname": `)
 		e.str(a.Creator)
 		e.raw("}")
@@ -227,12 +328,12 @@ func (e *ldWriter) annotation(ind string, a *Annotation) {
 	if a.ReplyTo != "" {
 		e.str(a.ReplyTo)
 		e.member(in, false, "document")
-		e.str(e.opts.documentBase() + url.PathEscape(a.Document))
+		e.str(e.docIRI(a.Document))
 		e.member(in, false, "version")
 		e.str(versionName(a.Version))
 	} else if a.Target.IsZero() {
 		// The whole document: its IRI, the version beside it.
-		e.str(e.opts.documentBase() + url.PathEscape(a.Document))
+		e.str(e.docIRI(a.Document))
 		e.member(in, false, "version")
 		e.str(versionName(a.Version))
 	} else {
@@ -254,7 +355,9 @@ func (e *ldWriter) annotation(ind string, a *Annotation) {
 		e.member(in, false, "orphaned")
 		e.raw("true")
 	}
-	e.raw("\n" + ind + "}")
+	e.raw("\n")
+	e.raw(ind)
+	e.raw("}")
 }
 
 func (e *ldWriter) body(in string, a *Annotation) {
@@ -265,7 +368,9 @@ func (e *ldWriter) body(in string, a *Annotation) {
 	if a.Body != "" || len(a.Tags) == 0 {
 		// A highlight without a note still has its (empty) note, so that
 		// every annotation has a body.
-		e.raw("\n" + bi + `{"type": "TextualBody", "value": `)
+		e.raw("\n")
+		e.raw(bi)
+		e.raw(`{"type": "TextualBody", "value": `)
 		e.str(a.Body)
 		e.raw(`, "format": "text/markdown"}`)
 		first = false
@@ -275,11 +380,15 @@ func (e *ldWriter) body(in string, a *Annotation) {
 			e.raw(",")
 		}
 		first = false
-		e.raw("\n" + bi + `{"type": "TextualBody", "purpose": "tagging", "value": `)
+		e.raw("\n")
+		e.raw(bi)
+		e.raw(`{"type": "TextualBody", "purpose": "tagging", "value": `)
 		e.str(t)
 		e.raw("}")
 	}
-	e.raw("\n" + in + "]")
+	e.raw("\n")
+	e.raw(in)
+	e.raw("]")
 }
 
 func (e *ldWriter) target(in string, a *Annotation) {
@@ -289,13 +398,15 @@ func (e *ldWriter) target(in string, a *Annotation) {
 	e.member(ti, true, "type")
 	e.raw(`"SpecificResource"`)
 	e.member(ti, false, "source")
-	e.str(e.opts.documentBase() + url.PathEscape(a.Document))
+	e.str(e.docIRI(a.Document))
 	e.member(ti, false, "version")
 	e.str(versionName(a.Version))
 	if t.Quote.Exact != "" {
 		si := ti + "  "
 		e.member(ti, false, "selector")
-		e.raw("[\n" + si + `{"type": "TextQuoteSelector", "exact": `)
+		e.raw("[\n")
+		e.raw(si)
+		e.raw(`{"type": "TextQuoteSelector", "exact": `)
 		e.str(t.Quote.Exact)
 		e.raw(`, "prefix": `)
 		e.str(t.Quote.Prefix)
@@ -303,19 +414,25 @@ func (e *ldWriter) target(in string, a *Annotation) {
 		e.str(t.Quote.Suffix)
 		e.raw("}")
 		if !t.Orphaned {
-			e.raw(",\n" + si + `{"type": "TextPositionSelector", "start": `)
+			e.raw(",\n")
+			e.raw(si)
+			e.raw(`{"type": "TextPositionSelector", "start": `)
 			e.buf = strconv.AppendInt(e.buf, int64(t.Start), 10)
 			e.raw(`, "end": `)
 			e.buf = strconv.AppendInt(e.buf, int64(t.End), 10)
 			e.raw("}")
 		}
-		e.raw("\n" + ti + "]")
+		e.raw("\n")
+		e.raw(ti)
+		e.raw("]")
 	}
 	if t.Pages != (maisky.PageRange{}) {
 		e.member(ti, false, "printPages")
 		e.str(t.Pages.String())
 	}
-	e.raw("\n" + in + "}")
+	e.raw("\n")
+	e.raw(in)
+	e.raw("}")
 }
 
 func versionName(k maisky.VersionKind) string {
@@ -323,11 +440,6 @@ func versionName(k maisky.VersionKind) string {
 		return "transcription"
 	}
 	return "translation"
-}
-
-// formatTime writes a time as RFC 3339 in UTC, to the microsecond.
-func formatTime(t time.Time) string {
-	return t.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano)
 }
 
 // appendJSONString appends s as a JSON string: no HTML escaping, control

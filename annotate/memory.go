@@ -463,11 +463,8 @@ func (m *Memory) Reports(ctx context.Context, v Viewer, q ReportQuery) (*ReportR
 		if q.Status != Unmoderated && r.Status != q.Status {
 			continue
 		}
-		if !v.IsModerator() && r.Reporter != v.User {
-			continue
-		}
 		a := m.anns[r.Annotation]
-		if a == nil || !v.CanSee(a, m.parent(a)) {
+		if a == nil || !v.CanSeeReport(r, a, m.parent(a)) {
 			continue
 		}
 		if len(res.Reports) == limit {
@@ -587,7 +584,7 @@ func (m *Memory) Bookmarks(ctx context.Context, v Viewer, document string) ([]*B
 	m.mu.RLock()
 	var out []*Bookmark
 	for _, b := range m.bookmarks {
-		if b.Owner == v.User && (document == "" || b.Document == document) {
+		if v.Owns(b.Owner) && (document == "" || b.Document == document) {
 			c := *b
 			out = append(out, &c)
 		}
@@ -662,7 +659,7 @@ func (m *Memory) DocumentTags(ctx context.Context, v Viewer, document string) ([
 	m.mu.RLock()
 	var out []*DocumentTag
 	for _, t := range m.tags {
-		if t.Owner == v.User && (document == "" || t.Document == document) {
+		if v.Owns(t.Owner) && (document == "" || t.Document == document) {
 			c := *t
 			out = append(out, &c)
 		}
@@ -681,7 +678,10 @@ func (m *Memory) DocumentTags(ctx context.Context, v Viewer, document string) ([
 // returns an *InputError when a does not Validate, ErrExists for a taken
 // ID, and ErrNotFound for a reply whose parent is not there (import
 // parents first).
-func (m *Memory) Import(a *Annotation) error {
+func (m *Memory) Import(ctx context.Context, a *Annotation) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if a == nil {
 		return &InputError{Field: "annotation", Msg: "missing"}
 	}

@@ -78,6 +78,9 @@ func (my *myers) eq(c rune) []uint64 {
 // the pattern to a text span ending here, in anchored mode its distance to
 // the whole text consumed since reset.
 func (my *myers) step(c rune, anchored bool) int {
+	if my.blocks == 1 && !anchored {
+		return my.step1(c)
+	}
 	eqs := my.eq(c)
 	hin := 0
 	if anchored {
@@ -142,4 +145,30 @@ func bestPrefixDistance(pattern, text []rune) int {
 		}
 	}
 	return best
+}
+
+// step1 is step in search mode for a pattern of one block.
+func (my *myers) step1(c rune) int {
+	var eq uint64
+	if c >= 0 && c < 128 {
+		eq = my.ascii[c]
+	} else if row, ok := my.other[c]; ok {
+		eq = my.table[row]
+	}
+	pv, mv := my.p[0], my.mv[0]
+	xv := eq | mv
+	xh := (((eq & pv) + pv) ^ pv) | eq
+	ph := mv | ^(xh | pv)
+	mh := pv & xh
+	top := my.top[0]
+	if ph&top != 0 {
+		my.score[0]++
+	} else if mh&top != 0 {
+		my.score[0]--
+	}
+	ph <<= 1
+	mh <<= 1
+	my.p[0] = mh | ^(xv | ph)
+	my.mv[0] = ph & xv
+	return my.score[0]
 }

@@ -22,6 +22,10 @@ import (
 // Implementations are safe for concurrent use. [Memory] is the in-memory
 // store; annotate/storetest holds the conformance tests every store passes.
 //
+// Results come in the order of (Created, ID), IDs compared as byte
+// strings (a SQL store orders with a binary collation), and times are kept
+// to the microsecond in UTC.
+//
 // Writes follow optimistic concurrency: each annotation has a Revision,
 // 1 after Add and one more after each change (an update, a report that
 // opens a review, a moderation decision); Update, Delete and Moderate
@@ -91,6 +95,17 @@ type Store interface {
 	// Close releases the store's resources.
 	Close() error
 }
+
+// Importer is a store that loads trusted data as it is — creator, dates,
+// moderation state and revision kept — without access checks: backups,
+// and moves between stores ("maisky annotations -import"). Memory is one.
+// Import refuses what does not Validate (ErrInvalid), a taken ID
+// (ErrExists) and a reply whose parent is not there yet (ErrNotFound).
+type Importer interface {
+	Import(ctx context.Context, a *Annotation) error
+}
+
+var _ Importer = (*Memory)(nil)
 
 // Query selects annotations. The zero values of its filters select
 // everything; every query is for a viewer and returns only what that

@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"index/suffixarray"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,6 +20,18 @@ type Text struct {
 	// nil when the text is ASCII and offsets agree.
 	byteOf []int32
 	plain  *maisky.PlainText
+
+	// index is a suffix array of s, built on first use, to find every
+	// occurrence of a quote without scanning the text.
+	indexOnce sync.Once
+	index     *suffixarray.Index
+}
+
+// occurrences returns the byte offsets of every occurrence of sub in the
+// text (in no particular order), at most limit (all when limit < 0).
+func (t *Text) occurrences(sub string, limit int) []int {
+	t.indexOnce.Do(func() { t.index = suffixarray.New([]byte(t.s)) })
+	return t.index.Lookup([]byte(sub), limit)
 }
 
 // NewText prepares a text for anchoring; it is normalized to NFC first.
@@ -129,4 +143,18 @@ func (t *Text) clusterEnd(i int) int {
 		i++
 	}
 	return i
+}
+
+// FileText prepares the plain text of a version (kind 0 is the
+// translation) of the document with the given id in a file. An unknown
+// document or a missing version is a *NotFoundError.
+func FileText(f *maisky.File, document string, kind maisky.VersionKind) (*Text, error) {
+	if f != nil {
+		for _, d := range f.Documents {
+			if d != nil && d.ID == document {
+				return DocumentText(d, kind)
+			}
+		}
+	}
+	return nil, &NotFoundError{Kind: "document"}
 }

@@ -98,6 +98,18 @@ data.Selectors.forEach((s, i) => {
   judge('ours', s.Ours === 'orphan' ? null : { start: s.OursStart, end: s.OursEnd });
   judge('ours-new-text-only', s.Alone === 'orphan' ? null : { start: s.AloneStart, end: s.AloneEnd });
 });
+// Lookalikes: each of the first selections deleted from the old text with
+// DeleteMargin code points on each side; whatever is found is a lookalike.
+let hypAttached = 0, oursAttached = 0, deletions = 0;
+const oldChars = [...data.Old];
+data.Selectors.forEach((s) => {
+  if (!s.Deleted) return;
+  deletions++;
+  const cut = oldChars.slice(0, Math.max(0, s.Start - data.DeleteMargin)).join('') + oldChars.slice(Math.min(oldChars.length, s.End + data.DeleteMargin)).join('');
+  if (anchor(cut, s)) hypAttached++;
+  if (s.Deleted !== 'orphan') oursAttached++;
+});
+console.log(`lookalikes: of ${deletions} passages deleted with their context, hypothesis attached ${hypAttached} to another place, annotate ${oursAttached} (the rest orphaned)`);
 for (const [tool, t] of Object.entries(tally)) {
   console.log(`quality ${tool}: ` + Object.entries(t).sort().map(([k, v]) => `${k} ${v}`).join('; '));
 }

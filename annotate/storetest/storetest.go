@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) annotate.Store) {
 		{"DocumentTags", testDocumentTags},
 		{"CancelledContext", testCancelled},
 		{"ConcurrentUse", testConcurrentUse},
+		{"Import", testImport},
 		{"Privacy", testPrivacy},
 	}
 	for _, tc := range tests {
@@ -98,6 +99,12 @@ func wantErr(t *testing.T, what string, err, target error) {
 	if !errors.Is(err, target) {
 		t.Errorf("%s: got error %v, want %v", what, err, target)
 	}
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
 }
 
 func ids(as []*annotate.Annotation) []string {
@@ -338,6 +345,21 @@ func testUpdate(t *testing.T, s annotate.Store) {
 	}
 	if _, err := s.Annotation(ctx, carol, a.ID); !errors.Is(err, annotate.ErrNotFound) {
 		t.Errorf("carol, outside the group, still sees it: %v", err)
+	}
+	// Its creator, having left the group, still edits its note.
+	left := annotate.Viewer{User: "alice"}
+	got.Body = "after leaving"
+	got, err = s.Update(ctx, left, got)
+	if err != nil || got.Body != "after leaving" || got.Group != "seminar" {
+		t.Errorf("the creator edits after leaving the group: %v %v", got, err)
+	}
+	// A reply stays a reply.
+	r := mustAdd(t, s, bob, &annotate.Annotation{ID: "urn:x:reply", Motivation: annotate.Replying, ReplyTo: a.ID, Body: "re", Visibility: annotate.GroupOnly, Group: "seminar", Created: at(9)})
+	r.Motivation, r.ReplyTo = annotate.Commenting, ""
+	r.Target = annotate.Target{Quote: annotate.Quote{Exact: "x"}, Start: 0, End: 1}
+	got, err = s.Update(ctx, bob, r)
+	if err == nil && (got.ReplyTo != a.ID || got.Motivation != annotate.Replying) {
+		t.Errorf("an update made a reply into an annotation: %s", describe(got))
 	}
 }
 
@@ -705,7 +727,7 @@ func testReports(t *testing.T, s annotate.Store) {
 		}
 		return out
 	}
-	if got := list(mod, annotate.ReportQuery{Annotation: pub.ID}); !slices.Equal(got, []string{"bob", "carol"}) {
+	if got := list(mod, annotate.ReportQuery{Annotation: pub.ID}); !slices.Equal(sorted(got), []string{"bob", "carol"}) {
 		t.Errorf("moderator's reports: %v", got)
 	}
 	if got := list(bob, annotate.ReportQuery{}); !slices.Equal(got, []string{"bob"}) {
@@ -970,5 +992,40 @@ func testConcurrentUse(t *testing.T, s annotate.Store) {
 	n, err := s.Count(ctx, annotate.Query{})
 	if err != nil || n != workers*(each-each/5) {
 		t.Errorf("after concurrent use: %d annotations, %v; want %d", n, err, workers*(each-each/5))
+	}
+}
+
+// testImport checks annotate.Importer, for the stores that implement it.
+func testImport(t *testing.T, s annotate.Store) {
+	imp, ok := s.(annotate.Importer)
+	if !ok {
+		t.Skip("the store does not implement annotate.Importer")
+	}
+	ctx := context.Background()
+	a := note("urn:i:1", "imported", at(1))
+	a.Creator, a.Visibility, a.Moderation, a.Revision = "carol", annotate.Public, annotate.Hidden, 7
+	a.Modified = at(5)
+	if err := imp.Import(ctx, a); err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	got, err := s.Annotation(ctx, carol, a.ID)
+	want := *a
+	want.Version = maisky.Translation
+	if err != nil || describe(got) != describe(&want) {
+		t.Errorf("imported\n%s\nwant\n%s (%v)", describe(got), describe(&want), err)
+	}
+	if _, err := s.Annotation(ctx, bob, a.ID); !errors.Is(err, annotate.ErrNotFound) {
+		t.Errorf("an imported hidden annotation is seen by another reader: %v", err)
+	}
+	wantErr(t, "import twice", imp.Import(ctx, a), annotate.ErrExists)
+	bad := note("urn:i:2", "", at(2))
+	bad.Creator = "carol"
+	wantErr(t, "import of an invalid annotation", imp.Import(ctx, bad), annotate.ErrInvalid)
+	orphanReply := &annotate.Annotation{ID: "urn:i:3", Document: "maisky-1934-12-31", Creator: "bob", Motivation: annotate.Replying, ReplyTo: "urn:i:none", Body: "re"}
+	wantErr(t, "import of a reply before its parent", imp.Import(ctx, orphanReply), annotate.ErrNotFound)
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := imp.Import(cctx, note("urn:i:4", "n", at(4))); !errors.Is(err, context.Canceled) {
+		t.Errorf("Import with a cancelled context: %v", err)
 	}
 }

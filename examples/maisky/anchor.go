@@ -100,23 +100,31 @@ func anchor(args []string, out *bytes.Buffer, stdout io.Writer) error {
 	return nil
 }
 
-// annoComplete fills in what a target leaves out from the old text it was
-// made on: the quote of a position selector alone, the context of a quote
-// without prefix and suffix found at its position.
+// annoComplete makes the target as the old text gives it: the passage is
+// found in the old text (its recorded position, else its quote and
+// context) and selected again there, with full context; a position
+// selector alone is taken as it is. A target not found in the old text is
+// kept as it is.
 func annoComplete(old *annotate.Text, tg annotate.Target) annotate.Target {
-	q := tg.Quote
 	inText := tg.Start >= 0 && tg.End > tg.Start && tg.End <= old.Len()
-	switch {
-	case q.Exact == "" && inText:
-		if sel, err := old.Select(tg.Start, tg.End); err == nil {
-			return sel
+	if tg.Quote.Exact == "" {
+		if inText {
+			if sel, err := old.Select(tg.Start, tg.End); err == nil {
+				return sel
+			}
 		}
-	case q.Prefix == "" && q.Suffix == "" && inText && old.Slice(tg.Start, tg.End) == q.Exact:
-		if sel, err := old.Select(tg.Start, tg.End); err == nil {
-			sel.Start, sel.End = tg.Start, tg.End
-			sel.Quote.Exact = q.Exact
-			return sel
-		}
+		return tg
 	}
-	return tg
+	m := old.Anchor(tg)
+	if tg.Orphaned {
+		m = old.AnchorNear(tg, 0)
+	}
+	if m.Status == annotate.Orphan {
+		return tg
+	}
+	sel, err := old.Select(m.Start, m.End)
+	if err != nil {
+		return tg
+	}
+	return sel
 }

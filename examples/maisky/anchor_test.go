@@ -91,3 +91,29 @@ func TestAnchorErrors(t *testing.T) {
 		assert.Equal(t, 1, strings.Count(errs, "\n"), errs)
 	}
 }
+
+// Annotations of other tools: a position alone, a quote alone, a quote
+// with a short context; the old text completes them.
+func TestAnchorSparseSelectors(t *testing.T) {
+	oldName := "../../testdata/1934-12-31.json"
+	code, text, _ := runCmd("text", oldName)
+	require.Equal(t, 0, code)
+	i := strings.Index(text, "Austen Chamberlain")
+	start := len([]rune(text[:i]))
+	doc := `[
+	 {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:a:pos", "type": "Annotation",
+	  "target": {"source": "urn:x", "selector": {"type": "TextPositionSelector", "start": ` + strconv.Itoa(start) + `, "end": ` + strconv.Itoa(start+18) + `}}},
+	 {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:a:quote", "type": "Annotation",
+	  "target": {"source": "urn:x", "selector": {"type": "TextQuoteSelector", "exact": "Austen Chamberlain"}}},
+	 {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:a:short", "type": "Annotation",
+	  "target": {"source": "urn:x", "selector": [{"type": "TextQuoteSelector", "exact": "Austen Chamberlain", "prefix": "and ", "suffix": " spoke"},
+	    {"type": "TextPositionSelector", "start": ` + strconv.Itoa(start) + `, "end": ` + strconv.Itoa(start+18) + `}]}}
+	]`
+	name := filepath.Join(t.TempDir(), "a.jsonld")
+	require.NoError(t, os.WriteFile(name, []byte(doc), 0o644))
+	newName := editFixture(t, oldName, "So the year is over", "So the year, at long last, is over")
+	code, out, errs := runCmd("anchor", "-old", oldName, "-new", newName, name)
+	require.Equal(t, 0, code, errs)
+	want := strconv.Itoa(start+15) + "\t" + strconv.Itoa(start+33)
+	assert.Equal(t, "urn:a:pos\tmoved\t"+want+"\nurn:a:quote\tmoved\t"+want+"\nurn:a:short\tmoved\t"+want+"\n", out)
+}

@@ -135,7 +135,7 @@ func annoLoad(name string) (*annotate.Memory, error) {
 			if (a.ReplyTo != "") != (pass == 1) {
 				continue
 			}
-			if err := s.Import(a); err != nil {
+			if err := s.Import(context.Background(), a); err != nil {
 				return nil, &fileError{name, err}
 			}
 		}
