@@ -52,7 +52,7 @@ func ExampleOpen_notAStore() {
 	// true
 }
 
-func ExampleStore_Import() {
+func ExampleStore_ImportAll() {
 	dir, _ := os.MkdirTemp("", "annotations")
 	defer os.RemoveAll(dir)
 	ctx := context.Background()
@@ -63,7 +63,7 @@ func ExampleStore_Import() {
 	}
 	defer s.Close()
 	// Trusted data keeps its creator and state (a backup, a JSON-LD file).
-	err = s.Import(ctx, []*annotate.Annotation{
+	err = s.ImportAll(ctx, []*annotate.Annotation{
 		{ID: "urn:a:1", Document: "d", Creator: "carol", Body: "Spam.", Visibility: annotate.Public, Moderation: annotate.Spam, Revision: 4},
 	})
 	fmt.Println(err)

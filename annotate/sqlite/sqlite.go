@@ -180,11 +180,17 @@ func (s *Store) Version(ctx context.Context) (int, error) {
 	return sqlstore.Version(ctx, s.core.DB)
 }
 
-// Import stores trusted annotations as they are, in one transaction: see
-// annotate.Memory.Import. Creators, dates, moderation and revisions are
-// kept; nothing is stored when one of them fails.
-func (s *Store) Import(ctx context.Context, as []*annotate.Annotation) error {
-	return s.core.Import(ctx, as)
+// Import stores one trusted annotation as it is: see annotate.Importer.
+func (s *Store) Import(ctx context.Context, a *annotate.Annotation) error {
+	return s.core.Import(ctx, a)
+}
+
+// ImportAll stores trusted annotations as they are, in one transaction
+// (a reply after the annotation it answers): see annotate.Importer.
+// Creators, dates, moderation and revisions are kept; nothing is stored
+// when one of them fails.
+func (s *Store) ImportAll(ctx context.Context, as []*annotate.Annotation) error {
+	return s.core.ImportAll(ctx, as)
 }
 
 // sqlDB implements sqlstore.DB with database/sql: one connection that

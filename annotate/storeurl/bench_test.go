@@ -89,7 +89,7 @@ func stores(b *testing.B) []*bstore {
 			for j := i; j < min(n, i+batch); j++ {
 				as = append(as, mkAnnotation(j, docs, pub))
 			}
-			if err := m.Import(ctx, as); err != nil {
+			if err := m.ImportAll(ctx, as); err != nil {
 				return err
 			}
 		}
@@ -168,7 +168,7 @@ func (s *bstore) done() {
 }
 
 // BenchmarkInsert: annotations added one at a time (Add, each its own
-// transaction, synced to disk) and in bulk (Import, 1,000 per
+// transaction, synced to disk) and in bulk (ImportAll, 1,000 per
 // transaction); ns/op is per annotation.
 func BenchmarkInsert(b *testing.B) {
 	ctx := context.Background()
@@ -190,7 +190,7 @@ func BenchmarkInsert(b *testing.B) {
 			for i := range b.N {
 				as = append(as, &annotate.Annotation{Document: "doc" + strconv.Itoa(i%100), Creator: "bob", Body: "an imported note", Tags: []string{"Litvinov"}})
 				if len(as) == batch || i == b.N-1 {
-					if err := s.s.Import(ctx, as); err != nil {
+					if err := s.s.ImportAll(ctx, as); err != nil {
 						b.Fatal(err)
 					}
 					as = as[:0]

@@ -330,13 +330,18 @@ func (s *Store) Add(ctx context.Context, v annotate.Viewer, in *annotate.Annotat
 	return out, nil
 }
 
-// Import stores trusted annotations as they are, in one transaction,
+// Import stores one trusted annotation as it is (annotate.Importer).
+func (s *Store) Import(ctx context.Context, a *annotate.Annotation) error {
+	return s.ImportAll(ctx, []*annotate.Annotation{a})
+}
+
+// ImportAll stores trusted annotations as they are, in one transaction,
 // like annotate.Memory.Import: creators, dates, moderation states and
 // revisions (1 when zero) are kept, IDs assigned where empty, and no
 // access is checked. A reply's parent must be stored before it (earlier
 // in as, or already). Errors: *annotate.InputError, ErrExists, ErrNotFound
 // (a missing parent); nothing is stored then.
-func (s *Store) Import(ctx context.Context, as []*annotate.Annotation) error {
+func (s *Store) ImportAll(ctx context.Context, as []*annotate.Annotation) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
