@@ -29,7 +29,7 @@ func FuzzQuery(f *testing.F) {
 		a := &annotate.Annotation{
 			ID: fmt.Sprintf("urn:f:%02d", i), Document: []string{"d1", "d2", "d%"}[i%3], Creator: users[i%3],
 			Created: base.Add(time.Duration(i/2) * time.Second), // pairs share a time: order by ID
-			Body: "note", Tags: []string{[]string{"a", "b", "%"}[i%3], "t" + fmt.Sprint(i%4)},
+			Body:    "note", Tags: []string{[]string{"a", "b", "%"}[i%3], "t" + fmt.Sprint(i%4)},
 			Visibility: annotate.Visibility(i % 3), Moderation: annotate.Moderation(i % 5), Revision: 1,
 		}
 		if a.Visibility == annotate.GroupOnly {
