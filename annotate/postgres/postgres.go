@@ -257,6 +257,11 @@ func (d *pgDB) Tx(ctx context.Context, fn func(sqlstore.Conn) error) error {
 			return fn(txConn{tx})
 		})
 		if err == nil || !retryable(err) || attempt >= 10 || ctx.Err() != nil {
+			var e *pgconn.PgError
+			if errors.As(err, &e) && e.Code == "23503" {
+				// A reply whose parent another instance deleted meanwhile.
+				return &annotate.NotFoundError{Kind: "annotation"}
+			}
 			return err
 		}
 		t := time.NewTimer(time.Duration(attempt+1) * 5 * time.Millisecond)
