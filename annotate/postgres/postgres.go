@@ -142,19 +142,26 @@ func (s *Store) Version(ctx context.Context) (int, error) {
 	return sqlstore.Version(ctx, s.core.DB)
 }
 
-// Import stores trusted annotations as they are, in one transaction: see
-// annotate.Memory.Import. Creators, dates, moderation and revisions are
-// kept; nothing is stored when one of them fails.
-func (s *Store) Import(ctx context.Context, as []*annotate.Annotation) error {
-	return s.core.Import(ctx, as)
+// Import stores one trusted annotation as it is: see annotate.Importer.
+func (s *Store) Import(ctx context.Context, a *annotate.Annotation) error {
+	return s.core.Import(ctx, a)
+}
+
+// ImportAll stores trusted annotations as they are, in one transaction
+// (a reply after the annotation it answers): see annotate.Importer.
+// Creators, dates, moderation and revisions are kept; nothing is stored
+// when one of them fails.
+func (s *Store) ImportAll(ctx context.Context, as []*annotate.Annotation) error {
+	return s.core.ImportAll(ctx, as)
 }
 
 // Watch calls fn with the ID of every annotation that any instance adds,
 // changes, reports, moderates or deletes, after the change commits, until
 // ctx ends (it then returns ctx's error) or the connection fails. A
 // service that caches annotations runs it in a goroutine and drops what
-// fn names; after an error it drops everything and watches again. fn runs
-// on Watch's goroutine: a slow fn delays the notifications after it.
+// fn names; after an error it drops everything and watches again. An
+// import of many annotations is announced as "*": drop everything. fn
+// runs on Watch's goroutine: a slow fn delays the notifications after it.
 func (s *Store) Watch(ctx context.Context, fn func(id string)) error {
 	c, err := s.pool.Acquire(ctx)
 	if err != nil {
@@ -250,6 +257,11 @@ func (d *pgDB) Tx(ctx context.Context, fn func(sqlstore.Conn) error) error {
 			return fn(txConn{tx})
 		})
 		if err == nil || !retryable(err) || attempt >= 10 || ctx.Err() != nil {
+			var e *pgconn.PgError
+			if errors.As(err, &e) && e.Code == "23503" {
+				// A reply whose parent another instance deleted meanwhile.
+				return &annotate.NotFoundError{Kind: "annotation"}
+			}
 			return err
 		}
 		t := time.NewTimer(time.Duration(attempt+1) * 5 * time.Millisecond)

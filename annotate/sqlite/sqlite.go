@@ -114,7 +114,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxIdleTime(0)
-	r, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	r, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)&_pragma=mmap_size(1073741824)&_pragma=cache_size(-32768)")
 	if err != nil {
 		w.Close()
 		return nil, &DBError{Op: "open", Err: err}
@@ -126,6 +126,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, classify(err)
 	}
+	db.ours = true
 	return &Store{core: &sqlstore.Store{DB: db, Dialect: dialect, Now: opts.Now}, w: w, r: r}, nil
 }
 
@@ -179,16 +180,25 @@ func (s *Store) Version(ctx context.Context) (int, error) {
 	return sqlstore.Version(ctx, s.core.DB)
 }
 
-// Import stores trusted annotations as they are, in one transaction: see
-// annotate.Memory.Import. Creators, dates, moderation and revisions are
-// kept; nothing is stored when one of them fails.
-func (s *Store) Import(ctx context.Context, as []*annotate.Annotation) error {
-	return s.core.Import(ctx, as)
+// Import stores one trusted annotation as it is: see annotate.Importer.
+func (s *Store) Import(ctx context.Context, a *annotate.Annotation) error {
+	return s.core.Import(ctx, a)
+}
+
+// ImportAll stores trusted annotations as they are, in one transaction
+// (a reply after the annotation it answers): see annotate.Importer.
+// Creators, dates, moderation and revisions are kept; nothing is stored
+// when one of them fails.
+func (s *Store) ImportAll(ctx context.Context, as []*annotate.Annotation) error {
+	return s.core.ImportAll(ctx, as)
 }
 
 // sqlDB implements sqlstore.DB with database/sql: one connection that
 // writes, a pool that reads.
-type sqlDB struct{ w, r *sql.DB }
+type sqlDB struct {
+	w, r *sql.DB
+	ours bool // the file is a store that opened: Close may optimize it
+}
 
 type rows struct{ *sql.Rows }
 
@@ -262,5 +272,10 @@ func (d *sqlDB) tx(ctx context.Context, fn func(sqlstore.Conn) error) error {
 }
 
 func (d *sqlDB) Close() error {
+	// Let SQLite refresh the statistics its planner uses, if they are
+	// stale (cheap; see PRAGMA optimize).
+	if d.ours {
+		_, _ = d.w.Exec("PRAGMA optimize")
+	}
 	return errors.Join(d.r.Close(), d.w.Close())
 }

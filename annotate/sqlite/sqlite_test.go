@@ -21,6 +21,12 @@ func open(t testing.TB, path string) *sqlite.Store {
 }
 
 func TestConformance(t *testing.T) {
+	if raceEnabled && testing.Short() {
+		// SQLite is C translated to Go: under -race every memory access of
+		// it is checked, and the suite takes about 8 minutes instead of 8
+		// seconds. The race-relevant Go is checked by the concurrency tests.
+		t.Skip("-race -short: the conformance suite runs without -short")
+	}
 	storetest.Run(t, func(t *testing.T) annotate.Store {
 		return open(t, filepath.Join(t.TempDir(), "a.db"))
 	})

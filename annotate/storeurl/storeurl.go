@@ -22,12 +22,13 @@ import (
 var ErrScheme = errors.New("storeurl: not a store URL (want sqlite:PATH, postgres://… or memory:)")
 
 // Store is an annotation store that also imports trusted annotations as
-// they are (see annotate.Memory.Import): what Open returns.
+// they are (annotate.Importer): what Open returns.
 type Store interface {
 	annotate.Store
-	// Import stores as, keeping their creators, dates, moderation and
-	// revisions.
-	Import(ctx context.Context, as []*annotate.Annotation) error
+	annotate.Importer
+	// ImportAll imports as, in order, in one transaction where the store
+	// has them.
+	ImportAll(ctx context.Context, as []*annotate.Annotation) error
 }
 
 // Options configures Open. The zero value is the documented default.
@@ -82,7 +83,7 @@ func Open(ctx context.Context, url string, opts Options) (Store, error) {
 
 type memory struct{ *annotate.Memory }
 
-func (m memory) Import(ctx context.Context, as []*annotate.Annotation) error {
+func (m memory) ImportAll(ctx context.Context, as []*annotate.Annotation) error {
 	for _, a := range as {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -187,7 +187,7 @@ func annoImport(name, url string, out *bytes.Buffer) error {
 		return err
 	}
 	defer s.Close()
-	if err := s.Import(ctx, ordered); err != nil {
+	if err := s.ImportAll(ctx, ordered); err != nil {
 		return &fileError{name, err}
 	}
 	fmt.Fprintf(out, "imported %d annotations into %s\n", len(ordered), annoRedact(url))

@@ -330,13 +330,18 @@ func (s *Store) Add(ctx context.Context, v annotate.Viewer, in *annotate.Annotat
 	return out, nil
 }
 
-// Import stores trusted annotations as they are, in one transaction,
+// Import stores one trusted annotation as it is (annotate.Importer).
+func (s *Store) Import(ctx context.Context, a *annotate.Annotation) error {
+	return s.ImportAll(ctx, []*annotate.Annotation{a})
+}
+
+// ImportAll stores trusted annotations as they are, in one transaction,
 // like annotate.Memory.Import: creators, dates, moderation states and
 // revisions (1 when zero) are kept, IDs assigned where empty, and no
 // access is checked. A reply's parent must be stored before it (earlier
 // in as, or already). Errors: *annotate.InputError, ErrExists, ErrNotFound
 // (a missing parent); nothing is stored then.
-func (s *Store) Import(ctx context.Context, as []*annotate.Annotation) error {
+func (s *Store) ImportAll(ctx context.Context, as []*annotate.Annotation) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -409,9 +414,10 @@ func (s *Store) Import(ctx context.Context, as []*annotate.Annotation) error {
 				}
 				c.ID = annotate.NewID()
 			}
-			if len(ids) < 1000 {
-				ids = append(ids, c.ID)
-			}
+			ids = append(ids, c.ID)
+		}
+		if len(ids) > 100 {
+			ids = []string{"*"} // too many to name: drop everything
 		}
 		return s.notify(ctx, tx, ids...)
 	})
@@ -583,7 +589,11 @@ func (s *Store) Query(ctx context.Context, q annotate.Query) (*annotate.Results,
 		c, id := a.add(micro(cur.Created)), a.add(cur.ID)
 		w += " AND (a.created > " + c + " OR (a.created = " + c + " AND a.id > " + id + "))"
 	}
-	sql := "SELECT " + columns + " FROM annotations a WHERE " + w + " ORDER BY a.created, a.id LIMIT " + strconv.Itoa(limit+1)
+	// The page's IDs first, from an index that covers the visibility
+	// condition (rows the viewer may not see are passed over in the
+	// index), then their rows.
+	sql := "SELECT " + columns + " FROM annotations a JOIN (SELECT a.id AS sel FROM annotations a WHERE " + w +
+		" ORDER BY a.created, a.id LIMIT " + strconv.Itoa(limit+1) + ") page ON a.id = page.sel ORDER BY a.created, a.id"
 	as, err := queryAnnotations(ctx, s.DB, sql, a)
 	if err != nil {
 		return nil, wrap("query", err)
