@@ -77,5 +77,5 @@ func ExampleStore_ImportAll() {
 	// <nil>
 	// carol spam 4
 	// true
-	// schema 1
+	// schema 2
 }

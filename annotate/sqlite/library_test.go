@@ -8,7 +8,7 @@ import (
 )
 
 func TestLibraryConformance(t *testing.T) {
-	storetest.RunLibrary(t, func(t *testing.T) storetest.LibraryStore {
+	storetest.RunLibraryWith(t, func(t *testing.T) storetest.LibraryStore {
 		return open(t, filepath.Join(t.TempDir(), "a.db"))
-	})
+	}, raceOptions())
 }

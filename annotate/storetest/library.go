@@ -27,6 +27,12 @@ type LibraryStore interface {
 // annotation, operation) cases.
 func RunLibrary(t *testing.T, open func(t *testing.T) LibraryStore) {
 	t.Helper()
+	RunLibraryWith(t, open, Options{})
+}
+
+// RunLibraryWith is RunLibrary with options.
+func RunLibraryWith(t *testing.T, open func(t *testing.T) LibraryStore, opts Options) {
+	t.Helper()
 	tests := []struct {
 		name string
 		fn   func(*testing.T, LibraryStore)
@@ -38,7 +44,7 @@ func RunLibrary(t *testing.T, open func(t *testing.T) LibraryStore) {
 		{"LeaveAndDeleteGroup", testLeaveAndDelete},
 		{"ConcurrentMoves", testConcurrentMoves},
 		{"LibraryCancelledContext", testLibraryCancelled},
-		{"LibraryPrivacy", testLibraryPrivacy},
+		{"LibraryPrivacy", libraryPrivacyTest(opts.libraryPrivacyCases())},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -23,7 +23,13 @@ const LibraryPrivacyCases = 12000
 // and an operation, each checked against an oracle kept apart from the
 // store. Whatever the oracle hides must be ErrNotFound with a message
 // that names none of the hidden things, and never appear in a list.
-func testLibraryPrivacy(t *testing.T, s LibraryStore) {
+// libraryPrivacyTest returns the randomised library privacy test with n
+// cases.
+func libraryPrivacyTest(n int) func(*testing.T, LibraryStore) {
+	return func(t *testing.T, s LibraryStore) { testLibraryPrivacy(t, s, n) }
+}
+
+func testLibraryPrivacy(t *testing.T, s LibraryStore, cases int) {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(16, 2026))
 	users := []string{"u0", "u1", "u2", "u3", "u4", "u5"}
@@ -197,7 +203,7 @@ func testLibraryPrivacy(t *testing.T, s LibraryStore) {
 	}
 	const ops = 9
 	counts := make([]int, ops)
-	for c := range LibraryPrivacyCases {
+	for c := range cases {
 		u := viewers[rng.IntN(len(viewers))]
 		v := annotate.Viewer{User: u, Moderator: rng.IntN(4) == 0}
 		for _, g := range groups { // claimed groups count for nothing

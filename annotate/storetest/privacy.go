@@ -134,7 +134,12 @@ var (
 	privacyTags   = []string{"t0", "t1", "Лондон"}
 )
 
-func testPrivacy(t *testing.T, s annotate.Store) {
+// privacyTest returns the randomised privacy test with n cases.
+func privacyTest(n int) func(*testing.T, annotate.Store) {
+	return func(t *testing.T, s annotate.Store) { testPrivacy(t, s, n) }
+}
+
+func testPrivacy(t *testing.T, s annotate.Store, cases int) {
 	ctx := context.Background()
 	seed := uint64(20261121)
 	rng := rand.New(rand.NewPCG(seed, 11))
@@ -479,7 +484,7 @@ func testPrivacy(t *testing.T, s annotate.Store) {
 		return self(privacyUsers[rng.IntN(len(privacyUsers))])
 	}
 
-	for i := range PrivacyCases {
+	for i := range cases {
 		all := w.ids()
 		if len(all) == 0 {
 			t.Fatal("every annotation was deleted")
@@ -506,12 +511,12 @@ func testPrivacy(t *testing.T, s annotate.Store) {
 	// The test has teeth: most operations met annotations hidden from the
 	// viewer, and writes that were allowed happened.
 	for _, n := range names {
-		if counts[n] < PrivacyCases/len(names)/2 {
+		if counts[n] < cases/len(names)/2 {
 			t.Errorf("operation %s ran %d times", n, counts[n])
 		}
 	}
-	if invisible < PrivacyCases/5 || succeeded < 200 {
+	if invisible < cases/5 || succeeded < 200*cases/PrivacyCases {
 		t.Errorf("%d cases met an annotation hidden from the viewer, %d writes succeeded: too few to prove anything", invisible, succeeded)
 	}
-	t.Logf("%d cases, %d on annotations hidden from the viewer, %d allowed writes, %d annotations at the end", PrivacyCases, invisible, succeeded, len(w.anns))
+	t.Logf("%d cases, %d on annotations hidden from the viewer, %d allowed writes, %d annotations at the end", cases, invisible, succeeded, len(w.anns))
 }

@@ -13,9 +13,41 @@ import (
 	"github.com/maisky-lib/maisky/maisky"
 )
 
+// Options tune the conformance suite. The zero value is the full suite.
+type Options struct {
+	// PrivacyCases is the number of cases of the randomised privacy test of
+	// Run; 0 means PrivacyCases. A store whose every operation is slow under
+	// the race detector (SQLite, C translated to Go) may run fewer there,
+	// provided the full count runs without it.
+	PrivacyCases int
+	// LibraryPrivacyCases is the same for RunLibrary; 0 means
+	// LibraryPrivacyCases.
+	LibraryPrivacyCases int
+}
+
+func (o Options) privacyCases() int {
+	if o.PrivacyCases > 0 {
+		return o.PrivacyCases
+	}
+	return PrivacyCases
+}
+
+func (o Options) libraryPrivacyCases() int {
+	if o.LibraryPrivacyCases > 0 {
+		return o.LibraryPrivacyCases
+	}
+	return LibraryPrivacyCases
+}
+
 // Run runs every conformance test, each on a store that open returns new
 // and empty. open may register cleanups with t.
 func Run(t *testing.T, open func(t *testing.T) annotate.Store) {
+	t.Helper()
+	RunWith(t, open, Options{})
+}
+
+// RunWith is Run with options.
+func RunWith(t *testing.T, open func(t *testing.T) annotate.Store, opts Options) {
 	t.Helper()
 	tests := []struct {
 		name string
@@ -37,7 +69,7 @@ func Run(t *testing.T, open func(t *testing.T) annotate.Store) {
 		{"CancelledContext", testCancelled},
 		{"ConcurrentUse", testConcurrentUse},
 		{"Import", testImport},
-		{"Privacy", testPrivacy},
+		{"Privacy", privacyTest(opts.privacyCases())},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
