@@ -14,6 +14,7 @@ const (
 	kChapter
 	kManuscript
 	kLetter // personal_communication
+	kSerial // article-journal, article-magazine, article-newspaper
 )
 
 func itemKind(it *Item) kind {
@@ -26,6 +27,8 @@ func itemKind(it *Item) kind {
 		return kLetter
 	case "book":
 		return kBook
+	case "article-journal", "article-magazine", "article-newspaper":
+		return kSerial
 	}
 	if it.ContainerTitle != "" {
 		return kChapter
@@ -391,7 +394,10 @@ func (c *chicago) titleAndSourceNote() {
 	c.e()
 	c.publicationNoteBracketed()
 	c.e()
-	c.sourceMonographicLocator()
+	if c.k != kSerial {
+		// the serial locator is in source-serial-locator
+		c.sourceMonographicLocator()
+	}
 	c.sourceMediumNote()
 	c.sourceArchiveNote()
 	c.accessedDOIURL(false)
@@ -410,10 +416,16 @@ func (c *chicago) titleAndSourceBib() {
 		c.e()
 	} else {
 		c.titleAndDescriptionsBib()
-		c.sourceMonographic(true)
+		if c.k == kSerial {
+			c.sourceSerial(true)
+		} else {
+			c.sourceMonographic(true)
+		}
 	}
 	c.g(", ", "", "")
-	c.sourceMonographicPublication(true)
+	if c.k != kSerial {
+		c.sourceMonographicPublication(true)
+	}
 	c.e()
 	c.sourceMediumBib()
 	c.sourceArchiveBib()
@@ -617,7 +629,10 @@ func (c *chicago) identifierNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
-	if c.hasContainer() {
+	if c.k == kSerial {
+		// identifier-contributors-serial-note
+		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
+	} else if c.hasContainer() {
 		c.contributorsNote()
 	} else {
 		c.contributorsAndVolumeNote()
@@ -630,7 +645,10 @@ func (c *chicago) identifierBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
-	if c.hasContainer() {
+	if c.k == kSerial {
+		// identifier-contributors-serial-bib
+		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
+	} else if c.hasContainer() {
 		c.contributorsBib()
 	} else {
 		c.contributorsAndVolumeBib()
@@ -927,8 +945,15 @@ func (c *chicago) pageText() {
 	r.o.end()
 }
 
-// sourceNote is "source-note" ("source-monographic-note").
-func (c *chicago) sourceNote() { c.sourceMonographic(false) }
+// sourceNote is "source-note": "source-serial-note" for articles,
+// "source-monographic-note" for the others.
+func (c *chicago) sourceNote() {
+	if c.k == kSerial {
+		c.sourceSerial(false)
+		return
+	}
+	c.sourceMonographic(false)
+}
 
 // sourceMonographic is "source-monographic-note" / "-bib".
 func (c *chicago) sourceMonographic(bib bool) {
@@ -1054,7 +1079,7 @@ func (c *chicago) publicationNoteUnbracketed() {
 	c.g("", "", "")
 	defer c.e()
 	switch c.k {
-	case kBook, kChapter:
+	case kBook, kChapter, kSerial:
 	case kLetter:
 		if !c.hasEditor() && !c.hasPage() && !c.hasVolume() {
 			c.sourceMonographicPublication(false)
@@ -1082,6 +1107,7 @@ func (c *chicago) publicationNoteBracketed() {
 			c.sourceMonographicPublication(false)
 			r.o.end()
 		}
+	case kSerial:
 	default:
 		if c.uncertain() {
 			c.sourceMonographicPublication(false)
@@ -1172,6 +1198,19 @@ func (c *chicago) sourceDateIssuedFull() {
 	c.g("", "", "")
 	defer c.e()
 	switch c.k {
+	case kSerial:
+		// source-date-issued-full-serial
+		it := c.r.it
+		switch {
+		case c.magNews():
+			c.dateIssuedFull()
+		case it.Extra["issue"] != "" && c.hasVolume(), it.Extra["supplement-number"] != "":
+			c.dateIssuedYear()
+		case it.Extra["issue"] != "" || c.hasVolume():
+			c.dateIssuedForm(dateYearMonth)
+		default:
+			c.dateIssuedFull()
+		}
 	case kManuscript, kLetter:
 		c.dateIssuedFull()
 	default:
@@ -1192,14 +1231,18 @@ func (c *chicago) dateIssuedFull() {
 }
 
 // dateIssuedYear is "date-issued-year".
-func (c *chicago) dateIssuedYear() {
+func (c *chicago) dateIssuedYear() { c.dateIssuedForm(dateYear) }
+
+// dateIssuedForm is "date-issued-year", "date-issued-year-month" or
+// "date-issued-full" by form: the issued date, "[…?]" when uncertain.
+func (c *chicago) dateIssuedForm(form dateForm) {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
 	if c.uncertain() {
-		r.date(vIssued, &r.it.Issued, dateYear, "[", "?]")
+		r.date(vIssued, &r.it.Issued, form, "[", "?]")
 	} else {
-		r.date(vIssued, &r.it.Issued, dateYear, "", "")
+		r.date(vIssued, &r.it.Issued, form, "", "")
 	}
 }
 
@@ -1323,4 +1366,204 @@ func (c *chicago) sourceDOIURL() {
 	default:
 		r.o.attempt()
 	}
+}
+
+// magNews reports an article of a magazine or newspaper, which the styles
+// date in full instead of giving volume and issue (CMOS18 14.87, 14.89).
+func (c *chicago) magNews() bool {
+	return c.r.it.Type == "article-magazine" || c.r.it.Type == "article-newspaper"
+}
+
+// extra renders cs:text of a variable the Item keeps in Extra ("issue",
+// "number", "status").
+func (c *chicago) extra(name string) {
+	c.r.tv(0, c.r.it.Extra[name], "", "", 0, false, tcNone)
+}
+
+// sourceSerial is "source-serial-note" (bib false) and "source-serial-bib".
+func (c *chicago) sourceSerial(bib bool) {
+	c.g("", "", "")
+	defer c.e()
+	it := c.r.it
+	delim := ", "
+	if !c.magNews() && it.CollectionTitle == "" && c.hasVolume() {
+		delim = " "
+	}
+	c.g(delim, "", "")
+	c.serialTitle(bib)
+	c.serialIdentifier(bib)
+	c.e()
+}
+
+// serialTitle is "source-serial-title-note"/"-bib" without special issues
+// and supplements.
+func (c *chicago) serialTitle(bib bool) {
+	c.g(", ", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	// source-serial-name
+	c.g(" ", "", "")
+	r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle)
+	if it.ExtraDates["event-date"].IsZero() && it.Extra["event-title"] == "" {
+		r.tv(vPublisherPlace, it.PublisherPlace, "(", ")", 0, false, tcNone)
+	}
+	c.e()
+	serialIDs := it.CollectionTitle != "" || it.Extra["issue"] != "" || it.Extra["number"] != "" ||
+		c.hasPage() || it.Extra["supplement-number"] != "" || c.hasVolume() || it.Extra["volume-title"] != ""
+	if !serialIDs && it.ExtraDates["available-date"].IsZero() && it.Extra["status"] == "" &&
+		it.Type == "article-journal" && c.hasDOI() && c.hasIssued() {
+		r.term("advance online publication", "", "", false)
+	}
+}
+
+// serialIdentifier is "source-serial-identifier-note"/"-bib".
+func (c *chicago) serialIdentifier(bib bool) {
+	c.g(", ", "", "")
+	defer c.e()
+	it := c.r.it
+	switch {
+	case c.magNews():
+		if bib {
+			c.g(". ", "", "")
+		} else {
+			c.g(", ", "", "")
+		}
+		c.serialIdentifierVolume()
+		c.labelEditionCapitalized()
+		c.e()
+		c.serialLocator()
+	case it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume():
+		c.g(": ", "", "")
+		c.serialIdentifierVolume()
+		c.serialLocator()
+		c.e()
+	default:
+		c.serialIdentifierVolume()
+		c.serialLocator()
+	}
+}
+
+// serialIdentifierVolume is "source-serial-identifier-volume-note"/"-bib"
+// without reviews and supplements.
+func (c *chicago) serialIdentifierVolume() {
+	c.g(", ", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	switch {
+	case c.magNews():
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
+		c.serialVolumeStatus()
+	case it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume():
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
+		c.g(" ", "", "")
+		c.g(", ", "", "")
+		if it.CollectionTitle != "" && c.hasVolume() {
+			c.labelVolume(false)
+		} else {
+			c.volumeText()
+		}
+		// label-issue
+		c.g(" ", "", "")
+		if iss := it.Extra["issue"]; iss != "" {
+			t := "no."
+			if isPlural(iss) {
+				t = "nos."
+			}
+			r.o.elem("", "", 0, false)
+			r.o.lit(t)
+			r.o.end()
+		}
+		c.numberText(it.Extra["issue"])
+		c.e()
+		c.e()
+		r.o.elem("(", ")", 0, false)
+		c.dateIssuedOrStatus()
+		r.o.end()
+		c.e()
+	default:
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
+		c.serialVolumeStatus()
+	}
+}
+
+// serialVolumeStatus is "source-serial-volume-status-note"/"-bib" without
+// the date of acceptance.
+func (c *chicago) serialVolumeStatus() {
+	c.g(", ", "", "")
+	defer c.e()
+	c.g(" ", "", "")
+	if c.hasIssued() {
+		// source-date-status-note
+		c.extra("status")
+	}
+	c.dateIssuedOrStatus()
+	c.e()
+}
+
+// serialLocator is "source-serial-locator".
+func (c *chicago) serialLocator() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	switch {
+	case c.hasLocator() || it.Extra["number"] != "":
+		c.g(", ", "", "")
+		c.labelLocator()
+		switch {
+		case it.Extra["archive_collection"] != "" || c.hasArchiveLocation() || it.ArchivePlace != "":
+			c.extra("number")
+		case c.hasArchive():
+		default:
+			c.extra("number")
+		}
+		c.e()
+	case c.magNews():
+	default:
+		c.pageText()
+	}
+}
+
+// numberText renders cs:text of a number variable kept in Extra, ranges
+// with an en dash.
+func (c *chicago) numberText(v string) {
+	r := c.r
+	r.o.elem("", "", 0, false)
+	if v == "" {
+		r.o.attempt()
+	} else {
+		r.o.success()
+		r.o.open()
+		r.o.buf = appendDashes(r.o.buf, v)
+	}
+	r.o.end()
+}
+
+// labelEditionCapitalized is "label-edition-capitalized" for articles.
+func (c *chicago) labelEditionCapitalized() {
+	c.g(" ", "", "")
+	defer c.e()
+	r := c.r
+	ed := r.it.Edition
+	if ed == "" || r.done&vEdition != 0 {
+		r.o.elem("", "", 0, false)
+		r.o.attempt()
+		r.o.end()
+		return
+	}
+	if isNumeric(ed) {
+		r.o.elem("", "", 0, false)
+		r.o.success()
+		r.o.open()
+		r.o.buf = appendOrdinal(r.o.buf, ed)
+		r.o.end()
+		r.o.elem("", "", 0, false)
+		r.o.lit("ed.")
+		r.o.end()
+		return
+	}
+	r.tv(vEdition, ed, "", "", 0, false, tcTitle)
+	r.term("edition", "", "", true)
 }

@@ -487,6 +487,7 @@ const (
 	dateYear                         // 1934
 	dateMonthDay                     // December 31 (author-date: the year is printed apart)
 	dateDayMonthAbbr                 // 31 Dec. 1934 (MLA)
+	dateYearMonth                    // December 1934 (date-parts="year-month")
 )
 
 // date renders a date variable.
@@ -518,12 +519,91 @@ func appendDate(b []byte, d *Date, form dateForm) []byte {
 		}
 		return appendApostrophes(b, d.Raw)
 	}
-	b = appendDateParts(b, d.From, d.Season, form)
-	if !d.To.IsZero() {
-		b = append(b, "–"...)
-		b = appendDateParts(b, d.To, 0, form)
+	if d.To.IsZero() || d.Season != 0 || d.From.Month > 12 || d.To.Month > 12 {
+		b = appendDateParts(b, d.From, d.Season, form)
+		if !d.To.IsZero() {
+			b = append(b, "–"...)
+			b = appendDateParts(b, d.To, 0, form)
+		}
+		return b
 	}
-	return b
+	return appendDateRange(b, d.From, d.To, form)
+}
+
+// appendDateRange appends a range as citeproc-js collapses it: the parts
+// the two dates share are printed once ("March 3–9, 2011", "March 3–April
+// 9, 2011", "March–May 2011", "3 Mar.–9 Apr. 2011"); a range whose shown
+// parts are equal is one date.
+func appendDateRange(b []byte, from, to DateParts, form dateForm) []byte {
+	showMonth := form != dateYear
+	showDay := form == dateText || form == dateMonthDay || form == dateDayMonthAbbr
+	showYear := form != dateMonthDay
+	switch {
+	case showYear && from.Year != to.Year:
+		b = appendDateParts(b, from, 0, form)
+		b = append(b, "–"...)
+		return appendDateParts(b, to, 0, form)
+	case showMonth && from.Month != to.Month:
+		switch form {
+		case dateYearMonth:
+			b = appendMonth(b, from.Month, false)
+			b = append(b, "–"...)
+			return appendDateParts(b, to, 0, form)
+		case dateDayMonthAbbr:
+			b = appendDayMonthAbbr(b, from)
+			b = append(b, "–"...)
+			return appendDateParts(b, to, 0, form)
+		default: // dateText, dateMonthDay
+			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, 0, dateMonthDay)
+			b = append(b, "–"...)
+			return appendDateParts(b, to, 0, form)
+		}
+	case showDay && from.Day != to.Day && from.Month != 0:
+		switch form {
+		case dateDayMonthAbbr:
+			if from.Day > 0 {
+				b = strconv.AppendInt(b, int64(from.Day), 10)
+			}
+			b = append(b, "–"...)
+			return appendDateParts(b, to, 0, form)
+		case dateMonthDay:
+			b = appendDateParts(b, from, 0, dateMonthDay)
+			b = append(b, "–"...)
+			if to.Day > 0 {
+				b = strconv.AppendInt(b, int64(to.Day), 10)
+			}
+			return b
+		default: // dateText
+			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, 0, dateMonthDay)
+			b = append(b, "–"...)
+			if to.Day > 0 {
+				b = strconv.AppendInt(b, int64(to.Day), 10)
+			}
+			b = append(b, ", "...)
+			return strconv.AppendInt(b, int64(to.Year), 10)
+		}
+	}
+	return appendDateParts(b, from, 0, form)
+}
+
+// appendMonth appends a month's long name (short with abbr).
+func appendMonth(b []byte, month int, abbr bool) []byte {
+	if month < 1 || month > 12 {
+		return b
+	}
+	if abbr {
+		return append(b, monthsShort[month-1]...)
+	}
+	return append(b, monthsLong[month-1]...)
+}
+
+// appendDayMonthAbbr appends "3 Mar." (MLA) without the year.
+func appendDayMonthAbbr(b []byte, p DateParts) []byte {
+	if p.Day > 0 {
+		b = strconv.AppendInt(b, int64(p.Day), 10)
+		b = append(b, ' ')
+	}
+	return appendMonth(b, p.Month, true)
 }
 
 func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
@@ -545,6 +625,16 @@ func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
 	}
 	switch form {
 	case dateYear:
+		year()
+	case dateYearMonth:
+		switch {
+		case month >= 1 && month <= 12:
+			b = append(b, monthsLong[month-1]...)
+			b = append(b, ' ')
+		case season > 0:
+			b = append(b, seasons[season-1]...)
+			b = append(b, ' ')
+		}
 		year()
 	case dateText, dateMonthDay:
 		switch {
