@@ -185,6 +185,9 @@ func (c *chicago) sourceLocatorSubsequent() {
 	defer c.e()
 	c.g(", ", "", "")
 	switch {
+	case c.k == kSerial:
+		// source-locator-subsequent-serial
+		c.labelLocator()
 	case c.hasContainer():
 		c.labelLocator()
 	case c.numericVolume() && c.locIs("page"):
@@ -262,6 +265,10 @@ func (c *chicago) authorNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.substitute(&specAuthorNote, func() {
+		if !c.hasTitle() && c.magNews() {
+			c.serialName() // author-title-substitute-container
+		}
+	}, func() {
 		if !c.hasTitle() {
 			c.authorTitleSubstituteNote()
 		}
@@ -279,6 +286,10 @@ func (c *chicago) authorBib() {
 	c.r.markAuthor = true
 	defer func() { c.r.markAuthor = false }()
 	c.substitute(&specAuthorBib, func() {
+		if c.magNews() {
+			c.serialName() // author-title-substitute-container
+		}
+	}, func() {
 		// author-title-substitute-bib
 		if c.hasTitle() {
 			c.titleBib()
@@ -303,6 +314,11 @@ func (c *chicago) authorShort() {
 		return
 	}
 	c.substitute(&specShort, func() {
+		if c.magNews() {
+			// author-title-substitute-container-short
+			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+		}
+	}, func() {
 		// author-title-substitute-short
 		if c.hasTitle() {
 			c.titleShort()
@@ -1204,7 +1220,7 @@ func (c *chicago) sourceDateIssuedFull() {
 		switch {
 		case c.magNews():
 			c.dateIssuedFull()
-		case it.Extra["issue"] != "" && c.hasVolume(), it.Extra["supplement-number"] != "":
+		case !c.ed17 && (it.Extra["issue"] != "" && c.hasVolume() || it.Extra["supplement-number"] != ""):
 			c.dateIssuedYear()
 		case it.Extra["issue"] != "" || c.hasVolume():
 			c.dateIssuedForm(dateYearMonth)
@@ -1402,18 +1418,24 @@ func (c *chicago) serialTitle(bib bool) {
 	defer c.e()
 	r := c.r
 	it := r.it
-	// source-serial-name
-	c.g(" ", "", "")
-	r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle)
-	if it.ExtraDates["event-date"].IsZero() && it.Extra["event-title"] == "" {
-		r.tv(vPublisherPlace, it.PublisherPlace, "(", ")", 0, false, tcNone)
-	}
-	c.e()
+	c.serialName()
 	serialIDs := it.CollectionTitle != "" || it.Extra["issue"] != "" || it.Extra["number"] != "" ||
 		c.hasPage() || it.Extra["supplement-number"] != "" || c.hasVolume() || it.Extra["volume-title"] != ""
 	if !serialIDs && it.ExtraDates["available-date"].IsZero() && it.Extra["status"] == "" &&
 		it.Type == "article-journal" && c.hasDOI() && c.hasIssued() {
 		r.term("advance online publication", "", "", false)
+	}
+}
+
+// serialName is "source-serial-name": the journal and its place.
+func (c *chicago) serialName() {
+	c.g(" ", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle)
+	if it.ExtraDates["event-date"].IsZero() && it.Extra["event-title"] == "" {
+		r.tv(vPublisherPlace, it.PublisherPlace, "(", ")", 0, false, tcNone)
 	}
 }
 
