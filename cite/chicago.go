@@ -1477,6 +1477,34 @@ func (c *chicago) serialIdentifierVolume() {
 	case c.magNews():
 		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
 		c.serialVolumeStatus()
+	case c.authorDate && (it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume()):
+		// source-serial-identifier-volume-author-date: "12 (3)", "70 (June)"
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
+		c.g(" ", "", "")
+		if c.hasVolume() {
+			if it.CollectionTitle != "" {
+				c.labelVolume(false)
+			} else {
+				c.volumeText()
+			}
+			c.g(", ", "(", ")")
+			if it.Extra["issue"] != "" {
+				c.numberText(it.Extra["issue"])
+			} else {
+				c.dateMonthDaySerial("", "")
+			}
+			c.e()
+		} else {
+			c.g(" ", "", "")
+			c.g(", ", "", "")
+			c.labelIssue()
+			c.e()
+			if c.hasAuthor() || c.hasEditor() || c.hasTranslator() || len(it.CollectionEditor) > 0 {
+				c.dateMonthDaySerial("(", ")")
+			}
+			c.e()
+		}
+		c.e()
 	case it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume():
 		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
 		c.g(" ", "", "")
@@ -1486,19 +1514,7 @@ func (c *chicago) serialIdentifierVolume() {
 		} else {
 			c.volumeText()
 		}
-		// label-issue
-		c.g(" ", "", "")
-		if iss := it.Extra["issue"]; iss != "" {
-			t := "no."
-			if isPlural(iss) {
-				t = "nos."
-			}
-			r.o.elem("", "", 0, false)
-			r.o.lit(t)
-			r.o.end()
-		}
-		c.numberText(it.Extra["issue"])
-		c.e()
+		c.labelIssue()
 		c.e()
 		r.o.elem("(", ")", 0, false)
 		c.dateIssuedOrStatus()
@@ -1508,6 +1524,35 @@ func (c *chicago) serialIdentifierVolume() {
 		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
 		c.serialVolumeStatus()
 	}
+}
+
+// dateMonthDaySerial is author-date's "source-date-issued-month-day-serial":
+// the month of a journal's volume or issue, the month and day otherwise.
+func (c *chicago) dateMonthDaySerial(prefix, suffix string) {
+	r := c.r
+	it := r.it
+	if !c.magNews() && (it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume()) {
+		r.date(vIssued, &it.Issued, dateMonth, prefix, suffix)
+		return
+	}
+	r.date(vIssued, &it.Issued, dateMonthDay, prefix, suffix)
+}
+
+// labelIssue is "label-issue": "no. 3", "nos. 1–2".
+func (c *chicago) labelIssue() {
+	c.g(" ", "", "")
+	defer c.e()
+	r := c.r
+	if iss := r.it.Extra["issue"]; iss != "" {
+		t := "no."
+		if isPlural(iss) {
+			t = "nos."
+		}
+		r.o.elem("", "", 0, false)
+		r.o.lit(t)
+		r.o.end()
+	}
+	c.numberText(r.it.Extra["issue"])
 }
 
 // serialVolumeStatus is "source-serial-volume-status-note"/"-bib" without
@@ -1520,7 +1565,12 @@ func (c *chicago) serialVolumeStatus() {
 		// source-date-status-note
 		c.extra("status")
 	}
-	c.dateIssuedOrStatus()
+	if c.authorDate {
+		// source-date-specific-title-first
+		c.dateMonthDaySerial("", "")
+	} else {
+		c.dateIssuedOrStatus()
+	}
 	c.e()
 }
 

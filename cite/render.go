@@ -488,6 +488,7 @@ const (
 	dateMonthDay                     // December 31 (author-date: the year is printed apart)
 	dateDayMonthAbbr                 // 31 Dec. 1934 (MLA)
 	dateYearMonth                    // December 1934 (date-parts="year-month")
+	dateMonth                        // December (author-date: journal issues)
 )
 
 // date renders a date variable.
@@ -496,7 +497,7 @@ func (r *renderer) date(v varSet, d *Date, form dateForm, prefix, suffix string)
 		r.o.attempt()
 		return false
 	}
-	if form == dateMonthDay && (d.From.IsZero() || (d.From.Month == 0 && d.Season == 0)) {
+	if (form == dateMonthDay || form == dateMonth) && (d.From.IsZero() || (d.From.Month == 0 && d.Season == 0)) {
 		// a literal date or a year has no month and day to pick
 		r.o.attempt()
 		return false
@@ -537,7 +538,7 @@ func appendDate(b []byte, d *Date, form dateForm) []byte {
 func appendDateRange(b []byte, from, to DateParts, form dateForm) []byte {
 	showMonth := form != dateYear
 	showDay := form == dateText || form == dateMonthDay || form == dateDayMonthAbbr
-	showYear := form != dateMonthDay
+	showYear := form != dateMonthDay && form != dateMonth
 	switch {
 	case showYear && from.Year != to.Year:
 		b = appendDateParts(b, from, 0, form)
@@ -545,7 +546,7 @@ func appendDateRange(b []byte, from, to DateParts, form dateForm) []byte {
 		return appendDateParts(b, to, 0, form)
 	case showMonth && from.Month != to.Month:
 		switch form {
-		case dateYearMonth:
+		case dateYearMonth, dateMonth:
 			b = appendMonth(b, from.Month, false)
 			b = append(b, "–"...)
 			return appendDateParts(b, to, 0, form)
@@ -626,6 +627,13 @@ func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
 	switch form {
 	case dateYear:
 		year()
+	case dateMonth:
+		switch {
+		case month >= 1 && month <= 12:
+			b = append(b, monthsLong[month-1]...)
+		case season > 0:
+			b = append(b, seasons[season-1]...)
+		}
 	case dateYearMonth:
 		switch {
 		case month >= 1 && month <= 12:
