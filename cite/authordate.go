@@ -66,27 +66,9 @@ func (c *chicago) citationAuthorDateItem() {
 	c.dateAuthorDate(true)
 }
 
-// authorInline is "author-inline".
-func (c *chicago) authorInline() {
-	c.g("", "", "")
-	defer c.e()
-	if c.k == kLetter {
-		c.authorShortAndRecipient()
-		return
-	}
-	c.substitute(&specShort, func() {
-		// author-title-substitute-short
-		if c.hasTitle() {
-			c.titleShort()
-		} else {
-			c.titleAndDescriptionsBib()
-		}
-	}, func() {
-		if c.k == kManuscript && !c.hasContainer() && !c.hasGenre() && !c.hasTitle() && !c.hasPublisher() && !c.hasPlace() {
-			c.sourceArchiveNote()
-		}
-	})
-}
+// authorInline is "author-inline", which the author-date file defines as
+// the notes files define "author-short".
+func (c *chicago) authorInline() { c.authorShort() }
 
 // dateAuthorDate is "date" (the reference list) or "date-short" (the
 // citation): the year, or n.d.

@@ -308,7 +308,6 @@ func (c *chicago) authorBib() {
 func (c *chicago) authorShort() {
 	c.g("", "", "")
 	defer c.e()
-	r := c.r
 	if c.k == kLetter {
 		c.authorShortAndRecipient()
 		return
@@ -330,7 +329,6 @@ func (c *chicago) authorShort() {
 			c.sourceArchiveNote()
 		}
 	})
-	_ = r
 }
 
 // authorShortAndRecipient is "author-short-and-recipient".
