@@ -643,12 +643,17 @@ func (c *chicago) identifierNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
-	if c.k == kSerial {
+	switch {
+	case c.hasContainer() && c.k == kSerial:
 		// identifier-contributors-serial-note
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
-	} else if c.hasContainer() {
+	case c.hasContainer():
 		c.contributorsNote()
-	} else {
+	case c.k == kSerial:
+		c.identifierEdition(false)
+		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
+	default:
+		c.identifierEdition(false)
 		c.contributorsAndVolumeNote()
 	}
 	c.e()
@@ -659,12 +664,17 @@ func (c *chicago) identifierBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
-	if c.k == kSerial {
+	switch {
+	case c.hasContainer() && c.k == kSerial:
 		// identifier-contributors-serial-bib
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
-	} else if c.hasContainer() {
+	case c.hasContainer():
 		c.contributorsBib()
-	} else {
+	case c.k == kSerial:
+		c.identifierEdition(true)
+		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
+	default:
+		c.identifierEdition(true)
 		c.contributorsAndVolumeBib()
 	}
 	c.e()
@@ -1421,7 +1431,8 @@ func (c *chicago) serialTitle(bib bool) {
 		c.hasPage() || it.Extra["supplement-number"] != "" || c.hasVolume() || it.Extra["volume-title"] != ""
 	if !serialIDs && it.ExtraDates["available-date"].IsZero() && it.Extra["status"] == "" &&
 		it.Type == "article-journal" && c.hasDOI() && c.hasIssued() {
-		r.term("advance online publication", "", "", false)
+		r.term("ahead of print", "", "", false) // the styles' term
+
 	}
 }
 
@@ -1450,7 +1461,7 @@ func (c *chicago) serialIdentifier(bib bool) {
 			c.g(", ", "", "")
 		}
 		c.serialIdentifierVolume()
-		c.labelEditionCapitalized()
+		c.labelEdition(true)
 		c.e()
 		c.serialLocator()
 	case it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume():
@@ -1611,8 +1622,10 @@ func (c *chicago) numberText(v string) {
 	r.o.end()
 }
 
-// labelEditionCapitalized is "label-edition-capitalized" for articles.
-func (c *chicago) labelEditionCapitalized() {
+// labelEdition is "label-edition" ("label-edition-capitalized" with
+// capital): "2nd ed."; an article's "Late edition" ("Late Edition"); any
+// other edition's text.
+func (c *chicago) labelEdition(capital bool) {
 	c.g(" ", "", "")
 	defer c.e()
 	r := c.r
@@ -1634,6 +1647,33 @@ func (c *chicago) labelEditionCapitalized() {
 		r.o.end()
 		return
 	}
-	r.tv(vEdition, ed, "", "", 0, false, tcTitle)
-	r.term("edition", "", "", true)
+	tc := tcNone
+	if capital {
+		tc = tcCapFirst
+	}
+	if c.k == kSerial {
+		if capital {
+			tc = tcTitle
+		}
+		r.tv(vEdition, ed, "", "", 0, false, tc)
+		r.o.elem("", "", 0, false)
+		if capital {
+			r.o.litCap("edition")
+		} else {
+			r.o.lit("edition")
+		}
+		r.o.end()
+		return
+	}
+	r.tv(vEdition, ed, "", "", 0, false, tc)
+}
+
+// identifierEdition is "identifier-edition-note"/"-bib": the edition,
+// unless an original date stands for it.
+func (c *chicago) identifierEdition(bib bool) {
+	it := c.r.it
+	if it.Extra["original-title"] == "" && c.hasIssued() && !it.OriginalDate.IsZero() {
+		return
+	}
+	c.labelEdition(bib)
 }
