@@ -467,6 +467,8 @@ func (c *chicago) italicTitle() bool {
 	switch c.k {
 	case kManuscript, kLetter:
 		return false
+	case kBook:
+		return true
 	}
 	return !c.hasContainer()
 }
@@ -1007,11 +1009,29 @@ func (c *chicago) sourceMonographic(bib bool) {
 	}
 	// source-series
 	c.g(", ", "", "")
+	c.sourceSeriesTitle()
+	c.e()
+	c.e()
+}
+
+// sourceSeriesTitle is "source-series-title": the series and its number
+// ("Studies in Diplomacy 4").
+func (c *chicago) sourceSeriesTitle() {
+	r := c.r
+	it := r.it
 	c.g(", ", "", "")
-	r.tv(vCollectionTitle, r.it.CollectionTitle, "", "", 0, false, tcTitle)
-	c.e()
-	c.e()
-	c.e()
+	defer c.e()
+	if it.CollectionTitle != "" && isNumeric(it.CollectionNumber) && it.Extra["issue"] == "" {
+		c.g(" ", "", "")
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
+		c.numberText(it.CollectionNumber)
+		c.e()
+		return
+	}
+	r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
+	if it.CollectionTitle != "" || it.Extra["issue"] != "" {
+		c.numberText(it.CollectionNumber)
+	}
 }
 
 // sourceMonographicIdentifier is "source-monographic-identifier-note"/"-bib".
@@ -1023,6 +1043,7 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 		return
 	}
 	c.g(", ", "", "")
+	c.identifierEdition(false)
 	spec := &specVerbShort
 	if bib {
 		spec = &specVerb
@@ -1150,12 +1171,7 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 	}
 	// source-publication-and-date
 	c.g(", ", "", "")
-	// source-publication-history
-	c.g("; ", "", "")
-	c.g(", ", "", "")
-	c.publisher(bib)
-	c.e()
-	c.e()
+	c.publicationHistory(bib)
 	c.g(" ", "", "")
 	if c.authorDate {
 		// source-date-specific-title-first: month and day only
@@ -1169,6 +1185,76 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 	c.e()
 	c.e()
 	c.e()
+}
+
+// publicationHistory is "source-publication-history-note"/"-bib": the
+// original date (and publisher) before the publisher of the edition cited,
+// with the edition when an original date is given ("1902; Yale University
+// Press", "1934. 11th ed. New Haven").
+func (c *chicago) publicationHistory(bib bool) {
+	r := c.r
+	it := r.it
+	switch {
+	case it.Extra["original-title"] != "":
+		c.g(", ", "", "")
+		c.publisher(bib)
+		c.e()
+	case it.Edition != "" || it.Extra["original-publisher"] != "" || it.Extra["original-publisher-place"] != "":
+		if bib {
+			c.g(". ", "", "")
+		} else {
+			c.g("; ", "", "")
+		}
+		c.g(", ", "", "")
+		tc := tcNone
+		if bib {
+			tc = tcCapFirst
+		}
+		if op := it.Extra["original-publisher"]; op != "" {
+			r.tv(0, op, "", "", 0, false, tc)
+		} else {
+			r.tv(0, it.Extra["original-publisher-place"], "", "", 0, false, tc)
+		}
+		c.dateOriginal()
+		c.e()
+		if bib {
+			c.g(". ", "", "")
+		} else {
+			c.g(", ", "", "")
+		}
+		if c.hasIssued() && !it.OriginalDate.IsZero() {
+			c.labelEdition(bib)
+		}
+		c.g(", ", "", "")
+		c.publisher(bib)
+		c.e()
+		c.e()
+		c.e()
+	default:
+		c.g("; ", "", "")
+		c.dateOriginal()
+		c.g(", ", "", "")
+		c.publisher(bib)
+		c.e()
+		c.e()
+	}
+}
+
+// dateOriginal is "source-date-original": the original date, its year for
+// books and their parts.
+func (c *chicago) dateOriginal() {
+	r := c.r
+	od := &r.it.OriginalDate
+	form := dateYear
+	switch c.k {
+	case kManuscript, kLetter:
+		form = dateText
+	}
+	if od.Circa && !od.IsZero() {
+		r.date(0, od, form, "[", "?]")
+	} else {
+		r.date(0, od, form, "", "")
+	}
 }
 
 // publisher is "source-publication-publisher-note"/"-bib".
