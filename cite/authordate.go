@@ -80,6 +80,21 @@ func (c *chicago) dateAuthorDate(short bool) {
 	defer c.e()
 	if c.hasIssued() {
 		c.g(" ", "", "")
+		// date-original-year, "(1934) 2009" in the list, "[1934] 2009" in text
+		od := &r.it.OriginalDate
+		switch {
+		case od.IsZero():
+		case od.Circa && short:
+			r.date(0, od, dateYear, "[", "?]")
+		case od.Circa:
+			r.o.elem("(", ")", 0, false)
+			r.date(0, od, dateYear, "[", "?]")
+			r.o.end()
+		case short:
+			r.date(0, od, dateYear, "[", "]")
+		default:
+			r.date(0, od, dateYear, "(", ")")
+		}
 		c.g("", "", "")
 		if short && c.k == kLetter && !c.accessible() {
 			c.dateIssuedFull()

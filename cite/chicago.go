@@ -1245,6 +1245,11 @@ func (c *chicago) publicationHistory(bib bool) {
 func (c *chicago) dateOriginal() {
 	r := c.r
 	od := &r.it.OriginalDate
+	if c.authorDate {
+		// source-date-original-month-day: the year leads the entry
+		r.date(0, od, dateMonthDay, "", "")
+		return
+	}
 	form := dateYear
 	switch c.k {
 	case kManuscript, kLetter:
