@@ -462,10 +462,19 @@ func (m *mla) movable() {
 		r.tv(0, it.Extra["section"], "", "", 0, false, tcTitle)
 		return
 	}
-	m.g("", "", "")
+	// supplemental-book-series
 	m.g(", ", "", "")
-	r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
-	m.e()
+	if it.CollectionTitle != "" && isNumeric(it.CollectionNumber) {
+		m.g(" ", "", "")
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
+		r.tv(0, it.CollectionNumber, "", "", 0, false, tcNone)
+		m.e()
+	} else {
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
+		if it.CollectionTitle != "" {
+			r.tv(0, it.CollectionNumber, "", "", 0, false, tcNone)
+		}
+	}
 	m.e()
 	// supplemental-multivolume-works
 	m.g("", "", "")
