@@ -148,10 +148,9 @@ func roleTerm(r role, form labelForm, plural, chicago bool) string {
 			}
 			return "ed. & trans."
 		case labelVerb:
-			if chicago {
-				return "edited and translated by"
-			}
-			return "edited & translated by"
+			// both style families override the locale's "edited &
+			// translated by"
+			return "edited and translated by"
 		case labelVerbShort:
 			if chicago {
 				return "ed. and trans."
