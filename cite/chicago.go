@@ -1388,9 +1388,30 @@ func (c *chicago) sourceArchiveNote() {
 	c.g(", ", "", "")
 	r.plain(vArchiveLocation, r.it.ArchiveLocation)
 	c.sourceArchiveLocator()
+	r.plain(0, r.it.Extra["archive_collection"])
 	r.plain(vArchive, r.it.Archive)
+	r.plain(0, r.it.ArchivePlace)
 	c.e()
+	c.archiveDatabaseNumber()
 	c.e()
+}
+
+// archiveDatabaseNumber is "source-archive-database-number" in
+// parentheses: the number of a document in a database ("Stalin Digital
+// Archive (42)").
+func (c *chicago) archiveDatabaseNumber() {
+	r := c.r
+	it := r.it
+	n := ""
+	switch {
+	case it.Extra["archive_collection"] != "" || it.ArchiveLocation != "" || it.ArchivePlace != "":
+	case it.Type == "thesis":
+		n = it.Extra["number"]
+	case it.Type == "dataset" || it.Type == "entry" || it.Type == "song" || it.Genre != "":
+	case it.Archive != "":
+		n = it.Extra["number"]
+	}
+	r.tv(0, n, "(", ")", 0, false, tcNone)
 }
 
 // sourceArchiveBib is "source-archive-bib".
@@ -1404,10 +1425,13 @@ func (c *chicago) sourceArchiveBib() {
 	r.tv(vArchiveLocation, r.it.ArchiveLocation, "", "", 0, false, tcCapFirst)
 	c.sourceArchiveLocator()
 	c.e()
+	r.plain(0, r.it.Extra["archive_collection"])
 	c.g(", ", "", "")
 	r.plain(vArchive, r.it.Archive)
+	r.plain(0, r.it.ArchivePlace)
 	c.e()
 	c.e()
+	c.archiveDatabaseNumber()
 	c.e()
 }
 
