@@ -79,7 +79,9 @@ func (c *chicago) numericVolume() bool     { return c.hasVolume() && isNumeric(c
 // accessible reports the "archive archive-place container-title DOI number
 // publisher references URL" test of the styles: can a reader retrieve it?
 func (c *chicago) accessible() bool {
-	return c.hasArchive() || c.hasContainer() || c.hasDOI() || c.hasPublisher() || c.hasURL()
+	it := c.r.it
+	return c.hasArchive() || it.ArchivePlace != "" || c.hasContainer() || c.hasDOI() ||
+		it.Extra["number"] != "" || c.hasPublisher() || it.Extra["references"] != "" || c.hasURL()
 }
 
 func (c *chicago) render() {
@@ -569,6 +571,7 @@ func (c *chicago) descriptionFormatNote() {
 	defer c.e()
 	r := c.r
 	switch {
+	case c.hasGenre() && r.it.Extra["number"] != "":
 	case c.hasGenre():
 		r.plain(vGenre, r.it.Genre)
 	case c.accessible():
@@ -585,6 +588,7 @@ func (c *chicago) descriptionFormatBib() {
 	defer c.e()
 	r := c.r
 	switch {
+	case c.hasGenre() && r.it.Extra["number"] != "":
 	case c.hasGenre():
 		r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
 	case c.accessible():
@@ -652,9 +656,11 @@ func (c *chicago) identifierNote() {
 	case c.hasContainer():
 		c.contributorsNote()
 	case c.k == kSerial:
+		c.identifierNumber(false)
 		c.identifierEdition(false)
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
 	default:
+		c.identifierNumber(false)
 		c.identifierEdition(false)
 		c.contributorsAndVolumeNote()
 	}
@@ -673,9 +679,11 @@ func (c *chicago) identifierBib() {
 	case c.hasContainer():
 		c.contributorsBib()
 	case c.k == kSerial:
+		c.identifierNumber(true)
 		c.identifierEdition(true)
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
 	default:
+		c.identifierNumber(true)
 		c.identifierEdition(true)
 		c.contributorsAndVolumeBib()
 	}
@@ -1043,6 +1051,7 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 		return
 	}
 	c.g(", ", "", "")
+	c.identifierNumber(bib)
 	c.identifierEdition(false)
 	spec := &specVerbShort
 	if bib {
@@ -1781,6 +1790,44 @@ func (c *chicago) labelEdition(capital bool) {
 		return
 	}
 	r.tv(vEdition, ed, "", "", 0, false, tc)
+}
+
+// identifierNumber is "identifier-number-note"/"-bib": a report's or a
+// working paper's number after its genre ("PhD Diss. No. 42").
+func (c *chicago) identifierNumber(bib bool) {
+	r := c.r
+	it := r.it
+	n := it.Extra["number"]
+	c.g(" ", "", "")
+	defer c.e()
+	if n == "" || it.Type == "thesis" {
+		r.o.elem("", "", 0, false)
+		r.o.attempt()
+		r.o.end()
+		return
+	}
+	if bib {
+		r.tv(vGenre, it.Genre, "", "", 0, false, tcTitle)
+	} else {
+		r.tv(vGenre, it.Genre, "", "", 0, false, tcNone)
+	}
+	// label-number
+	c.g(" ", "", "")
+	if isNumeric(n) {
+		r.o.elem("", "", 0, false)
+		if bib {
+			r.o.litCap("no.")
+		} else {
+			r.o.lit("no.")
+		}
+		r.o.end()
+	}
+	tc := tcNone
+	if bib {
+		tc = tcCapFirst
+	}
+	r.tv(0, n, "", "", 0, false, tc)
+	c.e()
 }
 
 // identifierEdition is "identifier-edition-note"/"-bib": the edition,
