@@ -279,6 +279,20 @@ func (m *mla) container1() {
 		r.o.end()
 	}
 	m.e()
+	// the number, after its genre
+	if n := it.Extra["number"]; n != "" {
+		m.g(" ", "", "")
+		if it.Type != "broadcast" {
+			r.tv(vGenre, it.Genre, "", "", 0, false, tcNone)
+		}
+		m.g(" ", "", "")
+		if isNumeric(n) {
+			r.term("no.", "", "", false)
+		}
+		r.tv(0, n, "", "", 0, false, tcNone)
+		m.e()
+		m.e()
+	}
 	m.e()
 	m.e()
 	// container1-publisher
@@ -323,6 +337,8 @@ func (m *mla) container1() {
 	m.g("", "", "")
 	m.g(", ", "", "")
 	r.plain(vArchive, it.Archive)
+	r.plain(0, it.ArchivePlace)
+	r.plain(0, it.Extra["archive_collection"])
 	r.plain(vArchiveLocation, it.ArchiveLocation)
 	// label-page
 	m.g("", "", "")
