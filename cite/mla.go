@@ -202,7 +202,10 @@ func (m *mla) afterTitle() {
 	if m.k != kLetter {
 		r.date(0, &r.it.OriginalDate, dateText, "", "")
 	}
-	r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
+	if r.it.Extra["number"] == "" {
+		// with a number, the genre goes before it in container1
+		r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
+	}
 }
 
 // container1 is "container1".
