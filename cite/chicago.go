@@ -1,5 +1,7 @@
 package cite
 
+import "strings"
+
 // The Chicago styles: chicago-notes-bibliography (18th edition), its 17th
 // edition, the shortened-notes variant and chicago-author-date. The four CSL
 // files are generated from one template, so one renderer serves them; its
@@ -1454,7 +1456,7 @@ func (c *chicago) sourceArchiveLocator() {
 	case archived && (c.locIs("column") || c.locIs("folio") || c.locIs("page")):
 		c.labelLocatorAll()
 	case archived && c.hasPage():
-		if isNumeric(r.it.Page) {
+		if isNumeric(r.it.Page) || !strings.ContainsAny(r.it.Page, " ,&") {
 			c.g(" ", "", "")
 			t := "p."
 			if isPlural(r.it.Page) {
@@ -1765,6 +1767,9 @@ func (c *chicago) labelEdition(capital bool) {
 		r.o.success()
 		r.o.open()
 		r.o.buf = appendOrdinal(r.o.buf, ed)
+		if r.inSubst {
+			r.used |= vEdition
+		}
 		r.o.end()
 		r.o.elem("", "", 0, false)
 		r.o.lit("ed.")
