@@ -50,27 +50,27 @@ func (c *chicago) g(delim, prefix, suffix string) { c.r.o.group(delim, prefix, s
 func (c *chicago) e()                             { c.r.o.end() }
 
 // variable tests, honouring variables consumed by a substitution
-func (c *chicago) hasTitle() bool     { return c.r.has(vTitle, c.r.it.Title) }
-func (c *chicago) hasContainer() bool { return c.r.has(vContainerTitle, c.r.it.ContainerTitle) }
-func (c *chicago) hasGenre() bool     { return c.r.has(vGenre, c.r.it.Genre) }
-func (c *chicago) hasEditor() bool    { return c.r.has(vEditor, "x") && len(c.r.it.Editor) > 0 }
+func (c *chicago) hasTitle() bool     { return c.r.has(c.r.it.Title) }
+func (c *chicago) hasContainer() bool { return c.r.has(c.r.it.ContainerTitle) }
+func (c *chicago) hasGenre() bool     { return c.r.has(c.r.it.Genre) }
+func (c *chicago) hasEditor() bool    { return len(c.r.it.Editor) > 0 }
 func (c *chicago) hasTranslator() bool {
-	return c.r.has(vTranslator, "x") && len(c.r.it.Translator) > 0
+	return len(c.r.it.Translator) > 0
 }
-func (c *chicago) hasAuthor() bool    { return c.r.has(vAuthor, "x") && len(c.r.it.Author) > 0 }
-func (c *chicago) hasRecipient() bool { return c.r.has(vRecipient, "x") && len(c.r.it.Recipient) > 0 }
-func (c *chicago) hasVolume() bool    { return c.r.has(vVolume, c.r.it.Volume) }
-func (c *chicago) hasPage() bool      { return c.r.has(vPage, c.r.it.Page) }
-func (c *chicago) hasPublisher() bool { return c.r.has(vPublisher, c.r.it.Publisher) }
-func (c *chicago) hasPlace() bool     { return c.r.has(vPublisherPlace, c.r.it.PublisherPlace) }
-func (c *chicago) hasArchive() bool   { return c.r.has(vArchive, c.r.it.Archive) }
+func (c *chicago) hasAuthor() bool    { return len(c.r.it.Author) > 0 }
+func (c *chicago) hasRecipient() bool { return len(c.r.it.Recipient) > 0 }
+func (c *chicago) hasVolume() bool    { return c.r.has(c.r.it.Volume) }
+func (c *chicago) hasPage() bool      { return c.r.has(c.r.it.Page) }
+func (c *chicago) hasPublisher() bool { return c.r.has(c.r.it.Publisher) }
+func (c *chicago) hasPlace() bool     { return c.r.has(c.r.it.PublisherPlace) }
+func (c *chicago) hasArchive() bool   { return c.r.has(c.r.it.Archive) }
 func (c *chicago) hasArchiveLocation() bool {
-	return c.r.has(vArchiveLocation, c.r.it.ArchiveLocation)
+	return c.r.has(c.r.it.ArchiveLocation)
 }
-func (c *chicago) hasURL() bool    { return c.r.has(vURL, c.r.it.URL) }
-func (c *chicago) hasDOI() bool    { return c.r.has(vDOI, c.r.it.DOI) }
+func (c *chicago) hasURL() bool    { return c.r.has(c.r.it.URL) }
+func (c *chicago) hasDOI() bool    { return c.r.has(c.r.it.DOI) }
 func (c *chicago) hasIssued() bool { return !c.r.it.Issued.IsZero() }
-func (c *chicago) hasMedium() bool { return c.r.has(vMedium, c.r.it.Medium) }
+func (c *chicago) hasMedium() bool { return c.r.has(c.r.it.Medium) }
 func (c *chicago) hasLocator() bool {
 	return c.r.loc.Value != ""
 }

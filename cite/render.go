@@ -115,7 +115,7 @@ func isEnglish(lang string) bool {
 
 // has tests a variable as CSL conditions do: on the item's data, whether or
 // not a substitution has already rendered it.
-func (r *renderer) has(v varSet, val string) bool {
+func (r *renderer) has(val string) bool {
 	return val != ""
 }
 
