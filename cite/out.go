@@ -19,7 +19,7 @@ type out struct {
 	marks []mark
 	// fr holds the open frames fr[:n]; deeper nesting than the array
 	// holds spills into more, never reusing a frame.
-	fr   [32]frame
+	fr   [24]frame
 	more []frame
 	n    int
 	// [qpos, qend) is a run of closing quotation marks that ends the

@@ -11,6 +11,7 @@
 //	maisky tei FILE
 //	maisky tei -read FILE.xml
 //	maisky ris FILE...
+//	maisky ris -read FILE.ris
 //	maisky pdf -pages RANGE -accept-terms -by NAME [-terms-version V] [-date YYYY-MM-DD] [-o OUT.pdf] FILE
 //
 // FILE is a document or a volume in the library's JSON format (maisky/1).
@@ -43,7 +44,7 @@ commands:
   cite              citations (Chicago, MLA) of the documents
   csljson FILE...   CSL-JSON of the documents
   tei FILE          TEI-XML of a document or a volume (tei -read FILE.xml: JSON of a TEI file)
-  ris FILE...       RIS records of the documents
+  ris FILE...       RIS records of the documents (ris -read FILE.ris: CSL-JSON of a RIS file)
   pdf               a print extract of one document (at most 10 pages, terms accepted)
 
 Run "maisky COMMAND -h" for a command's flags.

@@ -250,6 +250,13 @@ func ExampleItemFromRecord() {
 	// Output: manuscript | Maisky | {1935 1 3} true | Stalin Digital Archive
 }
 
+func ExampleOptions_CiteOptions() {
+	opts := ris.Options{Kind: ris.KindManuscript, Names: ris.NameArchive}
+	c := opts.CiteOptions()
+	fmt.Println(c.Form == cite.Archive, c.ArchiveNames)
+	// Output: true true
+}
+
 func ExampleVolumeRecord() {
 	rec, _ := ris.VolumeRecord(exampleFile().Volume, ris.Options{})
 	var buf bytes.Buffer
