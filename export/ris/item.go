@@ -299,7 +299,8 @@ func ReadItems(r io.Reader) ([]cite.Item, error) {
 // came from Options.Accessed becomes the item's accessed date), and the
 // usual tags of Zotero's and EndNote's records are understood too: T1,
 // BT, JO, JF, JA (titles), A1 and ED (names), Y1 (the date), L2 and UR
-// (the URL). Values are taken as written; for a single-valued variable the
+// (the URL). Values are folded as the Writer folds them (control
+// characters become spaces, runs of spaces one); for a single-valued variable the
 // first value counts; keywords are joined with "; " and notes with line
 // breaks. A name without a comma is a literal name, as Zotero reads it. A
 // date that is not "YYYY/MM/DD/other" is kept as a raw date. The record's
@@ -324,7 +325,7 @@ func ItemFromRecord(rec Record) cite.Item {
 	var keywords, notes []string
 	var bt string
 	for _, f := range rec.Fields {
-		v := f.Value
+		v := Fold(f.Value) // as the Writer would write it: no control characters
 		if v == "" {
 			continue
 		}

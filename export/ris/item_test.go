@@ -241,3 +241,42 @@ func TestItemRecordTypes(t *testing.T) {
 	rec = ris.ItemRecord(cite.Item{Type: "manuscript", Issued: cite.Date{Literal: "early January 1935"}}, ris.Options{})
 	assert.Empty(t, rec.Values("DA"))
 }
+
+// FuzzItemFromRecord reads any RIS input as items and checks that what
+// ItemRecord writes of them reads back as the same items (RIS → CSL →
+// RIS → CSL is stable), without a panic.
+func FuzzItemFromRecord(f *testing.F) {
+	f.Add("TY  - JOUR\r\nAU  - Hartley, Margaret\r\nTI  - Soviet ambassadors\r\nT2  - Slavic Review\r\nVL  - 12\r\nIS  - 3\r\nSP  - 321\r\nEP  - 345\r\nPY  - 2009\r\nER  - \r\n")
+	f.Add("TY  - MANSCPT\nID  - m\nTI  - Memo\nDA  - 1935/01/03/approximate\nDB  - Stalin Digital Archive\nKW  - Kirov‚ Sergei\nN1  - a\nN1  - b\nER  - \n")
+	f.Add("TY  - BOOK\nT1  - Diaries\nA1  - UNESCO\nY1  - Spring 1935\nSP  - 412\nER  - \n")
+	f.Add("TY  - PCOMM\nAU  - Maisky, Ivan\nA2  - Litvinov, Maxim, Jr.\nY2  - 2024/05/01/\nER  - \n")
+	f.Fuzz(func(t *testing.T, in string) {
+		items, err := ris.ReadItems(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		recs := make([]ris.Record, 0, len(items))
+		for _, it := range items {
+			recs = append(recs, ris.ItemRecord(it, ris.Options{}))
+		}
+		var buf bytes.Buffer
+		if err := ris.WriteRecords(&buf, recs); err != nil {
+			t.Fatalf("records of items do not write: %v", err)
+		}
+		again, err := ris.ReadItems(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("written records do not read back: %v\n%s", err, buf.String())
+		}
+		recs2 := make([]ris.Record, 0, len(again))
+		for _, it := range again {
+			recs2 = append(recs2, ris.ItemRecord(it, ris.Options{}))
+		}
+		var buf2 bytes.Buffer
+		if err := ris.WriteRecords(&buf2, recs2); err != nil {
+			t.Fatal(err)
+		}
+		if buf.String() != buf2.String() {
+			t.Fatalf("RIS → CSL → RIS is not stable:\n%q\n%q", buf.String(), buf2.String())
+		}
+	})
+}
