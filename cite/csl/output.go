@@ -13,7 +13,7 @@ import (
 type onode struct {
 	text    string
 	kids    []*onode
-	fm      formatting
+	fm      *formatting
 	prefix  string
 	suffix  string
 	delim   string
@@ -74,7 +74,7 @@ const (
 type tok struct {
 	k  tkind
 	s  string
-	fm formatting
+	fm *formatting
 }
 
 // builder flattens output nodes into tokens, joining punctuation the way

@@ -77,21 +77,21 @@ func richTextOpt(s string, affix bool) *onode {
 		open, close string
 		mk          func() *onode
 	}{
-		{"<i>", "</i>", func() *onode { return &onode{fm: formatting{fontStyle: "italic", ord: "s"}} }},
-		{"<b>", "</b>", func() *onode { return &onode{fm: formatting{fontWeight: "bold", ord: "w"}} }},
+		{"<i>", "</i>", func() *onode { return &onode{fm: &formatting{fontStyle: "italic", ord: "s"}} }},
+		{"<b>", "</b>", func() *onode { return &onode{fm: &formatting{fontWeight: "bold", ord: "w"}} }},
 		{"<sc>", "</sc>", func() *onode {
-			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
 		}},
-		{"<sup>", "</sup>", func() *onode { return &onode{fm: formatting{verticalAlign: "sup", ord: "a"}, tag: "implicit-nocase"} }},
-		{"<sub>", "</sub>", func() *onode { return &onode{fm: formatting{verticalAlign: "sub", ord: "a"}, tag: "implicit-nocase"} }},
+		{"<sup>", "</sup>", func() *onode { return &onode{fm: &formatting{verticalAlign: "sup", ord: "a"}, tag: "implicit-nocase"} }},
+		{"<sub>", "</sub>", func() *onode { return &onode{fm: &formatting{verticalAlign: "sub", ord: "a"}, tag: "implicit-nocase"} }},
 		{`<span style="font-variant:small-caps;">`, "</span>", func() *onode {
-			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
 		}},
 		{`<span style="font-variant: small-caps;">`, "</span>", func() *onode {
-			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
 		}},
 		{`<span class="nocase">`, "</span>", func() *onode { return &onode{nocase: true} }},
-		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: formatting{ord: "n"}, nocase: true} }},
+		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: &formatting{ord: "n"}, nocase: true} }},
 	}
 	prevRune := func(i int) rune {
 		if i == 0 {

@@ -354,7 +354,7 @@ type el struct {
 	line, col int
 	name      string
 	a         map[string]string // raw attributes
-	fm        formatting
+	fm        *formatting
 	prefix    string
 	suffix    string
 	delim     string
@@ -405,7 +405,7 @@ type formatting struct {
 	ord string
 }
 
-func fmOf(n *xnode) formatting {
+func fmOf(n *xnode) *formatting {
 	f := formatting{fontStyle: n.attr("font-style"), fontVariant: n.attr("font-variant"), fontWeight: n.attr("font-weight"), textDecoration: n.attr("text-decoration"), verticalAlign: n.attr("vertical-align")}
 	for _, k := range n.order {
 		switch k {
@@ -421,10 +421,15 @@ func fmOf(n *xnode) formatting {
 			f.ord += "a"
 		}
 	}
-	return f
+	if f == (formatting{}) {
+		return nil
+	}
+	return &f
 }
 
-func (f formatting) zero() bool { return f == formatting{} }
+// zero reports whether no formatting is set (nil is none). Formatting
+// values are shared by the compiled style and its output: never mutate one.
+func (f *formatting) zero() bool { return f == nil || *f == formatting{} }
 
 func (c *compiler) element(n *xnode) (*el, error) {
 	e := &el{line: n.line, col: n.col, a: n.attrs, name: n.name}
