@@ -218,7 +218,7 @@ func (c *ctx) children(kids []*el, delim string) (*onode, status) {
 	var st status
 	add := func(o *onode) {
 		if n == nil {
-			n = &onode{delim: delim, kids: make([]*onode, 0, 4)}
+			n = newGroupNode(delim)
 		}
 		n.kids = append(n.kids, o)
 	}
@@ -647,15 +647,16 @@ func (c *ctx) test(b *branch) bool {
 	}
 	// short-circuit: "any" is true at the first true test, "all" false
 	// at the first false one, "none" false at the first true one
-	for _, cd := range b.conds {
-		for _, v := range cd.values {
-			r := c.cond(cd.kind, v)
-			switch b.match {
-			case "any":
+	for i := range b.conds {
+		cd := &b.conds[i]
+		for j, v := range cd.values {
+			r := c.cond(cd, j, v)
+			switch b.matchK {
+			case matchAny:
 				if r {
 					return true
 				}
-			case "none":
+			case matchNone:
 				if r {
 					return false
 				}
@@ -666,28 +667,28 @@ func (c *ctx) test(b *branch) bool {
 			}
 		}
 	}
-	return b.match != "any"
+	return b.matchK != matchAny
 }
 
-func (c *ctx) cond(kind, v string) bool {
-	switch kind {
-	case "type":
+func (c *ctx) cond(cd *cond, j int, v string) bool {
+	switch cd.ck {
+	case cType:
 		return c.item.Type == v
-	case "variable":
-		if isNameVar(v) {
+	case cVariable:
+		switch cd.vk[j] {
+		case vkName:
 			return len(c.item.names[v]) > 0
-		}
-		if isDateVar(v) {
+		case vkDate:
 			return c.item.dates[v] != nil
 		}
 		return c.rawVariable(v) != ""
-	case "is-numeric":
+	case cIsNumeric:
 		val := c.variable(v)
 		return isNumeric(val)
-	case "is-uncertain-date":
+	case cIsUncertainDate:
 		d := c.item.dates[v]
 		return d != nil && d.Circa
-	case "locator":
+	case cLocator:
 		if c.cite == nil || c.cite.Locator == "" {
 			return false
 		}
@@ -699,23 +700,23 @@ func (c *ctx) cond(kind, v string) bool {
 			v = "sub-verbo"
 		}
 		return l == v
-	case "position":
+	case cPosition:
 		if c.cite == nil || c.mode == modeBib {
 			return false
 		}
-		switch v {
-		case "first":
+		switch cd.vk[j] {
+		case vkFirst:
 			return c.pos == PosFirst
-		case "subsequent":
+		case vkSubsequent:
 			return c.pos != PosFirst
-		case "ibid":
+		case vkIbid:
 			return c.pos == PosIbid || c.pos == PosIbidWithLocator
-		case "ibid-with-locator":
+		case vkIbidWithLocator:
 			return c.pos == PosIbidWithLocator
-		case "near-note":
+		case vkNearNote:
 			return c.pos != PosFirst && c.nearNote
 		}
-	case "disambiguate":
+	case cDisambiguate:
 		c.disambSeen++
 		return (c.disambig >= c.disambSeen) == (v == "true")
 	}

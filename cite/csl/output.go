@@ -31,6 +31,21 @@ type onode struct {
 
 func leaf(s string) *onode { return &onode{text: s} }
 
+// groupNode is an onode allocated with room for its first children.
+type groupNode struct {
+	n    onode
+	kids [4]*onode
+}
+
+// newGroupNode returns an empty node with a delimiter and room for four
+// children, in one allocation.
+func newGroupNode(delim string) *onode {
+	g := &groupNode{}
+	g.n.delim = delim
+	g.n.kids = g.kids[:0]
+	return &g.n
+}
+
 func (n *onode) empty() bool {
 	if n == nil {
 		return true

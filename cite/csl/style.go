@@ -387,14 +387,101 @@ type el struct {
 
 type branch struct {
 	match  string // all, any, none
+	matchK uint8  // matchAll, matchAny, matchNone
 	conds  []cond
 	kids   []*el
 	isElse bool
 }
 
+const (
+	matchAll uint8 = iota
+	matchAny
+	matchNone
+)
+
+// cond is one condition attribute of a cs:if or cs:else-if, compiled:
+// ck is its kind and vk, per value, what the value is (a name or date
+// variable, a position).
 type cond struct {
 	kind   string
+	ck     condKind
 	values []string
+	vk     []uint8
+}
+
+type condKind uint8
+
+const (
+	cType condKind = iota
+	cVariable
+	cIsNumeric
+	cIsUncertainDate
+	cLocator
+	cPosition
+	cDisambiguate
+)
+
+// value kinds of a variable condition
+const (
+	vkOrdinary uint8 = iota
+	vkName
+	vkDate
+)
+
+// value kinds of a position condition
+const (
+	vkFirst uint8 = iota
+	vkSubsequent
+	vkIbid
+	vkIbidWithLocator
+	vkNearNote
+	vkUnknown
+)
+
+func compileCond(kind, v string) cond {
+	cd := cond{kind: kind, values: strings.Fields(v)}
+	cd.vk = make([]uint8, len(cd.values))
+	switch kind {
+	case "type":
+		cd.ck = cType
+	case "variable":
+		cd.ck = cVariable
+		for i, x := range cd.values {
+			switch {
+			case isNameVar(x):
+				cd.vk[i] = vkName
+			case isDateVar(x):
+				cd.vk[i] = vkDate
+			}
+		}
+	case "is-numeric":
+		cd.ck = cIsNumeric
+	case "is-uncertain-date":
+		cd.ck = cIsUncertainDate
+	case "locator":
+		cd.ck = cLocator
+	case "position":
+		cd.ck = cPosition
+		for i, x := range cd.values {
+			switch x {
+			case "first":
+				cd.vk[i] = vkFirst
+			case "subsequent":
+				cd.vk[i] = vkSubsequent
+			case "ibid":
+				cd.vk[i] = vkIbid
+			case "ibid-with-locator":
+				cd.vk[i] = vkIbidWithLocator
+			case "near-note":
+				cd.vk[i] = vkNearNote
+			default:
+				cd.vk[i] = vkUnknown
+			}
+		}
+	case "disambiguate":
+		cd.ck = cDisambiguate
+	}
+	return cd
 }
 
 type formatting struct {
@@ -566,12 +653,17 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		e.kind = kChoose
 		for _, k := range n.kids {
 			b := &branch{match: k.attr("match"), isElse: k.name == "else"}
-			if b.match == "" {
+			switch b.match {
+			case "", "all":
 				b.match = "all"
+			case "any":
+				b.matchK = matchAny
+			case "none":
+				b.matchK = matchNone
 			}
-			for _, ck := range []string{"type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"} {
+			for _, ck := range condKinds {
 				if v, ok := k.attrs[ck]; ok {
-					b.conds = append(b.conds, cond{kind: ck, values: strings.Fields(v)})
+					b.conds = append(b.conds, compileCond(ck, v))
 				}
 			}
 			for _, bk := range k.kids {
@@ -590,6 +682,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	}
 	return e, nil
 }
+
+// condKinds are the condition attributes, in the order they are tested.
+var condKinds = [...]string{"type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"}
 
 func atoiDef(s string, d int) int {
 	if s == "" {
