@@ -26,6 +26,7 @@ const (
 
 // ctx is the state of rendering one cite or bibliography entry.
 type ctx struct {
+	ar           *arena
 	st           *Style
 	loc          *chain
 	item         *Item
@@ -218,7 +219,7 @@ func (c *ctx) children(kids []*el, delim string) (*onode, status) {
 	var st status
 	add := func(o *onode) {
 		if n == nil {
-			n = newGroupNode(delim)
+			n = c.on(onode{delim: delim, kids: c.room(4)})
 		}
 		n.kids = append(n.kids, o)
 	}
@@ -268,8 +269,8 @@ func (c *ctx) decorate(n *onode, e *el) {
 		stripPeriods(n)
 	}
 	if n.prefix != "" || n.suffix != "" || !n.fm.zero() || n.quotes || n.display != "" {
-		n2 := *n
-		*n = onode{kids: []*onode{&n2}}
+		n2 := c.on(*n)
+		*n = onode{kids: c.kids(n2)}
 	}
 	n.prefix = e.prefix
 	n.suffix = e.suffix
@@ -336,11 +337,11 @@ func (c *ctx) text(e *el) (*onode, status) {
 			}
 			n = richText(val)
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
-			n = &onode{text: val, nocase: true}
+			n = c.on(onode{text: val, nocase: true})
 		case "year-suffix":
-			n = &onode{text: val, tag: "year-suffix"}
+			n = c.on(onode{text: val, tag: "year-suffix"})
 		case "citation-number":
-			n = &onode{text: val, tag: "citation-number"}
+			n = c.on(onode{text: val, tag: "citation-number"})
 		case "citation-label":
 			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
 				val += c.yearSuffix
@@ -513,9 +514,9 @@ func (c *ctx) number(e *el) (*onode, status) {
 	}
 	var n *onode
 	if isNumeric(val) {
-		n = leaf(c.formatNumber(val, e.form, v))
+		n = c.leaf(c.formatNumber(val, e.form, v))
 	} else {
-		n = leaf(val)
+		n = c.leaf(val)
 	}
 	c.decorate(n, e)
 	c.termPred = true

@@ -165,7 +165,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 			namesDelim = v
 		}
 	}
-	out := &onode{delim: namesDelim, isNames: true}
+	out := c.on(onode{delim: namesDelim, isNames: true})
 	total := 0
 	for _, l := range lists {
 		if ne != nil && o.form == "count" {
@@ -197,9 +197,9 @@ func (c *ctx) names(e *el) (*onode, status) {
 				ln := richText(t)
 				c.decorate(ln, labelEl)
 				if labelFirst {
-					nn = &onode{kids: []*onode{ln, nn}}
+					nn = c.on(onode{kids: c.kids(ln, nn)})
 				} else {
-					nn = &onode{kids: []*onode{nn, ln}}
+					nn = c.on(onode{kids: c.kids(nn, ln)})
 				}
 			}
 		}
@@ -219,7 +219,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 		if total == 0 {
 			return nil, status{calledVar: true}
 		}
-		out = &onode{text: strconv.Itoa(total)}
+		out = c.on(onode{text: strconv.Itoa(total)})
 	}
 	c.decorateNames(out, e)
 	c.termPred = true
@@ -334,7 +334,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	if c.collectNames && c.firstNameNodes == nil && c.firstList == nil {
 		c.firstNameNodes = rendered
 	}
-	out := &onode{}
+	out := c.on(onode{})
 	andTerm := ""
 	if c.sorting {
 		o.and = ""
@@ -366,23 +366,23 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 					useDelim = len(rendered) > 2
 				}
 				if useDelim {
-					out.kids = append(out.kids, leaf(o.delim+andTerm+" "))
+					out.kids = append(out.kids, c.leaf(o.delim+andTerm+" "))
 				} else if i < len(ns) && unspaced(ns[i-1].Family+ns[i-1].Literal) && unspaced(ns[i].Family+ns[i].Literal) {
 					// names in scripts written without spaces between
 					// words take the conjunction without spaces
-					out.kids = append(out.kids, leaf(andTerm))
+					out.kids = append(out.kids, c.leaf(andTerm))
 				} else {
-					out.kids = append(out.kids, leaf(" "+andTerm+" "))
+					out.kids = append(out.kids, c.leaf(" "+andTerm+" "))
 				}
 			} else {
-				out.kids = append(out.kids, leaf(o.delim))
+				out.kids = append(out.kids, c.leaf(o.delim))
 			}
 		}
 		out.kids = append(out.kids, r)
 	}
 	if truncated {
 		if useLast {
-			out.kids = append(out.kids, leaf(o.delim+"… "))
+			out.kids = append(out.kids, c.leaf(o.delim+"… "))
 			lvl := -1
 			if len(levels) > 0 {
 				lvl = levels[len(levels)-1]
@@ -409,9 +409,9 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 					useDelim = k > 1
 				}
 				if useDelim {
-					out.kids = append(out.kids, leaf(o.delim))
+					out.kids = append(out.kids, c.leaf(o.delim))
 				} else if r := firstRune(t); !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-					out.kids = append(out.kids, leaf(" "))
+					out.kids = append(out.kids, c.leaf(" "))
 				}
 				tn := richText(t)
 				if etal != nil {
@@ -422,7 +422,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		}
 	}
 	if ne != nil {
-		n2 := &onode{kids: []*onode{out}}
+		n2 := c.on(onode{kids: c.kids(out)})
 		n2.prefix, n2.suffix, n2.fm = ne.prefix, ne.suffix, ne.fm
 		return n2
 	}
@@ -458,7 +458,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 				c.applyCase(x, p.textCase)
 			}
 			if !p.fm.zero() {
-				x = &onode{kids: []*onode{x}, fm: p.fm}
+				x = c.on(onode{kids: c.kids(x), fm: p.fm})
 			}
 		}
 		return x
@@ -504,20 +504,20 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			c.applyCase(x, p.textCase)
 		}
 		if !p.fm.zero() {
-			x = &onode{kids: []*onode{x}, fm: p.fm}
+			x = c.on(onode{kids: c.kids(x), fm: p.fm})
 		}
 		return x
 	}
 	// group wraps pieces with a name-part's affixes
 	group := func(part string, kids ...*onode) *onode {
-		g := &onode{}
+		g := c.on(onode{})
 		var prev string
 		for _, k := range kids {
 			if k == nil {
 				continue
 			}
 			if len(g.kids) > 0 && !(strings.HasSuffix(prev, "'") || strings.HasSuffix(prev, "’") || strings.HasSuffix(prev, "-")) {
-				g.kids = append(g.kids, leaf(" "))
+				g.kids = append(g.kids, c.leaf(" "))
 			}
 			g.kids = append(g.kids, k)
 			prev = plainText(k)
@@ -538,23 +538,23 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		if form == "short" {
 			return group("family", piece("family", fam))
 		}
-		return &onode{kids: []*onode{group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given))}}
+		return c.on(onode{kids: c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given)))})
 	}
 	if form == "short" {
 		return group("family", piece("family", ndp), piece("family", fam))
 	}
 	if n.StaticOrdering {
-		return &onode{delim: " ", kids: []*onode{group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", given))}}
+		return c.on(onode{delim: " ", kids: c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", given)))})
 	}
-	out := &onode{}
+	out := c.on(onode{})
 	if !inverted {
 		g := group("given", piece("given", given))
 		var sfx *onode
 		if suffix != "" {
 			if n.CommaSuffix {
-				sfx = leaf(", " + suffix)
+				sfx = c.leaf(", " + suffix)
 			} else {
-				sfx = leaf(" " + suffix)
+				sfx = c.leaf(" " + suffix)
 			}
 		}
 		f := group("family", piece("given", dp), piece("family", ndp), piece("family", fam))
@@ -565,7 +565,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			out.kids = append(out.kids, g)
 			gt := plainText(g)
 			if !strings.HasSuffix(gt, " ") && !strings.HasSuffix(gt, "\u00a0") {
-				out.kids = append(out.kids, leaf(" "))
+				out.kids = append(out.kids, c.leaf(" "))
 			}
 		}
 		out.kids = append(out.kids, f)
@@ -582,10 +582,10 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	}
 	out.kids = append(out.kids, f)
 	if !g.empty() {
-		out.kids = append(out.kids, leaf(o.sortSep), g)
+		out.kids = append(out.kids, c.leaf(o.sortSep), g)
 	}
 	if suffix != "" {
-		out.kids = append(out.kids, leaf(o.sortSep), richText(suffix))
+		out.kids = append(out.kids, c.leaf(o.sortSep), richText(suffix))
 	}
 	return out
 }
@@ -745,7 +745,7 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 			for v := range used {
 				c.suppressed[v] = true
 			}
-			wrap := &onode{kids: []*onode{o}, isNames: true}
+			wrap := c.on(onode{kids: c.kids(o), isNames: true})
 			c.decorateNames(wrap, e)
 			if c.collectNames && c.firstNames == nil {
 				c.firstNames = wrap

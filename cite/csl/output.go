@@ -31,19 +31,73 @@ type onode struct {
 
 func leaf(s string) *onode { return &onode{text: s} }
 
-// groupNode is an onode allocated with room for its first children.
-type groupNode struct {
-	n    onode
-	kids [4]*onode
+// arena hands out the output nodes and child lists of a processor's
+// renders in chunks: a render makes dozens of small nodes, and they live
+// as long as the rendered output that holds them. A processor is not
+// safe for concurrent use, nor is its arena.
+type arena struct {
+	nodes []onode
+	ptrs  []*onode
 }
 
-// newGroupNode returns an empty node with a delimiter and room for four
-// children, in one allocation.
-func newGroupNode(delim string) *onode {
-	g := &groupNode{}
-	g.n.delim = delim
-	g.n.kids = g.kids[:0]
-	return &g.n
+const (
+	arenaMinChunk = 16
+	arenaMaxChunk = 256
+)
+
+func nextChunk(c int) int {
+	c *= 2
+	if c < arenaMinChunk {
+		return arenaMinChunk
+	}
+	if c > arenaMaxChunk {
+		return arenaMaxChunk
+	}
+	return c
+}
+
+// on returns a node with the value v, from the arena when there is one.
+func (c *ctx) on(v onode) *onode {
+	a := c.ar
+	if a == nil {
+		n := new(onode)
+		*n = v
+		return n
+	}
+	if len(a.nodes) == cap(a.nodes) {
+		a.nodes = make([]onode, 0, nextChunk(cap(a.nodes)))
+	}
+	a.nodes = a.nodes[:len(a.nodes)+1]
+	n := &a.nodes[len(a.nodes)-1]
+	*n = v
+	return n
+}
+
+// leaf returns a text node.
+func (c *ctx) leaf(s string) *onode { return c.on(onode{text: s}) }
+
+// room returns an empty child list with capacity n: appending beyond it
+// reallocates rather than overwrite a neighbour.
+func (c *ctx) room(n int) []*onode {
+	a := c.ar
+	if a == nil {
+		return make([]*onode, 0, n)
+	}
+	if cap(a.ptrs)-len(a.ptrs) < n {
+		k := nextChunk(cap(a.ptrs))
+		if k < n {
+			k = n
+		}
+		a.ptrs = make([]*onode, 0, k)
+	}
+	l := len(a.ptrs)
+	a.ptrs = a.ptrs[:l+n]
+	return a.ptrs[l : l : l+n]
+}
+
+// kids returns a child list of the nodes.
+func (c *ctx) kids(ns ...*onode) []*onode {
+	return append(c.room(len(ns)), ns...)
 }
 
 func (n *onode) empty() bool {

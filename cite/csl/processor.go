@@ -37,6 +37,8 @@ type Processor struct {
 	// positions, when set, records the positions CiteDocument gave each
 	// citation (by ID), for the test-suite runner
 	positions map[string]string
+	// arena holds the output nodes of renders
+	arena arena
 }
 
 type dstate struct {
@@ -104,7 +106,7 @@ func (p *Processor) Register(items ...*Item) {
 func (p *Processor) Item(id string) *Item { return p.byID[id] }
 
 func (p *Processor) newCtx(it *Item, mode int) *ctx {
-	c := &ctx{st: p.style, loc: p.loc, item: it, mode: mode, budget: 200000}
+	c := &ctx{ar: &p.arena, st: p.style, loc: p.loc, item: it, mode: mode, budget: 200000}
 	if mode == modeBib {
 		c.ls = p.style.bibliography
 	} else {
