@@ -52,7 +52,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 		if !hasYear {
 			return nil, status{calledVar: true}
 		}
-		n := richText(d.Literal)
+		n := c.richText(d.Literal)
 		c.decorate(n, e)
 		return n, status{calledVar: true, varOK: true}
 	}

@@ -330,12 +330,12 @@ func (c *ctx) text(e *el) (*onode, status) {
 			} else if isNumeric(val) || pluralValue(val) {
 				val = c.pageRangeDelim(val)
 			}
-			n = richText(val)
+			n = c.richText(val)
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
 			if isNumeric(val) {
 				val = c.pageRangeDelim(val)
 			}
-			n = richText(val)
+			n = c.richText(val)
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
 			n = c.on(onode{text: val, nocase: true})
 		case "year-suffix":
@@ -347,9 +347,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 				val += c.yearSuffix
 				c.ysDone = true
 			}
-			n = richText(val)
+			n = c.richText(val)
 		default:
-			n = richText(val)
+			n = c.richText(val)
 		}
 		c.decorate(n, e)
 		c.termPred = true
@@ -367,14 +367,14 @@ func (c *ctx) text(e *el) (*onode, status) {
 			t = cite.CapitalizeFirst(t)
 		}
 		c.termPred = true
-		n := richText(t)
+		n := c.richText(t)
 		c.decorate(n, e)
 		return n, status{}
 	default:
 		if e.value == "" {
 			return nil, status{}
 		}
-		n := richText(e.value)
+		n := c.richText(e.value)
 		c.decorate(n, e)
 		return n, status{}
 	}
@@ -624,7 +624,7 @@ func (c *ctx) label(e *el) (*onode, status) {
 	if t == "" {
 		return nil, status{}
 	}
-	n := richText(t)
+	n := c.richText(t)
 	c.decorate(n, e)
 	return n, status{}
 }

@@ -194,7 +194,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 			}
 			t := c.loc.term(lv, labelEl.form, plural)
 			if t != "" {
-				ln := richText(t)
+				ln := c.richText(t)
 				c.decorate(ln, labelEl)
 				if labelFirst {
 					nn = c.on(onode{kids: c.kids(ln, nn)})
@@ -413,7 +413,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 				} else if r := firstRune(t); !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
 					out.kids = append(out.kids, c.leaf(" "))
 				}
-				tn := richText(t)
+				tn := c.richText(t)
 				if etal != nil {
 					c.decorate(tn, etal)
 				}
@@ -450,7 +450,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		if lit == "" {
 			lit = n.Family
 		}
-		x := richText(lit)
+		x := c.richText(lit)
 		if p := parts["family"]; p != nil {
 			// an institution takes the family name-part's case and
 			// formatting
@@ -467,7 +467,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		return nil
 	}
 	if n.Family == "" {
-		return richText(n.Given)
+		return c.richText(n.Given)
 	}
 	form := o.form
 	initialize := o.hasInitWith
@@ -492,7 +492,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		if s == "" {
 			return nil
 		}
-		x := richText(s)
+		x := c.richText(s)
 		if parts == nil {
 			return x
 		}
@@ -585,7 +585,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		out.kids = append(out.kids, c.leaf(o.sortSep), g)
 	}
 	if suffix != "" {
-		out.kids = append(out.kids, c.leaf(o.sortSep), richText(suffix))
+		out.kids = append(out.kids, c.leaf(o.sortSep), c.richText(suffix))
 	}
 	return out
 }

@@ -42,7 +42,7 @@ type arena struct {
 
 const (
 	arenaMinChunk = 16
-	arenaMaxChunk = 256
+	arenaMaxChunk = 64
 )
 
 func nextChunk(c int) int {

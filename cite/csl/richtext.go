@@ -16,6 +16,18 @@ import (
 // output nodes.
 func richText(s string) *onode { return richTextOpt(s, false) }
 
+// richText is richText with a plain value (no markup, quotes or
+// guillemets: the usual case) made a leaf of the arena.
+func (c *ctx) richText(s string) *onode {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b == '<' || b == '"' || b == '\'' || b >= 0x80:
+			return richTextOpt(s, false)
+		}
+	}
+	return c.leaf(s)
+}
+
 // affixText parses a cite's prefix or suffix: single quotation marks there
 // stay as they are (curled), not quotes that alternate.
 func affixText(s string) *onode { return richTextOpt(s, true) }
