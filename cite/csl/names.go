@@ -20,9 +20,76 @@ type nameOpts struct {
 	asSortOrder        string
 	sortSep            string
 	form               string
+	// et-al-subsequent-min and -use-first, when set
+	subMin, subFirst       int
+	hasSubMin, hasSubFirst bool
 }
 
+// nameOptions returns the options of a cs:name (nil: none) in the
+// current layout, position and sort: the style's inherited options are
+// resolved at parse time.
 func (c *ctx) nameOptions(ne *el) nameOpts {
+	var o nameOpts
+	idx := -1
+	if c.ls != nil {
+		if c.ls == c.st.citation {
+			idx = 0
+		} else if c.ls == c.st.bibliography {
+			idx = 1
+		}
+	}
+	switch {
+	case idx >= 0 && ne == nil:
+		o = c.st.nilNameOpts[idx]
+	case idx >= 0 && ne.nopts != nil:
+		o = ne.nopts[idx]
+	default:
+		o = c.baseNameOptions(ne)
+	}
+	if c.pos != PosFirst && c.mode == modeCitation && !c.sorting {
+		if o.hasSubMin {
+			o.etAlMin = o.subMin
+		}
+		if o.hasSubFirst {
+			o.etAlFirst = o.subFirst
+		}
+	}
+	if c.sorting {
+		// sort keys take names in sort order, whatever the macro says
+		o.asSortOrder = "all"
+	}
+	if c.sorting && c.sortNamesSet {
+		if c.sortNamesMin > 0 {
+			o.etAlMin = c.sortNamesMin
+		}
+		if c.sortNamesFirst > 0 {
+			o.etAlFirst = c.sortNamesFirst
+		}
+		if c.sortNamesLast > 0 {
+			o.etAlUseLast = true
+		}
+	}
+	return o
+}
+
+// resolveNameOpts fills in, for every cs:name of the style and for none,
+// the options inherited in the citation and the bibliography.
+func (s *Style) resolveNameOpts(nameEls []*el) {
+	for i, ls := range [2]*layoutSpec{s.citation, s.bibliography} {
+		c := &ctx{st: s, ls: ls}
+		s.nilNameOpts[i] = c.baseNameOptions(nil)
+		for _, ne := range nameEls {
+			if ne.nopts == nil {
+				ne.nopts = new([2]nameOpts)
+			}
+			ne.nopts[i] = c.baseNameOptions(ne)
+		}
+	}
+}
+
+// baseNameOptions resolves a cs:name's options from its attributes and
+// the inheritable options of the layout and the style.
+func (c *ctx) baseNameOptions(ne *el) nameOpts {
 	get := func(k string) (string, bool) {
 		if ne != nil {
 			if v, ok := ne.a[k]; ok {
@@ -50,13 +117,11 @@ func (c *ctx) nameOptions(ne *el) nameOpts {
 	}
 	o.etAlMin = atoiDef(first(get("et-al-min")), 0)
 	o.etAlFirst = atoiDef(first(get("et-al-use-first")), -1)
-	if c.pos != PosFirst && c.mode == modeCitation && !c.sorting {
-		if v, ok := get("et-al-subsequent-min"); ok {
-			o.etAlMin = atoiDef(v, o.etAlMin)
-		}
-		if v, ok := get("et-al-subsequent-use-first"); ok {
-			o.etAlFirst = atoiDef(v, o.etAlFirst)
-		}
+	if v, ok := get("et-al-subsequent-min"); ok {
+		o.subMin, o.hasSubMin = atoiDef(v, o.etAlMin), true
+	}
+	if v, ok := get("et-al-subsequent-use-first"); ok {
+		o.subFirst, o.hasSubFirst = atoiDef(v, o.etAlFirst), true
 	}
 	o.etAlUseLast = first(get("et-al-use-last")) == "true"
 	if v, ok := get("initialize"); ok {
@@ -68,10 +133,6 @@ func (c *ctx) nameOptions(ne *el) nameOpts {
 	if v, ok := get("name-as-sort-order"); ok {
 		o.asSortOrder = v
 	}
-	if c.sorting {
-		// sort keys take names in sort order, whatever the macro says
-		o.asSortOrder = "all"
-	}
 	if v, ok := get("sort-separator"); ok {
 		o.sortSep = v
 	}
@@ -80,17 +141,6 @@ func (c *ctx) nameOptions(ne *el) nameOpts {
 			o.form = v
 		} else if v, ok := c.opt("name-form"); ok {
 			o.form = v
-		}
-	}
-	if c.sorting && c.sortNamesSet {
-		if c.sortNamesMin > 0 {
-			o.etAlMin = c.sortNamesMin
-		}
-		if c.sortNamesFirst > 0 {
-			o.etAlFirst = c.sortNamesFirst
-		}
-		if c.sortNamesLast > 0 {
-			o.etAlUseLast = true
 		}
 	}
 	return o

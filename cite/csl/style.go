@@ -166,6 +166,9 @@ type Style struct {
 	usesFirstRef   bool
 	etAlSubsequent bool
 	initWith       *string
+	// nilNameOpts are the name options of a cs:names without cs:name in
+	// the citation and the bibliography
+	nilNameOpts [2]nameOpts
 }
 
 type layoutSpec struct {
@@ -283,6 +286,7 @@ func ParseStyle(r io.Reader) (*Style, error) {
 		}
 	}
 	s.initWith = styleInitWith(s)
+	s.resolveNameOpts(c.nameEls)
 	return s, nil
 }
 
@@ -290,6 +294,7 @@ type compiler struct {
 	style      *Style
 	macroNodes map[string]*xnode
 	inProgress map[string]bool
+	nameEls    []*el // the cs:name elements
 }
 
 func (c *compiler) macroRef(name string, at *xnode) (*el, error) {
@@ -377,6 +382,7 @@ type el struct {
 	labelFirst bool // label before name
 	subst      *el
 	nameParts  map[string]*el
+	nopts      *[2]nameOpts // of a cs:name: in the citation, the bibliography
 	// choose
 	branches []*branch
 	// date
@@ -617,6 +623,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 					}
 				}
 				e.nameEl = ne
+				c.nameEls = append(c.nameEls, ne)
 				if e.labelEl == nil {
 					e.labelFirst = false
 				}
