@@ -17,14 +17,14 @@ type onode struct {
 	prefix  string
 	suffix  string
 	delim   string
-	quotes  bool
-	single  bool // quotes from single quotation marks in the input
 	display string
-	nocase  bool // text-case leaves it alone
-	// name marks output of a cs:names element (for subsequent-author-substitute)
+	// tag marks the year-suffix, citation-number and implicit-nocase nodes
+	tag    string
+	quotes bool
+	single bool // quotes from single quotation marks in the input
+	nocase bool // text-case leaves it alone
+	// isNames marks output of a cs:names element (for subsequent-author-substitute)
 	isNames bool
-	// yearSuffix marks the year-suffix leaf
-	tag string
 	// memo caches empty(): 0 unknown, 1 empty, 2 not empty
 	memo int8
 }
@@ -153,19 +153,45 @@ type builder struct {
 	punctInQuote bool
 }
 
-var punctMap = map[byte]map[byte]string{
-	'!': {'.': "!", '?': "!?", ':': "!", ',': "!,", ';': "!;"},
-	'?': {'!': "?!", '.': "?", ':': "?", ',': "?,", ';': "?;"},
-	'.': {'!': ".!", '?': ".?", ':': ".:", ',': ".,", ';': ".;"},
-	':': {'!': "!", '?': "?", '.': ":", ',': ":,", ';': ":;"},
-	',': {'!': ",!", '?': ",?", ':': ",:", '.': ",.", ';': ",;"},
-	';': {'!': "!", '?': "?", ':': ";", ',': ";,", '.': ";"},
+// punctJoin is how citeproc-js joins two different punctuation marks
+// (rows and columns ! ? . : , ;); read only.
+var punctJoin = [6][6]string{
+	{"", "!?", "!", "!", "!,", "!;"},
+	{"?!", "", "?", "?", "?,", "?;"},
+	{".!", ".?", "", ".:", ".,", ".;"},
+	{"!", "?", ":", "", ":,", ":;"},
+	{",!", ",?", ",.", ",:", "", ",;"},
+	{"!", "?", ";", ";", ";,", ""},
 }
 
-func isPunct(b byte) bool {
-	_, ok := punctMap[b]
-	return ok
+func punctIdx(b byte) int {
+	switch b {
+	case '!':
+		return 0
+	case '?':
+		return 1
+	case '.':
+		return 2
+	case ':':
+		return 3
+	case ',':
+		return 4
+	case ';':
+		return 5
+	}
+	return -1
 }
+
+// punctMerge returns the join of two different punctuation marks.
+func punctMerge(a, b byte) (string, bool) {
+	ia, ib := punctIdx(a), punctIdx(b)
+	if ia < 0 || ib < 0 || ia == ib {
+		return "", false
+	}
+	return punctJoin[ia][ib], true
+}
+
+func isPunct(b byte) bool { return punctIdx(b) >= 0 }
 
 func (b *builder) lastText() int {
 	for i := len(b.toks) - 1; i >= 0; i-- {
@@ -220,7 +246,7 @@ func (b *builder) write(s string) {
 				if isPunct(c) {
 					if c == p[0] {
 						merged = true
-					} else if m, ok := punctMap[c][p[0]]; ok {
+					} else if m, ok := punctMerge(c, p[0]); ok {
 						b.toks[j].s = t[:len(t)-1] + m
 						merged = true
 					}
@@ -254,7 +280,7 @@ func (b *builder) write(s string) {
 					if b.toks[j].k == tText && b.toks[j].s != "" {
 						t := b.toks[j].s
 						c1 := t[len(t)-1]
-						if isPunct(c1) && (c1 == s[0] || punctMap[c1][s[0]] == string(c1)) {
+						if isPunct(c1) && (c1 == s[0] || first(punctMerge(c1, s[0])) == string(c1)) {
 							s = s[1:]
 						}
 						break
@@ -277,7 +303,7 @@ func (b *builder) write(s string) {
 		if isPunct(c1) && isPunct(c2) {
 			if c1 == c2 {
 				s = s[1:]
-			} else if m, ok := punctMap[c1][c2]; ok {
+			} else if m, ok := punctMerge(c1, c2); ok {
 				switch {
 				case m == string(c1):
 					s = s[1:]
