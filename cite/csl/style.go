@@ -131,8 +131,13 @@ func parseXML(r io.Reader) (*xnode, error) {
 			}
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
+			// only the text of terms is read: the whitespace between
+			// the other elements is not kept
 			if len(stack) > 0 {
-				stack[len(stack)-1].text += string(t)
+				switch top := stack[len(stack)-1]; top.name {
+				case "term", "single", "multiple":
+					top.text += string(t)
+				}
 			}
 		}
 	}
