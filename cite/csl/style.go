@@ -99,7 +99,12 @@ func parseXML(r io.Reader) (*xnode, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			l, c := pos(off)
-			n := &xnode{name: t.Name.Local, attrs: make(map[string]string, len(t.Attr)), line: l, col: c}
+			n := &xnode{name: t.Name.Local, line: l, col: c}
+			if len(t.Attr) > 0 {
+				// an element without attributes reads them from a nil map
+				n.attrs = make(map[string]string, len(t.Attr))
+				n.order = make([]string, 0, len(t.Attr))
+			}
 			for _, a := range t.Attr {
 				if a.Name.Space == "xmlns" || a.Name.Local == "xmlns" {
 					continue
@@ -505,20 +510,32 @@ type formatting struct {
 
 func fmOf(n *xnode) *formatting {
 	f := formatting{fontStyle: n.attr("font-style"), fontVariant: n.attr("font-variant"), fontWeight: n.attr("font-weight"), textDecoration: n.attr("text-decoration"), verticalAlign: n.attr("vertical-align")}
+	var ord [8]byte
+	no := 0
 	for _, k := range n.order {
+		var b byte
 		switch k {
 		case "font-style":
-			f.ord += "s"
+			b = 's'
 		case "font-variant":
-			f.ord += "v"
+			b = 'v'
 		case "font-weight":
-			f.ord += "w"
+			b = 'w'
 		case "text-decoration":
-			f.ord += "d"
+			b = 'd'
 		case "vertical-align":
-			f.ord += "a"
+			b = 'a'
+		default:
+			continue
+		}
+		if no < len(ord) {
+			ord[no] = b
+			no++
+		} else {
+			f.ord += string(b)
 		}
 	}
+	f.ord = string(ord[:no]) + f.ord
 	if f == (formatting{}) {
 		return nil
 	}
