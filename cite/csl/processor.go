@@ -202,6 +202,7 @@ func usesCitationNumberDesc(b *layoutSpec) bool {
 
 type sortVal struct {
 	s     string
+	clean string // s without what collation ignores (sortClean)
 	n     float64
 	isNum bool
 	empty bool
@@ -255,6 +256,7 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 			}
 			sv.empty = sv.s == ""
 		}
+		sv.clean = sortClean(sv.s)
 		out = append(out, sv)
 	}
 	return out
@@ -293,7 +295,7 @@ func (p *Processor) compare(a, b []sortVal, keys []*sortKey) int {
 				r = 1
 			}
 		} else {
-			r = p.collator().CompareString(sortClean(x.s), sortClean(y.s))
+			r = p.collator().CompareString(x.clean, y.clean)
 		}
 		if r != 0 {
 			if keys[i].desc {
@@ -309,13 +311,20 @@ func (p *Processor) sortItems(items []*Item, ls *layoutSpec, mode int) []*Item {
 	if len(items) < 2 {
 		return items
 	}
-	keys := make(map[*Item][]sortVal, len(items))
-	for _, it := range items {
-		keys[it] = p.sortKeysFor(it, ls, mode)
+	type keyed struct {
+		it   *Item
+		keys []sortVal
 	}
-	sort.SliceStable(items, func(i, j int) bool {
-		return p.compare(keys[items[i]], keys[items[j]], ls.sort) < 0
+	ks := make([]keyed, len(items))
+	for i, it := range items {
+		ks[i] = keyed{it, p.sortKeysFor(it, ls, mode)}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		return p.compare(ks[i].keys, ks[j].keys, ls.sort) < 0
 	})
+	for i := range ks {
+		items[i] = ks[i].it
+	}
 	return items
 }
 
