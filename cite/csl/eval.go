@@ -306,7 +306,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		v := e.variable
 		var val string
 		if e.form == "short" {
-			val = c.variable(v + "-short")
+			val = c.variable(e.shortVar)
 			if val == "" && v == "title" {
 				val = c.variable("title-short")
 			}
@@ -383,6 +383,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 // numeric reports whether a value is numeric in CSL's sense: digits with
 // optional affixes, lists and ranges ("12", "2nd", "12-14", "1, 3 & 5").
 func isNumeric(s string) bool {
+	if digitRun(s) {
+		return true
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return false
@@ -393,6 +396,20 @@ func isNumeric(s string) bool {
 			continue
 		}
 		if !numToken(p.s) {
+			return false
+		}
+	}
+	return true
+}
+
+// digitRun reports whether s is a non-empty run of ASCII digits: a
+// number with no ranges, lists or affixes to format.
+func digitRun(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}
@@ -530,6 +547,9 @@ func (c *ctx) number(e *el) (*onode, status) {
 func (c *ctx) andWord() string { return c.loc.term("and", "long", false) }
 
 func (c *ctx) formatNumber(val, form, variable string) string {
+	if digitRun(val) && form != "ordinal" && form != "long-ordinal" && form != "roman" {
+		return val
+	}
 	parts := splitNumbersAnd(val, c.andWord())
 	gender := c.loc.termGender(variable)
 	return c.joinNumbers(parts, "–", func(s string) string {
@@ -726,11 +746,17 @@ func (c *ctx) cond(cd *cond, j int, v string) bool {
 
 // pageRangeDelim writes the ranges of a numeric value with en dashes.
 func (c *ctx) pageRangeDelim(v string) string {
+	if digitRun(v) {
+		return v
+	}
 	return c.joinNumbers(splitNumbersAnd(v, c.andWord()), "–", func(s string) string { return s })
 }
 
 // pageRange formats a page range with the style's page-range-format.
 func (c *ctx) pageRange(v string) string {
+	if digitRun(v) {
+		return v
+	}
 	f := c.st.pageRangeFmt
 	rangeDelim := c.loc.term("page-range-delimiter", "long", false)
 	if rangeDelim == "" {

@@ -378,6 +378,7 @@ type el struct {
 	strip     bool
 	textCase  string
 	variable  string
+	shortVar  string // variable + "-short"
 	vars      []string
 	macro     *el
 	term      string
@@ -561,6 +562,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	e.form = n.attr("form")
 	e.plural = n.attr("plural")
 	e.value = n.attr("value")
+	if e.form == "short" && e.variable != "" {
+		e.shortVar = e.variable + "-short"
+	}
 	if e.variable == "year-suffix" {
 		c.style.usesYS = true
 	}
