@@ -685,8 +685,8 @@ func (c *ctx) initials(given, with string, initialize bool) string {
 		// a word wrapped in inline markup ("<b>John</b>") keeps the
 		// markup around its initial ("<b>J.</b>")
 		openTag, closeTag := "", ""
-		for _, t := range []string{"b", "i", "sc", "sup", "sub"} {
-			o, cl := "<"+t+">", "</"+t+">"
+		for _, t := range [...][2]string{{"<b>", "</b>"}, {"<i>", "</i>"}, {"<sc>", "</sc>"}, {"<sup>", "</sup>"}, {"<sub>", "</sub>"}} {
+			o, cl := t[0], t[1]
 			if strings.HasPrefix(w.s, o) && strings.HasSuffix(w.s, cl) && len(w.s) > len(o)+len(cl) {
 				openTag, closeTag = o, cl
 				w.s = w.s[len(o) : len(w.s)-len(cl)]

@@ -633,29 +633,35 @@ func escapeMD(s string) string {
 // plainText returns a node's text without markup (used for sorting and
 // disambiguation comparisons).
 func plainText(n *onode) string {
-	var sb strings.Builder
-	var walk func(n *onode)
-	walk = func(n *onode) {
-		if n.empty() {
-			return
-		}
-		sb.WriteString(n.prefix)
-		sb.WriteString(n.text)
-		first := true
-		for _, k := range n.kids {
-			if k.empty() {
-				continue
-			}
-			if !first {
-				sb.WriteString(n.delim)
-			}
-			first = false
-			walk(k)
-		}
-		sb.WriteString(n.suffix)
+	if n.empty() {
+		return ""
 	}
-	walk(n)
-	return sb.String()
+	if len(n.kids) == 0 {
+		// a leaf: no copy when the affixes are empty
+		return n.prefix + n.text + n.suffix
+	}
+	var buf [256]byte
+	return string(appendPlain(buf[:0], n))
+}
+
+func appendPlain(b []byte, n *onode) []byte {
+	if n.empty() {
+		return b
+	}
+	b = append(b, n.prefix...)
+	b = append(b, n.text...)
+	first := true
+	for _, k := range n.kids {
+		if k.empty() {
+			continue
+		}
+		if !first {
+			b = append(b, n.delim...)
+		}
+		first = false
+		b = appendPlain(b, k)
+	}
+	return append(b, n.suffix...)
 }
 
 func firstRune(s string) rune {

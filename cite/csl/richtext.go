@@ -258,28 +258,31 @@ func isOpenish(r rune) bool {
 // applyCase applies a CSL text-case to every leaf of n (nocase leaves
 // excepted; small caps, superscripts and subscripts are left alone by the
 // title and sentence cases).
+// caseLeaf is a text leaf under a text-case.
+type caseLeaf struct {
+	n      *onode
+	nocase bool
+	soft   bool // implicit nocase
+}
+
+func appendCaseLeaves(leaves []caseLeaf, n *onode, nocase, soft bool) []caseLeaf {
+	if n == nil {
+		return leaves
+	}
+	nocase = nocase || n.nocase
+	soft = soft || n.tag == "implicit-nocase"
+	if n.text != "" {
+		leaves = append(leaves, caseLeaf{n, nocase, soft})
+	}
+	for _, k := range n.kids {
+		leaves = appendCaseLeaves(leaves, k, nocase, soft)
+	}
+	return leaves
+}
+
 func (c *ctx) applyCase(n *onode, tc string) {
-	type lf struct {
-		n      *onode
-		nocase bool
-		soft   bool // implicit nocase
-	}
-	var leaves []lf
-	var walk func(n *onode, nocase, soft bool)
-	walk = func(n *onode, nocase, soft bool) {
-		if n == nil {
-			return
-		}
-		nocase = nocase || n.nocase
-		soft = soft || n.tag == "implicit-nocase"
-		if n.text != "" {
-			leaves = append(leaves, lf{n, nocase, soft})
-		}
-		for _, k := range n.kids {
-			walk(k, nocase, soft)
-		}
-	}
-	walk(n, false, false)
+	var buf [16]caseLeaf
+	leaves := appendCaseLeaves(buf[:0], n, false, false)
 	lang := c.item.vars["language"]
 	switch tc {
 	case "lowercase":
@@ -334,6 +337,22 @@ func (c *ctx) applyCase(n *onode, tc string) {
 		}
 	case "title":
 		if !c.isEnglish() {
+			return
+		}
+		if len(leaves) == 1 {
+			// one leaf: its text title-cased, as the general case below
+			// would split it back
+			l := leaves[0]
+			t := cite.TitleCase(l.n.text)
+			if utf8.RuneCountInString(t) != utf8.RuneCountInString(l.n.text) {
+				return
+			}
+			if !l.nocase && !l.soft {
+				if !utf8.ValidString(t) {
+					t = string([]rune(t))
+				}
+				l.n.text = t
+			}
 			return
 		}
 		var sb strings.Builder
