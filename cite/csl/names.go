@@ -182,7 +182,8 @@ func (c *ctx) names(e *el) (*onode, status) {
 		v     string
 		names []Name
 	}
-	var lists []varNames
+	var lbuf [4]varNames
+	lists := lbuf[:0]
 	for _, v := range e.vars {
 		if c.suppressed[v] {
 			continue
@@ -215,7 +216,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 			namesDelim = v
 		}
 	}
-	out := c.on(onode{delim: namesDelim, isNames: true})
+	out := c.on(onode{delim: namesDelim, isNames: true, kids: c.room(len(lists))})
 	total := 0
 	for _, l := range lists {
 		if ne != nil && o.form == "count" {
@@ -384,7 +385,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	if c.collectNames && c.firstNameNodes == nil && c.firstList == nil {
 		c.firstNameNodes = rendered
 	}
-	out := c.on(onode{})
+	out := c.on(onode{kids: c.room(4)})
 	andTerm := ""
 	if c.sorting {
 		o.and = ""
@@ -560,7 +561,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	}
 	// group wraps pieces with a name-part's affixes
 	group := func(part string, kids ...*onode) *onode {
-		g := c.on(onode{})
+		g := c.on(onode{kids: c.room(4)})
 		var prev string
 		for _, k := range kids {
 			if k == nil {
@@ -596,7 +597,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	if n.StaticOrdering {
 		return c.on(onode{delim: " ", kids: c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", given)))})
 	}
-	out := c.on(onode{})
+	out := c.on(onode{kids: c.room(4)})
 	if !inverted {
 		g := group("given", piece("given", given))
 		var sfx *onode
