@@ -339,9 +339,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
 			n = c.on(onode{text: val, nocase: true})
 		case "year-suffix":
-			n = c.on(onode{text: val, tag: "year-suffix"})
+			n = c.on(onode{text: val, tag: tagYearSuffix})
 		case "citation-number":
-			n = c.on(onode{text: val, tag: "citation-number"})
+			n = c.on(onode{text: val, tag: tagCitationNumber})
 		case "citation-label":
 			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
 				val += c.yearSuffix

@@ -18,8 +18,9 @@ type onode struct {
 	suffix  string
 	delim   string
 	display string
-	// tag marks the year-suffix, citation-number and implicit-nocase nodes
-	tag    string
+	// tag marks the year-suffix, citation-number, implicit-nocase and
+	// affix-quote nodes
+	tag    uint8
 	quotes bool
 	single bool // quotes from single quotation marks in the input
 	nocase bool // text-case leaves it alone
@@ -28,6 +29,15 @@ type onode struct {
 	// memo caches empty(): 0 unknown, 1 empty, 2 not empty
 	memo int8
 }
+
+// onode tags
+const (
+	tagNone uint8 = iota
+	tagYearSuffix
+	tagCitationNumber
+	tagImplicitNocase
+	tagAffix
+)
 
 func leaf(s string) *onode { return &onode{text: s} }
 
@@ -724,8 +734,8 @@ func superscripts(s string) string {
 	return sb.String()
 }
 
-func quoteKind(single bool, tag string) string {
-	if tag == "affix" {
+func quoteKind(single bool, tag uint8) string {
+	if tag == tagAffix {
 		// quotes typed in a cite's affix: punctuation stays where typed
 		return "affix"
 	}

@@ -92,15 +92,15 @@ func richTextOpt(s string, affix bool) *onode {
 		{"<i>", "</i>", func() *onode { return &onode{fm: &formatting{fontStyle: "italic", ord: "s"}} }},
 		{"<b>", "</b>", func() *onode { return &onode{fm: &formatting{fontWeight: "bold", ord: "w"}} }},
 		{"<sc>", "</sc>", func() *onode {
-			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: tagImplicitNocase}
 		}},
-		{"<sup>", "</sup>", func() *onode { return &onode{fm: &formatting{verticalAlign: "sup", ord: "a"}, tag: "implicit-nocase"} }},
-		{"<sub>", "</sub>", func() *onode { return &onode{fm: &formatting{verticalAlign: "sub", ord: "a"}, tag: "implicit-nocase"} }},
+		{"<sup>", "</sup>", func() *onode { return &onode{fm: &formatting{verticalAlign: "sup", ord: "a"}, tag: tagImplicitNocase} }},
+		{"<sub>", "</sub>", func() *onode { return &onode{fm: &formatting{verticalAlign: "sub", ord: "a"}, tag: tagImplicitNocase} }},
 		{`<span style="font-variant:small-caps;">`, "</span>", func() *onode {
-			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: tagImplicitNocase}
 		}},
 		{`<span style="font-variant: small-caps;">`, "</span>", func() *onode {
-			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: tagImplicitNocase}
 		}},
 		{`<span class="nocase">`, "</span>", func() *onode { return &onode{nocase: true} }},
 		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: &formatting{ord: "n"}, nocase: true} }},
@@ -199,7 +199,7 @@ func richTextOpt(s string, affix bool) *onode {
 					push(&onode{}, "'")
 					text.WriteRune('‘')
 				} else if affix {
-					push(&onode{quotes: true, single: true, tag: "affix"}, "'")
+					push(&onode{quotes: true, single: true, tag: tagAffix}, "'")
 				} else {
 					push(&onode{quotes: true, single: true}, "'")
 				}
@@ -270,7 +270,7 @@ func appendCaseLeaves(leaves []caseLeaf, n *onode, nocase, soft bool) []caseLeaf
 		return leaves
 	}
 	nocase = nocase || n.nocase
-	soft = soft || n.tag == "implicit-nocase"
+	soft = soft || n.tag == tagImplicitNocase
 	if n.text != "" {
 		leaves = append(leaves, caseLeaf{n, nocase, soft})
 	}
