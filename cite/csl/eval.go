@@ -217,30 +217,39 @@ func (c *ctx) children(kids []*el, delim string) (*onode, status) {
 	// branches of a large style render nothing
 	var n *onode
 	var st status
-	add := func(o *onode) {
-		if n == nil {
-			n = c.on(onode{delim: delim, kids: c.room(4)})
-		}
-		n.kids = append(n.kids, o)
-	}
+	c.evalInto(&n, &st, kids, delim)
+	return n, st
+}
+
+// evalInto evaluates elements into the children of *n (made, with the
+// delimiter, when the first renders). The chosen branch of a cs:choose is
+// evaluated in place: its elements are siblings of the choose's, for the
+// enclosing delimiter.
+func (c *ctx) evalInto(n **onode, st *status, kids []*el, delim string) {
 	for _, k := range kids {
+		if k.kind == kChoose {
+			// what eval does before choose
+			c.budget--
+			if c.budget < 0 {
+				continue
+			}
+			for _, b := range k.branches {
+				if b.isElse || c.test(b) {
+					c.evalInto(n, st, b.kids, delim)
+					break
+				}
+			}
+			continue
+		}
 		o, s := c.eval(k)
 		st.merge(s)
 		if !o.empty() {
-			if k.kind == kChoose {
-				// the chosen branch's elements are siblings of the
-				// choose's, for the enclosing delimiter
-				for _, kk := range o.kids {
-					if !kk.empty() {
-						add(kk)
-					}
-				}
-				continue
+			if *n == nil {
+				*n = c.on(onode{delim: delim, kids: c.room(4)})
 			}
-			add(o)
+			(*n).kids = append((*n).kids, o)
 		}
 	}
-	return n, st
 }
 
 func (c *ctx) group(e *el) (*onode, status) {
