@@ -51,7 +51,7 @@ type arena struct {
 }
 
 const (
-	arenaMinChunk = 16
+	arenaMinChunk = 32
 	arenaMaxChunk = 64
 )
 
