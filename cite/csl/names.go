@@ -650,14 +650,16 @@ func (c *ctx) initials(given, with string, initialize bool) string {
 		period bool
 		hyphen bool // joined to the previous word by a hyphen
 	}
-	var words []word
+	var wbuf [6]word
+	words := wbuf[:0]
 	rs := []rune(given)
-	var cur []rune
+	var cbuf [24]rune
+	cur := cbuf[:0]
 	hyph := false
 	flush := func(period bool) {
 		if len(cur) > 0 {
 			words = append(words, word{string(cur), period, hyph})
-			cur = nil
+			cur = cur[:0]
 			hyph = false
 		} else if period && len(words) > 0 {
 			words[len(words)-1].period = true

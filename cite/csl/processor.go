@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"errors"
 	"sort"
 	"strconv"
 	"strings"
@@ -231,7 +232,7 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 			sv.s = s
 			if s == "" {
 				sv.empty = true
-			} else if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "eE") {
+			} else if f, err := parseSortFloat(s); err == nil && !strings.ContainsAny(s, "eE") {
 				sv.n, sv.isNum = f, true
 			}
 		} else {
@@ -346,7 +347,28 @@ var sortStrip = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", 
 
 // sortClean drops the quotation marks and brackets that citeproc-js's
 // collation ignores.
-func sortClean(s string) string { return sortStrip.Replace(s) }
+func sortClean(s string) string {
+	if !strings.ContainsAny(s, "“”‘’\"'[]()«»,;:") {
+		return s
+	}
+	return sortStrip.Replace(s)
+}
+
+// errNotFloat is parseSortFloat's answer for what cannot be a number.
+var errNotFloat = errors.New("csl: not a number")
+
+// parseSortFloat is strconv.ParseFloat without the work (and the error
+// allocation) for a key that cannot start a number.
+func parseSortFloat(s string) (float64, error) {
+	if s == "" {
+		return 0, errNotFloat
+	}
+	switch c := s[0]; {
+	case c >= '0' && c <= '9', c == '+', c == '-', c == '.', c == 'i', c == 'I', c == 'n', c == 'N':
+		return strconv.ParseFloat(s, 64)
+	}
+	return 0, errNotFloat
+}
 
 // collator is made on first use: most single-entry renderings never sort.
 func (p *Processor) collator() *collate.Collator {
