@@ -29,12 +29,17 @@ func (r Rendered) Format(f Format) string {
 	b.punctInQuote = r.punct
 	b.node(r.n)
 	s := serialize(b.toks, f, r.q)
+	putBuilder(b)
+	return s
+}
+
+// putBuilder returns a builder to builderPool, emptied.
+func putBuilder(b *builder) {
 	if cap(b.toks) <= maxPooledToks {
 		clear(b.toks) // drop the references to the output's strings
 		b.toks = b.toks[:0]
 		builderPool.Put(b)
 	}
-	return s
 }
 
 // builderPool recycles the token buffers of Format: every rendering is

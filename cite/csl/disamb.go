@@ -26,9 +26,12 @@ func plainTextHTML(n *onode) string {
 	if n == nil {
 		return ""
 	}
-	b := &builder{}
+	b := builderPool.Get().(*builder)
+	b.punctInQuote = false
 	b.node(n)
-	return serialize(b.toks, HTML, quoteTerms{"\"", "\"", "'", "'"})
+	s := serialize(b.toks, HTML, quoteTerms{"\"", "\"", "'", "'"})
+	putBuilder(b)
+	return s
 }
 
 func (p *Processor) disambiguate() {
