@@ -45,6 +45,8 @@ func RunLibraryWith(t *testing.T, open func(t *testing.T) LibraryStore, opts Opt
 		{"ConcurrentMoves", testConcurrentMoves},
 		{"LibraryCancelledContext", testLibraryCancelled},
 		{"LibraryPrivacy", libraryPrivacyTest(opts.libraryPrivacyCases())},
+		{"StoreMembership", testStoreMembership},
+		{"MembershipPrivacy", membershipPrivacyTest(opts.membershipPrivacyCases())},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
