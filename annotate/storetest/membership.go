@@ -228,6 +228,7 @@ func testMembershipPrivacy(t *testing.T, s LibraryStore, cases int) {
 	for i, a := range anns {
 		anns[i] = refresh(a.ID)
 	}
+	former := map[string]bool{} // group + NUL + user
 	// Former members: some leave or are removed, and keep claiming.
 	for gi, g := range known {
 		for _, u := range users {
@@ -236,6 +237,7 @@ func testMembershipPrivacy(t *testing.T, s LibraryStore, cases int) {
 					t.Fatalf("RemoveMember: %v", err)
 				}
 				member[g][u] = false
+				former[g+"\x00"+u] = true
 			}
 		}
 	}
@@ -257,6 +259,7 @@ func testMembershipPrivacy(t *testing.T, s LibraryStore, cases int) {
 		}
 		return v
 	}
+	var nHidden, nFormer, nClaimedKnown, nUnknown int
 	leak := func(err error) bool { return err != nil && strings.Contains(err.Error(), "secret") }
 	for c := range cases {
 		v := randomViewer()
@@ -264,6 +267,19 @@ func testMembershipPrivacy(t *testing.T, s LibraryStore, cases int) {
 		a := anns[rng.IntN(len(anns))]
 		p := parentOf(a)
 		sees := ev.CanSee(a, p)
+		if !sees {
+			nHidden++
+		}
+		if a.Visibility == annotate.GroupOnly && v.Member(a.Group) {
+			switch {
+			case !isKnown(a.Group):
+				nUnknown++
+			case former[a.Group+"\x00"+v.User]:
+				nFormer++
+			case !member[a.Group][v.User]:
+				nClaimedKnown++
+			}
+		}
 		fail := func(format string, args ...any) {
 			t.Helper()
 			t.Fatalf("case %d, viewer %+v (counts %v), annotation %s (%v in %q by %s, %v): %s", c, v, ev.Groups, a.ID, a.Visibility, a.Group, a.Creator, a.Moderation, fmt.Sprintf(format, args...))
@@ -385,6 +401,8 @@ func testMembershipPrivacy(t *testing.T, s LibraryStore, cases int) {
 			}
 		}
 	}
+	t.Logf("%d cases, %d on annotations hidden from the viewer; on group annotations whose group the viewer claims: %d by former members, %d by others who never belonged to the known group, %d in groups the store does not know",
+		cases, nHidden, nFormer, nClaimedKnown, nUnknown)
 }
 
 func iff(ok bool, yes, no error) error {
