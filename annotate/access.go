@@ -1,9 +1,19 @@
 package annotate
 
 // Viewer is who is looking: a logged-in reader (User), the private groups
-// they belong to, and whether they moderate. The zero Viewer is an
-// anonymous visitor: it sees public, unconcealed annotations and may write
-// nothing; Groups and Moderator count only with a User.
+// they claim to belong to, and whether they moderate. The zero Viewer is
+// an anonymous visitor: it sees public, unconcealed annotations and may
+// write nothing; Groups and Moderator count only with a User.
+//
+// Groups is a claim. A Store that also keeps a [Library] weighs it
+// against its own membership: for a group the library knows (one created
+// with [Library.CreateGroup]) the store's membership decides, whether the
+// viewer claims the group or not — a claimed group the viewer is not (or
+// no longer) a member of counts for nothing, and a member sees the group
+// without claiming it; only a group the store does not know (one the
+// embedding service manages) is taken from Groups as given. The functions
+// of this file apply the rules to the Viewer as it is; stores apply them
+// to the viewer with its groups so decided (see [Store]).
 type Viewer struct {
 	User      string
 	Groups    []string
@@ -13,7 +23,8 @@ type Viewer struct {
 // Anonymous reports whether the viewer is not logged in.
 func (v Viewer) Anonymous() bool { return v.User == "" }
 
-// Member reports whether the viewer belongs to group g.
+// Member reports whether the viewer belongs to group g by its Groups (a
+// Store decides known groups by its membership; see Viewer).
 func (v Viewer) Member(g string) bool {
 	if v.User == "" || g == "" {
 		return false
@@ -43,9 +54,14 @@ func (v Viewer) IsModerator() bool { return v.User != "" && v.Moderator }
 //	  (visibility = 'public' OR (visibility = 'group' AND grp IN (:groups)))
 //	  AND (moderation NOT IN ('hidden', 'spam') OR :moderator))
 //
-// (with :user never matching when the viewer is anonymous). A reply is seen
-// only by a viewer who Sees both the reply and the annotation it answers:
-// CanSee takes both.
+// (with :user never matching when the viewer is anonymous). A store that
+// keeps a Library puts its membership in place of "grp IN (:groups)":
+//
+//	EXISTS (SELECT 1 FROM members m WHERE m.grp = grp AND m.usr = :user)
+//	OR (grp IN (:groups) AND NOT EXISTS (SELECT 1 FROM groups g WHERE g.id = grp))
+//
+// A reply is seen only by a viewer who Sees both the reply and the
+// annotation it answers: CanSee takes both.
 func (v Viewer) Sees(a *Annotation) bool {
 	if a == nil {
 		return false

@@ -19,8 +19,9 @@
 //
 // # Access
 //
-// A [Viewer] is a logged-in reader with group memberships, possibly a
-// moderator, or the zero Viewer, an anonymous visitor. [Viewer.Sees] and
+// A [Viewer] is a logged-in reader with the group memberships they claim
+// (a store with a [Library] decides the groups it knows by its own
+// membership; see The readers' library), possibly a moderator, or the zero Viewer, an anonymous visitor. [Viewer.Sees] and
 // [Viewer.CanSee], CanEdit, CanDelete, CanReply, CanReport and CanModerate
 // are the rules: a private annotation is seen by its creator only, a group
 // one by the group's members, a concealed one (hidden or spam) by its
@@ -82,8 +83,16 @@
 // (nested, ordered, renamed, moved, deleted) and the documents, page
 // ranges and annotations readers save in them as [Item]s. The store's
 // membership is the truth: Library methods look the viewer's groups up
-// in the store, and [Library.Viewer] resolves a Viewer whose Groups the
-// Store methods then trust. Viewer.CanSeeFolder, CanEditFolder,
+// in the store, and so do the Store methods of a store that keeps both:
+// for every group the library knows, whether a viewer sees, shares with,
+// replies in or moderates the group's annotations is decided by the
+// store's membership — a group a viewer claims in Viewer.Groups without
+// belonging to it counts for nothing, so nothing leaks to former members
+// or across groups — while a group the library does not know (one the
+// embedding service manages) is taken from Viewer.Groups as given. The
+// SQL stores decide it in their visibility condition, with the library's
+// membership table. [Library.Viewer] returns a viewer's groups from the
+// store. Viewer.CanSeeFolder, CanEditFolder,
 // CanDeleteFolder, CanSeeItem, CanSeeGroup, CanInvite, CanRemove,
 // CanManageGroup and CanDeleteGroup are the rules. A deleted folder's
 // items go to the unfiled list of whoever saved them; a member who leaves

@@ -20,10 +20,14 @@ import (
 // The store's membership is the truth. Library methods never trust the
 // Groups of the Viewer they are given: they look the viewer's groups and
 // roles up in the store, so a reader removed from a group loses its folders
-// at once, whatever Viewer a caller still holds. Before calling Store
-// methods (which read Viewer.Groups), a service resolves the viewer with
-// [Library.Viewer], which returns the store's groups; a group known only to
-// the caller counts for nothing in the library.
+// at once, whatever Viewer a caller still holds. The Store methods of a
+// store that keeps a Library follow the same membership for every group
+// the library knows: a former member, or anyone claiming such a group in
+// Viewer.Groups without belonging to it, sees and shares nothing of it; only
+// a group the library does not know (one the embedding service manages)
+// is taken from Viewer.Groups as given (see [Store]). [Library.Viewer]
+// returns the store's groups for a viewer; a group known only to the
+// caller counts for nothing in the library.
 //
 // # Who may do what
 //

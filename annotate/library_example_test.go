@@ -247,3 +247,36 @@ func exampleVolume() annotate.Files {
 	}
 	return annotate.Files{v}
 }
+
+// The Store methods of a store that keeps a Library decide the groups it
+// knows by its membership: a claimed group counts for nothing to a
+// non-member or a former member, a member need not claim it, and a group
+// the store does not know is taken from Viewer.Groups.
+func ExampleStore_membership() {
+	ctx := context.Background()
+	m := annotate.NewMemory(annotate.MemoryOptions{})
+	owner := annotate.Viewer{User: "alice"}
+	_, _ = m.CreateGroup(ctx, owner, annotate.Group{ID: "seminar", Name: "Seminar"})
+	_, _ = m.AddMember(ctx, owner, "seminar", "bob", annotate.RoleMember)
+	a := &annotate.Annotation{Document: "maisky-1934-12-31", Motivation: annotate.Commenting, Body: "For the seminar",
+		Target: annotate.Target{Quote: annotate.Quote{Exact: "Litvinov"}, Start: 120, End: 128}, Visibility: annotate.GroupOnly, Group: "seminar"}
+	a, err := m.Add(ctx, owner, a) // alice claims nothing: the store knows she is the owner
+	fmt.Println("added:", err == nil)
+	sees := func(v annotate.Viewer) bool { _, err := m.Annotation(ctx, v, a.ID); return err == nil }
+	fmt.Println("bob, claiming nothing:", sees(annotate.Viewer{User: "bob"}))
+	fmt.Println("carol, claiming the group:", sees(annotate.Viewer{User: "carol", Groups: []string{"seminar"}}))
+	_ = m.RemoveMember(ctx, annotate.Viewer{User: "bob"}, "seminar", "bob") // bob leaves
+	fmt.Println("bob, gone, claiming it:", sees(annotate.Viewer{User: "bob", Groups: []string{"seminar"}}))
+
+	// A group the service manages, unknown to the store: the claim counts.
+	svc := &annotate.Annotation{Document: "maisky-1934-12-31", Motivation: annotate.Commenting, Body: "For the staff",
+		Target: annotate.Target{Quote: annotate.Quote{Exact: "Litvinov"}, Start: 120, End: 128}, Visibility: annotate.GroupOnly, Group: "staff"}
+	_, err = m.Add(ctx, annotate.Viewer{User: "dave", Groups: []string{"staff"}}, svc)
+	fmt.Println("shared with the service's group:", err == nil)
+	// Output:
+	// added: true
+	// bob, claiming nothing: true
+	// carol, claiming the group: false
+	// bob, gone, claiming it: false
+	// shared with the service's group: true
+}

@@ -103,6 +103,28 @@ func (m *Memory) visible(v Viewer, id string) (*Annotation, *Annotation, error) 
 	return a, p, nil
 }
 
+// effective returns v with the groups the Store's rules count: for a
+// group the library knows (created with the Library API), the store's
+// membership, whether v claims it or not; for any other group, v's claim.
+// It reads m.lib: call it with m.mu held.
+func (m *Memory) effective(v Viewer) Viewer {
+	if v.User == "" || len(m.lib.groups) == 0 {
+		return v
+	}
+	mine := m.lib.byUser[v.User]
+	gs := make([]string, 0, len(v.Groups)+len(mine))
+	for _, g := range v.Groups {
+		if m.lib.groups[g] == nil {
+			gs = append(gs, g)
+		}
+	}
+	for g := range mine {
+		gs = append(gs, g)
+	}
+	v.Groups = gs
+	return v
+}
+
 // Add implements Store.
 func (m *Memory) Add(ctx context.Context, v Viewer, a *Annotation) (*Annotation, error) {
 	if err := ctx.Err(); err != nil {
@@ -123,6 +145,7 @@ func (m *Memory) Add(ctx context.Context, v Viewer, a *Annotation) (*Annotation,
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	v = m.effective(v)
 	if c.ReplyTo != "" {
 		p, pp, err := m.visible(v, c.ReplyTo)
 		if err != nil {
@@ -181,6 +204,7 @@ func (m *Memory) Annotation(ctx context.Context, v Viewer, id string) (*Annotati
 	}
 	m.mu.RLock()
 	defer m.mu.RUnlock()
+	v = m.effective(v)
 	a, _, err := m.visible(v, id)
 	if err != nil {
 		return nil, err
@@ -198,6 +222,7 @@ func (m *Memory) Update(ctx context.Context, v Viewer, a *Annotation) (*Annotati
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	v = m.effective(v)
 	cur, p, err := m.visible(v, a.ID)
 	if err != nil {
 		return nil, err
@@ -246,6 +271,7 @@ func (m *Memory) Delete(ctx context.Context, v Viewer, id string, revision int64
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	v = m.effective(v)
 	cur, p, err := m.visible(v, id)
 	if err != nil {
 		return err
@@ -332,6 +358,7 @@ func (m *Memory) Query(ctx context.Context, q Query) (*Results, error) {
 	tag := NormalizeTag(q.Tag)
 	m.mu.RLock()
 	defer m.mu.RUnlock()
+	q.Viewer = m.effective(q.Viewer)
 	s := m.candidates(&q)
 	start := 0
 	if q.Cursor != "" {
@@ -365,6 +392,7 @@ func (m *Memory) Count(ctx context.Context, q Query) (int, error) {
 	tag := NormalizeTag(q.Tag)
 	m.mu.RLock()
 	defer m.mu.RUnlock()
+	q.Viewer = m.effective(q.Viewer)
 	n := 0
 	for _, a := range m.candidates(&q) {
 		if matches(&q, tag, a) && q.Viewer.CanSee(a, m.parent(a)) {
@@ -385,6 +413,7 @@ func (m *Memory) Report(ctx context.Context, v Viewer, annotation, reason string
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	v = m.effective(v)
 	a, p, err := m.visible(v, annotation)
 	if err != nil {
 		return nil, err
@@ -454,6 +483,7 @@ func (m *Memory) Reports(ctx context.Context, v Viewer, q ReportQuery) (*ReportR
 	}
 	m.mu.RLock()
 	defer m.mu.RUnlock()
+	v = m.effective(v)
 	for _, r := range m.repOrder {
 		if q.Cursor != "" && !cur.After(r.Created, r.ID) {
 			continue
@@ -489,6 +519,7 @@ func (m *Memory) Moderate(ctx context.Context, v Viewer, annotation string, deci
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	v = m.effective(v)
 	a, p, err := m.visible(v, annotation)
 	if err != nil {
 		return nil, err

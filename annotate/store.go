@@ -19,6 +19,18 @@ import (
 // not see is reported as not found, exactly like one that does not exist,
 // and never counted.
 //
+// Groups: a Store that also keeps a [Library] decides every group the
+// library knows (created with the Library API) by its own membership, in
+// every method — what is seen, counted, listed (reports included), edited,
+// deleted, replied to, reported, moderated, and which groups an annotation
+// is shared with by Add and Update: a group that v claims in Viewer.Groups
+// but is not (or no longer) a member of counts for nothing, and a member
+// need not claim it. A group the store does not know (managed by the
+// embedding service) is taken from Viewer.Groups as the caller passes it.
+// A SQL store puts the membership in its visibility condition and never
+// loads a row the viewer may not see. A Store without a Library trusts
+// Viewer.Groups.
+//
 // Implementations are safe for concurrent use. [Memory] is the in-memory
 // store; annotate/storetest holds the conformance tests every store passes.
 //

@@ -27,7 +27,7 @@ func open(t testing.TB, path string) *sqlite.Store {
 // that races could touch is checked by the concurrency tests.
 func raceOptions() storetest.Options {
 	if raceEnabled {
-		return storetest.Options{PrivacyCases: 600, LibraryPrivacyCases: 600}
+		return storetest.Options{PrivacyCases: 600, LibraryPrivacyCases: 600, MembershipPrivacyCases: 600}
 	}
 	return storetest.Options{}
 }

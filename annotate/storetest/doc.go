@@ -28,6 +28,12 @@
 // folders and items (nesting, order, moves, deletion to the unfiled list),
 // group folders, leaving and deleting a group, concurrent moves, and a
 // randomised privacy test of at least 10,000 (viewer, group, folder,
-// annotation, operation) cases, former members included. FillLibrary and
+// annotation, operation) cases, former members included; and the Store
+// methods under the library's membership: a viewer claiming a group the
+// library knows without belonging to it, or a former member, sees and
+// shares nothing of it, a member sees it unclaimed, and a group the
+// library does not know is taken from Viewer.Groups — a test and a
+// randomised test of at least 10,000 (viewer claiming groups, group known
+// or not, member or former member, annotation, Store operation) cases. FillLibrary and
 // BenchLibrary measure a reader with 100 folders and 10,000 items.
 package storetest

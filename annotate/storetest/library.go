@@ -22,9 +22,10 @@ type LibraryStore interface {
 // store that open returns new and empty: groups and roles, the store's
 // membership as the truth, folders (nested, ordered, renamed, moved,
 // deleted with their items going to the unfiled list), saved items and
-// their paging, group folders, leaving and deleting a group, and a
+// their paging, group folders, leaving and deleting a group, a
 // randomised privacy test of at least 10,000 (viewer, group, folder,
-// annotation, operation) cases.
+// annotation, operation) cases, and the Store methods under the library's
+// membership (a test and a randomised test of at least 10,000 cases).
 func RunLibrary(t *testing.T, open func(t *testing.T) LibraryStore) {
 	t.Helper()
 	RunLibraryWith(t, open, Options{})
@@ -45,6 +46,8 @@ func RunLibraryWith(t *testing.T, open func(t *testing.T) LibraryStore, opts Opt
 		{"ConcurrentMoves", testConcurrentMoves},
 		{"LibraryCancelledContext", testLibraryCancelled},
 		{"LibraryPrivacy", libraryPrivacyTest(opts.libraryPrivacyCases())},
+		{"StoreMembership", testStoreMembership},
+		{"MembershipPrivacy", membershipPrivacyTest(opts.membershipPrivacyCases())},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

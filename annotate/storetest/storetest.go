@@ -23,6 +23,16 @@ type Options struct {
 	// LibraryPrivacyCases is the same for RunLibrary; 0 means
 	// LibraryPrivacyCases.
 	LibraryPrivacyCases int
+	// MembershipPrivacyCases is the same for the membership privacy test
+	// of RunLibrary; 0 means MembershipPrivacyCases.
+	MembershipPrivacyCases int
+}
+
+func (o Options) membershipPrivacyCases() int {
+	if o.MembershipPrivacyCases > 0 {
+		return o.MembershipPrivacyCases
+	}
+	return MembershipPrivacyCases
 }
 
 func (o Options) privacyCases() int {

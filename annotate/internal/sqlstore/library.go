@@ -16,7 +16,10 @@ import (
 // transaction, and on PostgreSQL takes a transaction-scoped advisory lock
 // first, so that concurrent writers renumber a list one at a time. The
 // store's membership is the truth: each method resolves the viewer's
-// groups from library_members and ignores Viewer.Groups.
+// groups from library_members and ignores Viewer.Groups. The Store
+// methods (store.go) follow it too: their visibility condition decides a
+// group in library_groups by library_members, and only a group not there
+// by Viewer.Groups.
 
 var _ annotate.Library = (*Store)(nil)
 

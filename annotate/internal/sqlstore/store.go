@@ -67,14 +67,20 @@ func (a *args) add(v any) string {
 // Moderation values stored (annotate.Moderation numbers).
 const concealedSQL = "(3, 4)"
 
-// visible returns the SQL condition that annotation alias x is seen by v
-// by its own fields (annotate.Viewer.Sees).
+// visibleOwn returns the SQL condition that annotation alias x is seen by
+// v by its own fields (annotate.Viewer.Sees), group membership decided as
+// annotate.Store documents: by the library's membership table for a group
+// the library knows, by v.Groups for any other.
 func visibleOwn(x string, v annotate.Viewer, a *args) string {
 	if v.Anonymous() {
 		return "(" + x + ".visibility = 2 AND " + x + ".moderation NOT IN " + concealedSQL + ")"
 	}
 	var b strings.Builder
 	b.WriteString("(" + x + ".creator = " + a.add(v.User) + " OR ((" + x + ".visibility = 2")
+	// A group the library knows (library_groups) is decided by its
+	// membership (library_members); a group it does not know, by the
+	// groups v claims.
+	b.WriteString(" OR (" + x + ".visibility = 1 AND (EXISTS (SELECT 1 FROM library_members lm WHERE lm.grp = " + x + ".grp AND lm.usr = " + a.add(v.User) + ")")
 	var groups []string
 	for _, g := range v.Groups {
 		if g != "" {
@@ -82,9 +88,9 @@ func visibleOwn(x string, v annotate.Viewer, a *args) string {
 		}
 	}
 	if len(groups) > 0 {
-		b.WriteString(" OR (" + x + ".visibility = 1 AND " + x + ".grp IN (" + strings.Join(groups, ", ") + "))")
+		b.WriteString(" OR (" + x + ".grp IN (" + strings.Join(groups, ", ") + ") AND NOT EXISTS (SELECT 1 FROM library_groups lg WHERE lg.id = " + x + ".grp))")
 	}
-	b.WriteString(")")
+	b.WriteString(")))")
 	if !v.IsModerator() {
 		b.WriteString(" AND " + x + ".moderation NOT IN " + concealedSQL)
 	}
@@ -268,6 +274,10 @@ func (s *Store) Add(ctx context.Context, v annotate.Viewer, in *annotate.Annotat
 	}
 	var out *annotate.Annotation
 	err := s.DB.Tx(ctx, func(tx Conn) error {
+		v, err := s.effective(ctx, tx, v)
+		if err != nil {
+			return err
+		}
 		x := c.Clone()
 		if x.ReplyTo != "" {
 			p, pp, err := s.load(ctx, tx, v, x.ReplyTo, false)
@@ -447,6 +457,10 @@ func (s *Store) Update(ctx context.Context, v annotate.Viewer, in *annotate.Anno
 	norm := in.Normalize()
 	var out *annotate.Annotation
 	err := s.DB.Tx(ctx, func(tx Conn) error {
+		v, err := s.effective(ctx, tx, v)
+		if err != nil {
+			return err
+		}
 		cur, p, err := s.load(ctx, tx, v, in.ID, true)
 		if err != nil {
 			return err
@@ -509,6 +523,10 @@ func (s *Store) Delete(ctx context.Context, v annotate.Viewer, id string, revisi
 		return err
 	}
 	err := s.DB.Tx(ctx, func(tx Conn) error {
+		v, err := s.effective(ctx, tx, v)
+		if err != nil {
+			return err
+		}
 		cur, p, err := s.load(ctx, tx, v, id, true)
 		if err != nil {
 			return err
@@ -645,6 +663,10 @@ func (s *Store) Report(ctx context.Context, v annotate.Viewer, annotation, reaso
 	}
 	var out *annotate.Report
 	err = s.DB.Tx(ctx, func(tx Conn) error {
+		v, err := s.effective(ctx, tx, v)
+		if err != nil {
+			return err
+		}
 		x, p, err := s.load(ctx, tx, v, annotation, true)
 		if err != nil {
 			return err
@@ -752,6 +774,10 @@ func (s *Store) Moderate(ctx context.Context, v annotate.Viewer, annotation stri
 	}
 	var out *annotate.Annotation
 	err := s.DB.Tx(ctx, func(tx Conn) error {
+		v, err := s.effective(ctx, tx, v)
+		if err != nil {
+			return err
+		}
 		x, p, err := s.load(ctx, tx, v, annotation, true)
 		if err != nil {
 			return err
@@ -967,4 +993,50 @@ func (s *Store) DocumentTags(ctx context.Context, v annotate.Viewer, document st
 		out = append(out, &t)
 	}
 	return out, wrap("tags", rows.Err())
+}
+
+// effective returns v with the groups the Store's rules count: for a group
+// the library knows, the store's membership (every group v.User belongs
+// to, whether v claims it or not); for any other group, v's claim. The
+// in-Go checks of a write (Member, CanEdit, CanReply, …) then agree with
+// the visibility condition its rows were read through.
+func (s *Store) effective(ctx context.Context, c Conn, v annotate.Viewer) (annotate.Viewer, error) {
+	if v.User == "" {
+		return v, nil
+	}
+	out := annotate.Viewer{User: v.User, Moderator: v.Moderator}
+	known := map[string]bool{}
+	if len(v.Groups) > 0 {
+		var a args
+		ph := make([]string, 0, len(v.Groups))
+		for _, g := range v.Groups {
+			ph = append(ph, a.add(g))
+		}
+		err := scanAll(ctx, c, "SELECT id FROM library_groups WHERE id IN ("+strings.Join(ph, ", ")+")", a, func(r Rows) error {
+			var g string
+			if err := r.Scan(&g); err != nil {
+				return err
+			}
+			known[g] = true
+			return nil
+		})
+		if err != nil {
+			return v, err
+		}
+	}
+	for _, g := range v.Groups {
+		if g != "" && !known[g] {
+			out.Groups = append(out.Groups, g)
+		}
+	}
+	var a args
+	err := scanAll(ctx, c, "SELECT grp FROM library_members WHERE usr = "+a.add(v.User), a, func(r Rows) error {
+		var g string
+		if err := r.Scan(&g); err != nil {
+			return err
+		}
+		out.Groups = append(out.Groups, g)
+		return nil
+	})
+	return out, err
 }
