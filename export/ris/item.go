@@ -463,11 +463,12 @@ func ItemFromRecord(rec Record) cite.Item {
 	return it
 }
 
-// risName reads "Family, Given[, Suffix]"; a name without a comma is a
-// literal name (an institution, or a person written in one field).
+// risName reads "Family, Given[, Suffix]"; a name without a comma, or
+// with nothing before its first comma, is a literal name (an institution,
+// or a person written in one field), so that it is written back as read.
 func risName(v string) cite.Name {
 	family, rest, ok := strings.Cut(v, ",")
-	if !ok {
+	if !ok || strings.TrimSpace(family) == "" {
 		return cite.Name{Literal: strings.TrimSpace(v)}
 	}
 	given, suffix, _ := strings.Cut(rest, ",")
