@@ -1844,3 +1844,14 @@ func (c *chicago) identifierEdition(bib bool) {
 	}
 	c.labelEdition(bib)
 }
+
+// typeIn reports whether t is one of the CSL item types, as a style's
+// <if type="…" match="any"> tests it.
+func typeIn(t string, types ...string) bool {
+	for _, x := range types {
+		if t == x {
+			return true
+		}
+	}
+	return false
+}

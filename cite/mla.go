@@ -312,7 +312,7 @@ func (m *mla) container1() {
 	m.g("", "", "")
 	circa := it.Issued.Circa && !it.Issued.IsZero()
 	switch {
-	case m.k == kBook || m.k == kChapter:
+	case typeIn(it.Type, "book", "chapter", "motion_picture", "paper-conference", "thesis"):
 		if circa {
 			r.date(vIssued, &it.Issued, dateYear, "[", "?]")
 		} else {
@@ -327,6 +327,7 @@ func (m *mla) container1() {
 		} else {
 			r.date(vIssued, &d, dateDayMonthAbbr, "", "")
 		}
+	case it.Type == "speech":
 	case circa:
 		m.g(" ", "", "")
 		r.term("circa", "", "", true)
