@@ -29,7 +29,7 @@ func itemKind(it *Item) kind {
 		return kLetter
 	case "book":
 		return kBook
-	case "article-journal", "article-magazine", "article-newspaper":
+	case "article-journal", "article-magazine", "article-newspaper", "post-weblog":
 		return kSerial
 	}
 	if it.ContainerTitle != "" {
@@ -471,10 +471,17 @@ func (c *chicago) italicTitle() bool {
 	switch c.k {
 	case kManuscript, kLetter:
 		return false
-	case kBook:
-		return true
 	}
-	return !c.hasContainer()
+	t := c.r.it.Type
+	switch {
+	case typeIn(t, "book", "classic", "graphic", "hearing", "map"):
+		return true
+	case c.hasContainer():
+		return false
+	case typeIn(t, "article", "dataset", "document", "interview", "paper-conference", "speech", "thesis", "webpage"):
+		return false
+	}
+	return true
 }
 
 // titleBib is "title-bib".
@@ -562,6 +569,10 @@ func (c *chicago) description(bib bool) {
 			r.names(vRecipient, roleRecipient, r.it.Recipient, recipient)
 		}
 		c.e()
+		return
+	}
+	if r.it.Type == "thesis" {
+		// the thesis type goes with the university (source-publication-description)
 		return
 	}
 	format()
@@ -1208,6 +1219,7 @@ func (c *chicago) publicationHistory(bib bool) {
 	switch {
 	case it.Extra["original-title"] != "":
 		c.g(", ", "", "")
+		c.pubDescription(bib)
 		c.publisher(bib)
 		c.e()
 	case it.Edition != "" || it.Extra["original-publisher"] != "" || it.Extra["original-publisher-place"] != "":
@@ -1237,6 +1249,7 @@ func (c *chicago) publicationHistory(bib bool) {
 			c.labelEdition(bib)
 		}
 		c.g(", ", "", "")
+		c.pubDescription(bib)
 		c.publisher(bib)
 		c.e()
 		c.e()
@@ -1245,10 +1258,25 @@ func (c *chicago) publicationHistory(bib bool) {
 		c.g("; ", "", "")
 		c.dateOriginal()
 		c.g(", ", "", "")
+		c.pubDescription(bib)
 		c.publisher(bib)
 		c.e()
 		c.e()
 	}
+}
+
+// pubDescription is "source-publication-description-note"/"-bib": the
+// type of a thesis, printed with the university (CMOS 14.113).
+func (c *chicago) pubDescription(bib bool) {
+	r := c.r
+	if r.it.Type != "thesis" {
+		return
+	}
+	tc := tcNone
+	if bib {
+		tc = tcCapFirst
+	}
+	r.tv(vGenre, r.it.Genre, "", "", 0, false, tc)
 }
 
 // dateOriginal is "source-date-original": the original date, its year for
@@ -1285,7 +1313,7 @@ func (c *chicago) publisher(bib bool) {
 	c.g(" ", "", "")
 	if c.hasPublisher() {
 		c.g(": ", "", "")
-		if c.ed17 {
+		if c.ed17 && r.it.Type != "thesis" {
 			r.tv(vPublisherPlace, r.it.PublisherPlace, "", "", 0, false, tc)
 		}
 		r.tv(vPublisher, r.it.Publisher, "", "", 0, false, tc)

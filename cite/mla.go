@@ -202,8 +202,9 @@ func (m *mla) afterTitle() {
 	if m.k != kLetter {
 		r.date(0, &r.it.OriginalDate, dateText, "", "")
 	}
-	if r.it.Extra["number"] == "" {
-		// with a number, the genre goes before it in container1
+	if r.it.Extra["number"] == "" && r.it.Type != "thesis" {
+		// with a number, the genre goes before it in container1; a
+		// thesis's goes with the university at the end
 		r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
 	}
 }
@@ -301,7 +302,7 @@ func (m *mla) container1() {
 	// container1-publisher
 	m.g("", "", "")
 	switch {
-	case m.k == kSerial:
+	case m.k == kSerial, it.Type == "thesis":
 	case it.Publisher != "":
 		r.plain(vPublisher, it.Publisher)
 	default:
@@ -481,6 +482,13 @@ func (m *mla) movable() {
 		// supplemental-columns-sections
 		r.tv(0, it.Extra["section"], "", "", 0, false, tcTitle)
 		return
+	}
+	// supplemental-dissertations-theses
+	if it.Type == "thesis" {
+		m.g(", ", "", "")
+		r.plain(vPublisher, it.Publisher)
+		r.plain(vGenre, it.Genre)
+		m.e()
 	}
 	// supplemental-book-series
 	m.g(", ", "", "")
