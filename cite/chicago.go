@@ -16,7 +16,8 @@ const (
 	kChapter
 	kManuscript
 	kLetter // personal_communication
-	kSerial // article-journal, article-magazine, article-newspaper
+	kSerial // article-journal, article-magazine, article-newspaper, post-weblog
+	kWeb    // webpage: the website is printed as a publisher (CMOS 14.104)
 )
 
 func itemKind(it *Item) kind {
@@ -29,6 +30,8 @@ func itemKind(it *Item) kind {
 		return kLetter
 	case "book":
 		return kBook
+	case "webpage":
+		return kWeb
 	case "article-journal", "article-magazine", "article-newspaper", "post-weblog":
 		return kSerial
 	}
@@ -292,6 +295,8 @@ func (c *chicago) authorBib() {
 	c.substitute(&specAuthorBib, func() {
 		if c.magNews() {
 			c.serialName() // author-title-substitute-container
+		} else if c.k == kWeb {
+			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", 0, false, tcTitle)
 		}
 	}, func() {
 		// author-title-substitute-bib
@@ -320,6 +325,12 @@ func (c *chicago) authorShort() {
 		if c.magNews() {
 			// author-title-substitute-container-short
 			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+		} else if c.k == kWeb {
+			t := c.r.it.ContainerTitleShort
+			if t == "" {
+				t = c.r.it.ContainerTitle
+			}
+			c.r.tv(vContainerTitle, t, "", "", 0, false, tcTitle)
 		}
 	}, func() {
 		// author-title-substitute-short
@@ -1012,7 +1023,7 @@ func (c *chicago) sourceMonographic(bib bool) {
 	} else {
 		c.g(", ", "", "")
 	}
-	if c.hasContainer() {
+	if c.hasContainer() && c.k != kWeb {
 		c.g(", ", "", "")
 		c.g(" ", "", "")
 		if c.k == kChapter && c.hasGenre() {
@@ -1193,11 +1204,15 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 	}
 	// source-publication-and-date
 	c.g(", ", "", "")
+	if c.k == kWeb {
+		// the website is printed as a publisher (CMOS 14.104)
+		c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", 0, false, tcTitle)
+	}
 	c.publicationHistory(bib)
 	c.g(" ", "", "")
 	if c.authorDate {
 		// source-date-specific-title-first: month and day only
-		if c.k == kManuscript || c.k == kLetter {
+		if c.k == kManuscript || c.k == kLetter || fullDateType(c.r.it.Type) {
 			r := c.r
 			r.date(vIssued, &r.it.Issued, dateMonthDay, "", "")
 		}
@@ -1342,6 +1357,8 @@ func (c *chicago) dateIssuedOrStatus() {
 		if c.hasContainer() || c.hasGenre() || c.hasTitle() || c.hasPublisher() || c.hasPlace() {
 			r.term("n.d.", "", "", false)
 		}
+	case kWeb:
+		// types with an unusual reference (CMOS 14.44)
 	default:
 		r.term("n.d.", "", "", false)
 	}
@@ -1368,8 +1385,20 @@ func (c *chicago) sourceDateIssuedFull() {
 	case kManuscript, kLetter:
 		c.dateIssuedFull()
 	default:
-		c.dateIssuedYear()
+		if fullDateType(c.r.it.Type) {
+			c.dateIssuedFull()
+		} else {
+			c.dateIssuedYear()
+		}
 	}
+}
+
+// fullDateType reports whether the styles give the full issued date of an
+// item of type t, as of "more ephemeral types" (source-date-issued-full).
+func fullDateType(t string) bool {
+	return typeIn(t, "article", "broadcast", "collection", "dataset", "document", "event", "graphic",
+		"manuscript", "map", "patent", "performance", "personal_communication", "post", "software",
+		"song", "speech", "standard", "webpage")
 }
 
 // dateIssuedFull is "date-issued-full".

@@ -153,7 +153,7 @@ func (m *mla) quoted() bool {
 	switch m.k {
 	case kBook:
 		return false
-	case kChapter, kSerial:
+	case kChapter, kSerial, kWeb:
 		return m.r.it.ContainerTitle != ""
 	}
 	return true
