@@ -685,10 +685,30 @@ func (c *chicago) identifierNote() {
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
 	default:
 		c.identifierNumber(false)
+		c.labelVersion(false)
 		c.identifierEdition(false)
 		c.contributorsAndVolumeNote()
 	}
 	c.e()
+}
+
+// labelVersion is "label-version" (capital false) and
+// "label-version-capitalized": "version 1.2", "v. 3.1" for software (CMOS
+// 14.169).
+func (c *chicago) labelVersion(capital bool) {
+	r := c.r
+	v := r.it.Extra["version"]
+	c.g(" ", "", "")
+	defer c.e()
+	if v == "" {
+		return
+	}
+	if r.it.Type == "software" {
+		r.term("v.", "", "", capital)
+	} else {
+		r.term("version", "", "", capital)
+	}
+	r.tv(0, v, "", "", 0, false, tcNone)
 }
 
 // identifierBib is "identifier-bib".
@@ -708,6 +728,7 @@ func (c *chicago) identifierBib() {
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
 	default:
 		c.identifierNumber(true)
+		c.labelVersion(true)
 		c.identifierEdition(true)
 		c.contributorsAndVolumeBib()
 	}
@@ -1156,14 +1177,11 @@ func (c *chicago) sourceMonographicLocator() {
 func (c *chicago) publicationNoteUnbracketed() {
 	c.g("", "", "")
 	defer c.e()
-	switch c.k {
-	case kBook, kChapter, kSerial:
-	case kLetter:
+	switch c.bracketing() {
+	case pubUnbracketed:
+		c.sourceMonographicPublication(false)
+	case pubLetter:
 		if !c.hasEditor() && !c.hasPage() && !c.hasVolume() {
-			c.sourceMonographicPublication(false)
-		}
-	default:
-		if !c.uncertain() {
 			c.sourceMonographicPublication(false)
 		}
 	}
@@ -1174,23 +1192,58 @@ func (c *chicago) publicationNoteBracketed() {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
-	switch c.k {
-	case kBook, kChapter:
+	switch c.bracketing() {
+	case pubBracketed:
 		r.o.elem("(", ")", 0, false)
 		c.sourceMonographicPublication(false)
 		r.o.end()
-	case kLetter:
+	case pubLetter:
 		if c.hasEditor() || c.hasPage() || c.hasVolume() {
 			r.o.elem("(", ")", 0, false)
 			c.sourceMonographicPublication(false)
 			r.o.end()
 		}
-	case kSerial:
-	default:
-		if c.uncertain() {
-			c.sourceMonographicPublication(false)
-		}
+	case pubUncertain:
+		c.sourceMonographicPublication(false)
 	}
+}
+
+// pubForm is how a note prints the facts of publication.
+type pubForm uint8
+
+const (
+	pubNone        pubForm = iota // elsewhere (serials)
+	pubBracketed                  // "(New Haven: Yale University Press, 2017)"
+	pubUnbracketed                // ", Zenodo, February 10, 2022"
+	pubUncertain                  // unbracketed before a bracketed uncertain date
+	pubLetter                     // bracketed in an edited collection, else unbracketed
+)
+
+// bracketing is the choice the two source-monographic-publication-note
+// macros share.
+func (c *chicago) bracketing() pubForm {
+	it := c.r.it
+	t := it.Type
+	switch {
+	case c.k == kSerial:
+		return pubNone
+	case typeIn(t, "book", "chapter", "classic", "interview", "musical_score", "pamphlet", "paper-conference", "report", "thesis"):
+		return pubBracketed
+	case t == "article" && c.hasGenre() && c.hasPublisher():
+		return pubBracketed
+	case typeIn(t, "entry", "entry-dictionary", "entry-encyclopedia"):
+		if c.hasPublisher() || c.hasPlace() || !c.hasDOI() && !c.hasURL() {
+			return pubBracketed
+		}
+		return pubUnbracketed
+	case t == "motion_picture" && c.hasPublisher():
+		return pubBracketed
+	case c.k == kLetter:
+		return pubLetter
+	case c.uncertain():
+		return pubUncertain
+	}
+	return pubUnbracketed
 }
 
 // sourceMonographicPublication is "source-monographic-publication-note"/"-bib".

@@ -151,12 +151,17 @@ func (m *mla) authorShort() {
 // unpublished document) rather than italic (a book).
 func (m *mla) quoted() bool {
 	switch m.k {
-	case kBook:
-		return false
-	case kChapter, kSerial, kWeb:
-		return m.r.it.ContainerTitle != ""
+	case kManuscript, kLetter:
+		return true
 	}
-	return true
+	t := m.r.it.Type
+	switch {
+	case typeIn(t, "book", "classic", "graphic", "hearing", "map", "periodical"):
+		return false
+	case m.r.it.ContainerTitle != "":
+		return true
+	}
+	return typeIn(t, "article", "dataset", "document", "interview", "manuscript", "paper-conference", "personal_communication", "speech")
 }
 
 // title is "title" ("title-primary").
@@ -247,6 +252,13 @@ func (m *mla) container1() {
 	// container1-version
 	m.g(", ", "", "")
 	m.labelEditionCapitalized()
+	if v := it.Extra["version"]; v != "" {
+		// label-version, capitalized without an edition before it
+		m.g(" ", "", "")
+		r.term("version", "", "", it.Edition == "")
+		r.tv(0, v, "", "", 0, false, tcNone)
+		m.e()
+	}
 	m.e()
 	// container1-number
 	m.g("", "", "")
