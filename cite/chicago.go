@@ -1263,6 +1263,7 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 	}
 	c.publicationHistory(bib)
 	c.g(" ", "", "")
+	c.dateStatus(bib)
 	if c.authorDate {
 		// source-date-specific-title-first: month and day only
 		if c.k == kManuscript || c.k == kLetter || fullDateType(c.r.it.Type) {
@@ -1444,6 +1445,68 @@ func (c *chicago) sourceDateIssuedFull() {
 			c.dateIssuedYear()
 		}
 	}
+}
+
+// dateStatus is "source-date-status-note" and "-bib": the status of the
+// date ("last modified"), "released" for software (CMOS 14.169), "aired"
+// for a broadcast (14.165).
+func (c *chicago) dateStatus(bib bool) {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	status := it.Extra["status"]
+	t := it.Type
+	hasEvent := it.Extra["event-title"] != ""
+	switch {
+	case !c.hasIssued():
+	case t == "broadcast" && hasEvent && status != "":
+	case status != "":
+		capital := false
+		if bib {
+			switch {
+			case t == "webpage" && c.hasContainer():
+			case t == "webpage" && (c.hasAuthor() || c.hasTranslator()) && c.hasPublisher():
+			case t == "webpage":
+				capital = true
+			case !it.OriginalDate.IsZero() || it.Extra["original-publisher"] != "" ||
+				it.Extra["original-publisher-place"] != "" || it.Extra["original-title"] != "" || c.hasPublisher():
+			default:
+				capital = true
+			}
+		}
+		tc := tcNone
+		if capital {
+			tc = tcCapFirst
+		}
+		r.tv(0, status, "", "", 0, false, tc)
+	case t == "broadcast" && (c.hasURL() || !bib && c.hasDOI()):
+	case t == "broadcast":
+		r.term("aired", "", "", bib)
+	case t == "software" && !bib:
+		r.term("released", "", "", false)
+	case t == "software" && c.hasPublisher():
+		r.term("released", "", "", !c.hasPersonalContributor())
+	case t == "software":
+		r.term("released", "", "", it.OriginalDate.IsZero())
+	}
+}
+
+// hasPersonalContributor reports whether the item has one of the name
+// variables the styles test before "released" ("author chair … translator").
+func (c *chicago) hasPersonalContributor() bool {
+	it := c.r.it
+	if len(it.Author) > 0 || len(it.Editor) > 0 || len(it.Translator) > 0 || len(it.CollectionEditor) > 0 {
+		return true
+	}
+	for _, v := range []string{"chair", "compiler", "composer", "contributor", "curator", "director",
+		"editor-translator", "editorial-director", "executive-producer", "guest", "host", "illustrator",
+		"organizer", "producer", "series-creator"} {
+		if len(it.ExtraNames[v]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // fullDateType reports whether the styles give the full issued date of an
