@@ -10,7 +10,7 @@ func (c *chicago) renderAuthorDate() {
 	r := c.r
 	if r.pos == posBib {
 		r.etAlMin, r.etAlUseFirst = 7, 3
-		if c.k == kLetter && !c.accessible() {
+		if !c.inBibliography() {
 			return
 		}
 		r.o.group("", "", ".")

@@ -81,6 +81,36 @@ func (c *chicago) locIs(label string) bool { return c.r.loc.Value != "" && c.r.l
 func (c *chicago) uncertain() bool         { return c.hasIssued() && c.r.it.Issued.Circa }
 func (c *chicago) numericVolume() bool     { return c.hasVolume() && isNumeric(c.r.it.Volume) }
 
+// inBibliography is the choice of the bibliography's layout: which items
+// have an entry at all. Unsigned reference entries, personal
+// communications a reader cannot retrieve and (in the 18th edition's notes
+// style) social media posts and unpublished documents, papers and speeches
+// (CMOS 14.106, 14.111, 14.114–115, 14.132) have none; the 17th edition
+// omits only inaccessible documents and manuscripts, the shortened-notes
+// and author-date files none of these.
+func (c *chicago) inBibliography() bool {
+	it := c.r.it
+	t := it.Type
+	notes18 := !c.ed17 && !c.short && !c.authorDate
+	switch {
+	case t == "classic":
+		return c.hasArchive() || c.hasEditor() || c.hasTranslator() || c.hasPublisher()
+	case typeIn(t, "entry", "entry-dictionary", "entry-encyclopedia"):
+		return c.hasAuthor() || (c.short || c.authorDate) && (c.hasDOI() || c.hasURL())
+	case t == "post" && notes18:
+		return false
+	case c.accessible():
+		return true
+	case typeIn(t, "interview", "personal_communication"):
+		return false
+	case notes18 && typeIn(t, "document", "manuscript", "paper-conference", "speech"):
+		return false
+	case c.ed17 && typeIn(t, "document", "manuscript"):
+		return false
+	}
+	return true
+}
+
 // accessible reports the "archive archive-place container-title DOI number
 // publisher references URL" test of the styles: can a reader retrieve it?
 func (c *chicago) accessible() bool {
@@ -128,15 +158,8 @@ func (c *chicago) bibliography() {
 	} else {
 		r.etAlMin, r.etAlUseFirst = 7, 3
 	}
-	if !c.accessible() {
-		switch c.k {
-		case kLetter:
-			return
-		case kManuscript:
-			if !c.short {
-				return
-			}
-		}
+	if !c.inBibliography() {
+		return
 	}
 	r.o.group("", "", ".")
 	c.g(". ", "", "")
