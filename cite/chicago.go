@@ -32,6 +32,13 @@ func itemKind(it *Item) kind {
 		return kBook
 	case "webpage":
 		return kWeb
+	case "interview", "paper-conference":
+		// serial unless in an edited volume (the styles' "monographic types")
+		if len(it.Editor) == 0 && len(it.CollectionEditor) == 0 && len(it.ExtraNames["compiler"]) == 0 &&
+			len(it.ExtraNames["editorial-director"]) == 0 {
+			return kSerial
+		}
+		return kChapter
 	case "article-journal", "article-magazine", "article-newspaper", "post-weblog":
 		return kSerial
 	}
