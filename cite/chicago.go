@@ -208,7 +208,22 @@ func (c *chicago) shortenedItem() {
 	c.g(" ", "", "")
 	c.g(", ", "", "")
 	c.authorShort()
-	c.titleAndDescriptionsShort()
+	if typeIn(r.it.Type, "entry", "entry-dictionary", "entry-encyclopedia") {
+		// a printed reference work's entry is cited "under" its title
+		// (CMOS 14.131): "s.v." in the 17th edition
+		c.g(" ", "", "")
+		if r.loc.Label != "sub-verbo" && !c.hasDOI() && !c.hasURL() && c.hasContainer() && c.hasTitle() {
+			if c.ed17 {
+				r.term("s.v.", "", "", false)
+			} else {
+				r.term("under", "", "", false)
+			}
+		}
+		c.titleAndDescriptionsShort()
+		c.e()
+	} else {
+		c.titleAndDescriptionsShort()
+	}
 	if c.k == kLetter && !c.accessible() && r.pos == posFirst {
 		c.sourceMediumNote()
 	}
