@@ -34,7 +34,22 @@ func (c *chicago) renderAuthorDate() {
 	c.citationAuthorDateItem()
 	// source-locator-author-date
 	c.g("", "", "")
-	c.labelLocator()
+	switch {
+	case !isEntry(r.it.Type) || c.hasAuthor() || c.hasLocator():
+		c.labelLocator()
+	case c.hasContainer() && c.hasTitle():
+		// an unsigned reference entry's title stands as the locator
+		c.g(" ", "", "")
+		if !c.hasDOI() && !c.hasURL() {
+			r.term("under", "", "", false)
+		}
+		t := r.it.TitleShort
+		if t == "" {
+			t = r.it.Title
+		}
+		r.tv(vTitle, t, "", "", 0, true, tcNone)
+		c.e()
+	}
 	c.e()
 	c.e()
 	r.o.end()

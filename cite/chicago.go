@@ -338,7 +338,7 @@ func (c *chicago) authorBib() {
 	c.r.markAuthor = true
 	defer func() { c.r.markAuthor = false }()
 	c.substitute(&specAuthorBib, func() {
-		if c.magNews() {
+		if c.magNews() || isEntry(c.r.it.Type) {
 			c.serialName() // author-title-substitute-container
 		} else if c.k == kWeb {
 			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", 0, false, tcTitle)
@@ -370,6 +370,12 @@ func (c *chicago) authorShort() {
 		if c.magNews() {
 			// author-title-substitute-container-short
 			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+		} else if isEntry(c.r.it.Type) {
+			t := c.r.it.ContainerTitleShort
+			if t == "" {
+				t = c.r.it.ContainerTitle
+			}
+			c.r.tv(vContainerTitle, t, "", "", Italic, false, tcTitle)
 		} else if c.k == kWeb {
 			t := c.r.it.ContainerTitleShort
 			if t == "" {
@@ -1092,9 +1098,17 @@ func (c *chicago) sourceMonographic(bib bool) {
 	if c.hasContainer() && c.k != kWeb {
 		c.g(", ", "", "")
 		c.g(" ", "", "")
-		if c.k == kChapter && c.hasGenre() {
+		// source-monographic-preposition
+		switch t := r.it.Type; {
+		case typeIn(t, "broadcast", "motion_picture"):
+		case c.k == kChapter && c.hasGenre():
 			r.term("to", "", "", false)
-		} else {
+		case isEntry(t):
+			// only for signed entries; otherwise the title is substituted
+			if c.hasAuthor() || len(r.it.ExtraNames["composer"]) > 0 {
+				r.term("in", "", "", bib)
+			}
+		default:
 			r.term("in", "", "", bib)
 		}
 		r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
@@ -1311,7 +1325,8 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 	c.dateStatus(bib)
 	if c.authorDate {
 		// source-date-specific-title-first: month and day only
-		if c.k == kManuscript || c.k == kLetter || fullDateType(c.r.it.Type) {
+		if c.k == kManuscript || c.k == kLetter || fullDateType(c.r.it.Type) ||
+			isEntry(c.r.it.Type) && (c.hasDOI() || c.hasURL()) {
 			r := c.r
 			r.date(vIssued, &r.it.Issued, dateMonthDay, "", "")
 		}
@@ -1459,6 +1474,9 @@ func (c *chicago) dateIssuedOrStatus() {
 	case kWeb:
 		// types with an unusual reference (CMOS 14.44)
 	default:
+		if typeIn(r.it.Type, "classic", "collection", "entry", "entry-dictionary", "entry-encyclopedia") {
+			return
+		}
 		r.term("n.d.", "", "", false)
 	}
 }
@@ -1484,7 +1502,7 @@ func (c *chicago) sourceDateIssuedFull() {
 	case kManuscript, kLetter:
 		c.dateIssuedFull()
 	default:
-		if fullDateType(c.r.it.Type) {
+		if fullDateType(c.r.it.Type) || isEntry(c.r.it.Type) && (c.hasDOI() || c.hasURL()) {
 			c.dateIssuedFull()
 		} else {
 			c.dateIssuedYear()
@@ -1553,6 +1571,9 @@ func (c *chicago) hasPersonalContributor() bool {
 	}
 	return false
 }
+
+// isEntry reports whether t is one of the types of reference-work entries.
+func isEntry(t string) bool { return typeIn(t, "entry", "entry-dictionary", "entry-encyclopedia") }
 
 // fullDateType reports whether the styles give the full issued date of an
 // item of type t, as of "more ephemeral types" (source-date-issued-full).
