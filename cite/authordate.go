@@ -121,6 +121,11 @@ func (c *chicago) dateAuthorDate(short bool) {
 		c.e()
 		return
 	}
+	if short && typeIn(r.it.Type, "classic", "collection", "entry", "entry-dictionary", "entry-encyclopedia") {
+		// date-short: types with an unusual reference have no n.d.
+		c.yearSuffix()
+		return
+	}
 	switch c.k {
 	case kManuscript:
 		if c.hasContainer() || c.hasGenre() || c.hasTitle() || c.hasPublisher() || c.hasPlace() {

@@ -522,7 +522,7 @@ func (c *chicago) titlePrimary() {
 	if c.italicTitle() {
 		r.tv(vTitle, r.it.Title, "", "", Italic, false, tcTitle)
 	} else {
-		r.tv(vTitle, r.it.Title, "", "", 0, true, tcTitle)
+		r.tv(vTitle, r.it.Title, "", "", 0, true, c.titleCase())
 	}
 }
 
@@ -546,6 +546,19 @@ func (c *chicago) italicTitle() bool {
 	return true
 }
 
+// titleCase is the case of a quoted title: title case, but as given for
+// a dictionary's headword, an unsigned encyclopedia entry and a post
+// (title-primary).
+func (c *chicago) titleCase() textCase {
+	t := c.r.it.Type
+	switch {
+	case t == "entry-encyclopedia" && c.hasAuthor() && c.hasContainer():
+	case typeIn(t, "entry-dictionary", "entry-encyclopedia") && c.hasContainer(), t == "post":
+		return tcNone
+	}
+	return tcTitle
+}
+
 // titleBib is "title-bib".
 func (c *chicago) titleBib() { c.titlePrimary() }
 
@@ -564,7 +577,7 @@ func (c *chicago) titleShort() {
 	if c.italicTitle() {
 		r.tv(vTitle, t, "", "", Italic, false, tcTitle)
 	} else {
-		r.tv(vTitle, t, "", "", 0, true, tcTitle)
+		r.tv(vTitle, t, "", "", 0, true, c.titleCase())
 	}
 }
 
