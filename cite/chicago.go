@@ -321,6 +321,10 @@ func (c *chicago) authorNote() {
 			c.serialName() // author-title-substitute-container
 		}
 	}, func() {
+		if isEntry(c.r.it.Type) && !c.hasDOI() && !c.hasURL() {
+			c.referenceNote()
+		}
+	}, func() {
 		if !c.hasTitle() {
 			c.authorTitleSubstituteNote()
 		}
@@ -329,6 +333,33 @@ func (c *chicago) authorNote() {
 			c.sourceArchiveNote()
 		}
 	})
+}
+
+// referenceNote is "author-title-substitute-reference-note": an unsigned
+// entry of a printed reference work is cited under the work, its title in
+// the manner of a sub-verbo locator (CMOS 14.130).
+func (c *chicago) referenceNote() {
+	r := c.r
+	c.g(", ", "", "")
+	c.g(" ", "", "")
+	c.g(", ", "", "")
+	c.serialName()
+	r.done |= r.used // the work's title is not repeated in its source
+	c.sourceNote()
+	c.e()
+	c.publicationNoteBracketed()
+	c.e()
+	c.g(" ", "", "")
+	if r.loc.Label != "sub-verbo" && c.hasContainer() && c.hasTitle() {
+		if c.ed17 {
+			r.term("s.v.", "", "", false)
+		} else {
+			r.term("under", "", "", false)
+		}
+		c.titlePrimary()
+	}
+	c.e()
+	c.e()
 }
 
 // authorBib is "author-bib".
