@@ -112,8 +112,8 @@ const fillerID = "__differential_filler__"
 // differs and which side citeproc-js takes.
 type knownClass struct {
 	style, mode, typ, kind string
-	what, right      string
-	line             int
+	what, right            string
+	line                   int
 }
 
 func (k knownClass) matches(style, mode, typ, kind string) bool {
