@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"strconv"
 	"testing"
 
 	"github.com/maisky-lib/maisky/cite"
@@ -309,6 +311,9 @@ func TestDifferentialRandom(t *testing.T) {
 	n := uint64(400)
 	if testing.Short() {
 		n = 100
+	}
+	if v, err := strconv.ParseUint(os.Getenv("DIFFERENTIAL_SEEDS"), 10, 32); err == nil && v > 0 {
+		n = v // scripts/check-differential --update looks at more items
 	}
 	var tally diffTally
 	for seed := range n {

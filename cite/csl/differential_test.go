@@ -11,7 +11,8 @@ package csl_test
 // side is right for a new class, set DIFFERENTIAL_DUMP=FILE: every
 // disagreement is appended there (the item as CSL-JSON, style, mode,
 // locator and both outputs), ready to render with
-// ../shared/tools/citeproc/render.js.
+// ../shared/tools/citeproc/render.js: scripts/check-differential --update
+// does that and rewrites testdata/differential-known.txt.
 
 import (
 	"bufio"
@@ -297,7 +298,9 @@ func (e *diffEnv) compare(tb testing.TB, tally *diffTally, ci *cite.Item, pi *cs
 			cl.neither++
 		}
 	}
-	dumpCase(tb, ci, c, [4]string{bt, bh, pt, ph})
+	if cl.n == 1 {
+		dumpCase(tb, key, ci, c, [4]string{bt, bh, pt, ph})
+	}
 	if cl.known != nil {
 		tally.listed++
 		return
@@ -420,10 +423,10 @@ func TestDifferentialGoldens(t *testing.T) {
 }
 
 // dumpCase appends a disagreement to the file named by
-// $DIFFERENTIAL_DUMP (JSON lines: the item as CSL-JSON, style, mode,
-// locator and both outputs), to render the cases with citeproc-js and
-// decide which side is right.
-func dumpCase(tb testing.TB, it *cite.Item, c diffCase, out [4]string) {
+// $DIFFERENTIAL_DUMP (JSON lines: the class, the item as CSL-JSON, style,
+// mode, locator and both outputs), to render the cases with citeproc-js
+// and decide which side is right (scripts/differential-judge.js).
+func dumpCase(tb testing.TB, class string, it *cite.Item, c diffCase, out [4]string) {
 	path := os.Getenv("DIFFERENTIAL_DUMP")
 	if path == "" {
 		return
@@ -432,7 +435,7 @@ func dumpCase(tb testing.TB, it *cite.Item, c diffCase, out [4]string) {
 	if err := cite.WriteCSLJSON(&item, []cite.Item{*it}); err != nil {
 		tb.Fatal(err)
 	}
-	line, err := json.Marshal(map[string]any{"items": json.RawMessage(item.Bytes()), "style": c.style, "mode": c.mode.String(),
+	line, err := json.Marshal(map[string]any{"class": class, "items": json.RawMessage(item.Bytes()), "style": c.style, "mode": c.mode.String(),
 		"locator": c.loc.Value, "label": c.loc.Label, "cite": out[:2], "csl": out[2:]})
 	if err != nil {
 		tb.Fatal(err)
