@@ -7,7 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	"github.com/maisky-lib/maisky/internal/jsonstr"
 
 	"github.com/maisky-lib/maisky/maisky"
 )
@@ -220,7 +221,7 @@ func (e *ldWriter) flush() {
 
 func (e *ldWriter) raw(s string) { e.buf = append(e.buf, s...) }
 
-func (e *ldWriter) str(s string) { e.buf = appendJSONString(e.buf, s) }
+func (e *ldWriter) str(s string) { e.buf = jsonstr.Append(e.buf, s) }
 
 // member writes `,\n<indent>"key": ` (without the comma for the first).
 func (e *ldWriter) member(indent string, first bool, key string) {
@@ -440,57 +441,6 @@ func versionName(k maisky.VersionKind) string {
 		return "transcription"
 	}
 	return "translation"
-}
-
-// appendJSONString appends s as a JSON string: no HTML escaping, control
-// characters and U+2028/U+2029 escaped, invalid UTF-8 as U+FFFD.
-func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				dst = append(dst, '\\', c)
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, "\ufffd"...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }
 
 // trimBase returns s without the prefix base, unescaped; s itself when it

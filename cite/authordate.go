@@ -66,27 +66,9 @@ func (c *chicago) citationAuthorDateItem() {
 	c.dateAuthorDate(true)
 }
 
-// authorInline is "author-inline".
-func (c *chicago) authorInline() {
-	c.g("", "", "")
-	defer c.e()
-	if c.k == kLetter {
-		c.authorShortAndRecipient()
-		return
-	}
-	c.substitute(&specShort, func() {
-		// author-title-substitute-short
-		if c.hasTitle() {
-			c.titleShort()
-		} else {
-			c.titleAndDescriptionsBib()
-		}
-	}, func() {
-		if c.k == kManuscript && !c.hasContainer() && !c.hasGenre() && !c.hasTitle() && !c.hasPublisher() && !c.hasPlace() {
-			c.sourceArchiveNote()
-		}
-	})
-}
+// authorInline is "author-inline", which the author-date file defines as
+// the notes files define "author-short".
+func (c *chicago) authorInline() { c.authorShort() }
 
 // dateAuthorDate is "date" (the reference list) or "date-short" (the
 // citation): the year, or n.d.
@@ -98,6 +80,21 @@ func (c *chicago) dateAuthorDate(short bool) {
 	defer c.e()
 	if c.hasIssued() {
 		c.g(" ", "", "")
+		// date-original-year, "(1934) 2009" in the list, "[1934] 2009" in text
+		od := &r.it.OriginalDate
+		switch {
+		case od.IsZero():
+		case od.Circa && short:
+			r.date(0, od, dateYear, "[", "?]")
+		case od.Circa:
+			r.o.elem("(", ")", 0, false)
+			r.date(0, od, dateYear, "[", "?]")
+			r.o.end()
+		case short:
+			r.date(0, od, dateYear, "[", "]")
+		default:
+			r.date(0, od, dateYear, "(", ")")
+		}
 		c.g("", "", "")
 		if short && c.k == kLetter && !c.accessible() {
 			c.dateIssuedFull()

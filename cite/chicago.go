@@ -1,5 +1,7 @@
 package cite
 
+import "strings"
+
 // The Chicago styles: chicago-notes-bibliography (18th edition), its 17th
 // edition, the shortened-notes variant and chicago-author-date. The four CSL
 // files are generated from one template, so one renderer serves them; its
@@ -14,6 +16,7 @@ const (
 	kChapter
 	kManuscript
 	kLetter // personal_communication
+	kSerial // article-journal, article-magazine, article-newspaper
 )
 
 func itemKind(it *Item) kind {
@@ -26,6 +29,8 @@ func itemKind(it *Item) kind {
 		return kLetter
 	case "book":
 		return kBook
+	case "article-journal", "article-magazine", "article-newspaper":
+		return kSerial
 	}
 	if it.ContainerTitle != "" {
 		return kChapter
@@ -45,27 +50,27 @@ func (c *chicago) g(delim, prefix, suffix string) { c.r.o.group(delim, prefix, s
 func (c *chicago) e()                             { c.r.o.end() }
 
 // variable tests, honouring variables consumed by a substitution
-func (c *chicago) hasTitle() bool     { return c.r.has(vTitle, c.r.it.Title) }
-func (c *chicago) hasContainer() bool { return c.r.has(vContainerTitle, c.r.it.ContainerTitle) }
-func (c *chicago) hasGenre() bool     { return c.r.has(vGenre, c.r.it.Genre) }
-func (c *chicago) hasEditor() bool    { return c.r.has(vEditor, "x") && len(c.r.it.Editor) > 0 }
+func (c *chicago) hasTitle() bool     { return c.r.has(c.r.it.Title) }
+func (c *chicago) hasContainer() bool { return c.r.has(c.r.it.ContainerTitle) }
+func (c *chicago) hasGenre() bool     { return c.r.has(c.r.it.Genre) }
+func (c *chicago) hasEditor() bool    { return len(c.r.it.Editor) > 0 }
 func (c *chicago) hasTranslator() bool {
-	return c.r.has(vTranslator, "x") && len(c.r.it.Translator) > 0
+	return len(c.r.it.Translator) > 0
 }
-func (c *chicago) hasAuthor() bool    { return c.r.has(vAuthor, "x") && len(c.r.it.Author) > 0 }
-func (c *chicago) hasRecipient() bool { return c.r.has(vRecipient, "x") && len(c.r.it.Recipient) > 0 }
-func (c *chicago) hasVolume() bool    { return c.r.has(vVolume, c.r.it.Volume) }
-func (c *chicago) hasPage() bool      { return c.r.has(vPage, c.r.it.Page) }
-func (c *chicago) hasPublisher() bool { return c.r.has(vPublisher, c.r.it.Publisher) }
-func (c *chicago) hasPlace() bool     { return c.r.has(vPublisherPlace, c.r.it.PublisherPlace) }
-func (c *chicago) hasArchive() bool   { return c.r.has(vArchive, c.r.it.Archive) }
+func (c *chicago) hasAuthor() bool    { return len(c.r.it.Author) > 0 }
+func (c *chicago) hasRecipient() bool { return len(c.r.it.Recipient) > 0 }
+func (c *chicago) hasVolume() bool    { return c.r.has(c.r.it.Volume) }
+func (c *chicago) hasPage() bool      { return c.r.has(c.r.it.Page) }
+func (c *chicago) hasPublisher() bool { return c.r.has(c.r.it.Publisher) }
+func (c *chicago) hasPlace() bool     { return c.r.has(c.r.it.PublisherPlace) }
+func (c *chicago) hasArchive() bool   { return c.r.has(c.r.it.Archive) }
 func (c *chicago) hasArchiveLocation() bool {
-	return c.r.has(vArchiveLocation, c.r.it.ArchiveLocation)
+	return c.r.has(c.r.it.ArchiveLocation)
 }
-func (c *chicago) hasURL() bool    { return c.r.has(vURL, c.r.it.URL) }
-func (c *chicago) hasDOI() bool    { return c.r.has(vDOI, c.r.it.DOI) }
+func (c *chicago) hasURL() bool    { return c.r.has(c.r.it.URL) }
+func (c *chicago) hasDOI() bool    { return c.r.has(c.r.it.DOI) }
 func (c *chicago) hasIssued() bool { return !c.r.it.Issued.IsZero() }
-func (c *chicago) hasMedium() bool { return c.r.has(vMedium, c.r.it.Medium) }
+func (c *chicago) hasMedium() bool { return c.r.has(c.r.it.Medium) }
 func (c *chicago) hasLocator() bool {
 	return c.r.loc.Value != ""
 }
@@ -76,7 +81,9 @@ func (c *chicago) numericVolume() bool     { return c.hasVolume() && isNumeric(c
 // accessible reports the "archive archive-place container-title DOI number
 // publisher references URL" test of the styles: can a reader retrieve it?
 func (c *chicago) accessible() bool {
-	return c.hasArchive() || c.hasContainer() || c.hasDOI() || c.hasPublisher() || c.hasURL()
+	it := c.r.it
+	return c.hasArchive() || it.ArchivePlace != "" || c.hasContainer() || c.hasDOI() ||
+		it.Extra["number"] != "" || c.hasPublisher() || it.Extra["references"] != "" || c.hasURL()
 }
 
 func (c *chicago) render() {
@@ -182,6 +189,9 @@ func (c *chicago) sourceLocatorSubsequent() {
 	defer c.e()
 	c.g(", ", "", "")
 	switch {
+	case c.k == kSerial:
+		// source-locator-subsequent-serial
+		c.labelLocator()
 	case c.hasContainer():
 		c.labelLocator()
 	case c.numericVolume() && c.locIs("page"):
@@ -259,6 +269,10 @@ func (c *chicago) authorNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.substitute(&specAuthorNote, func() {
+		if !c.hasTitle() && c.magNews() {
+			c.serialName() // author-title-substitute-container
+		}
+	}, func() {
 		if !c.hasTitle() {
 			c.authorTitleSubstituteNote()
 		}
@@ -276,6 +290,10 @@ func (c *chicago) authorBib() {
 	c.r.markAuthor = true
 	defer func() { c.r.markAuthor = false }()
 	c.substitute(&specAuthorBib, func() {
+		if c.magNews() {
+			c.serialName() // author-title-substitute-container
+		}
+	}, func() {
 		// author-title-substitute-bib
 		if c.hasTitle() {
 			c.titleBib()
@@ -294,12 +312,16 @@ func (c *chicago) authorBib() {
 func (c *chicago) authorShort() {
 	c.g("", "", "")
 	defer c.e()
-	r := c.r
 	if c.k == kLetter {
 		c.authorShortAndRecipient()
 		return
 	}
 	c.substitute(&specShort, func() {
+		if c.magNews() {
+			// author-title-substitute-container-short
+			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+		}
+	}, func() {
 		// author-title-substitute-short
 		if c.hasTitle() {
 			c.titleShort()
@@ -311,7 +333,6 @@ func (c *chicago) authorShort() {
 			c.sourceArchiveNote()
 		}
 	})
-	_ = r
 }
 
 // authorShortAndRecipient is "author-short-and-recipient".
@@ -391,7 +412,10 @@ func (c *chicago) titleAndSourceNote() {
 	c.e()
 	c.publicationNoteBracketed()
 	c.e()
-	c.sourceMonographicLocator()
+	if c.k != kSerial {
+		// the serial locator is in source-serial-locator
+		c.sourceMonographicLocator()
+	}
 	c.sourceMediumNote()
 	c.sourceArchiveNote()
 	c.accessedDOIURL(false)
@@ -410,10 +434,16 @@ func (c *chicago) titleAndSourceBib() {
 		c.e()
 	} else {
 		c.titleAndDescriptionsBib()
-		c.sourceMonographic(true)
+		if c.k == kSerial {
+			c.sourceSerial(true)
+		} else {
+			c.sourceMonographic(true)
+		}
 	}
 	c.g(", ", "", "")
-	c.sourceMonographicPublication(true)
+	if c.k != kSerial {
+		c.sourceMonographicPublication(true)
+	}
 	c.e()
 	c.sourceMediumBib()
 	c.sourceArchiveBib()
@@ -441,6 +471,8 @@ func (c *chicago) italicTitle() bool {
 	switch c.k {
 	case kManuscript, kLetter:
 		return false
+	case kBook:
+		return true
 	}
 	return !c.hasContainer()
 }
@@ -541,6 +573,7 @@ func (c *chicago) descriptionFormatNote() {
 	defer c.e()
 	r := c.r
 	switch {
+	case c.hasGenre() && r.it.Extra["number"] != "":
 	case c.hasGenre():
 		r.plain(vGenre, r.it.Genre)
 	case c.accessible():
@@ -557,6 +590,7 @@ func (c *chicago) descriptionFormatBib() {
 	defer c.e()
 	r := c.r
 	switch {
+	case c.hasGenre() && r.it.Extra["number"] != "":
 	case c.hasGenre():
 		r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
 	case c.accessible():
@@ -617,9 +651,19 @@ func (c *chicago) identifierNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
-	if c.hasContainer() {
+	switch {
+	case c.hasContainer() && c.k == kSerial:
+		// identifier-contributors-serial-note
+		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
+	case c.hasContainer():
 		c.contributorsNote()
-	} else {
+	case c.k == kSerial:
+		c.identifierNumber(false)
+		c.identifierEdition(false)
+		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
+	default:
+		c.identifierNumber(false)
+		c.identifierEdition(false)
 		c.contributorsAndVolumeNote()
 	}
 	c.e()
@@ -630,9 +674,19 @@ func (c *chicago) identifierBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
-	if c.hasContainer() {
+	switch {
+	case c.hasContainer() && c.k == kSerial:
+		// identifier-contributors-serial-bib
+		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
+	case c.hasContainer():
 		c.contributorsBib()
-	} else {
+	case c.k == kSerial:
+		c.identifierNumber(true)
+		c.identifierEdition(true)
+		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
+	default:
+		c.identifierNumber(true)
+		c.identifierEdition(true)
 		c.contributorsAndVolumeBib()
 	}
 	c.e()
@@ -927,8 +981,15 @@ func (c *chicago) pageText() {
 	r.o.end()
 }
 
-// sourceNote is "source-note" ("source-monographic-note").
-func (c *chicago) sourceNote() { c.sourceMonographic(false) }
+// sourceNote is "source-note": "source-serial-note" for articles,
+// "source-monographic-note" for the others.
+func (c *chicago) sourceNote() {
+	if c.k == kSerial {
+		c.sourceSerial(false)
+		return
+	}
+	c.sourceMonographic(false)
+}
 
 // sourceMonographic is "source-monographic-note" / "-bib".
 func (c *chicago) sourceMonographic(bib bool) {
@@ -958,11 +1019,29 @@ func (c *chicago) sourceMonographic(bib bool) {
 	}
 	// source-series
 	c.g(", ", "", "")
+	c.sourceSeriesTitle()
+	c.e()
+	c.e()
+}
+
+// sourceSeriesTitle is "source-series-title": the series and its number
+// ("Studies in Diplomacy 4").
+func (c *chicago) sourceSeriesTitle() {
+	r := c.r
+	it := r.it
 	c.g(", ", "", "")
-	r.tv(vCollectionTitle, r.it.CollectionTitle, "", "", 0, false, tcTitle)
-	c.e()
-	c.e()
-	c.e()
+	defer c.e()
+	if it.CollectionTitle != "" && isNumeric(it.CollectionNumber) && it.Extra["issue"] == "" {
+		c.g(" ", "", "")
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
+		c.numberText(it.CollectionNumber)
+		c.e()
+		return
+	}
+	r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
+	if it.CollectionTitle != "" || it.Extra["issue"] != "" {
+		c.numberText(it.CollectionNumber)
+	}
 }
 
 // sourceMonographicIdentifier is "source-monographic-identifier-note"/"-bib".
@@ -974,6 +1053,8 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 		return
 	}
 	c.g(", ", "", "")
+	c.identifierNumber(bib)
+	c.identifierEdition(false)
 	spec := &specVerbShort
 	if bib {
 		spec = &specVerb
@@ -1054,7 +1135,7 @@ func (c *chicago) publicationNoteUnbracketed() {
 	c.g("", "", "")
 	defer c.e()
 	switch c.k {
-	case kBook, kChapter:
+	case kBook, kChapter, kSerial:
 	case kLetter:
 		if !c.hasEditor() && !c.hasPage() && !c.hasVolume() {
 			c.sourceMonographicPublication(false)
@@ -1082,6 +1163,7 @@ func (c *chicago) publicationNoteBracketed() {
 			c.sourceMonographicPublication(false)
 			r.o.end()
 		}
+	case kSerial:
 	default:
 		if c.uncertain() {
 			c.sourceMonographicPublication(false)
@@ -1100,12 +1182,7 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 	}
 	// source-publication-and-date
 	c.g(", ", "", "")
-	// source-publication-history
-	c.g("; ", "", "")
-	c.g(", ", "", "")
-	c.publisher(bib)
-	c.e()
-	c.e()
+	c.publicationHistory(bib)
 	c.g(" ", "", "")
 	if c.authorDate {
 		// source-date-specific-title-first: month and day only
@@ -1119,6 +1196,81 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 	c.e()
 	c.e()
 	c.e()
+}
+
+// publicationHistory is "source-publication-history-note"/"-bib": the
+// original date (and publisher) before the publisher of the edition cited,
+// with the edition when an original date is given ("1902; Yale University
+// Press", "1934. 11th ed. New Haven").
+func (c *chicago) publicationHistory(bib bool) {
+	r := c.r
+	it := r.it
+	switch {
+	case it.Extra["original-title"] != "":
+		c.g(", ", "", "")
+		c.publisher(bib)
+		c.e()
+	case it.Edition != "" || it.Extra["original-publisher"] != "" || it.Extra["original-publisher-place"] != "":
+		if bib {
+			c.g(". ", "", "")
+		} else {
+			c.g("; ", "", "")
+		}
+		c.g(", ", "", "")
+		tc := tcNone
+		if bib {
+			tc = tcCapFirst
+		}
+		if op := it.Extra["original-publisher"]; op != "" {
+			r.tv(0, op, "", "", 0, false, tc)
+		} else {
+			r.tv(0, it.Extra["original-publisher-place"], "", "", 0, false, tc)
+		}
+		c.dateOriginal()
+		c.e()
+		if bib {
+			c.g(". ", "", "")
+		} else {
+			c.g(", ", "", "")
+		}
+		if c.hasIssued() && !it.OriginalDate.IsZero() {
+			c.labelEdition(bib)
+		}
+		c.g(", ", "", "")
+		c.publisher(bib)
+		c.e()
+		c.e()
+		c.e()
+	default:
+		c.g("; ", "", "")
+		c.dateOriginal()
+		c.g(", ", "", "")
+		c.publisher(bib)
+		c.e()
+		c.e()
+	}
+}
+
+// dateOriginal is "source-date-original": the original date, its year for
+// books and their parts.
+func (c *chicago) dateOriginal() {
+	r := c.r
+	od := &r.it.OriginalDate
+	if c.authorDate {
+		// source-date-original-month-day: the year leads the entry
+		r.date(0, od, dateMonthDay, "", "")
+		return
+	}
+	form := dateYear
+	switch c.k {
+	case kManuscript, kLetter:
+		form = dateText
+	}
+	if od.Circa && !od.IsZero() {
+		r.date(0, od, form, "[", "?]")
+	} else {
+		r.date(0, od, form, "", "")
+	}
 }
 
 // publisher is "source-publication-publisher-note"/"-bib".
@@ -1172,6 +1324,19 @@ func (c *chicago) sourceDateIssuedFull() {
 	c.g("", "", "")
 	defer c.e()
 	switch c.k {
+	case kSerial:
+		// source-date-issued-full-serial
+		it := c.r.it
+		switch {
+		case c.magNews():
+			c.dateIssuedFull()
+		case !c.ed17 && (it.Extra["issue"] != "" && c.hasVolume() || it.Extra["supplement-number"] != ""):
+			c.dateIssuedYear()
+		case it.Extra["issue"] != "" || c.hasVolume():
+			c.dateIssuedForm(dateYearMonth)
+		default:
+			c.dateIssuedFull()
+		}
 	case kManuscript, kLetter:
 		c.dateIssuedFull()
 	default:
@@ -1192,14 +1357,18 @@ func (c *chicago) dateIssuedFull() {
 }
 
 // dateIssuedYear is "date-issued-year".
-func (c *chicago) dateIssuedYear() {
+func (c *chicago) dateIssuedYear() { c.dateIssuedForm(dateYear) }
+
+// dateIssuedForm is "date-issued-year", "date-issued-year-month" or
+// "date-issued-full" by form: the issued date, "[…?]" when uncertain.
+func (c *chicago) dateIssuedForm(form dateForm) {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
 	if c.uncertain() {
-		r.date(vIssued, &r.it.Issued, dateYear, "[", "?]")
+		r.date(vIssued, &r.it.Issued, form, "[", "?]")
 	} else {
-		r.date(vIssued, &r.it.Issued, dateYear, "", "")
+		r.date(vIssued, &r.it.Issued, form, "", "")
 	}
 }
 
@@ -1230,9 +1399,30 @@ func (c *chicago) sourceArchiveNote() {
 	c.g(", ", "", "")
 	r.plain(vArchiveLocation, r.it.ArchiveLocation)
 	c.sourceArchiveLocator()
+	r.plain(0, r.it.Extra["archive_collection"])
 	r.plain(vArchive, r.it.Archive)
+	r.plain(0, r.it.ArchivePlace)
 	c.e()
+	c.archiveDatabaseNumber()
 	c.e()
+}
+
+// archiveDatabaseNumber is "source-archive-database-number" in
+// parentheses: the number of a document in a database ("Stalin Digital
+// Archive (42)").
+func (c *chicago) archiveDatabaseNumber() {
+	r := c.r
+	it := r.it
+	n := ""
+	switch {
+	case it.Extra["archive_collection"] != "" || it.ArchiveLocation != "" || it.ArchivePlace != "":
+	case it.Type == "thesis":
+		n = it.Extra["number"]
+	case it.Type == "dataset" || it.Type == "entry" || it.Type == "song" || it.Genre != "":
+	case it.Archive != "":
+		n = it.Extra["number"]
+	}
+	r.tv(0, n, "(", ")", 0, false, tcNone)
 }
 
 // sourceArchiveBib is "source-archive-bib".
@@ -1246,10 +1436,13 @@ func (c *chicago) sourceArchiveBib() {
 	r.tv(vArchiveLocation, r.it.ArchiveLocation, "", "", 0, false, tcCapFirst)
 	c.sourceArchiveLocator()
 	c.e()
+	r.plain(0, r.it.Extra["archive_collection"])
 	c.g(", ", "", "")
 	r.plain(vArchive, r.it.Archive)
+	r.plain(0, r.it.ArchivePlace)
 	c.e()
 	c.e()
+	c.archiveDatabaseNumber()
 	c.e()
 }
 
@@ -1263,7 +1456,7 @@ func (c *chicago) sourceArchiveLocator() {
 	case archived && (c.locIs("column") || c.locIs("folio") || c.locIs("page")):
 		c.labelLocatorAll()
 	case archived && c.hasPage():
-		if isNumeric(r.it.Page) {
+		if isNumeric(r.it.Page) || !strings.ContainsAny(r.it.Page, " ,&") {
 			c.g(" ", "", "")
 			t := "p."
 			if isPlural(r.it.Page) {
@@ -1323,4 +1516,331 @@ func (c *chicago) sourceDOIURL() {
 	default:
 		r.o.attempt()
 	}
+}
+
+// magNews reports an article of a magazine or newspaper, which the styles
+// date in full instead of giving volume and issue (CMOS18 14.87, 14.89).
+func (c *chicago) magNews() bool {
+	return c.r.it.Type == "article-magazine" || c.r.it.Type == "article-newspaper"
+}
+
+// extra renders cs:text of a variable the Item keeps in Extra ("issue",
+// "number", "status").
+func (c *chicago) extra(name string) {
+	c.r.tv(0, c.r.it.Extra[name], "", "", 0, false, tcNone)
+}
+
+// sourceSerial is "source-serial-note" (bib false) and "source-serial-bib".
+func (c *chicago) sourceSerial(bib bool) {
+	c.g("", "", "")
+	defer c.e()
+	it := c.r.it
+	delim := ", "
+	if !c.magNews() && it.CollectionTitle == "" && c.hasVolume() {
+		delim = " "
+	}
+	c.g(delim, "", "")
+	c.serialTitle(bib)
+	c.serialIdentifier(bib)
+	c.e()
+}
+
+// serialTitle is "source-serial-title-note"/"-bib" without special issues
+// and supplements.
+func (c *chicago) serialTitle(bib bool) {
+	c.g(", ", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	c.serialName()
+	serialIDs := it.CollectionTitle != "" || it.Extra["issue"] != "" || it.Extra["number"] != "" ||
+		c.hasPage() || it.Extra["supplement-number"] != "" || c.hasVolume() || it.Extra["volume-title"] != ""
+	if !serialIDs && it.ExtraDates["available-date"].IsZero() && it.Extra["status"] == "" &&
+		it.Type == "article-journal" && c.hasDOI() && c.hasIssued() {
+		r.term("ahead of print", "", "", false) // the styles' term
+
+	}
+}
+
+// serialName is "source-serial-name": the journal and its place.
+func (c *chicago) serialName() {
+	c.g(" ", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle)
+	if it.ExtraDates["event-date"].IsZero() && it.Extra["event-title"] == "" {
+		r.tv(vPublisherPlace, it.PublisherPlace, "(", ")", 0, false, tcNone)
+	}
+}
+
+// serialIdentifier is "source-serial-identifier-note"/"-bib".
+func (c *chicago) serialIdentifier(bib bool) {
+	c.g(", ", "", "")
+	defer c.e()
+	it := c.r.it
+	switch {
+	case c.magNews():
+		if bib {
+			c.g(". ", "", "")
+		} else {
+			c.g(", ", "", "")
+		}
+		c.serialIdentifierVolume()
+		c.labelEdition(true)
+		c.e()
+		c.serialLocator()
+	case it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume():
+		c.g(": ", "", "")
+		c.serialIdentifierVolume()
+		c.serialLocator()
+		c.e()
+	default:
+		c.serialIdentifierVolume()
+		c.serialLocator()
+	}
+}
+
+// serialIdentifierVolume is "source-serial-identifier-volume-note"/"-bib"
+// without reviews and supplements.
+func (c *chicago) serialIdentifierVolume() {
+	c.g(", ", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	switch {
+	case c.magNews():
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
+		c.serialVolumeStatus()
+	case c.authorDate && (it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume()):
+		// source-serial-identifier-volume-author-date: "12 (3)", "70 (June)"
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
+		c.g(" ", "", "")
+		if c.hasVolume() {
+			if it.CollectionTitle != "" {
+				c.labelVolume(false)
+			} else {
+				c.volumeText()
+			}
+			c.g(", ", "(", ")")
+			if it.Extra["issue"] != "" {
+				c.numberText(it.Extra["issue"])
+			} else {
+				c.dateMonthDaySerial("", "")
+			}
+			c.e()
+		} else {
+			c.g(" ", "", "")
+			c.g(", ", "", "")
+			c.labelIssue()
+			c.e()
+			if c.hasAuthor() || c.hasEditor() || c.hasTranslator() || len(it.CollectionEditor) > 0 {
+				c.dateMonthDaySerial("(", ")")
+			}
+			c.e()
+		}
+		c.e()
+	case it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume():
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
+		c.g(" ", "", "")
+		c.g(", ", "", "")
+		if it.CollectionTitle != "" && c.hasVolume() {
+			c.labelVolume(false)
+		} else {
+			c.volumeText()
+		}
+		c.labelIssue()
+		c.e()
+		r.o.elem("(", ")", 0, false)
+		c.dateIssuedOrStatus()
+		r.o.end()
+		c.e()
+	default:
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
+		c.serialVolumeStatus()
+	}
+}
+
+// dateMonthDaySerial is author-date's "source-date-issued-month-day-serial":
+// the month of a journal's volume or issue, the month and day otherwise.
+func (c *chicago) dateMonthDaySerial(prefix, suffix string) {
+	r := c.r
+	it := r.it
+	if !c.magNews() && (it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume()) {
+		r.date(vIssued, &it.Issued, dateMonth, prefix, suffix)
+		return
+	}
+	r.date(vIssued, &it.Issued, dateMonthDay, prefix, suffix)
+}
+
+// labelIssue is "label-issue": "no. 3", "nos. 1–2".
+func (c *chicago) labelIssue() {
+	c.g(" ", "", "")
+	defer c.e()
+	r := c.r
+	if iss := r.it.Extra["issue"]; iss != "" {
+		t := "no."
+		if isPlural(iss) {
+			t = "nos."
+		}
+		r.o.elem("", "", 0, false)
+		r.o.lit(t)
+		r.o.end()
+	}
+	c.numberText(r.it.Extra["issue"])
+}
+
+// serialVolumeStatus is "source-serial-volume-status-note"/"-bib" without
+// the date of acceptance.
+func (c *chicago) serialVolumeStatus() {
+	c.g(", ", "", "")
+	defer c.e()
+	c.g(" ", "", "")
+	if c.hasIssued() {
+		// source-date-status-note
+		c.extra("status")
+	}
+	if c.authorDate {
+		// source-date-specific-title-first
+		c.dateMonthDaySerial("", "")
+	} else {
+		c.dateIssuedOrStatus()
+	}
+	c.e()
+}
+
+// serialLocator is "source-serial-locator".
+func (c *chicago) serialLocator() {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	switch {
+	case c.hasLocator() || it.Extra["number"] != "":
+		c.g(", ", "", "")
+		c.labelLocator()
+		switch {
+		case it.Extra["archive_collection"] != "" || c.hasArchiveLocation() || it.ArchivePlace != "":
+			c.extra("number")
+		case c.hasArchive():
+		default:
+			c.extra("number")
+		}
+		c.e()
+	case c.magNews():
+	default:
+		c.pageText()
+	}
+}
+
+// numberText renders cs:text of a number variable kept in Extra, ranges
+// with an en dash.
+func (c *chicago) numberText(v string) {
+	r := c.r
+	r.o.elem("", "", 0, false)
+	if v == "" {
+		r.o.attempt()
+	} else {
+		r.o.success()
+		r.o.open()
+		r.o.buf = appendDashes(r.o.buf, v)
+	}
+	r.o.end()
+}
+
+// labelEdition is "label-edition" ("label-edition-capitalized" with
+// capital): "2nd ed."; an article's "Late edition" ("Late Edition"); any
+// other edition's text.
+func (c *chicago) labelEdition(capital bool) {
+	c.g(" ", "", "")
+	defer c.e()
+	r := c.r
+	ed := r.it.Edition
+	if ed == "" || r.done&vEdition != 0 {
+		r.o.elem("", "", 0, false)
+		r.o.attempt()
+		r.o.end()
+		return
+	}
+	if isNumeric(ed) {
+		r.o.elem("", "", 0, false)
+		r.o.success()
+		r.o.open()
+		r.o.buf = appendOrdinal(r.o.buf, ed)
+		if r.inSubst {
+			r.used |= vEdition
+		}
+		r.o.end()
+		r.o.elem("", "", 0, false)
+		r.o.lit("ed.")
+		r.o.end()
+		return
+	}
+	tc := tcNone
+	if capital {
+		tc = tcCapFirst
+	}
+	if c.k == kSerial {
+		if capital {
+			tc = tcTitle
+		}
+		r.tv(vEdition, ed, "", "", 0, false, tc)
+		r.o.elem("", "", 0, false)
+		if capital {
+			r.o.litCap("edition")
+		} else {
+			r.o.lit("edition")
+		}
+		r.o.end()
+		return
+	}
+	r.tv(vEdition, ed, "", "", 0, false, tc)
+}
+
+// identifierNumber is "identifier-number-note"/"-bib": a report's or a
+// working paper's number after its genre ("PhD Diss. No. 42").
+func (c *chicago) identifierNumber(bib bool) {
+	r := c.r
+	it := r.it
+	n := it.Extra["number"]
+	c.g(" ", "", "")
+	defer c.e()
+	if n == "" || it.Type == "thesis" {
+		r.o.elem("", "", 0, false)
+		r.o.attempt()
+		r.o.end()
+		return
+	}
+	if bib {
+		r.tv(vGenre, it.Genre, "", "", 0, false, tcTitle)
+	} else {
+		r.tv(vGenre, it.Genre, "", "", 0, false, tcNone)
+	}
+	// label-number
+	c.g(" ", "", "")
+	if isNumeric(n) {
+		r.o.elem("", "", 0, false)
+		if bib {
+			r.o.litCap("no.")
+		} else {
+			r.o.lit("no.")
+		}
+		r.o.end()
+	}
+	tc := tcNone
+	if bib {
+		tc = tcCapFirst
+	}
+	r.tv(0, n, "", "", 0, false, tc)
+	c.e()
+}
+
+// identifierEdition is "identifier-edition-note"/"-bib": the edition,
+// unless an original date stands for it.
+func (c *chicago) identifierEdition(bib bool) {
+	it := c.r.it
+	if it.Extra["original-title"] == "" && c.hasIssued() && !it.OriginalDate.IsZero() {
+		return
+	}
+	c.labelEdition(bib)
 }

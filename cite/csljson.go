@@ -7,16 +7,22 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/maisky-lib/maisky/internal/jsonstr"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
 // ErrCSLJSON is the sentinel of malformed CSL-JSON; every *JSONError
 // unwraps to it.
 var ErrCSLJSON = errors.New("cite: malformed CSL-JSON")
+
+// ErrTooLarge is the sentinel of CSL-JSON input over MaxCSLJSONInput bytes
+// or MaxCSLJSONItems items; the *JSONError that reports it unwraps to it,
+// to ErrCSLJSON and to maisky.ErrTooLarge, the bound every reader of the
+// module reports.
+var ErrTooLarge = errors.New("cite: CSL-JSON input too large")
 
 // JSONError is malformed CSL-JSON: what is wrong and where.
 type JSONError struct {
@@ -28,6 +34,8 @@ type JSONError struct {
 	Offset int64
 	// Msg says what is wrong and what is allowed.
 	Msg string
+
+	tooLarge bool
 }
 
 // Error returns "cite: CSL-JSON PATH (line L, offset O): what is wrong".
@@ -46,8 +54,14 @@ func (e *JSONError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns ErrCSLJSON.
-func (e *JSONError) Unwrap() error { return ErrCSLJSON }
+// Unwrap returns ErrCSLJSON, and ErrTooLarge and maisky.ErrTooLarge for
+// input past MaxCSLJSONInput or MaxCSLJSONItems.
+func (e *JSONError) Unwrap() []error {
+	if e.tooLarge {
+		return []error{ErrCSLJSON, ErrTooLarge, maisky.ErrTooLarge}
+	}
+	return []error{ErrCSLJSON}
+}
 
 type varKind uint8
 
@@ -58,143 +72,104 @@ const (
 	kindDate
 )
 
-// cslVars maps every CSL 1.0.2 variable to its kind.
-var cslVars = map[string]varKind{
-	// standard variables
-	"abstract": kindString, "annote": kindString, "archive": kindString,
-	"archive_collection": kindString, "archive_location": kindString, "archive-place": kindString,
-	"authority": kindString, "call-number": kindString, "citation-key": kindString,
-	"citation-label": kindString, "collection-title": kindString, "container-title": kindString,
-	"container-title-short": kindString, "dimensions": kindString, "division": kindString,
-	"DOI": kindString, "event": kindString, "event-title": kindString, "event-place": kindString,
-	"genre": kindString, "ISBN": kindString, "ISSN": kindString, "jurisdiction": kindString,
-	"keyword": kindString, "language": kindString, "license": kindString, "medium": kindString,
-	"note": kindString, "original-publisher": kindString, "original-publisher-place": kindString,
-	"original-title": kindString, "part-title": kindString, "PMCID": kindString, "PMID": kindString,
-	"publisher": kindString, "publisher-place": kindString, "references": kindString,
-	"reviewed-genre": kindString, "reviewed-title": kindString, "scale": kindString,
-	"source": kindString, "status": kindString, "title": kindString, "title-short": kindString,
-	"URL": kindString, "version": kindString, "volume-title": kindString,
-	"volume-title-short": kindString, "year-suffix": kindString, "shortTitle": kindString,
-	"journalAbbreviation": kindString,
-	// number variables
-	"chapter-number": kindNumber, "citation-number": kindNumber, "collection-number": kindNumber,
-	"edition": kindNumber, "first-reference-note-number": kindNumber, "issue": kindNumber,
-	"locator": kindNumber, "number": kindNumber, "number-of-pages": kindNumber,
-	"number-of-volumes": kindNumber, "page": kindNumber, "page-first": kindNumber,
-	"part-number": kindNumber, "printing": kindNumber, "section": kindNumber,
-	"supplement-number": kindNumber, "volume": kindNumber,
-	// name variables
-	"author": kindNames, "chair": kindNames, "collection-editor": kindNames, "compiler": kindNames,
-	"composer": kindNames, "container-author": kindNames, "contributor": kindNames,
-	"curator": kindNames, "director": kindNames, "editor": kindNames,
-	"editorial-director": kindNames, "executive-producer": kindNames, "guest": kindNames,
-	"host": kindNames, "illustrator": kindNames, "interviewer": kindNames, "narrator": kindNames,
-	"organizer": kindNames, "original-author": kindNames, "performer": kindNames,
-	"producer": kindNames, "recipient": kindNames, "reviewed-author": kindNames,
-	"script-writer": kindNames, "series-creator": kindNames, "translator": kindNames,
-	// date variables
-	"accessed": kindDate, "available-date": kindDate, "event-date": kindDate, "issued": kindDate,
-	"original-date": kindDate, "submitted": kindDate,
+// cslVar is a CSL 1.0.2 variable: its name, its kind and, for the
+// variables an Item has a field for, the field (the others live in Extra,
+// ExtraNames or ExtraDates under their name).
+type cslVar struct {
+	name  string
+	kind  varKind
+	str   func(*Item) *string
+	names func(*Item) *[]Name
+	date  func(*Item) *Date
 }
 
-// stringField returns the Item field of a standard or number variable that
-// has one.
-func (it *Item) stringField(name string) *string {
-	switch name {
-	case "title":
-		return &it.Title
-	case "title-short":
-		return &it.TitleShort
-	case "container-title":
-		return &it.ContainerTitle
-	case "container-title-short":
-		return &it.ContainerTitleShort
-	case "collection-title":
-		return &it.CollectionTitle
-	case "collection-number":
-		return &it.CollectionNumber
-	case "volume":
-		return &it.Volume
-	case "number-of-volumes":
-		return &it.NumberOfVolumes
-	case "edition":
-		return &it.Edition
-	case "page":
-		return &it.Page
-	case "number-of-pages":
-		return &it.NumberOfPages
-	case "publisher":
-		return &it.Publisher
-	case "publisher-place":
-		return &it.PublisherPlace
-	case "archive":
-		return &it.Archive
-	case "archive_location":
-		return &it.ArchiveLocation
-	case "archive-place":
-		return &it.ArchivePlace
-	case "genre":
-		return &it.Genre
-	case "medium":
-		return &it.Medium
-	case "URL":
-		return &it.URL
-	case "DOI":
-		return &it.DOI
-	case "ISBN":
-		return &it.ISBN
-	case "language":
-		return &it.Language
-	case "note":
-		return &it.Note
-	case "abstract":
-		return &it.Abstract
-	case "source":
-		return &it.Source
+// cslVarTable is every CSL 1.0.2 variable in the order MarshalJSON writes
+// them: the Item's own fields first, the others after, by name within
+// their kind. It is the one table that drives decoding (which variables
+// exist, of which kind, into which field), encoding and member order.
+var cslVarTable = [...]cslVar{
+	{name: "title", kind: kindString, str: func(it *Item) *string { return &it.Title }},
+	{name: "title-short", kind: kindString, str: func(it *Item) *string { return &it.TitleShort }},
+	{name: "author", kind: kindNames, names: func(it *Item) *[]Name { return &it.Author }},
+	{name: "recipient", kind: kindNames, names: func(it *Item) *[]Name { return &it.Recipient }},
+	{name: "container-title", kind: kindString, str: func(it *Item) *string { return &it.ContainerTitle }},
+	{name: "container-title-short", kind: kindString, str: func(it *Item) *string { return &it.ContainerTitleShort }},
+	{name: "collection-title", kind: kindString, str: func(it *Item) *string { return &it.CollectionTitle }},
+	{name: "collection-number", kind: kindNumber, str: func(it *Item) *string { return &it.CollectionNumber }},
+	{name: "container-author", kind: kindNames, names: func(it *Item) *[]Name { return &it.ContainerAuthor }},
+	{name: "collection-editor", kind: kindNames, names: func(it *Item) *[]Name { return &it.CollectionEditor }},
+	{name: "volume", kind: kindNumber, str: func(it *Item) *string { return &it.Volume }},
+	{name: "number-of-volumes", kind: kindNumber, str: func(it *Item) *string { return &it.NumberOfVolumes }},
+	{name: "edition", kind: kindNumber, str: func(it *Item) *string { return &it.Edition }},
+	{name: "editor", kind: kindNames, names: func(it *Item) *[]Name { return &it.Editor }},
+	{name: "translator", kind: kindNames, names: func(it *Item) *[]Name { return &it.Translator }},
+	{name: "publisher", kind: kindString, str: func(it *Item) *string { return &it.Publisher }},
+	{name: "publisher-place", kind: kindString, str: func(it *Item) *string { return &it.PublisherPlace }},
+	{name: "issued", kind: kindDate, date: func(it *Item) *Date { return &it.Issued }},
+	{name: "original-date", kind: kindDate, date: func(it *Item) *Date { return &it.OriginalDate }},
+	{name: "page", kind: kindNumber, str: func(it *Item) *string { return &it.Page }},
+	{name: "number-of-pages", kind: kindNumber, str: func(it *Item) *string { return &it.NumberOfPages }},
+	{name: "genre", kind: kindString, str: func(it *Item) *string { return &it.Genre }},
+	{name: "medium", kind: kindString, str: func(it *Item) *string { return &it.Medium }},
+	{name: "archive", kind: kindString, str: func(it *Item) *string { return &it.Archive }},
+	{name: "archive_location", kind: kindString, str: func(it *Item) *string { return &it.ArchiveLocation }},
+	{name: "archive-place", kind: kindString, str: func(it *Item) *string { return &it.ArchivePlace }},
+	{name: "URL", kind: kindString, str: func(it *Item) *string { return &it.URL }},
+	{name: "DOI", kind: kindString, str: func(it *Item) *string { return &it.DOI }},
+	{name: "ISBN", kind: kindString, str: func(it *Item) *string { return &it.ISBN }},
+	{name: "accessed", kind: kindDate, date: func(it *Item) *Date { return &it.Accessed }},
+	{name: "language", kind: kindString, str: func(it *Item) *string { return &it.Language }},
+	{name: "note", kind: kindString, str: func(it *Item) *string { return &it.Note }},
+	{name: "abstract", kind: kindString, str: func(it *Item) *string { return &it.Abstract }},
+	{name: "source", kind: kindString, str: func(it *Item) *string { return &it.Source }},
+	// standard variables without a field
+	{name: "annote", kind: kindString}, {name: "archive_collection", kind: kindString},
+	{name: "authority", kind: kindString}, {name: "call-number", kind: kindString},
+	{name: "citation-key", kind: kindString}, {name: "citation-label", kind: kindString},
+	{name: "dimensions", kind: kindString}, {name: "division", kind: kindString},
+	{name: "event", kind: kindString}, {name: "event-place", kind: kindString},
+	{name: "event-title", kind: kindString}, {name: "ISSN", kind: kindString},
+	{name: "journalAbbreviation", kind: kindString}, {name: "jurisdiction", kind: kindString},
+	{name: "keyword", kind: kindString}, {name: "license", kind: kindString},
+	{name: "original-publisher", kind: kindString}, {name: "original-publisher-place", kind: kindString},
+	{name: "original-title", kind: kindString}, {name: "part-title", kind: kindString},
+	{name: "PMCID", kind: kindString}, {name: "PMID", kind: kindString},
+	{name: "references", kind: kindString}, {name: "reviewed-genre", kind: kindString},
+	{name: "reviewed-title", kind: kindString}, {name: "scale", kind: kindString},
+	{name: "shortTitle", kind: kindString}, {name: "status", kind: kindString},
+	{name: "version", kind: kindString}, {name: "volume-title", kind: kindString},
+	{name: "volume-title-short", kind: kindString}, {name: "year-suffix", kind: kindString},
+	// number variables without a field
+	{name: "chapter-number", kind: kindNumber}, {name: "citation-number", kind: kindNumber},
+	{name: "first-reference-note-number", kind: kindNumber}, {name: "issue", kind: kindNumber},
+	{name: "locator", kind: kindNumber}, {name: "number", kind: kindNumber},
+	{name: "page-first", kind: kindNumber}, {name: "part-number", kind: kindNumber},
+	{name: "printing", kind: kindNumber}, {name: "section", kind: kindNumber},
+	{name: "supplement-number", kind: kindNumber},
+	// name variables without a field
+	{name: "chair", kind: kindNames}, {name: "compiler", kind: kindNames},
+	{name: "composer", kind: kindNames}, {name: "contributor", kind: kindNames},
+	{name: "curator", kind: kindNames}, {name: "director", kind: kindNames},
+	{name: "editorial-director", kind: kindNames}, {name: "executive-producer", kind: kindNames},
+	{name: "guest", kind: kindNames}, {name: "host", kind: kindNames},
+	{name: "illustrator", kind: kindNames}, {name: "interviewer", kind: kindNames},
+	{name: "narrator", kind: kindNames}, {name: "organizer", kind: kindNames},
+	{name: "original-author", kind: kindNames}, {name: "performer", kind: kindNames},
+	{name: "producer", kind: kindNames}, {name: "reviewed-author", kind: kindNames},
+	{name: "script-writer", kind: kindNames}, {name: "series-creator", kind: kindNames},
+	// date variables without a field
+	{name: "available-date", kind: kindDate}, {name: "event-date", kind: kindDate},
+	{name: "submitted", kind: kindDate},
+}
+
+// cslVarIndex finds a variable of cslVarTable by name.
+var cslVarIndex = func() map[string]int {
+	m := make(map[string]int, len(cslVarTable))
+	for i := range cslVarTable {
+		m[cslVarTable[i].name] = i
 	}
-	return nil
-}
-
-func (it *Item) namesField(name string) *[]Name {
-	switch name {
-	case "author":
-		return &it.Author
-	case "editor":
-		return &it.Editor
-	case "translator":
-		return &it.Translator
-	case "recipient":
-		return &it.Recipient
-	case "container-author":
-		return &it.ContainerAuthor
-	case "collection-editor":
-		return &it.CollectionEditor
-	}
-	return nil
-}
-
-func (it *Item) dateField(name string) *Date {
-	switch name {
-	case "issued":
-		return &it.Issued
-	case "original-date":
-		return &it.OriginalDate
-	case "accessed":
-		return &it.Accessed
-	}
-	return nil
-}
-
-// fieldOrder is the order in which MarshalJSON writes the typed fields.
-var fieldOrder = [...]string{
-	"type", "title", "title-short", "author", "recipient", "container-title",
-	"container-title-short", "collection-title", "collection-number", "container-author",
-	"collection-editor", "volume", "number-of-volumes", "edition", "editor", "translator",
-	"publisher", "publisher-place", "issued", "original-date", "page", "number-of-pages",
-	"genre", "medium", "archive", "archive_location", "archive-place", "URL", "DOI", "ISBN",
-	"accessed", "language", "note", "abstract", "source",
-}
+	return m
+}()
 
 // MarshalJSON writes the item as a CSL-JSON object: "id" and "type" first,
 // then the variables in a fixed order, absent ones left out.
@@ -207,62 +182,43 @@ func (it Item) MarshalJSON() ([]byte, error) {
 func (it *Item) appendJSON(b *bytes.Buffer) {
 	b.WriteString(`{"id":`)
 	writeJSONString(b, it.ID)
-	for _, name := range fieldOrder {
-		if name == "type" {
-			if it.Type != "" {
-				b.WriteString(`,"type":`)
-				writeJSONString(b, it.Type)
-			}
-			continue
-		}
-		if p := it.stringField(name); p != nil {
-			if *p != "" {
-				writeKey(b, name)
-				writeJSONString(b, *p)
-			}
-		} else if p := it.namesField(name); p != nil {
-			if len(*p) > 0 {
-				writeKey(b, name)
-				writeNames(b, *p)
-			}
-		} else if p := it.dateField(name); p != nil {
-			if !p.IsZero() {
-				writeKey(b, name)
-				writeDate(b, *p)
-			}
-		}
+	if it.Type != "" {
+		b.WriteString(`,"type":`)
+		writeJSONString(b, it.Type)
 	}
-	for _, k := range sortedKeys(it.Extra) {
-		if it.Extra[k] != "" {
-			writeKey(b, k)
-			writeJSONString(b, it.Extra[k])
-		}
-	}
-	for _, k := range sortedKeys(it.ExtraNames) {
-		if len(it.ExtraNames[k]) > 0 {
-			writeKey(b, k)
-			writeNames(b, it.ExtraNames[k])
-		}
-	}
-	for _, k := range sortedKeys(it.ExtraDates) {
-		if !it.ExtraDates[k].IsZero() {
-			writeKey(b, k)
-			writeDate(b, it.ExtraDates[k])
+	for i := range cslVarTable {
+		v := &cslVarTable[i]
+		switch v.kind {
+		case kindString, kindNumber:
+			s := it.Extra[v.name]
+			if v.str != nil {
+				s = *v.str(it)
+			}
+			if s != "" {
+				writeKey(b, v.name)
+				writeJSONString(b, s)
+			}
+		case kindNames:
+			ns := it.ExtraNames[v.name]
+			if v.names != nil {
+				ns = *v.names(it)
+			}
+			if len(ns) > 0 {
+				writeKey(b, v.name)
+				writeNames(b, ns)
+			}
+		case kindDate:
+			d := it.ExtraDates[v.name]
+			if v.date != nil {
+				d = *v.date(it)
+			}
+			if !d.IsZero() {
+				writeKey(b, v.name)
+				writeDate(b, d)
+			}
 		}
 	}
 	b.WriteByte('}')
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	if len(m) == 0 {
-		return nil
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func writeKey(b *bytes.Buffer, k string) {
@@ -271,30 +227,10 @@ func writeKey(b *bytes.Buffer, k string) {
 	b.WriteByte(':')
 }
 
+// writeJSONString writes s as a JSON string with the module's one escaper
+// (invalid UTF-8 as U+FFFD, as the maisky/1 writer does).
 func writeJSONString(b *bytes.Buffer, s string) {
-	// encoding/json escapes <, > and & as \u003c…; CSL-JSON readers accept
-	// either, so write them plainly for readability.
-	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"':
-			b.WriteString(`\"`)
-		case c == '\\':
-			b.WriteString(`\\`)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c < 0x20:
-			fmt.Fprintf(b, `\u%04x`, c)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte('"')
+	b.Write(jsonstr.Append(b.AvailableBuffer(), s))
 }
 
 func writeNames(b *bytes.Buffer, names []Name) {
@@ -462,9 +398,10 @@ func WriteCSLJSON(w io.Writer, items []Item) error {
 	return e.Close()
 }
 
-// MaxCSLJSONInput and MaxCSLJSONItems bound what ReadCSLJSON accepts: past
-// either, it fails with an error that unwraps to ErrCSLJSON and
-// maisky.ErrTooLarge.
+// MaxCSLJSONInput and MaxCSLJSONItems bound what ReadCSLJSON accepts (256
+// MiB, the bound of the module's other readers, and 25,000 items): past
+// either, it fails with a *JSONError that unwraps to ErrCSLJSON,
+// ErrTooLarge and maisky.ErrTooLarge.
 const (
 	MaxCSLJSONInput = 256 << 20
 	MaxCSLJSONItems = 25_000
@@ -481,12 +418,20 @@ func ReadCSLJSON(r io.Reader) ([]Item, error) {
 		return nil, err
 	}
 	if len(data) > MaxCSLJSONInput {
-		return nil, fmt.Errorf("%w: input larger than 256 MiB, the most ReadCSLJSON accepts: %w", ErrCSLJSON, maisky.ErrTooLarge)
+		return nil, &JSONError{Path: "items", Msg: "input larger than 256 MiB, the most ReadCSLJSON accepts; split it", tooLarge: true}
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(trimmed) > 0 && trimmed[0] == '{' {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, syntaxError(data, dec, err, "items[0]")
+		}
+		if _, err := dec.Token(); err != io.EOF {
+			return nil, &JSONError{Path: "items", Msg: "text after the item", Offset: dec.InputOffset(), Line: lineAt(data, dec.InputOffset())}
+		}
 		var it Item
-		if err := unmarshalItem(data, &it, "items[0]"); err != nil {
+		if err := unmarshalItem(raw, &it, "items[0]"); err != nil {
 			return nil, err
 		}
 		return []Item{it}, nil
@@ -503,7 +448,7 @@ func ReadCSLJSON(r io.Reader) ([]Item, error) {
 	var items []Item
 	for i := 0; dec.More(); i++ {
 		if i == MaxCSLJSONItems {
-			return nil, fmt.Errorf("%w: more than %d items, the most ReadCSLJSON accepts: %w", ErrCSLJSON, MaxCSLJSONItems, maisky.ErrTooLarge)
+			return nil, &JSONError{Path: "items", Msg: fmt.Sprintf("more than %d items, the most ReadCSLJSON accepts; split it", MaxCSLJSONItems), tooLarge: true}
 		}
 		var raw json.RawMessage
 		path := "items[" + strconv.Itoa(i) + "]"
@@ -694,60 +639,81 @@ func unmarshalItem(data []byte, it *Item, path string) error {
 			}
 			continue
 		}
-		kind, ok := cslVars[k]
+		vi, ok := cslVarIndex[k]
 		if !ok {
 			return &JSONError{Path: p, Msg: "unknown field; want a CSL 1.0.2 variable"}
 		}
-		switch kind {
-		case kindString, kindNumber:
-			var s string
-			var err error
-			if kind == kindString {
-				s, err = jsonString(v, p)
-			} else {
-				s, err = jsonStringOrNumber(v, p)
-			}
-			if err != nil {
-				return err
-			}
-			if f := it.stringField(k); f != nil {
-				*f = s
-			} else {
-				if it.Extra == nil {
-					it.Extra = map[string]string{}
-				}
-				it.Extra[k] = s
-			}
-		case kindNames:
-			names, err := unmarshalNames(v, p)
-			if err != nil {
-				return err
-			}
-			if f := it.namesField(k); f != nil {
-				*f = names
-			} else {
-				if it.ExtraNames == nil {
-					it.ExtraNames = map[string][]Name{}
-				}
-				it.ExtraNames[k] = names
-			}
-		case kindDate:
-			d, err := unmarshalDate(v, p)
-			if err != nil {
-				return err
-			}
-			if f := it.dateField(k); f != nil {
-				*f = d
-			} else {
-				if it.ExtraDates == nil {
-					it.ExtraDates = map[string]Date{}
-				}
-				it.ExtraDates[k] = d
-			}
+		if err := it.setVar(&cslVarTable[vi], v, p); err != nil {
+			return err
 		}
 	}
 	if !hasID {
 		return &JSONError{Path: joinPath(path, "id"), Msg: "missing; every item needs an id"}
+	}
+	return nil
+}
+
+// setVar decodes the value of a variable into its field, or into Extra,
+// ExtraNames or ExtraDates.
+func (it *Item) setVar(cv *cslVar, v json.RawMessage, p string) error {
+	switch cv.kind {
+	case kindString, kindNumber:
+		var s string
+		var err error
+		if cv.kind == kindString {
+			s, err = jsonString(v, p)
+		} else {
+			s, err = jsonStringOrNumber(v, p)
+		}
+		if err != nil {
+			return err
+		}
+		if cv.str != nil {
+			*cv.str(it) = s
+			return nil
+		}
+		if s == "" {
+			return nil
+		}
+		if it.Extra == nil {
+			it.Extra = map[string]string{}
+		}
+		it.Extra[cv.name] = s
+	case kindNames:
+		names, err := unmarshalNames(v, p)
+		if err != nil {
+			return err
+		}
+		if len(names) == 0 {
+			names = nil // an empty list is an absent variable
+		}
+		if cv.names != nil {
+			*cv.names(it) = names
+			return nil
+		}
+		if names == nil {
+			return nil
+		}
+		if it.ExtraNames == nil {
+			it.ExtraNames = map[string][]Name{}
+		}
+		it.ExtraNames[cv.name] = names
+	case kindDate:
+		d, err := unmarshalDate(v, p)
+		if err != nil {
+			return err
+		}
+		if cv.date != nil {
+			*cv.date(it) = d
+			return nil
+		}
+		if d.IsZero() {
+			return nil
+		}
+		if it.ExtraDates == nil {
+			it.ExtraDates = map[string]Date{}
+		}
+		it.ExtraDates[cv.name] = d
 	}
 	return nil
 }
@@ -903,6 +869,10 @@ func unmarshalDate(v json.RawMessage, path string) (Date, error) {
 		default:
 			return d, &JSONError{Path: p, Msg: "unknown date field; want date-parts, season, circa, literal or raw"}
 		}
+	}
+	if d.IsZero() {
+		// A season or "circa" without a date is no date.
+		return Date{}, nil
 	}
 	return d, nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -173,8 +174,8 @@ func FuzzReadCSLJSON(f *testing.F) {
 		if err != nil {
 			t.Fatalf("written CSL-JSON does not read back: %v\n%s", err, buf.String())
 		}
-		if len(again) != len(items) {
-			t.Fatalf("%d items read back, want %d", len(again), len(items))
+		if !reflect.DeepEqual(again, items) {
+			t.Fatalf("items change in a round trip:\nread    %#v\nre-read %#v\n%s", items, again, buf.String())
 		}
 		for i := range items {
 			for _, s := range Styles() {
@@ -214,4 +215,41 @@ func (s *spaces) Read(p []byte) (int, error) {
 	}
 	s.n -= k
 	return k, nil
+}
+
+func TestCSLJSONEmptyValues(t *testing.T) {
+	in := `[{"id":"a","composer":[],"issue":"","event-date":{"circa":true},"author":[],"issued":{"season":2}}]`
+	items, err := ReadCSLJSON(strings.NewReader(in))
+	require.NoError(t, err)
+	assert.Equal(t, []Item{{ID: "a"}}, items, "empty values are absent variables")
+}
+
+func TestCSLJSONInvalidUTF8(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, WriteCSLJSON(&buf, []Item{{ID: "a", Title: "bad \xff byte", Extra: map[string]string{"keyword": "\u2028"}}}))
+	assert.Equal(t, "[\n{\"id\":\"a\",\"title\":\"bad \\ufffd byte\",\"keyword\":\"\\u2028\"}\n]\n", buf.String())
+}
+
+func TestReadCSLJSONTrailing(t *testing.T) {
+	_, err := ReadCSLJSON(strings.NewReader(`{"id":"a"} 0`))
+	var je *JSONError
+	require.ErrorAs(t, err, &je)
+	assert.Contains(t, je.Msg, "text after the item")
+}
+
+func TestReadCSLJSONTooLarge(t *testing.T) {
+	r := io.MultiReader(strings.NewReader("["), io.LimitReader(zeros{}, MaxCSLJSONInput+10))
+	_, err := ReadCSLJSON(r)
+	require.ErrorIs(t, err, ErrTooLarge)
+	require.ErrorIs(t, err, ErrCSLJSON)
+}
+
+// zeros reads spaces without end.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = ' '
+	}
+	return len(p), nil
 }

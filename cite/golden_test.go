@@ -84,9 +84,6 @@ func TestGolden(t *testing.T) {
 		if c.Mode == "bibliography-list" {
 			continue
 		}
-		if false {
-			continue // not yet implemented
-		}
 		it := items[c.ID]
 		require.NotNil(t, it, c.ID)
 		key := c.Style + " " + c.Mode

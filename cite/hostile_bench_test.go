@@ -3,12 +3,10 @@ package cite
 import (
 	"bytes"
 	"os"
-	"runtime"
-	"runtime/metrics"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
+
+	"github.com/maisky-lib/maisky/internal/readbench"
 
 	"github.com/maisky-lib/maisky/maisky"
 )
@@ -56,65 +54,7 @@ func BenchmarkReadCSLJSONShapes(b *testing.B) {
 	}
 	for _, s := range shapes {
 		b.Run(s.name, func(b *testing.B) {
-			benchReader(b, s.input, func(in []byte) (any, error) { return ReadCSLJSON(bytes.NewReader(in)) })
+			readbench.Reader(b, s.input, func(in []byte) (any, error) { return ReadCSLJSON(bytes.NewReader(in)) })
 		})
 	}
-}
-
-// peakHeap runs f and returns the highest heap in use (objects live or not
-// yet swept) seen above the heap before it, sampled every 20 µs: the
-// memory a reader needs, its garbage included.
-func peakHeap(f func()) uint64 {
-	runtime.GC()
-	const name = "/memory/classes/heap/objects:bytes"
-	s := []metrics.Sample{{Name: name}}
-	metrics.Read(s)
-	base := s[0].Value.Uint64()
-	var peak atomic.Uint64
-	done, stopped := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(stopped)
-		t := []metrics.Sample{{Name: name}}
-		for {
-			metrics.Read(t)
-			if v := t[0].Value.Uint64(); v > peak.Load() {
-				peak.Store(v)
-			}
-			select {
-			case <-done:
-				return
-			default:
-				time.Sleep(20 * time.Microsecond)
-			}
-		}
-	}()
-	f()
-	close(done)
-	<-stopped
-	metrics.Read(s)
-	p := max(peak.Load(), s[0].Value.Uint64())
-	if p < base {
-		return 0
-	}
-	return p - base
-}
-
-// benchReader benchmarks read on input: MB/s, allocations, and the peak
-// heap per input byte (peak-B/B) of one more read.
-func benchReader(b *testing.B, input []byte, read func([]byte) (any, error)) {
-	b.Helper()
-	if _, err := read(input); err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(input)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := read(input); err != nil {
-			b.Fatal(err)
-		}
-	}
-	var keep any
-	p := peakHeap(func() { keep, _ = read(input) })
-	runtime.KeepAlive(keep)
-	b.ReportMetric(float64(p)/float64(len(input)), "peak-B/B")
 }

@@ -153,7 +153,7 @@ func (m *mla) quoted() bool {
 	switch m.k {
 	case kBook:
 		return false
-	case kChapter:
+	case kChapter, kSerial:
 		return m.r.it.ContainerTitle != ""
 	}
 	return true
@@ -202,7 +202,10 @@ func (m *mla) afterTitle() {
 	if m.k != kLetter {
 		r.date(0, &r.it.OriginalDate, dateText, "", "")
 	}
-	r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
+	if r.it.Extra["number"] == "" {
+		// with a number, the genre goes before it in container1
+		r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
+	}
 }
 
 // container1 is "container1".
@@ -213,7 +216,15 @@ func (m *mla) container1() {
 	defer m.e()
 	m.g(", ", "", "")
 	defer m.e()
-	r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle)
+	if m.k == kSerial {
+		// container1-title-serial
+		m.g(" ", "", "")
+		r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle)
+		r.tv(vPublisherPlace, it.PublisherPlace, "[", "]", 0, false, tcNone)
+		m.e()
+	} else {
+		r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle)
+	}
 	// container1-contributor
 	m.g("", "", "")
 	m.g(", ", "", "")
@@ -232,10 +243,17 @@ func (m *mla) container1() {
 	}
 	m.e()
 	m.e()
+	// container1-version
+	m.g(", ", "", "")
+	m.labelEditionCapitalized()
+	m.e()
 	// container1-number
 	m.g("", "", "")
 	m.g(", ", "", "")
 	switch {
+	case m.k == kSerial:
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
+		m.labelVolume(false)
 	case len(it.CollectionEditor) > 0 || len(it.Editor) > 0:
 		m.labelVolume(false)
 	case it.Edition != "" || it.ContainerTitle != "":
@@ -247,13 +265,46 @@ func (m *mla) container1() {
 	default:
 		m.labelVolume(true)
 	}
+	// label-issue
+	m.g(" ", "", "")
+	if iss := it.Extra["issue"]; iss != "" {
+		t := "no."
+		if isPlural(iss) {
+			t = "nos."
+		}
+		r.o.elem("", "", 0, false)
+		r.o.lit(t)
+		r.o.end()
+		r.o.elem("", "", 0, false)
+		r.o.success()
+		r.o.open()
+		r.o.buf = appendDashes(r.o.buf, iss)
+		r.o.end()
+	}
+	m.e()
+	// the number, after its genre
+	if n := it.Extra["number"]; n != "" {
+		m.g(" ", "", "")
+		if it.Type != "broadcast" {
+			r.tv(vGenre, it.Genre, "", "", 0, false, tcNone)
+		}
+		m.g(" ", "", "")
+		if isNumeric(n) {
+			r.term("no.", "", "", false)
+		}
+		r.tv(0, n, "", "", 0, false, tcNone)
+		m.e()
+		m.e()
+	}
 	m.e()
 	m.e()
 	// container1-publisher
 	m.g("", "", "")
-	if it.Publisher != "" {
+	switch {
+	case m.k == kSerial:
+	case it.Publisher != "":
 		r.plain(vPublisher, it.Publisher)
-	} else {
+	default:
 		r.plain(vPublisherPlace, it.PublisherPlace)
 	}
 	m.e()
@@ -261,25 +312,36 @@ func (m *mla) container1() {
 	m.g("", "", "")
 	circa := it.Issued.Circa && !it.Issued.IsZero()
 	switch {
-	case m.k == kManuscript || m.k == kLetter:
+	case m.k == kBook || m.k == kChapter:
 		if circa {
-			m.g(" ", "", "")
-			r.term("circa", "", "", true)
-			r.date(vIssued, &it.Issued, dateDayMonthAbbr, "", "")
-			m.e()
+			r.date(vIssued, &it.Issued, dateYear, "[", "?]")
 		} else {
-			r.date(vIssued, &it.Issued, dateDayMonthAbbr, "", "")
+			r.date(vIssued, &it.Issued, dateYear, "", "")
+		}
+	case it.Type == "article-journal":
+		// date-parts="year-month"
+		d := it.Issued
+		d.From.Day, d.To.Day = 0, 0
+		if circa {
+			r.date(vIssued, &d, dateDayMonthAbbr, "[", "?]")
+		} else {
+			r.date(vIssued, &d, dateDayMonthAbbr, "", "")
 		}
 	case circa:
-		r.date(vIssued, &it.Issued, dateYear, "[", "?]")
+		m.g(" ", "", "")
+		r.term("circa", "", "", true)
+		r.date(vIssued, &it.Issued, dateDayMonthAbbr, "", "")
+		m.e()
 	default:
-		r.date(vIssued, &it.Issued, dateYear, "", "")
+		r.date(vIssued, &it.Issued, dateDayMonthAbbr, "", "")
 	}
 	m.e()
 	// container1-location
 	m.g("", "", "")
 	m.g(", ", "", "")
 	r.plain(vArchive, it.Archive)
+	r.plain(0, it.ArchivePlace)
+	r.plain(0, it.Extra["archive_collection"])
 	r.plain(vArchiveLocation, it.ArchiveLocation)
 	// label-page
 	m.g("", "", "")
@@ -414,10 +476,24 @@ func (m *mla) movable() {
 	defer m.e()
 	m.g(", ", "", "")
 	defer m.e()
-	m.g("", "", "")
+	if m.k == kSerial {
+		// supplemental-columns-sections
+		r.tv(0, it.Extra["section"], "", "", 0, false, tcTitle)
+		return
+	}
+	// supplemental-book-series
 	m.g(", ", "", "")
-	r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
-	m.e()
+	if it.CollectionTitle != "" && isNumeric(it.CollectionNumber) {
+		m.g(" ", "", "")
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
+		r.tv(0, it.CollectionNumber, "", "", 0, false, tcNone)
+		m.e()
+	} else {
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
+		if it.CollectionTitle != "" {
+			r.tv(0, it.CollectionNumber, "", "", 0, false, tcNone)
+		}
+	}
 	m.e()
 	// supplemental-multivolume-works
 	m.g("", "", "")
@@ -427,4 +503,25 @@ func (m *mla) movable() {
 	}
 	m.e()
 	m.e()
+}
+
+// labelEditionCapitalized is "label-edition-capitalized": "2nd ed.", or
+// the edition's text with a capital.
+func (m *mla) labelEditionCapitalized() {
+	r := m.r
+	ed := r.it.Edition
+	m.g(" ", "", "")
+	defer m.e()
+	if ed != "" && isNumeric(ed) {
+		r.o.elem("", "", 0, false)
+		r.o.success()
+		r.o.open()
+		r.o.buf = appendOrdinal(r.o.buf, ed)
+		r.o.end()
+		r.o.elem("", "", 0, false)
+		r.o.lit("ed.")
+		r.o.end()
+		return
+	}
+	r.tv(vEdition, ed, "", "", 0, false, tcCapFirst)
 }

@@ -57,10 +57,19 @@ type Options struct {
 // ErrNoDocument reports a nil document given to FromDocument.
 var ErrNoDocument = errors.New("cite: no document")
 
-// FromDocument returns the citation data of a document. vol is the volume
-// the document belongs to (nil if unknown); see Options and the package
-// documentation for the mapping. The Item's ID is the document's ID. A nil
-// document is ErrNoDocument.
+// FromDocument returns the citation data of a document: the one mapping
+// from the model to citation data that every output of the module shares
+// (citations, CSL-JSON, RIS, the TEI header's source description, the PDF
+// footer). vol is the volume the document belongs to (nil if unknown; a
+// volume whose ID is not the document's Volume is ignored); see Options and
+// the package documentation for the mapping. The Item's ID is the
+// document's ID. A nil document is ErrNoDocument.
+//
+// Besides what the styles print, the Item holds what a reference manager
+// keeps: the language of the version its title is in ("language"), the
+// document's keywords ("keyword", separated by "; "), its description
+// ("abstract") and, when the document names its original, "Original:
+// repository, reference" ("note"). The styles print none of these.
 func FromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) (Item, error) {
 	if doc == nil {
 		return Item{}, ErrNoDocument
@@ -74,6 +83,17 @@ func fromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) Item {
 		vol = nil
 	}
 	authors := people(doc.Authors, opts.ArchiveNames)
+	it.Language = docLanguage(doc)
+	it.Abstract = doc.Description
+	if doc.Repository != "" || doc.ArchiveID != "" {
+		it.Note = "Original: " + joinNonEmpty(", ", doc.Repository, doc.ArchiveID)
+	}
+	if len(doc.Keywords) > 0 {
+		it.Extra = map[string]string{"keyword": joinNonEmpty("; ", doc.Keywords...)}
+		if it.Extra["keyword"] == "" {
+			it.Extra = nil
+		}
+	}
 	if opts.Form == Print && vol != nil {
 		it.Type = "chapter"
 		it.Title = chapterTitle(doc)
@@ -121,6 +141,37 @@ func fromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) Item {
 	return it
 }
 
+// docLanguage is the language of the version a document's title and
+// citation come from: the translation's, else the first version's that
+// names one.
+func docLanguage(doc *maisky.Document) string {
+	if v := doc.Translation(); v != nil && v.Lang != "" {
+		return v.Lang
+	}
+	for _, v := range doc.Versions {
+		if v != nil && v.Lang != "" {
+			return v.Lang
+		}
+	}
+	return ""
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	n := 0
+	var b strings.Builder
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if n > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(p)
+		n++
+	}
+	return b.String()
+}
+
 // FromVolume returns the citation data of a volume of the edition as a
 // book: the authors of its diaries (pass the document authors; nil leads
 // with the editor), title, volume number, editors, translators, publisher,
@@ -154,7 +205,7 @@ func people(ps []maisky.Person, archiveForm bool) []Name {
 	out := make([]Name, 0, len(ps))
 	for _, p := range ps {
 		if archiveForm {
-			out = append(out, Name{Literal: p.String()})
+			out = append(out, archiveName(p))
 			continue
 		}
 		k := p.KnownAs()
@@ -171,6 +222,29 @@ func people(ps []maisky.Person, archiveForm bool) []Name {
 		}
 	}
 	return out
+}
+
+// archiveName is a person in the archive's form: the family name as
+// family, the given names with the pseudonym in parentheses as given
+// ("Liakhovetsky", "Ivan Mikhailovich (Maisky)"), so that a bibliography
+// prints the archive's "Liakhovetsky, Ivan Mikhailovich (Maisky)" while
+// short notes and in-text citations give the family name alone. A person
+// without a family name is a literal name.
+func archiveName(p maisky.Person) Name {
+	if p.Family == "" {
+		switch {
+		case p.Given != "":
+			return Name{Literal: p.String()}
+		case p.Pseudonym != "":
+			return Name{Literal: p.Pseudonym}
+		}
+		return Name{Literal: p.Original}
+	}
+	given := p.Given
+	if p.Pseudonym != "" {
+		given = joinNonEmpty(" ", given, "("+p.Pseudonym+")")
+	}
+	return Name{Family: p.Family, Given: given}
 }
 
 // fromDate maps a document date; approximate and uncertain dates are circa.

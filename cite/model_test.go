@@ -38,6 +38,9 @@ func TestFromDocumentPrint(t *testing.T) {
 	// marker pages 59-72) and the volume has an ISBN.
 	want.Page = "58-72"
 	want.ISBN = "978-0-300-18067-1"
+	// What a reference manager keeps and no style prints.
+	want.Language = "en"
+	want.Extra = map[string]string{"keyword": "Anglo-Soviet relations; Kirov, Sergei; Labour Party; Trades Union Congress; executions; Citrine, Walter; Lansbury, George"}
 	assert.Equal(t, want, got)
 
 	doc, err = file.Document("maisky-1935-03-01")
@@ -61,24 +64,46 @@ func TestFromDocumentArchive(t *testing.T) {
 	want := examplesItem(t, "maisky-1934-12-31-sda-manuscript")
 	want.ID = doc.ID
 	want.URL = doc.Permalink
+	want.Language = "en"
+	want.Extra = map[string]string{"keyword": "Anglo-Soviet relations; Kirov, Sergei; Labour Party; Trades Union Congress; executions; Citrine, Walter; Lansbury, George"}
 	assert.Equal(t, want, got)
 
 	letter := readFixture(t, "letter-litvinov.json").Documents[0]
 	got = fromDocument(letter, nil, Options{Form: Archive, Accessed: accessed, ArchiveName: "Stalin Digital Archive"})
 	want = examplesItem(t, "maisky-litvinov-1934-11-10-letter")
 	want.URL = letter.Permalink
+	want.Language = "en"
+	want.Abstract = letter.Description
+	want.Note = "Original: Archive of Foreign Policy of the Russian Federation, f. 05, op. 14, d. 3, l. 12"
+	want.Extra = map[string]string{"keyword": "Anglo-Soviet relations; Simon, John; Japan; Manchuria; Eastern Pact"}
 	assert.Equal(t, want, got)
 
-	// The archive's form of the names, on request.
+	// The archive's form of the names, on request: the full name in the
+	// bibliography, the family name alone in short and in-text citations.
 	got = fromDocument(letter, nil, Options{Form: Archive, ArchiveNames: true})
-	assert.Equal(t, []Name{{Literal: "Liakhovetsky, Ivan Mikhailovich (Maisky)"}}, got.Author)
-	assert.Equal(t, []Name{{Literal: "Litvinov, Maxim Maksimovich"}}, got.Recipient)
+	assert.Equal(t, []Name{{Family: "Liakhovetsky", Given: "Ivan Mikhailovich (Maisky)"}}, got.Author)
+	assert.Equal(t, []Name{{Family: "Litvinov", Given: "Maxim Maksimovich"}}, got.Recipient)
+	for _, c := range []struct {
+		s    Style
+		m    Mode
+		want string
+	}{
+		{ChicagoNotes, Bibliography, "Liakhovetsky, Ivan Mikhailovich (Maisky). Letter to Maxim Maksimovich Litvinov. November 10, 1934. https://www.stalindigitalarchive.com/frontend/node/100301."},
+		{ChicagoNotes, Subsequent, "Liakhovetsky, letter to Litvinov, November 10, 1934, 2."},
+		{ChicagoAuthorDate, First, "(Liakhovetsky 1934, 2)"},
+		{MLA, First, "(Liakhovetsky 2)"},
+	} {
+		text, err := Format(&got, c.s, c.m, Locator{Value: "2"})
+		require.NoError(t, err)
+		assert.Equal(t, c.want, text.String(), "%s %s", c.s, c.m)
+	}
 	assert.Empty(t, got.Archive)
 	assert.True(t, got.Accessed.IsZero())
 
 	memo := readFixture(t, "memo-approximate.json").Documents[0]
 	got = fromDocument(memo, nil, Options{Form: Archive})
 	assert.True(t, got.Issued.Circa)
+	assert.Equal(t, memo.Title, got.Title, "the title is the archive's, without the date that the citation prints")
 	text, err := Format(&got, ChicagoNotes, First, Locator{})
 	require.NoError(t, err)
 	assert.Equal(t, "Ivan Maisky, “Labour Protest against Death Sentences in the USSR,” diary entry [January 3, 1935?], https://www.stalindigitalarchive.com/frontend/node/100302.", text.String())

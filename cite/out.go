@@ -17,8 +17,11 @@ import (
 type out struct {
 	buf   []byte
 	marks []mark
-	fr    [24]frame
-	n     int
+	// fr holds the open frames fr[:n]; deeper nesting than the array
+	// holds spills into more, never reusing a frame.
+	fr   [24]frame
+	more []frame
+	n    int
 	// [qpos, qend) is a run of closing quotation marks that ends the
 	// buffer when qend == len(buf): punctuation written next goes before it.
 	qpos, qend int
@@ -61,12 +64,10 @@ func (o *out) reset() {
 }
 
 func (o *out) push(group bool, delim, prefix, suffix string, f Decoration, quotes bool) {
-	if o.n == len(o.fr) {
-		// Styles nest far less deeply; ignore pathological depth safely by
-		// reusing the innermost frame.
-		o.n--
+	if o.n >= len(o.fr) && o.n-len(o.fr) == len(o.more) {
+		o.more = append(o.more, frame{})
 	}
-	fr := &o.fr[o.n]
+	fr := o.at(o.n)
 	o.n++
 	fr.start = -1
 	fr.delim, fr.prefix, fr.suffix = delim, prefix, suffix
@@ -76,6 +77,14 @@ func (o *out) push(group bool, delim, prefix, suffix string, f Decoration, quote
 	fr.opened, fr.wrote, fr.parentWrote = false, false, false
 	fr.attempt, fr.success, fr.term = false, false, false
 	fr.termPred = o.termPred
+}
+
+// at returns the frame at depth i.
+func (o *out) at(i int) *frame {
+	if i < len(o.fr) {
+		return &o.fr[i]
+	}
+	return &o.more[i-len(o.fr)]
 }
 
 // group opens a CSL group.
@@ -91,14 +100,14 @@ func (o *out) elem(prefix, suffix string, f Decoration, quotes bool) {
 // open writes the pending delimiters and prefixes of all frames.
 func (o *out) open() {
 	for i := 0; i < o.n; i++ {
-		fr := &o.fr[i]
+		fr := o.at(i)
 		if fr.opened {
 			continue
 		}
 		fr.start = len(o.buf)
 		fr.nmarks = len(o.marks)
 		if i > 0 {
-			p := &o.fr[i-1]
+			p := o.at(i - 1)
 			fr.parentWrote = p.wrote
 			if p.wrote && p.delim != "" {
 				o.punct(p.delim)
@@ -127,10 +136,10 @@ func (o *out) end() {
 		return
 	}
 	o.n--
-	fr := &o.fr[o.n]
+	fr := o.at(o.n)
 	var parent *frame
 	if o.n > 0 {
-		parent = &o.fr[o.n-1]
+		parent = o.at(o.n - 1)
 	}
 	if fr.group {
 		ok := fr.success || (fr.term && !fr.attempt)
@@ -181,8 +190,8 @@ func (o *out) end() {
 // rendering elements set.
 func (o *out) ctx() *frame {
 	for i := o.n - 1; i >= 0; i-- {
-		if o.fr[i].group {
-			return &o.fr[i]
+		if fr := o.at(i); fr.group {
+			return fr
 		}
 	}
 	return nil

@@ -115,7 +115,7 @@ func isEnglish(lang string) bool {
 
 // has tests a variable as CSL conditions do: on the item's data, whether or
 // not a substitution has already rendered it.
-func (r *renderer) has(v varSet, val string) bool {
+func (r *renderer) has(val string) bool {
 	return val != ""
 }
 
@@ -487,6 +487,8 @@ const (
 	dateYear                         // 1934
 	dateMonthDay                     // December 31 (author-date: the year is printed apart)
 	dateDayMonthAbbr                 // 31 Dec. 1934 (MLA)
+	dateYearMonth                    // December 1934 (date-parts="year-month")
+	dateMonth                        // December (author-date: journal issues)
 )
 
 // date renders a date variable.
@@ -495,7 +497,7 @@ func (r *renderer) date(v varSet, d *Date, form dateForm, prefix, suffix string)
 		r.o.attempt()
 		return false
 	}
-	if form == dateMonthDay && (d.From.IsZero() || (d.From.Month == 0 && d.Season == 0)) {
+	if (form == dateMonthDay || form == dateMonth) && (d.From.IsZero() || (d.From.Month == 0 && d.Season == 0)) {
 		// a literal date or a year has no month and day to pick
 		r.o.attempt()
 		return false
@@ -518,12 +520,91 @@ func appendDate(b []byte, d *Date, form dateForm) []byte {
 		}
 		return appendApostrophes(b, d.Raw)
 	}
-	b = appendDateParts(b, d.From, d.Season, form)
-	if !d.To.IsZero() {
-		b = append(b, "–"...)
-		b = appendDateParts(b, d.To, 0, form)
+	if d.To.IsZero() || d.Season != 0 || d.From.Month > 12 || d.To.Month > 12 {
+		b = appendDateParts(b, d.From, d.Season, form)
+		if !d.To.IsZero() {
+			b = append(b, "–"...)
+			b = appendDateParts(b, d.To, 0, form)
+		}
+		return b
 	}
-	return b
+	return appendDateRange(b, d.From, d.To, form)
+}
+
+// appendDateRange appends a range as citeproc-js collapses it: the parts
+// the two dates share are printed once ("March 3–9, 2011", "March 3–April
+// 9, 2011", "March–May 2011", "3 Mar.–9 Apr. 2011"); a range whose shown
+// parts are equal is one date.
+func appendDateRange(b []byte, from, to DateParts, form dateForm) []byte {
+	showMonth := form != dateYear
+	showDay := form == dateText || form == dateMonthDay || form == dateDayMonthAbbr
+	showYear := form != dateMonthDay && form != dateMonth
+	switch {
+	case showYear && from.Year != to.Year:
+		b = appendDateParts(b, from, 0, form)
+		b = append(b, "–"...)
+		return appendDateParts(b, to, 0, form)
+	case showMonth && from.Month != to.Month:
+		switch form {
+		case dateYearMonth, dateMonth:
+			b = appendMonth(b, from.Month, false)
+			b = append(b, "–"...)
+			return appendDateParts(b, to, 0, form)
+		case dateDayMonthAbbr:
+			b = appendDayMonthAbbr(b, from)
+			b = append(b, "–"...)
+			return appendDateParts(b, to, 0, form)
+		default: // dateText, dateMonthDay
+			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, 0, dateMonthDay)
+			b = append(b, "–"...)
+			return appendDateParts(b, to, 0, form)
+		}
+	case showDay && from.Day != to.Day && from.Month != 0:
+		switch form {
+		case dateDayMonthAbbr:
+			if from.Day > 0 {
+				b = strconv.AppendInt(b, int64(from.Day), 10)
+			}
+			b = append(b, "–"...)
+			return appendDateParts(b, to, 0, form)
+		case dateMonthDay:
+			b = appendDateParts(b, from, 0, dateMonthDay)
+			b = append(b, "–"...)
+			if to.Day > 0 {
+				b = strconv.AppendInt(b, int64(to.Day), 10)
+			}
+			return b
+		default: // dateText
+			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, 0, dateMonthDay)
+			b = append(b, "–"...)
+			if to.Day > 0 {
+				b = strconv.AppendInt(b, int64(to.Day), 10)
+			}
+			b = append(b, ", "...)
+			return strconv.AppendInt(b, int64(to.Year), 10)
+		}
+	}
+	return appendDateParts(b, from, 0, form)
+}
+
+// appendMonth appends a month's long name (short with abbr).
+func appendMonth(b []byte, month int, abbr bool) []byte {
+	if month < 1 || month > 12 {
+		return b
+	}
+	if abbr {
+		return append(b, monthsShort[month-1]...)
+	}
+	return append(b, monthsLong[month-1]...)
+}
+
+// appendDayMonthAbbr appends "3 Mar." (MLA) without the year.
+func appendDayMonthAbbr(b []byte, p DateParts) []byte {
+	if p.Day > 0 {
+		b = strconv.AppendInt(b, int64(p.Day), 10)
+		b = append(b, ' ')
+	}
+	return appendMonth(b, p.Month, true)
 }
 
 func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
@@ -545,6 +626,23 @@ func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
 	}
 	switch form {
 	case dateYear:
+		year()
+	case dateMonth:
+		switch {
+		case month >= 1 && month <= 12:
+			b = append(b, monthsLong[month-1]...)
+		case season > 0:
+			b = append(b, seasons[season-1]...)
+		}
+	case dateYearMonth:
+		switch {
+		case month >= 1 && month <= 12:
+			b = append(b, monthsLong[month-1]...)
+			b = append(b, ' ')
+		case season > 0:
+			b = append(b, seasons[season-1]...)
+			b = append(b, ' ')
+		}
 		year()
 	case dateText, dateMonthDay:
 		switch {

@@ -216,6 +216,15 @@ func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) 
 	}
 	if pos == posBib {
 		r.substituteAuthor()
+	} else if len(r.o.buf) == 0 {
+		// citeproc-js's text for a citation that prints nothing, in the
+		// layout's affixes.
+		prefix, suffix := "", "."
+		if s == ChicagoAuthorDate || s == MLA {
+			prefix, suffix = "(", ")"
+		}
+		r.o.reset()
+		r.o.buf = append(append(append(r.o.buf, prefix...), "[CSL STYLE ERROR: reference with no printed form.]"...), suffix...)
 	}
 	return r.o.text(), nil
 }

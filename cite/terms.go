@@ -1,5 +1,7 @@
 package cite
 
+import "strconv"
+
 // The en-US locale terms the styles use (CSL locales-en-US.xml), with the
 // overrides of the Chicago and MLA styles where they differ.
 
@@ -146,10 +148,9 @@ func roleTerm(r role, form labelForm, plural, chicago bool) string {
 			}
 			return "ed. & trans."
 		case labelVerb:
-			if chicago {
-				return "edited and translated by"
-			}
-			return "edited & translated by"
+			// both style families override the locale's "edited &
+			// translated by"
+			return "edited and translated by"
 		case labelVerbShort:
 			if chicago {
 				return "ed. and trans."
@@ -166,4 +167,32 @@ func roleTerm(r role, form labelForm, plural, chicago bool) string {
 		}
 	}
 	return ""
+}
+
+// appendOrdinal appends a number as an English ordinal, as the en-US
+// locale's ordinal terms give it ("1st", "2nd", "3rd", "4th", "11th",
+// "22nd"); a value that is not a plain number is appended as it is.
+func appendOrdinal(b []byte, s string) []byte {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || i > 8 {
+			return append(b, s...)
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	if s == "" {
+		return b
+	}
+	b = strconv.AppendInt(b, int64(n), 10)
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+		return append(b, "th"...)
+	case n%10 == 1:
+		return append(b, "st"...)
+	case n%10 == 2:
+		return append(b, "nd"...)
+	case n%10 == 3:
+		return append(b, "rd"...)
+	}
+	return append(b, "th"...)
 }

@@ -147,3 +147,25 @@ func TestOddItems(t *testing.T) {
 	var buf strings.Builder
 	require.NoError(t, WriteBibliography(&buf, odd, MLA, Markdown))
 }
+
+// TestOutDeepNesting: frames deeper than the builder's array spill over
+// instead of being reused, so every level keeps its affixes.
+func TestOutDeepNesting(t *testing.T) {
+	var o out
+	const depth = 70
+	for i := 0; i < depth; i++ {
+		o.group(", ", "(", ")")
+	}
+	o.elem("", "", 0, false)
+	o.success()
+	o.open()
+	o.buf = append(o.buf, 'x')
+	o.end()
+	for i := 0; i < depth; i++ {
+		o.end()
+	}
+	want := strings.Repeat("(", depth) + "x" + strings.Repeat(")", depth)
+	if got := o.text().String(); got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

@@ -2,13 +2,14 @@ package maisky
 
 import (
 	"io"
-	"io/fs"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/maisky-lib/maisky/internal/input"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -50,7 +51,7 @@ const MaxNodes = 1 << 19
 // fault and its line and column. Text is normalized to Unicode NFC. Read
 // does not validate the model: call Validate.
 func Read(r io.Reader) (*File, error) {
-	data, err := readAll(r, maxInput)
+	data, err := input.ReadAll(r, maxInput)
 	if err != nil {
 		return nil, err
 	}
@@ -1158,36 +1159,4 @@ func (s *scanner) inlineObject(top bool) Inline {
 		s.failAt(start, inlineForms)
 	}
 	return in
-}
-
-// readAll reads r to its end, or to limit+1 bytes. When r tells its size (a
-// file, a bytes.Reader, a strings.Reader), the buffer is allocated once at
-// that size, so that reading takes the input's size in memory, not the
-// doublings of a growing buffer.
-func readAll(r io.Reader, limit int64) ([]byte, error) {
-	size := int64(512)
-	switch s := r.(type) {
-	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := s.Stat(); err == nil && fi.Mode().IsRegular() {
-			size = fi.Size()
-		}
-	case interface{ Len() int }:
-		size = int64(s.Len())
-	}
-	size = min(max(size, 512), limit) + 1
-	buf := make([]byte, 0, size)
-	r = io.LimitReader(r, limit+1)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
 }

@@ -4,7 +4,8 @@ import (
 	"errors"
 	"io"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/maisky-lib/maisky/internal/jsonstr"
 )
 
 // Write encodes f as a maisky/1 JSON file in canonical form: members in the
@@ -138,60 +139,10 @@ func (e *encoder) integer(n int) {
 	e.buf = strconv.AppendInt(e.buf, int64(n), 10)
 }
 
-const hexDigits = "0123456789abcdef"
-
 // str appends s as a JSON string exactly as encoding/json does with HTML
-// escaping off.
+// escaping off (the module's one escaper, internal/jsonstr).
 func (e *encoder) str(s string) {
-	b := append(e.buf, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	e.buf = append(b, '"')
+	e.buf = jsonstr.Append(e.buf, s)
 }
 
 func (e *encoder) people(k string, ps []Person) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Rendered is rendered output: a citation or a bibliography entry.
@@ -24,10 +25,30 @@ func (r Rendered) Format(f Format) string {
 	if r.n == nil {
 		return ""
 	}
-	b := &builder{punctInQuote: r.punct, toks: make([]tok, 0, 64)}
+	b := builderPool.Get().(*builder)
+	b.punctInQuote = r.punct
 	b.node(r.n)
-	return serialize(b.toks, f, r.q)
+	s := serialize(b.toks, f, r.q)
+	putBuilder(b)
+	return s
 }
+
+// putBuilder returns a builder to builderPool, emptied.
+func putBuilder(b *builder) {
+	if cap(b.toks) <= maxPooledToks {
+		clear(b.toks) // drop the references to the output's strings
+		b.toks = b.toks[:0]
+		builderPool.Put(b)
+	}
+}
+
+// builderPool recycles the token buffers of Format: every rendering is
+// formatted once or more, from any goroutine (Rendered values are
+// independent of their processor), and a buffer is a couple of KB.
+var builderPool = sync.Pool{New: func() any { return &builder{toks: make([]tok, 0, 64)} }}
+
+// maxPooledToks bounds the buffers kept in builderPool.
+const maxPooledToks = 4096
 
 // IsZero reports whether nothing was rendered.
 func (r Rendered) IsZero() bool { return r.n.empty() }

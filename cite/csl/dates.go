@@ -40,7 +40,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 				}
 			}
 		}
-		return leaf(dateSortKey(&dd)), status{calledVar: true, varOK: true}
+		return c.leaf(dateSortKey(&dd)), status{calledVar: true, varOK: true}
 	}
 	if d.Literal != "" && len(d.Parts) == 0 {
 		hasYear := e.form != ""
@@ -52,7 +52,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 		if !hasYear {
 			return nil, status{calledVar: true}
 		}
-		n := richText(d.Literal)
+		n := c.richText(d.Literal)
 		c.decorate(n, e)
 		return n, status{calledVar: true, varOK: true}
 	}
@@ -91,7 +91,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 					rd = p.rangeDelim
 				}
 			}
-			n = &onode{}
+			n = c.on(onode{})
 			before := c.renderParts(parts[:lo], start, d, delim, -1, -1)
 			s := c.renderParts(parts[lo:hi+1], start, d, delim, -1, hi-lo)
 			en := c.renderParts(parts[lo:hi+1], end, d, delim, 0, -1)
@@ -100,7 +100,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 			if !before.empty() {
 				segs = append(segs, before)
 			}
-			mid := &onode{kids: []*onode{s, leaf(rd), en}}
+			mid := c.on(onode{kids: c.kids(s, c.leaf(rd), en)})
 			segs = append(segs, mid)
 			if !after.empty() {
 				segs = append(segs, after)
@@ -117,7 +117,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 					rd = p.rangeDelim
 				}
 			}
-			n = &onode{kids: []*onode{n, leaf(rd)}}
+			n = c.on(onode{kids: c.kids(n, c.leaf(rd))})
 		}
 	}
 	if n.empty() {
@@ -200,7 +200,7 @@ func (c *ctx) dateParts(e *el) ([]*el, string) {
 // renderParts renders date parts of one date; noPrefix/noSuffix index a
 // part whose prefix/suffix is left out (range joints).
 func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix, noSuffix int) *onode {
-	n := &onode{delim: delim}
+	n := c.on(onode{delim: delim})
 	for i, dp := range parts {
 		var s string
 		switch dp.name {
@@ -274,14 +274,14 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix
 		if s == "" {
 			continue
 		}
-		ln := leaf(s)
+		ln := c.leaf(s)
 		if dp.textCase != "" {
 			c.applyCase(ln, dp.textCase)
 		}
 		if dp.strip {
 			stripPeriods(ln)
 		}
-		w := &onode{kids: []*onode{ln}, fm: dp.fm}
+		w := c.on(onode{kids: c.kids(ln), fm: dp.fm})
 		if i != noPrefix {
 			w.prefix = dp.prefix
 		}

@@ -26,9 +26,12 @@ func plainTextHTML(n *onode) string {
 	if n == nil {
 		return ""
 	}
-	b := &builder{}
+	b := builderPool.Get().(*builder)
+	b.punctInQuote = false
 	b.node(n)
-	return serialize(b.toks, HTML, quoteTerms{"\"", "\"", "'", "'"})
+	s := serialize(b.toks, HTML, quoteTerms{"\"", "\"", "'", "'"})
+	putBuilder(b)
+	return s
 }
 
 func (p *Processor) disambiguate() {
@@ -258,17 +261,21 @@ func (p *Processor) initWith() *string { return p.style.initWith }
 func styleInitWith(s *Style) *string {
 	var found *string
 	var walk func(e *el)
+	// a macro walked once without a find has nothing to find
+	seen := map[*el]bool{}
 	walk = func(e *el) {
 		if found != nil || e == nil {
 			return
 		}
 		if e.kind == kNames && e.nameEl != nil {
 			if v, ok := e.nameEl.a["initialize-with"]; ok {
-				found = &v
+				found = new(string)
+				*found = v
 				return
 			}
 		}
-		if e.macro != nil {
+		if e.macro != nil && !seen[e.macro] {
+			seen[e.macro] = true
 			for _, k := range e.macro.kids {
 				walk(k)
 			}

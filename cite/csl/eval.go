@@ -26,6 +26,7 @@ const (
 
 // ctx is the state of rendering one cite or bibliography entry.
 type ctx struct {
+	ar           *arena
 	st           *Style
 	loc          *chain
 	item         *Item
@@ -216,30 +217,39 @@ func (c *ctx) children(kids []*el, delim string) (*onode, status) {
 	// branches of a large style render nothing
 	var n *onode
 	var st status
-	add := func(o *onode) {
-		if n == nil {
-			n = &onode{delim: delim, kids: make([]*onode, 0, 4)}
-		}
-		n.kids = append(n.kids, o)
-	}
+	c.evalInto(&n, &st, kids, delim)
+	return n, st
+}
+
+// evalInto evaluates elements into the children of *n (made, with the
+// delimiter, when the first renders). The chosen branch of a cs:choose is
+// evaluated in place: its elements are siblings of the choose's, for the
+// enclosing delimiter.
+func (c *ctx) evalInto(n **onode, st *status, kids []*el, delim string) {
 	for _, k := range kids {
+		if k.kind == kChoose {
+			// what eval does before choose
+			c.budget--
+			if c.budget < 0 {
+				continue
+			}
+			for _, b := range k.branches {
+				if b.isElse || c.test(b) {
+					c.evalInto(n, st, b.kids, delim)
+					break
+				}
+			}
+			continue
+		}
 		o, s := c.eval(k)
 		st.merge(s)
 		if !o.empty() {
-			if k.kind == kChoose {
-				// the chosen branch's elements are siblings of the
-				// choose's, for the enclosing delimiter
-				for _, kk := range o.kids {
-					if !kk.empty() {
-						add(kk)
-					}
-				}
-				continue
+			if *n == nil {
+				*n = c.on(onode{delim: delim, kids: c.room(4)})
 			}
-			add(o)
+			(*n).kids = append((*n).kids, o)
 		}
 	}
-	return n, st
 }
 
 func (c *ctx) group(e *el) (*onode, status) {
@@ -268,8 +278,8 @@ func (c *ctx) decorate(n *onode, e *el) {
 		stripPeriods(n)
 	}
 	if n.prefix != "" || n.suffix != "" || !n.fm.zero() || n.quotes || n.display != "" {
-		n2 := *n
-		*n = onode{kids: []*onode{&n2}}
+		n2 := c.on(*n)
+		*n = onode{kids: c.kids(n2)}
 	}
 	n.prefix = e.prefix
 	n.suffix = e.suffix
@@ -305,7 +315,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		v := e.variable
 		var val string
 		if e.form == "short" {
-			val = c.variable(v + "-short")
+			val = c.variable(e.shortVar)
 			if val == "" && v == "title" {
 				val = c.variable("title-short")
 			}
@@ -329,26 +339,26 @@ func (c *ctx) text(e *el) (*onode, status) {
 			} else if isNumeric(val) || pluralValue(val) {
 				val = c.pageRangeDelim(val)
 			}
-			n = richText(val)
+			n = c.richText(val)
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
 			if isNumeric(val) {
 				val = c.pageRangeDelim(val)
 			}
-			n = richText(val)
+			n = c.richText(val)
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
-			n = &onode{text: val, nocase: true}
+			n = c.on(onode{text: val, nocase: true})
 		case "year-suffix":
-			n = &onode{text: val, tag: "year-suffix"}
+			n = c.on(onode{text: val, tag: tagYearSuffix})
 		case "citation-number":
-			n = &onode{text: val, tag: "citation-number"}
+			n = c.on(onode{text: val, tag: tagCitationNumber})
 		case "citation-label":
 			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
 				val += c.yearSuffix
 				c.ysDone = true
 			}
-			n = richText(val)
+			n = c.richText(val)
 		default:
-			n = richText(val)
+			n = c.richText(val)
 		}
 		c.decorate(n, e)
 		c.termPred = true
@@ -366,14 +376,14 @@ func (c *ctx) text(e *el) (*onode, status) {
 			t = cite.CapitalizeFirst(t)
 		}
 		c.termPred = true
-		n := richText(t)
+		n := c.richText(t)
 		c.decorate(n, e)
 		return n, status{}
 	default:
 		if e.value == "" {
 			return nil, status{}
 		}
-		n := richText(e.value)
+		n := c.richText(e.value)
 		c.decorate(n, e)
 		return n, status{}
 	}
@@ -382,6 +392,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 // numeric reports whether a value is numeric in CSL's sense: digits with
 // optional affixes, lists and ranges ("12", "2nd", "12-14", "1, 3 & 5").
 func isNumeric(s string) bool {
+	if digitRun(s) {
+		return true
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return false
@@ -392,6 +405,20 @@ func isNumeric(s string) bool {
 			continue
 		}
 		if !numToken(p.s) {
+			return false
+		}
+	}
+	return true
+}
+
+// digitRun reports whether s is a non-empty run of ASCII digits: a
+// number with no ranges, lists or affixes to format.
+func digitRun(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}
@@ -513,9 +540,9 @@ func (c *ctx) number(e *el) (*onode, status) {
 	}
 	var n *onode
 	if isNumeric(val) {
-		n = leaf(c.formatNumber(val, e.form, v))
+		n = c.leaf(c.formatNumber(val, e.form, v))
 	} else {
-		n = leaf(val)
+		n = c.leaf(val)
 	}
 	c.decorate(n, e)
 	c.termPred = true
@@ -529,6 +556,9 @@ func (c *ctx) number(e *el) (*onode, status) {
 func (c *ctx) andWord() string { return c.loc.term("and", "long", false) }
 
 func (c *ctx) formatNumber(val, form, variable string) string {
+	if digitRun(val) && form != "ordinal" && form != "long-ordinal" && form != "roman" {
+		return val
+	}
 	parts := splitNumbersAnd(val, c.andWord())
 	gender := c.loc.termGender(variable)
 	return c.joinNumbers(parts, "–", func(s string) string {
@@ -623,7 +653,7 @@ func (c *ctx) label(e *el) (*onode, status) {
 	if t == "" {
 		return nil, status{}
 	}
-	n := richText(t)
+	n := c.richText(t)
 	c.decorate(n, e)
 	return n, status{}
 }
@@ -647,15 +677,16 @@ func (c *ctx) test(b *branch) bool {
 	}
 	// short-circuit: "any" is true at the first true test, "all" false
 	// at the first false one, "none" false at the first true one
-	for _, cd := range b.conds {
-		for _, v := range cd.values {
-			r := c.cond(cd.kind, v)
-			switch b.match {
-			case "any":
+	for i := range b.conds {
+		cd := &b.conds[i]
+		for j, v := range cd.values {
+			r := c.cond(cd, j, v)
+			switch b.matchK {
+			case matchAny:
 				if r {
 					return true
 				}
-			case "none":
+			case matchNone:
 				if r {
 					return false
 				}
@@ -666,28 +697,28 @@ func (c *ctx) test(b *branch) bool {
 			}
 		}
 	}
-	return b.match != "any"
+	return b.matchK != matchAny
 }
 
-func (c *ctx) cond(kind, v string) bool {
-	switch kind {
-	case "type":
+func (c *ctx) cond(cd *cond, j int, v string) bool {
+	switch cd.ck {
+	case cType:
 		return c.item.Type == v
-	case "variable":
-		if isNameVar(v) {
+	case cVariable:
+		switch cd.vk[j] {
+		case vkName:
 			return len(c.item.names[v]) > 0
-		}
-		if isDateVar(v) {
+		case vkDate:
 			return c.item.dates[v] != nil
 		}
 		return c.rawVariable(v) != ""
-	case "is-numeric":
+	case cIsNumeric:
 		val := c.variable(v)
 		return isNumeric(val)
-	case "is-uncertain-date":
+	case cIsUncertainDate:
 		d := c.item.dates[v]
 		return d != nil && d.Circa
-	case "locator":
+	case cLocator:
 		if c.cite == nil || c.cite.Locator == "" {
 			return false
 		}
@@ -699,23 +730,23 @@ func (c *ctx) cond(kind, v string) bool {
 			v = "sub-verbo"
 		}
 		return l == v
-	case "position":
+	case cPosition:
 		if c.cite == nil || c.mode == modeBib {
 			return false
 		}
-		switch v {
-		case "first":
+		switch cd.vk[j] {
+		case vkFirst:
 			return c.pos == PosFirst
-		case "subsequent":
+		case vkSubsequent:
 			return c.pos != PosFirst
-		case "ibid":
+		case vkIbid:
 			return c.pos == PosIbid || c.pos == PosIbidWithLocator
-		case "ibid-with-locator":
+		case vkIbidWithLocator:
 			return c.pos == PosIbidWithLocator
-		case "near-note":
+		case vkNearNote:
 			return c.pos != PosFirst && c.nearNote
 		}
-	case "disambiguate":
+	case cDisambiguate:
 		c.disambSeen++
 		return (c.disambig >= c.disambSeen) == (v == "true")
 	}
@@ -724,11 +755,17 @@ func (c *ctx) cond(kind, v string) bool {
 
 // pageRangeDelim writes the ranges of a numeric value with en dashes.
 func (c *ctx) pageRangeDelim(v string) string {
+	if digitRun(v) {
+		return v
+	}
 	return c.joinNumbers(splitNumbersAnd(v, c.andWord()), "–", func(s string) string { return s })
 }
 
 // pageRange formats a page range with the style's page-range-format.
 func (c *ctx) pageRange(v string) string {
+	if digitRun(v) {
+		return v
+	}
 	f := c.st.pageRangeFmt
 	rangeDelim := c.loc.term("page-range-delimiter", "long", false)
 	if rangeDelim == "" {

@@ -2,6 +2,7 @@ package csl
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,6 +65,39 @@ type oracleCase struct {
 	Label   string   `json:"label"`
 	Text    string   `json:"text"`
 	HTML    string   `json:"html"`
+}
+
+// key names a case in goldenDifferences: style, mode, items, locator and
+// label.
+func (c oracleCase) key() string {
+	return strings.Join([]string{c.Style, c.Mode, c.ID + strings.Join(c.IDs, ","), c.Locator, c.Label}, " ")
+}
+
+// goldenDifferences lists the cases of cite/testdata on which the
+// processor is known to differ from citeproc-js, one a line: the case's
+// key, a tab, and what differs. TestGoldens fails on any other difference,
+// and on a listed case that no longer differs.
+const goldenDifferences = "testdata/golden-differences.txt"
+
+// readGoldenDifferences reads goldenDifferences.
+func readGoldenDifferences(t *testing.T) map[string]string {
+	data, err := os.ReadFile(goldenDifferences)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	for line := range strings.Lines(string(data)) {
+		line = strings.TrimRight(line, "\n")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, why, ok := strings.Cut(line, "\t")
+		if !ok || why == "" {
+			t.Fatalf("%s: %q has no reason", goldenDifferences, line)
+		}
+		m[key] = why
+	}
+	return m
 }
 
 // render renders a case as render.js does: a fresh registry with only the
@@ -139,7 +173,7 @@ func readItems(t testing.TB, path string) map[string]*Item {
 
 // checkOracle compares every case of an oracle file (items and cases
 // rendered by citeproc-js) with the processor's output.
-func checkOracle(t *testing.T, itemsPath, casesPath string) {
+func checkOracle(t *testing.T, itemsPath, casesPath string, known map[string]string) {
 	items := readItems(t, itemsPath)
 	data, err := os.ReadFile(casesPath)
 	if err != nil {
@@ -155,17 +189,28 @@ func checkOracle(t *testing.T, itemsPath, casesPath string) {
 		t.Fatalf("%s: no cases", casesPath)
 	}
 	ls := enUSOnly(t)
-	fails := 0
+	fails, listed := 0, 0
 	for _, c := range doc.Cases {
 		text, html := renderCase(t, c, items, ls)
+		key := c.key()
+		if _, ok := known[key]; ok {
+			if text == c.Text && html == c.HTML {
+				t.Errorf("%s: listed in %s but equals citeproc-js now: take it off the list", key, goldenDifferences)
+			}
+			listed++
+			continue
+		}
 		if text != c.Text || html != c.HTML {
+			if os.Getenv("CSL_LIST_DIFFERENCES") != "" {
+				fmt.Printf("%s\tcite/csl: %q; citeproc-js: %q\n", key, text, c.Text)
+			}
 			fails++
 			if fails <= 15 {
 				t.Errorf("%s %s %s:\n got: %q\nwant: %q\n gothtml: %q\nwanthtml: %q", c.Style, c.Mode, c.ID+strings.Join(c.IDs, ","), text, c.Text, html, c.HTML)
 			}
 		}
 	}
-	t.Logf("%s: %d of %d equal citeproc-js", casesPath, len(doc.Cases)-fails, len(doc.Cases))
+	t.Logf("%s: %d of %d equal citeproc-js; %d known differences (%s)", casesPath, len(doc.Cases)-fails-listed, len(doc.Cases), listed, goldenDifferences)
 	if fails > 0 {
 		t.Errorf("%d of %d cases differ", fails, len(doc.Cases))
 	}
@@ -177,7 +222,7 @@ func TestGoldens(t *testing.T) {
 	if _, err := os.Stat(sharedCSL); err != nil {
 		t.Skip("../shared/csl (the official styles) is not available")
 	}
-	checkOracle(t, "../testdata/items.json", "../testdata/cases.json")
+	checkOracle(t, "../testdata/items.json", "../testdata/cases.json", readGoldenDifferences(t))
 }
 
 // TestExamples renders ../shared/csl/examples.json: the official example
@@ -187,7 +232,7 @@ func TestExamples(t *testing.T) {
 		t.Skip("../shared/csl (the official styles) is not available")
 	}
 	p := filepath.Join(sharedCSL, "examples.json")
-	checkOracle(t, p, p)
+	checkOracle(t, p, p, nil)
 }
 
 // TestOracle compares the processor with citeproc-js on styles beyond the

@@ -162,6 +162,9 @@ type chain struct {
 	lang   string
 	punctQ bool
 	limitO bool
+	// memo caches lookups (nil: no such term); a chain belongs to one
+	// processor, which is not safe for concurrent use
+	memo map[termKey]*term
 }
 
 func buildChain(s *Style, ls *LocaleSet, lang string) *chain {
@@ -243,6 +246,19 @@ func (c *chain) lookup(name, form, gender string) (*term, bool) {
 	if form == "" {
 		form = "long"
 	}
+	k := termKey{name, form, gender}
+	if t, ok := c.memo[k]; ok {
+		return t, t != nil
+	}
+	t, ok := c.lookupAll(name, form, gender)
+	if c.memo == nil {
+		c.memo = map[termKey]*term{}
+	}
+	c.memo[k] = t
+	return t, ok
+}
+
+func (c *chain) lookupAll(name, form, gender string) (*term, bool) {
 	ff := formFallback[form]
 	if ff == nil {
 		ff = []string{form, "long"}

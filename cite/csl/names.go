@@ -20,9 +20,76 @@ type nameOpts struct {
 	asSortOrder        string
 	sortSep            string
 	form               string
+	// et-al-subsequent-min and -use-first, when set
+	subMin, subFirst       int
+	hasSubMin, hasSubFirst bool
 }
 
+// nameOptions returns the options of a cs:name (nil: none) in the
+// current layout, position and sort: the style's inherited options are
+// resolved at parse time.
 func (c *ctx) nameOptions(ne *el) nameOpts {
+	var o nameOpts
+	idx := -1
+	if c.ls != nil {
+		if c.ls == c.st.citation {
+			idx = 0
+		} else if c.ls == c.st.bibliography {
+			idx = 1
+		}
+	}
+	switch {
+	case idx >= 0 && ne == nil:
+		o = c.st.nilNameOpts[idx]
+	case idx >= 0 && ne.nopts != nil:
+		o = ne.nopts[idx]
+	default:
+		o = c.baseNameOptions(ne)
+	}
+	if c.pos != PosFirst && c.mode == modeCitation && !c.sorting {
+		if o.hasSubMin {
+			o.etAlMin = o.subMin
+		}
+		if o.hasSubFirst {
+			o.etAlFirst = o.subFirst
+		}
+	}
+	if c.sorting {
+		// sort keys take names in sort order, whatever the macro says
+		o.asSortOrder = "all"
+	}
+	if c.sorting && c.sortNamesSet {
+		if c.sortNamesMin > 0 {
+			o.etAlMin = c.sortNamesMin
+		}
+		if c.sortNamesFirst > 0 {
+			o.etAlFirst = c.sortNamesFirst
+		}
+		if c.sortNamesLast > 0 {
+			o.etAlUseLast = true
+		}
+	}
+	return o
+}
+
+// resolveNameOpts fills in, for every cs:name of the style and for none,
+// the options inherited in the citation and the bibliography.
+func (s *Style) resolveNameOpts(nameEls []*el) {
+	for i, ls := range [2]*layoutSpec{s.citation, s.bibliography} {
+		c := &ctx{st: s, ls: ls}
+		s.nilNameOpts[i] = c.baseNameOptions(nil)
+		for _, ne := range nameEls {
+			if ne.nopts == nil {
+				ne.nopts = new([2]nameOpts)
+			}
+			ne.nopts[i] = c.baseNameOptions(ne)
+		}
+	}
+}
+
+// baseNameOptions resolves a cs:name's options from its attributes and
+// the inheritable options of the layout and the style.
+func (c *ctx) baseNameOptions(ne *el) nameOpts {
 	get := func(k string) (string, bool) {
 		if ne != nil {
 			if v, ok := ne.a[k]; ok {
@@ -50,13 +117,11 @@ func (c *ctx) nameOptions(ne *el) nameOpts {
 	}
 	o.etAlMin = atoiDef(first(get("et-al-min")), 0)
 	o.etAlFirst = atoiDef(first(get("et-al-use-first")), -1)
-	if c.pos != PosFirst && c.mode == modeCitation && !c.sorting {
-		if v, ok := get("et-al-subsequent-min"); ok {
-			o.etAlMin = atoiDef(v, o.etAlMin)
-		}
-		if v, ok := get("et-al-subsequent-use-first"); ok {
-			o.etAlFirst = atoiDef(v, o.etAlFirst)
-		}
+	if v, ok := get("et-al-subsequent-min"); ok {
+		o.subMin, o.hasSubMin = atoiDef(v, o.etAlMin), true
+	}
+	if v, ok := get("et-al-subsequent-use-first"); ok {
+		o.subFirst, o.hasSubFirst = atoiDef(v, o.etAlFirst), true
 	}
 	o.etAlUseLast = first(get("et-al-use-last")) == "true"
 	if v, ok := get("initialize"); ok {
@@ -68,10 +133,6 @@ func (c *ctx) nameOptions(ne *el) nameOpts {
 	if v, ok := get("name-as-sort-order"); ok {
 		o.asSortOrder = v
 	}
-	if c.sorting {
-		// sort keys take names in sort order, whatever the macro says
-		o.asSortOrder = "all"
-	}
 	if v, ok := get("sort-separator"); ok {
 		o.sortSep = v
 	}
@@ -80,17 +141,6 @@ func (c *ctx) nameOptions(ne *el) nameOpts {
 			o.form = v
 		} else if v, ok := c.opt("name-form"); ok {
 			o.form = v
-		}
-	}
-	if c.sorting && c.sortNamesSet {
-		if c.sortNamesMin > 0 {
-			o.etAlMin = c.sortNamesMin
-		}
-		if c.sortNamesFirst > 0 {
-			o.etAlFirst = c.sortNamesFirst
-		}
-		if c.sortNamesLast > 0 {
-			o.etAlUseLast = true
 		}
 	}
 	return o
@@ -132,7 +182,8 @@ func (c *ctx) names(e *el) (*onode, status) {
 		v     string
 		names []Name
 	}
-	var lists []varNames
+	var lbuf [4]varNames
+	lists := lbuf[:0]
 	for _, v := range e.vars {
 		if c.suppressed[v] {
 			continue
@@ -165,7 +216,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 			namesDelim = v
 		}
 	}
-	out := &onode{delim: namesDelim, isNames: true}
+	out := c.on(onode{delim: namesDelim, isNames: true, kids: c.room(len(lists))})
 	total := 0
 	for _, l := range lists {
 		if ne != nil && o.form == "count" {
@@ -194,12 +245,12 @@ func (c *ctx) names(e *el) (*onode, status) {
 			}
 			t := c.loc.term(lv, labelEl.form, plural)
 			if t != "" {
-				ln := richText(t)
+				ln := c.richText(t)
 				c.decorate(ln, labelEl)
 				if labelFirst {
-					nn = &onode{kids: []*onode{ln, nn}}
+					nn = c.on(onode{kids: c.kids(ln, nn)})
 				} else {
-					nn = &onode{kids: []*onode{nn, ln}}
+					nn = c.on(onode{kids: c.kids(nn, ln)})
 				}
 			}
 		}
@@ -219,7 +270,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 		if total == 0 {
 			return nil, status{calledVar: true}
 		}
-		out = &onode{text: strconv.Itoa(total)}
+		out = c.on(onode{text: strconv.Itoa(total)})
 	}
 	c.decorateNames(out, e)
 	c.termPred = true
@@ -334,7 +385,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	if c.collectNames && c.firstNameNodes == nil && c.firstList == nil {
 		c.firstNameNodes = rendered
 	}
-	out := &onode{}
+	out := c.on(onode{kids: c.room(4)})
 	andTerm := ""
 	if c.sorting {
 		o.and = ""
@@ -366,23 +417,23 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 					useDelim = len(rendered) > 2
 				}
 				if useDelim {
-					out.kids = append(out.kids, leaf(o.delim+andTerm+" "))
+					out.kids = append(out.kids, c.leaf(o.delim+andTerm+" "))
 				} else if i < len(ns) && unspaced(ns[i-1].Family+ns[i-1].Literal) && unspaced(ns[i].Family+ns[i].Literal) {
 					// names in scripts written without spaces between
 					// words take the conjunction without spaces
-					out.kids = append(out.kids, leaf(andTerm))
+					out.kids = append(out.kids, c.leaf(andTerm))
 				} else {
-					out.kids = append(out.kids, leaf(" "+andTerm+" "))
+					out.kids = append(out.kids, c.leaf(" "+andTerm+" "))
 				}
 			} else {
-				out.kids = append(out.kids, leaf(o.delim))
+				out.kids = append(out.kids, c.leaf(o.delim))
 			}
 		}
 		out.kids = append(out.kids, r)
 	}
 	if truncated {
 		if useLast {
-			out.kids = append(out.kids, leaf(o.delim+"… "))
+			out.kids = append(out.kids, c.leaf(o.delim+"… "))
 			lvl := -1
 			if len(levels) > 0 {
 				lvl = levels[len(levels)-1]
@@ -409,11 +460,11 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 					useDelim = k > 1
 				}
 				if useDelim {
-					out.kids = append(out.kids, leaf(o.delim))
+					out.kids = append(out.kids, c.leaf(o.delim))
 				} else if r := firstRune(t); !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-					out.kids = append(out.kids, leaf(" "))
+					out.kids = append(out.kids, c.leaf(" "))
 				}
-				tn := richText(t)
+				tn := c.richText(t)
 				if etal != nil {
 					c.decorate(tn, etal)
 				}
@@ -422,7 +473,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		}
 	}
 	if ne != nil {
-		n2 := &onode{kids: []*onode{out}}
+		n2 := c.on(onode{kids: c.kids(out)})
 		n2.prefix, n2.suffix, n2.fm = ne.prefix, ne.suffix, ne.fm
 		return n2
 	}
@@ -450,7 +501,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		if lit == "" {
 			lit = n.Family
 		}
-		x := richText(lit)
+		x := c.richText(lit)
 		if p := parts["family"]; p != nil {
 			// an institution takes the family name-part's case and
 			// formatting
@@ -458,7 +509,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 				c.applyCase(x, p.textCase)
 			}
 			if !p.fm.zero() {
-				x = &onode{kids: []*onode{x}, fm: p.fm}
+				x = c.on(onode{kids: c.kids(x), fm: p.fm})
 			}
 		}
 		return x
@@ -467,7 +518,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		return nil
 	}
 	if n.Family == "" {
-		return richText(n.Given)
+		return c.richText(n.Given)
 	}
 	form := o.form
 	initialize := o.hasInitWith
@@ -492,7 +543,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		if s == "" {
 			return nil
 		}
-		x := richText(s)
+		x := c.richText(s)
 		if parts == nil {
 			return x
 		}
@@ -504,20 +555,20 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			c.applyCase(x, p.textCase)
 		}
 		if !p.fm.zero() {
-			x = &onode{kids: []*onode{x}, fm: p.fm}
+			x = c.on(onode{kids: c.kids(x), fm: p.fm})
 		}
 		return x
 	}
 	// group wraps pieces with a name-part's affixes
 	group := func(part string, kids ...*onode) *onode {
-		g := &onode{}
+		g := c.on(onode{kids: c.room(4)})
 		var prev string
 		for _, k := range kids {
 			if k == nil {
 				continue
 			}
 			if len(g.kids) > 0 && !(strings.HasSuffix(prev, "'") || strings.HasSuffix(prev, "’") || strings.HasSuffix(prev, "-")) {
-				g.kids = append(g.kids, leaf(" "))
+				g.kids = append(g.kids, c.leaf(" "))
 			}
 			g.kids = append(g.kids, k)
 			prev = plainText(k)
@@ -538,23 +589,23 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		if form == "short" {
 			return group("family", piece("family", fam))
 		}
-		return &onode{kids: []*onode{group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given))}}
+		return c.on(onode{kids: c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given)))})
 	}
 	if form == "short" {
 		return group("family", piece("family", ndp), piece("family", fam))
 	}
 	if n.StaticOrdering {
-		return &onode{delim: " ", kids: []*onode{group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", given))}}
+		return c.on(onode{delim: " ", kids: c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", given)))})
 	}
-	out := &onode{}
+	out := c.on(onode{kids: c.room(4)})
 	if !inverted {
 		g := group("given", piece("given", given))
 		var sfx *onode
 		if suffix != "" {
 			if n.CommaSuffix {
-				sfx = leaf(", " + suffix)
+				sfx = c.leaf(", " + suffix)
 			} else {
-				sfx = leaf(" " + suffix)
+				sfx = c.leaf(" " + suffix)
 			}
 		}
 		f := group("family", piece("given", dp), piece("family", ndp), piece("family", fam))
@@ -565,7 +616,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			out.kids = append(out.kids, g)
 			gt := plainText(g)
 			if !strings.HasSuffix(gt, " ") && !strings.HasSuffix(gt, "\u00a0") {
-				out.kids = append(out.kids, leaf(" "))
+				out.kids = append(out.kids, c.leaf(" "))
 			}
 		}
 		out.kids = append(out.kids, f)
@@ -582,10 +633,10 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	}
 	out.kids = append(out.kids, f)
 	if !g.empty() {
-		out.kids = append(out.kids, leaf(o.sortSep), g)
+		out.kids = append(out.kids, c.leaf(o.sortSep), g)
 	}
 	if suffix != "" {
-		out.kids = append(out.kids, leaf(o.sortSep), richText(suffix))
+		out.kids = append(out.kids, c.leaf(o.sortSep), c.richText(suffix))
 	}
 	return out
 }
@@ -599,14 +650,16 @@ func (c *ctx) initials(given, with string, initialize bool) string {
 		period bool
 		hyphen bool // joined to the previous word by a hyphen
 	}
-	var words []word
+	var wbuf [6]word
+	words := wbuf[:0]
 	rs := []rune(given)
-	var cur []rune
+	var cbuf [24]rune
+	cur := cbuf[:0]
 	hyph := false
 	flush := func(period bool) {
 		if len(cur) > 0 {
 			words = append(words, word{string(cur), period, hyph})
-			cur = nil
+			cur = cur[:0]
 			hyph = false
 		} else if period && len(words) > 0 {
 			words[len(words)-1].period = true
@@ -635,8 +688,8 @@ func (c *ctx) initials(given, with string, initialize bool) string {
 		// a word wrapped in inline markup ("<b>John</b>") keeps the
 		// markup around its initial ("<b>J.</b>")
 		openTag, closeTag := "", ""
-		for _, t := range []string{"b", "i", "sc", "sup", "sub"} {
-			o, cl := "<"+t+">", "</"+t+">"
+		for _, t := range [...][2]string{{"<b>", "</b>"}, {"<i>", "</i>"}, {"<sc>", "</sc>"}, {"<sup>", "</sup>"}, {"<sub>", "</sub>"}} {
+			o, cl := t[0], t[1]
 			if strings.HasPrefix(w.s, o) && strings.HasSuffix(w.s, cl) && len(w.s) > len(o)+len(cl) {
 				openTag, closeTag = o, cl
 				w.s = w.s[len(o) : len(w.s)-len(cl)]
@@ -745,7 +798,7 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 			for v := range used {
 				c.suppressed[v] = true
 			}
-			wrap := &onode{kids: []*onode{o}, isNames: true}
+			wrap := c.on(onode{kids: c.kids(o), isNames: true})
 			c.decorateNames(wrap, e)
 			if c.collectNames && c.firstNames == nil {
 				c.firstNames = wrap

@@ -13,23 +13,102 @@ import (
 type onode struct {
 	text    string
 	kids    []*onode
-	fm      formatting
+	fm      *formatting
 	prefix  string
 	suffix  string
 	delim   string
-	quotes  bool
-	single  bool // quotes from single quotation marks in the input
 	display string
-	nocase  bool // text-case leaves it alone
-	// name marks output of a cs:names element (for subsequent-author-substitute)
+	// tag marks the year-suffix, citation-number, implicit-nocase and
+	// affix-quote nodes
+	tag    uint8
+	quotes bool
+	single bool // quotes from single quotation marks in the input
+	nocase bool // text-case leaves it alone
+	// isNames marks output of a cs:names element (for subsequent-author-substitute)
 	isNames bool
-	// yearSuffix marks the year-suffix leaf
-	tag string
 	// memo caches empty(): 0 unknown, 1 empty, 2 not empty
 	memo int8
 }
 
+// onode tags
+const (
+	tagNone uint8 = iota
+	tagYearSuffix
+	tagCitationNumber
+	tagImplicitNocase
+	tagAffix
+)
+
 func leaf(s string) *onode { return &onode{text: s} }
+
+// arena hands out the output nodes and child lists of a processor's
+// renders in chunks: a render makes dozens of small nodes, and they live
+// as long as the rendered output that holds them. A processor is not
+// safe for concurrent use, nor is its arena.
+type arena struct {
+	nodes []onode
+	ptrs  []*onode
+}
+
+const (
+	arenaMinChunk = 32
+	arenaMaxChunk = 64
+)
+
+func nextChunk(c int) int {
+	c *= 2
+	if c < arenaMinChunk {
+		return arenaMinChunk
+	}
+	if c > arenaMaxChunk {
+		return arenaMaxChunk
+	}
+	return c
+}
+
+// on returns a node with the value v, from the arena when there is one.
+func (c *ctx) on(v onode) *onode {
+	a := c.ar
+	if a == nil {
+		n := new(onode)
+		*n = v
+		return n
+	}
+	if len(a.nodes) == cap(a.nodes) {
+		a.nodes = make([]onode, 0, nextChunk(cap(a.nodes)))
+	}
+	a.nodes = a.nodes[:len(a.nodes)+1]
+	n := &a.nodes[len(a.nodes)-1]
+	*n = v
+	return n
+}
+
+// leaf returns a text node.
+func (c *ctx) leaf(s string) *onode { return c.on(onode{text: s}) }
+
+// room returns an empty child list with capacity n: appending beyond it
+// reallocates rather than overwrite a neighbour.
+func (c *ctx) room(n int) []*onode {
+	a := c.ar
+	if a == nil {
+		return make([]*onode, 0, n)
+	}
+	if cap(a.ptrs)-len(a.ptrs) < n {
+		k := nextChunk(cap(a.ptrs))
+		if k < n {
+			k = n
+		}
+		a.ptrs = make([]*onode, 0, k)
+	}
+	l := len(a.ptrs)
+	a.ptrs = a.ptrs[:l+n]
+	return a.ptrs[l : l : l+n]
+}
+
+// kids returns a child list of the nodes.
+func (c *ctx) kids(ns ...*onode) []*onode {
+	return append(c.room(len(ns)), ns...)
+}
 
 func (n *onode) empty() bool {
 	if n == nil {
@@ -74,7 +153,7 @@ const (
 type tok struct {
 	k  tkind
 	s  string
-	fm formatting
+	fm *formatting
 }
 
 // builder flattens output nodes into tokens, joining punctuation the way
@@ -84,19 +163,45 @@ type builder struct {
 	punctInQuote bool
 }
 
-var punctMap = map[byte]map[byte]string{
-	'!': {'.': "!", '?': "!?", ':': "!", ',': "!,", ';': "!;"},
-	'?': {'!': "?!", '.': "?", ':': "?", ',': "?,", ';': "?;"},
-	'.': {'!': ".!", '?': ".?", ':': ".:", ',': ".,", ';': ".;"},
-	':': {'!': "!", '?': "?", '.': ":", ',': ":,", ';': ":;"},
-	',': {'!': ",!", '?': ",?", ':': ",:", '.': ",.", ';': ",;"},
-	';': {'!': "!", '?': "?", ':': ";", ',': ";,", '.': ";"},
+// punctJoin is how citeproc-js joins two different punctuation marks
+// (rows and columns ! ? . : , ;); read only.
+var punctJoin = [6][6]string{
+	{"", "!?", "!", "!", "!,", "!;"},
+	{"?!", "", "?", "?", "?,", "?;"},
+	{".!", ".?", "", ".:", ".,", ".;"},
+	{"!", "?", ":", "", ":,", ":;"},
+	{",!", ",?", ",.", ",:", "", ",;"},
+	{"!", "?", ";", ";", ";,", ""},
 }
 
-func isPunct(b byte) bool {
-	_, ok := punctMap[b]
-	return ok
+func punctIdx(b byte) int {
+	switch b {
+	case '!':
+		return 0
+	case '?':
+		return 1
+	case '.':
+		return 2
+	case ':':
+		return 3
+	case ',':
+		return 4
+	case ';':
+		return 5
+	}
+	return -1
 }
+
+// punctMerge returns the join of two different punctuation marks.
+func punctMerge(a, b byte) (string, bool) {
+	ia, ib := punctIdx(a), punctIdx(b)
+	if ia < 0 || ib < 0 || ia == ib {
+		return "", false
+	}
+	return punctJoin[ia][ib], true
+}
+
+func isPunct(b byte) bool { return punctIdx(b) >= 0 }
 
 func (b *builder) lastText() int {
 	for i := len(b.toks) - 1; i >= 0; i-- {
@@ -151,7 +256,7 @@ func (b *builder) write(s string) {
 				if isPunct(c) {
 					if c == p[0] {
 						merged = true
-					} else if m, ok := punctMap[c][p[0]]; ok {
+					} else if m, ok := punctMerge(c, p[0]); ok {
 						b.toks[j].s = t[:len(t)-1] + m
 						merged = true
 					}
@@ -185,7 +290,7 @@ func (b *builder) write(s string) {
 					if b.toks[j].k == tText && b.toks[j].s != "" {
 						t := b.toks[j].s
 						c1 := t[len(t)-1]
-						if isPunct(c1) && (c1 == s[0] || punctMap[c1][s[0]] == string(c1)) {
+						if isPunct(c1) && (c1 == s[0] || first(punctMerge(c1, s[0])) == string(c1)) {
 							s = s[1:]
 						}
 						break
@@ -208,7 +313,7 @@ func (b *builder) write(s string) {
 		if isPunct(c1) && isPunct(c2) {
 			if c1 == c2 {
 				s = s[1:]
-			} else if m, ok := punctMap[c1][c2]; ok {
+			} else if m, ok := punctMerge(c1, c2); ok {
 				switch {
 				case m == string(c1):
 					s = s[1:]
@@ -538,29 +643,35 @@ func escapeMD(s string) string {
 // plainText returns a node's text without markup (used for sorting and
 // disambiguation comparisons).
 func plainText(n *onode) string {
-	var sb strings.Builder
-	var walk func(n *onode)
-	walk = func(n *onode) {
-		if n.empty() {
-			return
-		}
-		sb.WriteString(n.prefix)
-		sb.WriteString(n.text)
-		first := true
-		for _, k := range n.kids {
-			if k.empty() {
-				continue
-			}
-			if !first {
-				sb.WriteString(n.delim)
-			}
-			first = false
-			walk(k)
-		}
-		sb.WriteString(n.suffix)
+	if n.empty() {
+		return ""
 	}
-	walk(n)
-	return sb.String()
+	if len(n.kids) == 0 {
+		// a leaf: no copy when the affixes are empty
+		return n.prefix + n.text + n.suffix
+	}
+	var buf [256]byte
+	return string(appendPlain(buf[:0], n))
+}
+
+func appendPlain(b []byte, n *onode) []byte {
+	if n.empty() {
+		return b
+	}
+	b = append(b, n.prefix...)
+	b = append(b, n.text...)
+	first := true
+	for _, k := range n.kids {
+		if k.empty() {
+			continue
+		}
+		if !first {
+			b = append(b, n.delim...)
+		}
+		first = false
+		b = appendPlain(b, k)
+	}
+	return append(b, n.suffix...)
 }
 
 func firstRune(s string) rune {
@@ -623,8 +734,8 @@ func superscripts(s string) string {
 	return sb.String()
 }
 
-func quoteKind(single bool, tag string) string {
-	if tag == "affix" {
+func quoteKind(single bool, tag uint8) string {
+	if tag == tagAffix {
 		// quotes typed in a cite's affix: punctuation stays where typed
 		return "affix"
 	}

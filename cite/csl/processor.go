@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"errors"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,6 +38,8 @@ type Processor struct {
 	// positions, when set, records the positions CiteDocument gave each
 	// citation (by ID), for the test-suite runner
 	positions map[string]string
+	// arena holds the output nodes of renders
+	arena arena
 }
 
 type dstate struct {
@@ -104,7 +107,7 @@ func (p *Processor) Register(items ...*Item) {
 func (p *Processor) Item(id string) *Item { return p.byID[id] }
 
 func (p *Processor) newCtx(it *Item, mode int) *ctx {
-	c := &ctx{st: p.style, loc: p.loc, item: it, mode: mode, budget: 200000}
+	c := &ctx{ar: &p.arena, st: p.style, loc: p.loc, item: it, mode: mode, budget: 200000}
 	if mode == modeBib {
 		c.ls = p.style.bibliography
 	} else {
@@ -200,6 +203,7 @@ func usesCitationNumberDesc(b *layoutSpec) bool {
 
 type sortVal struct {
 	s     string
+	clean string // s without what collation ignores (sortClean)
 	n     float64
 	isNum bool
 	empty bool
@@ -228,7 +232,7 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 			sv.s = s
 			if s == "" {
 				sv.empty = true
-			} else if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "eE") {
+			} else if f, err := parseSortFloat(s); err == nil && !strings.ContainsAny(s, "eE") {
 				sv.n, sv.isNum = f, true
 			}
 		} else {
@@ -253,6 +257,7 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 			}
 			sv.empty = sv.s == ""
 		}
+		sv.clean = sortClean(sv.s)
 		out = append(out, sv)
 	}
 	return out
@@ -291,7 +296,7 @@ func (p *Processor) compare(a, b []sortVal, keys []*sortKey) int {
 				r = 1
 			}
 		} else {
-			r = p.collator().CompareString(sortClean(x.s), sortClean(y.s))
+			r = p.collator().CompareString(x.clean, y.clean)
 		}
 		if r != 0 {
 			if keys[i].desc {
@@ -307,13 +312,20 @@ func (p *Processor) sortItems(items []*Item, ls *layoutSpec, mode int) []*Item {
 	if len(items) < 2 {
 		return items
 	}
-	keys := make(map[*Item][]sortVal, len(items))
-	for _, it := range items {
-		keys[it] = p.sortKeysFor(it, ls, mode)
+	type keyed struct {
+		it   *Item
+		keys []sortVal
 	}
-	sort.SliceStable(items, func(i, j int) bool {
-		return p.compare(keys[items[i]], keys[items[j]], ls.sort) < 0
+	ks := make([]keyed, len(items))
+	for i, it := range items {
+		ks[i] = keyed{it, p.sortKeysFor(it, ls, mode)}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		return p.compare(ks[i].keys, ks[j].keys, ls.sort) < 0
 	})
+	for i := range ks {
+		items[i] = ks[i].it
+	}
 	return items
 }
 
@@ -335,7 +347,28 @@ var sortStrip = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", 
 
 // sortClean drops the quotation marks and brackets that citeproc-js's
 // collation ignores.
-func sortClean(s string) string { return sortStrip.Replace(s) }
+func sortClean(s string) string {
+	if !strings.ContainsAny(s, "“”‘’\"'[]()«»,;:") {
+		return s
+	}
+	return sortStrip.Replace(s)
+}
+
+// errNotFloat is parseSortFloat's answer for what cannot be a number.
+var errNotFloat = errors.New("csl: not a number")
+
+// parseSortFloat is strconv.ParseFloat without the work (and the error
+// allocation) for a key that cannot start a number.
+func parseSortFloat(s string) (float64, error) {
+	if s == "" {
+		return 0, errNotFloat
+	}
+	switch c := s[0]; {
+	case c >= '0' && c <= '9', c == '+', c == '-', c == '.', c == 'i', c == 'I', c == 'n', c == 'N':
+		return strconv.ParseFloat(s, 64)
+	}
+	return 0, errNotFloat
+}
 
 // collator is made on first use: most single-entry renderings never sort.
 func (p *Processor) collator() *collate.Collator {

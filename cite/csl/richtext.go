@@ -16,6 +16,18 @@ import (
 // output nodes.
 func richText(s string) *onode { return richTextOpt(s, false) }
 
+// richText is richText with a plain value (no markup, quotes or
+// guillemets: the usual case) made a leaf of the arena.
+func (c *ctx) richText(s string) *onode {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b == '<' || b == '"' || b == '\'' || b >= 0x80:
+			return richTextOpt(s, false)
+		}
+	}
+	return c.leaf(s)
+}
+
 // affixText parses a cite's prefix or suffix: single quotation marks there
 // stay as they are (curled), not quotes that alternate.
 func affixText(s string) *onode { return richTextOpt(s, true) }
@@ -77,21 +89,21 @@ func richTextOpt(s string, affix bool) *onode {
 		open, close string
 		mk          func() *onode
 	}{
-		{"<i>", "</i>", func() *onode { return &onode{fm: formatting{fontStyle: "italic", ord: "s"}} }},
-		{"<b>", "</b>", func() *onode { return &onode{fm: formatting{fontWeight: "bold", ord: "w"}} }},
+		{"<i>", "</i>", func() *onode { return &onode{fm: &formatting{fontStyle: "italic", ord: "s"}} }},
+		{"<b>", "</b>", func() *onode { return &onode{fm: &formatting{fontWeight: "bold", ord: "w"}} }},
 		{"<sc>", "</sc>", func() *onode {
-			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: tagImplicitNocase}
 		}},
-		{"<sup>", "</sup>", func() *onode { return &onode{fm: formatting{verticalAlign: "sup", ord: "a"}, tag: "implicit-nocase"} }},
-		{"<sub>", "</sub>", func() *onode { return &onode{fm: formatting{verticalAlign: "sub", ord: "a"}, tag: "implicit-nocase"} }},
+		{"<sup>", "</sup>", func() *onode { return &onode{fm: &formatting{verticalAlign: "sup", ord: "a"}, tag: tagImplicitNocase} }},
+		{"<sub>", "</sub>", func() *onode { return &onode{fm: &formatting{verticalAlign: "sub", ord: "a"}, tag: tagImplicitNocase} }},
 		{`<span style="font-variant:small-caps;">`, "</span>", func() *onode {
-			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: tagImplicitNocase}
 		}},
 		{`<span style="font-variant: small-caps;">`, "</span>", func() *onode {
-			return &onode{fm: formatting{fontVariant: "small-caps", ord: "v"}, tag: "implicit-nocase"}
+			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: tagImplicitNocase}
 		}},
 		{`<span class="nocase">`, "</span>", func() *onode { return &onode{nocase: true} }},
-		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: formatting{ord: "n"}, nocase: true} }},
+		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: &formatting{ord: "n"}, nocase: true} }},
 	}
 	prevRune := func(i int) rune {
 		if i == 0 {
@@ -187,7 +199,7 @@ func richTextOpt(s string, affix bool) *onode {
 					push(&onode{}, "'")
 					text.WriteRune('‘')
 				} else if affix {
-					push(&onode{quotes: true, single: true, tag: "affix"}, "'")
+					push(&onode{quotes: true, single: true, tag: tagAffix}, "'")
 				} else {
 					push(&onode{quotes: true, single: true}, "'")
 				}
@@ -246,28 +258,31 @@ func isOpenish(r rune) bool {
 // applyCase applies a CSL text-case to every leaf of n (nocase leaves
 // excepted; small caps, superscripts and subscripts are left alone by the
 // title and sentence cases).
+// caseLeaf is a text leaf under a text-case.
+type caseLeaf struct {
+	n      *onode
+	nocase bool
+	soft   bool // implicit nocase
+}
+
+func appendCaseLeaves(leaves []caseLeaf, n *onode, nocase, soft bool) []caseLeaf {
+	if n == nil {
+		return leaves
+	}
+	nocase = nocase || n.nocase
+	soft = soft || n.tag == tagImplicitNocase
+	if n.text != "" {
+		leaves = append(leaves, caseLeaf{n, nocase, soft})
+	}
+	for _, k := range n.kids {
+		leaves = appendCaseLeaves(leaves, k, nocase, soft)
+	}
+	return leaves
+}
+
 func (c *ctx) applyCase(n *onode, tc string) {
-	type lf struct {
-		n      *onode
-		nocase bool
-		soft   bool // implicit nocase
-	}
-	var leaves []lf
-	var walk func(n *onode, nocase, soft bool)
-	walk = func(n *onode, nocase, soft bool) {
-		if n == nil {
-			return
-		}
-		nocase = nocase || n.nocase
-		soft = soft || n.tag == "implicit-nocase"
-		if n.text != "" {
-			leaves = append(leaves, lf{n, nocase, soft})
-		}
-		for _, k := range n.kids {
-			walk(k, nocase, soft)
-		}
-	}
-	walk(n, false, false)
+	var buf [16]caseLeaf
+	leaves := appendCaseLeaves(buf[:0], n, false, false)
 	lang := c.item.vars["language"]
 	switch tc {
 	case "lowercase":
@@ -322,6 +337,22 @@ func (c *ctx) applyCase(n *onode, tc string) {
 		}
 	case "title":
 		if !c.isEnglish() {
+			return
+		}
+		if len(leaves) == 1 {
+			// one leaf: its text title-cased, as the general case below
+			// would split it back
+			l := leaves[0]
+			t := cite.TitleCase(l.n.text)
+			if utf8.RuneCountInString(t) != utf8.RuneCountInString(l.n.text) {
+				return
+			}
+			if !l.nocase && !l.soft {
+				if !utf8.ValidString(t) {
+					t = string([]rune(t))
+				}
+				l.n.text = t
+			}
 			return
 		}
 		var sb strings.Builder

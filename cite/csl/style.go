@@ -99,7 +99,12 @@ func parseXML(r io.Reader) (*xnode, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			l, c := pos(off)
-			n := &xnode{name: t.Name.Local, attrs: make(map[string]string, len(t.Attr)), line: l, col: c}
+			n := &xnode{name: t.Name.Local, line: l, col: c}
+			if len(t.Attr) > 0 {
+				// an element without attributes reads them from a nil map
+				n.attrs = make(map[string]string, len(t.Attr))
+				n.order = make([]string, 0, len(t.Attr))
+			}
 			for _, a := range t.Attr {
 				if a.Name.Space == "xmlns" || a.Name.Local == "xmlns" {
 					continue
@@ -131,8 +136,13 @@ func parseXML(r io.Reader) (*xnode, error) {
 			}
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
+			// only the text of terms is read: the whitespace between
+			// the other elements is not kept
 			if len(stack) > 0 {
-				stack[len(stack)-1].text += string(t)
+				switch top := stack[len(stack)-1]; top.name {
+				case "term", "single", "multiple":
+					top.text += string(t)
+				}
 			}
 		}
 	}
@@ -166,6 +176,9 @@ type Style struct {
 	usesFirstRef   bool
 	etAlSubsequent bool
 	initWith       *string
+	// nilNameOpts are the name options of a cs:names without cs:name in
+	// the citation and the bibliography
+	nilNameOpts [2]nameOpts
 }
 
 type layoutSpec struct {
@@ -283,6 +296,7 @@ func ParseStyle(r io.Reader) (*Style, error) {
 		}
 	}
 	s.initWith = styleInitWith(s)
+	s.resolveNameOpts(c.nameEls)
 	return s, nil
 }
 
@@ -290,6 +304,7 @@ type compiler struct {
 	style      *Style
 	macroNodes map[string]*xnode
 	inProgress map[string]bool
+	nameEls    []*el // the cs:name elements
 }
 
 func (c *compiler) macroRef(name string, at *xnode) (*el, error) {
@@ -354,7 +369,7 @@ type el struct {
 	line, col int
 	name      string
 	a         map[string]string // raw attributes
-	fm        formatting
+	fm        *formatting
 	prefix    string
 	suffix    string
 	delim     string
@@ -363,6 +378,7 @@ type el struct {
 	strip     bool
 	textCase  string
 	variable  string
+	shortVar  string // variable + "-short"
 	vars      []string
 	macro     *el
 	term      string
@@ -377,6 +393,7 @@ type el struct {
 	labelFirst bool // label before name
 	subst      *el
 	nameParts  map[string]*el
+	nopts      *[2]nameOpts // of a cs:name: in the citation, the bibliography
 	// choose
 	branches []*branch
 	// date
@@ -387,14 +404,101 @@ type el struct {
 
 type branch struct {
 	match  string // all, any, none
+	matchK uint8  // matchAll, matchAny, matchNone
 	conds  []cond
 	kids   []*el
 	isElse bool
 }
 
+const (
+	matchAll uint8 = iota
+	matchAny
+	matchNone
+)
+
+// cond is one condition attribute of a cs:if or cs:else-if, compiled:
+// ck is its kind and vk, per value, what the value is (a name or date
+// variable, a position).
 type cond struct {
 	kind   string
+	ck     condKind
 	values []string
+	vk     []uint8
+}
+
+type condKind uint8
+
+const (
+	cType condKind = iota
+	cVariable
+	cIsNumeric
+	cIsUncertainDate
+	cLocator
+	cPosition
+	cDisambiguate
+)
+
+// value kinds of a variable condition
+const (
+	vkOrdinary uint8 = iota
+	vkName
+	vkDate
+)
+
+// value kinds of a position condition
+const (
+	vkFirst uint8 = iota
+	vkSubsequent
+	vkIbid
+	vkIbidWithLocator
+	vkNearNote
+	vkUnknown
+)
+
+func compileCond(kind, v string) cond {
+	cd := cond{kind: kind, values: strings.Fields(v)}
+	cd.vk = make([]uint8, len(cd.values))
+	switch kind {
+	case "type":
+		cd.ck = cType
+	case "variable":
+		cd.ck = cVariable
+		for i, x := range cd.values {
+			switch {
+			case isNameVar(x):
+				cd.vk[i] = vkName
+			case isDateVar(x):
+				cd.vk[i] = vkDate
+			}
+		}
+	case "is-numeric":
+		cd.ck = cIsNumeric
+	case "is-uncertain-date":
+		cd.ck = cIsUncertainDate
+	case "locator":
+		cd.ck = cLocator
+	case "position":
+		cd.ck = cPosition
+		for i, x := range cd.values {
+			switch x {
+			case "first":
+				cd.vk[i] = vkFirst
+			case "subsequent":
+				cd.vk[i] = vkSubsequent
+			case "ibid":
+				cd.vk[i] = vkIbid
+			case "ibid-with-locator":
+				cd.vk[i] = vkIbidWithLocator
+			case "near-note":
+				cd.vk[i] = vkNearNote
+			default:
+				cd.vk[i] = vkUnknown
+			}
+		}
+	case "disambiguate":
+		cd.ck = cDisambiguate
+	}
+	return cd
 }
 
 type formatting struct {
@@ -405,26 +509,43 @@ type formatting struct {
 	ord string
 }
 
-func fmOf(n *xnode) formatting {
+func fmOf(n *xnode) *formatting {
 	f := formatting{fontStyle: n.attr("font-style"), fontVariant: n.attr("font-variant"), fontWeight: n.attr("font-weight"), textDecoration: n.attr("text-decoration"), verticalAlign: n.attr("vertical-align")}
+	var ord [8]byte
+	no := 0
 	for _, k := range n.order {
+		var b byte
 		switch k {
 		case "font-style":
-			f.ord += "s"
+			b = 's'
 		case "font-variant":
-			f.ord += "v"
+			b = 'v'
 		case "font-weight":
-			f.ord += "w"
+			b = 'w'
 		case "text-decoration":
-			f.ord += "d"
+			b = 'd'
 		case "vertical-align":
-			f.ord += "a"
+			b = 'a'
+		default:
+			continue
+		}
+		if no < len(ord) {
+			ord[no] = b
+			no++
+		} else {
+			f.ord += string(b)
 		}
 	}
-	return f
+	f.ord = string(ord[:no]) + f.ord
+	if f == (formatting{}) {
+		return nil
+	}
+	return &f
 }
 
-func (f formatting) zero() bool { return f == formatting{} }
+// zero reports whether no formatting is set (nil is none). Formatting
+// values are shared by the compiled style and its output: never mutate one.
+func (f *formatting) zero() bool { return f == nil || *f == formatting{} }
 
 func (c *compiler) element(n *xnode) (*el, error) {
 	e := &el{line: n.line, col: n.col, a: n.attrs, name: n.name}
@@ -441,6 +562,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	e.form = n.attr("form")
 	e.plural = n.attr("plural")
 	e.value = n.attr("value")
+	if e.form == "short" && e.variable != "" {
+		e.shortVar = e.variable + "-short"
+	}
 	if e.variable == "year-suffix" {
 		c.style.usesYS = true
 	}
@@ -525,6 +649,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 					}
 				}
 				e.nameEl = ne
+				c.nameEls = append(c.nameEls, ne)
 				if e.labelEl == nil {
 					e.labelFirst = false
 				}
@@ -561,12 +686,17 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		e.kind = kChoose
 		for _, k := range n.kids {
 			b := &branch{match: k.attr("match"), isElse: k.name == "else"}
-			if b.match == "" {
+			switch b.match {
+			case "", "all":
 				b.match = "all"
+			case "any":
+				b.matchK = matchAny
+			case "none":
+				b.matchK = matchNone
 			}
-			for _, ck := range []string{"type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"} {
+			for _, ck := range condKinds {
 				if v, ok := k.attrs[ck]; ok {
-					b.conds = append(b.conds, cond{kind: ck, values: strings.Fields(v)})
+					b.conds = append(b.conds, compileCond(ck, v))
 				}
 			}
 			for _, bk := range k.kids {
@@ -585,6 +715,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	}
 	return e, nil
 }
+
+// condKinds are the condition attributes, in the order they are tested.
+var condKinds = [...]string{"type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"}
 
 func atoiDef(s string, d int) int {
 	if s == "" {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/maisky-lib/maisky/cite"
+	"github.com/maisky-lib/maisky/maisky"
 )
 
 // runCite prints one citation per document of FILE (or, with -csl, per
@@ -19,7 +20,7 @@ func runCite(args []string, stdout, stderr io.Writer) int {
 	return finish(&out, err, stdout, stderr)
 }
 
-const citeSynopsis = "maisky cite -style ID|FILE.csl [-locales DIR] -mode bibliography|first|subsequent [-locator L] [-label page] [-format text|html|markdown] [-csl] [-form print|archive] [-accessed YYYY-MM-DD] [-archive-names] [-archive NAME] [-doc ID] FILE"
+const citeSynopsis = "maisky cite -style ID|FILE.csl [-locales DIR] -mode bibliography|first|subsequent [-locator L] [-label page] [-format text|html|markdown] [-csl] [-form print|archive] [-accessed YYYY-MM-DD] [-archive-names] [-archive NAME] [-doc ID] [-volume VOLUME.json] FILE"
 
 func citeCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
 	fs := newFlags("cite")
@@ -35,6 +36,7 @@ func citeCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
 	archiveNames := fs.Bool("archive-names", false, `cite people in the archive's form ("Liakhovetsky, Ivan Mikhailovich (Maisky)")`)
 	archive := fs.String("archive", defaultArchive, "the online archive's name, when the file's volume does not give it (archive form)")
 	docID := fs.String("doc", "", "in a volume file, cite only this document")
+	volFile := fs.String("volume", "", "a volume `file` whose book a document file's entries are chapters of")
 	if err := parseFlags(fs, args, stdout, citeSynopsis); err != nil {
 		return err
 	}
@@ -79,12 +81,15 @@ func citeCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
 	opts.ArchiveName = *archive
 	var items []cite.Item
 	if *csl {
-		if *docID != "" {
-			return usagef("-doc selects a document of a maisky/1 file; it does not go with -csl")
+		if *docID != "" || *volFile != "" {
+			return usagef("-doc and -volume go with a maisky/1 file, not with -csl")
 		}
 		items, err = readCSL(fs.Arg(0))
 	} else {
-		items, err = documentItems(fs.Arg(0), *docID, opts)
+		var vol *maisky.Volume
+		if vol, err = readVolume(*volFile); err == nil {
+			items, err = documentItems(fs.Arg(0), *docID, vol, opts)
+		}
 	}
 	if err != nil {
 		return err
@@ -109,47 +114,6 @@ func citeCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
 		out.WriteByte('\n')
 	}
 	return nil
-}
-
-// runCSLJSON prints the CSL-JSON array of the documents of the files.
-func runCSLJSON(args []string, stdout, stderr io.Writer) int {
-	var out bytes.Buffer
-	err := csljsonCmd(args, &out, stdout)
-	return finish(&out, err, stdout, stderr)
-}
-
-const csljsonSynopsis = "maisky csljson [-form print|archive] [-accessed YYYY-MM-DD] [-archive-names] [-archive NAME] FILE..."
-
-func csljsonCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
-	fs := newFlags("csljson")
-	formName := fs.String("form", "print", "print (chapter of the printed volume) or archive (the online archive's document)")
-	accessed := fs.String("accessed", "", "access date of the online archive, YYYY-MM-DD (archive form)")
-	archiveNames := fs.Bool("archive-names", false, `cite people in the archive's form ("Liakhovetsky, Ivan Mikhailovich (Maisky)")`)
-	archive := fs.String("archive", defaultArchive, "the online archive's name, when the file's volume does not give it (archive form)")
-	if err := parseFlags(fs, args, stdout, csljsonSynopsis); err != nil {
-		return err
-	}
-	if fs.NArg() == 0 {
-		return usagef("want at least one FILE; usage: %s", csljsonSynopsis)
-	}
-	opts, err := citeOptions(*formName, *accessed, *archiveNames)
-	if err != nil {
-		return err
-	}
-	opts.ArchiveName = *archive
-	enc := cite.NewEncoder(out)
-	for _, name := range fs.Args() {
-		items, err := documentItems(name, "", opts)
-		if err != nil {
-			return err
-		}
-		for i := range items {
-			if err := enc.Encode(&items[i]); err != nil {
-				return err
-			}
-		}
-	}
-	return enc.Close()
 }
 
 // defaultArchive is the online archive the fixtures come from.
@@ -180,11 +144,43 @@ func citeOptions(form, accessed string, archiveNames bool) (cite.Options, error)
 	return opts, nil
 }
 
+// readVolume reads the volume file of -volume; "" gives nil.
+func readVolume(name string) (*maisky.Volume, error) {
+	if name == "" {
+		return nil, nil
+	}
+	vf, err := readFile(name)
+	if err != nil {
+		return nil, err
+	}
+	if vf.Volume == nil {
+		return nil, fmt.Errorf("%s holds a document, not a volume; -volume needs a volume file", name)
+	}
+	return vf.Volume, nil
+}
+
+// fileVolume returns the volume a file's documents belong to: the file's
+// own, else vol (from -volume). A volume file given with -volume is a usage
+// error.
+func fileVolume(name string, file *maisky.File, vol *maisky.Volume) (*maisky.Volume, error) {
+	if file.Volume == nil {
+		return vol, nil
+	}
+	if vol != nil {
+		return nil, usagef("%s is a volume file already; -volume goes with a document file", name)
+	}
+	return file.Volume, nil
+}
+
 // documentItems reads a maisky/1 file and returns the Items of its
-// documents (or of the one named by id).
-func documentItems(name, id string, opts cite.Options) ([]cite.Item, error) {
+// documents (or of the one named by id); vol is the volume of a document
+// file (-volume), nil if not given.
+func documentItems(name, id string, vol *maisky.Volume, opts cite.Options) ([]cite.Item, error) {
 	file, err := readFile(name)
 	if err != nil {
+		return nil, err
+	}
+	if vol, err = fileVolume(name, file, vol); err != nil {
 		return nil, err
 	}
 	docs, err := selectDocuments(file, id)
@@ -196,7 +192,7 @@ func documentItems(name, id string, opts cite.Options) ([]cite.Item, error) {
 	}
 	items := make([]cite.Item, 0, len(docs))
 	for _, d := range docs {
-		it, err := cite.FromDocument(d, file.Volume, opts)
+		it, err := cite.FromDocument(d, vol, opts)
 		if err != nil {
 			return nil, err
 		}

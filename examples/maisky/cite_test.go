@@ -55,7 +55,36 @@ func TestCiteArchiveForm(t *testing.T) {
 	code, out, errs = runCmd("cite", "-style", "chicago-author-date", "-mode", "first", "-form", "archive",
 		"-archive-names", "../../testdata/memo-approximate.json")
 	require.Equal(t, 0, code, errs)
-	assert.Equal(t, "(Liakhovetsky, Ivan Mikhailovich (Maisky) [1935?])\n", out)
+	// The archive's names: the family name alone in text (citeproc-js
+	// gives the same for the same item).
+	assert.Equal(t, "(Liakhovetsky [1935?])\n", out)
+}
+
+// TestCiteVolumeFlag: a document file that names its volume cites the
+// archive form without it (with the archive's name), the printed chapter
+// with -volume.
+func TestCiteVolumeFlag(t *testing.T) {
+	code, out, errs := runCmd("cite", "-style", "chicago-notes-bibliography", "-mode", "bibliography", "../../testdata/memo-approximate.json")
+	require.Equal(t, 0, code, errs)
+	assert.Equal(t, "Maisky, Ivan. “Labour Protest against Death Sentences in the USSR.” Diary entry. [January 3, 1935?]. Stalin Digital Archive. https://www.stalindigitalarchive.com/frontend/node/100302.\n", out)
+	code, out, errs = runCmd("cite", "-style", "chicago-notes-bibliography", "-mode", "first", "-locator", "60",
+		"-volume", "../../testdata/volume1.json", "../../testdata/memo-approximate.json")
+	require.Equal(t, 0, code, errs)
+	assert.Equal(t, "Ivan Maisky, “Labour Protest against Death Sentences in the USSR,” in The Complete Maisky Diaries, vol. 1, ed. Gabriel Gorodetsky, trans. Tatiana Sorokina and Oliver Ready (Yale University Press, 2017), 60.\n", out)
+
+	code, _, errs = runCmd("cite", "-style", "chicago-notes-bibliography", "-mode", "first",
+		"-volume", "../../testdata/memo-approximate.json", "../../testdata/memo-approximate.json")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "not a volume")
+	code, _, errs = runCmd("cite", "-style", "chicago-notes-bibliography", "-mode", "first",
+		"-volume", "../../testdata/volume1.json", "../../testdata/volume1.json")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "volume file already")
+
+	code, out, errs = runCmd("csljson", "-volume", "../../testdata/volume1.json", "../../testdata/memo-approximate.json")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, `"type":"chapter"`)
+	assert.Contains(t, out, `"container-title":"The Complete Maisky Diaries"`)
 }
 
 func TestCiteCSL(t *testing.T) {

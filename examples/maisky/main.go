@@ -12,6 +12,7 @@
 //	maisky tei FILE
 //	maisky tei -read FILE.xml
 //	maisky ris FILE...
+//	maisky ris -read FILE.ris
 //	maisky pdf -pages RANGE -accept-terms -by NAME [-terms-version V] [-date YYYY-MM-DD] [-o OUT.pdf] FILE
 //	maisky text [-doc ID] [-version translation|transcription] FILE
 //	maisky annotations -viewer USER [-groups G1,G2] -format jsonld|markdown ANNOTATIONS FILE
@@ -68,7 +69,7 @@ commands:
   csl-fixture FILE  runs a fixture of the CSL test suite, prints its RESULT
   csljson FILE...   CSL-JSON of the documents
   tei FILE          TEI-XML of a document or a volume (tei -read FILE.xml: JSON of a TEI file)
-  ris FILE...       RIS records of the documents
+  ris FILE...       RIS records of the documents (ris -read FILE.ris: CSL-JSON of a RIS file)
   pdf               a print extract of one document (at most 10 pages, terms accepted)
   text FILE         the plain text of a version that annotation positions count in
   annotations       the annotations a viewer may see, as W3C JSON-LD or Markdown, from a

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -26,10 +28,12 @@ func TestRIS(t *testing.T) {
 	assert.Equal(t, []string{"Sorokina, Tatiana", "Ready, Oliver"}, recs[1].Values("A4"))
 	assert.Equal(t, "58", recs[1].Value("SP"))
 	assert.Equal(t, "72", recs[1].Value("EP"))
-	assert.Equal(t, "2024/05/01/", recs[1].Value("Y2"))
+	assert.Empty(t, recs[1].Values("Y2"), "the printed chapter has no access date")
 	assert.Equal(t, "PCOMM", recs[6].Type)
-	assert.Equal(t, "Litvinov, Maxim Maksimovich", recs[6].Value("A2"))
+	assert.Equal(t, "Litvinov, Maxim", recs[6].Value("A2"))
 	assert.Equal(t, "1934/11/10/", recs[6].Value("DA"))
+	assert.Equal(t, "2024/05/01/", recs[6].Value("Y2"))
+	assert.Equal(t, "Stalin Digital Archive", recs[6].Value("DB"))
 
 	// The same bytes as the library writes.
 	code, again, _ := runCmd("ris", "-accessed", "2024-05-01", "../../testdata/volume1.json", "../../testdata/letter-litvinov.json")
@@ -47,9 +51,69 @@ func TestRISFlags(t *testing.T) {
 	assert.Equal(t, "Gorodetsky, Gabriel", recs[0].Value("A3"))
 	for _, rec := range recs[1:] {
 		assert.Equal(t, "MANSCPT", rec.Type)
-		assert.Equal(t, "Liakhovetsky, Ivan Mikhailovich", rec.Value("AU"))
+		assert.Equal(t, "Liakhovetsky, Ivan Mikhailovich (Maisky)", rec.Value("AU"), "the archive's names keep the pseudonym")
 		assert.Empty(t, rec.Values("Y2"))
 	}
+}
+
+// TestRISReadRoundTrip: document → RIS → ris -read → CSL-JSON is what
+// csljson writes, for every fixture, in both forms, with and without the
+// archive's names, and a document file with and without its volume.
+func TestRISReadRoundTrip(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/*.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	dir := t.TempDir()
+	n := 0
+	for _, f := range files {
+		for _, extra := range [][]string{
+			{"-form", "print"}, {"-form", "archive", "-accessed", "2024-05-14"},
+			{"-form", "print", "-archive-names"}, {"-form", "archive", "-archive-names"},
+			{"-form", "print", "-volume", "../../testdata/volume1.json"},
+		} {
+			if extra[len(extra)-1] == "../../testdata/volume1.json" && strings.HasSuffix(f, "volume1.json") {
+				continue
+			}
+			risArgs := append([]string{"ris"}, extra...)
+			for i, a := range risArgs {
+				if a == "-archive-names" {
+					risArgs[i] = "-names=archive"
+				}
+			}
+			code, rec, errs := runCmd(append(risArgs, f)...)
+			require.Equal(t, 0, code, errs)
+			name := filepath.Join(dir, "r.ris")
+			require.NoError(t, os.WriteFile(name, []byte(rec), 0o600))
+			code, got, errs := runCmd("ris", "-read", name)
+			require.Equal(t, 0, code, errs)
+			code, want, errs := runCmd(append(append([]string{"csljson"}, extra...), f)...)
+			require.Equal(t, 0, code, errs)
+			assert.Equal(t, want, got, "%s %v", f, extra)
+			n++
+		}
+	}
+	assert.GreaterOrEqual(t, n, 30)
+}
+
+func TestRISRead(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "zotero.ris")
+	// As Zotero and EndNote write: T1/JO/Y1 tags, an EndNote free-text date.
+	data := "TY  - JOUR\nT1  - Soviet Ambassadors in London\nA1  - Hartley, Margaret\nJO  - Journal of Interwar Diplomacy\nVL  - 12\nIS  - 3\nSP  - 321\nEP  - 45\nY1  - 2009\nER  - \n\n" +
+		"TY  - BOOK\nTI  - Diaries\nAU  - UNESCO\nDA  - Spring 1935\nSP  - 412\nER  - \n"
+	require.NoError(t, os.WriteFile(name, []byte(data), 0o600))
+	code, out, errs := runCmd("ris", "-read", name)
+	require.Equal(t, 0, code, errs)
+	assert.Equal(t, "[\n"+
+		`{"id":"item-1","type":"article-journal","title":"Soviet Ambassadors in London","author":[{"family":"Hartley","given":"Margaret"}],"container-title":"Journal of Interwar Diplomacy","volume":"12","issued":{"date-parts":[[2009]]},"page":"321-45","issue":"3"},`+"\n"+
+		`{"id":"item-2","type":"book","title":"Diaries","author":[{"literal":"UNESCO"}],"issued":{"raw":"Spring 1935"},"number-of-pages":"412"}`+"\n]\n", out)
+
+	code, out, errs = runCmd("ris", "-read", "-form", "archive", name)
+	assert.Equal(t, 2, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errs, "-read takes no -form")
+	code, _, errs = runCmd("ris", "-read", "missing.ris")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "missing.ris")
 }
 
 func TestRISErrors(t *testing.T) {

@@ -163,6 +163,7 @@ func ExampleWriteMeta() {
 	// <meta name="citation_firstpage" content="111">
 	// <meta name="citation_publisher" content="Yale University Press">
 	// <meta name="citation_isbn" content="978-0-300-18067-1">
+	// <meta name="citation_language" content="en">
 	// <meta name="citation_public_url" content="https://archive.example/maisky-1935-03-01">
 }
 
@@ -177,7 +178,7 @@ func ExampleWriteCOinS() {
 	download.WriteCOinS(os.Stdout, &it)
 	fmt.Println()
 	// Output:
-	// <span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Abook&amp;rft.genre=bookitem&amp;rft.atitle=1+March+1935+%281%29&amp;rft.btitle=The+Complete+Maisky+Diaries&amp;rft.aulast=Maisky&amp;rft.aufirst=Ivan&amp;rft.au=Maisky%2C+Ivan&amp;rft.date=2017&amp;rft.pub=Yale+University+Press&amp;rft.place=New+Haven&amp;rft.spage=111&amp;rft.pages=111&amp;rft.isbn=978-0-300-18067-1"></span>
+	// <span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Abook&amp;rft.genre=bookitem&amp;rft.atitle=1+March+1935+%281%29&amp;rft.btitle=The+Complete+Maisky+Diaries&amp;rft.aulast=Maisky&amp;rft.aufirst=Ivan&amp;rft.au=Maisky%2C+Ivan&amp;rft.date=2017&amp;rft.pub=Yale+University+Press&amp;rft.place=New+Haven&amp;rft.spage=111&amp;rft.pages=111&amp;rft.isbn=978-0-300-18067-1&amp;rft.language=en"></span>
 }
 
 func ExampleHandler_ServeHTTP() {

@@ -41,6 +41,7 @@ func TestMeta(t *testing.T) {
 		{"citation_lastpage", "72"},
 		{"citation_publisher", "Yale University Press"},
 		{"citation_isbn", "978-0-300-18067-1"},
+		{"citation_language", "en"},
 		{"citation_public_url", "https://archive.example/doc/maisky-1934-12-31"},
 		{"citation_pdf_url", "https://archive.example/x.pdf?a=1&b=2"},
 	}, got)

@@ -63,18 +63,27 @@
 //
 // DocumentRecord maps a document, VolumeRecord a volume, ItemRecord a
 // CSL-shaped cite.Item, and Write all the documents of a maisky.File;
-// Options (zero value: the defaults) chooses
-// the record kind and the name form and supplies the access date. By
-// default a diary entry is a chapter of the printed edition (CHAP): TI is
-// the entry's title with its date (EntryTitle), AU its author as readers
-// know him ("Maisky, Ivan", Person.KnownAs; Options.Names gives the
-// archive's form), A2 the volume's editor, A4 its translators, T2 the book,
-// VL, PY the book's year, SP/EP the entry's print pages, PB, CY, SN, LA,
-// KW, DB (the archive), DP (its provider), UR (the permalink), Y2, N1
-// (where the original is held) and AB (the description). A document with
-// recipients is a letter (PCOMM, the recipients as A2); KindManuscript
-// writes the archival original (MANSCPT, with DA "1934/12/31/", PY, M3
-// "Diary", AN the archive ID and PB the repository).
+// Options (zero value: the defaults) chooses the form, the record kind and
+// the name form and supplies the access date. A document's record is the
+// record of its citation item: cite.FromDocument is the one mapping of a
+// document to citation data, so a record holds what the citation, the
+// CSL-JSON and the TEI header hold. By default a diary entry is a chapter
+// of the printed edition (CHAP): ID the document's id, TI the entry's
+// title with its year, AU its author as readers know him ("Maisky, Ivan";
+// Options.Names gives the archive's form, "Liakhovetsky, Ivan Mikhailovich
+// (Maisky)"), A2 the volume's editor, A4 its translators, T2 the book, VL,
+// PY the book's year, SP/EP the entry's print pages, PB, CY, SN, LA, KW,
+// N1 (where the original is held) and AB (the description). A document
+// whose volume is not given, or Options.Form cite.Archive, is the online
+// archive's document: a manuscript (MANSCPT, DA "1934/12/31/", PY, M3
+// "diary entry", DB the archive, UR the permalink, Y2) or a letter (PCOMM,
+// the recipients as A2, no TI).
+//
+// ReadItems and ItemFromRecord map records back to CSL items, the inverse
+// of ItemRecord: a document's record reads back as the item cite.FromDocument
+// gives, and RIS → CSL-JSON → RIS keeps every mapped field. Zotero's and
+// EndNote's usual tags (T1, JO, JF, BT, A1, ED, Y1, …) and their types
+// (EDBOOK, EBOOK, ICOMM, UNPB, …) are understood too.
 //
 // A whole volume is BOOK with its editor as A3, not EDBOOK with the editor
 // as AU. Zotero maps A3 of a BOOK straight to its editor, and exports its

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -195,6 +196,7 @@ func ExampleDocumentRecord() {
 	show(buf.Bytes())
 	// Output:
 	// TY  - CHAP↵
+	// ID  - maisky-1934-12-18↵
 	// TI  - 18 December 1934↵
 	// AU  - Maisky, Ivan↵
 	// A2  - Gorodetsky, Gabriel↵
@@ -211,10 +213,6 @@ func ExampleDocumentRecord() {
 	// LA  - en↵
 	// KW  - Anglo-Soviet relations↵
 	// KW  - Vansittart, Robert↵
-	// DB  - Stalin Digital Archive↵
-	// DP  - Yale University Press↵
-	// UR  - https://www.stalindigitalarchive.com/frontend/node/100031↵
-	// Y2  - 2024/05/01/↵
 	// ER  - ↵
 }
 
@@ -222,8 +220,41 @@ func ExampleDocumentRecord_manuscript() {
 	file := exampleFile()
 	doc, _ := file.Document("maisky-1934-12-31")
 	rec, _ := ris.DocumentRecord(doc, file.Volume, ris.Options{Kind: ris.KindManuscript, Names: ris.NameArchive})
-	fmt.Println(rec.Type, "|", rec.Value("AU"), "|", rec.Value("DA"), "|", rec.Value("M3"))
-	// Output: MANSCPT | Liakhovetsky, Ivan Mikhailovich | 1934/12/31/ | Diary
+	fmt.Println(rec.Type, "|", rec.Value("AU"), "|", rec.Value("DA"), "|", rec.Value("M3"), "|", rec.Value("DB"))
+	// Output: MANSCPT | Liakhovetsky, Ivan Mikhailovich (Maisky) | 1934/12/31/ | diary entry | Stalin Digital Archive
+}
+
+func ExampleReadItems() {
+	const data = "TY  - JOUR\r\nAU  - Hartley, Margaret\r\nTI  - Soviet Ambassadors in London\r\nT2  - Journal of Interwar Diplomacy\r\nVL  - 12\r\nIS  - 3\r\nSP  - 321\r\nEP  - 345\r\nPY  - 2009\r\nER  - \r\n"
+	items, err := ris.ReadItems(strings.NewReader(data))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = cite.WriteCSLJSON(os.Stdout, items)
+	// Output:
+	// [
+	// {"id":"item-1","type":"article-journal","title":"Soviet Ambassadors in London","author":[{"family":"Hartley","given":"Margaret"}],"container-title":"Journal of Interwar Diplomacy","volume":"12","issued":{"date-parts":[[2009]]},"page":"321-345","issue":"3"}
+	// ]
+}
+
+func ExampleItemFromRecord() {
+	rec := ris.Record{Type: "MANSCPT", Fields: []ris.Field{
+		{Tag: "TI", Value: "Labour protest against death sentences in the USSR"},
+		{Tag: "AU", Value: "Maisky, Ivan"},
+		{Tag: "DA", Value: "1935/01/03/approximate"},
+		{Tag: "DB", Value: "Stalin Digital Archive"},
+	}}
+	it := ris.ItemFromRecord(rec)
+	fmt.Println(it.Type, "|", it.Author[0].Family, "|", it.Issued.From, it.Issued.Circa, "|", it.Archive)
+	// Output: manuscript | Maisky | {1935 1 3} true | Stalin Digital Archive
+}
+
+func ExampleOptions_CiteOptions() {
+	opts := ris.Options{Kind: ris.KindManuscript, Names: ris.NameArchive}
+	c := opts.CiteOptions()
+	fmt.Println(c.Form == cite.Archive, c.ArchiveNames)
+	// Output: true true
 }
 
 func ExampleVolumeRecord() {

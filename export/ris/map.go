@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
@@ -13,19 +14,20 @@ import (
 type Kind int
 
 const (
-	// KindAuto, the default, writes a document with recipients as a letter
-	// (PCOMM) and any other document as a chapter of the printed edition
-	// (CHAP).
+	// KindAuto, the default, writes the item of the form Options.Form
+	// chooses (see cite.FromDocument): a chapter of the printed edition
+	// (CHAP) when the volume is known, else the document as the online
+	// archive holds it: a letter (PCOMM) or a manuscript (MANSCPT).
 	KindAuto Kind = iota
 	// KindChapter writes the document as a chapter of the printed edition
-	// (CHAP): the volume gives the book title, editors, translators,
-	// publisher and the print pages.
+	// (CHAP) whatever Options.Form says; without its volume it is written
+	// as KindAuto writes it.
 	KindChapter
-	// KindManuscript writes the archival original (MANSCPT): the date, the
-	// repository and the reference within it.
+	// KindManuscript writes the archive's document (cite.Archive) as a
+	// manuscript (MANSCPT), a letter too.
 	KindManuscript
-	// KindLetter writes the document as a letter (PCOMM), its recipients as
-	// A2.
+	// KindLetter writes the archive's document (cite.Archive) as a letter
+	// (PCOMM).
 	KindLetter
 )
 
@@ -37,27 +39,53 @@ const (
 	// pseudonym as family name with the first given name ("Maisky, Ivan"),
 	// as the edition's title page and the literature cite him.
 	NameKnownAs NameForm = iota
-	// NameArchive writes the archive's form without the pseudonym:
-	// "Liakhovetsky, Ivan Mikhailovich".
+	// NameArchive writes the archive's form, the pseudonym kept:
+	// "Liakhovetsky, Ivan Mikhailovich (Maisky)" (cite.Options.ArchiveNames).
 	NameArchive
 )
 
 // Options tunes the mapping from the model to records. The zero value is
-// the default: documents as printed chapters (letters as PCOMM), people as
-// readers know them, the volume as BOOK, no access date, no extra notes.
+// the default: documents as printed chapters (as the online archive's
+// documents when their volume is not given), people as readers know them,
+// the volume as BOOK, no access date, no extra notes.
 type Options struct {
 	// Kind chooses the record type of a document.
 	Kind Kind
+	// Form chooses what a document's record cites, as cite.Options.Form
+	// does: the printed edition (the default) or the online archive.
+	Form cite.Form
 	// Names chooses the form of people's names.
 	Names NameForm
+	// ArchiveName names the online archive when the document's volume does
+	// not (cite.Options.ArchiveName), for records of the archive's form.
+	ArchiveName string
 	// EditedBook writes a volume as EDBOOK with its editors as AU, instead
 	// of BOOK with its editors as A3.
 	EditedBook bool
 	// Accessed is the access date written as Y2 ("2024/05/01/"), in its
-	// own location; the zero time writes no Y2.
+	// own location; the zero time writes no Y2. A document's record has it
+	// where its citation item has it: in the archive's form.
 	Accessed time.Time
 	// Notes are written as extra N1 lines after the record's own.
 	Notes []string
+}
+
+// CiteOptions returns the options of cite.FromDocument that give a
+// document's record its item.
+func (o Options) CiteOptions() cite.Options {
+	c := cite.Options{
+		Form:         o.Form,
+		ArchiveNames: o.Names == NameArchive,
+		Accessed:     o.Accessed,
+		ArchiveName:  o.ArchiveName,
+	}
+	switch o.Kind {
+	case KindChapter:
+		c.Form = cite.Print
+	case KindManuscript, KindLetter:
+		c.Form = cite.Archive
+	}
+	return c
 }
 
 // Write writes one record per document of f (see DocumentRecord; a
@@ -81,122 +109,43 @@ func Write(w io.Writer, f *maisky.File, opts Options) error {
 	return rw.Error()
 }
 
-// DocumentRecord maps a document to a record; vol is the volume it belongs
-// to (nil if unknown: the book's fields are then left out; a volume whose
-// ID is not the document's Volume is ignored).
+// DocumentRecord maps a document to a record: the record of its citation
+// item, cite.FromDocument(d, vol, opts.CiteOptions()), as ItemRecord writes
+// it, so that the record holds what the citation, the CSL-JSON and the TEI
+// header hold and nothing else; vol is the volume it belongs to (nil if
+// unknown; a volume whose ID is not the document's Volume is ignored).
 //
-// A chapter (CHAP) has: TI the title with the entry's date (EntryTitle);
-// AU the authors; A2 the volume's editors; A4 its translators; T2 the
-// book's title; VL its number; PY its year; SP and EP the entry's print
-// pages (EP only if it differs); PB, CY, SN the book's publisher, place and
-// ISBN; LA the translation's language; KW the keywords; DB the archive's
-// name; DP its publisher (the provider); UR the permalink; Y2 the access
-// date; N1 "Original: " with the repository and archive ID; AB the
+// A chapter of the printed edition (CHAP) has: ID the document's id; TI
+// the entry's title with its year ("31 December 1934"); AU the authors;
+// A2 the volume's editors; A4 its translators; T2 the book's title; VL its
+// number; PY its year; SP and EP the entry's print pages; PB, CY, SN the
+// book's publisher, place and ISBN; LA the translation's language; KW the
+// keywords; N1 "Original: " with the repository and archive ID; AB the
 // description.
 //
-// A manuscript (MANSCPT) has: TI, AU; DA the document's date
-// ("1934/12/31/", with "approximate" or "uncertain" after the last slash)
-// and PY its year; M3 "Diary" ("Letter" with recipients); PB the
-// repository; AN the archive ID; LA the original's language; KW, DB, DP,
-// UR, Y2, AB.
-//
-// A letter (PCOMM) has: TI, AU; A2 the recipients; DA, PY, M3 "Letter", AN,
-// LA as a manuscript; KW, DB, DP, UR, Y2; N1 "Original: …"; AB.
+// The archive's document (a document without its volume, or Options.Form
+// cite.Archive) is a manuscript (MANSCPT, M3 "diary entry") or a letter
+// (PCOMM, M3 "letter", A2 the recipients, no TI): ID, TI, AU; PY and DA
+// the document's date ("1934/12/31/", "approximate" after the last slash
+// for an approximate or uncertain date); DB the archive's name; UR the
+// permalink; Y2 the access date; LA, KW, N1, AB as above.
 //
 // Options.Notes follow the record's own N1.
 func DocumentRecord(d *maisky.Document, vol *maisky.Volume, opts Options) (Record, error) {
 	if d == nil {
 		return Record{}, ErrNoDocument
 	}
-	if vol != nil && d.Volume != "" && d.Volume != vol.ID {
-		vol = nil
+	it, err := cite.FromDocument(d, vol, opts.CiteOptions())
+	if err != nil {
+		return Record{}, err
 	}
-	kind := opts.Kind
-	if kind == KindAuto {
-		kind = KindChapter
-		if len(d.Recipients) > 0 {
-			kind = KindLetter
-		}
-	}
-	var rec Record
-	rec.Fields = make([]Field, 0, 24+len(d.Keywords)+len(opts.Notes))
-	switch kind {
+	switch opts.Kind {
 	case KindManuscript:
-		rec.Type = TypeManuscript
+		it.Type = "manuscript"
 	case KindLetter:
-		rec.Type = TypeLetter
-	default:
-		rec.Type = TypeChapter
+		it.Type = "personal_communication"
 	}
-	rec.Add("TI", EntryTitle(d))
-	addPeople(&rec, "AU", d.Authors, opts.Names)
-	switch rec.Type {
-	case TypeChapter:
-		if vol != nil {
-			addPeople(&rec, "A2", vol.Editors, opts.Names)
-			addPeople(&rec, "A4", vol.Translators, opts.Names)
-			rec.Add("T2", vol.Title)
-			rec.Add("VL", vol.Number)
-			if vol.Year > 0 {
-				rec.Add("PY", strconv.Itoa(vol.Year))
-			}
-		}
-		if span, ok := d.PageSpan(); ok {
-			rec.Add("SP", strconv.Itoa(span.First))
-			if span.Last != span.First {
-				rec.Add("EP", strconv.Itoa(span.Last))
-			}
-		}
-		if vol != nil {
-			rec.Add("PB", vol.Publisher)
-			rec.Add("CY", vol.Place)
-			rec.Add("SN", vol.ISBN)
-		}
-		if v := d.Translation(); v != nil {
-			rec.Add("LA", v.Lang)
-		} else {
-			rec.Add("LA", firstLang(d))
-		}
-	default:
-		if rec.Type == TypeLetter {
-			addPeople(&rec, "A2", d.Recipients, opts.Names)
-		}
-		rec.Add("DA", risDate(d.Date))
-		if d.Date.Year > 0 {
-			rec.Add("PY", strconv.Itoa(d.Date.Year))
-		}
-		if len(d.Recipients) > 0 {
-			rec.Add("M3", "Letter")
-		} else {
-			rec.Add("M3", "Diary")
-		}
-		if rec.Type == TypeManuscript {
-			rec.Add("PB", d.Repository)
-		}
-		rec.Add("AN", d.ArchiveID)
-		if v := d.Transcription(); v != nil && v.Lang != "" {
-			rec.Add("LA", v.Lang)
-		} else {
-			rec.Add("LA", firstLang(d))
-		}
-	}
-	for _, kw := range d.Keywords {
-		rec.Add("KW", kw)
-	}
-	if vol != nil {
-		rec.Add("DB", vol.Archive.Name)
-		rec.Add("DP", vol.Archive.Publisher)
-	}
-	rec.Add("UR", d.Permalink)
-	rec.Add("Y2", accessDate(opts.Accessed))
-	if rec.Type != TypeManuscript && (d.Repository != "" || d.ArchiveID != "") {
-		rec.Add("N1", "Original: "+joinNonEmpty(", ", d.Repository, d.ArchiveID))
-	}
-	for _, n := range opts.Notes {
-		rec.Add("N1", n)
-	}
-	rec.Add("AB", d.Description)
-	return rec, nil
+	return itemRecord(&it, opts, false), nil
 }
 
 // VolumeRecord maps a whole volume to a record: BOOK with the editors as
@@ -259,7 +208,7 @@ func EntryTitle(d *maisky.Document) string {
 	if d.Date.Uncertain {
 		full += "?"
 	}
-	if d.Title == "" {
+	if Fold(d.Title) == "" {
 		return full
 	}
 	if d.Date.Month > 0 {
@@ -358,43 +307,6 @@ func personName(p maisky.Person, form NameForm) string {
 		return p.Family
 	}
 	return p.Family + ", " + p.Given
-}
-
-func firstLang(d *maisky.Document) string {
-	for _, v := range d.Versions {
-		if v != nil && v.Lang != "" {
-			return v.Lang
-		}
-	}
-	return ""
-}
-
-// risDate formats a date as RIS DA: "1934/12/31/", "1934/12//", "1934///",
-// with "approximate", "uncertain" or both after the last slash.
-func risDate(d maisky.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	b := make([]byte, 0, 32)
-	b = appendPad(b, d.Year, 4)
-	b = append(b, '/')
-	if d.Month > 0 {
-		b = appendPad(b, d.Month, 2)
-	}
-	b = append(b, '/')
-	if d.Day > 0 {
-		b = appendPad(b, d.Day, 2)
-	}
-	b = append(b, '/')
-	switch {
-	case d.Approximate && d.Uncertain:
-		b = append(b, "approximate uncertain"...)
-	case d.Approximate:
-		b = append(b, "approximate"...)
-	case d.Uncertain:
-		b = append(b, "uncertain"...)
-	}
-	return string(b)
 }
 
 // accessDate formats t as RIS Y2: "2024/05/01/"; "" for the zero time.

@@ -71,7 +71,7 @@ func ExampleWrite() {
 	//       </div>
 	//     </body>
 	//       <sourceDesc>
-	//         <bibl><biblScope unit="page" from="100" to="101">100–101</biblScope></bibl>
+	//         <bibl><title>2 January</title><biblScope unit="page" from="100" to="101">100–101</biblScope></bibl>
 	//       </sourceDesc>
 }
 

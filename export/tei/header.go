@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
@@ -241,13 +242,18 @@ func (dw *docWriter) header() *etree.Element {
 	}
 	publicationStmt(fd, vol, date, "URI", doc.Permalink, "local", doc.ID)
 
+	// The source description cites what the citations cite: the title
+	// comes from cite.FromDocument, the one mapping of a document to
+	// citation data (the entry's title with its year in the printed book;
+	// the archive's title of a document read in the archive).
+	it, _ := cite.FromDocument(doc, vol, cite.Options{}) // its only error is a nil doc
 	sd := fd.CreateElement("sourceDesc")
 	span, paged := doc.PageSpan()
 	switch {
 	case vol != nil:
 		bs := sd.CreateElement("biblStruct")
 		an := bs.CreateElement("analytic")
-		textElem(an, "title", doc.Title).CreateAttr("level", "a")
+		textElem(an, "title", it.Title).CreateAttr("level", "a")
 		people(an, "author", "", doc.Authors)
 		m := monogr(bs, vol, doc.Volume, !dw.inCorpus)
 		if paged {
@@ -255,6 +261,9 @@ func (dw *docWriter) header() *etree.Element {
 		}
 	default:
 		b := sd.CreateElement("bibl")
+		if it.Title != "" {
+			textElem(b, "title", it.Title)
+		}
 		if doc.Volume != "" {
 			idno(b, "local", doc.Volume)
 		}

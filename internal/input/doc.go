@@ -1,0 +1,2 @@
+// Package input reads the module's inputs within their size bounds.
+package input

@@ -1,0 +1,13 @@
+package jsonstr_test
+
+import (
+	"fmt"
+
+	"github.com/maisky-lib/maisky/internal/jsonstr"
+)
+
+func ExampleAppend() {
+	b := jsonstr.Append([]byte(`{"title":`), "“31 December” <1934>\n\xff")
+	fmt.Println(string(append(b, '}')))
+	// Output: {"title":"“31 December” <1934>\n\ufffd"}
+}
