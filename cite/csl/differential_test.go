@@ -155,9 +155,9 @@ func readKnown(path string) ([]knownClass, error) {
 			return nil, fmt.Errorf("%s:%d: want 6 tab-separated fields (style, mode, type, kind, what differs, right side), got %d", path, n, len(f))
 		}
 		switch f[5] {
-		case "cite", "csl", "neither":
+		case "cite", "csl", "neither", "mixed":
 		default:
-			return nil, fmt.Errorf("%s:%d: the right side is cite, csl or neither, not %q", path, n, f[5])
+			return nil, fmt.Errorf("%s:%d: the right side is cite, csl, neither or mixed, not %q", path, n, f[5])
 		}
 		switch f[3] {
 		case "cite-empty", "csl-empty", "html", "text", "*":
@@ -298,7 +298,7 @@ func (e *diffEnv) compare(tb testing.TB, tally *diffTally, ci *cite.Item, pi *cs
 			cl.neither++
 		}
 	}
-	if cl.n == 1 {
+	if cl.n <= 3 {
 		dumpCase(tb, key, ci, c, [4]string{bt, bh, pt, ph})
 	}
 	if cl.known != nil {
