@@ -10,7 +10,7 @@ func (c *chicago) renderAuthorDate() {
 	r := c.r
 	if r.pos == posBib {
 		r.etAlMin, r.etAlUseFirst = 7, 3
-		if c.k == kLetter && !c.accessible() {
+		if !c.inBibliography() {
 			return
 		}
 		r.o.group("", "", ".")
@@ -34,7 +34,22 @@ func (c *chicago) renderAuthorDate() {
 	c.citationAuthorDateItem()
 	// source-locator-author-date
 	c.g("", "", "")
-	c.labelLocator()
+	switch {
+	case !isEntry(r.it.Type) || c.hasAuthor() || c.hasLocator():
+		c.labelLocator()
+	case c.hasContainer() && c.hasTitle():
+		// an unsigned reference entry's title stands as the locator
+		c.g(" ", "", "")
+		if !c.hasDOI() && !c.hasURL() {
+			r.term("under", "", "", false)
+		}
+		t := r.it.TitleShort
+		if t == "" {
+			t = r.it.Title
+		}
+		r.tv(vTitle, t, "", "", 0, true, tcNone)
+		c.e()
+	}
 	c.e()
 	c.e()
 	r.o.end()
@@ -104,6 +119,11 @@ func (c *chicago) dateAuthorDate(short bool) {
 		c.yearSuffix()
 		c.e()
 		c.e()
+		return
+	}
+	if short && typeIn(r.it.Type, "classic", "collection", "entry", "entry-dictionary", "entry-encyclopedia") {
+		// date-short: types with an unusual reference have no n.d.
+		c.yearSuffix()
 		return
 	}
 	switch c.k {

@@ -16,7 +16,8 @@ const (
 	kChapter
 	kManuscript
 	kLetter // personal_communication
-	kSerial // article-journal, article-magazine, article-newspaper
+	kSerial // article-journal, article-magazine, article-newspaper, post-weblog
+	kWeb    // webpage: the website is printed as a publisher (CMOS 14.104)
 )
 
 func itemKind(it *Item) kind {
@@ -29,7 +30,16 @@ func itemKind(it *Item) kind {
 		return kLetter
 	case "book":
 		return kBook
-	case "article-journal", "article-magazine", "article-newspaper":
+	case "webpage":
+		return kWeb
+	case "interview", "paper-conference":
+		// serial unless in an edited volume (the styles' "monographic types")
+		if len(it.Editor) == 0 && len(it.CollectionEditor) == 0 && len(it.ExtraNames["compiler"]) == 0 &&
+			len(it.ExtraNames["editorial-director"]) == 0 {
+			return kSerial
+		}
+		return kChapter
+	case "article-journal", "article-magazine", "article-newspaper", "post-weblog":
 		return kSerial
 	}
 	if it.ContainerTitle != "" {
@@ -78,6 +88,36 @@ func (c *chicago) locIs(label string) bool { return c.r.loc.Value != "" && c.r.l
 func (c *chicago) uncertain() bool         { return c.hasIssued() && c.r.it.Issued.Circa }
 func (c *chicago) numericVolume() bool     { return c.hasVolume() && isNumeric(c.r.it.Volume) }
 
+// inBibliography is the choice of the bibliography's layout: which items
+// have an entry at all. Unsigned reference entries, personal
+// communications a reader cannot retrieve and (in the 18th edition's notes
+// style) social media posts and unpublished documents, papers and speeches
+// (CMOS 14.106, 14.111, 14.114–115, 14.132) have none; the 17th edition
+// omits only inaccessible documents and manuscripts, the shortened-notes
+// and author-date files none of these.
+func (c *chicago) inBibliography() bool {
+	it := c.r.it
+	t := it.Type
+	notes18 := !c.ed17 && !c.short && !c.authorDate
+	switch {
+	case t == "classic":
+		return c.hasArchive() || c.hasEditor() || c.hasTranslator() || c.hasPublisher()
+	case typeIn(t, "entry", "entry-dictionary", "entry-encyclopedia"):
+		return c.hasAuthor() || (c.short || c.authorDate) && (c.hasDOI() || c.hasURL())
+	case t == "post" && notes18:
+		return false
+	case c.accessible():
+		return true
+	case typeIn(t, "interview", "personal_communication"):
+		return false
+	case notes18 && typeIn(t, "document", "manuscript", "paper-conference", "speech"):
+		return false
+	case c.ed17 && typeIn(t, "document", "manuscript"):
+		return false
+	}
+	return true
+}
+
 // accessible reports the "archive archive-place container-title DOI number
 // publisher references URL" test of the styles: can a reader retrieve it?
 func (c *chicago) accessible() bool {
@@ -125,15 +165,8 @@ func (c *chicago) bibliography() {
 	} else {
 		r.etAlMin, r.etAlUseFirst = 7, 3
 	}
-	if !c.accessible() {
-		switch c.k {
-		case kLetter:
-			return
-		case kManuscript:
-			if !c.short {
-				return
-			}
-		}
+	if !c.inBibliography() {
+		return
 	}
 	r.o.group("", "", ".")
 	c.g(". ", "", "")
@@ -175,7 +208,22 @@ func (c *chicago) shortenedItem() {
 	c.g(" ", "", "")
 	c.g(", ", "", "")
 	c.authorShort()
-	c.titleAndDescriptionsShort()
+	if typeIn(r.it.Type, "entry", "entry-dictionary", "entry-encyclopedia") {
+		// a printed reference work's entry is cited "under" its title
+		// (CMOS 14.131): "s.v." in the 17th edition
+		c.g(" ", "", "")
+		if r.loc.Label != "sub-verbo" && !c.hasDOI() && !c.hasURL() && c.hasContainer() && c.hasTitle() {
+			if c.ed17 {
+				r.term("s.v.", "", "", false)
+			} else {
+				r.term("under", "", "", false)
+			}
+		}
+		c.titleAndDescriptionsShort()
+		c.e()
+	} else {
+		c.titleAndDescriptionsShort()
+	}
 	if c.k == kLetter && !c.accessible() && r.pos == posFirst {
 		c.sourceMediumNote()
 	}
@@ -273,6 +321,10 @@ func (c *chicago) authorNote() {
 			c.serialName() // author-title-substitute-container
 		}
 	}, func() {
+		if isEntry(c.r.it.Type) && !c.hasDOI() && !c.hasURL() {
+			c.referenceNote()
+		}
+	}, func() {
 		if !c.hasTitle() {
 			c.authorTitleSubstituteNote()
 		}
@@ -283,6 +335,33 @@ func (c *chicago) authorNote() {
 	})
 }
 
+// referenceNote is "author-title-substitute-reference-note": an unsigned
+// entry of a printed reference work is cited under the work, its title in
+// the manner of a sub-verbo locator (CMOS 14.130).
+func (c *chicago) referenceNote() {
+	r := c.r
+	c.g(", ", "", "")
+	c.g(" ", "", "")
+	c.g(", ", "", "")
+	c.serialName()
+	r.done |= r.used // the work's title is not repeated in its source
+	c.sourceNote()
+	c.e()
+	c.publicationNoteBracketed()
+	c.e()
+	c.g(" ", "", "")
+	if r.loc.Label != "sub-verbo" && c.hasContainer() && c.hasTitle() {
+		if c.ed17 {
+			r.term("s.v.", "", "", false)
+		} else {
+			r.term("under", "", "", false)
+		}
+		c.titlePrimary()
+	}
+	c.e()
+	c.e()
+}
+
 // authorBib is "author-bib".
 func (c *chicago) authorBib() {
 	c.g("", "", "")
@@ -290,8 +369,10 @@ func (c *chicago) authorBib() {
 	c.r.markAuthor = true
 	defer func() { c.r.markAuthor = false }()
 	c.substitute(&specAuthorBib, func() {
-		if c.magNews() {
+		if c.magNews() || isEntry(c.r.it.Type) {
 			c.serialName() // author-title-substitute-container
+		} else if c.k == kWeb {
+			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", 0, false, tcTitle)
 		}
 	}, func() {
 		// author-title-substitute-bib
@@ -320,6 +401,18 @@ func (c *chicago) authorShort() {
 		if c.magNews() {
 			// author-title-substitute-container-short
 			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+		} else if isEntry(c.r.it.Type) {
+			t := c.r.it.ContainerTitleShort
+			if t == "" {
+				t = c.r.it.ContainerTitle
+			}
+			c.r.tv(vContainerTitle, t, "", "", Italic, false, tcTitle)
+		} else if c.k == kWeb {
+			t := c.r.it.ContainerTitleShort
+			if t == "" {
+				t = c.r.it.ContainerTitle
+			}
+			c.r.tv(vContainerTitle, t, "", "", 0, false, tcTitle)
 		}
 	}, func() {
 		// author-title-substitute-short
@@ -460,7 +553,7 @@ func (c *chicago) titlePrimary() {
 	if c.italicTitle() {
 		r.tv(vTitle, r.it.Title, "", "", Italic, false, tcTitle)
 	} else {
-		r.tv(vTitle, r.it.Title, "", "", 0, true, tcTitle)
+		r.tv(vTitle, r.it.Title, "", "", 0, true, c.titleCase())
 	}
 }
 
@@ -471,10 +564,30 @@ func (c *chicago) italicTitle() bool {
 	switch c.k {
 	case kManuscript, kLetter:
 		return false
-	case kBook:
-		return true
 	}
-	return !c.hasContainer()
+	t := c.r.it.Type
+	switch {
+	case typeIn(t, "book", "classic", "graphic", "hearing", "map"):
+		return true
+	case c.hasContainer():
+		return false
+	case typeIn(t, "article", "dataset", "document", "interview", "paper-conference", "speech", "thesis", "webpage"):
+		return false
+	}
+	return true
+}
+
+// titleCase is the case of a quoted title: title case, but as given for
+// a dictionary's headword, an unsigned encyclopedia entry and a post
+// (title-primary).
+func (c *chicago) titleCase() textCase {
+	t := c.r.it.Type
+	switch {
+	case t == "entry-encyclopedia" && c.hasAuthor() && c.hasContainer():
+	case typeIn(t, "entry-dictionary", "entry-encyclopedia") && c.hasContainer(), t == "post":
+		return tcNone
+	}
+	return tcTitle
 }
 
 // titleBib is "title-bib".
@@ -495,7 +608,7 @@ func (c *chicago) titleShort() {
 	if c.italicTitle() {
 		r.tv(vTitle, t, "", "", Italic, false, tcTitle)
 	} else {
-		r.tv(vTitle, t, "", "", 0, true, tcTitle)
+		r.tv(vTitle, t, "", "", 0, true, c.titleCase())
 	}
 }
 
@@ -562,6 +675,10 @@ func (c *chicago) description(bib bool) {
 			r.names(vRecipient, roleRecipient, r.it.Recipient, recipient)
 		}
 		c.e()
+		return
+	}
+	if r.it.Type == "thesis" {
+		// the thesis type goes with the university (source-publication-description)
 		return
 	}
 	format()
@@ -663,10 +780,30 @@ func (c *chicago) identifierNote() {
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
 	default:
 		c.identifierNumber(false)
+		c.labelVersion(false)
 		c.identifierEdition(false)
 		c.contributorsAndVolumeNote()
 	}
 	c.e()
+}
+
+// labelVersion is "label-version" (capital false) and
+// "label-version-capitalized": "version 1.2", "v. 3.1" for software (CMOS
+// 14.169).
+func (c *chicago) labelVersion(capital bool) {
+	r := c.r
+	v := r.it.Extra["version"]
+	c.g(" ", "", "")
+	defer c.e()
+	if v == "" {
+		return
+	}
+	if r.it.Type == "software" {
+		r.term("v.", "", "", capital)
+	} else {
+		r.term("version", "", "", capital)
+	}
+	r.tv(0, v, "", "", 0, false, tcNone)
 }
 
 // identifierBib is "identifier-bib".
@@ -686,6 +823,7 @@ func (c *chicago) identifierBib() {
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
 	default:
 		c.identifierNumber(true)
+		c.labelVersion(true)
 		c.identifierEdition(true)
 		c.contributorsAndVolumeBib()
 	}
@@ -1001,12 +1139,20 @@ func (c *chicago) sourceMonographic(bib bool) {
 	} else {
 		c.g(", ", "", "")
 	}
-	if c.hasContainer() {
+	if c.hasContainer() && c.k != kWeb {
 		c.g(", ", "", "")
 		c.g(" ", "", "")
-		if c.k == kChapter && c.hasGenre() {
+		// source-monographic-preposition
+		switch t := r.it.Type; {
+		case typeIn(t, "broadcast", "motion_picture"):
+		case c.k == kChapter && c.hasGenre():
 			r.term("to", "", "", false)
-		} else {
+		case isEntry(t):
+			// only for signed entries; otherwise the title is substituted
+			if c.hasAuthor() || len(r.it.ExtraNames["composer"]) > 0 {
+				r.term("in", "", "", bib)
+			}
+		default:
 			r.term("in", "", "", bib)
 		}
 		r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
@@ -1134,14 +1280,11 @@ func (c *chicago) sourceMonographicLocator() {
 func (c *chicago) publicationNoteUnbracketed() {
 	c.g("", "", "")
 	defer c.e()
-	switch c.k {
-	case kBook, kChapter, kSerial:
-	case kLetter:
+	switch c.bracketing() {
+	case pubUnbracketed:
+		c.sourceMonographicPublication(false)
+	case pubLetter:
 		if !c.hasEditor() && !c.hasPage() && !c.hasVolume() {
-			c.sourceMonographicPublication(false)
-		}
-	default:
-		if !c.uncertain() {
 			c.sourceMonographicPublication(false)
 		}
 	}
@@ -1152,23 +1295,58 @@ func (c *chicago) publicationNoteBracketed() {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
-	switch c.k {
-	case kBook, kChapter:
+	switch c.bracketing() {
+	case pubBracketed:
 		r.o.elem("(", ")", 0, false)
 		c.sourceMonographicPublication(false)
 		r.o.end()
-	case kLetter:
+	case pubLetter:
 		if c.hasEditor() || c.hasPage() || c.hasVolume() {
 			r.o.elem("(", ")", 0, false)
 			c.sourceMonographicPublication(false)
 			r.o.end()
 		}
-	case kSerial:
-	default:
-		if c.uncertain() {
-			c.sourceMonographicPublication(false)
-		}
+	case pubUncertain:
+		c.sourceMonographicPublication(false)
 	}
+}
+
+// pubForm is how a note prints the facts of publication.
+type pubForm uint8
+
+const (
+	pubNone        pubForm = iota // elsewhere (serials)
+	pubBracketed                  // "(New Haven: Yale University Press, 2017)"
+	pubUnbracketed                // ", Zenodo, February 10, 2022"
+	pubUncertain                  // unbracketed before a bracketed uncertain date
+	pubLetter                     // bracketed in an edited collection, else unbracketed
+)
+
+// bracketing is the choice the two source-monographic-publication-note
+// macros share.
+func (c *chicago) bracketing() pubForm {
+	it := c.r.it
+	t := it.Type
+	switch {
+	case c.k == kSerial:
+		return pubNone
+	case typeIn(t, "book", "chapter", "classic", "interview", "musical_score", "pamphlet", "paper-conference", "report", "thesis"):
+		return pubBracketed
+	case t == "article" && c.hasGenre() && c.hasPublisher():
+		return pubBracketed
+	case typeIn(t, "entry", "entry-dictionary", "entry-encyclopedia"):
+		if c.hasPublisher() || c.hasPlace() || !c.hasDOI() && !c.hasURL() {
+			return pubBracketed
+		}
+		return pubUnbracketed
+	case t == "motion_picture" && c.hasPublisher():
+		return pubBracketed
+	case c.k == kLetter:
+		return pubLetter
+	case c.uncertain():
+		return pubUncertain
+	}
+	return pubUnbracketed
 }
 
 // sourceMonographicPublication is "source-monographic-publication-note"/"-bib".
@@ -1182,11 +1360,17 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 	}
 	// source-publication-and-date
 	c.g(", ", "", "")
+	if c.k == kWeb {
+		// the website is printed as a publisher (CMOS 14.104)
+		c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", 0, false, tcTitle)
+	}
 	c.publicationHistory(bib)
 	c.g(" ", "", "")
+	c.dateStatus(bib)
 	if c.authorDate {
 		// source-date-specific-title-first: month and day only
-		if c.k == kManuscript || c.k == kLetter {
+		if c.k == kManuscript || c.k == kLetter || fullDateType(c.r.it.Type) ||
+			isEntry(c.r.it.Type) && (c.hasDOI() || c.hasURL()) {
 			r := c.r
 			r.date(vIssued, &r.it.Issued, dateMonthDay, "", "")
 		}
@@ -1208,6 +1392,7 @@ func (c *chicago) publicationHistory(bib bool) {
 	switch {
 	case it.Extra["original-title"] != "":
 		c.g(", ", "", "")
+		c.pubDescription(bib)
 		c.publisher(bib)
 		c.e()
 	case it.Edition != "" || it.Extra["original-publisher"] != "" || it.Extra["original-publisher-place"] != "":
@@ -1237,6 +1422,7 @@ func (c *chicago) publicationHistory(bib bool) {
 			c.labelEdition(bib)
 		}
 		c.g(", ", "", "")
+		c.pubDescription(bib)
 		c.publisher(bib)
 		c.e()
 		c.e()
@@ -1245,10 +1431,25 @@ func (c *chicago) publicationHistory(bib bool) {
 		c.g("; ", "", "")
 		c.dateOriginal()
 		c.g(", ", "", "")
+		c.pubDescription(bib)
 		c.publisher(bib)
 		c.e()
 		c.e()
 	}
+}
+
+// pubDescription is "source-publication-description-note"/"-bib": the
+// type of a thesis, printed with the university (CMOS 14.113).
+func (c *chicago) pubDescription(bib bool) {
+	r := c.r
+	if r.it.Type != "thesis" {
+		return
+	}
+	tc := tcNone
+	if bib {
+		tc = tcCapFirst
+	}
+	r.tv(vGenre, r.it.Genre, "", "", 0, false, tc)
 }
 
 // dateOriginal is "source-date-original": the original date, its year for
@@ -1285,7 +1486,7 @@ func (c *chicago) publisher(bib bool) {
 	c.g(" ", "", "")
 	if c.hasPublisher() {
 		c.g(": ", "", "")
-		if c.ed17 {
+		if c.ed17 && r.it.Type != "thesis" {
 			r.tv(vPublisherPlace, r.it.PublisherPlace, "", "", 0, false, tc)
 		}
 		r.tv(vPublisher, r.it.Publisher, "", "", 0, false, tc)
@@ -1314,7 +1515,12 @@ func (c *chicago) dateIssuedOrStatus() {
 		if c.hasContainer() || c.hasGenre() || c.hasTitle() || c.hasPublisher() || c.hasPlace() {
 			r.term("n.d.", "", "", false)
 		}
+	case kWeb:
+		// types with an unusual reference (CMOS 14.44)
 	default:
+		if typeIn(r.it.Type, "classic", "collection", "entry", "entry-dictionary", "entry-encyclopedia") {
+			return
+		}
 		r.term("n.d.", "", "", false)
 	}
 }
@@ -1340,8 +1546,85 @@ func (c *chicago) sourceDateIssuedFull() {
 	case kManuscript, kLetter:
 		c.dateIssuedFull()
 	default:
-		c.dateIssuedYear()
+		if fullDateType(c.r.it.Type) || isEntry(c.r.it.Type) && (c.hasDOI() || c.hasURL()) {
+			c.dateIssuedFull()
+		} else {
+			c.dateIssuedYear()
+		}
 	}
+}
+
+// dateStatus is "source-date-status-note" and "-bib": the status of the
+// date ("last modified"), "released" for software (CMOS 14.169), "aired"
+// for a broadcast (14.165).
+func (c *chicago) dateStatus(bib bool) {
+	c.g("", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	status := it.Extra["status"]
+	t := it.Type
+	hasEvent := it.Extra["event-title"] != ""
+	switch {
+	case !c.hasIssued():
+	case t == "broadcast" && hasEvent && status != "":
+	case status != "":
+		capital := false
+		if bib {
+			switch {
+			case t == "webpage" && c.hasContainer():
+			case t == "webpage" && (c.hasAuthor() || c.hasTranslator()) && c.hasPublisher():
+			case t == "webpage":
+				capital = true
+			case !it.OriginalDate.IsZero() || it.Extra["original-publisher"] != "" ||
+				it.Extra["original-publisher-place"] != "" || it.Extra["original-title"] != "" || c.hasPublisher():
+			default:
+				capital = true
+			}
+		}
+		tc := tcNone
+		if capital {
+			tc = tcCapFirst
+		}
+		r.tv(0, status, "", "", 0, false, tc)
+	case t == "broadcast" && (c.hasURL() || !bib && c.hasDOI()):
+	case t == "broadcast":
+		r.term("aired", "", "", bib)
+	case t == "software" && !bib:
+		r.term("released", "", "", false)
+	case t == "software" && c.hasPublisher():
+		r.term("released", "", "", !c.hasPersonalContributor())
+	case t == "software":
+		r.term("released", "", "", it.OriginalDate.IsZero())
+	}
+}
+
+// hasPersonalContributor reports whether the item has one of the name
+// variables the styles test before "released" ("author chair … translator").
+func (c *chicago) hasPersonalContributor() bool {
+	it := c.r.it
+	if len(it.Author) > 0 || len(it.Editor) > 0 || len(it.Translator) > 0 || len(it.CollectionEditor) > 0 {
+		return true
+	}
+	for _, v := range []string{"chair", "compiler", "composer", "contributor", "curator", "director",
+		"editor-translator", "editorial-director", "executive-producer", "guest", "host", "illustrator",
+		"organizer", "producer", "series-creator"} {
+		if len(it.ExtraNames[v]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isEntry reports whether t is one of the types of reference-work entries.
+func isEntry(t string) bool { return typeIn(t, "entry", "entry-dictionary", "entry-encyclopedia") }
+
+// fullDateType reports whether the styles give the full issued date of an
+// item of type t, as of "more ephemeral types" (source-date-issued-full).
+func fullDateType(t string) bool {
+	return typeIn(t, "article", "broadcast", "collection", "dataset", "document", "event", "graphic",
+		"manuscript", "map", "patent", "performance", "personal_communication", "post", "software",
+		"song", "speech", "standard", "webpage")
 }
 
 // dateIssuedFull is "date-issued-full".
@@ -1843,4 +2126,15 @@ func (c *chicago) identifierEdition(bib bool) {
 		return
 	}
 	c.labelEdition(bib)
+}
+
+// typeIn reports whether t is one of the CSL item types, as a style's
+// <if type="…" match="any"> tests it.
+func typeIn(t string, types ...string) bool {
+	for _, x := range types {
+		if t == x {
+			return true
+		}
+	}
+	return false
 }

@@ -151,12 +151,17 @@ func (m *mla) authorShort() {
 // unpublished document) rather than italic (a book).
 func (m *mla) quoted() bool {
 	switch m.k {
-	case kBook:
-		return false
-	case kChapter, kSerial:
-		return m.r.it.ContainerTitle != ""
+	case kManuscript, kLetter:
+		return true
 	}
-	return true
+	t := m.r.it.Type
+	switch {
+	case typeIn(t, "book", "classic", "graphic", "hearing", "map", "periodical"):
+		return false
+	case m.r.it.ContainerTitle != "":
+		return true
+	}
+	return typeIn(t, "article", "dataset", "document", "interview", "manuscript", "paper-conference", "personal_communication", "speech")
 }
 
 // title is "title" ("title-primary").
@@ -202,8 +207,9 @@ func (m *mla) afterTitle() {
 	if m.k != kLetter {
 		r.date(0, &r.it.OriginalDate, dateText, "", "")
 	}
-	if r.it.Extra["number"] == "" {
-		// with a number, the genre goes before it in container1
+	if r.it.Extra["number"] == "" && r.it.Type != "thesis" {
+		// with a number, the genre goes before it in container1; a
+		// thesis's goes with the university at the end
 		r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
 	}
 }
@@ -246,6 +252,13 @@ func (m *mla) container1() {
 	// container1-version
 	m.g(", ", "", "")
 	m.labelEditionCapitalized()
+	if v := it.Extra["version"]; v != "" {
+		// label-version, capitalized without an edition before it
+		m.g(" ", "", "")
+		r.term("version", "", "", it.Edition == "")
+		r.tv(0, v, "", "", 0, false, tcNone)
+		m.e()
+	}
 	m.e()
 	// container1-number
 	m.g("", "", "")
@@ -301,7 +314,7 @@ func (m *mla) container1() {
 	// container1-publisher
 	m.g("", "", "")
 	switch {
-	case m.k == kSerial:
+	case m.k == kSerial, it.Type == "thesis":
 	case it.Publisher != "":
 		r.plain(vPublisher, it.Publisher)
 	default:
@@ -312,7 +325,7 @@ func (m *mla) container1() {
 	m.g("", "", "")
 	circa := it.Issued.Circa && !it.Issued.IsZero()
 	switch {
-	case m.k == kBook || m.k == kChapter:
+	case typeIn(it.Type, "book", "chapter", "motion_picture", "paper-conference", "thesis"):
 		if circa {
 			r.date(vIssued, &it.Issued, dateYear, "[", "?]")
 		} else {
@@ -327,6 +340,7 @@ func (m *mla) container1() {
 		} else {
 			r.date(vIssued, &d, dateDayMonthAbbr, "", "")
 		}
+	case it.Type == "speech":
 	case circa:
 		m.g(" ", "", "")
 		r.term("circa", "", "", true)
@@ -480,6 +494,13 @@ func (m *mla) movable() {
 		// supplemental-columns-sections
 		r.tv(0, it.Extra["section"], "", "", 0, false, tcTitle)
 		return
+	}
+	// supplemental-dissertations-theses
+	if it.Type == "thesis" {
+		m.g(", ", "", "")
+		r.plain(vPublisher, it.Publisher)
+		r.plain(vGenre, it.Genre)
+		m.e()
 	}
 	// supplemental-book-series
 	m.g(", ", "", "")
