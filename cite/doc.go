@@ -81,15 +81,22 @@
 //
 // The styles are implemented in Go, not interpreted: each renderer is a
 // hand translation of its CSL file's macros (method names follow the macro
-// names) for chapters, books, manuscripts, letters (personal_communication)
-// and articles of journals, magazines and newspapers, with the variables
-// the official files print for them: editions, original dates ("1902;
-// Yale University Press", "(1934) 2009"), series and their numbers,
-// volumes, issues, archive, archive place and collection, numbers of
-// reports and papers, several recipients, date ranges collapsed as
-// citeproc-js collapses them. Other types are rendered as a book, or as a
-// chapter when they have a container title; the CSL processor (cite/csl)
-// renders any type of any style file exactly. The built-in renderer is
+// names) for chapters, books, manuscripts, letters (personal_communication),
+// articles of journals, magazines and newspapers, reports, theses, web
+// pages, blog posts, datasets, software, conference papers (in edited
+// proceedings or as serials) and reference-work entries (signed or not,
+// printed or online: "under"/"s.v." the headword), with the variables the
+// official files print for them: editions, original dates ("1902; Yale
+// University Press", "(1934) 2009"), series and their numbers, volumes,
+// issues, archive, archive place and collection, numbers of reports and
+// papers, versions ("v. 3.1"), date status ("released"), several
+// recipients, date ranges collapsed as citeproc-js collapses them; which
+// items have a bibliography entry follows each file's layout. The event
+// of a paper, speech or performance, the names of interviews, broadcasts,
+// films and songs (interviewer, director, …) and the legal types are not
+// translated yet: such items render as the nearest translated type, not as
+// the official files do; the CSL processor (cite/csl) renders any type of
+// any style file exactly. The built-in renderer is
 // called per style id, item and mode (Format), which is what a
 // differential test against the CSL processor needs. A small output builder reproduces what
 // citeproc-js does around the macros: groups that vanish when the
@@ -101,7 +108,7 @@
 // the item's language is not English), a capital for a term that opens a
 // note or entry, and HTML escaping. Names follow each style's et-al rules.
 // The expected outputs are citeproc-js's: testdata/cases.json holds
-// 8,520 cases rendered by citeproc-js 1.4.61 from the official styles
+// 8,910 cases rendered by citeproc-js 1.4.61 from the official styles
 // (scripts/check-cite re-renders them), and the tests compare every one,
 // text and HTML, exactly. Formatting a citation takes a few microseconds and
 // a handful of allocations.
