@@ -59,6 +59,15 @@
 // (2,100 of 2,114 cases equal; the others are listed in
 // testdata/oracle-differences.txt).
 //
+// A differential test (differential_test.go, FuzzDifferential,
+// scripts/check-differential) renders the same items with package cite's
+// built-in styles and with this package running the official files: every
+// golden item and random items of every CSL type, five styles,
+// bibliography, first and subsequent citations with and without a locator,
+// text and HTML. Each class of disagreement (style, mode, item type, kind)
+// is listed in testdata/differential-known.txt with the side citeproc-js
+// takes; any other disagreement fails.
+//
 // # What it does not do
 //
 //   - Abbreviation lists (citeproc-js's "jurisdiction" and journal
