@@ -147,8 +147,8 @@ func appendTitleCase(dst []byte, s string) []byte {
 		// split on word spaces
 		i := 0
 		type w struct{ a, b int }
-		var ws [32]w
-		nw := 0
+		var wsBuf [32]w // on the stack for titles of up to 32 words; grown past them
+		ws := wsBuf[:0]
 		for i <= len(str) {
 			j := i
 			for j < len(str) {
@@ -158,10 +158,7 @@ func appendTitleCase(dst []byte, s string) []byte {
 				}
 				j += size
 			}
-			if nw < len(ws) {
-				ws[nw] = w{i, j}
-				nw++
-			}
+			ws = append(ws, w{i, j})
 			// skip spaces
 			k := j
 			for k < len(str) {
@@ -176,6 +173,7 @@ func appendTitleCase(dst []byte, s string) []byte {
 			}
 			i = k
 		}
+		nw := len(ws)
 		for j := 0; j < nw; j++ {
 			word := str[ws[j].a:ws[j].b]
 			if word == "" {
@@ -195,7 +193,7 @@ func appendTitleCase(dst []byte, s string) []byte {
 			case afterPunct:
 				capitalize = true
 			}
-			if capitalize && len(caps) < cap(caps) {
+			if capitalize {
 				caps = append(caps, wordPos{si, seg.start + ws[j].a, seg.start + ws[j].b})
 			}
 			afterPunct = false
