@@ -75,22 +75,33 @@ func groupNotFound() error  { return &NotFoundError{Kind: "group"} }
 func folderNotFound() error { return &NotFoundError{Kind: "folder"} }
 func itemNotFound() error   { return &NotFoundError{Kind: "item"} }
 
-// CreateGroup implements Library.
-func (m *Memory) CreateGroup(ctx context.Context, v Viewer, g Group) (*Group, error) {
+// checkNew checks what creating a group or folder needs before the store
+// is locked: a live context, a logged-in reader (else an AccessError for op
+// saying msg), a valid name (returned cleaned) and, if given, a valid id.
+func checkNew(ctx context.Context, v Viewer, op, msg, name, id string) (string, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return "", err
 	}
 	if v.Anonymous() {
-		return nil, &AccessError{Op: "create group", Msg: "only a logged-in reader creates groups"}
+		return "", &AccessError{Op: op, Msg: msg}
 	}
-	name, err := CheckName(g.Name)
+	name, err := CheckName(name)
+	if err != nil {
+		return "", err
+	}
+	if id != "" {
+		if err := CheckID("id", id); err != nil {
+			return "", err
+		}
+	}
+	return name, nil
+}
+
+// CreateGroup implements Library.
+func (m *Memory) CreateGroup(ctx context.Context, v Viewer, g Group) (*Group, error) {
+	name, err := checkNew(ctx, v, "create group", "only a logged-in reader creates groups", g.Name, g.ID)
 	if err != nil {
 		return nil, err
-	}
-	if g.ID != "" {
-		if err := CheckID("id", g.ID); err != nil {
-			return nil, err
-		}
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -392,20 +403,9 @@ func clampPos(pos, n int) int {
 
 // CreateFolder implements Library.
 func (m *Memory) CreateFolder(ctx context.Context, v Viewer, f Folder) (*Folder, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if v.Anonymous() {
-		return nil, &AccessError{Op: "create folder", Msg: "only a logged-in reader keeps folders"}
-	}
-	name, err := CheckName(f.Name)
+	name, err := checkNew(ctx, v, "create folder", "only a logged-in reader keeps folders", f.Name, f.ID)
 	if err != nil {
 		return nil, err
-	}
-	if f.ID != "" {
-		if err := CheckID("id", f.ID); err != nil {
-			return nil, err
-		}
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
