@@ -614,13 +614,7 @@ func (m *Memory) Bookmarks(ctx context.Context, v Viewer, document string) ([]*B
 		return nil, nil
 	}
 	m.mu.RLock()
-	var out []*Bookmark
-	for _, b := range m.bookmarks {
-		if v.Owns(b.Owner) && (document == "" || b.Document == document) {
-			c := *b
-			out = append(out, &c)
-		}
-	}
+	out := copiesOf(m.bookmarks, func(b *Bookmark) bool { return v.Owns(b.Owner) && (document == "" || b.Document == document) })
 	m.mu.RUnlock()
 	slices.SortFunc(out, func(a, b *Bookmark) int {
 		return cmp.Or(strings.Compare(a.Document, b.Document), cmp.Compare(a.Page, b.Page))
@@ -689,13 +683,7 @@ func (m *Memory) DocumentTags(ctx context.Context, v Viewer, document string) ([
 		return nil, nil
 	}
 	m.mu.RLock()
-	var out []*DocumentTag
-	for _, t := range m.tags {
-		if v.Owns(t.Owner) && (document == "" || t.Document == document) {
-			c := *t
-			out = append(out, &c)
-		}
-	}
+	out := copiesOf(m.tags, func(t *DocumentTag) bool { return v.Owns(t.Owner) && (document == "" || t.Document == document) })
 	m.mu.RUnlock()
 	slices.SortFunc(out, func(a, b *DocumentTag) int {
 		return cmp.Or(strings.Compare(a.Document, b.Document), strings.Compare(a.Tag, b.Tag))
@@ -758,4 +746,17 @@ func (m *Memory) Import(ctx context.Context, a *Annotation) error {
 		m.replies[c.ReplyTo] = append(m.replies[c.ReplyTo], c.ID)
 	}
 	return nil
+}
+
+// copiesOf returns copies of the values of items that keep accepts, in no
+// particular order (callers sort).
+func copiesOf[K comparable, T any](items map[K]*T, keep func(*T) bool) []*T {
+	var out []*T
+	for _, x := range items {
+		if keep(x) {
+			c := *x
+			out = append(out, &c)
+		}
+	}
+	return out
 }
