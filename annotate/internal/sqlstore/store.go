@@ -852,24 +852,9 @@ func (s *Store) AddBookmark(ctx context.Context, v annotate.Viewer, b annotate.B
 
 // DeleteBookmark implements annotate.Store.
 func (s *Store) DeleteBookmark(ctx context.Context, v annotate.Viewer, document string, page int) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if v.Anonymous() {
-		return &annotate.NotFoundError{Kind: "bookmark"}
-	}
-	err := s.DB.Tx(ctx, func(tx Conn) error {
-		var a args
-		n, err := tx.Exec(ctx, "DELETE FROM bookmarks WHERE owner = "+a.add(v.User)+" AND document = "+a.add(document)+" AND page = "+a.add(int64(page)), a...)
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return &annotate.NotFoundError{Kind: "bookmark"}
-		}
-		return nil
+	return s.deleteOwn(ctx, v, "bookmark", func(a *args) string {
+		return "DELETE FROM bookmarks WHERE owner = " + a.add(v.User) + " AND document = " + a.add(document) + " AND page = " + a.add(int64(page))
 	})
-	return wrap("bookmark", err)
 }
 
 // Bookmarks implements annotate.Store.
@@ -942,24 +927,34 @@ func (s *Store) TagDocument(ctx context.Context, v annotate.Viewer, document, ta
 
 // UntagDocument implements annotate.Store.
 func (s *Store) UntagDocument(ctx context.Context, v annotate.Viewer, document, tag string) error {
+	return s.deleteOwn(ctx, v, "tag", func(a *args) string {
+		return "DELETE FROM document_tags WHERE owner = " + a.add(v.User) + " AND document = " + a.add(document) + " AND tag = " + a.add(annotate.NormalizeTag(tag))
+	})
+}
+
+// deleteOwn runs, in a transaction, the DELETE of one of v's own entries
+// of kind (a bookmark, a tag) that del builds: a NotFoundError of kind for
+// an anonymous viewer or when no row is deleted.
+func (s *Store) deleteOwn(ctx context.Context, v annotate.Viewer, kind string, del func(a *args) string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if v.Anonymous() {
-		return &annotate.NotFoundError{Kind: "tag"}
+		return &annotate.NotFoundError{Kind: kind}
 	}
 	err := s.DB.Tx(ctx, func(tx Conn) error {
 		var a args
-		n, err := tx.Exec(ctx, "DELETE FROM document_tags WHERE owner = "+a.add(v.User)+" AND document = "+a.add(document)+" AND tag = "+a.add(annotate.NormalizeTag(tag)), a...)
+		q := del(&a) // before a is read: argument order is not specified
+		n, err := tx.Exec(ctx, q, a...)
 		if err != nil {
 			return err
 		}
 		if n == 0 {
-			return &annotate.NotFoundError{Kind: "tag"}
+			return &annotate.NotFoundError{Kind: kind}
 		}
 		return nil
 	})
-	return wrap("tag", err)
+	return wrap(kind, err)
 }
 
 // DocumentTags implements annotate.Store.
