@@ -1,10 +1,12 @@
 package annotate_test
 
 import (
+	"encoding/base64"
 	"errors"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/maisky-lib/maisky/annotate"
@@ -242,4 +244,50 @@ func FuzzParseItemCursor(f *testing.F) {
 			t.Fatalf("ParseItemCursor(%q) = %d, which ItemCursor writes %q", s, n, annotate.ItemCursor(n))
 		}
 	})
+}
+
+// FuzzParseCursor: a cursor parses only in the one spelling String gives
+// it, so two strings never name one position.
+func FuzzParseCursor(f *testing.F) {
+	f.Add(annotate.Cursor{Created: time.Date(1934, 12, 31, 0, 0, 0, 0, time.UTC), ID: "a1"}.String())
+	f.Add("MTotNTph")
+	f.Add("MTorNTph")
+	f.Add("MTowNTph")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := annotate.ParseCursor(s)
+		if err != nil {
+			if !errors.Is(err, annotate.ErrInvalid) {
+				t.Fatalf("ParseCursor(%q): %v", s, err)
+			}
+			return
+		}
+		if s == "" {
+			if c != (annotate.Cursor{}) {
+				t.Fatalf("the empty cursor is %+v", c)
+			}
+			return
+		}
+		if c.String() != s {
+			t.Fatalf("ParseCursor(%q) = %+v, which String writes %q", s, c, c.String())
+		}
+	})
+}
+
+func TestParseCursorCanonical(t *testing.T) {
+	good := annotate.Cursor{Created: time.UnixMicro(5).UTC(), ID: "a"}.String()
+	if _, err := annotate.ParseCursor(good); err != nil {
+		t.Fatalf("ParseCursor(%q): %v", good, err)
+	}
+	enc := base64.RawURLEncoding.EncodeToString
+	for _, s := range []string{
+		enc([]byte("1:+5:a")),
+		enc([]byte("1:05:a")),
+		good[:len(good)-1] + string(good[len(good)-1]+1), // padding bits set
+		good + "=",
+	} {
+		if _, err := annotate.ParseCursor(s); !errors.Is(err, annotate.ErrInvalid) {
+			t.Errorf("ParseCursor(%q) = %v, want ErrInvalid", s, err)
+		}
+	}
 }

@@ -224,7 +224,7 @@ func ParseCursor(s string) (Cursor, error) {
 	if len(s) > 4*MaxField {
 		return Cursor{}, bad
 	}
-	b, err := base64.RawURLEncoding.DecodeString(s)
+	b, err := base64.RawURLEncoding.Strict().DecodeString(s)
 	if err != nil {
 		return Cursor{}, bad
 	}
@@ -240,7 +240,13 @@ func ParseCursor(s string) (Cursor, error) {
 	if err != nil {
 		return Cursor{}, bad
 	}
-	return Cursor{Created: time.UnixMicro(us).UTC(), ID: id}, nil
+	c := Cursor{Created: time.UnixMicro(us).UTC(), ID: id}
+	if c.String() != s {
+		// one cursor, one spelling: "+5", "05" or stray padding bits
+		// would name the same position under another string
+		return Cursor{}, bad
+	}
+	return c, nil
 }
 
 // All returns every annotation that q selects, page by page from the

@@ -6,7 +6,7 @@
 //
 //	func TestConformance(t *testing.T) {
 //		storetest.Run(t, func(t *testing.T) annotate.Store {
-//			s, err := sqlite.Open(filepath.Join(t.TempDir(), "a.db"))
+//			s, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "a.db"), sqlite.Options{})
 //			if err != nil {
 //				t.Fatal(err)
 //			}
