@@ -712,20 +712,21 @@ func numberOfVolumes(r *renderer) {
 }
 
 // substituteAuthor records the entry's author names and, if they repeat
-// the previous entry's, replaces them with "———".
-func (r *renderer) substituteAuthor() {
+// the previous entry's, replaces them with the style's substitute (none
+// if it is "").
+func (r *renderer) substituteAuthor(substitute string) {
 	r.lastAuthor = ""
 	if !r.trackAuthor || r.authorEnd <= r.authorStart || r.authorEnd > len(r.o.buf) {
 		return
 	}
 	names := r.o.buf[r.authorStart:r.authorEnd]
 	r.lastAuthor = string(names)
-	if r.prevAuthor == "" || r.prevAuthor != r.lastAuthor {
+	if substitute == "" || r.prevAuthor == "" || r.prevAuthor != r.lastAuthor {
 		return
 	}
-	tail := append([]byte(subsequentAuthorDash), r.o.buf[r.authorEnd:]...)
+	tail := append([]byte(substitute), r.o.buf[r.authorEnd:]...)
 	r.o.buf = append(r.o.buf[:r.authorStart], tail...)
-	delta := len(subsequentAuthorDash) - (r.authorEnd - r.authorStart)
+	delta := len(substitute) - (r.authorEnd - r.authorStart)
 	for i := range r.o.marks {
 		if int(r.o.marks[i].start) >= r.authorEnd {
 			r.o.marks[i].start += int32(delta)
