@@ -420,7 +420,6 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		}
 		b = appendApostrophes(b, s)
 	}
-	start := len(b)
 	if n.Literal != "" || (n.Family == "" && n.Given == "") {
 		lit := n.Literal
 		if lit == "" {
@@ -429,7 +428,6 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		r.o.buf = appendApostrophes(b, lit)
 		return
 	}
-	_ = start
 	family := n.Family
 	if family == "" {
 		// a given name only

@@ -37,6 +37,16 @@ func Styles() []Style {
 	return out
 }
 
+// Title returns the style's title as its official CSL file gives it
+// ("Chicago Manual of Style 18th edition (author-date)"), or "" for a
+// style this package does not have.
+func (s Style) Title() string {
+	if st := lookupStyle(s); st != nil {
+		return st.title
+	}
+	return ""
+}
+
 // ErrUnknownStyle, ErrMode, ErrLabel, ErrFormat and ErrForm are the sentinels of
 // bad arguments; *ParseError unwraps to one of them.
 var (
