@@ -9,7 +9,6 @@ package cite
 func (c *chicago) renderAuthorDate() {
 	r := c.r
 	if r.pos == posBib {
-		r.etAlMin, r.etAlUseFirst = 7, 3
 		if !c.inBibliography() {
 			return
 		}
@@ -27,8 +26,6 @@ func (c *chicago) renderAuthorDate() {
 		r.o.end()
 		return
 	}
-	r.etAlMin, r.etAlUseFirst = 3, 1
-	r.inText = true
 	r.o.group("", "(", ")")
 	c.g(", ", "", "")
 	c.citationAuthorDateItem()

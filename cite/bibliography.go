@@ -25,16 +25,21 @@ const subsequentAuthorDash = "———"
 // Chicago style and MLA replace an author repeated from the entry above by
 // "———".
 func WriteBibliography(w io.Writer, items []Item, s Style, f OutputFormat) error {
-	if _, err := ParseStyle(string(s)); err != nil {
+	st := lookupStyle(s)
+	if st == nil {
+		_, err := ParseStyle(string(s))
 		return err
 	}
 	order, err := SortBibliography(items, s)
 	if err != nil {
 		return err
 	}
-	suffixes := yearSuffixes(items, order, s)
+	var suffixes []string
+	if st.yearSuffix {
+		suffixes = yearSuffixes(items, order, s)
+	}
 	bw := bufio.NewWriter(w)
-	dash := s == ChicagoNotes17 || s == MLA
+	dash := st.authorSubstitute != ""
 	prev := ""
 	var r renderer
 	r.trackAuthor = dash
@@ -68,12 +73,14 @@ func WriteBibliography(w io.Writer, items []Item, s Style, f OutputFormat) error
 // SortBibliography returns the indexes of items in the order of the
 // style's bibliography, leaving out the items it has no entry for.
 func SortBibliography(items []Item, s Style) ([]int, error) {
-	if _, err := ParseStyle(string(s)); err != nil {
+	st := lookupStyle(s)
+	if st == nil {
+		_, err := ParseStyle(string(s))
 		return nil, err
 	}
 	keys := make([][]string, len(items))
 	for i := range items {
-		keys[i] = sortKeys(&items[i], s)
+		keys[i] = sortKeys(&items[i], st)
 	}
 	col := collate.New(language.English, collate.Loose, collate.Numeric)
 	var buf collate.Buffer
@@ -133,8 +140,10 @@ func sortable(s string) string {
 }
 
 // sortKeys renders the style's sort keys of an item as plain text.
-func sortKeys(it *Item, s Style) []string {
+func sortKeys(it *Item, st *styleDef) []string {
 	var r renderer
+	r.init(it, posBib, Locator{})
+	r.etAlMin, r.etAlUseFirst = st.bibEtAl.min, st.bibEtAl.useFirst
 	key := func(f func()) string {
 		r.init(it, posBib, Locator{})
 		r.sorting = true
@@ -143,36 +152,41 @@ func sortKeys(it *Item, s Style) []string {
 		r.o.end()
 		return string(r.o.buf)
 	}
-	year := func() string {
-		if it.Issued.From.Year != 0 {
-			return strconv.Itoa(it.Issued.From.Year)
-		}
-		return ""
+	return st.sortKeys(&r, key)
+}
+
+// mlaSortKeys are MLA's: author, title, and the rest of the entry.
+func mlaSortKeys(r *renderer, key func(func()) string) []string {
+	m := mla{r: r, k: itemKind(r.it)}
+	return []string{
+		key(m.author), key(m.title), key(m.afterTitle), key(m.container1), key(m.end),
 	}
-	switch s {
-	case MLA:
-		m := mla{r: &r, k: itemKind(it)}
-		r.etAlMin, r.etAlUseFirst = 3, 1
-		return []string{
-			key(m.author), key(m.title), key(m.afterTitle), key(m.container1), key(m.end),
-		}
-	case ChicagoAuthorDate:
-		c := chicago{r: &r, k: itemKind(it), authorDate: true}
-		r.etAlMin, r.etAlUseFirst = 7, 3
-		group := "1"
-		if !it.Issued.IsZero() {
-			group = "0"
-		}
-		return []string{
-			key(c.authorBib), group, year(), key(func() { c.dateAuthorDate(false) }),
-			key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }), it.Volume,
-		}
+}
+
+// chicagoAuthorDateSortKeys are the author-date reference list's: author,
+// dated entries before undated ones, year, the rest of the date, title,
+// source and volume.
+func chicagoAuthorDateSortKeys(r *renderer, key func(func()) string) []string {
+	it := r.it
+	c := chicago{r: r, k: itemKind(it), authorDate: true}
+	group, year := "1", ""
+	if !it.Issued.IsZero() {
+		group = "0"
 	}
-	c := chicago{r: &r, k: itemKind(it), ed17: s == ChicagoNotes17, short: s == ChicagoShortNotes}
-	r.etAlMin, r.etAlUseFirst = 7, 3
-	if c.ed17 {
-		r.etAlMin, r.etAlUseFirst = 11, 7
+	if it.Issued.From.Year != 0 {
+		year = strconv.Itoa(it.Issued.From.Year)
 	}
+	return []string{
+		key(c.authorBib), group, year, key(func() { c.dateAuthorDate(false) }),
+		key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }), it.Volume,
+	}
+}
+
+// chicagoNotesSortKeys are the notes styles' bibliography's: author,
+// title, source, volume, date and archive; c holds the style's variant.
+func chicagoNotesSortKeys(c *chicago, key func(func()) string) []string {
+	it := c.r.it
+	c.k = itemKind(it)
 	return []string{
 		key(c.authorBib), key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }),
 		it.Volume, key(c.dateIssuedOrStatus), key(c.sourceArchiveBib),
@@ -182,9 +196,6 @@ func sortKeys(it *Item, s Style) []string {
 // yearSuffixes gives author-date entries whose citations would read the
 // same ("Maisky 2017") the suffixes a, b, … in bibliography order.
 func yearSuffixes(items []Item, order []int, s Style) []string {
-	if s != ChicagoAuthorDate {
-		return nil
-	}
 	// Citations that differ in any name are told apart by adding names
 	// (disambiguate-add-names); the same names and year need a suffix.
 	cites := make([]string, len(items))

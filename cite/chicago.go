@@ -136,20 +136,10 @@ func (c *chicago) render() {
 	case r.pos == posBib:
 		c.bibliography()
 	case c.short || r.pos == posSubsequent:
-		if c.ed17 {
-			r.etAlMin, r.etAlUseFirst = 4, 1
-		} else {
-			r.etAlMin, r.etAlUseFirst = 3, 1
-		}
 		r.o.group("", "", ".")
 		c.citationShortened()
 		r.o.end()
 	default:
-		if c.ed17 {
-			r.etAlMin, r.etAlUseFirst = 4, 1
-		} else {
-			r.etAlMin, r.etAlUseFirst = 3, 1
-		}
 		r.o.group("", "", ".")
 		c.citationFull()
 		r.o.end()
@@ -160,11 +150,6 @@ func (c *chicago) render() {
 // "bibliography-notes".
 func (c *chicago) bibliography() {
 	r := c.r
-	if c.ed17 {
-		r.etAlMin, r.etAlUseFirst = 11, 7
-	} else {
-		r.etAlMin, r.etAlUseFirst = 7, 3
-	}
 	if !c.inBibliography() {
 		return
 	}

@@ -162,14 +162,16 @@ var cslVarTable = [...]cslVar{
 	{name: "submitted", kind: kindDate},
 }
 
-// cslVarIndex finds a variable of cslVarTable by name.
-var cslVarIndex = func() map[string]int {
-	m := make(map[string]int, len(cslVarTable))
+// lookupVar returns the variable of cslVarTable with the name, nil if
+// there is none.
+func lookupVar(name string) *cslVar {
 	for i := range cslVarTable {
-		m[cslVarTable[i].name] = i
+		if cslVarTable[i].name == name {
+			return &cslVarTable[i]
+		}
 	}
-	return m
-}()
+	return nil
+}
 
 // MarshalJSON writes the item as a CSL-JSON object: "id" and "type" first,
 // then the variables in a fixed order, absent ones left out.
@@ -639,11 +641,11 @@ func unmarshalItem(data []byte, it *Item, path string) error {
 			}
 			continue
 		}
-		vi, ok := cslVarIndex[k]
-		if !ok {
+		cv := lookupVar(k)
+		if cv == nil {
 			return &JSONError{Path: p, Msg: "unknown field; want a CSL 1.0.2 variable"}
 		}
-		if err := it.setVar(&cslVarTable[vi], v, p); err != nil {
+		if err := it.setVar(cv, v, p); err != nil {
 			return err
 		}
 	}

@@ -23,7 +23,6 @@ var (
 func (m *mla) render() {
 	r := m.r
 	m.k = itemKind(r.it)
-	r.etAlMin, r.etAlUseFirst = 3, 1
 	if r.pos == posBib {
 		r.o.group("", "", ".")
 		m.g(". ", "", "")
@@ -43,7 +42,6 @@ func (m *mla) render() {
 		r.o.end()
 		return
 	}
-	r.inText = true
 	r.o.group("", "(", ")")
 	l := r.loc.Label
 	if r.loc.Value != "" && (l == "line" || l == "page" || l == "timestamp") {

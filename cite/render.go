@@ -3,8 +3,6 @@ package cite
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
-	"unsafe"
 )
 
 // varSet is a set of CSL variables, used to suppress variables that a
@@ -157,23 +155,21 @@ func (r *renderer) term(s, prefix, suffix string, capFirst bool) {
 // then quotation marks as the nesting level wants them and apostrophes
 // curled.
 func (r *renderer) writeField(val string, tc textCase) {
-	s := val
 	switch {
 	case tc == tcTitle && r.english:
-		b := appendTitleCase(r.scratch[:0], val)
-		s = unsafeString(b)
+		appendQuoted(&r.o, appendTitleCase(r.scratch[:0], val))
 	case tc == tcCapFirst:
-		b := appendCapitalizeFirst(r.scratch[:0], val)
-		s = unsafeString(b)
+		appendQuoted(&r.o, appendCapitalizeFirst(r.scratch[:0], val))
+	default:
+		appendQuoted(&r.o, val)
 	}
-	r.appendQuoted(s)
 }
 
 // appendQuoted appends field text, turning its quotation marks into the
 // marks of its nesting level (double outside quotes, single inside) and
-// straight apostrophes into ’.
-func (r *renderer) appendQuoted(s string) {
-	o := &r.o
+// straight apostrophes into ’. The text is a string or bytes (a scratch
+// buffer read right away), so neither is copied to call it.
+func appendQuoted[S ~string | ~[]byte](o *out, s S) {
 	if !hasQuoteBytes(s) {
 		o.buf = append(o.buf, s...)
 		return
@@ -182,8 +178,14 @@ func (r *renderer) appendQuoted(s string) {
 	nest := 0
 	single := 0 // open single quotes in the text
 	lastClose := -1
+	start := 0 // s[start:i] is copied as it is
 	for i := 0; i < len(s); {
-		c, size := utf8.DecodeRuneInString(s[i:])
+		c, size := quoteAt(s, i)
+		if c == 0 {
+			i += size
+			continue
+		}
+		o.buf = append(o.buf, s[start:i]...)
 		switch c {
 		case '"':
 			prev := byte(' ')
@@ -220,16 +222,41 @@ func (r *renderer) appendQuoted(s string) {
 			} else {
 				o.buf = append(o.buf, "’"...)
 			}
-		default:
-			o.buf = append(o.buf, s[i:i+size]...)
 		}
 		i += size
+		start = i
 		if i == len(s) && lastClose >= 0 && lastClose+3 == len(o.buf) {
 			// the text ends with a closing quotation mark: punctuation
 			// that follows moves inside it
 			o.qpos, o.qend = lastClose, len(o.buf)
 		}
 	}
+	o.buf = append(o.buf, s[start:]...)
+}
+
+// quoteAt returns the quotation mark or apostrophe that starts at s[i]
+// (straight or curly) and its length in bytes; for any other byte, 0 and 1.
+func quoteAt[S ~string | ~[]byte](s S, i int) (rune, int) {
+	switch s[i] {
+	case '"':
+		return '"', 1
+	case '\'':
+		return '\'', 1
+	case 0xE2: // U+2018, U+2019, U+201C, U+201D are E2 80 98, 99, 9C, 9D
+		if i+2 < len(s) && s[i+1] == 0x80 {
+			switch s[i+2] {
+			case 0x98:
+				return '‘', 3
+			case 0x99:
+				return '’', 3
+			case 0x9C:
+				return '“', 3
+			case 0x9D:
+				return '”', 3
+			}
+		}
+	}
+	return 0, 1
 }
 
 func appendOpenQuote(b []byte, level int) []byte {
@@ -393,7 +420,6 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		}
 		b = appendApostrophes(b, s)
 	}
-	start := len(b)
 	if n.Literal != "" || (n.Family == "" && n.Given == "") {
 		lit := n.Literal
 		if lit == "" {
@@ -402,7 +428,6 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		r.o.buf = appendApostrophes(b, lit)
 		return
 	}
-	_ = start
 	family := n.Family
 	if family == "" {
 		// a given name only
@@ -683,15 +708,6 @@ func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
 	return b
 }
 
-// unsafeString views b as a string without copying; b must not change
-// while the string is in use (it is a scratch buffer read right away).
-func unsafeString(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	return unsafe.String(&b[0], len(b))
-}
-
 // numberOfVolumes is the "label-number-of-volumes" macro: "3 vols.".
 func numberOfVolumes(r *renderer) {
 	n := r.it.NumberOfVolumes
@@ -712,20 +728,21 @@ func numberOfVolumes(r *renderer) {
 }
 
 // substituteAuthor records the entry's author names and, if they repeat
-// the previous entry's, replaces them with "———".
-func (r *renderer) substituteAuthor() {
+// the previous entry's, replaces them with the style's substitute (none
+// if it is "").
+func (r *renderer) substituteAuthor(substitute string) {
 	r.lastAuthor = ""
 	if !r.trackAuthor || r.authorEnd <= r.authorStart || r.authorEnd > len(r.o.buf) {
 		return
 	}
 	names := r.o.buf[r.authorStart:r.authorEnd]
 	r.lastAuthor = string(names)
-	if r.prevAuthor == "" || r.prevAuthor != r.lastAuthor {
+	if substitute == "" || r.prevAuthor == "" || r.prevAuthor != r.lastAuthor {
 		return
 	}
-	tail := append([]byte(subsequentAuthorDash), r.o.buf[r.authorEnd:]...)
+	tail := append([]byte(substitute), r.o.buf[r.authorEnd:]...)
 	r.o.buf = append(r.o.buf[:r.authorStart], tail...)
-	delta := len(subsequentAuthorDash) - (r.authorEnd - r.authorStart)
+	delta := len(substitute) - (r.authorEnd - r.authorStart)
 	for i := range r.o.marks {
 		if int(r.o.marks[i].start) >= r.authorEnd {
 			r.o.marks[i].start += int32(delta)
@@ -736,7 +753,7 @@ func (r *renderer) substituteAuthor() {
 
 // hasQuoteBytes reports whether s may hold a quotation mark or an
 // apostrophe (straight ones, or the curly ones, which start with 0xE2).
-func hasQuoteBytes(s string) bool {
+func hasQuoteBytes[S ~string | ~[]byte](s S) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '\'', '"', 0xE2:

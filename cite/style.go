@@ -28,9 +28,23 @@ const (
 	MLA Style = "modern-language-association"
 )
 
-// Styles returns the supported styles.
+// Styles returns the supported styles, in the order of the registry.
 func Styles() []Style {
-	return []Style{ChicagoNotes, ChicagoNotes17, ChicagoShortNotes, ChicagoAuthorDate, MLA}
+	out := make([]Style, len(builtinStyles))
+	for i := range builtinStyles {
+		out[i] = builtinStyles[i].id
+	}
+	return out
+}
+
+// Title returns the style's title as its official CSL file gives it
+// ("Chicago Manual of Style 18th edition (author-date)"), or "" for a
+// style this package does not have.
+func (s Style) Title() string {
+	if st := lookupStyle(s); st != nil {
+		return st.title
+	}
+	return ""
 }
 
 // ErrUnknownStyle, ErrMode, ErrLabel, ErrFormat and ErrForm are the sentinels of
@@ -77,14 +91,12 @@ func ParseStyle(id string) (Style, error) {
 	if i := strings.LastIndexByte(id, '/'); i >= 0 {
 		short = id[i+1:]
 	}
-	for _, s := range Styles() {
-		if string(s) == short {
-			return s, nil
-		}
+	if st := lookupStyle(Style(short)); st != nil {
+		return st.id, nil
 	}
-	ids := make([]string, 0, 5)
-	for _, s := range Styles() {
-		ids = append(ids, string(s))
+	ids := make([]string, len(builtinStyles))
+	for i := range builtinStyles {
+		ids[i] = string(builtinStyles[i].id)
 	}
 	return "", &ParseError{What: "style", Value: id, Allowed: strings.Join(ids, ", ")}
 }
@@ -176,6 +188,11 @@ func (f *Formatter) Format(it *Item, s Style, m Mode, loc Locator) (Text, error)
 }
 
 func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) {
+	st := lookupStyle(s)
+	if st == nil {
+		_, err := ParseStyle(string(s))
+		return Text{}, err
+	}
 	if loc.Value != "" {
 		label, err := ParseLabel(loc.Label)
 		if err != nil {
@@ -200,31 +217,154 @@ func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) 
 	prev, suffix := r.prevAuthor, r.yearSuffix
 	r.init(it, pos, loc)
 	r.prevAuthor, r.yearSuffix = prev, suffix
-	switch s {
-	case ChicagoNotes, ChicagoNotes17, ChicagoShortNotes:
-		c := chicago{r: r, ed17: s == ChicagoNotes17, short: s == ChicagoShortNotes}
-		c.render()
-	case ChicagoAuthorDate:
-		c := chicago{r: r, authorDate: true}
-		c.render()
-	case MLA:
-		m := mla{r: r}
-		m.render()
-	default:
-		_, err := ParseStyle(string(s))
-		return Text{}, err
-	}
 	if pos == posBib {
-		r.substituteAuthor()
+		r.etAlMin, r.etAlUseFirst = st.bibEtAl.min, st.bibEtAl.useFirst
+	} else {
+		r.etAlMin, r.etAlUseFirst = st.citeEtAl.min, st.citeEtAl.useFirst
+		r.inText = st.class == inText
+	}
+	st.render(r)
+	if pos == posBib {
+		r.substituteAuthor(st.authorSubstitute)
 	} else if len(r.o.buf) == 0 {
 		// citeproc-js's text for a citation that prints nothing, in the
 		// layout's affixes.
-		prefix, suffix := "", "."
-		if s == ChicagoAuthorDate || s == MLA {
-			prefix, suffix = "(", ")"
-		}
 		r.o.reset()
-		r.o.buf = append(append(append(r.o.buf, prefix...), "[CSL STYLE ERROR: reference with no printed form.]"...), suffix...)
+		r.o.buf = append(append(append(r.o.buf, st.citePrefix...), "[CSL STYLE ERROR: reference with no printed form.]"...), st.citeSuffix...)
 	}
 	return r.o.text(), nil
+}
+
+// styleClass is a CSL style's class: where its citations stand.
+type styleClass uint8
+
+const (
+	note   styleClass = iota // citations are footnotes or endnotes
+	inText                   // citations stand in the text, in parentheses
+)
+
+// etAl is a style's et-al rule (CSL et-al-min and et-al-use-first): a
+// list of at least min names shows the first useFirst and "et al."; min 0
+// shows every name.
+type etAl struct {
+	min, useFirst int
+}
+
+// styleDef is a built-in style: everything that tells one style from
+// another, so that adding a style is adding an entry to builtinStyles.
+type styleDef struct {
+	id    Style
+	title string // the title of the official CSL file
+	class styleClass
+	// render renders the item at r.pos: the bibliography's layout for
+	// posBib, the citation's layout otherwise. The renderer comes set up
+	// with the item, the locator and the et-al rule of the layout.
+	render func(r *renderer)
+	// sortKeys returns the bibliography's sort keys of r's item, each
+	// rendered as plain text by key.
+	sortKeys func(r *renderer, key func(func()) string) []string
+	// bibEtAl and citeEtAl are the et-al rules of the bibliography (and
+	// its sort keys) and of the citations.
+	bibEtAl, citeEtAl etAl
+	// authorSubstitute replaces an author repeated from the entry above
+	// (subsequent-author-substitute); "" repeats the names.
+	authorSubstitute string
+	// yearSuffix tells apart citations that read the same with a letter
+	// after the year (disambiguate-add-year-suffix).
+	yearSuffix bool
+	// citePrefix and citeSuffix are the affixes of the citation layout,
+	// which surround the text of a citation that prints nothing.
+	citePrefix, citeSuffix string
+}
+
+// builtinStyles is the registry of the built-in styles, keyed by CSL id;
+// it is never written.
+var builtinStyles = [...]styleDef{
+	{
+		id:    ChicagoNotes,
+		title: "Chicago Manual of Style 18th edition (notes and bibliography)",
+		class: note,
+		render: func(r *renderer) {
+			c := chicago{r: r}
+			c.render()
+		},
+		sortKeys: func(r *renderer, key func(func()) string) []string {
+			return chicagoNotesSortKeys(&chicago{r: r}, key)
+		},
+		bibEtAl:    etAl{7, 3},
+		citeEtAl:   etAl{3, 1},
+		citeSuffix: ".",
+	},
+	{
+		id:    ChicagoNotes17,
+		title: "Chicago Manual of Style 17th edition (notes and bibliography)",
+		class: note,
+		render: func(r *renderer) {
+			c := chicago{r: r, ed17: true}
+			c.render()
+		},
+		sortKeys: func(r *renderer, key func(func()) string) []string {
+			return chicagoNotesSortKeys(&chicago{r: r, ed17: true}, key)
+		},
+		bibEtAl:          etAl{11, 7},
+		citeEtAl:         etAl{4, 1},
+		authorSubstitute: subsequentAuthorDash,
+		citeSuffix:       ".",
+	},
+	{
+		id:    ChicagoShortNotes,
+		title: "Chicago Manual of Style 18th edition (shortened notes and bibliography)",
+		class: note,
+		render: func(r *renderer) {
+			c := chicago{r: r, short: true}
+			c.render()
+		},
+		sortKeys: func(r *renderer, key func(func()) string) []string {
+			return chicagoNotesSortKeys(&chicago{r: r, short: true}, key)
+		},
+		bibEtAl:    etAl{7, 3},
+		citeEtAl:   etAl{3, 1},
+		citeSuffix: ".",
+	},
+	{
+		id:    ChicagoAuthorDate,
+		title: "Chicago Manual of Style 18th edition (author-date)",
+		class: inText,
+		render: func(r *renderer) {
+			c := chicago{r: r, authorDate: true}
+			c.render()
+		},
+		sortKeys:   chicagoAuthorDateSortKeys,
+		bibEtAl:    etAl{7, 3},
+		citeEtAl:   etAl{3, 1},
+		yearSuffix: true,
+		citePrefix: "(",
+		citeSuffix: ")",
+	},
+	{
+		id:    MLA,
+		title: "MLA Handbook 9th edition (in-text citations)",
+		class: inText,
+		render: func(r *renderer) {
+			m := mla{r: r}
+			m.render()
+		},
+		sortKeys:         mlaSortKeys,
+		bibEtAl:          etAl{3, 1},
+		citeEtAl:         etAl{3, 1},
+		authorSubstitute: subsequentAuthorDash,
+		citePrefix:       "(",
+		citeSuffix:       ")",
+	},
+}
+
+// lookupStyle returns the registry's entry of the style, nil if there is
+// none.
+func lookupStyle(s Style) *styleDef {
+	for i := range builtinStyles {
+		if builtinStyles[i].id == s {
+			return &builtinStyles[i]
+		}
+	}
+	return nil
 }

@@ -342,7 +342,7 @@ func appendCapitalizeFirst(dst []byte, s string) []byte {
 // capitalizeAt capitalizes, in place, the first word of b[start:] if it is
 // all in lower case and its first letter keeps its UTF-8 length.
 func capitalizeAt(b []byte, start int) {
-	s := unsafeString(b[start:])
+	s := string(b[start:]) // a volume number: short, not kept
 	i, j := firstWord(s)
 	if i == j || !isLowerWord(s[i:j]) {
 		return

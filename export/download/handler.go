@@ -21,6 +21,7 @@ import (
 	"github.com/maisky-lib/maisky/export/pdf"
 	"github.com/maisky-lib/maisky/export/ris"
 	"github.com/maisky-lib/maisky/export/tei"
+	"github.com/maisky-lib/maisky/internal/jsonstr"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
@@ -474,27 +475,6 @@ func writeProblem(w http.ResponseWriter, r *http.Request, status int, code, titl
 	}
 }
 
-// jsonString quotes s as a JSON string (strconv.Quote is not JSON for
-// non-printable runes).
-func jsonString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, c := range s {
-		switch {
-		case c == '"' || c == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(c)
-		case c < 0x20 || c == 0x2028 || c == 0x2029 || c == '<' || c == '>' || c == '&':
-			b.WriteString(`\u`)
-			const hex = "0123456789abcdef"
-			b.WriteByte(hex[c>>12&15])
-			b.WriteByte(hex[c>>8&15])
-			b.WriteByte(hex[c>>4&15])
-			b.WriteByte(hex[c&15])
-		default:
-			b.WriteRune(c)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// jsonString quotes s as a JSON string with the module's one escaper,
+// "<", ">" and "&" escaped.
+func jsonString(s string) string { return string(jsonstr.AppendHTML(nil, s)) }

@@ -11,12 +11,24 @@ const hexDigits = "0123456789abcdef"
 // invalid UTF-8 as \ufffd (U+FFFD REPLACEMENT CHARACTER). Everything
 // else, "<", ">" and "&" included, is written as it is.
 func Append(dst []byte, s string) []byte {
+	return appendString(dst, s, false)
+}
+
+// AppendHTML appends s as Append does, and "<", ">" and "&" as \u003c,
+// \u003e and \u0026, exactly as encoding/json writes it with HTML
+// escaping on: JSON that is safe to embed in HTML or to serve to a client
+// that might sniff it as HTML.
+func AppendHTML(dst []byte, s string) []byte {
+	return appendString(dst, s, true)
+}
+
+func appendString(dst []byte, s string, html bool) []byte {
 	b := append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && !(html && (c == '<' || c == '>' || c == '&')) {
 				i++
 				continue
 			}

@@ -7,10 +7,13 @@ import (
 )
 
 // encodingJSON is what encoding/json writes with HTML escaping off.
-func encodingJSON(s string) string {
+func encodingJSON(s string) string { return encodingJSONHTML(s, false) }
+
+// encodingJSONHTML is what encoding/json writes, HTML escaping on or off.
+func encodingJSONHTML(s string, html bool) string {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
+	enc.SetEscapeHTML(html)
 	_ = enc.Encode(s)
 	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
 }
@@ -23,6 +26,10 @@ func TestAppend(t *testing.T) {
 		got := string(Append(nil, s))
 		if want := encodingJSON(s); got != want {
 			t.Errorf("Append(%q) = %s, want %s", s, got, want)
+		}
+		got = string(AppendHTML(nil, s))
+		if want := encodingJSONHTML(s, true); got != want {
+			t.Errorf("AppendHTML(%q) = %s, want %s", s, got, want)
 		}
 	}
 	if got := string(Append([]byte("x:"), "y")); got != `x:"y"` {
@@ -38,6 +45,10 @@ func FuzzAppend(f *testing.F) {
 		got := string(Append(nil, s))
 		if want := encodingJSON(s); got != want {
 			t.Fatalf("Append(%q) = %s, want %s", s, got, want)
+		}
+		got = string(AppendHTML(nil, s))
+		if want := encodingJSONHTML(s, true); got != want {
+			t.Fatalf("AppendHTML(%q) = %s, want %s", s, got, want)
 		}
 	})
 }
