@@ -47,6 +47,16 @@ func (s Style) Title() string {
 	return ""
 }
 
+// FullNote reports whether the style's first citation of an item is a
+// full note, which identifies the source on its own (the Chicago notes
+// styles). It is false for shortened notes and in-text styles, whose
+// citations need the bibliography entry beside them, and for a style this
+// package does not have.
+func (s Style) FullNote() bool {
+	st := lookupStyle(s)
+	return st != nil && st.fullNote
+}
+
 // ErrUnknownStyle, ErrMode, ErrLabel, ErrFormat and ErrForm are the sentinels of
 // bad arguments; *ParseError unwraps to one of them.
 var (
@@ -256,6 +266,9 @@ type styleDef struct {
 	id    Style
 	title string // the title of the official CSL file
 	class styleClass
+	// fullNote: the first citation of an item is a full note that
+	// identifies the source on its own (no bibliography needed).
+	fullNote bool
 	// render renders the item at r.pos: the bibliography's layout for
 	// posBib, the citation's layout otherwise. The renderer comes set up
 	// with the item, the locator and the et-al rule of the layout.
@@ -281,9 +294,10 @@ type styleDef struct {
 // it is never written.
 var builtinStyles = [...]styleDef{
 	{
-		id:    ChicagoNotes,
-		title: "Chicago Manual of Style 18th edition (notes and bibliography)",
-		class: note,
+		id:       ChicagoNotes,
+		title:    "Chicago Manual of Style 18th edition (notes and bibliography)",
+		class:    note,
+		fullNote: true,
 		render: func(r *renderer) {
 			c := chicago{r: r}
 			c.render()
@@ -296,9 +310,10 @@ var builtinStyles = [...]styleDef{
 		citeSuffix: ".",
 	},
 	{
-		id:    ChicagoNotes17,
-		title: "Chicago Manual of Style 17th edition (notes and bibliography)",
-		class: note,
+		id:       ChicagoNotes17,
+		title:    "Chicago Manual of Style 17th edition (notes and bibliography)",
+		class:    note,
+		fullNote: true,
 		render: func(r *renderer) {
 			c := chicago{r: r, ed17: true}
 			c.render()

@@ -19,3 +19,18 @@ func ExampleStyle_Title() {
 	// chicago-author-date: Chicago Manual of Style 18th edition (author-date)
 	// modern-language-association: MLA Handbook 9th edition (in-text citations)
 }
+
+// A printed page must identify its source: a style whose first citation
+// is a full note can stand alone; the others need the entry beside the
+// citation.
+func ExampleStyle_FullNote() {
+	for _, s := range cite.Styles() {
+		fmt.Printf("%s: %v\n", s, s.FullNote())
+	}
+	// Output:
+	// chicago-notes-bibliography: true
+	// chicago-notes-bibliography-17th-edition: true
+	// chicago-shortened-notes-bibliography: false
+	// chicago-author-date: false
+	// modern-language-association: false
+}

@@ -38,7 +38,7 @@ func newCiter(doc *maisky.Document, vol *maisky.Volume, style string) (citer, er
 		return nil, err
 	}
 	var entry []span
-	if st != cite.ChicagoNotes && st != cite.ChicagoNotes17 {
+	if !st.FullNote() {
 		text, err := cite.Format(&item, st, cite.Bibliography, cite.Locator{})
 		if err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrStyle, err)
