@@ -1,24 +1,14 @@
 package cite
 
 import (
-	"os"
 	"testing"
 	"time"
 
-	"github.com/maisky-lib/maisky/maisky"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-func readFixture(t testing.TB, name string) *maisky.File {
-	t.Helper()
-	f, err := os.Open("../testdata/" + name)
-	require.NoError(t, err)
-	defer f.Close()
-	file, err := maisky.Read(f)
-	require.NoError(t, err)
-	return file
-}
+	"github.com/maisky-lib/maisky/internal/fixture"
+)
 
 // examplesItem returns an item of the official examples (copied into
 // testdata/items.json), by id.
@@ -29,7 +19,7 @@ func examplesItem(t *testing.T, id string) Item {
 }
 
 func TestFromDocumentPrint(t *testing.T) {
-	file := readFixture(t, "volume1.json")
+	file := fixture.Read(t, "volume1.json")
 	doc, err := file.Document("maisky-1934-12-31")
 	require.NoError(t, err)
 	got := fromDocument(doc, file.Volume, Options{})
@@ -56,7 +46,7 @@ func TestFromDocumentPrint(t *testing.T) {
 }
 
 func TestFromDocumentArchive(t *testing.T) {
-	file := readFixture(t, "volume1.json")
+	file := fixture.Read(t, "volume1.json")
 	doc, err := file.Document("maisky-1934-12-31")
 	require.NoError(t, err)
 	accessed := time.Date(2024, 5, 14, 23, 0, 0, 0, time.UTC)
@@ -68,7 +58,7 @@ func TestFromDocumentArchive(t *testing.T) {
 	want.Extra = map[string]string{"keyword": "Anglo-Soviet relations; Kirov, Sergei; Labour Party; Trades Union Congress; executions; Citrine, Walter; Lansbury, George"}
 	assert.Equal(t, want, got)
 
-	letter := readFixture(t, "letter-litvinov.json").Documents[0]
+	letter := fixture.Read(t, "letter-litvinov.json").Documents[0]
 	got = fromDocument(letter, nil, Options{Form: Archive, Accessed: accessed, ArchiveName: "Stalin Digital Archive"})
 	want = examplesItem(t, "maisky-litvinov-1934-11-10-letter")
 	want.URL = letter.Permalink
@@ -100,7 +90,7 @@ func TestFromDocumentArchive(t *testing.T) {
 	assert.Empty(t, got.Archive)
 	assert.True(t, got.Accessed.IsZero())
 
-	memo := readFixture(t, "memo-approximate.json").Documents[0]
+	memo := fixture.Read(t, "memo-approximate.json").Documents[0]
 	got = fromDocument(memo, nil, Options{Form: Archive})
 	assert.True(t, got.Issued.Circa)
 	assert.Equal(t, memo.Title, got.Title, "the title is the archive's, without the date that the citation prints")
@@ -110,7 +100,7 @@ func TestFromDocumentArchive(t *testing.T) {
 }
 
 func TestFromVolume(t *testing.T) {
-	file := readFixture(t, "volume1.json")
+	file := fixture.Read(t, "volume1.json")
 	got := FromVolume(file.Volume, file.Documents[0].Authors, Options{})
 	want := examplesItem(t, "maisky-diaries-vol1")
 	want.ID = file.Volume.ID

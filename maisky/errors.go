@@ -41,7 +41,8 @@ type SyntaxError struct {
 	Msg    string
 }
 
-// Error describes the problem, with its position where known.
+// Error names the kind of text, quotes an excerpt of it and gives the
+// offset of the fault in code points.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("maisky: bad %s %s at offset %d: %s", e.What, excerpt(e.Input), e.Offset, e.Msg)
 }
@@ -65,7 +66,8 @@ type DecodeError struct {
 	format bool
 }
 
-// Error describes the problem, with its position where known.
+// Error gives the JSON path of the fault and, for a syntax error, its
+// line and column.
 func (e *DecodeError) Error() string {
 	var b strings.Builder
 	b.WriteString("maisky: ")
@@ -115,7 +117,8 @@ type ValidationError struct {
 	More int
 }
 
-// Error describes the problem, with its position where known.
+// Error gives the first problem with its JSON path and how many more
+// there are.
 func (e *ValidationError) Error() string {
 	if len(e.Problems) == 0 {
 		return "maisky: invalid document"
@@ -145,7 +148,8 @@ type PageRangeError struct {
 	syntax bool
 }
 
-// Error describes the problem, with its position where known.
+// Error quotes the range asked for, says what is wrong with it and which
+// pages the document has.
 func (e *PageRangeError) Error() string {
 	var b strings.Builder
 	b.WriteString("maisky: page range ")
@@ -181,7 +185,7 @@ type NotFoundError struct {
 	What, ID string
 }
 
-// Error describes the problem, with its position where known.
+// Error names the kind of thing and the id that was not found.
 func (e *NotFoundError) Error() string {
 	return fmt.Sprintf("maisky: no %s with id %q", e.What, e.ID)
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/export/ris"
+	"github.com/maisky-lib/maisky/internal/fixture"
 )
 
 // citeItems returns items built by cite from every fixture, in both forms
@@ -20,7 +21,7 @@ import (
 func citeItems(t *testing.T) []cite.Item {
 	var items []cite.Item
 	for _, path := range fixtures(t) {
-		file := readFixture(t, path)
+		file := fixture.ReadPath(t, path)
 		for _, d := range file.Documents {
 			for _, form := range []cite.Form{cite.Print, cite.Archive} {
 				for _, archiveNames := range []bool{false, true} {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/export/ris"
+	"github.com/maisky-lib/maisky/internal/fixture"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
@@ -37,7 +38,7 @@ var goldens = []struct {
 func TestGolden(t *testing.T) {
 	for _, g := range goldens {
 		t.Run(g.name, func(t *testing.T) {
-			file := readFixture(t, g.fixture)
+			file := fixture.ReadPath(t, g.fixture)
 			var buf bytes.Buffer
 			n := len(file.Documents)
 			if g.volume {
@@ -69,7 +70,7 @@ func TestRoundTrip(t *testing.T) {
 	names := []ris.NameForm{ris.NameKnownAs, ris.NameArchive}
 	docs := 0
 	for _, path := range fixtures(t) {
-		file := readFixture(t, path)
+		file := fixture.ReadPath(t, path)
 		for _, d := range file.Documents {
 			for _, form := range []cite.Form{cite.Print, cite.Archive} {
 				for _, vol := range []*maisky.Volume{file.Volume, nil} {
@@ -112,8 +113,8 @@ func TestRoundTrip(t *testing.T) {
 
 // TestDocumentRecordFields pins what the records of the real entries hold.
 func TestDocumentRecordFields(t *testing.T) {
-	memo := readFixture(t, "../../testdata/memo-approximate.json").Documents[0]
-	vol := readFixture(t, "../../testdata/volume1.json").Volume
+	memo := fixture.Read(t, "memo-approximate.json").Documents[0]
+	vol := fixture.Read(t, "volume1.json").Volume
 
 	// The approximate memo: the title the citation shows, no "ca.".
 	rec, err := ris.DocumentRecord(memo, vol, ris.Options{})
@@ -213,7 +214,7 @@ func TestMappingNil(t *testing.T) {
 }
 
 func TestVolumeRecordRoundTrip(t *testing.T) {
-	file := readFixture(t, "../../testdata/volume1.json")
+	file := fixture.Read(t, "volume1.json")
 	vol := file.Volume
 	for _, edited := range []bool{false, true} {
 		rec, err := ris.VolumeRecord(vol, ris.Options{EditedBook: edited, Accessed: accessed})
@@ -245,7 +246,7 @@ func TestVolumeRecordRoundTrip(t *testing.T) {
 }
 
 func TestDocumentRecordIgnoresOtherVolume(t *testing.T) {
-	file := readFixture(t, "../../testdata/volume1.json")
+	file := fixture.Read(t, "volume1.json")
 	d := *file.Documents[0]
 	d.Volume = "another-volume"
 	rec, err := ris.DocumentRecord(&d, file.Volume, ris.Options{})
