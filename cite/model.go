@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/maisky-lib/maisky/maisky"
 )
@@ -70,6 +73,12 @@ var ErrNoDocument = errors.New("cite: no document")
 // document's keywords ("keyword", separated by "; "), its description
 // ("abstract") and, when the document names its original, "Original:
 // repository, reference" ("note"). The styles print none of these.
+//
+// Its text is single-line, as every output carries it (a RIS line, the TEI
+// header, a PDF footer): in each value taken from the model, control
+// characters and the line and paragraph separators become spaces, runs of
+// spaces one space, white space at both ends is removed, the text is NFC;
+// a keyword is split at its semicolons, the keyword separator.
 func FromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) (Item, error) {
 	if doc == nil {
 		return Item{}, ErrNoDocument
@@ -78,6 +87,12 @@ func FromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) (Item,
 }
 
 func fromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) Item {
+	it := mapDocument(doc, vol, opts)
+	oneLineItem(&it)
+	return it
+}
+
+func mapDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) Item {
 	it := Item{ID: doc.ID}
 	if vol != nil && doc.Volume != "" && doc.Volume != vol.ID {
 		vol = nil
@@ -88,11 +103,8 @@ func fromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) Item {
 	if doc.Repository != "" || doc.ArchiveID != "" {
 		it.Note = "Original: " + joinNonEmpty(", ", doc.Repository, doc.ArchiveID)
 	}
-	if len(doc.Keywords) > 0 {
-		it.Extra = map[string]string{"keyword": joinNonEmpty("; ", doc.Keywords...)}
-		if it.Extra["keyword"] == "" {
-			it.Extra = nil
-		}
+	if kw := keywords(doc.Keywords); kw != "" {
+		it.Extra = map[string]string{"keyword": kw}
 	}
 	if opts.Form == Print && vol != nil {
 		it.Type = "chapter"
@@ -204,8 +216,11 @@ func people(ps []maisky.Person, archiveForm bool) []Name {
 	}
 	out := make([]Name, 0, len(ps))
 	for _, p := range ps {
+		p = maisky.Person{Family: oneLine(p.Family), Given: oneLine(p.Given), Pseudonym: oneLine(p.Pseudonym), Original: oneLine(p.Original)}
 		if archiveForm {
-			out = append(out, archiveName(p))
+			if n := archiveName(p); n != (Name{}) {
+				out = append(out, n)
+			}
 			continue
 		}
 		k := p.KnownAs()
@@ -263,7 +278,7 @@ func fromDate(d maisky.Date) Date {
 // year ("31 December 1934", "1 March 1935 (1)"), since entries run across
 // years; other titles stay as they are.
 func chapterTitle(doc *maisky.Document) string {
-	t := doc.Title
+	t := oneLine(doc.Title)
 	d := doc.Date
 	if d.IsZero() || d.Day == 0 || d.Month < 1 || d.Month > 12 {
 		return t
@@ -273,4 +288,63 @@ func chapterTitle(doc *maisky.Document) string {
 		return t
 	}
 	return label + " " + strconv.Itoa(d.Year) + t[len(label):]
+}
+
+// keywords joins keywords with "; " (the "keyword" variable), each split
+// at its semicolons and made one line, empty ones dropped.
+func keywords(kws []string) string {
+	var parts []string
+	for _, k := range kws {
+		for _, part := range strings.Split(k, ";") {
+			if part = oneLine(part); part != "" {
+				parts = append(parts, part)
+			}
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// oneLineItem makes the text values of a document's item one line (see
+// oneLine); names and keywords are made so as they are mapped.
+func oneLineItem(it *Item) {
+	for _, s := range []*string{&it.Title, &it.ContainerTitle, &it.Volume, &it.Publisher, &it.PublisherPlace,
+		&it.ISBN, &it.Language, &it.Abstract, &it.Note, &it.Archive, &it.URL} {
+		*s = oneLine(*s)
+	}
+}
+
+// oneLine returns s as a single line of text: invalid UTF-8 becomes
+// U+FFFD, control characters (C0, DEL, C1) and U+2028, U+2029 become
+// spaces, runs of spaces one space, white space (and U+FEFF) at both ends
+// is removed, and the result is NFC. It is what a RIS line holds of s
+// (ris.Fold), so every output of the item shows the same text.
+func oneLine(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r < 0x20 || r >= 0x7f && r <= 0x9f || r == '\u2028' || r == '\u2029' {
+			r = ' '
+		}
+		if r == ' ' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	t := strings.TrimFunc(b.String(), func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' })
+	return norm.NFC.String(t)
 }

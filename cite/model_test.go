@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/maisky-lib/maisky/internal/fixture"
+	"github.com/maisky-lib/maisky/maisky"
 )
 
 // examplesItem returns an item of the official examples (copied into
@@ -125,4 +126,35 @@ func TestHostile_FromDocumentNil(t *testing.T) {
 	it, err := FromDocument(nil, nil, Options{})
 	require.ErrorIs(t, err, ErrNoDocument)
 	require.Equal(t, Item{}, it)
+}
+
+// TestFromDocumentOneLine: the item's text is single-line, as every output
+// carries it, and a person with no name at all is no name.
+func TestFromDocumentOneLine(t *testing.T) {
+	doc := &maisky.Document{
+		ID: "d", Title: " Memo\r\non  the\u2028ballot\t", Description: "two  spaces\u0007and e\u0301",
+		Authors:    []maisky.Person{{Family: "Maisky\n", Given: " Ivan  Mikhailovich"}, {}},
+		Recipients: []maisky.Person{{Family: "Litvinov"}, {Given: " "}},
+		Keywords:   []string{"a;b ", " ; ", "Kirov,  Sergei"},
+		Repository: "AVP\tRF", Permalink: " https://example.org/1 ",
+		Date: maisky.Date{Year: 1935, Month: 1, Day: 3},
+	}
+	for _, archive := range []bool{false, true} {
+		it, err := FromDocument(doc, nil, Options{ArchiveNames: archive})
+		require.NoError(t, err)
+		assert.Equal(t, "two spaces and é", it.Abstract)
+		assert.Equal(t, "a; b; Kirov, Sergei", it.Extra["keyword"])
+		assert.Equal(t, "Original: AVP RF", it.Note)
+		assert.Equal(t, "https://example.org/1", it.URL)
+		assert.Equal(t, []Name{{Family: "Litvinov"}}, it.Recipient)
+		if archive {
+			assert.Equal(t, []Name{{Family: "Maisky", Given: "Ivan Mikhailovich"}}, it.Author)
+		} else {
+			assert.Equal(t, []Name{{Family: "Maisky", Given: "Ivan"}}, it.Author)
+		}
+	}
+	doc.Recipients = nil
+	it, err := FromDocument(doc, nil, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "Memo on the ballot", it.Title)
 }

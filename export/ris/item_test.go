@@ -114,11 +114,14 @@ func risKept(it cite.Item, i int, edited bool) cite.Item {
 				if given != "" {
 					s += ", " + given
 				}
-				if n.Suffix != "" {
+				switch {
+				case n.Suffix != "":
 					if given == "" {
 						s += ", "
 					}
 					s += ", " + n.Suffix
+				case given == "" && family != "":
+					s += "," // a family name alone keeps its comma
 				}
 			}
 			s = f(s)
