@@ -261,7 +261,7 @@ func layoutOf(t testing.TB, doc *maisky.Document, req Request, opts Options) []o
 	if style == "" {
 		style = DefaultStyle
 	}
-	c, err := newCiter(doc, opts.Volume, style)
+	c, err := newCiter(doc, opts.Volume, style, opts.ArchiveName)
 	require.NoError(t, err)
 	j := &job{fs: fonts(), g: newGeometry(opts.Paper), doc: doc, req: req, opts: &opts, cite: c}
 	out, err := j.layout(pages)
