@@ -24,7 +24,8 @@ const (
 	// as KindAuto writes it.
 	KindChapter
 	// KindManuscript writes the archive's document (cite.Archive) as a
-	// manuscript (MANSCPT), a letter too.
+	// manuscript (MANSCPT), a letter too; a letter's recipients are then
+	// left out, since no reader takes a MANSCPT's A2 for recipients.
 	KindManuscript
 	// KindLetter writes the archive's document (cite.Archive) as a letter
 	// (PCOMM).

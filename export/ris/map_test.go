@@ -36,6 +36,20 @@ var goldens = []struct {
 }
 
 func TestGolden(t *testing.T) {
+	// Every golden file is written by an entry of the table: none goes
+	// stale unchecked, and a missing one fails below.
+	onDisk, err := filepath.Glob(filepath.Join("testdata", "*.ris"))
+	require.NoError(t, err)
+	listed := map[string]bool{}
+	for _, g := range goldens {
+		listed[filepath.Join("testdata", g.name)] = true
+	}
+	for _, p := range onDisk {
+		assert.True(t, listed[p], "%s is not in the goldens table", p)
+	}
+	if !*update {
+		require.Len(t, onDisk, len(goldens), "a golden file is missing: run go test -update")
+	}
 	for _, g := range goldens {
 		t.Run(g.name, func(t *testing.T) {
 			file := fixture.ReadPath(t, g.fixture)
