@@ -98,9 +98,10 @@
 //     and CSL variables without a RIS tag are not written;
 //   - KindManuscript and KindLetter change the type, so the record of a
 //     letter as MANSCPT has no recipients and a diary entry as PCOMM no
-//     editors. Zotero's and
-// EndNote's usual tags (T1, JO, JF, BT, A1, ED, Y1, …) and their types
-// (EDBOOK, EBOOK, ICOMM, UNPB, …) are understood too.
+//     editors.
+//
+// Zotero's and EndNote's usual tags (T1, JO, JF, BT, A1, ED, Y1, …) and
+// their types (EDBOOK, EBOOK, ICOMM, UNPB, …) are understood too.
 //
 // A whole volume is BOOK with its editor as A3, not EDBOOK with the editor
 // as AU. Zotero maps A3 of a BOOK straight to its editor, and exports its
