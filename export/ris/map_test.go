@@ -160,7 +160,6 @@ func TestDocumentRecordFields(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, ris.WriteRecords(&buf, []ris.Record{rec}))
 	assert.NotContains(t, buf.String(), "TI  -")
-	assert.Equal(t, "3 January 1935", ris.EntryTitle(&maisky.Document{Title: "\u0007\t ", Date: maisky.Date{Year: 1935, Month: 1, Day: 3}}))
 }
 
 // people is the expected reading of written names: "Family, Given" in the
@@ -176,31 +175,6 @@ func people(ps []maisky.Person, form ris.NameForm) []maisky.Person {
 		out = append(out, q)
 	}
 	return out
-}
-
-func TestEntryTitle(t *testing.T) {
-	cases := []struct {
-		title string
-		date  maisky.Date
-		want  string
-	}{
-		{"31 December", maisky.Date{Year: 1934, Month: 12, Day: 31}, "31 December 1934"},
-		{"1 March (2)", maisky.Date{Year: 1935, Month: 3, Day: 1}, "1 March 1935 (2)"},
-		{"PS 1 October", maisky.Date{Year: 1938, Month: 10, Day: 1}, "PS 1 October 1938"},
-		{"27 October 1937", maisky.Date{Year: 1937, Month: 10, Day: 27}, "27 October 1937"},
-		{"11 March", maisky.Date{Year: 1935, Month: 3, Day: 1}, "11 March, 1 March 1935"},
-		{"3 January", maisky.Date{Year: 1935, Month: 1, Day: 3, Approximate: true}, "ca. 3 January 1935"},
-		{"3 January", maisky.Date{Year: 1935, Month: 1, Day: 3, Uncertain: true}, "3 January 1935?"},
-		{"Press note", maisky.Date{Year: 1935, Month: 1}, "Press note, January 1935"},
-		{"January", maisky.Date{Year: 1935, Month: 1}, "January 1935"},
-		{"Memo", maisky.Date{Year: 1935}, "Memo, 1935"},
-		{"Memo", maisky.Date{}, "Memo"},
-		{"", maisky.Date{Year: 1935, Month: 1, Day: 3}, "3 January 1935"},
-	}
-	for _, c := range cases {
-		assert.Equal(t, c.want, ris.EntryTitle(&maisky.Document{Title: c.title, Date: c.date}), c.title)
-	}
-	assert.Equal(t, "", ris.EntryTitle(nil))
 }
 
 func TestFileName(t *testing.T) {
