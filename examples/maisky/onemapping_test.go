@@ -96,11 +96,17 @@ func TestArchiveNames(t *testing.T) {
 	assert.Equal(t, "(Liakhovetsky 1934, 60)\n", out)
 
 	for _, vol := range [][]string{nil, {"-volume", vol1File}} {
-		code, out, errs = runCmd(append(append([]string{"ris", "-names", "archive"}, vol...), dec31File)...)
-		require.Equal(t, 0, code, errs)
-		recs, err := ris.ReadRecords(strings.NewReader(out))
-		require.NoError(t, err)
-		require.Len(t, recs, 1)
-		assert.Equal(t, []string{full}, recs[0].Values("AU"), "RIS keeps the pseudonym")
+		for _, flag := range [][]string{{"-names", "archive"}, {"-archive-names"}} {
+			code, out, errs = runCmd(append(append(append([]string{"ris"}, flag...), vol...), dec31File)...)
+			require.Equal(t, 0, code, errs)
+			recs, err := ris.ReadRecords(strings.NewReader(out))
+			require.NoError(t, err)
+			require.Len(t, recs, 1)
+			assert.Equal(t, []string{full}, recs[0].Values("AU"), "RIS keeps the pseudonym")
+		}
 	}
+	code, out, errs = runCmd("ris", "-names", "known", "-archive-names", dec31File)
+	assert.Equal(t, 2, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errs, "contradict")
 }
