@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -216,9 +217,12 @@ func people(ps []maisky.Person, archiveForm bool) []Name {
 	}
 	out := make([]Name, 0, len(ps))
 	for _, p := range ps {
-		p = maisky.Person{Family: oneLine(p.Family), Given: oneLine(p.Given), Pseudonym: oneLine(p.Pseudonym), Original: oneLine(p.Original)}
+		// The name parts one line each; the original-script name, a
+		// last resort, only where it is used.
+		p = maisky.Person{Family: oneLine(p.Family), Given: oneLine(p.Given), Pseudonym: oneLine(p.Pseudonym), Original: p.Original}
 		if archiveForm {
-			if n := archiveName(p); n != (Name{}) {
+			n := archiveName(p)
+			if n.Literal = oneLine(n.Literal); n != (Name{}) {
 				out = append(out, n)
 			}
 			continue
@@ -227,7 +231,7 @@ func people(ps []maisky.Person, archiveForm bool) []Name {
 		given, _, _ := strings.Cut(k.Given, " ")
 		switch {
 		case k.Family == "" && given == "":
-			if s := p.DisplayName(); s != "" {
+			if s := oneLine(p.DisplayName()); s != "" {
 				out = append(out, Name{Literal: s})
 			}
 		case k.Family == "":
@@ -293,15 +297,25 @@ func chapterTitle(doc *maisky.Document) string {
 // keywords joins keywords with "; " (the "keyword" variable), each split
 // at its semicolons and made one line, empty ones dropped.
 func keywords(kws []string) string {
-	var parts []string
+	n := 0
 	for _, k := range kws {
-		for _, part := range strings.Split(k, ";") {
+		n += len(k) + 2
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, k := range kws {
+		for more := true; more; {
+			var part string
+			part, k, more = strings.Cut(k, ";")
 			if part = oneLine(part); part != "" {
-				parts = append(parts, part)
+				if b.Len() > 0 {
+					b.WriteString("; ")
+				}
+				b.WriteString(part)
 			}
 		}
 	}
-	return strings.Join(parts, "; ")
+	return b.String()
 }
 
 // oneLineItem makes the text values of a document's item one line (see
@@ -319,14 +333,7 @@ func oneLineItem(it *Item) {
 // is removed, and the result is NFC. It is what a RIS line holds of s
 // (ris.Fold), so every output of the item shows the same text.
 func oneLine(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if isOneLine(s) {
 		return s
 	}
 	var b strings.Builder
@@ -347,4 +354,27 @@ func oneLine(s string) string {
 	}
 	t := strings.TrimFunc(b.String(), func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' })
 	return norm.NFC.String(t)
+}
+
+// isOneLine reports whether oneLine leaves s as it is, without allocating.
+func isOneLine(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f || c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') {
+				return false
+			}
+			i++
+			continue
+		}
+		ascii = false
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r <= 0x9f || r == '\u2028' || r == '\u2029' ||
+			(i == 0 || i+n == len(s)) && (unicode.IsSpace(r) || r == '\ufeff') {
+			return false
+		}
+		i += n
+	}
+	return ascii || norm.NFC.IsNormalString(s)
 }
