@@ -106,7 +106,7 @@ func FuzzDocumentRoundTrip(f *testing.F) {
 	f.Fuzz(func(t *testing.T, title, family, given, pseudonym, recipient, kw1, kw2, desc, repo, ref, link string, y, m, d int, approx bool) {
 		doc := &maisky.Document{
 			ID: "doc", Title: title, Volume: "v",
-			Authors:    []maisky.Person{{Family: family, Given: given, Pseudonym: pseudonym}},
+			Authors:    []maisky.Person{{Family: family, Given: given, Pseudonym: pseudonym, Original: repo}},
 			Repository: repo, ArchiveID: ref, Description: desc, Permalink: link,
 			Keywords: []string{kw1, kw2},
 			Date:     maisky.Date{Year: abs(y) % 3000, Month: abs(m) % 13, Day: abs(d) % 32, Approximate: approx},
@@ -117,7 +117,7 @@ func FuzzDocumentRoundTrip(f *testing.F) {
 			// of its own is read as a comma too.
 			t.Skip()
 		}
-		for _, s := range []string{family, given, pseudonym, recipient} {
+		for _, s := range []string{family, given, pseudonym, recipient, repo} {
 			if strings.Contains(s, ",") {
 				// RIS writes a name as "Family, Given": a comma inside a
 				// name part cannot be told from that one.
