@@ -41,7 +41,7 @@ type SyntaxError struct {
 	Msg    string
 }
 
-// Error names the kind of text, quotes an excerpt of it and gives the
+// Error names the kind of text, quotes an excerpt of it, and gives the
 // offset of the fault in code points.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("maisky: bad %s %s at offset %d: %s", e.What, excerpt(e.Input), e.Offset, e.Msg)
@@ -66,8 +66,8 @@ type DecodeError struct {
 	format bool
 }
 
-// Error gives the JSON path of the fault and, for a syntax error, its
-// line and column.
+// Error gives the JSON path of the faulty value and, for a syntax error,
+// its line and column, then the fault.
 func (e *DecodeError) Error() string {
 	var b strings.Builder
 	b.WriteString("maisky: ")
@@ -117,8 +117,8 @@ type ValidationError struct {
 	More int
 }
 
-// Error gives the first problem with its JSON path and how many more
-// there are.
+// Error gives the first problem with its JSON path, and how many more
+// were found.
 func (e *ValidationError) Error() string {
 	if len(e.Problems) == 0 {
 		return "maisky: invalid document"
@@ -148,8 +148,8 @@ type PageRangeError struct {
 	syntax bool
 }
 
-// Error quotes the range asked for, says what is wrong with it and which
-// pages the document has.
+// Error quotes the range asked for, says what is wrong with it, and names
+// the pages the document has when they are known.
 func (e *PageRangeError) Error() string {
 	var b strings.Builder
 	b.WriteString("maisky: page range ")
