@@ -5,6 +5,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/maisky-lib/maisky/maisky"
 )
@@ -70,6 +74,12 @@ var ErrNoDocument = errors.New("cite: no document")
 // document's keywords ("keyword", separated by "; "), its description
 // ("abstract") and, when the document names its original, "Original:
 // repository, reference" ("note"). The styles print none of these.
+//
+// Its text is single-line, as every output carries it (a RIS line, the TEI
+// header, a PDF footer): in each value taken from the model, control
+// characters and the line and paragraph separators become spaces, runs of
+// spaces one space, white space at both ends is removed, the text is NFC;
+// a keyword is split at its semicolons, the keyword separator.
 func FromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) (Item, error) {
 	if doc == nil {
 		return Item{}, ErrNoDocument
@@ -78,6 +88,12 @@ func FromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) (Item,
 }
 
 func fromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) Item {
+	it := mapDocument(doc, vol, opts)
+	oneLineItem(&it)
+	return it
+}
+
+func mapDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) Item {
 	it := Item{ID: doc.ID}
 	if vol != nil && doc.Volume != "" && doc.Volume != vol.ID {
 		vol = nil
@@ -88,11 +104,8 @@ func fromDocument(doc *maisky.Document, vol *maisky.Volume, opts Options) Item {
 	if doc.Repository != "" || doc.ArchiveID != "" {
 		it.Note = "Original: " + joinNonEmpty(", ", doc.Repository, doc.ArchiveID)
 	}
-	if len(doc.Keywords) > 0 {
-		it.Extra = map[string]string{"keyword": joinNonEmpty("; ", doc.Keywords...)}
-		if it.Extra["keyword"] == "" {
-			it.Extra = nil
-		}
+	if kw := keywords(doc.Keywords); kw != "" {
+		it.Extra = map[string]string{"keyword": kw}
 	}
 	if opts.Form == Print && vol != nil {
 		it.Type = "chapter"
@@ -204,15 +217,21 @@ func people(ps []maisky.Person, archiveForm bool) []Name {
 	}
 	out := make([]Name, 0, len(ps))
 	for _, p := range ps {
+		// The name parts one line each; the original-script name, a
+		// last resort, only where it is used.
+		p = maisky.Person{Family: oneLine(p.Family), Given: oneLine(p.Given), Pseudonym: oneLine(p.Pseudonym), Original: p.Original}
 		if archiveForm {
-			out = append(out, archiveName(p))
+			n := archiveName(p)
+			if n.Literal = oneLine(n.Literal); n != (Name{}) {
+				out = append(out, n)
+			}
 			continue
 		}
 		k := p.KnownAs()
 		given, _, _ := strings.Cut(k.Given, " ")
 		switch {
 		case k.Family == "" && given == "":
-			if s := p.DisplayName(); s != "" {
+			if s := oneLine(p.DisplayName()); s != "" {
 				out = append(out, Name{Literal: s})
 			}
 		case k.Family == "":
@@ -263,7 +282,7 @@ func fromDate(d maisky.Date) Date {
 // year ("31 December 1934", "1 March 1935 (1)"), since entries run across
 // years; other titles stay as they are.
 func chapterTitle(doc *maisky.Document) string {
-	t := doc.Title
+	t := oneLine(doc.Title)
 	d := doc.Date
 	if d.IsZero() || d.Day == 0 || d.Month < 1 || d.Month > 12 {
 		return t
@@ -273,4 +292,89 @@ func chapterTitle(doc *maisky.Document) string {
 		return t
 	}
 	return label + " " + strconv.Itoa(d.Year) + t[len(label):]
+}
+
+// keywords joins keywords with "; " (the "keyword" variable), each split
+// at its semicolons and made one line, empty ones dropped.
+func keywords(kws []string) string {
+	n := 0
+	for _, k := range kws {
+		n += len(k) + 2
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, k := range kws {
+		for more := true; more; {
+			var part string
+			part, k, more = strings.Cut(k, ";")
+			if part = oneLine(part); part != "" {
+				if b.Len() > 0 {
+					b.WriteString("; ")
+				}
+				b.WriteString(part)
+			}
+		}
+	}
+	return b.String()
+}
+
+// oneLineItem makes the text values of a document's item one line (see
+// oneLine); names and keywords are made so as they are mapped.
+func oneLineItem(it *Item) {
+	for _, s := range []*string{&it.Title, &it.ContainerTitle, &it.Volume, &it.Publisher, &it.PublisherPlace,
+		&it.ISBN, &it.Language, &it.Abstract, &it.Note, &it.Archive, &it.URL} {
+		*s = oneLine(*s)
+	}
+}
+
+// oneLine returns s as a single line of text: invalid UTF-8 becomes
+// U+FFFD, control characters (C0, DEL, C1) and U+2028, U+2029 become
+// spaces, runs of spaces one space, white space (and U+FEFF) at both ends
+// is removed, and the result is NFC. It is what a RIS line holds of s
+// (ris.Fold), so every output of the item shows the same text.
+func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r < 0x20 || r >= 0x7f && r <= 0x9f || r == '\u2028' || r == '\u2029' {
+			r = ' '
+		}
+		if r == ' ' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	t := strings.TrimFunc(b.String(), func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' })
+	return norm.NFC.String(t)
+}
+
+// isOneLine reports whether oneLine leaves s as it is, without allocating.
+func isOneLine(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f || c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') {
+				return false
+			}
+			i++
+			continue
+		}
+		ascii = false
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r <= 0x9f || r == '\u2028' || r == '\u2029' ||
+			(i == 0 || i+n == len(s)) && (unicode.IsSpace(r) || r == '\ufeff') {
+			return false
+		}
+		i += n
+	}
+	return ascii || norm.NFC.IsNormalString(s)
 }

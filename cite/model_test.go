@@ -1,24 +1,15 @@
 package cite
 
 import (
-	"os"
 	"testing"
 	"time"
 
-	"github.com/maisky-lib/maisky/maisky"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-func readFixture(t testing.TB, name string) *maisky.File {
-	t.Helper()
-	f, err := os.Open("../testdata/" + name)
-	require.NoError(t, err)
-	defer f.Close()
-	file, err := maisky.Read(f)
-	require.NoError(t, err)
-	return file
-}
+	"github.com/maisky-lib/maisky/internal/fixture"
+	"github.com/maisky-lib/maisky/maisky"
+)
 
 // examplesItem returns an item of the official examples (copied into
 // testdata/items.json), by id.
@@ -29,7 +20,7 @@ func examplesItem(t *testing.T, id string) Item {
 }
 
 func TestFromDocumentPrint(t *testing.T) {
-	file := readFixture(t, "volume1.json")
+	file := fixture.Read(t, "volume1.json")
 	doc, err := file.Document("maisky-1934-12-31")
 	require.NoError(t, err)
 	got := fromDocument(doc, file.Volume, Options{})
@@ -56,7 +47,7 @@ func TestFromDocumentPrint(t *testing.T) {
 }
 
 func TestFromDocumentArchive(t *testing.T) {
-	file := readFixture(t, "volume1.json")
+	file := fixture.Read(t, "volume1.json")
 	doc, err := file.Document("maisky-1934-12-31")
 	require.NoError(t, err)
 	accessed := time.Date(2024, 5, 14, 23, 0, 0, 0, time.UTC)
@@ -68,7 +59,7 @@ func TestFromDocumentArchive(t *testing.T) {
 	want.Extra = map[string]string{"keyword": "Anglo-Soviet relations; Kirov, Sergei; Labour Party; Trades Union Congress; executions; Citrine, Walter; Lansbury, George"}
 	assert.Equal(t, want, got)
 
-	letter := readFixture(t, "letter-litvinov.json").Documents[0]
+	letter := fixture.Read(t, "letter-litvinov.json").Documents[0]
 	got = fromDocument(letter, nil, Options{Form: Archive, Accessed: accessed, ArchiveName: "Stalin Digital Archive"})
 	want = examplesItem(t, "maisky-litvinov-1934-11-10-letter")
 	want.URL = letter.Permalink
@@ -100,7 +91,7 @@ func TestFromDocumentArchive(t *testing.T) {
 	assert.Empty(t, got.Archive)
 	assert.True(t, got.Accessed.IsZero())
 
-	memo := readFixture(t, "memo-approximate.json").Documents[0]
+	memo := fixture.Read(t, "memo-approximate.json").Documents[0]
 	got = fromDocument(memo, nil, Options{Form: Archive})
 	assert.True(t, got.Issued.Circa)
 	assert.Equal(t, memo.Title, got.Title, "the title is the archive's, without the date that the citation prints")
@@ -110,7 +101,7 @@ func TestFromDocumentArchive(t *testing.T) {
 }
 
 func TestFromVolume(t *testing.T) {
-	file := readFixture(t, "volume1.json")
+	file := fixture.Read(t, "volume1.json")
 	got := FromVolume(file.Volume, file.Documents[0].Authors, Options{})
 	want := examplesItem(t, "maisky-diaries-vol1")
 	want.ID = file.Volume.ID
@@ -135,4 +126,35 @@ func TestHostile_FromDocumentNil(t *testing.T) {
 	it, err := FromDocument(nil, nil, Options{})
 	require.ErrorIs(t, err, ErrNoDocument)
 	require.Equal(t, Item{}, it)
+}
+
+// TestFromDocumentOneLine: the item's text is single-line, as every output
+// carries it, and a person with no name at all is no name.
+func TestFromDocumentOneLine(t *testing.T) {
+	doc := &maisky.Document{
+		ID: "d", Title: " Memo\r\non  the\u2028ballot\t", Description: "two  spaces\u0007and e\u0301",
+		Authors:    []maisky.Person{{Family: "Maisky\n", Given: " Ivan  Mikhailovich"}, {}},
+		Recipients: []maisky.Person{{Family: "Litvinov"}, {Given: " "}},
+		Keywords:   []string{"a;b ", " ; ", "Kirov,  Sergei"},
+		Repository: "AVP\tRF", Permalink: " https://example.org/1 ",
+		Date: maisky.Date{Year: 1935, Month: 1, Day: 3},
+	}
+	for _, archive := range []bool{false, true} {
+		it, err := FromDocument(doc, nil, Options{ArchiveNames: archive})
+		require.NoError(t, err)
+		assert.Equal(t, "two spaces and é", it.Abstract)
+		assert.Equal(t, "a; b; Kirov, Sergei", it.Extra["keyword"])
+		assert.Equal(t, "Original: AVP RF", it.Note)
+		assert.Equal(t, "https://example.org/1", it.URL)
+		assert.Equal(t, []Name{{Family: "Litvinov"}}, it.Recipient)
+		if archive {
+			assert.Equal(t, []Name{{Family: "Maisky", Given: "Ivan Mikhailovich"}}, it.Author)
+		} else {
+			assert.Equal(t, []Name{{Family: "Maisky", Given: "Ivan"}}, it.Author)
+		}
+	}
+	doc.Recipients = nil
+	it, err := FromDocument(doc, nil, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "Memo on the ballot", it.Title)
 }

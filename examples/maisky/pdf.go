@@ -61,6 +61,7 @@ func printPDF(args []string, out *bytes.Buffer, stdout io.Writer) error {
 		return usagef("-paper %q: allowed are a4 and letter", *paper)
 	}
 	opts.Style = *style
+	opts.ArchiveName = defaultArchive
 	at := time.Now().UTC().Truncate(24 * time.Hour)
 	if *date != "" {
 		at, err = time.Parse("2006-01-02", *date)

@@ -21,7 +21,7 @@ func runRIS(args []string, stdout, stderr io.Writer) int {
 	return finish(&out, err, stdout, stderr)
 }
 
-const risSynopsis = "maisky ris [-form print|archive] [-kind auto|chapter|manuscript|letter] [-names known|archive] [-accessed YYYY-MM-DD] [-archive NAME] [-volume VOLUME.json] [-book] FILE... | maisky ris -read FILE.ris"
+const risSynopsis = "maisky ris [-form print|archive] [-kind auto|chapter|manuscript|letter] [-names known|archive | -archive-names] [-accessed YYYY-MM-DD] [-archive NAME] [-volume VOLUME.json] [-book] FILE... | maisky ris -read FILE.ris"
 
 func risCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
 	fs := newFlags("ris")
@@ -29,6 +29,7 @@ func risCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
 	formName := fs.String("form", "print", "print (chapter of the printed volume) or archive (the online archive's document), as cite and csljson")
 	kind := fs.String("kind", "auto", "record kind of a document: auto (the form's: a chapter, or the archive's letter or manuscript), chapter (CHAP), manuscript (MANSCPT) or letter (PCOMM)")
 	names := fs.String("names", "known", "form of names: known (Maisky, Ivan) or archive (Liakhovetsky, Ivan Mikhailovich (Maisky))")
+	archiveNames := fs.Bool("archive-names", false, "the same as -names archive, as cite and csljson spell it")
 	accessed := fs.String("accessed", "", "access date written as Y2 in the archive form, YYYY-MM-DD (default: none)")
 	archive := fs.String("archive", defaultArchive, "the online archive's name, when the file's volume does not give it (archive form)")
 	volFile := fs.String("volume", "", "a volume `file` whose book the document files' entries are chapters of")
@@ -72,6 +73,17 @@ func risCmd(args []string, out *bytes.Buffer, stdout io.Writer) error {
 		opts.Kind = ris.KindLetter
 	default:
 		return usagef("-kind %q: want auto, chapter, manuscript or letter", *kind)
+	}
+	if *archiveNames {
+		if *names != "known" && *names != "archive" {
+			return usagef("-names %q: want known or archive", *names)
+		}
+		named := false
+		fs.Visit(func(f *flag.Flag) { named = named || f.Name == "names" })
+		if named && *names == "known" {
+			return usagef("-archive-names and -names known contradict each other; usage: %s", risSynopsis)
+		}
+		*names = "archive"
 	}
 	switch *names {
 	case "known":

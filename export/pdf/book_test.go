@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/maisky-lib/maisky/internal/fixture"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
@@ -57,11 +58,8 @@ func TestGlyphCoverage(t *testing.T) {
 		check(n, n)
 		assert.Equal(t, norm.NFC.String(n), fs.clean(n), "clean keeps %q", n)
 	}
-	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "*.json"))
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
-	for _, f := range files {
-		file := readFile(t, filepath.Base(f))
+	for _, f := range fixture.Paths(t) {
+		file := fixture.ReadPath(t, f)
 		docs := file.Documents
 		for _, d := range docs {
 			check(f, d.Title)
@@ -151,7 +149,7 @@ func TestNoWideGaps(t *testing.T) {
 		out := layoutOf(t, doc, Request{Pages: r, Acceptance: accepted}, Options{Volume: vol})
 		assert.Less(t, widestGap(t, out), 8.0, "pages %v", r)
 	}
-	dec18 := readFile(t, "1934-12-18.json").Documents[0]
+	dec18 := fixture.Read(t, "1934-12-18.json").Documents[0]
 	out := layoutOf(t, dec18, request(53, 54), Options{Volume: vol})
 	assert.Less(t, widestGap(t, out), 8.0)
 	out = layoutOf(t, synthetic(3, 4, 2), request(10, 12), Options{})
@@ -368,7 +366,7 @@ func TestPdftotext(t *testing.T) {
 		t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
 	}
 	vol, doc := volume1(t)
-	dec18 := readFile(t, "1934-12-18.json").Documents[0]
+	dec18 := fixture.Read(t, "1934-12-18.json").Documents[0]
 	for _, tc := range []struct {
 		doc *maisky.Document
 		r   maisky.PageRange

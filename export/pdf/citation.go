@@ -27,13 +27,14 @@ type citer func(page int) ([]span, error)
 // without a volume) and formats it as a full note with the page as locator
 // in the Chicago notes styles; in the others (shortened notes, author-date,
 // MLA) as the bibliography entry followed by the style's own citation of
-// the page.
-func newCiter(doc *maisky.Document, vol *maisky.Volume, style string) (citer, error) {
+// the page. archiveName names the online archive for a document without
+// its volume (cite.Options.ArchiveName).
+func newCiter(doc *maisky.Document, vol *maisky.Volume, style, archiveName string) (citer, error) {
 	st, err := cite.ParseStyle(style)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrStyle, err)
 	}
-	item, err := cite.FromDocument(doc, vol, cite.Options{})
+	item, err := cite.FromDocument(doc, vol, cite.Options{ArchiveName: archiveName})
 	if err != nil {
 		return nil, err
 	}

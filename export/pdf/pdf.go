@@ -90,6 +90,11 @@ type Options struct {
 	// Style is the CSL style id of the footer citation (see package cite);
 	// empty means DefaultStyle.
 	Style string
+	// ArchiveName names the online archive in the footer citation of a
+	// document printed without its volume (cite.Options.ArchiveName), as
+	// the archive's document is cited ("Stalin Digital Archive"); empty
+	// leaves it out.
+	ArchiveName string
 	// Created is the creation and modification date of the PDF; zero means
 	// the time of acceptance. The clock is never read.
 	Created time.Time
@@ -126,7 +131,7 @@ func Write(w io.Writer, doc *maisky.Document, req Request, opts Options) error {
 	if style == "" {
 		style = DefaultStyle
 	}
-	cite, err := newCiter(doc, opts.Volume, style)
+	cite, err := newCiter(doc, opts.Volume, style, opts.ArchiveName)
 	if err != nil {
 		return err
 	}

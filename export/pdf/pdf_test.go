@@ -23,27 +23,16 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/maisky-lib/maisky/cite"
+	"github.com/maisky-lib/maisky/internal/fixture"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden PDFs in testdata/")
 
-// readFile reads a maisky/1 fixture of the repository's testdata.
-func readFile(t testing.TB, name string) *maisky.File {
-	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "testdata", name))
-	require.NoError(t, err)
-	defer f.Close()
-	file, err := maisky.Read(f)
-	require.NoError(t, err)
-	require.NoError(t, file.Validate())
-	return file
-}
-
 // volume1 returns the volume fixture and its 31 December document.
 func volume1(t testing.TB) (*maisky.Volume, *maisky.Document) {
 	t.Helper()
-	file := readFile(t, "volume1.json")
+	file := fixture.Read(t, "volume1.json")
 	doc, err := file.Document("maisky-1934-12-31")
 	require.NoError(t, err)
 	return file.Volume, doc
@@ -272,7 +261,7 @@ func layoutOf(t testing.TB, doc *maisky.Document, req Request, opts Options) []o
 	if style == "" {
 		style = DefaultStyle
 	}
-	c, err := newCiter(doc, opts.Volume, style)
+	c, err := newCiter(doc, opts.Volume, style, opts.ArchiveName)
 	require.NoError(t, err)
 	j := &job{fs: fonts(), g: newGeometry(opts.Paper), doc: doc, req: req, opts: &opts, cite: c}
 	out, err := j.layout(pages)
@@ -602,7 +591,7 @@ func TestFooterCitation(t *testing.T) {
 
 func TestGolden(t *testing.T) {
 	vol, doc := volume1(t)
-	dec18 := readFile(t, "1934-12-18.json").Documents[0]
+	dec18 := fixture.Read(t, "1934-12-18.json").Documents[0]
 	tests := []struct {
 		name string
 		doc  *maisky.Document

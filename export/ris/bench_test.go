@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/maisky-lib/maisky/export/ris"
+	"github.com/maisky-lib/maisky/internal/fixture"
 )
 
 // Run the writer benchmarks with -benchtime=100000x: each op is one record, so one run writes
@@ -18,7 +19,7 @@ import (
 // over the floor.
 
 func benchRecord(b *testing.B) (ris.Record, []byte) {
-	file := readFixture(b, "../../testdata/volume1.json")
+	file := fixture.Read(b, "volume1.json")
 	d, err := file.Document("maisky-1934-12-31")
 	require.NoError(b, err)
 	rec, err := ris.DocumentRecord(d, file.Volume, ris.Options{Accessed: accessed})
@@ -76,7 +77,7 @@ func BenchmarkFloorLines(b *testing.B) {
 // BenchmarkDocument maps the document and writes it: the cost a download
 // service pays per record.
 func BenchmarkDocument(b *testing.B) {
-	file := readFixture(b, "../../testdata/volume1.json")
+	file := fixture.Read(b, "volume1.json")
 	d, err := file.Document("maisky-1934-12-31")
 	require.NoError(b, err)
 	_, pre := benchRecord(b)

@@ -80,10 +80,28 @@
 // the recipients as A2, no TI).
 //
 // ReadItems and ItemFromRecord map records back to CSL items, the inverse
-// of ItemRecord: a document's record reads back as the item cite.FromDocument
-// gives, and RIS → CSL-JSON → RIS keeps every mapped field. Zotero's and
-// EndNote's usual tags (T1, JO, JF, BT, A1, ED, Y1, …) and their types
-// (EDBOOK, EBOOK, ICOMM, UNPB, …) are understood too.
+// of ItemRecord: a document's record (of the default kind) reads back as
+// exactly the item cite.FromDocument gives, in either form and name form,
+// and RIS → CSL-JSON → RIS keeps every mapped field. A name with a family
+// name alone is written "Litvinov," so that it is not read as a literal
+// name. What RIS cannot carry, and how it is handled:
+//
+//   - runs of white space, control characters and line breaks: values are
+//     folded (above); cite.FromDocument gives single-line text already, so
+//     a document's item loses nothing;
+//   - a circa date: DA ends in "approximate", which our Reader (and
+//     Zotero) read and citation-js ignores;
+//   - of items from elsewhere (ItemRecord): name particles and suffixes
+//     join the family or given name, a comma inside a name part splits it,
+//     a date range's end, a season and a literal date are left out (PY
+//     keeps the year), a lone keyword's own U+201A reads back as a comma,
+//     and CSL variables without a RIS tag are not written;
+//   - KindManuscript and KindLetter change the type, so the record of a
+//     letter as MANSCPT has no recipients and a diary entry as PCOMM no
+//     editors.
+//
+// Zotero's and EndNote's usual tags (T1, JO, JF, BT, A1, ED, Y1, …) and
+// their types (EDBOOK, EBOOK, ICOMM, UNPB, …) are understood too.
 //
 // A whole volume is BOOK with its editor as A3, not EDBOOK with the editor
 // as AU. Zotero maps A3 of a BOOK straight to its editor, and exports its

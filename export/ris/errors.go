@@ -31,7 +31,7 @@ type SyntaxError struct {
 	Msg string
 }
 
-// Error describes the problem, with its position where known.
+// Error returns "ris: line N: " and what is wrong.
 func (e *SyntaxError) Error() string {
 	return "ris: line " + strconv.Itoa(e.Line) + ": " + e.Msg
 }
@@ -51,7 +51,8 @@ type RecordError struct {
 	Msg string
 }
 
-// Error describes the problem, with its position where known.
+// Error names the offending field by its index and tag (ris: field 3
+// ("DA"): …), or the record type, and says what is wrong.
 func (e *RecordError) Error() string {
 	if e.Field < 0 {
 		return "ris: record type: " + e.Msg
@@ -74,7 +75,8 @@ type ValueError struct {
 	Msg string
 }
 
-// Error describes the problem, with its position where known.
+// Error names the tag and quotes the value, with its line when it was read
+// from input, and says what is wanted.
 func (e *ValueError) Error() string {
 	s := "ris: "
 	if e.Line > 0 {

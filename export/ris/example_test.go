@@ -294,14 +294,6 @@ func ExampleWrite() {
 	// CHAP 31 December 1934 58–72
 }
 
-func ExampleEntryTitle() {
-	fmt.Println(ris.EntryTitle(&maisky.Document{Title: "1 March (2)", Date: maisky.Date{Year: 1935, Month: 3, Day: 1}}))
-	fmt.Println(ris.EntryTitle(&maisky.Document{Title: "3 January", Date: maisky.Date{Year: 1935, Month: 1, Day: 3, Approximate: true}}))
-	// Output:
-	// 1 March 1935 (2)
-	// ca. 3 January 1935
-}
-
 func ExampleFileName() {
 	doc := &maisky.Document{ID: "maisky-1934-12-31"}
 	fmt.Println(ris.FileName(doc), ris.MediaType)

@@ -3,7 +3,6 @@ package ris_test
 import (
 	"bytes"
 	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -13,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/maisky-lib/maisky/export/ris"
-	"github.com/maisky-lib/maisky/maisky"
+	"github.com/maisky-lib/maisky/internal/fixture"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden .ris files in testdata")
@@ -21,26 +20,14 @@ var update = flag.Bool("update", false, "rewrite the golden .ris files in testda
 // accessed is the fixed access date of the goldens.
 var accessed = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
 
-// fixtures returns the JSON fixtures: the repository's testdata and this
+// fixtures returns the JSON fixtures: the module's testdata and this
 // package's own.
 func fixtures(t testing.TB) []string {
-	root, err := filepath.Glob(filepath.Join("..", "..", "testdata", "*.json"))
-	require.NoError(t, err)
+	t.Helper()
 	local, err := filepath.Glob(filepath.Join("testdata", "*.json"))
 	require.NoError(t, err)
-	all := append(root, local...)
-	require.NotEmpty(t, all)
-	return all
-}
-
-func readFixture(t testing.TB, path string) *maisky.File {
-	t.Helper()
-	f, err := os.Open(path)
-	require.NoError(t, err)
-	defer f.Close()
-	file, err := maisky.Read(f)
-	require.NoError(t, err, path)
-	return file
+	require.NotEmpty(t, local)
+	return append(fixture.Paths(t), local...)
 }
 
 // tagLine is a line that our writer may produce.

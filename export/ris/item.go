@@ -109,8 +109,8 @@ func cslType(ty string) string {
 //	N1  note, one line per line of the note; then opts.Notes
 //	AB  abstract
 //
-// Names are "Family, Given" with their particles, ", Suffix" after them; a
-// literal name is written as it is. ItemFromRecord maps the record back.
+// Names are "Family, Given" with their particles, ", Suffix" after them,
+// a family name alone "Family,"; a literal name is written as it is. ItemFromRecord maps the record back.
 func ItemRecord(it cite.Item, opts Options) Record {
 	return itemRecord(&it, opts, true)
 }
@@ -201,7 +201,9 @@ func addNames(rec *Record, tag string, names []cite.Name) {
 }
 
 // citeName writes a CSL name as "Family, Given[, Suffix]" with its
-// particles ("de Gaulle, Charles"; "Beethoven, Ludwig van").
+// particles ("de Gaulle, Charles"; "Beethoven, Ludwig van"). A family name
+// alone keeps its comma ("Litvinov,"), since a name without a comma is a
+// literal name to Zotero and to ItemFromRecord.
 func citeName(n cite.Name) string {
 	if n.Literal != "" {
 		return n.Literal
@@ -209,11 +211,14 @@ func citeName(n cite.Name) string {
 	family := joinNonEmpty(" ", n.NonDroppingParticle, n.Family)
 	given := joinNonEmpty(" ", n.Given, n.DroppingParticle)
 	s := joinNonEmpty(", ", family, given)
-	if n.Suffix != "" {
+	switch {
+	case n.Suffix != "":
 		if given == "" {
 			s += ", "
 		}
 		s += ", " + n.Suffix
+	case given == "" && family != "":
+		s += ","
 	}
 	return s
 }

@@ -24,7 +24,8 @@ const (
 	// as KindAuto writes it.
 	KindChapter
 	// KindManuscript writes the archive's document (cite.Archive) as a
-	// manuscript (MANSCPT), a letter too.
+	// manuscript (MANSCPT), a letter too; a letter's recipients are then
+	// left out, since no reader takes a MANSCPT's A2 for recipients.
 	KindManuscript
 	// KindLetter writes the archive's document (cite.Archive) as a letter
 	// (PCOMM).
@@ -181,65 +182,6 @@ func VolumeRecord(vol *maisky.Volume, opts Options) (Record, error) {
 		rec.Add("N1", n)
 	}
 	return rec, nil
-}
-
-// EntryTitle returns a document's title with its date, as a record's TI:
-// the archive's title with the year put after the day and month it names
-// ("31 December" → "31 December 1934", "1 March (2)" → "1 March 1935 (2)",
-// "PS 1 October" → "PS 1 October 1934"); a title that already holds the
-// full date is kept ("27 October 1937"); any other title gets the date
-// after a comma. An approximate date reads "ca. 3 January 1935", an
-// uncertain one "3 January 1935?". Without a date it is the title.
-func EntryTitle(d *maisky.Document) string {
-	if d == nil {
-		return ""
-	}
-	long := d.Date.Long()
-	if long == "" {
-		return d.Title
-	}
-	if strings.Contains(d.Title, long) {
-		return d.Title
-	}
-	full := long
-	if d.Date.Approximate {
-		full = "ca. " + full
-	}
-	if d.Date.Uncertain {
-		full += "?"
-	}
-	if Fold(d.Title) == "" {
-		return full
-	}
-	if d.Date.Month > 0 {
-		dm := strings.TrimSuffix(long, " "+strconv.Itoa(d.Date.Year))
-		if i := indexWord(d.Title, dm); i >= 0 {
-			return d.Title[:i] + full + d.Title[i+len(dm):]
-		}
-	}
-	return d.Title + ", " + full
-}
-
-// indexWord returns the index of the first occurrence of sub in s that is
-// not preceded or followed by a letter or digit, or -1.
-func indexWord(s, sub string) int {
-	for off := 0; off <= len(s); {
-		i := strings.Index(s[off:], sub)
-		if i < 0 {
-			return -1
-		}
-		i += off
-		j := i + len(sub)
-		if (i == 0 || !alnum(s[i-1])) && (j == len(s) || !alnum(s[j])) {
-			return i
-		}
-		off = i + 1
-	}
-	return -1
-}
-
-func alnum(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }
 
 // FileName returns a safe ASCII file name for a document's RIS file: its ID

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/maisky-lib/maisky/export/ris"
+	"github.com/maisky-lib/maisky/internal/fixture"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
@@ -215,7 +216,7 @@ func TestReferenceDates(t *testing.T) {
 }
 
 func TestReaderRoundTripsOwnOutput(t *testing.T) {
-	file := readFixture(t, "../../testdata/volume1.json")
+	file := fixture.Read(t, "volume1.json")
 	var buf bytes.Buffer
 	require.NoError(t, ris.Write(&buf, file, ris.Options{Accessed: accessed}))
 	recs, err := ris.ReadRecords(bytes.NewReader(buf.Bytes()))

@@ -13,6 +13,7 @@ import (
 
 	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/export/ris"
+	"github.com/maisky-lib/maisky/internal/fixture"
 )
 
 // forgeries are values that try to end their line, forge tag lines or
@@ -59,7 +60,7 @@ func TestSamples(t *testing.T) {
 	// Citation items that package cite builds from every fixture.
 	recs = recs[:0]
 	for _, path := range fixtures(t) {
-		file := readFixture(t, path)
+		file := fixture.ReadPath(t, path)
 		for _, d := range file.Documents {
 			for _, form := range []cite.Form{cite.Print, cite.Archive} {
 				for _, archiveNames := range []bool{false, true} {

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/maisky-lib/maisky/export/ris"
+	"github.com/maisky-lib/maisky/internal/fixture"
 )
 
 func TestWriterExactBytes(t *testing.T) {
@@ -200,7 +201,7 @@ func TestWriterFlushesWhenFull(t *testing.T) {
 }
 
 func TestWriterConstantMemory(t *testing.T) {
-	file := readFixture(t, "../../testdata/volume1.json")
+	file := fixture.Read(t, "volume1.json")
 	rec, err := ris.DocumentRecord(file.Documents[0], file.Volume, ris.Options{Accessed: accessed})
 	require.NoError(t, err)
 	w := ris.NewWriter(io.Discard)

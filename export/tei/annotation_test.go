@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/maisky-lib/maisky/internal/fixture"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
@@ -52,7 +53,7 @@ func anchored(t *testing.T, data []byte, id string, k maisky.VersionKind) string
 }
 
 func TestAnnotations(t *testing.T) {
-	doc := readFixture(t, "1934-12-31").Documents[0]
+	doc := fixture.Read(t, "1934-12-31.json").Documents[0]
 	text := plainText(t, doc.Translation())
 	para := strings.Index(text, "For our country 1934")
 	require.Positive(t, para)
@@ -99,7 +100,7 @@ func TestAnnotations(t *testing.T) {
 }
 
 func TestAnnotationOnTranscription(t *testing.T) {
-	doc := readFixture(t, "1935-01-15").Documents[0]
+	doc := fixture.Read(t, "1935-01-15.json").Documents[0]
 	ts := doc.Transcription()
 	require.NotNil(t, ts)
 	text := plainText(t, ts)
@@ -110,7 +111,7 @@ func TestAnnotationOnTranscription(t *testing.T) {
 }
 
 func TestAnnotationErrors(t *testing.T) {
-	doc := readFixture(t, "1934-12-18").Documents[0]
+	doc := fixture.Read(t, "1934-12-18.json").Documents[0]
 	for _, tc := range []struct {
 		a   Annotation
 		msg string
@@ -132,7 +133,7 @@ func TestAnnotationErrors(t *testing.T) {
 
 	// In a volume, an annotation on a document that is not written fails
 	// before anything is written.
-	file := readFixture(t, "volume1")
+	file := fixture.Read(t, "volume1.json")
 	var buf bytes.Buffer
 	err := WriteVolume(&buf, file.Volume, file.Documents, Options{Annotations: []Annotation{{Document: "maisky-1934-07-12", Start: 1, End: 2}}})
 	assert.ErrorIs(t, err, ErrAnnotation)
@@ -143,8 +144,8 @@ func TestAnnotationErrors(t *testing.T) {
 // details, a publication date and annotations: the full single-document
 // header. The golden file is validated by scripts/check-tei.
 func TestAnnotatedGolden(t *testing.T) {
-	doc := readFixture(t, "1934-12-18").Documents[0]
-	vol := readFixture(t, "volume1").Volume
+	doc := fixture.Read(t, "1934-12-18.json").Documents[0]
+	vol := fixture.Read(t, "volume1.json").Volume
 	opts := Options{
 		Date:   time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC),
 		Volume: vol,

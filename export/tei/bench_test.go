@@ -16,6 +16,7 @@ import (
 	"github.com/beevik/etree"
 	"github.com/stretchr/testify/require"
 
+	"github.com/maisky-lib/maisky/internal/fixture"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
@@ -23,7 +24,7 @@ import (
 // repeated with new ids (sharing their text, so that the input adds little
 // to the heap) and a table of contents listing them.
 func bigVolume(t testing.TB, n int) (*maisky.Volume, []*maisky.Document) {
-	file := readFixture(t, "volume1")
+	file := fixture.Read(t, "volume1.json")
 	vol := *file.Volume
 	vol.Contents = nil
 	var docs []*maisky.Document
@@ -58,7 +59,7 @@ func (p *peakWriter) Write(b []byte) (int, error) {
 }
 
 func BenchmarkWrite31December(b *testing.B) {
-	doc := readFixture(b, "1934-12-31").Documents[0]
+	doc := fixture.Read(b, "1934-12-31.json").Documents[0]
 	var buf bytes.Buffer
 	require.NoError(b, Write(&buf, doc, Options{}))
 	b.SetBytes(int64(buf.Len()))
@@ -71,7 +72,7 @@ func BenchmarkWrite31December(b *testing.B) {
 }
 
 func BenchmarkRead31December(b *testing.B) {
-	doc := readFixture(b, "1934-12-31").Documents[0]
+	doc := fixture.Read(b, "1934-12-31.json").Documents[0]
 	var buf bytes.Buffer
 	require.NoError(b, Write(&buf, doc, Options{}))
 	data := buf.Bytes()
@@ -215,7 +216,7 @@ func TestPandocInputs(t *testing.T) {
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	doc := readFixture(t, "1934-12-31").Documents[0]
+	doc := fixture.Read(t, "1934-12-31.json").Documents[0]
 	vol, docs := bigVolume(t, 230)
 	for name, docs := range map[string][]*maisky.Document{"1934-12-31": {doc}, "volume230": docs} {
 		var h bytes.Buffer

@@ -13,11 +13,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/maisky-lib/maisky/internal/fixture"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
 func TestWriteRefusesInvalidModels(t *testing.T) {
-	doc := readFixture(t, "1934-12-18").Documents[0]
+	doc := fixture.Read(t, "1934-12-18.json").Documents[0]
 	bad := *doc
 	bad.Versions = []*maisky.Version{{Kind: maisky.Translation, Lang: "en", Blocks: []maisky.Block{
 		&maisky.Paragraph{Content: []maisky.Inline{&maisky.Text{Value: "a\x00b"}, &maisky.NoteRef{ID: "missing"}}},
@@ -38,7 +39,7 @@ func TestWriteRefusesInvalidModels(t *testing.T) {
 }
 
 func TestWriteVolumeRefusals(t *testing.T) {
-	file := readFixture(t, "volume1")
+	file := fixture.Read(t, "volume1.json")
 	vol, docs := file.Volume, file.Documents
 	stranger := *docs[0]
 	stranger.ID = "not-in-contents"
@@ -69,7 +70,7 @@ func TestWriteVolumeRefusals(t *testing.T) {
 }
 
 func TestCorpusWriterStreams(t *testing.T) {
-	file := readFixture(t, "volume1")
+	file := fixture.Read(t, "volume1.json")
 	var buf bytes.Buffer
 	cw, err := NewCorpusWriter(&buf, file.Volume, Options{})
 	require.NoError(t, err)
@@ -95,7 +96,7 @@ func TestCorpusWriterStreams(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	file := readFixture(t, "volume1")
+	file := fixture.Read(t, "volume1.json")
 	opts := Options{Date: time.Date(2026, 11, 21, 15, 4, 5, 0, time.UTC)}
 	var a, b bytes.Buffer
 	require.NoError(t, WriteVolume(&a, file.Volume, file.Documents, opts))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/maisky-lib/maisky/internal/fixture"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
@@ -45,7 +46,7 @@ func TestSamples(t *testing.T) {
 		require.NoError(t, WriteVolume(&buf, vol, docs, Options{}))
 		save(fmt.Sprintf("random-volume-%02d.xml", seed), buf.Bytes(), &maisky.File{Volume: vol, Documents: docs})
 	}
-	file := readFixture(t, "volume1")
+	file := fixture.Read(t, "volume1.json")
 	for _, doc := range file.Documents {
 		span, ok := doc.PageSpan()
 		if !ok {

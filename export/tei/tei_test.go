@@ -13,34 +13,21 @@ import (
 	"github.com/beevik/etree"
 	"github.com/stretchr/testify/require"
 
+	"github.com/maisky-lib/maisky/internal/fixture"
 	"github.com/maisky-lib/maisky/maisky"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden TEI files in testdata/")
 
-// fixtures returns the names (without .json) of the lead's fixture files in
-// the module's testdata folder.
+// fixtures returns the names (without .json) of the fixture files of the
+// module's testdata folder.
 func fixtures(t testing.TB) []string {
 	t.Helper()
-	paths, err := filepath.Glob("../../testdata/*.json")
-	require.NoError(t, err)
-	require.NotEmpty(t, paths)
 	var names []string
-	for _, p := range paths {
+	for _, p := range fixture.Paths(t) {
 		names = append(names, strings.TrimSuffix(filepath.Base(p), ".json"))
 	}
 	return names
-}
-
-func readFixture(t testing.TB, name string) *maisky.File {
-	t.Helper()
-	f, err := os.Open(filepath.Join("../../testdata", name+".json"))
-	require.NoError(t, err)
-	defer f.Close()
-	file, err := maisky.Read(f)
-	require.NoError(t, err)
-	require.NoError(t, file.Validate())
-	return file
 }
 
 // export writes a fixture file as TEI: a document file as one TEI, a volume
@@ -76,7 +63,7 @@ func wellFormed(t testing.TB, data []byte) {
 func TestGolden(t *testing.T) {
 	for _, name := range fixtures(t) {
 		t.Run(name, func(t *testing.T) {
-			file := readFixture(t, name)
+			file := fixture.Read(t, name+".json")
 			got := export(t, file, Options{})
 			wellFormed(t, got)
 			golden := filepath.Join("testdata", name+".xml")
@@ -93,7 +80,7 @@ func TestGolden(t *testing.T) {
 func TestRoundTripFixtures(t *testing.T) {
 	for _, name := range fixtures(t) {
 		t.Run(name, func(t *testing.T) {
-			file := readFixture(t, name)
+			file := fixture.Read(t, name+".json")
 			data := export(t, file, Options{})
 			got, err := Read(bytes.NewReader(data))
 			require.NoError(t, err)
