@@ -13,6 +13,10 @@ func (c *chicago) renderAuthorDate() {
 		if !c.inBibliography() {
 			return
 		}
+		if isLegal(r.it.Type) {
+			c.bibliographyLegal()
+			return
+		}
 		r.o.group("", "", ".")
 		// bibliography-author-date
 		c.g("", "", "")

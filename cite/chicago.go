@@ -168,6 +168,10 @@ func (c *chicago) bibliography() {
 	if !c.inBibliography() {
 		return
 	}
+	if isLegal(r.it.Type) {
+		c.bibliographyLegal()
+		return
+	}
 	r.o.group("", "", ".")
 	c.g(". ", "", "")
 	c.authorBib()
@@ -180,6 +184,10 @@ func (c *chicago) bibliography() {
 func (c *chicago) citationFull() {
 	c.g("", "", "")
 	defer c.e()
+	if isLegal(c.r.it.Type) {
+		c.citationLegal()
+		return
+	}
 	if c.k == kLetter && !c.hasGenre() && c.hasAuthor() && c.hasRecipient() {
 		c.g(" ", "", "")
 	} else {
@@ -221,7 +229,8 @@ func (c *chicago) shortenedItem() {
 		}
 		c.titleAndDescriptionsShort()
 		c.e()
-	} else {
+	} else if !isLegal(r.it.Type) {
+		// a legal reference's short title is its author-short
 		c.titleAndDescriptionsShort()
 	}
 	if c.k == kLetter && !c.accessible() && r.pos == posFirst {
@@ -393,6 +402,10 @@ func (c *chicago) authorBib() {
 func (c *chicago) authorShort() {
 	c.g("", "", "")
 	defer c.e()
+	if isLegal(c.r.it.Type) {
+		c.titleAndDescriptionsShort()
+		return
+	}
 	if c.k == kLetter {
 		c.authorShortAndRecipient()
 		return
@@ -550,7 +563,9 @@ func (c *chicago) titlePrimary() {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
-	if c.italicTitle() {
+	if f, tc, ok := c.unquotedTitle(); ok {
+		r.tv(vTitle, c.titleShortForm(r.it.Type == "patent"), "", "", f, false, tc)
+	} else if c.italicTitle() {
 		r.tv(vTitle, r.it.Title, "", "", Italic, false, tcTitle)
 	} else {
 		r.tv(vTitle, r.it.Title, "", "", 0, true, c.titleCase())
@@ -605,7 +620,9 @@ func (c *chicago) titleShort() {
 	if r.it.Title == "" {
 		t = ""
 	}
-	if c.italicTitle() {
+	if f, tc, ok := c.unquotedTitle(); ok {
+		r.tv(vTitle, t, "", "", f, false, tc)
+	} else if c.italicTitle() {
 		r.tv(vTitle, t, "", "", Italic, false, tcTitle)
 	} else {
 		r.tv(vTitle, t, "", "", 0, true, c.titleCase())
@@ -644,6 +661,11 @@ func (c *chicago) titleAndDescriptionsShort() {
 	defer c.e()
 	if c.hasTitle() {
 		c.titleShort()
+		return
+	}
+	if typeIn(c.r.it.Type, "bill", "report") {
+		// a bill or report without a title is cited by its number
+		c.legalIdentifierBillReport()
 		return
 	}
 	if c.k == kLetter {
@@ -1035,6 +1057,8 @@ func (c *chicago) labelLocator() {
 		numeric := isNumeric(r.loc.Value)
 		switch {
 		case r.loc.Label == "page":
+		case isLegal(r.it.Type):
+			c.legalLocatorLabel()
 		case numeric && r.loc.Label == "line":
 			c.locatorLabel(labelLong)
 		case numeric:
