@@ -34,7 +34,7 @@ func (c *chicago) renderAuthorDate() {
 	r.etAlMin, r.etAlUseFirst = 3, 1
 	r.inText = true
 	r.o.group("", "(", ")")
-	c.g(", ", "", "")
+	c.g(c.classicLocatorDelim(), "", "")
 	c.citationAuthorDateItem()
 	// source-locator-author-date
 	c.g("", "", "")
@@ -66,6 +66,15 @@ func (c *chicago) citationAuthorDateItem() {
 	defer c.e()
 	c.g(", ", "", "")
 	defer c.e()
+	if r.it.Type == "classic" {
+		// a classic is cited by its author and title, without a date
+		// (CMOS18 14.145)
+		c.authorInline()
+		if c.hasAuthor() {
+			c.titleAndDescriptionsShort()
+		}
+		return
+	}
 	if c.k == kLetter && !c.accessible() {
 		c.authorInline()
 		c.titleAndDescriptionsShort()

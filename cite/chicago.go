@@ -41,6 +41,9 @@ func itemKind(it *Item) kind {
 		return kChapter
 	case "article-journal", "article-magazine", "article-newspaper", "post-weblog":
 		return kSerial
+	case "periodical":
+		// an issue of a journal, cited as a serial without an article
+		return kSerial
 	}
 	if it.ContainerTitle != "" {
 		return kChapter
@@ -202,7 +205,7 @@ func (c *chicago) citationFull() {
 func (c *chicago) citationShortened() {
 	c.g("", "", "")
 	defer c.e()
-	c.g(", ", "", "")
+	c.g(c.classicLocatorDelim(), "", "")
 	c.shortenedItem()
 	c.sourceLocatorSubsequent()
 	c.e()
@@ -302,9 +305,12 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 	if !c.hasContainer() && c.hasVolume() {
 		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
 	}
-	try(vEditor, roleEditor, it.Editor)
-	try(vTranslator, roleTranslator, it.Translator)
-	try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
+	if it.Type != "standard" {
+		// a standard's editors never stand for its author
+		try(vEditor, roleEditor, it.Editor)
+		try(vTranslator, roleTranslator, it.Translator)
+		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
+	}
 	for _, f := range fallbacks {
 		if done {
 			break
@@ -377,7 +383,7 @@ func (c *chicago) authorBib() {
 	defer c.e()
 	c.r.markAuthor = true
 	defer func() { c.r.markAuthor = false }()
-	c.substitute(&specAuthorBib, func() {
+	c.substitute(&specAuthorBib, c.standardAuthority, func() {
 		if c.magNews() || isEntry(c.r.it.Type) {
 			c.serialName() // author-title-substitute-container
 		} else if c.k == kWeb {
@@ -410,7 +416,7 @@ func (c *chicago) authorShort() {
 		c.authorShortAndRecipient()
 		return
 	}
-	c.substitute(&specShort, func() {
+	c.substitute(&specShort, c.standardAuthority, func() {
 		if c.magNews() {
 			// author-title-substitute-container-short
 			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", Italic, false, tcTitle)
@@ -791,6 +797,8 @@ func (c *chicago) identifierNote() {
 	defer c.e()
 	c.g(", ", "", "")
 	switch {
+	case c.r.it.Type == "patent":
+		c.identifierPatent()
 	case c.hasContainer() && c.k == kSerial:
 		// identifier-contributors-serial-note
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
@@ -834,6 +842,8 @@ func (c *chicago) identifierBib() {
 	defer c.e()
 	c.g(". ", "", "")
 	switch {
+	case c.r.it.Type == "patent":
+		c.identifierPatent()
 	case c.hasContainer() && c.k == kSerial:
 		// identifier-contributors-serial-bib
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
@@ -1158,6 +1168,9 @@ func (c *chicago) sourceMonographic(bib bool) {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
+	if r.it.Type == "patent" {
+		return // a patent has no source (source-bib, source-note)
+	}
 	if bib {
 		c.g(". ", "", "")
 	} else {
@@ -1377,6 +1390,9 @@ func (c *chicago) bracketing() pubForm {
 func (c *chicago) sourceMonographicPublication(bib bool) {
 	c.g("", "", "")
 	defer c.e()
+	if c.r.it.Type == "patent" {
+		return // a patent's date is in its identifier (CMOS18 14.158)
+	}
 	if bib {
 		c.g(". ", "", "")
 	} else {
@@ -1463,17 +1479,38 @@ func (c *chicago) publicationHistory(bib bool) {
 }
 
 // pubDescription is "source-publication-description-note"/"-bib": the
-// type of a thesis, printed with the university (CMOS 14.113).
+// type of a thesis, printed with the university (CMOS 14.113), "preprint"
+// before an article's repository, "reprint" before the publisher of a
+// reprinted book.
 func (c *chicago) pubDescription(bib bool) {
 	r := c.r
-	if r.it.Type != "thesis" {
-		return
-	}
+	it := r.it
 	tc := tcNone
 	if bib {
 		tc = tcCapFirst
 	}
-	r.tv(vGenre, r.it.Genre, "", "", 0, false, tc)
+	c.g("", "", "")
+	defer c.e()
+	switch {
+	case it.Type == "article" && c.hasGenre():
+		// a working paper's genre is in its description (CMOS18 14.116)
+	case it.Type == "article":
+		// a preprint in a repository (CMOS18 14.76)
+		r.term("preprint", "", "", bib)
+	case it.Type == "thesis":
+		r.tv(vGenre, it.Genre, "", "", 0, false, tc)
+	case it.Extra["original-publisher"] == "" && it.Extra["original-publisher-place"] == "":
+	case it.Edition != "" || it.Extra["original-title"] != "":
+		// the edition stands for "reprint" (CMOS18 14.16)
+	case !typeIn(it.Type, "book", "chapter", "classic", "entry", "entry-dictionary", "entry-encyclopedia",
+		"interview", "musical_score", "pamphlet", "paper-conference", "report", "thesis"):
+	case c.hasIssued() && !it.OriginalDate.IsZero():
+		if bib {
+			r.term("reprint", "", "", true)
+		} else {
+			r.term("repr.", "", "", false)
+		}
+	}
 }
 
 // dateOriginal is "source-date-original": the original date, its year for

@@ -527,3 +527,62 @@ func (c *chicago) titleShortForm(short bool) string {
 	}
 	return it.Title
 }
+
+// identifierPatent is "identifier-patent": the office, "Patent" (or the
+// genre) and the number, the filing date and the date of issue in full
+// in every style ("US Patent 2,001,002, filed May 3, 1933, and issued
+// June 4, 1935", CMOS18 14.158).
+func (c *chicago) identifierPatent() {
+	r := c.r
+	it := r.it
+	c.g(", ", "", "")
+	defer c.e()
+	c.g(" ", "", "")
+	r.plain(0, it.Extra["authority"])
+	if c.hasGenre() {
+		r.tv(vGenre, it.Genre, "", "", 0, false, tcCapFirst)
+	} else {
+		r.term("patent", "", "", true)
+	}
+	c.numberVar(it.Extra["number"], tcNone)
+	c.e()
+	sub := it.ExtraDates["submitted"]
+	c.g(" ", "", "")
+	r.o.elem("", "", 0, false)
+	r.o.lit("filed")
+	r.o.end()
+	r.date(0, &sub, dateText, "", "")
+	c.e()
+	c.g(" ", "", "")
+	if c.hasIssued() && !sub.IsZero() {
+		r.term("and", "", "", false)
+	}
+	r.o.elem("", "", 0, false)
+	r.o.lit("issued")
+	r.o.end()
+	c.dateIssuedFull()
+	c.e()
+}
+
+// standardAuthority is the substitute of a standard's author in the
+// bibliography and short forms (author-bib, author-short): the
+// organization that issued it (CMOS18 14.159); full notes omit it.
+func (c *chicago) standardAuthority() {
+	if c.r.it.Type == "standard" {
+		c.r.plain(0, c.r.it.Extra["authority"])
+	}
+}
+
+// classicLocatorDelim is the delimiter between a short citation and its
+// locator: a space before the non-numeric canonical reference of a
+// classic by chapter, line or verse ("Machiavelli, The Prince 3.2",
+// CMOS18 14.145), else a comma.
+func (c *chicago) classicLocatorDelim() string {
+	r := c.r
+	it := r.it
+	if it.Type == "classic" && !c.hasVolume() && it.Extra["part-number"] == "" && r.loc.Value != "" &&
+		!isNumeric(r.loc.Value) && typeIn(r.loc.Label, "chapter", "line", "verse") {
+		return " "
+	}
+	return ", "
+}
