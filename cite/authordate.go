@@ -134,8 +134,10 @@ func (c *chicago) dateAuthorDate(short bool) {
 		c.e()
 		return
 	}
-	if short && typeIn(r.it.Type, "classic", "collection", "entry", "entry-dictionary", "entry-encyclopedia") {
-		// date-short: types with an unusual reference have no n.d.
+	if short && typeIn(r.it.Type, "classic", "collection", "entry", "entry-dictionary", "entry-encyclopedia") ||
+		r.it.Type == "collection" {
+		// types with an unusual reference have no n.d. (date-short), an
+		// archival collection none in the list either (date, CMOS18 14.128)
 		c.yearSuffix()
 		return
 	}

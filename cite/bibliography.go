@@ -164,7 +164,7 @@ func sortKeys(it *Item, s Style) []string {
 			group = "0"
 		}
 		return []string{
-			key(c.authorBib), group, year(), key(func() { c.dateAuthorDate(false) }),
+			key(c.authorSort), group, year(), key(func() { c.dateAuthorDate(false) }),
 			key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }), it.Volume,
 		}
 	}
@@ -174,7 +174,7 @@ func sortKeys(it *Item, s Style) []string {
 		r.etAlMin, r.etAlUseFirst = 11, 7
 	}
 	return []string{
-		key(c.authorBib), key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }),
+		key(c.authorSort), key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }),
 		it.Volume, key(c.dateIssuedOrStatus), key(c.sourceArchiveBib),
 	}
 }

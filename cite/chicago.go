@@ -301,19 +301,9 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 			done = true
 		}
 	}
-	try(vAuthor, roleAuthor, it.Author)
-	if !c.hasContainer() && c.hasVolume() {
-		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
-	}
-	if it.Type != "standard" {
-		// a standard's editors never stand for its author
-		try(vEditor, roleEditor, it.Editor)
-		try(vTranslator, roleTranslator, it.Translator)
-		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
-	}
-	for _, f := range fallbacks {
+	tryMacro := func(f func()) {
 		if done {
-			break
+			return
 		}
 		start := len(r.o.buf)
 		r.inSubst = true
@@ -324,6 +314,23 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 			r.done |= r.used
 			done = true
 		}
+	}
+	try(vAuthor, roleAuthor, it.Author)
+	if it.Type == "classic" {
+		// a classic's contributors follow its title (CMOS18 14.147)
+		tryMacro(c.authorTitleSubstitute(spec))
+	}
+	if !c.hasContainer() && c.hasVolume() {
+		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
+	}
+	if it.Type != "standard" {
+		// a standard's editors never stand for its author
+		try(vEditor, roleEditor, it.Editor)
+		try(vTranslator, roleTranslator, it.Translator)
+		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
+	}
+	for _, f := range fallbacks {
+		tryMacro(f)
 	}
 }
 
@@ -640,8 +647,16 @@ func (c *chicago) titleAndDescriptionsNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
-	if c.hasTitle() {
+	switch {
+	case c.hasTitle():
 		c.titlePrimary()
+	case typeIn(c.r.it.Type, "bill", "report"):
+		// an untitled bill or report is cited by its number
+		c.identifierNumber(false)
+		c.identifierNote()
+		c.description(false)
+		c.e()
+		return
 	}
 	c.description(false)
 	c.identifierNote()
@@ -653,8 +668,16 @@ func (c *chicago) titleAndDescriptionsBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
-	if c.hasTitle() {
+	switch {
+	case c.hasTitle():
 		c.titleBib()
+	case typeIn(c.r.it.Type, "bill", "report"):
+		// an untitled bill or report is cited by its number
+		c.identifierNumber(true)
+		c.identifierBib()
+		c.description(true)
+		c.e()
+		return
 	}
 	c.description(true)
 	c.identifierBib()
@@ -809,7 +832,10 @@ func (c *chicago) identifierNote() {
 		c.identifierEdition(false)
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
 	default:
-		c.identifierNumber(false)
+		if c.hasTitle() || c.r.it.Type != "report" {
+			// an untitled report's number is its title (identifier-report-note)
+			c.identifierNumber(false)
+		}
 		c.labelVersion(false)
 		c.identifierEdition(false)
 		c.contributorsAndVolumeNote()
@@ -854,7 +880,10 @@ func (c *chicago) identifierBib() {
 		c.identifierEdition(true)
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
 	default:
-		c.identifierNumber(true)
+		if c.hasTitle() || c.r.it.Type != "report" {
+			// an untitled report's number is its title (identifier-report-bib)
+			c.identifierNumber(true)
+		}
 		c.labelVersion(true)
 		c.identifierEdition(true)
 		c.contributorsAndVolumeBib()
@@ -1117,24 +1146,9 @@ func (c *chicago) locatorLabel(form labelForm) {
 	r.o.end()
 }
 
-// locatorText renders cs:text variable="locator": page ranges in the
-// style's range format, other ranges with an en dash.
-func (c *chicago) locatorText() {
-	r := c.r
-	r.o.elem("", "", 0, false)
-	if r.loc.Value == "" {
-		r.o.attempt()
-	} else {
-		r.o.success()
-		r.o.open()
-		if r.loc.Label == "page" {
-			r.o.buf = appendRange(r.o.buf, r.loc.Value, rangeChicago16)
-		} else {
-			r.o.buf = appendDashes(r.o.buf, r.loc.Value)
-		}
-	}
-	r.o.end()
-}
+// locatorText renders cs:text variable="locator" (page ranges in the
+// Chicago range format).
+func (c *chicago) locatorText() { c.r.locatorText(rangeChicago16) }
 
 // pageText renders cs:text variable="page".
 func (c *chicago) pageText() {
@@ -2147,6 +2161,9 @@ func (c *chicago) identifierNumber(bib bool) {
 	r := c.r
 	it := r.it
 	n := it.Extra["number"]
+	if r.done&vNumber != 0 {
+		n = ""
+	}
 	c.g(" ", "", "")
 	defer c.e()
 	if n == "" || it.Type == "thesis" {
@@ -2160,23 +2177,7 @@ func (c *chicago) identifierNumber(bib bool) {
 	} else {
 		r.tv(vGenre, it.Genre, "", "", 0, false, tcNone)
 	}
-	// label-number
-	c.g(" ", "", "")
-	if isNumeric(n) {
-		r.o.elem("", "", 0, false)
-		if bib {
-			r.o.litCap("no.")
-		} else {
-			r.o.lit("no.")
-		}
-		r.o.end()
-	}
-	tc := tcNone
-	if bib {
-		tc = tcCapFirst
-	}
-	r.tv(0, n, "", "", 0, false, tc)
-	c.e()
+	c.labelNumber(bib)
 }
 
 // identifierEdition is "identifier-edition-note"/"-bib": the edition,

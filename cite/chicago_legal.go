@@ -157,7 +157,7 @@ func (c *chicago) legalTitle() {
 		r.term("hearing", "", "", true)
 		c.g(" ", "", "")
 		r.term("on", "", "", false)
-		c.numberVar(it.Extra["number"], tcNone)
+		c.numberVar(vNumber, it.Extra["number"], tcNone)
 		c.e()
 		c.g(" ", "", "")
 		r.o.elem("", "", 0, false)
@@ -236,7 +236,7 @@ func (c *chicago) legalIdentifierBillReport() {
 	defer c.e()
 	r.plain(vGenre, it.Genre)
 	if it.Extra["authority"] != "" || it.Extra["chapter-number"] != "" || c.hasContainer() {
-		c.numberVar(it.Extra["number"], tcNone)
+		c.numberVar(vNumber, it.Extra["number"], tcNone)
 	} else {
 		c.labelNumber(true)
 	}
@@ -249,6 +249,9 @@ func (c *chicago) labelNumber(capital bool) {
 	r := c.r
 	it := r.it
 	n := it.Extra["number"]
+	if r.done&vNumber != 0 {
+		n = ""
+	}
 	c.g(" ", "", "")
 	defer c.e()
 	switch {
@@ -270,7 +273,7 @@ func (c *chicago) labelNumber(capital bool) {
 	if capital {
 		tc = tcCapFirst
 	}
-	c.numberVar(n, tc)
+	c.numberVar(vNumber, n, tc)
 }
 
 // numPlural reports whether a number variable names more than one thing,
@@ -297,19 +300,28 @@ func numPlural(s string) bool {
 	return nums > 1
 }
 
+// vNumber is the number variable among the variables a substitution
+// suppresses (an untitled report is cited by its number, which is then
+// not repeated). It takes the top bit of varSet, clear of the variables
+// render.go enumerates.
+const vNumber varSet = 1 << 31
+
 // numberVar renders cs:text of a number variable: a numeric value with
 // its ranges en-dashed ("73–12"), any other as given ("Pub. L. 74-76").
-func (c *chicago) numberVar(v string, tc textCase) {
+func (c *chicago) numberVar(v varSet, val string, tc textCase) {
 	r := c.r
-	if !isNumeric(v) {
-		r.tv(0, v, "", "", 0, false, tc)
+	if !isNumeric(val) || r.done&v != 0 {
+		r.tv(v, val, "", "", 0, false, tc)
 		return
 	}
 	r.o.elem("", "", 0, false)
 	r.o.success()
 	r.o.open()
+	if r.inSubst {
+		r.used |= v
+	}
 	start := len(r.o.buf)
-	r.o.buf = appendDashes(r.o.buf, v)
+	r.o.buf = appendDashes(r.o.buf, val)
 	if tc == tcCapFirst {
 		capitalizeAt(r.o.buf, start)
 	}
@@ -317,7 +329,7 @@ func (c *chicago) numberVar(v string, tc textCase) {
 }
 
 // volumeVar renders cs:text variable="volume" outside a substitution.
-func (c *chicago) volumeVar() { c.numberVar(c.r.it.Volume, tcNone) }
+func (c *chicago) volumeVar() { c.numberVar(vVolume, c.r.it.Volume, tcNone) }
 
 // pageFirst renders the page-first variable: the first page of the page
 // range.
@@ -334,7 +346,7 @@ func (c *chicago) pageFirst() {
 			}
 		}
 	}
-	c.numberVar(p, tcNone)
+	c.numberVar(0, p, tcNone)
 }
 
 func trimSpace(s string) string {
@@ -390,14 +402,14 @@ func (c *chicago) legalSource() {
 		c.legalIdentifierBillReport()
 		c.g(" ", "", "")
 		r.plain(0, it.Extra["authority"])
-		c.numberVar(it.Extra["chapter-number"], tcNone) // a session number
+		c.numberVar(0, it.Extra["chapter-number"], tcNone) // a session number
 		c.e()
 		reporter(c.pageFirst)
 		c.e()
 	case "hearing":
 		c.g(" ", "", "")
 		r.plain(0, it.Extra["authority"])
-		c.numberVar(it.Extra["chapter-number"], tcNone)
+		c.numberVar(0, it.Extra["chapter-number"], tcNone)
 		c.e()
 	case "legal_case":
 		c.g(" ", "", "")
@@ -544,7 +556,7 @@ func (c *chicago) identifierPatent() {
 	} else {
 		r.term("patent", "", "", true)
 	}
-	c.numberVar(it.Extra["number"], tcNone)
+	c.numberVar(vNumber, it.Extra["number"], tcNone)
 	c.e()
 	sub := it.ExtraDates["submitted"]
 	c.g(" ", "", "")
@@ -576,13 +588,41 @@ func (c *chicago) standardAuthority() {
 // classicLocatorDelim is the delimiter between a short citation and its
 // locator: a space before the non-numeric canonical reference of a
 // classic by chapter, line or verse ("Machiavelli, The Prince 3.2",
-// CMOS18 14.145), else a comma.
+// CMOS18 14.145), else a comma; in short notes a volume or part number
+// takes the comma.
 func (c *chicago) classicLocatorDelim() string {
 	r := c.r
 	it := r.it
-	if it.Type == "classic" && !c.hasVolume() && it.Extra["part-number"] == "" && r.loc.Value != "" &&
+	numbered := !c.authorDate && (c.hasVolume() || it.Extra["part-number"] != "")
+	if it.Type == "classic" && !numbered && r.loc.Value != "" &&
 		!isNumeric(r.loc.Value) && typeIn(r.loc.Label, "chapter", "line", "verse") {
 		return " "
 	}
 	return ", "
+}
+
+// authorTitleSubstitute is the title macro that an author macro's
+// substitution falls back on, by the macro's name spec:
+// "author-title-substitute-bib" (author-bib), "-note" (author-note) or
+// "-short" (author-short, author-inline).
+func (c *chicago) authorTitleSubstitute(spec *nameSpec) func() {
+	switch spec {
+	case &specAuthorBib:
+		return func() {
+			if c.hasTitle() {
+				c.titleBib()
+			} else {
+				c.titleAndDescriptionsBib()
+			}
+		}
+	case &specAuthorNote:
+		return c.authorTitleSubstituteNote
+	}
+	return func() {
+		if c.hasTitle() {
+			c.titleShort()
+		} else {
+			c.titleAndDescriptionsBib()
+		}
+	}
 }
