@@ -94,8 +94,14 @@ func (c *chicago) citationAuthorDateItem() {
 	c.dateAuthorDate(true)
 }
 
-// authorInline is "author-inline", which the author-date file defines as
-// the notes files define "author-short".
+// authorInline is "author-inline". The author-date file defines it as the
+// notes files define "author-short", with the same names (short, "and"),
+// the same "author-inline-and-recipient" (author-short-and-recipient to
+// the letter) and the same substitutes in the same order, but for two
+// rules of author-short it lacks: the series editor of a multivolume work
+// before its editors, and the title before the contributors of a
+// broadcast, film or song. authorShort therefore serves both; a rule of
+// author-short alone applies only when !c.authorDate (see substitute).
 func (c *chicago) authorInline() { c.authorShort() }
 
 // dateAuthorDate is "date" (the reference list) or "date-short" (the

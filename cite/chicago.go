@@ -320,7 +320,9 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 		// a classic's contributors follow its title (CMOS18 14.147)
 		tryMacro(c.authorTitleSubstitute(spec))
 	}
-	if !c.hasContainer() && c.hasVolume() {
+	if !c.authorDate && !c.hasContainer() && c.hasVolume() {
+		// the notes styles list an edited multivolume work under its
+		// series editor (CMOS18 14.21); author-date leads with the volume
 		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
 	}
 	if it.Type != "standard" {
@@ -411,7 +413,7 @@ func (c *chicago) authorBib() {
 }
 
 // authorShort is "author-short" (with "author-short-and-recipient" for
-// letters).
+// letters), and author-date's "author-inline" (see authorInline).
 func (c *chicago) authorShort() {
 	c.g("", "", "")
 	defer c.e()
@@ -1037,19 +1039,34 @@ func (c *chicago) identifierVolumeBib() {
 	c.e()
 }
 
-// labelVolume is "label-volume" ("label-volume-capitalized" with capital).
+// labelVolume is "label-volume" ("label-volume-capitalized" with
+// capital): "vol. 3", "vols. 1–2". Like every variable, the volume is
+// suppressed once a substitution has rendered it (an untitled work listed
+// under "Vol. 3" does not repeat it), and its label goes with it, as a
+// cs:label of an empty variable renders nothing.
 func (c *chicago) labelVolume(capital bool) {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
 	c.g(" ", "", "")
-	if c.numericVolume() {
+	if c.numericVolume() && r.done&vVolume == 0 {
 		t := "vol."
-		if isPlural(r.it.Volume) {
+		if numPlural(r.it.Volume) {
 			t = "vols."
 		}
 		r.term(t, "", "", capital)
 	}
+	c.volumeTextCase(capital)
+	c.e()
+}
+
+// volumeText renders cs:text variable="volume" (ranges with an en dash).
+func (c *chicago) volumeText() { c.volumeTextCase(false) }
+
+// volumeTextCase renders cs:text variable="volume", capitalized with
+// capital; a substitution that renders it records it as used.
+func (c *chicago) volumeTextCase(capital bool) {
+	r := c.r
 	r.o.elem("", "", 0, false)
 	if c.hasVolume() && r.done&vVolume == 0 {
 		r.o.success()
@@ -1058,28 +1075,14 @@ func (c *chicago) labelVolume(capital bool) {
 			r.used |= vVolume
 		}
 		start := len(r.o.buf)
-		r.o.buf = appendDashes(r.o.buf, r.it.Volume)
+		if isNumeric(r.it.Volume) {
+			r.o.buf = appendDashes(r.o.buf, r.it.Volume)
+		} else {
+			r.appendQuoted(r.it.Volume)
+		}
 		if capital {
 			capitalizeAt(r.o.buf, start)
 		}
-	} else {
-		r.o.attempt()
-	}
-	r.o.end()
-	c.e()
-}
-
-// volumeText renders cs:text variable="volume" (ranges with an en dash).
-func (c *chicago) volumeText() {
-	r := c.r
-	r.o.elem("", "", 0, false)
-	if c.hasVolume() && r.done&vVolume == 0 {
-		r.o.success()
-		r.o.open()
-		if r.inSubst {
-			r.used |= vVolume
-		}
-		r.o.buf = appendDashes(r.o.buf, r.it.Volume)
 	} else {
 		r.o.attempt()
 	}
