@@ -1,5 +1,7 @@
 package cite
 
+import "strings"
+
 // chicago-author-date: the parenthetical citation and the reference list.
 // The reference list shares the notes styles' macros; where the
 // author-date file differs (the year after the author, contributors before
@@ -26,6 +28,7 @@ func (c *chicago) renderAuthorDate() {
 		c.e()
 		c.dateAuthorDate(false)
 		c.titleAndSourceBib()
+		c.extra("references")
 		c.e()
 		c.e()
 		r.o.end()
@@ -138,6 +141,17 @@ func (c *chicago) dateAuthorDate(short bool) {
 		c.yearSuffix()
 		c.e()
 		c.e()
+		return
+	}
+	if st := r.it.Extra["status"]; st != "" {
+		// an undated work's status stands for its year: "Forthcoming" in
+		// the list, "forthcoming" in the text
+		if short {
+			c.statusText(strings.ToLower(st))
+		} else {
+			r.tv(0, st, "", "", 0, false, tcCapFirst)
+		}
+		c.yearSuffix()
 		return
 	}
 	if short && typeIn(r.it.Type, "classic", "collection", "entry", "entry-dictionary", "entry-encyclopedia") ||

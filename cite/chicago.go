@@ -179,6 +179,7 @@ func (c *chicago) bibliography() {
 	c.g(". ", "", "")
 	c.authorBib()
 	c.titleAndSourceBib()
+	c.extra("references") // a patent's or a report's history
 	c.e()
 	r.o.end()
 }
@@ -392,7 +393,7 @@ func (c *chicago) authorBib() {
 	defer c.e()
 	c.r.markAuthor = true
 	defer func() { c.r.markAuthor = false }()
-	c.substitute(&specAuthorBib, c.standardAuthority, func() {
+	c.substitute(&specAuthorBib, c.organizationAuthor, func() {
 		if c.magNews() || isEntry(c.r.it.Type) {
 			c.serialName() // author-title-substitute-container
 		} else if c.k == kWeb {
@@ -425,7 +426,7 @@ func (c *chicago) authorShort() {
 		c.authorShortAndRecipient()
 		return
 	}
-	c.substitute(&specShort, c.standardAuthority, func() {
+	c.substitute(&specShort, c.organizationAuthor, func() {
 		if c.magNews() {
 			// author-title-substitute-container-short
 			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", Italic, false, tcTitle)
@@ -1582,6 +1583,11 @@ func (c *chicago) dateIssuedOrStatus() {
 	r := c.r
 	if c.hasIssued() {
 		c.sourceDateIssuedFull()
+		return
+	}
+	if st := r.it.Extra["status"]; st != "" {
+		// an undated work's status stands for its date ("forthcoming")
+		c.statusText(strings.ToLower(st))
 		return
 	}
 	switch c.k {

@@ -1,5 +1,7 @@
 package cite
 
+import "strings"
+
 // The Chicago styles' legal references (bill, hearing, legal_case,
 // legislation, regulation, treaty), which the four files give in the
 // Bluebook manner (CMOS18 14.173–74) by their own "legal-…" macros, the
@@ -252,13 +254,21 @@ func (c *chicago) labelNumber(capital bool) {
 	if r.done&vNumber != 0 {
 		n = ""
 	}
+	// citeproc-js reads a number as numeric past a letter prefix ("L2"),
+	// and a legal case's docket number with its hyphens as one number
+	// ("No. 19-1392")
+	val := stripNumberPrefix(n)
+	docket := it.Type == "legal_case"
+	if docket {
+		val = strings.ReplaceAll(val, "-", "")
+	}
 	c.g(" ", "", "")
 	defer c.e()
 	switch {
 	case it.Type == "standard":
-	case n != "" && (isNumeric(n) || typeIn(it.Type, "legislation", "regulation")):
+	case n != "" && (isNumeric(val) || typeIn(it.Type, "legislation", "regulation")):
 		t := "no."
-		if numPlural(n) {
+		if numPlural(val) {
 			t = "nos."
 		}
 		r.o.elem("", "", 0, false)
@@ -273,7 +283,25 @@ func (c *chicago) labelNumber(capital bool) {
 	if capital {
 		tc = tcCapFirst
 	}
+	if docket {
+		r.tv(vNumber, n, "", "", 0, false, tc)
+		return
+	}
 	c.numberVar(vNumber, n, tc)
+}
+
+// stripNumberPrefix drops the letters that open a number when digits
+// follow them ("L2" → "2"), as citeproc-js sets such a prefix apart
+// before it tests the number.
+func stripNumberPrefix(s string) string {
+	i := 0
+	for i < len(s) && isLetter(s[i]) {
+		i++
+	}
+	if i > 0 && i < len(s) && isDigit(s[i]) {
+		return s[i:]
+	}
+	return s
 }
 
 // numPlural reports whether a number variable names more than one thing,
@@ -576,14 +604,24 @@ func (c *chicago) identifierPatent() {
 	c.e()
 }
 
-// standardAuthority is the substitute of a standard's author in the
-// bibliography and short forms (author-bib, author-short): the
-// organization that issued it (CMOS18 14.159); full notes omit it.
-func (c *chicago) standardAuthority() {
-	if c.r.it.Type == "standard" {
-		c.r.plain(0, c.r.it.Extra["authority"])
+// organizationAuthor is the substitute of the author of a standard or
+// software in the bibliography and short forms (author-bib,
+// author-short): the organization that issued the standard (CMOS18
+// 14.159), the publisher or developer of the software (14.169); full
+// notes omit it. (The files give a webpage its publisher here too.)
+func (c *chicago) organizationAuthor() {
+	r := c.r
+	switch r.it.Type {
+	case "standard":
+		r.plain(0, r.it.Extra["authority"])
+	case "software":
+		r.plain(vPublisher, r.it.Publisher)
 	}
 }
+
+// statusText renders the status variable (already lower-cased where the
+// style asks for it).
+func (c *chicago) statusText(s string) { c.r.plain(0, s) }
 
 // classicLocatorDelim is the delimiter between a short citation and its
 // locator: a space before the non-numeric canonical reference of a
