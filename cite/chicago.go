@@ -521,7 +521,7 @@ func (c *chicago) titleAndSourceNote() {
 	c.g(", ", "", "")
 	c.g(" ", "", "")
 	c.g(", ", "", "")
-	if c.k == kChapter && c.hasContainer() && c.hasGenre() {
+	if c.r.it.Type == "chapter" && c.hasContainer() && c.hasGenre() {
 		c.g(" ", "", "")
 		c.titleAndDescriptionsNote()
 		c.sourceNote()
@@ -549,7 +549,7 @@ func (c *chicago) titleAndSourceBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
-	if c.k == kChapter && c.hasContainer() && c.hasGenre() {
+	if c.r.it.Type == "chapter" && c.hasContainer() && c.hasGenre() {
 		c.g(" ", "", "")
 		c.titleAndDescriptionsBib()
 		c.sourceMonographic(true)
@@ -735,6 +735,10 @@ func (c *chicago) description(bib bool) {
 		// the thesis type goes with the university (source-publication-description)
 		return
 	}
+	if c.hasContainer() && typeIn(r.it.Type, "document", "report", "software", "standard") {
+		// placed after the container (source-monographic-description)
+		return
+	}
 	format()
 }
 
@@ -779,7 +783,7 @@ func (c *chicago) descriptionFormatShort() {
 	r := c.r
 	c.g(" ", "", "")
 	switch {
-	case c.k == kChapter && c.hasContainer() && c.hasGenre():
+	case r.it.Type == "chapter" && c.hasContainer() && c.hasGenre():
 		r.plain(vGenre, r.it.Genre)
 		c.g(" ", "", "")
 		r.term("in", "", "", false)
@@ -852,6 +856,9 @@ func (c *chicago) identifierNote() {
 func (c *chicago) labelVersion(capital bool) {
 	r := c.r
 	v := r.it.Extra["version"]
+	if r.done&vVersion != 0 {
+		v = "" // rendered by a substitution
+	}
 	c.g(" ", "", "")
 	defer c.e()
 	if v == "" {
@@ -862,7 +869,7 @@ func (c *chicago) labelVersion(capital bool) {
 	} else {
 		r.term("version", "", "", capital)
 	}
-	r.tv(0, v, "", "", 0, false, tcNone)
+	r.tv(vVersion, v, "", "", 0, false, tcNone)
 }
 
 // identifierBib is "identifier-bib".
@@ -1055,7 +1062,15 @@ func (c *chicago) labelVolume(capital bool) {
 		if numPlural(r.it.Volume) {
 			t = "vols."
 		}
-		r.term(t, "", "", capital)
+		// a cs:label, which citeproc-js never capitalizes for standing
+		// first
+		r.o.elem("", "", 0, false)
+		if capital {
+			r.o.litCap(t)
+		} else {
+			r.o.lit(t)
+		}
+		r.o.end()
 	}
 	c.volumeTextCase(capital)
 	c.e()
@@ -1200,7 +1215,7 @@ func (c *chicago) sourceMonographic(bib bool) {
 		// source-monographic-preposition
 		switch t := r.it.Type; {
 		case typeIn(t, "broadcast", "motion_picture"):
-		case c.k == kChapter && c.hasGenre():
+		case t == "chapter" && c.hasGenre():
 			r.term("to", "", "", false)
 		case isEntry(t):
 			// only for signed entries; otherwise the title is substituted
@@ -1212,6 +1227,10 @@ func (c *chicago) sourceMonographic(bib bool) {
 		}
 		r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
 		c.e()
+		if typeIn(r.it.Type, "document", "report", "software", "standard") {
+			// source-monographic-description: the genre after the container
+			c.descriptionFormatNote()
+		}
 		c.sourceMonographicIdentifier(bib)
 		if bib {
 			c.sourceMonographicLocator()

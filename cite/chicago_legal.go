@@ -330,9 +330,13 @@ func numPlural(s string) bool {
 
 // vNumber is the number variable among the variables a substitution
 // suppresses (an untitled report is cited by its number, which is then
-// not repeated). It takes the top bit of varSet, clear of the variables
-// render.go enumerates.
+// not repeated). It and vVersion take the top bits of varSet, clear of
+// the variables render.go enumerates.
 const vNumber varSet = 1 << 31
+
+// vVersion is the version variable, suppressed likewise (an untitled
+// program is cited by its version).
+const vVersion varSet = 1 << 30
 
 // numberVar renders cs:text of a number variable: a numeric value with
 // its ranges en-dashed ("73–12"), any other as given ("Pub. L. 74-76").
