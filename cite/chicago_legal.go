@@ -1,6 +1,9 @@
 package cite
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // The Chicago styles' legal references (bill, hearing, legal_case,
 // legislation, regulation, treaty), which the four files give in the
@@ -254,21 +257,16 @@ func (c *chicago) labelNumber(capital bool) {
 	if r.done&vNumber != 0 {
 		n = ""
 	}
-	// citeproc-js reads a number as numeric past a letter prefix ("L2"),
-	// and a legal case's docket number with its hyphens as one number
-	// ("No. 19-1392")
-	val := stripNumberPrefix(n)
+	// a legal case's docket number is one number, hyphens and all
+	// ("No. 19-1392"), as citeproc-js reads it
 	docket := it.Type == "legal_case"
-	if docket {
-		val = strings.ReplaceAll(val, "-", "")
-	}
 	c.g(" ", "", "")
 	defer c.e()
 	switch {
 	case it.Type == "standard":
-	case n != "" && (isNumeric(val) || typeIn(it.Type, "legislation", "regulation")):
+	case n != "" && (numberNumeric(n, docket) || typeIn(it.Type, "legislation", "regulation")):
 		t := "no."
-		if numPlural(val) {
+		if !docket && numPlural(n) || docket && numPlural(strings.ReplaceAll(n, "-", "")) {
 			t = "nos."
 		}
 		r.o.elem("", "", 0, false)
@@ -287,21 +285,91 @@ func (c *chicago) labelNumber(capital bool) {
 		r.tv(vNumber, n, "", "", 0, false, tc)
 		return
 	}
+	if capital && !isNumeric(n) {
+		// citeproc-js capitalizes each part of a number it splits at
+		// hyphens, commas and ampersands ("Doi-Key-1")
+		r.tv(vNumber, capitalizeParts(n), "", "", 0, false, tcNone)
+		return
+	}
 	c.numberVar(vNumber, n, tc)
 }
 
-// stripNumberPrefix drops the letters that open a number when digits
-// follow them ("L2" → "2"), as citeproc-js sets such a prefix apart
-// before it tests the number.
-func stripNumberPrefix(s string) string {
+// capitalizeParts capitalizes the first letter of s and of each part
+// after a hyphen, an en dash, ", ", "; " or "&".
+func capitalizeParts(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	start := true
+	prev := rune(0)
+	for _, c := range s {
+		switch {
+		case c == '-' || c == '–' || c == '&':
+			start = true
+		case c == ' ' && (prev == ',' || prev == ';'):
+			start = true
+		case c == ' ' || c == ',' || c == ';':
+		case start:
+			start = false
+			c = unicode.ToUpper(c)
+		}
+		b.WriteRune(c)
+		prev = c
+	}
+	return b.String()
+}
+
+// numberNumeric is is-numeric="number" as citeproc-js decides it: its
+// first number (up to ", ", "; ", "&", " and ", or a hyphen or en dash
+// unless hyphens are part of a docket number) is numeric when, past a
+// prefix of letters ("L2"), it is digits or a lower-case roman numeral
+// of i, v and x followed by letters, hyphens, commas or colons only, or
+// by a hyphenated run of digits; digits joined by "/" count as one
+// ("1938/77"). The rest of the value does not matter ("1-a", "x-y-1").
+func numberNumeric(s string, docket bool) bool {
+	end := len(s)
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == ',' && i+1 < len(s) && s[i+1] == ' ', s[i] == ';' && i+1 < len(s) && s[i+1] == ' ', s[i] == '&':
+		case !docket && (s[i] == '-' || strings.HasPrefix(s[i:], "–")):
+		case strings.HasPrefix(s[i:], " and "):
+		default:
+			continue
+		}
+		end = i
+		break
+	}
+	f := strings.TrimSpace(s[:end])
+	// a prefix of letters before digits
 	i := 0
-	for i < len(s) && isLetter(s[i]) {
+	for i < len(f) && isLetter(f[i]) {
 		i++
 	}
-	if i > 0 && i < len(s) && isDigit(s[i]) {
-		return s[i:]
+	if i > 0 && i < len(f) && isDigit(f[i]) {
+		f = f[i:]
 	}
-	return s
+	// digits, or i, v and x
+	j := 0
+	for j < len(f) && (isDigit(f[j]) || f[j] == '/' && j > 0 && isDigit(f[j-1]) && j+1 < len(f) && isDigit(f[j+1])) {
+		j++
+	}
+	if j == 0 {
+		for j < len(f) && (f[j] == 'i' || f[j] == 'v' || f[j] == 'x') {
+			j++
+		}
+		if j == 0 {
+			return false
+		}
+	}
+	rest := f[j:]
+	if len(rest) > 1 && rest[0] == '-' && strings.Trim(rest, "-0123456789") == "" {
+		return true // "12-345"
+	}
+	for k := 0; k < len(rest); k++ {
+		if c := rest[k]; !isLetter(c) && c != '-' && c != ',' && c != ':' {
+			return false
+		}
+	}
+	return true
 }
 
 // numPlural reports whether a number variable names more than one thing,
