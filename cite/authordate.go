@@ -1,5 +1,7 @@
 package cite
 
+import "strings"
+
 // chicago-author-date: the parenthetical citation and the reference list.
 // The reference list shares the notes styles' macros; where the
 // author-date file differs (the year after the author, contributors before
@@ -12,6 +14,10 @@ func (c *chicago) renderAuthorDate() {
 		if !c.inBibliography() {
 			return
 		}
+		if isLegal(r.it.Type) {
+			c.bibliographyLegal()
+			return
+		}
 		r.o.group("", "", ".")
 		// bibliography-author-date
 		c.g("", "", "")
@@ -21,13 +27,14 @@ func (c *chicago) renderAuthorDate() {
 		c.e()
 		c.dateAuthorDate(false)
 		c.titleAndSourceBib()
+		c.extra("references")
 		c.e()
 		c.e()
 		r.o.end()
 		return
 	}
 	r.o.group("", "(", ")")
-	c.g(", ", "", "")
+	c.g(c.classicLocatorDelim(), "", "")
 	c.citationAuthorDateItem()
 	// source-locator-author-date
 	c.g("", "", "")
@@ -59,6 +66,15 @@ func (c *chicago) citationAuthorDateItem() {
 	defer c.e()
 	c.g(", ", "", "")
 	defer c.e()
+	if r.it.Type == "classic" {
+		// a classic is cited by its author and title, without a date
+		// (CMOS18 14.145)
+		c.authorInline()
+		if c.hasAuthor() {
+			c.titleAndDescriptionsShort()
+		}
+		return
+	}
 	if c.k == kLetter && !c.accessible() {
 		c.authorInline()
 		c.titleAndDescriptionsShort()
@@ -78,8 +94,14 @@ func (c *chicago) citationAuthorDateItem() {
 	c.dateAuthorDate(true)
 }
 
-// authorInline is "author-inline", which the author-date file defines as
-// the notes files define "author-short".
+// authorInline is "author-inline". The author-date file defines it as the
+// notes files define "author-short", with the same names (short, "and"),
+// the same "author-inline-and-recipient" (author-short-and-recipient to
+// the letter) and the same substitutes in the same order, but for two
+// rules of author-short it lacks: the series editor of a multivolume work
+// before its editors, and the title before the contributors of a
+// broadcast, film or song. authorShort therefore serves both; a rule of
+// author-short alone applies only when !c.authorDate (see substitute).
 func (c *chicago) authorInline() { c.authorShort() }
 
 // dateAuthorDate is "date" (the reference list) or "date-short" (the
@@ -118,8 +140,21 @@ func (c *chicago) dateAuthorDate(short bool) {
 		c.e()
 		return
 	}
-	if short && typeIn(r.it.Type, "classic", "collection", "entry", "entry-dictionary", "entry-encyclopedia") {
-		// date-short: types with an unusual reference have no n.d.
+	if st := r.it.Extra["status"]; st != "" {
+		// an undated work's status stands for its year: "Forthcoming" in
+		// the list, "forthcoming" in the text
+		if short {
+			c.statusText(strings.ToLower(st))
+		} else {
+			r.tv(0, st, "", "", 0, false, tcCapFirst)
+		}
+		c.yearSuffix()
+		return
+	}
+	if short && typeIn(r.it.Type, "classic", "collection", "entry", "entry-dictionary", "entry-encyclopedia") ||
+		r.it.Type == "collection" {
+		// types with an unusual reference have no n.d. (date-short), an
+		// archival collection none in the list either (date, CMOS18 14.128)
 		c.yearSuffix()
 		return
 	}

@@ -177,7 +177,7 @@ func chicagoAuthorDateSortKeys(r *renderer, key func(func()) string) []string {
 		year = strconv.Itoa(it.Issued.From.Year)
 	}
 	return []string{
-		key(c.authorBib), group, year, key(func() { c.dateAuthorDate(false) }),
+		key(c.authorSort), group, year, key(func() { c.dateAuthorDate(false) }),
 		key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }), it.Volume,
 	}
 }
@@ -188,7 +188,7 @@ func chicagoNotesSortKeys(c *chicago, key func(func()) string) []string {
 	it := c.r.it
 	c.k = itemKind(it)
 	return []string{
-		key(c.authorBib), key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }),
+		key(c.authorSort), key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }),
 		it.Volume, key(c.dateIssuedOrStatus), key(c.sourceArchiveBib),
 	}
 }

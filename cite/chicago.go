@@ -41,6 +41,9 @@ func itemKind(it *Item) kind {
 		return kChapter
 	case "article-journal", "article-magazine", "article-newspaper", "post-weblog":
 		return kSerial
+	case "periodical":
+		// an issue of a journal, cited as a serial without an article
+		return kSerial
 	}
 	if it.ContainerTitle != "" {
 		return kChapter
@@ -153,10 +156,15 @@ func (c *chicago) bibliography() {
 	if !c.inBibliography() {
 		return
 	}
+	if isLegal(r.it.Type) {
+		c.bibliographyLegal()
+		return
+	}
 	r.o.group("", "", ".")
 	c.g(". ", "", "")
 	c.authorBib()
 	c.titleAndSourceBib()
+	c.extra("references") // a patent's or a report's history
 	c.e()
 	r.o.end()
 }
@@ -165,6 +173,10 @@ func (c *chicago) bibliography() {
 func (c *chicago) citationFull() {
 	c.g("", "", "")
 	defer c.e()
+	if isLegal(c.r.it.Type) {
+		c.citationLegal()
+		return
+	}
 	if c.k == kLetter && !c.hasGenre() && c.hasAuthor() && c.hasRecipient() {
 		c.g(" ", "", "")
 	} else {
@@ -179,7 +191,7 @@ func (c *chicago) citationFull() {
 func (c *chicago) citationShortened() {
 	c.g("", "", "")
 	defer c.e()
-	c.g(", ", "", "")
+	c.g(c.classicLocatorDelim(), "", "")
 	c.shortenedItem()
 	c.sourceLocatorSubsequent()
 	c.e()
@@ -206,7 +218,8 @@ func (c *chicago) shortenedItem() {
 		}
 		c.titleAndDescriptionsShort()
 		c.e()
-	} else {
+	} else if !isLegal(r.it.Type) {
+		// a legal reference's short title is its author-short
 		c.titleAndDescriptionsShort()
 	}
 	if c.k == kLetter && !c.accessible() && r.pos == posFirst {
@@ -274,16 +287,9 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 			done = true
 		}
 	}
-	try(vAuthor, roleAuthor, it.Author)
-	if !c.hasContainer() && c.hasVolume() {
-		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
-	}
-	try(vEditor, roleEditor, it.Editor)
-	try(vTranslator, roleTranslator, it.Translator)
-	try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
-	for _, f := range fallbacks {
+	tryMacro := func(f func()) {
 		if done {
-			break
+			return
 		}
 		start := len(r.o.buf)
 		r.inSubst = true
@@ -294,6 +300,25 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 			r.done |= r.used
 			done = true
 		}
+	}
+	try(vAuthor, roleAuthor, it.Author)
+	if it.Type == "classic" {
+		// a classic's contributors follow its title (CMOS18 14.147)
+		tryMacro(c.authorTitleSubstitute(spec))
+	}
+	if !c.authorDate && !c.hasContainer() && c.hasVolume() {
+		// the notes styles list an edited multivolume work under its
+		// series editor (CMOS18 14.21); author-date leads with the volume
+		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
+	}
+	if it.Type != "standard" {
+		// a standard's editors never stand for its author
+		try(vEditor, roleEditor, it.Editor)
+		try(vTranslator, roleTranslator, it.Translator)
+		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
+	}
+	for _, f := range fallbacks {
+		tryMacro(f)
 	}
 }
 
@@ -353,7 +378,7 @@ func (c *chicago) authorBib() {
 	defer c.e()
 	c.r.markAuthor = true
 	defer func() { c.r.markAuthor = false }()
-	c.substitute(&specAuthorBib, func() {
+	c.substitute(&specAuthorBib, c.organizationAuthor, func() {
 		if c.magNews() || isEntry(c.r.it.Type) {
 			c.serialName() // author-title-substitute-container
 		} else if c.k == kWeb {
@@ -374,15 +399,19 @@ func (c *chicago) authorBib() {
 }
 
 // authorShort is "author-short" (with "author-short-and-recipient" for
-// letters).
+// letters), and author-date's "author-inline" (see authorInline).
 func (c *chicago) authorShort() {
 	c.g("", "", "")
 	defer c.e()
+	if isLegal(c.r.it.Type) {
+		c.titleAndDescriptionsShort()
+		return
+	}
 	if c.k == kLetter {
 		c.authorShortAndRecipient()
 		return
 	}
-	c.substitute(&specShort, func() {
+	c.substitute(&specShort, c.organizationAuthor, func() {
 		if c.magNews() {
 			// author-title-substitute-container-short
 			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", Italic, false, tcTitle)
@@ -477,7 +506,7 @@ func (c *chicago) titleAndSourceNote() {
 	c.g(", ", "", "")
 	c.g(" ", "", "")
 	c.g(", ", "", "")
-	if c.k == kChapter && c.hasContainer() && c.hasGenre() {
+	if c.r.it.Type == "chapter" && c.hasContainer() && c.hasGenre() {
 		c.g(" ", "", "")
 		c.titleAndDescriptionsNote()
 		c.sourceNote()
@@ -505,7 +534,7 @@ func (c *chicago) titleAndSourceBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
-	if c.k == kChapter && c.hasContainer() && c.hasGenre() {
+	if c.r.it.Type == "chapter" && c.hasContainer() && c.hasGenre() {
 		c.g(" ", "", "")
 		c.titleAndDescriptionsBib()
 		c.sourceMonographic(true)
@@ -535,7 +564,9 @@ func (c *chicago) titlePrimary() {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
-	if c.italicTitle() {
+	if f, tc, ok := c.unquotedTitle(); ok {
+		r.tv(vTitle, c.titleShortForm(r.it.Type == "patent"), "", "", f, false, tc)
+	} else if c.italicTitle() {
 		r.tv(vTitle, r.it.Title, "", "", Italic, false, tcTitle)
 	} else {
 		r.tv(vTitle, r.it.Title, "", "", 0, true, c.titleCase())
@@ -590,7 +621,9 @@ func (c *chicago) titleShort() {
 	if r.it.Title == "" {
 		t = ""
 	}
-	if c.italicTitle() {
+	if f, tc, ok := c.unquotedTitle(); ok {
+		r.tv(vTitle, t, "", "", f, false, tc)
+	} else if c.italicTitle() {
 		r.tv(vTitle, t, "", "", Italic, false, tcTitle)
 	} else {
 		r.tv(vTitle, t, "", "", 0, true, c.titleCase())
@@ -602,8 +635,16 @@ func (c *chicago) titleAndDescriptionsNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
-	if c.hasTitle() {
+	switch {
+	case c.hasTitle():
 		c.titlePrimary()
+	case typeIn(c.r.it.Type, "bill", "report"):
+		// an untitled bill or report is cited by its number
+		c.identifierNumber(false)
+		c.identifierNote()
+		c.description(false)
+		c.e()
+		return
 	}
 	c.description(false)
 	c.identifierNote()
@@ -615,8 +656,16 @@ func (c *chicago) titleAndDescriptionsBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
-	if c.hasTitle() {
+	switch {
+	case c.hasTitle():
 		c.titleBib()
+	case typeIn(c.r.it.Type, "bill", "report"):
+		// an untitled bill or report is cited by its number
+		c.identifierNumber(true)
+		c.identifierBib()
+		c.description(true)
+		c.e()
+		return
 	}
 	c.description(true)
 	c.identifierBib()
@@ -629,6 +678,11 @@ func (c *chicago) titleAndDescriptionsShort() {
 	defer c.e()
 	if c.hasTitle() {
 		c.titleShort()
+		return
+	}
+	if typeIn(c.r.it.Type, "bill", "report") {
+		// a bill or report without a title is cited by its number
+		c.legalIdentifierBillReport()
 		return
 	}
 	if c.k == kLetter {
@@ -664,6 +718,10 @@ func (c *chicago) description(bib bool) {
 	}
 	if r.it.Type == "thesis" {
 		// the thesis type goes with the university (source-publication-description)
+		return
+	}
+	if c.hasContainer() && typeIn(r.it.Type, "document", "report", "software", "standard") {
+		// placed after the container (source-monographic-description)
 		return
 	}
 	format()
@@ -710,7 +768,7 @@ func (c *chicago) descriptionFormatShort() {
 	r := c.r
 	c.g(" ", "", "")
 	switch {
-	case c.k == kChapter && c.hasContainer() && c.hasGenre():
+	case r.it.Type == "chapter" && c.hasContainer() && c.hasGenre():
 		r.plain(vGenre, r.it.Genre)
 		c.g(" ", "", "")
 		r.term("in", "", "", false)
@@ -754,6 +812,8 @@ func (c *chicago) identifierNote() {
 	defer c.e()
 	c.g(", ", "", "")
 	switch {
+	case c.r.it.Type == "patent":
+		c.identifierPatent()
 	case c.hasContainer() && c.k == kSerial:
 		// identifier-contributors-serial-note
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
@@ -764,7 +824,10 @@ func (c *chicago) identifierNote() {
 		c.identifierEdition(false)
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
 	default:
-		c.identifierNumber(false)
+		if c.hasTitle() || c.r.it.Type != "report" {
+			// an untitled report's number is its title (identifier-report-note)
+			c.identifierNumber(false)
+		}
 		c.labelVersion(false)
 		c.identifierEdition(false)
 		c.contributorsAndVolumeNote()
@@ -778,6 +841,9 @@ func (c *chicago) identifierNote() {
 func (c *chicago) labelVersion(capital bool) {
 	r := c.r
 	v := r.it.Extra["version"]
+	if r.done&vVersion != 0 {
+		v = "" // rendered by a substitution
+	}
 	c.g(" ", "", "")
 	defer c.e()
 	if v == "" {
@@ -788,7 +854,7 @@ func (c *chicago) labelVersion(capital bool) {
 	} else {
 		r.term("version", "", "", capital)
 	}
-	r.tv(0, v, "", "", 0, false, tcNone)
+	r.tv(vVersion, v, "", "", 0, false, tcNone)
 }
 
 // identifierBib is "identifier-bib".
@@ -797,6 +863,8 @@ func (c *chicago) identifierBib() {
 	defer c.e()
 	c.g(". ", "", "")
 	switch {
+	case c.r.it.Type == "patent":
+		c.identifierPatent()
 	case c.hasContainer() && c.k == kSerial:
 		// identifier-contributors-serial-bib
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
@@ -807,7 +875,10 @@ func (c *chicago) identifierBib() {
 		c.identifierEdition(true)
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
 	default:
-		c.identifierNumber(true)
+		if c.hasTitle() || c.r.it.Type != "report" {
+			// an untitled report's number is its title (identifier-report-bib)
+			c.identifierNumber(true)
+		}
 		c.labelVersion(true)
 		c.identifierEdition(true)
 		c.contributorsAndVolumeBib()
@@ -961,19 +1032,42 @@ func (c *chicago) identifierVolumeBib() {
 	c.e()
 }
 
-// labelVolume is "label-volume" ("label-volume-capitalized" with capital).
+// labelVolume is "label-volume" ("label-volume-capitalized" with
+// capital): "vol. 3", "vols. 1–2". Like every variable, the volume is
+// suppressed once a substitution has rendered it (an untitled work listed
+// under "Vol. 3" does not repeat it), and its label goes with it, as a
+// cs:label of an empty variable renders nothing.
 func (c *chicago) labelVolume(capital bool) {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
 	c.g(" ", "", "")
-	if c.numericVolume() {
+	if c.numericVolume() && r.done&vVolume == 0 {
 		t := "vol."
-		if isPlural(r.it.Volume) {
+		if numPlural(r.it.Volume) {
 			t = "vols."
 		}
-		r.term(t, "", "", capital)
+		// a cs:label, which citeproc-js never capitalizes for standing
+		// first
+		r.o.elem("", "", 0, false)
+		if capital {
+			r.o.litCap(t)
+		} else {
+			r.o.lit(t)
+		}
+		r.o.end()
 	}
+	c.volumeTextCase(capital)
+	c.e()
+}
+
+// volumeText renders cs:text variable="volume" (ranges with an en dash).
+func (c *chicago) volumeText() { c.volumeTextCase(false) }
+
+// volumeTextCase renders cs:text variable="volume", capitalized with
+// capital; a substitution that renders it records it as used.
+func (c *chicago) volumeTextCase(capital bool) {
+	r := c.r
 	r.o.elem("", "", 0, false)
 	if c.hasVolume() && r.done&vVolume == 0 {
 		r.o.success()
@@ -982,28 +1076,14 @@ func (c *chicago) labelVolume(capital bool) {
 			r.used |= vVolume
 		}
 		start := len(r.o.buf)
-		r.o.buf = appendDashes(r.o.buf, r.it.Volume)
+		if isNumeric(r.it.Volume) {
+			r.o.buf = appendDashes(r.o.buf, r.it.Volume)
+		} else {
+			appendQuoted(&r.o, r.it.Volume)
+		}
 		if capital {
 			capitalizeAt(r.o.buf, start)
 		}
-	} else {
-		r.o.attempt()
-	}
-	r.o.end()
-	c.e()
-}
-
-// volumeText renders cs:text variable="volume" (ranges with an en dash).
-func (c *chicago) volumeText() {
-	r := c.r
-	r.o.elem("", "", 0, false)
-	if c.hasVolume() && r.done&vVolume == 0 {
-		r.o.success()
-		r.o.open()
-		if r.inSubst {
-			r.used |= vVolume
-		}
-		r.o.buf = appendDashes(r.o.buf, r.it.Volume)
 	} else {
 		r.o.attempt()
 	}
@@ -1020,6 +1100,8 @@ func (c *chicago) labelLocator() {
 		numeric := isNumeric(r.loc.Value)
 		switch {
 		case r.loc.Label == "page":
+		case isLegal(r.it.Type):
+			c.legalLocatorLabel()
 		case numeric && r.loc.Label == "line":
 			c.locatorLabel(labelLong)
 		case numeric:
@@ -1068,24 +1150,9 @@ func (c *chicago) locatorLabel(form labelForm) {
 	r.o.end()
 }
 
-// locatorText renders cs:text variable="locator": page ranges in the
-// style's range format, other ranges with an en dash.
-func (c *chicago) locatorText() {
-	r := c.r
-	r.o.elem("", "", 0, false)
-	if r.loc.Value == "" {
-		r.o.attempt()
-	} else {
-		r.o.success()
-		r.o.open()
-		if r.loc.Label == "page" {
-			r.o.buf = appendRange(r.o.buf, r.loc.Value, rangeChicago16)
-		} else {
-			r.o.buf = appendDashes(r.o.buf, r.loc.Value)
-		}
-	}
-	r.o.end()
-}
+// locatorText renders cs:text variable="locator" (page ranges in the
+// Chicago range format).
+func (c *chicago) locatorText() { c.r.locatorText(rangeChicago16) }
 
 // pageText renders cs:text variable="page".
 func (c *chicago) pageText() {
@@ -1119,6 +1186,9 @@ func (c *chicago) sourceMonographic(bib bool) {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
+	if r.it.Type == "patent" {
+		return // a patent has no source (source-bib, source-note)
+	}
 	if bib {
 		c.g(". ", "", "")
 	} else {
@@ -1130,7 +1200,7 @@ func (c *chicago) sourceMonographic(bib bool) {
 		// source-monographic-preposition
 		switch t := r.it.Type; {
 		case typeIn(t, "broadcast", "motion_picture"):
-		case c.k == kChapter && c.hasGenre():
+		case t == "chapter" && c.hasGenre():
 			r.term("to", "", "", false)
 		case isEntry(t):
 			// only for signed entries; otherwise the title is substituted
@@ -1142,6 +1212,10 @@ func (c *chicago) sourceMonographic(bib bool) {
 		}
 		r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
 		c.e()
+		if typeIn(r.it.Type, "document", "report", "software", "standard") {
+			// source-monographic-description: the genre after the container
+			c.descriptionFormatNote()
+		}
 		c.sourceMonographicIdentifier(bib)
 		if bib {
 			c.sourceMonographicLocator()
@@ -1338,6 +1412,9 @@ func (c *chicago) bracketing() pubForm {
 func (c *chicago) sourceMonographicPublication(bib bool) {
 	c.g("", "", "")
 	defer c.e()
+	if c.r.it.Type == "patent" {
+		return // a patent's date is in its identifier (CMOS18 14.158)
+	}
 	if bib {
 		c.g(". ", "", "")
 	} else {
@@ -1424,17 +1501,38 @@ func (c *chicago) publicationHistory(bib bool) {
 }
 
 // pubDescription is "source-publication-description-note"/"-bib": the
-// type of a thesis, printed with the university (CMOS 14.113).
+// type of a thesis, printed with the university (CMOS 14.113), "preprint"
+// before an article's repository, "reprint" before the publisher of a
+// reprinted book.
 func (c *chicago) pubDescription(bib bool) {
 	r := c.r
-	if r.it.Type != "thesis" {
-		return
-	}
+	it := r.it
 	tc := tcNone
 	if bib {
 		tc = tcCapFirst
 	}
-	r.tv(vGenre, r.it.Genre, "", "", 0, false, tc)
+	c.g("", "", "")
+	defer c.e()
+	switch {
+	case it.Type == "article" && c.hasGenre():
+		// a working paper's genre is in its description (CMOS18 14.116)
+	case it.Type == "article":
+		// a preprint in a repository (CMOS18 14.76)
+		r.term("preprint", "", "", bib)
+	case it.Type == "thesis":
+		r.tv(vGenre, it.Genre, "", "", 0, false, tc)
+	case it.Extra["original-publisher"] == "" && it.Extra["original-publisher-place"] == "":
+	case it.Edition != "" || it.Extra["original-title"] != "":
+		// the edition stands for "reprint" (CMOS18 14.16)
+	case !typeIn(it.Type, "book", "chapter", "classic", "entry", "entry-dictionary", "entry-encyclopedia",
+		"interview", "musical_score", "pamphlet", "paper-conference", "report", "thesis"):
+	case c.hasIssued() && !it.OriginalDate.IsZero():
+		if bib {
+			r.term("reprint", "", "", true)
+		} else {
+			r.term("repr.", "", "", false)
+		}
+	}
 }
 
 // dateOriginal is "source-date-original": the original date, its year for
@@ -1489,6 +1587,11 @@ func (c *chicago) dateIssuedOrStatus() {
 	r := c.r
 	if c.hasIssued() {
 		c.sourceDateIssuedFull()
+		return
+	}
+	if st := r.it.Extra["status"]; st != "" {
+		// an undated work's status stands for its date ("forthcoming")
+		c.statusText(strings.ToLower(st))
 		return
 	}
 	switch c.k {
@@ -2071,6 +2174,9 @@ func (c *chicago) identifierNumber(bib bool) {
 	r := c.r
 	it := r.it
 	n := it.Extra["number"]
+	if r.done&vNumber != 0 {
+		n = ""
+	}
 	c.g(" ", "", "")
 	defer c.e()
 	if n == "" || it.Type == "thesis" {
@@ -2084,23 +2190,7 @@ func (c *chicago) identifierNumber(bib bool) {
 	} else {
 		r.tv(vGenre, it.Genre, "", "", 0, false, tcNone)
 	}
-	// label-number
-	c.g(" ", "", "")
-	if isNumeric(n) {
-		r.o.elem("", "", 0, false)
-		if bib {
-			r.o.litCap("no.")
-		} else {
-			r.o.lit("no.")
-		}
-		r.o.end()
-	}
-	tc := tcNone
-	if bib {
-		tc = tcCapFirst
-	}
-	r.tv(0, n, "", "", 0, false, tc)
-	c.e()
+	c.labelNumber(bib)
 }
 
 // identifierEdition is "identifier-edition-note"/"-bib": the edition,

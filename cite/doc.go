@@ -91,9 +91,14 @@
 // issues, archive, archive place and collection, numbers of reports and
 // papers, versions ("v. 3.1"), date status ("released"), several
 // recipients, date ranges collapsed as citeproc-js collapses them; which
-// items have a bibliography entry follows each file's layout. The event
-// of a paper, speech or performance, the names of interviews, broadcasts,
-// films and songs (interviewer, director, …) and the legal types are not
+// items have a bibliography entry follows each file's layout. The Chicago
+// styles cite bills, hearings, legal cases, statutes, regulations and
+// treaties by the files' own Bluebook macros ("Luther v. Sagor, 1 K.B. 532
+// (Court of Appeal 1921), at 104"), patents with their filing and issue
+// dates, standards under the issuing organization, periodicals as serials,
+// archival collections and classics as the files do. The event of a
+// paper, speech or performance, the names of interviews, broadcasts, films
+// and songs (interviewer, director, …) and the legal types in MLA are not
 // translated yet: such items render as the nearest translated type, not as
 // the official files do; the CSL processor (cite/csl) renders any type of
 // any style file exactly. The built-in renderer is

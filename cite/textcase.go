@@ -219,8 +219,7 @@ func appendTitleCase(dst []byte, s string) []byte {
 		switch {
 		case strings.HasPrefix(tag, "‘"), strings.HasPrefix(tag, "’"), strings.HasPrefix(tag, "“"),
 			strings.HasPrefix(tag, "”"), strings.HasPrefix(tag, "\""), strings.HasPrefix(tag, "'"):
-			r, size := utf8.DecodeRuneInString(tag)
-			_ = r
+			_, size := utf8.DecodeRuneInString(tag)
 			q = tag[:size]
 		case tag == ` "` || tag == ` '`:
 			q = tag
