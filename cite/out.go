@@ -52,6 +52,17 @@ type frame struct {
 	// termPred is out.termPred when the group opened, restored if the
 	// group is dropped.
 	termPred bool
+	// The quotation state when the frame opened, restored if it is
+	// dropped: the frame's delimiter or prefix may have moved punctuation
+	// inside closing quotation marks written before it (or merged it with
+	// the punctuation there), so cutting the buffer back to start alone
+	// would cut those marks in two. tail holds buf[tailFrom:qend] then,
+	// marks the marks, whose ends such a move shifts.
+	qpos, qend int
+	saved      bool
+	tailFrom   int
+	tail       []byte
+	marks      []mark
 }
 
 func (o *out) reset() {
@@ -106,6 +117,13 @@ func (o *out) open() {
 		}
 		fr.start = len(o.buf)
 		fr.nmarks = len(o.marks)
+		fr.qpos, fr.qend = o.qpos, o.qend
+		fr.saved = o.qend == len(o.buf) && o.qpos >= 0
+		if fr.saved {
+			fr.tailFrom = max(o.qpos-1, 0)
+			fr.tail = append(fr.tail[:0], o.buf[fr.tailFrom:o.qend]...)
+			fr.marks = append(fr.marks[:0], o.marks...)
+		}
 		if i > 0 {
 			p := o.at(i - 1)
 			fr.parentWrote = p.wrote
@@ -146,15 +164,18 @@ func (o *out) end() {
 		if !ok {
 			if fr.opened {
 				o.buf = o.buf[:fr.start]
-				o.marks = o.marks[:fr.nmarks]
+				if fr.saved {
+					copy(o.buf[fr.tailFrom:], fr.tail)
+					o.marks = append(o.marks[:0], fr.marks...)
+				} else {
+					o.marks = o.marks[:fr.nmarks]
+				}
+				o.qpos, o.qend = fr.qpos, fr.qend
 				if parent != nil {
 					parent.wrote = fr.parentWrote
 				}
 				if fr.quotes {
 					o.quoteDepth--
-				}
-				if o.qend > len(o.buf) {
-					o.qpos, o.qend = -1, -1
 				}
 			}
 			if g := o.ctx(); g != nil {

@@ -3,6 +3,7 @@ package cite
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -47,5 +48,36 @@ func TestOutDeepSiblings(t *testing.T) {
 		require.Zero(t, o.n, "depth %d: frames left open", depth)
 		require.Equal(t, want, string(o.buf), "depth %d", depth)
 		require.Equal(t, depth, strings.Count(want, "["))
+	}
+}
+
+// A group dropped after its delimiter moved a period inside the closing
+// quotation mark before it gives the buffer back as it was: the mark
+// whole, the period gone.
+func TestOutDroppedGroupAfterQuote(t *testing.T) {
+	var o out
+	o.reset()
+	o.group(", ", "", "")
+	o.elem("", "", 0, true)
+	o.open()
+	o.lit("Why war?")
+	o.success()
+	o.end()
+	o.group("", "", "")
+	o.attempt() // a variable of the group was empty
+	o.elem(".", "", 0, false)
+	o.lit("x") // writes ", " after the quote: the comma moves inside
+	o.end()
+	o.end() // the group is dropped
+	o.end()
+	if got := string(o.buf); got != "“Why war?”" {
+		t.Fatalf("buffer %q, want %q", got, "“Why war?”")
+	}
+	o.punct(".")
+	if got := string(o.buf); got != "“Why war?.”" && got != "“Why war?”" {
+		t.Fatalf("after a period: %q", got)
+	}
+	if !utf8.Valid(o.buf) {
+		t.Fatalf("invalid UTF-8: %q", o.buf)
 	}
 }
