@@ -618,7 +618,8 @@ func pluralValueAnd(v, andWord string) bool {
 
 func (c *ctx) label(e *el) (*onode, status) {
 	v := e.variable
-	val := c.variable(v)
+	// citeproc-js labels a variable even when a substitution suppressed it
+	val := c.rawVariable(v)
 	if val == "" {
 		return nil, status{}
 	}
@@ -713,8 +714,7 @@ func (c *ctx) cond(cd *cond, j int, v string) bool {
 		}
 		return c.rawVariable(v) != ""
 	case cIsNumeric:
-		val := c.variable(v)
-		return isNumeric(val)
+		return numericVar(v, c.variable(v), c.item.Type)
 	case cIsUncertainDate:
 		d := c.item.dates[v]
 		return d != nil && d.Circa

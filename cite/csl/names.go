@@ -23,6 +23,11 @@ type nameOpts struct {
 	// et-al-subsequent-min and -use-first, when set
 	subMin, subFirst       int
 	hasSubMin, hasSubFirst bool
+	// the delimiter and delimiter-precedes-last that join an institution
+	// ending the list: citeproc-js gives institutions their own joining
+	// rule, which takes cs:name's delimiter and the style's (not
+	// cs:name's) delimiter-precedes-last.
+	instDelim, instDelimPrecedesLast string
 }
 
 // nameOptions returns the options of a cs:name (nil: none) in the
@@ -114,6 +119,15 @@ func (c *ctx) baseNameOptions(ne *el) nameOpts {
 	}
 	if v, ok := get("delimiter-precedes-last"); ok {
 		o.delimPrecedesLast = v
+	}
+	o.instDelim, o.instDelimPrecedesLast = ", ", "contextual"
+	if ne != nil {
+		if v, ok := ne.a["delimiter"]; ok {
+			o.instDelim = v
+		}
+	}
+	if v, ok := c.opt("delimiter-precedes-last"); ok {
+		o.instDelimPrecedesLast = v
 	}
 	o.etAlMin = atoiDef(first(get("et-al-min")), 0)
 	o.etAlFirst = atoiDef(first(get("et-al-use-first")), -1)
@@ -324,6 +338,12 @@ func (c *ctx) suppressVars(k *el) {
 	walk(k)
 }
 
+// isInstitution reports whether citeproc-js renders the name as an
+// institution: a literal, or a family name flagged isInstitution.
+func isInstitution(n Name) bool {
+	return n.Literal != "" || (n.IsInstitution && n.Given == "" && n.Family != "")
+}
+
 func sameNames(a, b []Name) bool {
 	if len(a) != len(b) {
 		return false
@@ -406,18 +426,34 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		if i > 0 {
 			last := i == len(rendered)-1 && !truncated
 			if last && andTerm != "" {
-				useDelim := false
-				switch o.delimPrecedesLast {
-				case "always":
-					useDelim = true
-				case "never":
-				case "after-inverted-name":
-					useDelim = inverted(i - 1)
-				default:
-					useDelim = len(rendered) > 2
+				useDelim, delim := false, o.delim
+				if isInstitution(ns[i]) {
+					// the institution's own rule; a delimiter after an
+					// inverted name still follows cs:name's
+					delim = o.instDelim
+					switch o.instDelimPrecedesLast {
+					case "always":
+						useDelim = true
+					case "never":
+					default:
+						useDelim = len(rendered) > 2
+					}
+					if o.delimPrecedesLast == "after-inverted-name" && inverted(i-1) {
+						useDelim, delim = true, o.delim
+					}
+				} else {
+					switch o.delimPrecedesLast {
+					case "always":
+						useDelim = true
+					case "never":
+					case "after-inverted-name":
+						useDelim = inverted(i - 1)
+					default:
+						useDelim = len(rendered) > 2
+					}
 				}
 				if useDelim {
-					out.kids = append(out.kids, c.leaf(o.delim+andTerm+" "))
+					out.kids = append(out.kids, c.leaf(delim+andTerm+" "))
 				} else if i < len(ns) && unspaced(ns[i-1].Family+ns[i-1].Literal) && unspaced(ns[i].Family+ns[i].Literal) {
 					// names in scripts written without spaces between
 					// words take the conjunction without spaces

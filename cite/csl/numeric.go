@@ -1,0 +1,130 @@
+package csl
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The is-numeric test as citeproc-js makes it. citeproc-js splits a
+// number variable at its joiners ("-", "–", ", ", "; ", "&", "and"),
+// takes short lower-case words followed by a period or a space as
+// embedded labels ("vol. 2", "no. 3"), strips a letter prefix ("A12")
+// and calls the variable numeric when its first value is digits or a
+// lower-case roman numeral of i, v and x, with trailing letters or a
+// hyphenated tail ("12", "3rd", "12a", "xii", "4-5").
+var (
+	numJoinerRe      = regexp.MustCompile(`\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[\-\x{2013}]+\s*`)
+	numJoinerNoHyRe  = regexp.MustCompile(`\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[\x{2013}]+\s*`)
+	numLabelRe       = regexp.MustCompile(`(?:^| )(?:[a-z]|[a-z][a-z]|[a-z][a-z][a-z]|[a-z][a-z][a-z][a-z]|subpara|subch|amend|bibliog|annot|illus|princ|intro|sched|subdiv|subsec)(?:\.| ) *`)
+	numPlainRe       = regexp.MustCompile(`^[0-9]+([-;,:a-zA-Z]*)$`)
+	numParticleRe    = regexp.MustCompile(`^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$`)
+	numNumericValRe  = regexp.MustCompile(`^(?:[0-9]+|[ixv]+)(?:[-,:a-zA-Z]*|-[-0-9]+)$`)
+	numLabelVariable = map[string]string{
+		"vrs.": "verse", "sv.": "sub-verbo", "subpara.": "subparagraph", "op.": "opus",
+		"subch.": "subchapter", "add.": "addendum", "amend.": "amendment", "annot.": "annotation",
+		"app.": "appendix", "art.": "article", "bibliog.": "bibliography", "bk.": "book",
+		"ch.": "chapter", "cl.": "clause", "col.": "column", "cmt.": "comment",
+		"dec.": "decision", "dept.": "department", "ex.": "example", "fig.": "figure",
+		"fld.": "field", "fol.": "folio", "n.": "note", "hypo.": "hypothetical",
+		"illus.": "illustration", "intro.": "introduction", "l.": "line", "no.": "issue",
+		"p.": "page", "pp.": "page", "para.": "paragraph", "pt.": "part",
+		"pmbl.": "preamble", "princ.": "principle", "pub.": "publication", "r.": "rule",
+		"rn.": "randnummer", "sched.": "schedule", "sec.": "section", "ser.": "series,",
+		"subdiv.": "subdivision", "subsec.": "subsection", "supp.": "supplement", "tbl.": "table",
+		"tit.": "title", "vol.": "volume",
+	}
+)
+
+// numericVar reports whether the value val of the number variable v (of
+// an item of type typ) is numeric as citeproc-js's is-numeric decides.
+func numericVar(v, val, typ string) bool {
+	s := strings.TrimSpace(val)
+	if s == "" {
+		return false
+	}
+	if digitRun(s) {
+		return true
+	}
+	if v == "number" && typ == "legal_case" {
+		// citeproc-js escapes every hyphen of a case number: no range
+		s = strings.ReplaceAll(s, `\-`, "-")
+		s = strings.ReplaceAll(s, "-", `\-`)
+	}
+	joiner := numJoinerRe
+	if strings.Contains(s, `\-`) {
+		joiner = numJoinerNoHyRe
+		s = strings.ReplaceAll(s, `\`, "")
+	}
+	// citeproc-js writes the variable's own label before a value that
+	// does not start with a label ("12" is read as "vol. 12")
+	if lbl := variableLabel(v); lbl != "" {
+		w, _, _ := strings.Cut(s, " ")
+		if _, ok := numLabelVariable[w]; !ok {
+			s = lbl + " " + s
+		}
+	}
+	// the first element, up to the first joiner
+	if loc := joiner.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	return numericValue(firstNumberValue(s, v))
+}
+
+// variableLabel is the short label citeproc-js gives a variable's
+// embedded label ("vol." for volume), or "".
+func variableLabel(v string) string {
+	switch v {
+	case "page", "locator", "locator-extra":
+		return "p."
+	case "series,":
+		return ""
+	}
+	for l, lv := range numLabelVariable {
+		if lv == v && l != "pp." {
+			return l
+		}
+	}
+	return ""
+}
+
+// firstNumberValue is the value of the first element of a number
+// variable's element after citeproc-js takes out its embedded labels.
+func firstNumberValue(s, v string) string {
+	labels := numLabelRe.FindAllString(s, -1)
+	if labels == nil {
+		return strings.TrimSpace(s)
+	}
+	parts := numLabelRe.Split(s, -1)
+	// a label between values that are not both plain numbers is text
+	for j := len(parts) - 1; j > 0; j-- {
+		if parts[j-1] != "" && (!numPlainRe.MatchString(parts[j]) || !numPlainRe.MatchString(parts[j-1])) {
+			parts[j-1] = parts[j-1] + labels[j-1] + parts[j]
+			parts = append(parts[:j], parts[j+1:]...)
+			labels = append(labels[:j-1], labels[j:]...)
+		}
+	}
+	if len(labels) > 0 {
+		slug := strings.TrimSpace(labels[0])
+		lv, known := numLabelVariable[slug]
+		locatorLike := v == "locator" || v == "number" || v == "locator-extra" || v == "page"
+		if !known || (!locatorLike && lv != v) {
+			// not a label of this variable: it stays in the text
+			parts[0] = parts[0] + " " + slug + " " + parts[1]
+			parts = append(parts[:1], parts[2:]...)
+		}
+	}
+	for j, p := range parts {
+		if p != "" || j == len(parts)-1 {
+			return strings.TrimSpace(p)
+		}
+	}
+	return ""
+}
+
+// numericValue tests one value, its letter prefix ("A12") set aside.
+func numericValue(s string) bool {
+	if m := numParticleRe.FindStringSubmatch(s); m != nil {
+		s = m[2]
+	}
+	return s != "" && numNumericValRe.MatchString(s)
+}
