@@ -680,6 +680,26 @@ func (c *ctx) test(b *branch) bool {
 	// at the first false one, "none" false at the first true one
 	for i := range b.conds {
 		cd := &b.conds[i]
+		if cd.ck == cType && len(cd.values) > 1 {
+			// citeproc-js tests a list of types as one test, true when
+			// the item has any of them, whatever the match
+			r := false
+			for j, v := range cd.values {
+				if c.cond(cd, j, v) {
+					r = true
+					break
+				}
+			}
+			switch {
+			case b.matchK == matchAny && r:
+				return true
+			case b.matchK == matchNone && r:
+				return false
+			case b.matchK != matchAny && b.matchK != matchNone && !r:
+				return false
+			}
+			continue
+		}
 		for j, v := range cd.values {
 			r := c.cond(cd, j, v)
 			switch b.matchK {

@@ -405,7 +405,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	cur := st{}
 	var qstack []bool
 	var divs []string
-	for _, t := range toks {
+	for ti, t := range toks {
 		switch t.k {
 		case tText:
 			s := t.s
@@ -555,6 +555,10 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			}
 		case tOpenDiv:
 			divs = append(divs, t.s)
+			if f == Text && t.s == "block" {
+				// citeproc-js's text format starts a block on a new line
+				sb.WriteString("\n")
+			}
 			if f == HTML {
 				switch t.s {
 				case "block":
@@ -575,7 +579,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			}
 			if f == HTML {
 				trail := ""
-				if d == "right-inline" {
+				if d == "right-inline" || (d == "block" && !textAfter(toks[ti+1:])) {
 					cur := sb.String()
 					trimmed := strings.TrimRight(cur, " ")
 					if len(trimmed) < len(cur) {
@@ -596,6 +600,17 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		}
 	}
 	return sb.String()
+}
+
+// textAfter reports whether any text follows: a block's trailing space
+// leaves it, as citeproc-js writes it, only at the end of the entry.
+func textAfter(toks []tok) bool {
+	for _, t := range toks {
+		if t.k == tText && t.s != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func esc(s string, f Format) string {
