@@ -516,6 +516,62 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	return out
 }
 
+// normalizeSuffix writes a name suffix's abbreviations with the style's
+// initialize-with, as citeproc-js does whenever a style sets it: "Jr."
+// becomes "Jr" with initialize-with="" and stays "Jr." with ". ".
+func normalizeSuffix(s, term string) string {
+	if s == "" || s == "Lord" || s == "Lady" || !startsRomanesque(s) {
+		return s
+	}
+	// a period followed by a letter starts a new word
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		sb.WriteByte(s[i])
+		if s[i] == '.' && i+1 < len(s) && s[i+1] != ' ' {
+			sb.WriteByte(' ')
+		}
+	}
+	toks := strings.Fields(sb.String())
+	abbrev := make([]bool, len(toks))
+	for i, t := range toks {
+		switch {
+		case len(t) > 1 && strings.HasSuffix(t, "."):
+			k := strings.LastIndexByte(t, '.')
+			toks[i] = t[:k] + t[k+1:]
+			abbrev[i] = true
+		case len(t) == 1 && strings.ToUpper(t) == t:
+			abbrev[i] = true
+		}
+	}
+	sb.Reset()
+	for i, t := range toks {
+		sb.WriteString(t)
+		switch {
+		case i == len(toks)-1:
+			if abbrev[i] {
+				sb.WriteString(term)
+			}
+		case !abbrev[i]:
+			sb.WriteByte(' ')
+		case len(toks[i+1]) == 1:
+			sb.WriteString(term)
+		default:
+			sb.WriteString(term)
+			if !abbrev[i+1] {
+				sb.WriteByte(' ')
+			}
+		}
+	}
+	return strings.Join(strings.Fields(sb.String()), " ")
+}
+
+// startsRomanesque reports whether s starts with a letter of a Latin,
+// Greek or Cyrillic script.
+func startsRomanesque(s string) bool {
+	r := firstRune(s)
+	return unicode.IsLetter(r) && isRomanesque(string(r))
+}
+
 func isRomanesque(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) && !(r < 0x0370 || (r >= 0x0370 && r < 0x0530) || (r >= 0x1E00 && r < 0x2000)) {
@@ -620,6 +676,9 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	ndp := n.NonDroppingParticle
 	dp := n.DroppingParticle
 	suffix := n.Suffix
+	if o.hasInitWith {
+		suffix = normalizeSuffix(suffix, o.initializeWith)
+	}
 	inverted := o.asSortOrder == "all" || (o.asSortOrder == "first" && idx == 0)
 	if !romanesque {
 		if form == "short" {
@@ -628,6 +687,11 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		return c.on(onode{kids: c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given)))})
 	}
 	if form == "short" {
+		if ndp != "" && inverted && !c.sorting && !n.StaticOrdering && c.st.demoteParticle == "display-and-sort" {
+			// citeproc-js inverts a short name too when the list is in
+			// sort order: the demoted particle follows ("Gaulle, de")
+			return c.on(onode{kids: c.kids(group("family", piece("family", fam)), c.leaf(o.sortSep), group("given", piece("family", ndp)))})
+		}
 		return group("family", piece("family", ndp), piece("family", fam))
 	}
 	if n.StaticOrdering {
