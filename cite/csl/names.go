@@ -218,7 +218,9 @@ func (c *ctx) names(e *el) (*onode, status) {
 		return nil, status{calledVar: true}
 	}
 	// editor and translator the same: one list with the combined label
-	if len(lists) == 2 && ((lists[0].v == "editor" && lists[1].v == "translator") || (lists[0].v == "translator" && lists[1].v == "editor")) && sameNames(lists[0].names, lists[1].names) {
+	// citeproc-js joins the two only when the element names exactly
+	// these two variables (its common term is the names of all of them)
+	if len(lists) == 2 && liveVars(e.vars, c.suppressed) == 2 && ((lists[0].v == "editor" && lists[1].v == "translator") || (lists[0].v == "translator" && lists[1].v == "editor")) && sameNames(lists[0].names, lists[1].names) {
 		if labelEl != nil && c.loc.term("editortranslator", labelEl.form, false) != "" {
 			lists = []varNames{{"editortranslator", lists[0].names}}
 		}
@@ -228,6 +230,10 @@ func (c *ctx) names(e *el) (*onode, status) {
 	if _, ok := e.a["delimiter"]; !ok {
 		if v, ok := c.opt("names-delimiter"); ok {
 			namesDelim = v
+		} else if c.substituting && c.parentNames != nil && c.parentNames != e {
+			// a substituted cs:names takes the delimiter of the one
+			// it stands in for
+			namesDelim = c.parentNames.delim
 		}
 	}
 	out := c.on(onode{delim: namesDelim, isNames: true, kids: c.room(len(lists))})
@@ -342,6 +348,17 @@ func (c *ctx) suppressVars(k *el) {
 // institution: a literal, or a family name flagged isInstitution.
 func isInstitution(n Name) bool {
 	return n.Literal != "" || (n.IsInstitution && n.Given == "" && n.Family != "")
+}
+
+// liveVars counts the variables not suppressed by a substitution.
+func liveVars(vars []string, suppressed map[string]bool) int {
+	n := 0
+	for _, v := range vars {
+		if !suppressed[v] {
+			n++
+		}
+	}
+	return n
 }
 
 func sameNames(a, b []Name) bool {
