@@ -293,6 +293,11 @@ func (c *ctx) names(e *el) (*onode, status) {
 		out = c.on(onode{text: strconv.Itoa(total)})
 	}
 	c.decorateNames(out, e)
+	if c.substituting && c.parentNames != nil && c.parentNames != e {
+		// citeproc-js formats a substituted cs:names as the one it
+		// stands in for (which formats the result), not by its own
+		out.fm = nil
+	}
 	c.termPred = true
 	if c.collectNames && c.firstNames == nil {
 		c.firstNames = out
@@ -414,7 +419,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		if i < len(levels) {
 			lvl = levels[i]
 		}
-		rendered = append(rendered, c.oneName(ns[i], i, o, ne, lvl))
+		rendered = append(rendered, c.perName(c.oneName(ns[i], i, o, ne, lvl), ne))
 	}
 	if k == 0 {
 		return nil
@@ -491,7 +496,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			if len(levels) > 0 {
 				lvl = levels[len(levels)-1]
 			}
-			out.kids = append(out.kids, c.oneName(ns[len(ns)-1], len(ns)-1, o, ne, lvl))
+			out.kids = append(out.kids, c.perName(c.oneName(ns[len(ns)-1], len(ns)-1, o, ne, lvl), ne))
 		} else {
 			term := "et-al"
 			if etal != nil {
@@ -527,10 +532,24 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	}
 	if ne != nil {
 		n2 := c.on(onode{kids: c.kids(out)})
-		n2.prefix, n2.suffix, n2.fm = ne.prefix, ne.suffix, ne.fm
+		n2.prefix, n2.suffix = ne.prefix, ne.suffix
+		if truncated && !useLast {
+			// citeproc-js formats the names joined to "et al." once
+			// more as a whole
+			n2.fm = ne.fm
+		}
 		return n2
 	}
 	return out
+}
+
+// perName gives one name cs:name's formatting: citeproc-js formats each
+// name, not the list with its delimiters and "and".
+func (c *ctx) perName(n *onode, ne *el) *onode {
+	if n == nil || ne == nil || ne.fm.zero() {
+		return n
+	}
+	return c.on(onode{kids: c.kids(n), fm: ne.fm})
 }
 
 // normalizeSuffix writes a name suffix's abbreviations with the style's

@@ -433,7 +433,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					case 's':
 						switch fm.fontStyle {
 						case "italic", "oblique":
-							if cur.italic {
+							if cur.italic && !fm.attr {
 								add(`<span style="font-style:normal;">`, "</span>")
 								cur.italic = false
 							} else {
@@ -453,7 +453,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					case 'v':
 						switch fm.fontVariant {
 						case "small-caps":
-							if cur.sc {
+							if cur.sc && !fm.attr {
 								add(`<span style="font-variant:normal;">`, "</span>")
 								cur.sc = false
 							} else {
@@ -469,7 +469,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					case 'w':
 						switch fm.fontWeight {
 						case "bold":
-							if cur.bold {
+							if cur.bold && !fm.attr {
 								add(`<span style="font-weight:normal;">`, "</span>")
 								cur.bold = false
 							} else {

@@ -507,6 +507,10 @@ type formatting struct {
 	// attributes (s, v, w, d, a; n for nodecor): citeproc-js nests them
 	// with the first innermost.
 	ord string
+	// attr marks formatting from the style's attributes: citeproc-js
+	// nests those without flip-flopping (italics in italics stay
+	// italic); inline markup in the data flips against them.
+	attr bool
 }
 
 func fmOf(n *xnode) *formatting {
@@ -540,6 +544,7 @@ func fmOf(n *xnode) *formatting {
 	if f == (formatting{}) {
 		return nil
 	}
+	f.attr = true
 	return &f
 }
 
