@@ -28,6 +28,8 @@ type nameOpts struct {
 	// rule, which takes cs:name's delimiter and the style's (not
 	// cs:name's) delimiter-precedes-last.
 	instDelim, instDelimPrecedesLast string
+	// et-al-min and -use-first before the subsequent values replace them
+	plainMin, plainFirst int
 }
 
 // nameOptions returns the options of a cs:name (nil: none) in the
@@ -51,6 +53,7 @@ func (c *ctx) nameOptions(ne *el) nameOpts {
 	default:
 		o = c.baseNameOptions(ne)
 	}
+	o.plainMin, o.plainFirst = o.etAlMin, o.etAlFirst
 	if c.pos != PosFirst && c.mode == modeCitation && !c.sorting {
 		if o.hasSubMin {
 			o.etAlMin = o.subMin
@@ -381,6 +384,9 @@ func sameNames(a, b []Name) bool {
 // shown returns how many names are shown, and whether et-al applies.
 func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
 	n := len(ns)
+	if k, ok := c.shownByPosition(n, o); ok {
+		return k, k < n
+	}
 	if o.etAlMin > 0 && o.etAlFirst == 0 && n >= o.etAlMin && c.addNames == 0 {
 		// et-al-use-first="0": no names at all
 		return 0, false
@@ -392,6 +398,51 @@ func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
 		}
 	}
 	return n, false
+}
+
+// shownByPosition is how many of n names citeproc-js shows in a citation
+// when the style gives subsequent cites other et-al values: it first
+// renders every cite as a subsequent one to learn its names, shows at
+// least as many in a first cite, and starts from et-al-min where
+// neither limit applies.
+func (c *ctx) shownByPosition(n int, o nameOpts) (int, bool) {
+	if c.mode != modeCitation || c.sorting || c.addNames != 0 || o.plainMin <= 0 || o.plainFirst <= 0 {
+		return 0, false
+	}
+	subMin, subFirst := o.plainMin, o.plainFirst
+	if o.hasSubMin {
+		subMin = o.subMin
+	}
+	if o.hasSubFirst {
+		subFirst = o.subFirst
+	}
+	if subMin == o.plainMin && subFirst == o.plainFirst {
+		return 0, false
+	}
+	// the names of the subsequent form
+	base := o.plainMin
+	if n >= subMin {
+		base = subFirst
+	}
+	base = min(base, n)
+	etMin, etFirst := o.plainMin, o.plainFirst
+	if c.pos != PosFirst {
+		etMin, etFirst = subMin, subFirst
+	}
+	k := o.plainMin
+	switch {
+	case base > etFirst:
+		k = base
+		if n < etMin {
+			k = n
+		}
+	case n >= etMin:
+		k = etFirst
+	}
+	if k > n || etMin < etFirst {
+		k = n
+	}
+	return k, true
 }
 
 func (c *ctx) countNames(ns []Name, o nameOpts) int {
