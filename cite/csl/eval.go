@@ -320,6 +320,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 				val = c.variable("title-short")
 			}
 		}
+		shortSentence := val != "" && e.textCase == "sentence"
 		if val == "" {
 			val = c.variable(v)
 		}
@@ -360,7 +361,14 @@ func (c *ctx) text(e *el) (*onode, status) {
 		default:
 			n = c.richText(val)
 		}
-		c.decorate(n, e)
+		if shortSentence {
+			// citeproc-js leaves a short title as written
+			e2 := *e
+			e2.textCase = ""
+			c.decorate(n, &e2)
+		} else {
+			c.decorate(n, e)
+		}
 		c.termPred = true
 		if c.track != nil {
 			c.track[v] = true

@@ -330,7 +330,16 @@ func (c *ctx) applyCase(n *onode, tc string) {
 			}
 			t := strings.ToLower(l.n.text)
 			if first && strings.TrimSpace(t) != "" {
-				t = upperFirst(t)
+				// citeproc-js capitalizes the first word and keeps the
+				// rest of it ("THE big title"), lowercasing the others
+				lead := len(l.n.text) - len(strings.TrimLeft(l.n.text, " "))
+				end := strings.IndexByte(l.n.text[lead:], ' ')
+				if end < 0 {
+					end = len(l.n.text)
+				} else {
+					end += lead
+				}
+				t = upperFirst(l.n.text[:end]) + t[end:]
 				first = false
 			}
 			l.n.text = t
