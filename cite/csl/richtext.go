@@ -331,9 +331,12 @@ func (c *ctx) applyCase(n *onode, tc string) {
 			t := strings.ToLower(l.n.text)
 			if first && strings.TrimSpace(t) != "" {
 				// citeproc-js capitalizes the first word and keeps the
-				// rest of it ("THE big title"), lowercasing the others
+				// rest of it ("THE big title"), lowercasing the others;
+				// a word ends at a space or punctuation ("U.s.c.")
 				lead := len(l.n.text) - len(strings.TrimLeft(l.n.text, " "))
-				end := strings.IndexByte(l.n.text[lead:], ' ')
+				end := strings.IndexFunc(l.n.text[lead:], func(r rune) bool {
+					return r == ' ' || strings.ContainsRune("‘’“”\"'-–—/.,;?!:[]()", r)
+				})
 				if end < 0 {
 					end = len(l.n.text)
 				} else {
