@@ -271,8 +271,8 @@ func (c *ctx) group(e *el) (*onode, status) {
 // decorate applies an element's affixes, formatting, quotes, display,
 // strip-periods and text-case to its output.
 func (c *ctx) decorate(n *onode, e *el) {
-	if e.textCase != "" {
-		c.applyCase(n, e.textCase)
+	if e.textCase != "" && !(e.kind == kText && e.macro != nil) && e.kind != kGroup && e.kind != kNames {
+		c.applyCaseOf(n, e)
 	}
 	if e.strip {
 		stripPeriods(n)
