@@ -271,7 +271,7 @@ func (c *ctx) group(e *el) (*onode, status) {
 // decorate applies an element's affixes, formatting, quotes, display,
 // strip-periods and text-case to its output.
 func (c *ctx) decorate(n *onode, e *el) {
-	if e.textCase != "" && !(e.kind == kText && e.macro != nil) && e.kind != kGroup && e.kind != kNames {
+	if e.textCase != "" && !(e.kind == kText && e.macro != nil) && e.kind != kGroup && e.kind != kNames && e.kind != kDate {
 		c.applyCaseOf(n, e)
 	}
 	if e.strip {
