@@ -141,51 +141,9 @@ func (c *ctx) variable(name string) string {
 		if v := c.item.vars["citation-label"]; v != "" {
 			return v
 		}
-		return c.citationLabel()
+		return c.trigraphLabel()
 	}
 	return c.item.vars[name]
-}
-
-func (c *ctx) citationLabel() string {
-	var ns []Name
-	for _, v := range []string{"author", "editor"} {
-		if n := c.item.names[v]; len(n) > 0 {
-			ns = n
-			break
-		}
-	}
-	var sb strings.Builder
-	take := func(s string, n int) {
-		r := []rune(s)
-		if len(r) > n {
-			r = r[:n]
-		}
-		sb.WriteString(string(r))
-	}
-	switch {
-	case len(ns) == 1:
-		take(ns[0].Family, 4)
-	case len(ns) == 2:
-		for _, n := range ns {
-			take(n.Family, 2)
-		}
-	case len(ns) == 3:
-		for _, n := range ns {
-			take(n.Family, 1)
-		}
-	case len(ns) > 3:
-		for _, n := range ns[:4] {
-			take(n.Family, 1)
-		}
-	}
-	if d := c.item.dates["issued"]; d != nil && len(d.Parts) > 0 {
-		y := strconv.Itoa(d.Parts[0][0])
-		if len(y) > 2 {
-			y = y[len(y)-2:]
-		}
-		sb.WriteString(y)
-	}
-	return sb.String()
 }
 
 func (c *ctx) eval(e *el) (*onode, status) {
