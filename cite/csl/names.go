@@ -675,6 +675,20 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	if ne != nil {
 		parts = ne.nameParts
 	}
+	if c.substituting && c.parentNames != nil && c.parentNames.nameEl != nil && c.parentNames.nameEl != ne {
+		// citeproc-js keeps the name-parts of the cs:name a
+		// substitution stands in for where its own cs:name has none
+		if pp := c.parentNames.nameEl.nameParts; len(pp) > 0 {
+			merged := make(map[string]*el, len(pp)+len(parts))
+			for k, v := range pp {
+				merged[k] = v
+			}
+			for k, v := range parts {
+				merged[k] = v
+			}
+			parts = merged
+		}
+	}
 	if n.Literal != "" || (n.Given == "" && n.Family != "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && n.IsInstitution) {
 		lit := n.Literal
 		if lit == "" {
