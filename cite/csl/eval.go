@@ -302,6 +302,8 @@ func (c *ctx) text(e *el) (*onode, status) {
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
 			if isNumeric(val) {
 				val = c.pageRangeDelim(val)
+			} else if strings.IndexByte(val, '&') >= 0 {
+				val = ampersandJoin(val)
 			}
 			n = c.richText(val)
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":

@@ -128,3 +128,35 @@ func numericValue(s string) bool {
 	}
 	return s != "" && numNumericValRe.MatchString(s)
 }
+
+var ampRe = regexp.MustCompile(`\s*&\s*`)
+
+// ampersandJoin spaces the ampersands of a number variable as citeproc-js
+// joins its parts: "&" after a part that starts and ends with a letter
+// stays tight ("R&D"), any other gets a space on each side ("S.R. & O.").
+func ampersandJoin(s string) string {
+	locs := ampRe.FindAllStringIndex(s, -1)
+	var sb strings.Builder
+	prev := 0
+	for _, l := range locs {
+		left := s[prev:l[0]]
+		sb.WriteString(left)
+		// citeproc-js looks at the part before the ampersand only
+		if endsLetter(left) && startsLetter(left) {
+			sb.WriteString("&")
+		} else {
+			sb.WriteString(" & ")
+		}
+		prev = l[1]
+	}
+	sb.WriteString(s[prev:])
+	return sb.String()
+}
+
+func endsLetter(s string) bool {
+	return s != "" && (s[len(s)-1]|0x20 >= 'a' && s[len(s)-1]|0x20 <= 'z')
+}
+
+func startsLetter(s string) bool {
+	return s != "" && (s[0]|0x20 >= 'a' && s[0]|0x20 <= 'z')
+}
