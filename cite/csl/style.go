@@ -629,7 +629,8 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				dp.textCase = k.attr("text-case")
 				dp.form = k.attr("form")
 				dp.strip = k.attr("strip-periods") == "true"
-				if rd, ok := k.attrs["range-delimiter"]; ok {
+				if rd := k.attrs["range-delimiter"]; rd != "" {
+					// citeproc-js takes an empty range-delimiter as unset
 					dp.rangeDelim, dp.hasRangeDelim = rd, true
 				}
 				e.parts = append(e.parts, dp)
