@@ -21,8 +21,9 @@
 //   - style.go parses the style XML (encoding/xml, with line and column in
 //     errors) into a tree of compiled elements with macros resolved; locale.go
 //     parses locales and resolves terms through CSL's fallback chain (style
-//     locales, then locale files, then the built-in en-US terms of
-//     builtin_en.go).
+//     locales, then locale files, then the built-in en-US locale of
+//     builtin_en.go: CSL's en-US locale, whose locator labels, months and
+//     seasons come from package cite's term table, cite.LocaleTerms).
 //   - eval.go evaluates rendering elements (text, number, label, group,
 //     choose) for one item into a tree of output nodes; names.go,
 //     dates.go and richtext.go (the inline markup of field values and the

@@ -595,7 +595,7 @@ func (c *ctx) label(e *el) (*onode, status) {
 	if v == "locator" {
 		termName = "page"
 		if c.cite != nil && c.cite.Label != "" {
-			termName = c.cite.Label
+			termName = locatorLabel(c.cite.Label)
 		}
 	}
 	plural := false
@@ -710,12 +710,9 @@ func (c *ctx) cond(cd *cond, j int, v string) bool {
 		if c.cite == nil || c.cite.Locator == "" {
 			return false
 		}
-		l := c.cite.Label
+		l := locatorLabel(c.cite.Label)
 		if l == "" {
 			l = "page"
-		}
-		if v == "sub-verbo" {
-			v = "sub-verbo"
 		}
 		return l == v
 	case cPosition:

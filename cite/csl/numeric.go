@@ -160,3 +160,12 @@ func endsLetter(s string) bool {
 func startsLetter(s string) bool {
 	return s != "" && (s[0]|0x20 >= 'a' && s[0]|0x20 <= 'z')
 }
+
+// locatorLabel is the term of a cite's locator label: citeproc-js takes
+// the older "sub verbo" as "sub-verbo".
+func locatorLabel(l string) string {
+	if l == "sub verbo" {
+		return "sub-verbo"
+	}
+	return l
+}
