@@ -579,7 +579,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			}
 			if f == HTML {
 				trail := ""
-				if d == "right-inline" || (d == "block" && !textAfter(toks[ti+1:])) {
+				if (d == "right-inline" || d == "block") && !textAfter(toks[ti+1:]) {
 					cur := sb.String()
 					trimmed := strings.TrimRight(cur, " ")
 					if len(trimmed) < len(cur) {
