@@ -307,6 +307,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 			}
 			n = c.richText(val)
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
+			if v == "URL" && e.form == "short" {
+				val = shortURL(val)
+			}
 			n = c.on(onode{text: val, nocase: true})
 		case "year-suffix":
 			n = c.on(onode{text: val, tag: tagYearSuffix})

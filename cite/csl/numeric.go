@@ -169,3 +169,22 @@ func locatorLabel(l string) string {
 	}
 	return l
 }
+
+var (
+	urlPathRe = regexp.MustCompile(`(.*\.[^/]+)/.*`)
+	urlWWWRe  = regexp.MustCompile(`//www\.`)
+	urlSchRe  = regexp.MustCompile(`https?://`)
+)
+
+// shortURL is the short form of a URL as citeproc-js makes it: the path
+// dropped ("https://example.org"), and the scheme too before "www."
+// ("www.example.org").
+func shortURL(u string) string {
+	u = urlPathRe.ReplaceAllString(u, "$1")
+	if urlWWWRe.MatchString(u) {
+		if loc := urlSchRe.FindStringIndex(u); loc != nil {
+			u = u[:loc[0]] + u[loc[1]:]
+		}
+	}
+	return u
+}
