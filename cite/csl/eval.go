@@ -243,6 +243,7 @@ func (c *ctx) decorate(n *onode, e *el) {
 	n.suffix = e.suffix
 	n.fm = e.fm
 	n.quotes = e.quotes
+	n.attrQuotes = e.quotes
 	n.display = e.display
 }
 

@@ -23,6 +23,8 @@ type onode struct {
 	tag    uint8
 	quotes bool
 	single bool // quotes from single quotation marks in the input
+	// attrQuotes marks quotes from a style's quotes="true"
+	attrQuotes bool
 	nocase bool // text-case leaves it alone
 	// isNames marks output of a cs:names element (for subsequent-author-substitute)
 	isNames bool
@@ -229,7 +231,7 @@ func (b *builder) write(s string) {
 			if b.toks[i].k == tClose {
 				continue
 			}
-			if b.toks[i].k == tCloseQ && b.toks[i].s != "affix" && b.quoteDepth(i)%2 == 1 {
+			if b.toks[i].k == tCloseQ && b.toks[i].s != "affix" && !b.quoteSingle(i) {
 				q = i
 			}
 			break
@@ -351,7 +353,7 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
 	}
 	if n.quotes {
-		b.toks = append(b.toks, tok{k: tOpenQ, s: quoteKind(n.single, n.tag)})
+		b.toks = append(b.toks, tok{k: tOpenQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
 	}
 	if n.text != "" {
 		b.write(n.text)
@@ -368,7 +370,7 @@ func (b *builder) node(n *onode) {
 		b.node(k)
 	}
 	if n.quotes {
-		b.toks = append(b.toks, tok{k: tCloseQ, s: quoteKind(n.single, n.tag)})
+		b.toks = append(b.toks, tok{k: tCloseQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
 	}
 	if !n.fm.zero() {
 		b.toks = append(b.toks, tok{k: tClose, fm: n.fm})
@@ -403,7 +405,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	var stack []string
 	var fstack []st
 	cur := st{}
-	var qstack []bool
+	var qstack []qent
 	var divs []string
 	for ti, t := range toks {
 		switch t.k {
@@ -534,9 +536,10 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 				fstack = fstack[:len(fstack)-1]
 			}
 		case tOpenQ:
-			// quotes alternate: outer, inner, outer, ...
-			single := len(qstack)%2 == 1
-			qstack = append(qstack, single)
+			// quotes alternate: outer, inner, outer, ...; a style's
+			// quotes are always the outer ones (citeproc-js)
+			single := openSingle(qstack, t.s == "attr")
+			qstack = append(qstack, qent{single: single, attr: t.s == "attr"})
 			if single {
 				sb.WriteString(esc(q.openIn, f))
 			} else {
@@ -545,7 +548,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		case tCloseQ:
 			single := false
 			if len(qstack) > 0 {
-				single = qstack[len(qstack)-1]
+				single = qstack[len(qstack)-1].single
 				qstack = qstack[:len(qstack)-1]
 			}
 			if single {
@@ -749,7 +752,10 @@ func superscripts(s string) string {
 	return sb.String()
 }
 
-func quoteKind(single bool, tag uint8) string {
+func quoteKind(single, attr bool, tag uint8) string {
+	if attr {
+		return "attr"
+	}
 	if tag == tagAffix {
 		// quotes typed in a cite's affix: punctuation stays where typed
 		return "affix"
@@ -760,17 +766,45 @@ func quoteKind(single bool, tag uint8) string {
 	return `"`
 }
 
-// quoteDepth is the nesting depth (1 for the outermost) of the quote
-// that the closing quote token at i closes.
-func (b *builder) quoteDepth(i int) int {
-	d := 0
+// qent is an open quotation: single or double, and whether the style's
+// quotes="true" made it (else the data's quotation marks).
+type qent struct{ single, attr bool }
+
+// openSingle reports whether a quotation opened inside stack takes
+// single marks: a style's quotes are always double; quotation marks in
+// the data alternate, counting the style's quotes around them as one
+// level.
+func openSingle(stack []qent, attr bool) bool {
+	if attr {
+		return false
+	}
+	d, anyAttr := 0, false
+	for _, e := range stack {
+		if e.attr {
+			anyAttr = true
+		} else {
+			d++
+		}
+	}
+	if anyAttr {
+		d++
+	}
+	return d%2 == 1
+}
+
+// quoteSingle reports whether the closing quote token at i closes a
+// single quotation.
+func (b *builder) quoteSingle(i int) bool {
+	var st []qent
 	for _, t := range b.toks[:i] {
 		switch t.k {
 		case tOpenQ:
-			d++
+			st = append(st, qent{single: openSingle(st, t.s == "attr"), attr: t.s == "attr"})
 		case tCloseQ:
-			d--
+			if len(st) > 0 {
+				st = st[:len(st)-1]
+			}
 		}
 	}
-	return d
+	return len(st) > 0 && st[len(st)-1].single
 }
