@@ -25,7 +25,7 @@ type onode struct {
 	single bool // quotes from single quotation marks in the input
 	// attrQuotes marks quotes from a style's quotes="true"
 	attrQuotes bool
-	nocase bool // text-case leaves it alone
+	nocase     bool // text-case leaves it alone
 	// isNames marks output of a cs:names element (for subsequent-author-substitute)
 	isNames bool
 	// memo caches empty(): 0 unknown, 1 empty, 2 not empty
