@@ -294,12 +294,15 @@ func (c *ctx) text(e *el) (*onode, status) {
 		var n *onode
 		switch v {
 		case "page", "locator":
+			// a label written into the locator ("367-368, fig. 333")
+			// ends the part the locator's own label counts
+			head, tail := locatorHead(v, val)
 			if v == "page" || (c.cite != nil && (c.cite.Label == "" || c.cite.Label == "page")) {
-				val = c.pageRange(val)
-			} else if isNumeric(val) || pluralValue(val) {
-				val = c.pageRangeDelim(val)
+				head = c.pageRange(head)
+			} else if isNumeric(head) || pluralValue(head) {
+				head = c.pageRangeDelim(head)
 			}
-			n = c.richText(val)
+			n = c.richText(head + tail)
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
 			if isNumeric(val) {
 				val = c.pageRangeDelim(val)
@@ -593,6 +596,10 @@ func (c *ctx) label(e *el) (*onode, status) {
 	// citeproc-js labels a variable even when a substitution suppressed it
 	val := c.rawVariable(v)
 	if val == "" {
+		return nil, status{}
+	}
+	if val, _ = locatorHead(v, val); val == "" {
+		// the locator starts with its own label ("vol. 1, fol. 186")
 		return nil, status{}
 	}
 	termName := v

@@ -188,3 +188,31 @@ func shortURL(u string) string {
 	}
 	return u
 }
+
+// locatorHead splits a locator at the first label written into it, as
+// citeproc-js parses locators: head is the part before the label (empty
+// when the locator starts with one, "vol. 1, fol. 186"), tail the rest
+// with its joiner (", fig. 333"). Other variables are not split.
+func locatorHead(v, s string) (head, tail string) {
+	if v != "locator" {
+		return s, ""
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i-1] != ' ' {
+			continue
+		}
+		j := strings.IndexByte(s[i:], ' ')
+		if j <= 1 || s[i+j-1] != '.' {
+			continue
+		}
+		if _, ok := numLabelVariable[s[i:i+j]]; !ok {
+			continue
+		}
+		if i == 0 {
+			return "", s
+		}
+		head = strings.TrimRight(s[:i], " ,;")
+		return head, s[len(head):]
+	}
+	return s, ""
+}
