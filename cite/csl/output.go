@@ -625,8 +625,40 @@ func esc(s string, f Format) string {
 
 func escapeHTML(s string) string {
 	if !strings.ContainsAny(s, "&<>") {
+		return doubleSpaces(s)
+	}
+	return doubleSpaces(escapeMarkup(s))
+}
+
+// doubleSpaces writes two white-space characters in a row as a no-break
+// space and a space, as citeproc-js's HTML does.
+func doubleSpaces(s string) string {
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\u00a0\t\n\r\u3000\u202f") {
 		return s
 	}
+	rs := []rune(s)
+	var sb strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if i+1 < len(rs) && jsSpace(rs[i]) && jsSpace(rs[i+1]) {
+			sb.WriteString("\u00a0 ")
+			i++
+			continue
+		}
+		sb.WriteRune(rs[i])
+	}
+	return sb.String()
+}
+
+// jsSpace reports whether JavaScript's \s matches r.
+func jsSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\v', '\f', '\r', 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200a
+}
+
+func escapeMarkup(s string) string {
 	var sb strings.Builder
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
