@@ -850,6 +850,11 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 // ". " gives "J. M. E."; with initialize="false" only single letters and
 // abbreviations take the terminator.
 func (c *ctx) initials(given, with string, initialize bool) string {
+	if !c.st.initHyphen && strings.Contains(given, "-") {
+		// initialize-with-hyphen="false": citeproc-js reads a hyphen
+		// as a space ("Min-jun" gives "M jun")
+		given = strings.ReplaceAll(given, "-", " ")
+	}
 	type word struct {
 		s      string
 		period bool
