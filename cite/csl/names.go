@@ -764,7 +764,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			if k == nil {
 				continue
 			}
-			if len(g.kids) > 0 && !(strings.HasSuffix(prev, "'") || strings.HasSuffix(prev, "’") || strings.HasSuffix(prev, "-")) {
+			if len(g.kids) > 0 && !(strings.HasSuffix(prev, "'") || strings.HasSuffix(prev, "’") || strings.HasSuffix(prev, "-") || strings.HasSuffix(prev, " ")) {
 				g.kids = append(g.kids, c.leaf(" "))
 			}
 			g.kids = append(g.kids, k)
@@ -831,7 +831,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	var f, g *onode
 	if demote {
 		f = group("family", piece("family", fam))
-		g = group("given", piece("given", given), piece("given", dp), piece("family", ndp))
+		g = group("given", piece("given", given), piece("given", dp), piece("family", strings.TrimRight(ndp, " ")))
 	} else {
 		f = group("family", piece("family", ndp), piece("family", fam))
 		g = group("given", piece("given", given), piece("given", dp))
