@@ -595,11 +595,14 @@ func (c *ctx) label(e *el) (*onode, status) {
 	v := e.variable
 	// citeproc-js labels a variable even when a substitution suppressed it
 	val := c.rawVariable(v)
-	if val == "" {
+	empty := val == ""
+	if val, _ = locatorHead(v, val); val == "" && !empty {
+		// the locator starts with its own label ("vol. 1, fol. 186")
 		return nil, status{}
 	}
-	if val, _ = locatorHead(v, val); val == "" {
-		// the locator starts with its own label ("vol. 1, fol. 186")
+	if empty && c.sorting {
+		// citeproc-js writes a label even for an empty variable (a
+		// group around it decides); a sort key takes none
 		return nil, status{}
 	}
 	termName := v
