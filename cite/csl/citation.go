@@ -630,6 +630,33 @@ type Entry struct {
 	secondField string
 }
 
+// usesVariable reports whether an element or its descendants (macros
+// included, to a bounded depth) render the variable v with cs:text.
+func usesVariable(e *el, v string, depth int) bool {
+	if e == nil || depth > 40 {
+		return false
+	}
+	if e.kind == kText && e.variable == v {
+		return true
+	}
+	if e.macro != nil && usesVariable(e.macro, v, depth+1) {
+		return true
+	}
+	for _, k := range e.kids {
+		if usesVariable(k, v, depth+1) {
+			return true
+		}
+	}
+	for _, b := range e.branches {
+		for _, k := range b.kids {
+			if usesVariable(k, v, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Bibliography renders the bibliography of every registered item, sorted
 // by the style.
 func (p *Processor) Bibliography() []Entry {
@@ -676,6 +703,12 @@ func (p *Processor) Bibliography() []Entry {
 			n, _ = c.children(b.layout.kids, "")
 		}
 		if n.empty() {
+			if p.style.citation != nil && usesVariable(p.style.citation.layout, "citation-number", 0) {
+				// citeproc-js keeps the place of an entry with no printed
+				// form in a numbered style
+				msg := strconv.Itoa(len(out)+1) + ". [CSL STYLE ERROR: reference with no printed form.]"
+				out = append(out, Entry{ID: it.ID, Rendered: p.rendered(&onode{kids: []*onode{{text: msg}}})})
+			}
 			continue
 		}
 		if hasSAS && c.firstList != nil {

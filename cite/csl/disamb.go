@@ -70,6 +70,11 @@ func (p *Processor) disambiguate() {
 		var gs [][]*Item
 		for _, it := range items {
 			k := render[it.ID]
+			if k == "" {
+				// citeproc-js never finds an empty cite ambiguous
+				gs = append(gs, []*Item{it})
+				continue
+			}
 			if i, ok := idx[k]; ok {
 				gs[i] = append(gs[i], it)
 				continue

@@ -141,51 +141,9 @@ func (c *ctx) variable(name string) string {
 		if v := c.item.vars["citation-label"]; v != "" {
 			return v
 		}
-		return c.citationLabel()
+		return c.trigraphLabel()
 	}
 	return c.item.vars[name]
-}
-
-func (c *ctx) citationLabel() string {
-	var ns []Name
-	for _, v := range []string{"author", "editor"} {
-		if n := c.item.names[v]; len(n) > 0 {
-			ns = n
-			break
-		}
-	}
-	var sb strings.Builder
-	take := func(s string, n int) {
-		r := []rune(s)
-		if len(r) > n {
-			r = r[:n]
-		}
-		sb.WriteString(string(r))
-	}
-	switch {
-	case len(ns) == 1:
-		take(ns[0].Family, 4)
-	case len(ns) == 2:
-		for _, n := range ns {
-			take(n.Family, 2)
-		}
-	case len(ns) == 3:
-		for _, n := range ns {
-			take(n.Family, 1)
-		}
-	case len(ns) > 3:
-		for _, n := range ns[:4] {
-			take(n.Family, 1)
-		}
-	}
-	if d := c.item.dates["issued"]; d != nil && len(d.Parts) > 0 {
-		y := strconv.Itoa(d.Parts[0][0])
-		if len(y) > 2 {
-			y = y[len(y)-2:]
-		}
-		sb.WriteString(y)
-	}
-	return sb.String()
 }
 
 func (c *ctx) eval(e *el) (*onode, status) {
@@ -271,8 +229,8 @@ func (c *ctx) group(e *el) (*onode, status) {
 // decorate applies an element's affixes, formatting, quotes, display,
 // strip-periods and text-case to its output.
 func (c *ctx) decorate(n *onode, e *el) {
-	if e.textCase != "" {
-		c.applyCase(n, e.textCase)
+	if e.textCase != "" && !(e.kind == kText && e.macro != nil) && e.kind != kGroup && e.kind != kNames && e.kind != kDate {
+		c.applyCaseOf(n, e)
 	}
 	if e.strip {
 		stripPeriods(n)
@@ -285,6 +243,7 @@ func (c *ctx) decorate(n *onode, e *el) {
 	n.suffix = e.suffix
 	n.fm = e.fm
 	n.quotes = e.quotes
+	n.attrQuotes = e.quotes
 	n.display = e.display
 }
 
@@ -320,6 +279,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 				val = c.variable("title-short")
 			}
 		}
+		shortSentence := val != "" && e.textCase == "sentence"
 		if val == "" {
 			val = c.variable(v)
 		}
@@ -334,18 +294,26 @@ func (c *ctx) text(e *el) (*onode, status) {
 		var n *onode
 		switch v {
 		case "page", "locator":
+			// a label written into the locator ("367-368, fig. 333")
+			// ends the part the locator's own label counts
+			head, tail := locatorHead(v, val)
 			if v == "page" || (c.cite != nil && (c.cite.Label == "" || c.cite.Label == "page")) {
-				val = c.pageRange(val)
-			} else if isNumeric(val) || pluralValue(val) {
-				val = c.pageRangeDelim(val)
+				head = c.pageRange(head)
+			} else if isNumeric(head) || pluralValue(head) {
+				head = c.pageRangeDelim(head)
 			}
-			n = c.richText(val)
+			n = c.richText(head + tail)
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
 			if isNumeric(val) {
 				val = c.pageRangeDelim(val)
+			} else if strings.IndexByte(val, '&') >= 0 {
+				val = ampersandJoin(val)
 			}
 			n = c.richText(val)
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
+			if v == "URL" && e.form == "short" {
+				val = shortURL(val)
+			}
 			n = c.on(onode{text: val, nocase: true})
 		case "year-suffix":
 			n = c.on(onode{text: val, tag: tagYearSuffix})
@@ -360,7 +328,14 @@ func (c *ctx) text(e *el) (*onode, status) {
 		default:
 			n = c.richText(val)
 		}
-		c.decorate(n, e)
+		if shortSentence {
+			// citeproc-js leaves a short title as written
+			e2 := *e
+			e2.textCase = ""
+			c.decorate(n, &e2)
+		} else {
+			c.decorate(n, e)
+		}
 		c.termPred = true
 		if c.track != nil {
 			c.track[v] = true
@@ -618,15 +593,23 @@ func pluralValueAnd(v, andWord string) bool {
 
 func (c *ctx) label(e *el) (*onode, status) {
 	v := e.variable
-	val := c.variable(v)
-	if val == "" {
+	// citeproc-js labels a variable even when a substitution suppressed it
+	val := c.rawVariable(v)
+	empty := val == ""
+	if val, _ = locatorHead(v, val); val == "" && !empty {
+		// the locator starts with its own label ("vol. 1, fol. 186")
+		return nil, status{}
+	}
+	if empty && c.sorting {
+		// citeproc-js writes a label even for an empty variable (a
+		// group around it decides); a sort key takes none
 		return nil, status{}
 	}
 	termName := v
 	if v == "locator" {
 		termName = "page"
 		if c.cite != nil && c.cite.Label != "" {
-			termName = c.cite.Label
+			termName = locatorLabel(c.cite.Label)
 		}
 	}
 	plural := false
@@ -679,6 +662,26 @@ func (c *ctx) test(b *branch) bool {
 	// at the first false one, "none" false at the first true one
 	for i := range b.conds {
 		cd := &b.conds[i]
+		if cd.ck == cType && len(cd.values) > 1 {
+			// citeproc-js tests a list of types as one test, true when
+			// the item has any of them, whatever the match
+			r := false
+			for j, v := range cd.values {
+				if c.cond(cd, j, v) {
+					r = true
+					break
+				}
+			}
+			switch {
+			case b.matchK == matchAny && r:
+				return true
+			case b.matchK == matchNone && r:
+				return false
+			case b.matchK != matchAny && b.matchK != matchNone && !r:
+				return false
+			}
+			continue
+		}
 		for j, v := range cd.values {
 			r := c.cond(cd, j, v)
 			switch b.matchK {
@@ -713,8 +716,7 @@ func (c *ctx) cond(cd *cond, j int, v string) bool {
 		}
 		return c.rawVariable(v) != ""
 	case cIsNumeric:
-		val := c.variable(v)
-		return isNumeric(val)
+		return numericVar(v, c.variable(v), c.item.Type)
 	case cIsUncertainDate:
 		d := c.item.dates[v]
 		return d != nil && d.Circa
@@ -722,12 +724,9 @@ func (c *ctx) cond(cd *cond, j int, v string) bool {
 		if c.cite == nil || c.cite.Locator == "" {
 			return false
 		}
-		l := c.cite.Label
+		l := locatorLabel(c.cite.Label)
 		if l == "" {
 			l = "page"
-		}
-		if v == "sub-verbo" {
-			v = "sub-verbo"
 		}
 		return l == v
 	case cPosition:

@@ -215,6 +215,11 @@ func parseParticles(n *Name) {
 			}
 			if i > 0 {
 				n.NonDroppingParticle = strings.Join(words[:i], " ")
+				if strings.HasSuffix(n.NonDroppingParticle, "'") || strings.HasSuffix(n.NonDroppingParticle, "’") {
+					// "de' Medici": the space after the apostrophe stays
+					// (citeproc-js keeps it with the particle)
+					n.NonDroppingParticle += " "
+				}
 				n.Family = strings.Join(words[i:], " ")
 			} else if len(words) == 1 && (strings.HasPrefix(f, "al-") || strings.HasPrefix(f, "el-")) && len(f) > 3 {
 				n.NonDroppingParticle = f[:3]

@@ -389,7 +389,7 @@ func itoa(n int) string {
 // enUS is the built-in en-US locale, parsed once when the package loads
 // and never changed: it serves after any locale file.
 var enUS = func() *Locale {
-	l, err := ParseLocale(strings.NewReader(builtinEnUS))
+	l, err := ParseLocale(strings.NewReader(builtinEnUS()))
 	if err != nil {
 		panic("csl: built-in en-US locale: " + err.Error())
 	}

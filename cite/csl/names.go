@@ -23,6 +23,13 @@ type nameOpts struct {
 	// et-al-subsequent-min and -use-first, when set
 	subMin, subFirst       int
 	hasSubMin, hasSubFirst bool
+	// the delimiter and delimiter-precedes-last that join an institution
+	// ending the list: citeproc-js gives institutions their own joining
+	// rule, which takes cs:name's delimiter and the style's (not
+	// cs:name's) delimiter-precedes-last.
+	instDelim, instDelimPrecedesLast string
+	// et-al-min and -use-first before the subsequent values replace them
+	plainMin, plainFirst int
 }
 
 // nameOptions returns the options of a cs:name (nil: none) in the
@@ -46,6 +53,7 @@ func (c *ctx) nameOptions(ne *el) nameOpts {
 	default:
 		o = c.baseNameOptions(ne)
 	}
+	o.plainMin, o.plainFirst = o.etAlMin, o.etAlFirst
 	if c.pos != PosFirst && c.mode == modeCitation && !c.sorting {
 		if o.hasSubMin {
 			o.etAlMin = o.subMin
@@ -115,6 +123,15 @@ func (c *ctx) baseNameOptions(ne *el) nameOpts {
 	if v, ok := get("delimiter-precedes-last"); ok {
 		o.delimPrecedesLast = v
 	}
+	o.instDelim, o.instDelimPrecedesLast = ", ", "contextual"
+	if ne != nil {
+		if v, ok := ne.a["delimiter"]; ok {
+			o.instDelim = v
+		}
+	}
+	if v, ok := c.opt("delimiter-precedes-last"); ok {
+		o.instDelimPrecedesLast = v
+	}
 	o.etAlMin = atoiDef(first(get("et-al-min")), 0)
 	o.etAlFirst = atoiDef(first(get("et-al-use-first")), -1)
 	if v, ok := get("et-al-subsequent-min"); ok {
@@ -153,6 +170,10 @@ func (c *ctx) names(e *el) (*onode, status) {
 	etal := e.etAl
 	labelEl := e.labelEl
 	labelFirst := e.labelFirst
+	if e.nameEl == nil && !c.substituting {
+		// without a cs:name, citeproc-js writes the label after the names
+		labelFirst = false
+	}
 	if c.substituting && c.parentNames != nil {
 		if ne == nil {
 			ne = c.parentNames.nameEl
@@ -204,7 +225,9 @@ func (c *ctx) names(e *el) (*onode, status) {
 		return nil, status{calledVar: true}
 	}
 	// editor and translator the same: one list with the combined label
-	if len(lists) == 2 && ((lists[0].v == "editor" && lists[1].v == "translator") || (lists[0].v == "translator" && lists[1].v == "editor")) && sameNames(lists[0].names, lists[1].names) {
+	// citeproc-js joins the two only when the element names exactly
+	// these two variables (its common term is the names of all of them)
+	if len(lists) == 2 && liveVars(e.vars, c.suppressed) == 2 && ((lists[0].v == "editor" && lists[1].v == "translator") || (lists[0].v == "translator" && lists[1].v == "editor")) && sameNames(lists[0].names, lists[1].names) {
 		if labelEl != nil && c.loc.term("editortranslator", labelEl.form, false) != "" {
 			lists = []varNames{{"editortranslator", lists[0].names}}
 		}
@@ -214,6 +237,10 @@ func (c *ctx) names(e *el) (*onode, status) {
 	if _, ok := e.a["delimiter"]; !ok {
 		if v, ok := c.opt("names-delimiter"); ok {
 			namesDelim = v
+		} else if c.substituting && c.parentNames != nil && c.parentNames != e {
+			// a substituted cs:names takes the delimiter of the one
+			// it stands in for
+			namesDelim = c.parentNames.delim
 		}
 	}
 	out := c.on(onode{delim: namesDelim, isNames: true, kids: c.room(len(lists))})
@@ -273,6 +300,11 @@ func (c *ctx) names(e *el) (*onode, status) {
 		out = c.on(onode{text: strconv.Itoa(total)})
 	}
 	c.decorateNames(out, e)
+	if c.substituting && c.parentNames != nil && c.parentNames != e {
+		// citeproc-js formats a substituted cs:names as the one it
+		// stands in for (which formats the result), not by its own
+		out.fm = nil
+	}
 	c.termPred = true
 	if c.collectNames && c.firstNames == nil {
 		c.firstNames = out
@@ -324,6 +356,23 @@ func (c *ctx) suppressVars(k *el) {
 	walk(k)
 }
 
+// isInstitution reports whether citeproc-js renders the name as an
+// institution: a literal, or a family name flagged isInstitution.
+func isInstitution(n Name) bool {
+	return n.Literal != "" || (n.IsInstitution && n.Given == "" && n.Family != "")
+}
+
+// liveVars counts the variables not suppressed by a substitution.
+func liveVars(vars []string, suppressed map[string]bool) int {
+	n := 0
+	for _, v := range vars {
+		if !suppressed[v] {
+			n++
+		}
+	}
+	return n
+}
+
 func sameNames(a, b []Name) bool {
 	if len(a) != len(b) {
 		return false
@@ -339,6 +388,9 @@ func sameNames(a, b []Name) bool {
 // shown returns how many names are shown, and whether et-al applies.
 func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
 	n := len(ns)
+	if k, ok := c.shownByPosition(n, o); ok {
+		return k, k < n
+	}
 	if o.etAlMin > 0 && o.etAlFirst == 0 && n >= o.etAlMin && c.addNames == 0 {
 		// et-al-use-first="0": no names at all
 		return 0, false
@@ -350,6 +402,51 @@ func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
 		}
 	}
 	return n, false
+}
+
+// shownByPosition is how many of n names citeproc-js shows in a citation
+// when the style gives subsequent cites other et-al values: it first
+// renders every cite as a subsequent one to learn its names, shows at
+// least as many in a first cite, and starts from et-al-min where
+// neither limit applies.
+func (c *ctx) shownByPosition(n int, o nameOpts) (int, bool) {
+	if c.mode != modeCitation || c.sorting || c.addNames != 0 || o.plainMin <= 0 || o.plainFirst <= 0 {
+		return 0, false
+	}
+	subMin, subFirst := o.plainMin, o.plainFirst
+	if o.hasSubMin {
+		subMin = o.subMin
+	}
+	if o.hasSubFirst {
+		subFirst = o.subFirst
+	}
+	if subMin == o.plainMin && subFirst == o.plainFirst {
+		return 0, false
+	}
+	// the names of the subsequent form
+	base := o.plainMin
+	if n >= subMin {
+		base = subFirst
+	}
+	base = min(base, n)
+	etMin, etFirst := o.plainMin, o.plainFirst
+	if c.pos != PosFirst {
+		etMin, etFirst = subMin, subFirst
+	}
+	k := o.plainMin
+	switch {
+	case base > etFirst:
+		k = base
+		if n < etMin {
+			k = n
+		}
+	case n >= etMin:
+		k = etFirst
+	}
+	if k > n || etMin < etFirst {
+		k = n
+	}
+	return k, true
 }
 
 func (c *ctx) countNames(ns []Name, o nameOpts) int {
@@ -377,7 +474,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		if i < len(levels) {
 			lvl = levels[i]
 		}
-		rendered = append(rendered, c.oneName(ns[i], i, o, ne, lvl))
+		rendered = append(rendered, c.perName(c.oneName(ns[i], i, o, ne, lvl), ne))
 	}
 	if k == 0 {
 		return nil
@@ -406,18 +503,34 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		if i > 0 {
 			last := i == len(rendered)-1 && !truncated
 			if last && andTerm != "" {
-				useDelim := false
-				switch o.delimPrecedesLast {
-				case "always":
-					useDelim = true
-				case "never":
-				case "after-inverted-name":
-					useDelim = inverted(i - 1)
-				default:
-					useDelim = len(rendered) > 2
+				useDelim, delim := false, o.delim
+				if isInstitution(ns[i]) {
+					// the institution's own rule; a delimiter after an
+					// inverted name still follows cs:name's
+					delim = o.instDelim
+					switch o.instDelimPrecedesLast {
+					case "always":
+						useDelim = true
+					case "never":
+					default:
+						useDelim = len(rendered) > 2
+					}
+					if o.delimPrecedesLast == "after-inverted-name" && inverted(i-1) {
+						useDelim, delim = true, o.delim
+					}
+				} else {
+					switch o.delimPrecedesLast {
+					case "always":
+						useDelim = true
+					case "never":
+					case "after-inverted-name":
+						useDelim = inverted(i - 1)
+					default:
+						useDelim = len(rendered) > 2
+					}
 				}
 				if useDelim {
-					out.kids = append(out.kids, c.leaf(o.delim+andTerm+" "))
+					out.kids = append(out.kids, c.leaf(delim+andTerm+" "))
 				} else if i < len(ns) && unspaced(ns[i-1].Family+ns[i-1].Literal) && unspaced(ns[i].Family+ns[i].Literal) {
 					// names in scripts written without spaces between
 					// words take the conjunction without spaces
@@ -438,7 +551,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			if len(levels) > 0 {
 				lvl = levels[len(levels)-1]
 			}
-			out.kids = append(out.kids, c.oneName(ns[len(ns)-1], len(ns)-1, o, ne, lvl))
+			out.kids = append(out.kids, c.perName(c.oneName(ns[len(ns)-1], len(ns)-1, o, ne, lvl), ne))
 		} else {
 			term := "et-al"
 			if etal != nil {
@@ -474,10 +587,80 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	}
 	if ne != nil {
 		n2 := c.on(onode{kids: c.kids(out)})
-		n2.prefix, n2.suffix, n2.fm = ne.prefix, ne.suffix, ne.fm
+		n2.prefix, n2.suffix = ne.prefix, ne.suffix
+		if truncated && !useLast {
+			// citeproc-js formats the names joined to "et al." once
+			// more as a whole
+			n2.fm = ne.fm
+		}
 		return n2
 	}
 	return out
+}
+
+// perName gives one name cs:name's formatting: citeproc-js formats each
+// name, not the list with its delimiters and "and".
+func (c *ctx) perName(n *onode, ne *el) *onode {
+	if n == nil || ne == nil || ne.fm.zero() {
+		return n
+	}
+	return c.on(onode{kids: c.kids(n), fm: ne.fm})
+}
+
+// normalizeSuffix writes a name suffix's abbreviations with the style's
+// initialize-with, as citeproc-js does whenever a style sets it: "Jr."
+// becomes "Jr" with initialize-with="" and stays "Jr." with ". ".
+func normalizeSuffix(s, term string) string {
+	if s == "" || s == "Lord" || s == "Lady" || !startsRomanesque(s) {
+		return s
+	}
+	// a period followed by a letter starts a new word
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		sb.WriteByte(s[i])
+		if s[i] == '.' && i+1 < len(s) && s[i+1] != ' ' {
+			sb.WriteByte(' ')
+		}
+	}
+	toks := strings.Fields(sb.String())
+	abbrev := make([]bool, len(toks))
+	for i, t := range toks {
+		switch {
+		case len(t) > 1 && strings.HasSuffix(t, "."):
+			k := strings.LastIndexByte(t, '.')
+			toks[i] = t[:k] + t[k+1:]
+			abbrev[i] = true
+		case len(t) == 1 && strings.ToUpper(t) == t:
+			abbrev[i] = true
+		}
+	}
+	sb.Reset()
+	for i, t := range toks {
+		sb.WriteString(t)
+		switch {
+		case i == len(toks)-1:
+			if abbrev[i] {
+				sb.WriteString(term)
+			}
+		case !abbrev[i]:
+			sb.WriteByte(' ')
+		case len(toks[i+1]) == 1:
+			sb.WriteString(term)
+		default:
+			sb.WriteString(term)
+			if !abbrev[i+1] {
+				sb.WriteByte(' ')
+			}
+		}
+	}
+	return strings.Join(strings.Fields(sb.String()), " ")
+}
+
+// startsRomanesque reports whether s starts with a letter of a Latin,
+// Greek or Cyrillic script.
+func startsRomanesque(s string) bool {
+	r := firstRune(s)
+	return unicode.IsLetter(r) && isRomanesque(string(r))
 }
 
 func isRomanesque(s string) bool {
@@ -495,6 +678,20 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	var parts map[string]*el
 	if ne != nil {
 		parts = ne.nameParts
+	}
+	if c.substituting && c.parentNames != nil && c.parentNames.nameEl != nil && c.parentNames.nameEl != ne {
+		// citeproc-js keeps the name-parts of the cs:name a
+		// substitution stands in for where its own cs:name has none
+		if pp := c.parentNames.nameEl.nameParts; len(pp) > 0 {
+			merged := make(map[string]*el, len(pp)+len(parts))
+			for k, v := range pp {
+				merged[k] = v
+			}
+			for k, v := range parts {
+				merged[k] = v
+			}
+			parts = merged
+		}
 	}
 	if n.Literal != "" || (n.Given == "" && n.Family != "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && n.IsInstitution) {
 		lit := n.Literal
@@ -567,7 +764,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			if k == nil {
 				continue
 			}
-			if len(g.kids) > 0 && !(strings.HasSuffix(prev, "'") || strings.HasSuffix(prev, "’") || strings.HasSuffix(prev, "-")) {
+			if len(g.kids) > 0 && !(strings.HasSuffix(prev, "'") || strings.HasSuffix(prev, "’") || strings.HasSuffix(prev, "-") || strings.HasSuffix(prev, " ")) {
 				g.kids = append(g.kids, c.leaf(" "))
 			}
 			g.kids = append(g.kids, k)
@@ -584,6 +781,9 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	ndp := n.NonDroppingParticle
 	dp := n.DroppingParticle
 	suffix := n.Suffix
+	if o.hasInitWith {
+		suffix = normalizeSuffix(suffix, o.initializeWith)
+	}
 	inverted := o.asSortOrder == "all" || (o.asSortOrder == "first" && idx == 0)
 	if !romanesque {
 		if form == "short" {
@@ -592,6 +792,11 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		return c.on(onode{kids: c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given)))})
 	}
 	if form == "short" {
+		if ndp != "" && inverted && !c.sorting && !n.StaticOrdering && c.st.demoteParticle == "display-and-sort" {
+			// citeproc-js inverts a short name too when the list is in
+			// sort order: the demoted particle follows ("Gaulle, de")
+			return c.on(onode{kids: c.kids(group("family", piece("family", fam)), c.leaf(o.sortSep), group("given", piece("family", ndp)))})
+		}
 		return group("family", piece("family", ndp), piece("family", fam))
 	}
 	if n.StaticOrdering {
@@ -626,7 +831,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	var f, g *onode
 	if demote {
 		f = group("family", piece("family", fam))
-		g = group("given", piece("given", given), piece("given", dp), piece("family", ndp))
+		g = group("given", piece("given", given), piece("given", dp), piece("family", strings.TrimRight(ndp, " ")))
 	} else {
 		f = group("family", piece("family", ndp), piece("family", fam))
 		g = group("given", piece("given", given), piece("given", dp))
@@ -645,6 +850,11 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 // ". " gives "J. M. E."; with initialize="false" only single letters and
 // abbreviations take the terminator.
 func (c *ctx) initials(given, with string, initialize bool) string {
+	if !c.st.initHyphen && strings.Contains(given, "-") {
+		// initialize-with-hyphen="false": citeproc-js reads a hyphen
+		// as a space ("Min-jun" gives "M jun")
+		given = strings.ReplaceAll(given, "-", " ")
+	}
 	type word struct {
 		s      string
 		period bool

@@ -23,7 +23,9 @@ type onode struct {
 	tag    uint8
 	quotes bool
 	single bool // quotes from single quotation marks in the input
-	nocase bool // text-case leaves it alone
+	// attrQuotes marks quotes from a style's quotes="true"
+	attrQuotes bool
+	nocase     bool // text-case leaves it alone
 	// isNames marks output of a cs:names element (for subsequent-author-substitute)
 	isNames bool
 	// memo caches empty(): 0 unknown, 1 empty, 2 not empty
@@ -229,7 +231,7 @@ func (b *builder) write(s string) {
 			if b.toks[i].k == tClose {
 				continue
 			}
-			if b.toks[i].k == tCloseQ && b.toks[i].s != "affix" && b.quoteDepth(i)%2 == 1 {
+			if b.toks[i].k == tCloseQ && b.toks[i].s != "affix" && !b.quoteSingle(i) {
 				q = i
 			}
 			break
@@ -351,7 +353,7 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
 	}
 	if n.quotes {
-		b.toks = append(b.toks, tok{k: tOpenQ, s: quoteKind(n.single, n.tag)})
+		b.toks = append(b.toks, tok{k: tOpenQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
 	}
 	if n.text != "" {
 		b.write(n.text)
@@ -368,7 +370,7 @@ func (b *builder) node(n *onode) {
 		b.node(k)
 	}
 	if n.quotes {
-		b.toks = append(b.toks, tok{k: tCloseQ, s: quoteKind(n.single, n.tag)})
+		b.toks = append(b.toks, tok{k: tCloseQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
 	}
 	if !n.fm.zero() {
 		b.toks = append(b.toks, tok{k: tClose, fm: n.fm})
@@ -403,9 +405,9 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	var stack []string
 	var fstack []st
 	cur := st{}
-	var qstack []bool
+	var qstack []qent
 	var divs []string
-	for _, t := range toks {
+	for ti, t := range toks {
 		switch t.k {
 		case tText:
 			s := t.s
@@ -433,7 +435,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					case 's':
 						switch fm.fontStyle {
 						case "italic", "oblique":
-							if cur.italic {
+							if cur.italic && !fm.attr {
 								add(`<span style="font-style:normal;">`, "</span>")
 								cur.italic = false
 							} else {
@@ -453,7 +455,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					case 'v':
 						switch fm.fontVariant {
 						case "small-caps":
-							if cur.sc {
+							if cur.sc && !fm.attr {
 								add(`<span style="font-variant:normal;">`, "</span>")
 								cur.sc = false
 							} else {
@@ -469,7 +471,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					case 'w':
 						switch fm.fontWeight {
 						case "bold":
-							if cur.bold {
+							if cur.bold && !fm.attr {
 								add(`<span style="font-weight:normal;">`, "</span>")
 								cur.bold = false
 							} else {
@@ -534,9 +536,10 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 				fstack = fstack[:len(fstack)-1]
 			}
 		case tOpenQ:
-			// quotes alternate: outer, inner, outer, ...
-			single := len(qstack)%2 == 1
-			qstack = append(qstack, single)
+			// quotes alternate: outer, inner, outer, ...; a style's
+			// quotes are always the outer ones (citeproc-js)
+			single := openSingle(qstack, t.s == "attr")
+			qstack = append(qstack, qent{single: single, attr: t.s == "attr"})
 			if single {
 				sb.WriteString(esc(q.openIn, f))
 			} else {
@@ -545,7 +548,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		case tCloseQ:
 			single := false
 			if len(qstack) > 0 {
-				single = qstack[len(qstack)-1]
+				single = qstack[len(qstack)-1].single
 				qstack = qstack[:len(qstack)-1]
 			}
 			if single {
@@ -555,6 +558,10 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			}
 		case tOpenDiv:
 			divs = append(divs, t.s)
+			if f == Text && t.s == "block" {
+				// citeproc-js's text format starts a block on a new line
+				sb.WriteString("\n")
+			}
 			if f == HTML {
 				switch t.s {
 				case "block":
@@ -575,7 +582,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			}
 			if f == HTML {
 				trail := ""
-				if d == "right-inline" {
+				if (d == "right-inline" || d == "block") && !textAfter(toks[ti+1:]) {
 					cur := sb.String()
 					trimmed := strings.TrimRight(cur, " ")
 					if len(trimmed) < len(cur) {
@@ -598,6 +605,17 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	return sb.String()
 }
 
+// textAfter reports whether any text follows: a block's trailing space
+// leaves it, as citeproc-js writes it, only at the end of the entry.
+func textAfter(toks []tok) bool {
+	for _, t := range toks {
+		if t.k == tText && t.s != "" {
+			return true
+		}
+	}
+	return false
+}
+
 func esc(s string, f Format) string {
 	if f == HTML {
 		return escapeHTML(s)
@@ -607,8 +625,40 @@ func esc(s string, f Format) string {
 
 func escapeHTML(s string) string {
 	if !strings.ContainsAny(s, "&<>") {
+		return doubleSpaces(s)
+	}
+	return doubleSpaces(escapeMarkup(s))
+}
+
+// doubleSpaces writes two white-space characters in a row as a no-break
+// space and a space, as citeproc-js's HTML does.
+func doubleSpaces(s string) string {
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\u00a0\t\n\r\u3000\u202f") {
 		return s
 	}
+	rs := []rune(s)
+	var sb strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if i+1 < len(rs) && jsSpace(rs[i]) && jsSpace(rs[i+1]) {
+			sb.WriteString("\u00a0 ")
+			i++
+			continue
+		}
+		sb.WriteRune(rs[i])
+	}
+	return sb.String()
+}
+
+// jsSpace reports whether JavaScript's \s matches r.
+func jsSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\v', '\f', '\r', 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200a
+}
+
+func escapeMarkup(s string) string {
 	var sb strings.Builder
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -734,7 +784,10 @@ func superscripts(s string) string {
 	return sb.String()
 }
 
-func quoteKind(single bool, tag uint8) string {
+func quoteKind(single, attr bool, tag uint8) string {
+	if attr {
+		return "attr"
+	}
 	if tag == tagAffix {
 		// quotes typed in a cite's affix: punctuation stays where typed
 		return "affix"
@@ -745,17 +798,45 @@ func quoteKind(single bool, tag uint8) string {
 	return `"`
 }
 
-// quoteDepth is the nesting depth (1 for the outermost) of the quote
-// that the closing quote token at i closes.
-func (b *builder) quoteDepth(i int) int {
-	d := 0
+// qent is an open quotation: single or double, and whether the style's
+// quotes="true" made it (else the data's quotation marks).
+type qent struct{ single, attr bool }
+
+// openSingle reports whether a quotation opened inside stack takes
+// single marks: a style's quotes are always double; quotation marks in
+// the data alternate, counting the style's quotes around them as one
+// level.
+func openSingle(stack []qent, attr bool) bool {
+	if attr {
+		return false
+	}
+	d, anyAttr := 0, false
+	for _, e := range stack {
+		if e.attr {
+			anyAttr = true
+		} else {
+			d++
+		}
+	}
+	if anyAttr {
+		d++
+	}
+	return d%2 == 1
+}
+
+// quoteSingle reports whether the closing quote token at i closes a
+// single quotation.
+func (b *builder) quoteSingle(i int) bool {
+	var st []qent
 	for _, t := range b.toks[:i] {
 		switch t.k {
 		case tOpenQ:
-			d++
+			st = append(st, qent{single: openSingle(st, t.s == "attr"), attr: t.s == "attr"})
 		case tCloseQ:
-			d--
+			if len(st) > 0 {
+				st = st[:len(st)-1]
+			}
 		}
 	}
-	return d
+	return len(st) > 0 && st[len(st)-1].single
 }

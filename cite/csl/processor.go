@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -343,15 +344,26 @@ func (p *Processor) renderItem(it *Item, ci *CiteItem, pos Position, mode int, f
 	return n
 }
 
-var sortStrip = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", "\"", "", "'", "", "[", "", "]", "", "(", "", ")", "", "«", "", "»", "", ",", "", ";", "", ":", "")
-
-// sortClean drops the quotation marks and brackets that citeproc-js's
-// collation ignores.
+// sortClean drops what citeproc-js's collation ignores: it compares
+// with Intl.Collator's ignorePunctuation: punctuation goes
+// ("1932-1943" = "1932–1943"; spaces count, as the suite requires).
 func sortClean(s string) string {
-	if !strings.ContainsAny(s, "“”‘’\"'[]()«»,;:") {
+	clean := true
+	for _, r := range s {
+		if unicode.IsPunct(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
 		return s
 	}
-	return sortStrip.Replace(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsPunct(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // errNotFloat is parseSortFloat's answer for what cannot be a number.

@@ -280,7 +280,39 @@ func appendCaseLeaves(leaves []caseLeaf, n *onode, nocase, soft bool) []caseLeaf
 	return leaves
 }
 
+// langGated are the variables whose title case citeproc-js gives only
+// items in English (its multilingual title fields); read only.
+var langGated = map[string]bool{"title": true, "title-short": true, "event": true, "genre": true, "medium": true, "container-title": true, "collection-title": true, "archive": true, "publisher": true, "authority": true, "publisher-place": true, "event-place": true, "archive-place": true, "jurisdiction": true, "number": true, "edition": true, "issue": true, "volume": true}
+
+// applyCaseOf applies an element's text-case as citeproc-js does: title
+// case never for an item with a jurisdiction, and on the title fields of
+// cs:text only for an item in English; sentence case whatever the
+// language; other text (terms, values, notes, numbers) always.
+func (c *ctx) applyCaseOf(n *onode, e *el) {
+	switch e.textCase {
+	case "title":
+		if c.item.vars["jurisdiction"] != "" {
+			return
+		}
+		if e.kind == kText && (langGated[e.variable] || strings.HasSuffix(e.variable, "-title") || strings.HasSuffix(e.variable, "-title-short")) && !c.isEnglish() {
+			return
+		}
+	case "sentence":
+	default:
+		c.applyCase(n, e.textCase)
+		return
+	}
+	c.caseAnyLang(n, e.textCase)
+}
+
 func (c *ctx) applyCase(n *onode, tc string) {
+	if (tc == "sentence" || tc == "title") && !c.isEnglish() {
+		return
+	}
+	c.caseAnyLang(n, tc)
+}
+
+func (c *ctx) caseAnyLang(n *onode, tc string) {
 	var buf [16]caseLeaf
 	leaves := appendCaseLeaves(buf[:0], n, false, false)
 	lang := c.item.vars["language"]
@@ -317,9 +349,6 @@ func (c *ctx) applyCase(n *onode, tc string) {
 			l.n.text = capitalizeAll(l.n.text)
 		}
 	case "sentence":
-		if !c.isEnglish() {
-			return
-		}
 		first := true
 		for _, l := range leaves {
 			if l.nocase || l.soft {
@@ -330,15 +359,24 @@ func (c *ctx) applyCase(n *onode, tc string) {
 			}
 			t := strings.ToLower(l.n.text)
 			if first && strings.TrimSpace(t) != "" {
-				t = upperFirst(t)
+				// citeproc-js capitalizes the first word and keeps the
+				// rest of it ("THE big title"), lowercasing the others;
+				// a word ends at a space or punctuation ("U.s.c.")
+				lead := len(l.n.text) - len(strings.TrimLeft(l.n.text, " "))
+				end := strings.IndexFunc(l.n.text[lead:], func(r rune) bool {
+					return r == ' ' || strings.ContainsRune("‘’“”\"'-–—/.,;?!:[]()", r)
+				})
+				if end < 0 {
+					end = len(l.n.text)
+				} else {
+					end += lead
+				}
+				t = upperFirst(l.n.text[:end]) + t[end:]
 				first = false
 			}
 			l.n.text = t
 		}
 	case "title":
-		if !c.isEnglish() {
-			return
-		}
 		if len(leaves) == 1 {
 			// one leaf: its text title-cased, as the general case below
 			// would split it back

@@ -503,43 +503,36 @@ func compileCond(kind, v string) cond {
 
 type formatting struct {
 	fontStyle, fontVariant, fontWeight, textDecoration, verticalAlign string
-	// ord lists the properties set, in the order of the style's
-	// attributes (s, v, w, d, a; n for nodecor): citeproc-js nests them
-	// with the first innermost.
+	// ord lists the properties set (s, v, w, d, a; n for nodecor):
+	// citeproc-js nests them with the first innermost.
 	ord string
+	// attr marks formatting from the style's attributes: citeproc-js
+	// nests those without flip-flopping (italics in italics stay
+	// italic); inline markup in the data flips against them.
+	attr bool
 }
 
 func fmOf(n *xnode) *formatting {
 	f := formatting{fontStyle: n.attr("font-style"), fontVariant: n.attr("font-variant"), fontWeight: n.attr("font-weight"), textDecoration: n.attr("text-decoration"), verticalAlign: n.attr("vertical-align")}
-	var ord [8]byte
-	no := 0
-	for _, k := range n.order {
-		var b byte
-		switch k {
-		case "font-style":
-			b = 's'
-		case "font-variant":
-			b = 'v'
-		case "font-weight":
-			b = 'w'
-		case "text-decoration":
-			b = 'd'
-		case "vertical-align":
-			b = 'a'
-		default:
-			continue
-		}
-		if no < len(ord) {
-			ord[no] = b
-			no++
-		} else {
-			f.ord += string(b)
-		}
-	}
-	f.ord = string(ord[:no]) + f.ord
 	if f == (formatting{}) {
 		return nil
 	}
+	// citeproc-js applies formatting in a fixed sequence, whatever the
+	// order of the attributes: font-style innermost, then font-variant,
+	// font-weight, text-decoration and vertical-align
+	var ord [5]byte
+	no := 0
+	for _, p := range [...]struct {
+		set bool
+		b   byte
+	}{{f.fontStyle != "", 's'}, {f.fontVariant != "", 'v'}, {f.fontWeight != "", 'w'}, {f.textDecoration != "", 'd'}, {f.verticalAlign != "", 'a'}} {
+		if p.set {
+			ord[no] = p.b
+			no++
+		}
+	}
+	f.ord = string(ord[:no])
+	f.attr = true
 	return &f
 }
 
@@ -624,7 +617,8 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				dp.textCase = k.attr("text-case")
 				dp.form = k.attr("form")
 				dp.strip = k.attr("strip-periods") == "true"
-				if rd, ok := k.attrs["range-delimiter"]; ok {
+				if rd := k.attrs["range-delimiter"]; rd != "" {
+					// citeproc-js takes an empty range-delimiter as unset
 					dp.rangeDelim, dp.hasRangeDelim = rd, true
 				}
 				e.parts = append(e.parts, dp)
