@@ -151,11 +151,8 @@ func sortKeys(it *Item, s Style) []string {
 	}
 	switch s {
 	case MLA:
-		m := mla{r: &r, k: itemKind(it)}
-		r.etAlMin, r.etAlUseFirst = 3, 1
-		return []string{
-			key(m.author), key(m.title), key(m.afterTitle), key(m.container1), key(m.end),
-		}
+		m := mla{r: &r}
+		return m.sortKeys(key)
 	case ChicagoAuthorDate:
 		c := chicago{r: &r, k: itemKind(it), authorDate: true}
 		r.etAlMin, r.etAlUseFirst = 7, 3

@@ -1,0 +1,262 @@
+package cite
+
+// The rendering elements of the MLA translation (mla.go): variables with
+// the author substitution's suppression, terms, number variables, cs:names
+// with MLA's labels, and the citation's locator.
+//
+// author-short and the locator are MLA's own, not copies of Chicago's: the
+// MLA citation is "(Author-short locator)" with the locator in the style's
+// page-range-format (minimal-two: 321–28, 101–08) and MLA's short locator
+// terms ("ch.", "par."), while Chicago's notes abbreviate ranges by
+// chicago-16 and name the locator by other terms.
+
+// mlaVar is a set of the variables the author substitution can render
+// and that the rest of an entry must then leave out.
+type mlaVar uint16
+
+const (
+	mvComposer mlaVar = 1 << iota
+	mvAuthor
+	mvGuest
+	mvEditor
+	mvTranslator
+	mvTitle
+	mvPartTitle
+	mvPartNumber
+	mvVolumeTitle
+	mvReviewedTitle
+	mvGenre
+	mvContainerTitle
+)
+
+// x returns one of the Item's Extra variables.
+func (m *mla) x(name string) string { return m.r.it.Extra[name] }
+
+// text is cs:text variable=… (val is the variable's value; v its
+// suppression bit, 0 for one the substitution never renders).
+func (m *mla) text(v mlaVar, val string, f Decoration, quotes bool, tc textCase) {
+	m.textAff(v, val, "", "", f, quotes, tc)
+}
+
+func (m *mla) textAff(v mlaVar, val, prefix, suffix string, f Decoration, quotes bool, tc textCase) {
+	r := m.r
+	if m.sup&v != 0 {
+		val = ""
+	}
+	r.o.elem(prefix, suffix, f, quotes)
+	if val == "" {
+		r.o.attempt()
+	} else {
+		r.o.success()
+		r.o.open()
+		r.writeField(val, tc)
+		if m.inSub {
+			m.used |= v
+		}
+	}
+	r.o.end()
+}
+
+// term is cs:text term=… (or cs:label of a number variable, whose form
+// the caller picks): capitalized when capFirst.
+func (m *mla) term(s string, capFirst bool) { m.r.term(s, "", "", capFirst) }
+
+// termGroup reports whether a group of terms and the variable val (bit
+// its suppression) renders: a group whose variables are all empty is
+// dropped, and the MLA translation does not begin it, because a dropped
+// group that followed a closing quotation mark would leave the
+// punctuation its delimiter moved inside the quotes.
+func (m *mla) termGroup(val string, bit mlaVar) bool {
+	return val != "" && m.sup&bit == 0
+}
+
+// value is cs:text value=….
+func (m *mla) value(s string) { m.r.term(s, "", "", false) }
+
+// number is cs:text of a number variable: a numeric value's hyphens
+// become en dashes ("73–12"), other values print as they are ("Pub. L.
+// 74-76").
+func (m *mla) number(v string) { m.numberCap(v, false) }
+
+// numberCap is number with text-case="capitalize-first" when capital.
+func (m *mla) numberCap(v string, capital bool) {
+	r := m.r
+	r.o.elem("", "", 0, false)
+	defer r.o.end()
+	if v == "" {
+		r.o.attempt()
+		return
+	}
+	r.o.success()
+	r.o.open()
+	start := len(r.o.buf)
+	if isNumeric(v) {
+		r.o.buf = appendDashes(r.o.buf, v)
+	} else {
+		r.appendQuoted(v)
+	}
+	if capital {
+		capitalizeAt(r.o.buf, start)
+	}
+}
+
+// labelPos is where a cs:names element's label goes.
+type labelPos uint8
+
+const (
+	labAfter     labelPos = iota // "Name, editor"
+	labBefore                    // "edited by Name"
+	labBeforeCap                 // "Edited by Name" (text-case="capitalize-first")
+)
+
+// mlaLabel is the cs:label of a cs:names element: affixes, the term's
+// singular and plural, and its place.
+type mlaLabel struct {
+	prefix, suffix   string
+	single, multiple string
+	pos              labelPos
+}
+
+// mlaNameVar is one variable of a cs:names element.
+type mlaNameVar struct {
+	v     mlaVar
+	list  []Name
+	label mlaLabel
+}
+
+// names is cs:names with one or more variables: each variable's names with
+// its label, the variables joined by ", ". It reports whether anything
+// rendered.
+func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
+	r := m.r
+	r.o.elem("", "", 0, false)
+	defer r.o.end()
+	wrote := false
+	for i := range vars {
+		nv := &vars[i]
+		if len(nv.list) == 0 || m.sup&nv.v != 0 {
+			continue
+		}
+		if !wrote {
+			r.o.success()
+			r.o.open()
+		} else {
+			r.o.punct(", ")
+		}
+		wrote = true
+		if m.inSub {
+			m.used |= nv.v
+		}
+		l := &nv.label
+		t := l.single
+		if len(nv.list) > 1 {
+			t = l.multiple
+		}
+		if r.sorting {
+			t = ""
+		}
+		if t != "" && l.pos != labAfter {
+			m.writeLabel(l, t)
+		}
+		if r.markAuthor {
+			r.markAuthor = false
+			r.authorStart = len(r.o.buf)
+			r.writeNameList(nv.list, spec)
+			r.authorEnd = len(r.o.buf)
+		} else {
+			r.writeNameList(nv.list, spec)
+		}
+		if t != "" && l.pos == labAfter {
+			m.writeLabel(l, t)
+		}
+	}
+	if !wrote {
+		r.o.attempt()
+	}
+	return wrote
+}
+
+func (m *mla) writeLabel(l *mlaLabel, t string) {
+	o := &m.r.o
+	o.punct(l.prefix)
+	if l.pos == labBeforeCap {
+		o.buf = appendCapitalizeFirst(o.buf, t)
+	} else {
+		o.buf = append(o.buf, t...)
+	}
+	o.punct(l.suffix)
+}
+
+// locatorIs is the condition locator="…": the citation's locator has one
+// of the labels. citeproc-js (1.4.61) matches only the labels it knows
+// from its legal subdivisions ("page", "line", "chapter", "section", …),
+// never "timestamp", "canon", "elocation", "equation", "scene",
+// "article-locator" or "title-locator"; so MLA's locator="line page
+// timestamp" puts a timestamp after a comma, "(Webb, 12)", as
+// label-locator does.
+func (m *mla) locatorIs(labels ...string) bool {
+	l := m.r.loc.Label
+	if m.r.loc.Value == "" {
+		return false
+	}
+	if l == "" {
+		l = "page"
+	}
+	switch l {
+	case "timestamp", "canon", "elocation", "equation", "scene", "article-locator", "title-locator":
+		return false
+	}
+	for _, s := range labels {
+		if s == l {
+			return true
+		}
+	}
+	return false
+}
+
+// labelLocator is "label-locator": the short label (MLA's "ch.", "par.")
+// and the locator.
+func (m *mla) labelLocator() {
+	r := m.r
+	m.g(" ", "", "")
+	defer m.e()
+	if t := findLocatorTerm(r.loc.Label); t != nil && r.loc.Value != "" {
+		pl := isPlural(r.loc.Value)
+		s := t.short
+		switch {
+		case t.mlaShort != "" && pl:
+			s = t.mlaShortPl
+		case t.mlaShort != "":
+			s = t.mlaShort
+		case r.loc.Label == "paragraph" && pl:
+			s = "pars."
+		case r.loc.Label == "paragraph":
+			s = "par."
+		case pl:
+			s = t.shortPl
+		}
+		if s != "" {
+			m.term(s, false)
+		}
+	}
+	m.locatorText()
+}
+
+// locatorText is cs:text variable="locator": a page locator in the
+// style's page-range-format (minimal-two), other ranges with an en dash.
+func (m *mla) locatorText() {
+	r := m.r
+	r.o.elem("", "", 0, false)
+	defer r.o.end()
+	if r.loc.Value == "" {
+		r.o.attempt()
+		return
+	}
+	r.o.success()
+	r.o.open()
+	if r.loc.Label == "page" || r.loc.Label == "" {
+		r.o.buf = appendRange(r.o.buf, r.loc.Value, rangeMinimalTwo)
+	} else {
+		r.o.buf = appendDashes(r.o.buf, r.loc.Value)
+	}
+}
