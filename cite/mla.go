@@ -96,8 +96,16 @@ func (m *mla) render() {
 // sortKeys returns the bibliography's sort keys, each rendered by key.
 func (m *mla) sortKeys(key func(func()) string) []string {
 	m.r.etAlMin, m.r.etAlUseFirst = 3, 1
-	return []string{key(m.author), key(m.title), key(m.afterTitle), key(m.container1), key(m.between),
-		key(m.container2), key(m.end)}
+	macros := [...]func(){m.author, m.title, m.afterTitle, m.container1, m.between, m.container2, m.end}
+	keys := make([]string, len(macros))
+	for i, f := range macros {
+		// each key is rendered on its own, as citeproc-js does: the author
+		// substitution does not suppress the title in the title key
+		m.sup = 0
+		keys[i] = key(f)
+	}
+	m.sup = 0
+	return keys
 }
 
 // substitute renders the names of "author" (short: "author-short") and
@@ -532,7 +540,7 @@ func (m *mla) labelEditionCapitalized() {
 	ed := r.it.Edition
 	m.g(" ", "", "")
 	defer m.e()
-	if ed != "" && isNumeric(ed) {
+	if ed != "" && numericCP(ed) {
 		r.o.elem("", "", 0, false)
 		r.o.success()
 		r.o.open()
@@ -587,7 +595,7 @@ func (m *mla) container1Number() {
 	m.e()
 	// label-supplement-number
 	m.g(" ", "", "")
-	if s := m.x("supplement-number"); s != "" && isNumeric(s) {
+	if s := m.x("supplement-number"); s != "" && numericCP(s) {
 		m.term("supp.", false)
 	}
 	m.number(m.x("supplement-number"))
@@ -596,17 +604,17 @@ func (m *mla) container1Number() {
 	n := m.x("number")
 	m.g(" ", "", "")
 	switch {
-	case isNumeric(n) && it.Type == "broadcast" && it.Genre != "":
+	case numericCP(n) && it.Type == "broadcast" && it.Genre != "":
 		m.text(mvGenre, it.Genre, 0, false, tcNone)
 		m.number(n)
-	case isNumeric(n) && it.Type == "broadcast":
+	case numericCP(n) && it.Type == "broadcast":
 		m.value("episode")
 		m.number(n)
 	case n != "":
 		m.text(mvGenre, it.Genre, 0, false, tcNone)
 		// label-number
 		m.g(" ", "", "")
-		if it.Type != "standard" && isNumeric(n) {
+		if it.Type != "standard" && numericCP(n) {
 			if isPlural(n) {
 				m.term("nos.", false)
 			} else {
@@ -875,7 +883,7 @@ func (m *mla) bookSeries() {
 	m.g(", ", "", "")
 	defer m.e()
 	switch {
-	case it.CollectionTitle != "" && isNumeric(it.CollectionNumber):
+	case it.CollectionTitle != "" && numericCP(it.CollectionNumber):
 		m.g(" ", "", "")
 		m.text(0, it.CollectionTitle, 0, false, tcTitle)
 		m.number(it.CollectionNumber)
@@ -946,7 +954,7 @@ func (m *mla) labelVolume(capital bool) {
 	v := m.r.it.Volume
 	m.g(" ", "", "")
 	defer m.e()
-	if v != "" && isNumeric(v) {
+	if v != "" && numericCP(v) {
 		if isPlural(v) {
 			m.term("vols.", capital)
 		} else {
@@ -966,7 +974,7 @@ func (m *mla) labelPartNumber(capital bool) {
 	} else if m.inSub && v != "" {
 		m.used |= mvPartNumber
 	}
-	if v != "" && isNumeric(v) {
+	if v != "" && numericCP(v) {
 		m.term("pt.", capital)
 	}
 	m.numberCap(v, capital)

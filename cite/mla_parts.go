@@ -90,7 +90,7 @@ func (m *mla) numberCap(v string, capital bool) {
 	r.o.success()
 	r.o.open()
 	start := len(r.o.buf)
-	if isNumeric(v) {
+	if numericCP(v) {
 		r.o.buf = appendDashes(r.o.buf, v)
 	} else {
 		r.appendQuoted(v)
@@ -158,7 +158,10 @@ func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 		if t != "" && l.pos != labAfter {
 			m.writeLabel(l, t)
 		}
-		if r.markAuthor {
+		if r.markAuthor && t == "" {
+			// subsequent-author-substitute replaces names without a
+			// label (composer, author, guest), never "Name, editor", as
+			// citeproc-js does
 			r.markAuthor = false
 			r.authorStart = len(r.o.buf)
 			r.writeNameList(nv.list, spec)
@@ -259,4 +262,185 @@ func (m *mla) locatorText() {
 	} else {
 		r.o.buf = appendDashes(r.o.buf, r.loc.Value)
 	}
+}
+
+// numericCP is citeproc-js's (1.4.61) is-numeric for a number variable,
+// which MLA tests on edition, number, volume, part, supplement and series
+// numbers: the value is split at its joiners ("-", "–", "&", "and", and
+// "," or ";" before a space); each element may start with a particle of
+// letters ("GB123456", "L2"); the first element must be a number or a
+// roman numeral of i, v and x with letters or a range after it ("12",
+// "3rd", "xii"), and no element may be empty. So "2,089,603" (no space
+// after the commas) is not numeric, and "GB123456" is. The package's
+// isNumeric, which Chicago uses, is stricter about particles and looser
+// about commas.
+func numericCP(s string) bool {
+	s = trimASCIISpace(s)
+	if s == "" {
+		return false
+	}
+	first := true
+	for s != "" {
+		el, n := nextNumberElement(s)
+		if el == "" {
+			return false
+		}
+		if first {
+			if !numericMaster(stripParticle(el)) {
+				return false
+			}
+			first = false
+		}
+		s = s[len(el)+n:]
+		if n > 0 && s == "" {
+			return false // a joiner ends the value: its last element is empty
+		}
+	}
+	return true
+}
+
+// nextNumberElement returns the element at the start of s and the length
+// of the joiner after it (0 at the end).
+func nextNumberElement(s string) (string, int) {
+	for i := 0; i < len(s); i++ {
+		if n := numberJoiner(s[i:], i > 0); n > 0 {
+			return s[:i], n
+		}
+	}
+	return s, 0
+}
+
+// numberJoiner is the length of the joiner s starts with, or 0: citeproc-js's
+// `\s*&\s*`, `,\s+and\s+`, `\s+and\s+`, `;\s+`, `,\s+` and `\s*\\*[-–]+\s*`.
+func numberJoiner(s string, mid bool) int {
+	i := 0
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	sp := i
+	switch {
+	case i < len(s) && s[i] == '&':
+		i++
+	case i < len(s) && (s[i] == '-' || s[i] == '\\' || hasEnDash(s[i:])):
+		for i < len(s) && s[i] == '\\' {
+			i++
+		}
+		j := i
+		for i < len(s) {
+			if s[i] == '-' {
+				i++
+			} else if hasEnDash(s[i:]) {
+				i += len("–")
+			} else {
+				break
+			}
+		}
+		if i == j {
+			return 0
+		}
+	case sp == 0 && i < len(s) && (s[i] == ',' || s[i] == ';'):
+		i++
+		k := i
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		if i == k {
+			return 0
+		}
+		if s[0] == ',' && len(s) >= i+4 && s[i:i+3] == "and" && s[i+3] == ' ' {
+			i += 3
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+		}
+		return i
+	case sp > 0 && mid && len(s) >= i+4 && s[i:i+3] == "and" && s[i+3] == ' ':
+		i += 3
+	default:
+		return 0
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+func hasEnDash(s string) bool { return len(s) >= 3 && s[:3] == "–" }
+
+// stripParticle removes a leading particle of letters, as citeproc-js's
+// `^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$` does.
+func stripParticle(el string) string {
+	i := 0
+	for i < len(el) && isDigit(el[i]) {
+		i++
+	}
+	j := i
+	for j < len(el) && isLetter(el[j]) {
+		j++
+	}
+	if j == i {
+		return el // no letters: no particle
+	}
+	for j < len(el) && el[j] == '0' {
+		j++
+	}
+	k := j
+	for k < len(el) && isDigit(el[k]) {
+		k++
+	}
+	if k == j {
+		return el
+	}
+	for l := k; l < len(el); l++ {
+		if !isLetter(el[l]) && el[l] != '-' && el[l] != ',' {
+			return el
+		}
+	}
+	return el[j:]
+}
+
+// numericMaster is citeproc-js's `^(?:[0-9]+|[ixv]+)([-,:a-zA-Z]*|\-[\-0-9]+)$`.
+func numericMaster(v string) bool {
+	i := 0
+	for i < len(v) && isDigit(v[i]) {
+		i++
+	}
+	if i == 0 {
+		for i < len(v) && (v[i] == 'i' || v[i] == 'x' || v[i] == 'v') {
+			i++
+		}
+		if i == 0 {
+			return false
+		}
+	}
+	rest := v[i:]
+	ok := true
+	for k := 0; k < len(rest); k++ {
+		if c := rest[k]; !isLetter(c) && c != '-' && c != ',' && c != ':' {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return true
+	}
+	if rest == "" || rest[0] != '-' {
+		return false
+	}
+	for k := 1; k < len(rest); k++ {
+		if !isDigit(rest[k]) && rest[k] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func trimASCIISpace(s string) string {
+	for s != "" && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n') {
+		s = s[1:]
+	}
+	for s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\n') {
+		s = s[:len(s)-1]
+	}
+	return s
 }

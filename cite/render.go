@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -714,18 +715,27 @@ func numberOfVolumes(r *renderer) {
 // substituteAuthor records the entry's author names and, if they repeat
 // the previous entry's, replaces them with "———".
 func (r *renderer) substituteAuthor() {
-	r.lastAuthor = ""
+	// citeproc-js compares the names shown, without "et al.", and keeps
+	// the previous names through an entry that has none to compare
+	r.lastAuthor = r.prevAuthor
 	if !r.trackAuthor || r.authorEnd <= r.authorStart || r.authorEnd > len(r.o.buf) {
 		return
 	}
 	names := r.o.buf[r.authorStart:r.authorEnd]
+	names = bytes.TrimSuffix(bytes.TrimSuffix(names, []byte(" et al.")), []byte(","))
 	r.lastAuthor = string(names)
 	if r.prevAuthor == "" || r.prevAuthor != r.lastAuthor {
 		return
 	}
-	tail := append([]byte(subsequentAuthorDash), r.o.buf[r.authorEnd:]...)
+	dash := subsequentAuthorDash
+	if rest := r.o.buf[r.authorEnd:]; r.o.buf[r.authorEnd-1] == '.' && (len(rest) == 0 || !isPunct(rest[0])) {
+		// the names' last period ("et al.", an initial) stood for the
+		// delimiter's, which the dash must keep
+		dash += "."
+	}
+	tail := append([]byte(dash), r.o.buf[r.authorEnd:]...)
 	r.o.buf = append(r.o.buf[:r.authorStart], tail...)
-	delta := len(subsequentAuthorDash) - (r.authorEnd - r.authorStart)
+	delta := len(dash) - (r.authorEnd - r.authorStart)
 	for i := range r.o.marks {
 		if int(r.o.marks[i].start) >= r.authorEnd {
 			r.o.marks[i].start += int32(delta)
