@@ -119,13 +119,23 @@ func compareBytes(a, b []byte) int {
 	return strings.Compare(string(a), string(b))
 }
 
-// sortable drops what citeproc-js's collation ignores (punctuation and
-// spaces) and lower-cases the key.
+// sortable drops what citeproc-js's collation ignores (punctuation) and
+// lower-cases the key; a space counts, before any letter ("A Night" <
+// "A Very" < "Anglo", "Ab cd" < "Abc" < "Ab-d").
 func sortable(s string) string {
 	var b strings.Builder
+	space := false
 	for _, r := range s {
-		if unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
 			continue
+		}
+		if unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
