@@ -546,7 +546,7 @@ func (m *mla) labelEditionCapitalized() {
 		r.o.open()
 		r.o.buf = appendOrdinal(r.o.buf, ed)
 		r.o.end()
-		if isPlural(ed) {
+		if pluralCP(ed) {
 			m.term("eds.", false)
 		} else {
 			m.term("ed.", false)
@@ -585,7 +585,7 @@ func (m *mla) container1Number() {
 	// label-issue
 	m.g(" ", "", "")
 	if iss := m.x("issue"); iss != "" {
-		if isPlural(iss) {
+		if pluralCP(iss) {
 			m.term("nos.", false)
 		} else {
 			m.term("no.", false)
@@ -615,7 +615,7 @@ func (m *mla) container1Number() {
 		// label-number
 		m.g(" ", "", "")
 		if it.Type != "standard" && numericCP(n) {
-			if isPlural(n) {
+			if pluralCP(n) {
 				m.term("nos.", false)
 			} else {
 				m.term("no.", false)
@@ -701,7 +701,7 @@ func (m *mla) container1Location() {
 	// label-page
 	m.g(" ", "", "")
 	if it.Page != "" {
-		if isPlural(it.Page) {
+		if pluralCP(it.Page) {
 			m.term("pp.", false)
 		} else {
 			m.term("p.", false)
@@ -955,7 +955,7 @@ func (m *mla) labelVolume(capital bool) {
 	m.g(" ", "", "")
 	defer m.e()
 	if v != "" && numericCP(v) {
-		if isPlural(v) {
+		if pluralCP(v) {
 			m.term("vols.", capital)
 		} else {
 			m.term("vol.", capital)

@@ -224,7 +224,7 @@ func (m *mla) labelLocator() {
 	m.g(" ", "", "")
 	defer m.e()
 	if t := findLocatorTerm(r.loc.Label); t != nil && r.loc.Value != "" {
-		pl := isPlural(r.loc.Value)
+		pl := pluralCP(r.loc.Value)
 		s := t.short
 		switch {
 		case t.mlaShort != "" && pl:
@@ -443,4 +443,36 @@ func trimASCIISpace(s string) string {
 		s = s[:len(s)-1]
 	}
 	return s
+}
+
+// pluralCP is citeproc-js's plural of a number variable's label: the
+// value has two or more elements between joiners ("12-15", "2, 4",
+// "xii-xiv"), each a plain number or roman numeral, so "1,000" and "3a-5"
+// take the singular.
+func pluralCP(s string) bool {
+	s = trimASCIISpace(s)
+	n := 0
+	for s != "" {
+		el, j := nextNumberElement(s)
+		if !plainNumber(stripParticle(el)) {
+			return false
+		}
+		n++
+		s = s[len(el)+j:]
+	}
+	return n > 1
+}
+
+// plainNumber reports whether v is digits or a roman numeral.
+func plainNumber(v string) bool {
+	if v == "" {
+		return false
+	}
+	digits, roman := true, true
+	for i := 0; i < len(v); i++ {
+		c := v[i] | 0x20
+		digits = digits && isDigit(v[i])
+		roman = roman && (c == 'i' || c == 'v' || c == 'x' || c == 'l' || c == 'c' || c == 'm')
+	}
+	return digits || roman
 }

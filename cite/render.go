@@ -181,7 +181,8 @@ func (r *renderer) appendQuoted(s string) {
 	}
 	depth := o.quoteDepth
 	nest := 0
-	single := 0 // open single quotes in the text
+	single := 0   // open curly single quotes in the text
+	straight := 0 // open straight single quotes
 	lastClose := -1
 	for i := 0; i < len(s); {
 		c, size := utf8.DecodeRuneInString(s[i:])
@@ -211,14 +212,30 @@ func (r *renderer) appendQuoted(s string) {
 			lastClose = len(o.buf)
 			o.buf = appendCloseQuote(o.buf, depth+nest)
 		case '‘':
-			o.buf = appendOpenQuote(o.buf, depth+nest+1)
+			// curly single quotes are kept as they are, at any level
+			o.buf = append(o.buf, "‘"...)
 			single++
-		case '’', '\'':
+		case '’':
 			if single > 0 {
 				single--
 				lastClose = len(o.buf)
-				o.buf = appendCloseQuote(o.buf, depth+nest+1)
-			} else {
+			}
+			o.buf = append(o.buf, "’"...)
+		case '\'':
+			// straight single quotes are a quotation, like straight double
+			// ones, when one starts a word and a later one ends it;
+			// otherwise an apostrophe ("envoy’s", "’30s")
+			switch {
+			case (i == 0 || s[i-1] == ' ' || s[i-1] == '(' || s[i-1] == '[' || s[i-1] == '"') && closesLater(s[i+1:]):
+				o.buf = appendOpenQuote(o.buf, depth+nest)
+				nest++
+				straight++
+			case straight > 0 && (i+1 == len(s) || !isWordByte(s[i+1])):
+				straight--
+				nest--
+				lastClose = len(o.buf)
+				o.buf = appendCloseQuote(o.buf, depth+nest)
+			default:
 				o.buf = append(o.buf, "’"...)
 			}
 		default:
@@ -232,6 +249,21 @@ func (r *renderer) appendQuoted(s string) {
 		}
 	}
 }
+
+// closesLater reports whether s holds a straight single quote that can
+// close a quotation: after a non-space, before a non-letter or the end.
+func closesLater(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] == '\'' && s[i-1] != ' ' && (i+1 == len(s) || !isWordByte(s[i+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether c continues a word: an ASCII letter or digit,
+// or a byte of a non-ASCII character.
+func isWordByte(c byte) bool { return isLetter(c) || isDigit(c) || c >= 0x80 }
 
 func appendOpenQuote(b []byte, level int) []byte {
 	if level%2 == 0 {
