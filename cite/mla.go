@@ -527,7 +527,7 @@ func (m *mla) container1Version() {
 	// label-version, label-version-capitalized
 	m.g(" ", "", "")
 	if v := m.x("version"); v != "" {
-		m.term("version", it.Edition == "")
+		m.label("version", it.Edition == "")
 	}
 	m.text(0, m.x("version"), 0, false, tcNone)
 	m.e()
@@ -547,9 +547,9 @@ func (m *mla) labelEditionCapitalized() {
 		r.o.buf = appendOrdinal(r.o.buf, ed)
 		r.o.end()
 		if pluralCP(ed) {
-			m.term("eds.", false)
+			m.label("eds.", false)
 		} else {
-			m.term("ed.", false)
+			m.label("ed.", false)
 		}
 		return
 	}
@@ -586,9 +586,9 @@ func (m *mla) container1Number() {
 	m.g(" ", "", "")
 	if iss := m.x("issue"); iss != "" {
 		if pluralCP(iss) {
-			m.term("nos.", false)
+			m.label("nos.", false)
 		} else {
-			m.term("no.", false)
+			m.label("no.", false)
 		}
 	}
 	m.number(m.x("issue"))
@@ -616,9 +616,9 @@ func (m *mla) container1Number() {
 		m.g(" ", "", "")
 		if it.Type != "standard" && numericCP(n) {
 			if pluralCP(n) {
-				m.term("nos.", false)
+				m.label("nos.", false)
 			} else {
-				m.term("no.", false)
+				m.label("no.", false)
 			}
 		}
 		m.number(n)
@@ -702,9 +702,9 @@ func (m *mla) container1Location() {
 	m.g(" ", "", "")
 	if it.Page != "" {
 		if pluralCP(it.Page) {
-			m.term("pp.", false)
+			m.label("pp.", false)
 		} else {
-			m.term("p.", false)
+			m.label("p.", false)
 		}
 	}
 	r.o.elem("", "", 0, false)
@@ -956,9 +956,9 @@ func (m *mla) labelVolume(capital bool) {
 	defer m.e()
 	if v != "" && numericCP(v) {
 		if pluralCP(v) {
-			m.term("vols.", capital)
+			m.label("vols.", capital)
 		} else {
-			m.term("vol.", capital)
+			m.label("vol.", capital)
 		}
 	}
 	m.numberCap(v, capital)

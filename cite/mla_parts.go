@@ -70,6 +70,20 @@ func (m *mla) termGroup(val string, bit mlaVar) bool {
 	return val != "" && m.sup&bit == 0
 }
 
+// label is cs:label of a number variable, in the form the caller picks:
+// unlike a term, citeproc-js does not capitalize a label that starts an
+// entry ("no. 12, …"); capital is text-case="capitalize-first".
+func (m *mla) label(s string, capital bool) {
+	o := &m.r.o
+	o.elem("", "", 0, false)
+	if capital {
+		o.litCap(s)
+	} else {
+		o.lit(s)
+	}
+	o.end()
+}
+
 // value is cs:text value=….
 func (m *mla) value(s string) { m.r.term(s, "", "", false) }
 
