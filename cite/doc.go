@@ -94,7 +94,8 @@
 // items have a bibliography entry follows each file's layout. The event
 // of a paper, speech or performance, the names of interviews, broadcasts,
 // films and songs (interviewer, director, …) and the legal types are not
-// translated yet: such items render as the nearest translated type, not as
+// translated yet in the Chicago styles (MLA's, mla.go, covers every type
+// and variable of its file): such items render as the nearest type, not as
 // the official files do; the CSL processor (cite/csl) renders any type of
 // any style file exactly. The built-in renderer is
 // called per style id, item and mode (Format), which is what a

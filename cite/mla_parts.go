@@ -105,7 +105,7 @@ func (m *mla) numberCap(v string, capital bool) {
 	r.o.open()
 	start := len(r.o.buf)
 	if numericCP(v) {
-		r.o.buf = appendDashes(r.o.buf, v)
+		r.o.buf = appendRangeDashes(r.o.buf, v)
 	} else {
 		r.appendQuoted(v)
 	}
@@ -281,36 +281,20 @@ func (m *mla) locatorText() {
 // numericCP is citeproc-js's (1.4.61) is-numeric for a number variable,
 // which MLA tests on edition, number, volume, part, supplement and series
 // numbers: the value is split at its joiners ("-", "–", "&", "and", and
-// "," or ";" before a space); each element may start with a particle of
-// letters ("GB123456", "L2"); the first element must be a number or a
-// roman numeral of i, v and x with letters or a range after it ("12",
-// "3rd", "xii"), and no element may be empty. So "2,089,603" (no space
-// after the commas) is not numeric, and "GB123456" is. The package's
-// isNumeric, which Chicago uses, is stricter about particles and looser
-// about commas.
+// "," or ";" before a space); its first element, without a leading
+// particle of letters ("GB123456", "L2"), must be a number or a roman
+// numeral of i, v and x, with letters or a range after it ("12", "3rd",
+// "xii"). Only the first element counts ("12-" is numeric). So
+// "2,089,603" (no space after the commas) is not numeric, and "GB123456"
+// is. The package's isNumeric, which Chicago uses, is stricter about
+// particles and looser about commas.
 func numericCP(s string) bool {
 	s = trimASCIISpace(s)
 	if s == "" {
 		return false
 	}
-	first := true
-	for s != "" {
-		el, n := nextNumberElement(s)
-		if el == "" {
-			return false
-		}
-		if first {
-			if !numericMaster(stripParticle(el)) {
-				return false
-			}
-			first = false
-		}
-		s = s[len(el)+n:]
-		if n > 0 && s == "" {
-			return false // a joiner ends the value: its last element is empty
-		}
-	}
-	return true
+	el, _ := nextNumberElement(s)
+	return numericMaster(stripParticle(el))
 }
 
 // nextNumberElement returns the element at the start of s and the length
@@ -460,33 +444,47 @@ func trimASCIISpace(s string) string {
 }
 
 // pluralCP is citeproc-js's plural of a number variable's label: the
-// value has two or more elements between joiners ("12-15", "2, 4",
-// "xii-xiv"), each a plain number or roman numeral, so "1,000" and "3a-5"
-// take the singular.
+// value is numeric and has two or more elements between joiners ("12-15",
+// "2, 4", "xii-xiv", "3a-5"), its first a number or a roman numeral; so
+// "1,000" takes the singular.
 func pluralCP(s string) bool {
 	s = trimASCIISpace(s)
-	n := 0
-	for s != "" {
-		el, j := nextNumberElement(s)
-		if !plainNumber(stripParticle(el)) {
-			return false
-		}
-		n++
-		s = s[len(el)+j:]
+	el, n := nextNumberElement(s)
+	if n == 0 || !numericMaster(stripParticle(el)) {
+		return false
 	}
-	return n > 1
+	return plainNumber(stripParticle(el))
 }
 
-// plainNumber reports whether v is digits or a roman numeral.
+// plainNumber reports whether v starts with a digit (JavaScript's
+// parseInt reads a number) or is a roman numeral.
 func plainNumber(v string) bool {
 	if v == "" {
 		return false
 	}
-	digits, roman := true, true
-	for i := 0; i < len(v); i++ {
-		c := v[i] | 0x20
-		digits = digits && isDigit(v[i])
-		roman = roman && (c == 'i' || c == 'v' || c == 'x' || c == 'l' || c == 'c' || c == 'm')
+	if isDigit(v[0]) {
+		return true
 	}
-	return digits || roman
+	for i := 0; i < len(v); i++ {
+		switch v[i] | 0x20 {
+		case 'i', 'v', 'x', 'l', 'c', 'm':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// appendRangeDashes appends a numeric value with the hyphens of its ranges
+// as en dashes ("12–15", "xii–xiv"); a hyphen that does not join two
+// elements stays ("12-").
+func appendRangeDashes(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' && i > 0 && i+1 < len(s) && s[i-1] != ' ' && s[i+1] != ' ' && s[i-1] != '\\' {
+			dst = append(dst, "–"...)
+			continue
+		}
+		dst = append(dst, s[i])
+	}
+	return dst
 }
