@@ -1,5 +1,11 @@
 package cite
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // The rendering elements of the MLA translation (mla.go): variables with
 // the author substitution's suppression, terms, number variables, cs:names
 // with MLA's labels, and the citation's locator.
@@ -84,8 +90,9 @@ func (m *mla) label(s string, capital bool) {
 	o.end()
 }
 
-// value is cs:text value=….
-func (m *mla) value(s string) { m.r.term(s, "", "", false) }
+// value is cs:text value=…: never capitalized ("episode 5" opens an
+// entry as it is), unlike a term.
+func (m *mla) value(s string) { m.label(s, false) }
 
 // number is cs:text of a number variable: a numeric value's hyphens
 // become en dashes ("73–12"), other values print as they are ("Pub. L.
@@ -172,16 +179,20 @@ func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 		if t != "" && l.pos != labAfter {
 			m.writeLabel(l, t)
 		}
+		list := nv.list
+		if !spec.short {
+			list = mlaInitialized(list)
+		}
 		if r.markAuthor && t == "" {
 			// subsequent-author-substitute replaces names without a
 			// label (composer, author, guest), never "Name, editor", as
 			// citeproc-js does
 			r.markAuthor = false
 			r.authorStart = len(r.o.buf)
-			r.writeNameList(nv.list, spec)
+			r.writeNameList(list, spec)
 			r.authorEnd = len(r.o.buf)
 		} else {
-			r.writeNameList(nv.list, spec)
+			r.writeNameList(list, spec)
 		}
 		if t != "" && l.pos == labAfter {
 			m.writeLabel(l, t)
@@ -487,4 +498,129 @@ func appendRangeDashes(dst []byte, s string) []byte {
 		dst = append(dst, s[i])
 	}
 	return dst
+}
+
+// mlaInitialized returns the names with their given names as the style's
+// initialize-with=". " (with initialize="false") writes them: a given name
+// of initials gets a period and a space after each ("B" is "B.",
+// "J.R.R." is "J. R. R.", "John M.E." is "John M. E."); whole given names
+// stay. The list is returned as it is when no name changes (no copy).
+func mlaInitialized(list []Name) []Name {
+	var out []Name
+	for i := range list {
+		if list[i].Family == "" || list[i].Literal != "" || !hasInitials(list[i].Given) {
+			continue
+		}
+		if out == nil {
+			out = make([]Name, len(list))
+			copy(out, list)
+		}
+		out[i].Given = initialsWith(list[i].Given)
+	}
+	if out == nil {
+		return list
+	}
+	return out
+}
+
+// hasInitials reports whether a given name holds an initial: a word of
+// one letter or a period.
+func hasInitials(g string) bool {
+	if g == "" {
+		return false
+	}
+	if strings.IndexByte(g, '.') >= 0 {
+		return true
+	}
+	n := 0 // letters in the current word
+	for _, c := range g {
+		switch c {
+		case ' ', '\u00a0', '-':
+			if n == 1 {
+				return true
+			}
+			n = 0
+		default:
+			n++
+		}
+	}
+	return n == 1
+}
+
+// initialsWith writes a given name as citeproc-js does with
+// initialize-with=". " and initialize="false": initials (one letter, or a
+// word ending in a period) as "X. ", other words as they are, hyphenated
+// names kept together ("Jean-Paul"), hyphenated initials not ("J.-P." is
+// "J. P.").
+func initialsWith(given string) string {
+	type word struct {
+		s      string
+		period bool
+		hyphen bool
+	}
+	var wbuf [8]word
+	words := wbuf[:0]
+	start := -1
+	hyph := false
+	flush := func(end int, period bool) {
+		if start >= 0 {
+			words = append(words, word{given[start:end], period, hyph})
+			start = -1
+			hyph = false
+		} else if period && len(words) > 0 {
+			words[len(words)-1].period = true
+		}
+	}
+	for i := 0; i < len(given); {
+		c, size := utf8.DecodeRuneInString(given[i:])
+		switch {
+		case c == '.':
+			flush(i, true)
+		case c == ' ' || c == '\u00a0':
+			flush(i, false)
+		case c == '-' && start >= 0 && i+size < len(given):
+			next, _ := utf8.DecodeRuneInString(given[i+size:])
+			if unicode.IsLower(next) {
+				break
+			}
+			flush(i, false)
+			hyph = true
+		case c == '-' && start < 0:
+			// after an initial's period: "J.-P." is "J. P."
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+		i += size
+	}
+	flush(len(given), false)
+	var b strings.Builder
+	for i, w := range words {
+		if w.hyphen && i > 0 {
+			s := strings.TrimRight(b.String(), " ")
+			b.Reset()
+			b.WriteString(s)
+			b.WriteByte('-')
+		}
+		first, _ := utf8.DecodeRuneInString(w.s)
+		switch {
+		case unicode.IsLower(first):
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.s)
+			b.WriteByte(' ')
+		case w.period || utf8.RuneCountInString(w.s) == 1:
+			b.WriteString(w.s)
+			b.WriteString(". ")
+		default:
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") && !strings.HasSuffix(b.String(), "-") {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.s)
+			b.WriteByte(' ')
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
 }

@@ -64,3 +64,18 @@ func TestMLALocators(t *testing.T) {
 		require.Equal(t, c.want, got.String(), "%+v", c.loc)
 	}
 }
+
+// Given names as the MLA style's initialize-with=". " writes them, as
+// citeproc-js gives them.
+func TestMLAInitials(t *testing.T) {
+	for in, want := range map[string]string{
+		"B": "B.", "J.R.R.": "J. R. R.", "John M.E.": "John M. E.", "Jean-Paul": "Jean-Paul",
+		"J.-P.": "J. P.", "W K": "W. K.", "Mary-ann": "Mary-ann", "A.B": "A. B.", "Ivan M.": "Ivan M.",
+		"É.": "É.", "Иван М.": "Иван М.", "Margaret": "Margaret",
+	} {
+		got := mlaInitialized([]Name{{Family: "Webb", Given: in}})[0].Given
+		require.Equal(t, want, got, in)
+	}
+	list := []Name{{Family: "Webb", Given: "Beatrice"}}
+	require.Same(t, &list[0], &mlaInitialized(list)[0], "no copy when nothing changes")
+}
