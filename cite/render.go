@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -442,6 +443,16 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		r.o.buf = appendApostrophes(b, n.Given)
 		return
 	}
+	if roman := isRomanesque(family + n.Given); !short && (n.StaticOrdering || !roman) {
+		// family name first in every form, without a comma: a name in a
+		// non-Latin script ("毛泽东") or with static ordering ("Kim Jong-un")
+		b = appendApostrophes(b, joinSp(n.NonDroppingParticle, family))
+		if n.Given != "" && roman {
+			b = append(b, ' ')
+		}
+		r.o.buf = appendApostrophes(b, n.Given)
+		return
+	}
 	switch {
 	case short:
 		b = appendApostrophes(b, joinSp(n.NonDroppingParticle, family))
@@ -488,6 +499,18 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		}
 	}
 	r.o.buf = b
+}
+
+// isRomanesque reports whether a name is in a script citeproc-js writes
+// given name first (Latin, Greek, Cyrillic and their extensions); names in
+// other scripts are written family name first without a space.
+func isRomanesque(s string) bool {
+	for _, c := range s {
+		if c >= 0x0530 && (c < 0x1e00 || c >= 0x2000) && unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return true
 }
 
 func joinSp(a, b string) string {
