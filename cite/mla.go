@@ -113,39 +113,44 @@ func (m *mla) sortKeys(key func(func()) string) []string {
 func (m *mla) substitute(short bool) {
 	r := m.r
 	it := r.it
-	spec, guest := &specMLAAuthor, &specMLAAuthor
+	spec := &specMLAAuthor
 	if short {
-		spec, guest = &specMLAShort, &specMLAShort
-	}
-	lab := func(l mlaLabel) mlaLabel {
-		if short {
-			return mlaLabel{}
-		}
-		return l
+		spec = &specMLAShort
 	}
 	r.o.attempt()
 	m.inSub = true
 	defer func() { m.inSub = false }()
-	try := func(f func() bool) bool {
-		m.used = 0
-		if f() {
-			m.sup |= m.used
-			return true
+	// composer, then author, guest, editor and translator; the long form
+	// labels the editor and the translator (the names element's label;
+	// the composer's and the author's terms are empty)
+	for i := 0; i < 5; i++ {
+		c := mlaNameVar{}
+		switch i {
+		case 0:
+			c.v, c.list = mvComposer, it.ExtraNames["composer"]
+		case 1:
+			c.v, c.list = mvAuthor, it.Author
+		case 2:
+			c.v, c.list = mvGuest, it.ExtraNames["guest"]
+		case 3:
+			c.v, c.list = mvEditor, it.Editor
+			if !short {
+				c.label = mlaLabel{", ", "", "editor", "editors", labAfter}
+			}
+		case 4:
+			c.v, c.list = mvTranslator, it.Translator
+			if !short {
+				c.label = mlaLabel{", ", "", "translator", "translators", labAfter}
+			}
 		}
-		return false
-	}
-	if try(func() bool {
-		return m.names(spec, mlaNameVar{mvComposer, it.ExtraNames["composer"], lab(mlaLabel{", ", "", "", "", labAfter})})
-	}) || try(func() bool {
-		return m.names(spec, mlaNameVar{mvAuthor, it.Author, mlaLabel{}})
-	}) || try(func() bool {
-		return m.names(guest, mlaNameVar{mvGuest, it.ExtraNames["guest"], mlaLabel{}})
-	}) || try(func() bool {
-		return m.names(spec, mlaNameVar{mvEditor, it.Editor, lab(mlaLabel{", ", "", "editor", "editors", labAfter})})
-	}) || try(func() bool {
-		return m.names(spec, mlaNameVar{mvTranslator, it.Translator, lab(mlaLabel{", ", "", "translator", "translators", labAfter})})
-	}) {
-		return
+		if len(c.list) == 0 || m.sup&c.v != 0 {
+			continue
+		}
+		m.used = 0
+		if m.names(spec, c) {
+			m.sup |= m.used
+			return
+		}
 	}
 	if it.Type == "standard" && m.x("authority") != "" {
 		m.text(0, m.x("authority"), 0, false, tcNone)

@@ -443,7 +443,7 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		r.o.buf = appendApostrophes(b, n.Given)
 		return
 	}
-	if roman := isRomanesque(family + n.Given); !short && (n.StaticOrdering || !roman) {
+	if roman := short || (isRomanesque(family) && isRomanesque(n.Given)); !short && (n.StaticOrdering || !roman) {
 		// family name first in every form, without a comma: a name in a
 		// non-Latin script ("毛泽东") or with static ordering ("Kim Jong-un")
 		b = appendApostrophes(b, joinSp(n.NonDroppingParticle, family))
