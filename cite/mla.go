@@ -8,6 +8,8 @@ package cite
 
 type mla struct {
 	r *renderer
+	// the type groups of the item, set by init on first use
+	serialT, editedT, ipT, reviewT, typed bool
 	// sup holds the variables the author substitution rendered (CSL
 	// cs:substitute suppresses them in the rest of the entry); used
 	// collects them while a substitute renders.
@@ -26,38 +28,60 @@ var (
 
 // The type groups of the style's comment "Categories of CSL item types".
 
-// serialType: article-journal article-magazine article-newspaper
-// periodical post-weblog review review-book.
-func (m *mla) serialType() bool {
-	return typeIn(m.r.it.Type, "article-journal", "article-magazine", "article-newspaper", "periodical",
-		"post-weblog", "review", "review-book")
-}
-
-// edited: any of collection-editor compiler editor editorial-director, the
-// test that makes an interview or a conference paper monographic.
-func (m *mla) edited() bool {
+// init sets the item's type groups, which the macros test again and again.
+func (m *mla) init() {
 	it := m.r.it
-	return len(it.CollectionEditor) > 0 || len(it.Editor) > 0 || len(it.ExtraNames["compiler"]) > 0 ||
+	m.typed = true
+	// serial types: article-journal article-magazine article-newspaper
+	// periodical post-weblog review review-book
+	m.serialT = typeIn(it.Type, "article-journal", "article-magazine", "article-newspaper", "periodical",
+		"post-weblog", "review", "review-book")
+	// any of collection-editor compiler editor editorial-director: the test
+	// that makes an interview or a conference paper monographic
+	m.editedT = len(it.CollectionEditor) > 0 || len(it.Editor) > 0 || len(it.ExtraNames["compiler"]) > 0 ||
 		len(it.ExtraNames["editorial-director"]) > 0
+	m.ipT = it.Type == "interview" || it.Type == "paper-conference"
+	// type review or review-book, or any of reviewed-author reviewed-genre
+	// reviewed-title
+	m.reviewT = it.Type == "review" || it.Type == "review-book" || len(it.ExtraNames["reviewed-author"]) > 0 ||
+		m.x("reviewed-genre") != "" || m.x("reviewed-title") != ""
 }
 
-// serialOrIP: interview or paper-conference (serial unless edited).
+func (m *mla) serialType() bool {
+	if !m.typed {
+		m.init()
+	}
+	return m.serialT
+}
+
+func (m *mla) edited() bool {
+	if !m.typed {
+		m.init()
+	}
+	return m.editedT
+}
+
 func (m *mla) interviewOrPaper() bool {
-	return typeIn(m.r.it.Type, "interview", "paper-conference")
+	if !m.typed {
+		m.init()
+	}
+	return m.ipT
+}
+
+func (m *mla) review() bool {
+	if !m.typed {
+		m.init()
+	}
+	return m.reviewT
 }
 
 // serial is the style's recurring choice: serial types, then monographic
 // when edited, then interview and paper-conference as serials.
 func (m *mla) serial() bool {
-	return m.serialType() || (!m.edited() && m.interviewOrPaper())
-}
-
-// review: type review or review-book, or any of reviewed-author
-// reviewed-genre reviewed-title.
-func (m *mla) review() bool {
-	it := m.r.it
-	return typeIn(it.Type, "review", "review-book") || len(it.ExtraNames["reviewed-author"]) > 0 ||
-		m.x("reviewed-genre") != "" || m.x("reviewed-title") != ""
+	if !m.typed {
+		m.init()
+	}
+	return m.serialT || (!m.editedT && m.ipT)
 }
 
 func (m *mla) render() {
@@ -101,8 +125,10 @@ func (m *mla) sortKeys(key func(func()) string) []string {
 	for i, f := range macros {
 		// each key is rendered on its own, as citeproc-js does: the author
 		// substitution does not suppress the title in the title key
-		m.sup = 0
-		keys[i] = key(f)
+		keys[i] = key(func() {
+			m.sup = 0
+			f()
+		})
 	}
 	m.sup = 0
 	return keys
@@ -119,7 +145,6 @@ func (m *mla) substitute(short bool) {
 	}
 	r.o.attempt()
 	m.inSub = true
-	defer func() { m.inSub = false }()
 	// composer, then author, guest, editor and translator; the long form
 	// labels the editor and the translator (the names element's label;
 	// the composer's and the author's terms are empty)
@@ -149,11 +174,13 @@ func (m *mla) substitute(short bool) {
 		m.used = 0
 		if m.names(spec, c) {
 			m.sup |= m.used
+			m.inSub = false
 			return
 		}
 	}
 	if it.Type == "standard" && m.x("authority") != "" {
 		m.text(0, m.x("authority"), 0, false, tcNone)
+		m.inSub = false
 		return
 	}
 	start := len(r.o.buf)
@@ -168,6 +195,7 @@ func (m *mla) substitute(short bool) {
 	if len(r.o.buf) > start {
 		m.sup |= m.used
 	}
+	m.inSub = false
 }
 
 // author is "author".
@@ -304,6 +332,11 @@ func (m *mla) titlePrimary(short bool) {
 
 // afterTitle is "supplemental-element-after-title".
 func (m *mla) afterTitle() {
+	it := m.r.it
+	if len(it.ExtraNames["interviewer"]) == 0 && it.OriginalDate.IsZero() && it.Genre == "" && !m.review() &&
+		it.Type != "personal_communication" {
+		return // nothing to render (a group left out is one dropped)
+	}
 	m.g(", ", "", "")
 	defer m.e()
 	m.supplementalContributor()
@@ -526,6 +559,9 @@ func (m *mla) editorTranslator(pos labelPos) {
 // container1Version is "container1-version": the edition and the version.
 func (m *mla) container1Version() {
 	it := m.r.it
+	if it.Edition == "" && m.x("version") == "" {
+		return
+	}
 	m.g(", ", "", "")
 	defer m.e()
 	m.labelEditionCapitalized()
@@ -587,26 +623,32 @@ func (m *mla) container1Number() {
 	default:
 		m.labelVolume(true)
 	}
-	// label-issue
-	m.g(" ", "", "")
+	// label-issue (groups of empty variables are left out: they would be
+	// dropped)
 	if iss := m.x("issue"); iss != "" {
+		m.g(" ", "", "")
 		if pluralCP(iss) {
 			m.label("nos.", false)
 		} else {
 			m.label("no.", false)
 		}
+		m.number(iss)
+		m.e()
 	}
-	m.number(m.x("issue"))
-	m.e()
 	// label-supplement-number
-	m.g(" ", "", "")
-	if s := m.x("supplement-number"); s != "" && numericCP(s) {
-		m.term("supp.", false)
+	if s := m.x("supplement-number"); s != "" {
+		m.g(" ", "", "")
+		if numericCP(s) {
+			m.term("supp.", false)
+		}
+		m.number(s)
+		m.e()
 	}
-	m.number(m.x("supplement-number"))
-	m.e()
 	// the number
 	n := m.x("number")
+	if n == "" {
+		return
+	}
 	m.g(" ", "", "")
 	switch {
 	case numericCP(n) && it.Type == "broadcast" && it.Genre != "":
@@ -704,24 +746,20 @@ func (m *mla) container1Location() {
 	m.text(0, m.x("archive_collection"), 0, false, tcNone)
 	m.text(0, it.ArchiveLocation, 0, false, tcNone)
 	// label-page
-	m.g(" ", "", "")
 	if it.Page != "" {
+		m.g(" ", "", "")
 		if pluralCP(it.Page) {
 			m.label("pp.", false)
 		} else {
 			m.label("p.", false)
 		}
-	}
-	r.o.elem("", "", 0, false)
-	if it.Page == "" {
-		r.o.attempt()
-	} else {
+		r.o.elem("", "", 0, false)
 		r.o.success()
 		r.o.open()
 		r.o.buf = appendRange(r.o.buf, it.Page, rangeMinimalTwo)
+		r.o.end()
+		m.e()
 	}
-	r.o.end()
-	m.e()
 	if it.Source == "" {
 		m.uri()
 	}
@@ -732,12 +770,12 @@ func (m *mla) container1Location() {
 func (m *mla) container1LocationEvent() {
 	r := m.r
 	it := r.it
-	m.g(", ", "", "")
-	defer m.e()
 	d := it.ExtraDates["event-date"]
 	if m.x("event") == "" && d.IsZero() && m.x("event-title") == "" {
 		return
 	}
+	m.g(", ", "", "")
+	defer m.e()
 	if t := m.x("event-title"); t != "" {
 		m.text(0, t, 0, false, tcCapFirst)
 	} else {
@@ -779,10 +817,10 @@ func (m *mla) uri() {
 // between is "supplemental-element-between": with a second container,
 // the movable elements go before it.
 func (m *mla) between() {
-	m.g("", "", "")
-	defer m.e()
 	if m.r.it.Source != "" {
+		m.g("", "", "")
 		m.movable()
+		m.e()
 	}
 }
 
@@ -790,12 +828,13 @@ func (m *mla) between() {
 // URI.
 func (m *mla) container2() {
 	it := m.r.it
-	m.g(", ", "", "")
-	defer m.e()
-	if it.Source != "" && (it.DOI != "" || it.URL != "") {
-		m.text(0, it.Source, Italic, false, tcNone)
-		m.uri()
+	if it.Source == "" || (it.DOI == "" && it.URL == "") {
+		return
 	}
+	m.g(", ", "", "")
+	m.text(0, it.Source, Italic, false, tcNone)
+	m.uri()
+	m.e()
 }
 
 // end is "supplemental-element-end".
@@ -805,14 +844,12 @@ func (m *mla) end() {
 	m.g(", ", "", "")
 	defer m.e()
 	// supplemental-date-access
-	m.g("", "", "")
 	if it.Issued.IsZero() && !it.Accessed.IsZero() {
 		m.g(" ", "", "")
 		m.term("accessed", true)
 		r.date(0, &it.Accessed, dateDayMonthAbbr, "", "")
 		m.e()
 	}
-	m.e()
 	// supplemental-medium
 	m.text(0, it.Medium, 0, false, tcCapFirst)
 	if it.Source == "" {
@@ -848,6 +885,9 @@ func (m *mla) publicationHistory() {
 	r := m.r
 	it := r.it
 	ot, op, opp := m.x("original-title"), m.x("original-publisher"), m.x("original-publisher-place")
+	if ot == "" && op == "" && opp == "" {
+		return
+	}
 	m.g(" ", "", "")
 	defer m.e()
 	if ot != "" || op != "" || opp != "" {
@@ -885,6 +925,9 @@ func (m *mla) publicationHistory() {
 // bookSeries is "supplemental-book-series".
 func (m *mla) bookSeries() {
 	it := m.r.it
+	if it.CollectionTitle == "" {
+		return
+	}
 	m.g(", ", "", "")
 	defer m.e()
 	switch {
@@ -905,6 +948,9 @@ func (m *mla) multivolumeWorks() {
 	r := m.r
 	it := r.it
 	pn, pt, vt := m.x("part-number"), m.x("part-title"), m.x("volume-title")
+	if pt == "" && vt == "" && (it.Volume != "" || it.NumberOfVolumes == "") {
+		return
+	}
 	m.g(", ", "", "")
 	defer m.e()
 	of := func() {
