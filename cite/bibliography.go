@@ -126,13 +126,23 @@ func compareBytes(a, b []byte) int {
 	return strings.Compare(string(a), string(b))
 }
 
-// sortable drops what citeproc-js's collation ignores (punctuation and
-// spaces) and lower-cases the key.
+// sortable drops what citeproc-js's collation ignores (punctuation) and
+// lower-cases the key; a space counts, before any letter ("A Night" <
+// "A Very" < "Anglo", "Ab cd" < "Abc" < "Ab-d").
 func sortable(s string) string {
 	var b strings.Builder
+	space := false
 	for _, r := range s {
-		if unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
 			continue
+		}
+		if unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
@@ -157,10 +167,8 @@ func sortKeys(it *Item, st *styleDef) []string {
 
 // mlaSortKeys are MLA's: author, title, and the rest of the entry.
 func mlaSortKeys(r *renderer, key func(func()) string) []string {
-	m := mla{r: r, k: itemKind(r.it)}
-	return []string{
-		key(m.author), key(m.title), key(m.afterTitle), key(m.container1), key(m.end),
-	}
+	m := mla{r: r}
+	return m.sortKeys(key)
 }
 
 // chicagoAuthorDateSortKeys are the author-date reference list's: author,

@@ -96,10 +96,11 @@
 // treaties by the files' own Bluebook macros ("Luther v. Sagor, 1 K.B. 532
 // (Court of Appeal 1921), at 104"), patents with their filing and issue
 // dates, standards under the issuing organization, periodicals as serials,
-// archival collections and classics as the files do. The event of a
-// paper, speech or performance, the names of interviews, broadcasts, films
-// and songs (interviewer, director, …) and the legal types in MLA are not
-// translated yet: such items render as the nearest translated type, not as
+// archival collections and classics as the files do. MLA (mla.go)
+// covers every type and variable of its file. The event of a paper, speech
+// or performance and the names of interviews, broadcasts, films and songs
+// (interviewer, director, …) are not translated yet in the Chicago styles:
+// such items render as the nearest translated type, not as
 // the official files do; the CSL processor (cite/csl) renders any type of
 // any style file exactly. The built-in renderer is
 // called per style id, item and mode (Format), which is what a

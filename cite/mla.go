@@ -1,28 +1,91 @@
 package cite
 
 // modern-language-association (MLA Handbook, 9th edition): the works-cited
-// entry and the parenthetical citation. Methods are named after the CSL
-// macros they implement.
+// entry and the parenthetical citation, translated macro by macro from the
+// official CSL file for every CSL item type. Methods are named after the
+// CSL macros they implement; the comments give the macro names where they
+// differ. The names, locator and variable helpers are in mla_parts.go.
 
 type mla struct {
 	r *renderer
-	k kind
+	// the type groups of the item, set by init on first use
+	serialT, editedT, ipT, reviewT, typed bool
+	// sup holds the variables the author substitution rendered (CSL
+	// cs:substitute suppresses them in the rest of the entry); used
+	// collects them while a substitute renders.
+	sup, used mlaVar
+	inSub     bool
 }
 
 func (m *mla) g(delim, prefix, suffix string) { m.r.o.group(delim, prefix, suffix) }
 func (m *mla) e()                             { m.r.o.end() }
 
 var (
-	specMLAAuthor = nameSpec{sortFirst: true, dplAlways: true, etAlAlways: true, demoteNever: true,
-		label: labelLong, labelPrefix: ", "}
-	specMLAShort   = nameSpec{short: true, demoteNever: true}
-	specMLAVerb    = nameSpec{label: labelVerb, labelBefore: true, labelSuffix: " ", demoteNever: true}
-	specMLAVerbCap = nameSpec{label: labelVerb, labelBefore: true, labelSuffix: " ", labelCap: true, demoteNever: true}
+	specMLAAuthor = nameSpec{sortFirst: true, dplAlways: true, etAlAlways: true, demoteNever: true}
+	specMLAShort  = nameSpec{short: true, demoteNever: true}
+	specMLAPlain  = nameSpec{demoteNever: true}
 )
+
+// The type groups of the style's comment "Categories of CSL item types".
+
+// init sets the item's type groups, which the macros test again and again.
+func (m *mla) init() {
+	it := m.r.it
+	m.typed = true
+	// serial types: article-journal article-magazine article-newspaper
+	// periodical post-weblog review review-book
+	m.serialT = typeIn(it.Type, "article-journal", "article-magazine", "article-newspaper", "periodical",
+		"post-weblog", "review", "review-book")
+	// any of collection-editor compiler editor editorial-director: the test
+	// that makes an interview or a conference paper monographic
+	m.editedT = len(it.CollectionEditor) > 0 || len(it.Editor) > 0 || len(it.ExtraNames["compiler"]) > 0 ||
+		len(it.ExtraNames["editorial-director"]) > 0
+	m.ipT = it.Type == "interview" || it.Type == "paper-conference"
+	// type review or review-book, or any of reviewed-author reviewed-genre
+	// reviewed-title
+	m.reviewT = it.Type == "review" || it.Type == "review-book" || len(it.ExtraNames["reviewed-author"]) > 0 ||
+		m.x("reviewed-genre") != "" || m.x("reviewed-title") != ""
+}
+
+func (m *mla) serialType() bool {
+	if !m.typed {
+		m.init()
+	}
+	return m.serialT
+}
+
+func (m *mla) edited() bool {
+	if !m.typed {
+		m.init()
+	}
+	return m.editedT
+}
+
+func (m *mla) interviewOrPaper() bool {
+	if !m.typed {
+		m.init()
+	}
+	return m.ipT
+}
+
+func (m *mla) review() bool {
+	if !m.typed {
+		m.init()
+	}
+	return m.reviewT
+}
+
+// serial is the style's recurring choice: serial types, then monographic
+// when edited, then interview and paper-conference as serials.
+func (m *mla) serial() bool {
+	if !m.typed {
+		m.init()
+	}
+	return m.serialT || (!m.editedT && m.ipT)
+}
 
 func (m *mla) render() {
 	r := m.r
-	m.k = itemKind(r.it)
 	if r.pos == posBib {
 		r.o.group("", "", ".")
 		m.g(". ", "", "")
@@ -30,12 +93,7 @@ func (m *mla) render() {
 		m.title()
 		m.afterTitle()
 		m.container1()
-		if r.it.Source != "" {
-			// supplemental-element-between
-			m.g("", "", "")
-			m.movable()
-			m.e()
-		}
+		m.between()
 		m.container2()
 		m.end()
 		m.e()
@@ -43,8 +101,7 @@ func (m *mla) render() {
 		return
 	}
 	r.o.group("", "(", ")")
-	l := r.loc.Label
-	if r.loc.Value != "" && (l == "line" || l == "page" || l == "timestamp") {
+	if m.locatorIs("line", "page", "timestamp") {
 		m.g(" ", "", "")
 		m.authorShort()
 		m.locatorText()
@@ -52,79 +109,91 @@ func (m *mla) render() {
 	} else {
 		m.g(", ", "", "")
 		m.authorShort()
-		// label-locator
-		m.g("", "", "")
-		m.g(" ", "", "")
-		if t := findLocatorTerm(r.loc.Label); t != nil && r.loc.Value != "" {
-			s := t.short
-			pl := isPlural(r.loc.Value)
-			if pl {
-				s = t.shortPl
-			}
-			switch {
-			case t.mlaShort != "" && pl:
-				s = t.mlaShortPl
-			case t.mlaShort != "":
-				s = t.mlaShort
-			case l == "paragraph" && pl:
-				s = "pars."
-			case l == "paragraph":
-				s = "par."
-			}
-			r.term(s, "", "", false)
-		}
-		m.locatorText()
-		m.e()
-		m.e()
+		m.labelLocator()
 		m.e()
 	}
 	r.o.end()
 }
 
-func (m *mla) locatorText() {
-	r := m.r
-	r.o.elem("", "", 0, false)
-	if r.loc.Value == "" {
-		r.o.attempt()
-	} else {
-		r.o.success()
-		r.o.open()
-		if r.loc.Label == "page" {
-			r.o.buf = appendRange(r.o.buf, r.loc.Value, rangeMinimalTwo)
-		} else {
-			r.o.buf = appendDashes(r.o.buf, r.loc.Value)
-		}
+// sortKeys returns the bibliography's sort keys, each rendered by key.
+func (m *mla) sortKeys(key func(func()) string) []string {
+	m.r.etAlMin, m.r.etAlUseFirst = 3, 1
+	macros := [...]func(){m.author, m.title, m.afterTitle, m.container1, m.between, m.container2, m.end}
+	keys := make([]string, len(macros))
+	for i, f := range macros {
+		// each key is rendered on its own, as citeproc-js does: the author
+		// substitution does not suppress the title in the title key
+		keys[i] = key(func() {
+			m.sup = 0
+			f()
+		})
 	}
-	r.o.end()
+	m.sup = 0
+	return keys
 }
 
-// substitute is the names substitution of "author" and "author-short".
-func (m *mla) substitute(spec *nameSpec, title func()) {
+// substitute renders the names of "author" (short: "author-short") and
+// their substitutes, the first that renders.
+func (m *mla) substitute(short bool) {
 	r := m.r
 	it := r.it
+	spec := &specMLAAuthor
+	if short {
+		spec = &specMLAShort
+	}
 	r.o.attempt()
-	for _, c := range [...]struct {
-		v    varSet
-		rl   role
-		list []Name
-	}{{vAuthor, roleAuthor, it.Author}, {vEditor, roleEditor, it.Editor}, {vTranslator, roleTranslator, it.Translator}} {
-		if r.done&c.v == 0 && len(c.list) > 0 {
-			r.inSubst = true
-			r.used = 0
-			r.names(c.v, c.rl, c.list, spec)
-			r.inSubst = false
-			r.done |= r.used
+	m.inSub = true
+	// composer, then author, guest, editor and translator; the long form
+	// labels the editor and the translator (the names element's label;
+	// the composer's and the author's terms are empty)
+	for i := 0; i < 5; i++ {
+		c := mlaNameVar{}
+		switch i {
+		case 0:
+			c.v, c.list = mvComposer, it.ExtraNames["composer"]
+		case 1:
+			c.v, c.list = mvAuthor, it.Author
+		case 2:
+			c.v, c.list = mvGuest, it.ExtraNames["guest"]
+		case 3:
+			c.v, c.list = mvEditor, it.Editor
+			if !short {
+				c.label = mlaLabel{", ", "", "editor", "editors", labAfter}
+			}
+		case 4:
+			c.v, c.list = mvTranslator, it.Translator
+			if !short {
+				c.label = mlaLabel{", ", "", "translator", "translators", labAfter}
+			}
+		}
+		if len(c.list) == 0 || m.sup&c.v != 0 {
+			continue
+		}
+		m.used = 0
+		if m.names(spec, c) {
+			m.sup |= m.used
+			m.inSub = false
 			return
 		}
 	}
-	start := len(r.o.buf)
-	r.inSubst = true
-	r.used = 0
-	title()
-	r.inSubst = false
-	if len(r.o.buf) > start {
-		r.done |= r.used
+	if it.Type == "standard" && m.x("authority") != "" {
+		m.text(0, m.x("authority"), 0, false, tcNone)
+		m.inSub = false
+		return
 	}
+	start := len(r.o.buf)
+	m.used = 0
+	m.g("", "", "")
+	if short {
+		m.titleShort()
+	} else {
+		m.title()
+	}
+	m.e()
+	if len(r.o.buf) > start {
+		m.sup |= m.used
+	}
+	m.inSub = false
 }
 
 // author is "author".
@@ -132,256 +201,590 @@ func (m *mla) author() {
 	m.g("", "", "")
 	defer m.e()
 	m.r.markAuthor = true
-	m.substitute(&specMLAAuthor, m.title)
+	m.substitute(false)
 	m.r.markAuthor = false
 }
 
-// authorShort is "author-short".
+// authorShort is "author-short" (without its disambiguating title: the
+// built-in styles render one citation at a time).
 func (m *mla) authorShort() {
-	m.g("", "", "")
-	defer m.e()
 	m.g(", ", "", "")
 	defer m.e()
-	m.substitute(&specMLAShort, m.titleShort)
+	m.substitute(true)
 }
 
-// quoted reports whether the title is quoted (a part of a larger work or an
-// unpublished document) rather than italic (a book).
-func (m *mla) quoted() bool {
-	switch m.k {
-	case kManuscript, kLetter:
-		return true
-	}
-	t := m.r.it.Type
-	switch {
-	case typeIn(t, "book", "classic", "graphic", "hearing", "map", "periodical"):
-		return false
-	case m.r.it.ContainerTitle != "":
-		return true
-	}
-	return typeIn(t, "article", "dataset", "document", "interview", "manuscript", "paper-conference", "personal_communication", "speech")
-}
-
-// title is "title" ("title-primary").
+// title is "title".
 func (m *mla) title() {
-	r := m.r
 	m.g("", "", "")
 	defer m.e()
-	if m.quoted() {
-		r.tv(vTitle, r.it.Title, "", "", 0, true, tcTitle)
-	} else {
-		r.tv(vTitle, r.it.Title, "", "", Italic, false, tcTitle)
+	t := m.r.it.Type
+	switch {
+	case typeIn(t, "post", "webpage"), m.serialType():
+		m.titleAndPartFilterReview()
+	case m.edited():
+		m.titleMonographic()
+	case m.interviewOrPaper():
+		m.titleAndPartFilterReview()
+	default:
+		m.titleMonographic()
 	}
 }
 
 // titleShort is "title-short".
 func (m *mla) titleShort() {
-	r := m.r
 	m.g("", "", "")
 	defer m.e()
-	if r.it.Title != "" {
-		t := r.it.TitleShort
-		if t == "" {
-			t = r.it.Title
-		}
-		if m.quoted() {
-			r.tv(vTitle, t, "", "", 0, true, tcTitle)
+	it := m.r.it
+	switch {
+	case m.review():
+		if m.x("reviewed-genre") != "" && it.Title != "" {
+			m.text(mvTitle, m.short(it.Title, it.TitleShort), 0, true, tcTitle)
 		} else {
-			r.tv(vTitle, t, "", "", Italic, false, tcTitle)
+			m.genericLabelShort()
+		}
+	case it.Title != "":
+		m.titlePrimary(true)
+	default:
+		m.genericLabelShort()
+	}
+}
+
+// short is a variable's form="short": its short form if the item has one.
+func (m *mla) short(long, short string) string {
+	if short != "" {
+		return short
+	}
+	return long
+}
+
+// titleAndPartFilterReview is "title-and-part-filter-review".
+func (m *mla) titleAndPartFilterReview() {
+	if m.review() {
+		if m.x("reviewed-genre") != "" || m.x("reviewed-title") != "" {
+			m.titleAndPartTitle()
 		}
 		return
 	}
-	// supplemental-generic-label-short
-	r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
+	m.titleAndPartTitle()
+}
+
+// titleAndPartTitle is "title-and-part-title".
+func (m *mla) titleAndPartTitle() {
+	m.g(", ", "", "")
+	m.titlePrimary(false)
+	m.labelPartNumber(false)
+	m.titlePart()
+	m.e()
+}
+
+// titleMonographic is "title-monographic".
+func (m *mla) titleMonographic() {
+	it := m.r.it
+	switch {
+	case it.ContainerTitle != "":
+		m.titlePrimary(false)
+	case m.x("part-title") != "":
+		m.text(mvPartTitle, m.x("part-title"), Italic, false, tcTitle)
+	case m.x("volume-title") != "":
+		m.text(mvVolumeTitle, m.x("volume-title"), Italic, false, tcTitle)
+	default:
+		m.titlePrimary(false)
+	}
+}
+
+// titlePart is "title-part".
+func (m *mla) titlePart() {
+	v := m.x("part-title")
+	if m.serial() {
+		m.text(mvPartTitle, v, 0, true, tcTitle)
+	} else {
+		m.text(mvPartTitle, v, Italic, false, tcTitle)
+	}
+}
+
+// titlePrimary is "title-primary" ("title-primary-short" when short).
+func (m *mla) titlePrimary(short bool) {
+	it := m.r.it
+	v := it.Title
+	if short {
+		v = m.short(it.Title, it.TitleShort)
+	}
+	t := it.Type
+	switch {
+	case typeIn(t, "bill", "collection", "legislation", "regulation", "treaty"):
+		m.text(mvTitle, v, 0, false, tcTitle)
+	case t == "legal_case":
+		m.text(mvTitle, v, Italic, false, tcNone)
+	case typeIn(t, "book", "classic", "graphic", "hearing", "map", "periodical"):
+		m.text(mvTitle, v, Italic, false, tcTitle)
+	case t == "post":
+		m.text(mvTitle, v, 0, true, tcNone)
+	case it.ContainerTitle != "",
+		typeIn(t, "article", "dataset", "document", "interview", "manuscript", "paper-conference",
+			"personal_communication", "speech"):
+		m.text(mvTitle, v, 0, true, tcTitle)
+	default:
+		m.text(mvTitle, v, Italic, false, tcTitle)
+	}
 }
 
 // afterTitle is "supplemental-element-after-title".
 func (m *mla) afterTitle() {
-	r := m.r
-	m.g("", "", "")
-	defer m.e()
+	it := m.r.it
+	if len(it.ExtraNames["interviewer"]) == 0 && it.OriginalDate.IsZero() && it.Genre == "" && !m.review() &&
+		it.Type != "personal_communication" {
+		return // nothing to render (a group left out is one dropped)
+	}
 	m.g(", ", "", "")
 	defer m.e()
-	if m.k != kLetter {
-		r.date(0, &r.it.OriginalDate, dateText, "", "")
+	m.supplementalContributor()
+	m.supplementalOriginalDate()
+	m.supplementalGenericLabel()
+}
+
+// supplementalContributor is "supplemental-contributor": "Interview by …".
+func (m *mla) supplementalContributor() {
+	m.names(&specMLAPlain, mlaNameVar{0, m.r.it.ExtraNames["interviewer"],
+		mlaLabel{"", " ", "interview by", "interview by", labBeforeCap}})
+}
+
+// supplementalOriginalDate is "supplemental-original-date".
+func (m *mla) supplementalOriginalDate() {
+	r := m.r
+	it := r.it
+	m.g("", "", "")
+	defer m.e()
+	switch {
+	case it.Type == "personal_communication":
+		m.container1LocationEvent()
+	case m.x("original-publisher") != "" || m.x("original-publisher-place") != "":
+	case it.OriginalDate.Circa && !it.OriginalDate.IsZero():
+		r.date(0, &it.OriginalDate, dateDayMonthAbbr, "[", "?]")
+	default:
+		r.date(0, &it.OriginalDate, dateDayMonthAbbr, "", "")
 	}
-	if r.it.Extra["number"] == "" && r.it.Type != "thesis" {
-		// with a number, the genre goes before it in container1; a
-		// thesis's goes with the university at the end
-		r.tv(vGenre, r.it.Genre, "", "", 0, false, tcCapFirst)
+}
+
+// supplementalGenericLabel is "supplemental-generic-label".
+func (m *mla) supplementalGenericLabel() {
+	it := m.r.it
+	m.g("", "", "")
+	defer m.e()
+	switch {
+	case m.review():
+		m.genericLabelReview()
+	case it.Type == "thesis", m.x("number") != "":
+	default:
+		m.text(mvGenre, it.Genre, 0, false, tcCapFirst)
+	}
+}
+
+// genericLabelShort is "supplemental-generic-label-short".
+func (m *mla) genericLabelShort() {
+	it := m.r.it
+	m.g("", "", "")
+	defer m.e()
+	if !m.review() {
+		m.text(mvGenre, it.Genre, 0, false, tcCapFirst)
+		return
+	}
+	// supplemental-generic-label-review-short
+	v, bit := m.x("reviewed-title"), mvReviewedTitle
+	if m.x("reviewed-genre") == "" && v == "" {
+		v, bit = m.short(it.Title, it.TitleShort), mvTitle
+	}
+	m.g(" ", "", "")
+	if m.termGroup(v, bit) {
+		m.term("review of", false)
+	}
+	m.text(bit, v, Italic, false, tcTitle)
+	m.e()
+}
+
+// genericLabelReview is "supplemental-generic-label-review": "Review of
+// Title, by Author". The macro's group and names follow each other without
+// a delimiter, as the official file has them.
+func (m *mla) genericLabelReview() {
+	it := m.r.it
+	genre, rtitle := m.x("reviewed-genre"), m.x("reviewed-title")
+	rauthor := it.ExtraNames["reviewed-author"]
+	by := mlaLabel{"", " ", "by", "by", labBefore}
+	v, bit := rtitle, mvReviewedTitle
+	if genre == "" && rtitle == "" {
+		v, bit = it.Title, mvTitle
+	}
+	m.g("", "", "")
+	defer m.e()
+	m.g(" ", "", "")
+	switch {
+	case !m.termGroup(v, bit) && genre == "" && (m.x("number") != "" || it.Genre == "" || m.sup&mvGenre != 0):
+		// only a term: the group is dropped (see termGroup)
+	case genre != "":
+		m.term("review of", true)
+		m.text(0, genre, 0, false, tcNone)
+		if rtitle == "" {
+			m.names(&specMLAPlain, mlaNameVar{0, rauthor, by})
+		}
+	case m.x("number") != "":
+		m.term("review of", true)
+	case it.Genre != "":
+		m.text(mvGenre, it.Genre, 0, false, tcCapFirst)
+	default:
+		m.term("review of", true)
+	}
+	m.text(bit, v, Italic, false, tcTitle)
+	m.e()
+	switch {
+	case genre != "" && rtitle != "" && it.Title != "":
+		m.names(&specMLAPlain, mlaNameVar{0, rauthor, by})
+	case genre != "":
+	default:
+		m.names(&specMLAPlain, mlaNameVar{0, rauthor, by})
 	}
 }
 
 // container1 is "container1".
 func (m *mla) container1() {
+	m.g(", ", "", "")
+	defer m.e()
+	m.container1Title()
+	m.container1Contributor()
+	m.container1Version()
+	m.container1Number()
+	m.container1Publisher()
+	m.container1PublicationDate()
+	m.container1Location()
+}
+
+// container1Title is "container1-title".
+func (m *mla) container1Title() {
+	m.g("", "", "")
+	defer m.e()
+	if m.serial() {
+		m.container1TitleSerial()
+	} else {
+		m.container1TitleMonographic()
+	}
+}
+
+// container1TitleSerial is "container1-title-serial": a special issue or
+// supplement, the periodical's title and its place in brackets.
+func (m *mla) container1TitleSerial() {
 	r := m.r
 	it := r.it
-	m.g("", "", "")
-	defer m.e()
+	t := it.Type
+	vt, supp := m.x("volume-title"), m.x("supplement-number")
 	m.g(", ", "", "")
-	defer m.e()
-	if m.k == kSerial {
-		// container1-title-serial
-		m.g(" ", "", "")
-		r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle)
-		r.tv(vPublisherPlace, it.PublisherPlace, "[", "]", 0, false, tcNone)
-		m.e()
-	} else {
-		r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle)
-	}
-	// container1-contributor
-	m.g("", "", "")
-	m.g(", ", "", "")
-	spec := &specMLAVerbCap
-	if it.ContainerTitle != "" {
-		spec = &specMLAVerb
-	}
-	r.names(vContainerAuthor, roleContainerAuthor, it.ContainerAuthor, &specMLAVerb)
-	if len(it.Editor) > 0 && len(it.Translator) > 0 && r.done&(vEditor|vTranslator) == 0 && sameNames(it.Editor, it.Translator) {
-		r.names(vEditor|vTranslator, roleEditorTranslator, it.Editor, spec)
-	} else {
-		m.g(", ", "", "")
-		r.names(vEditor, roleEditor, it.Editor, spec)
-		r.names(vTranslator, roleTranslator, it.Translator, spec)
-		m.e()
-	}
-	m.e()
-	m.e()
-	// container1-version
-	m.g(", ", "", "")
-	m.labelEditionCapitalized()
-	if v := it.Extra["version"]; v != "" {
-		// label-version, capitalized without an edition before it
-		m.g(" ", "", "")
-		r.term("version", "", "", it.Edition == "")
-		r.tv(0, v, "", "", 0, false, tcNone)
-		m.e()
-	}
-	m.e()
-	// container1-number
-	m.g("", "", "")
-	m.g(", ", "", "")
+	m.text(mvVolumeTitle, vt, Italic, false, tcTitle)
+	m.g(" ", "", "")
 	switch {
-	case m.k == kSerial:
-		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
+	case it.ContainerTitle == "":
+	case supp != "" && vt != "":
+		m.term("supplement", false)
+		m.value("to")
+	case t == "periodical" && supp != "" && it.Title != "":
+		m.term("supplement", true)
+		m.value("to")
+	case t == "periodical" && (vt != "" || it.Title != ""):
+		m.term("special issue", true)
+		m.value("of")
+	case vt != "":
+		m.term("special issue", false)
+		m.value("of")
+	}
+	m.text(mvContainerTitle, it.ContainerTitle, Italic, false, tcTitle)
+	m.textAff(0, it.PublisherPlace, "[", "]", 0, false, tcNone)
+	m.e()
+	m.e()
+}
+
+// container1TitleMonographic is "container1-title-monographic".
+func (m *mla) container1TitleMonographic() {
+	it := m.r.it
+	switch {
+	case it.ContainerTitle != "" && m.x("part-title") != "":
+		m.text(mvPartTitle, m.x("part-title"), Italic, false, tcTitle)
+	case it.ContainerTitle != "" && m.x("volume-title") != "":
+		m.text(mvVolumeTitle, m.x("volume-title"), Italic, false, tcTitle)
+	default:
+		m.text(mvContainerTitle, it.ContainerTitle, Italic, false, tcTitle)
+	}
+}
+
+// container1Contributor is "container1-contributor": "edited by …,
+// directed by …", capitalized when no container title precedes.
+func (m *mla) container1Contributor() {
+	it := m.r.it
+	m.g(", ", "", "")
+	defer m.e()
+	pos := labBefore
+	if it.ContainerTitle == "" {
+		pos = labBeforeCap
+	}
+	m.names(&specMLAPlain, mlaNameVar{0, it.ContainerAuthor, mlaLabel{"", " ", "by", "by", labBefore}})
+	m.editorTranslator(pos)
+	x := it.ExtraNames
+	m.names(&specMLAPlain,
+		mlaNameVar{0, x["director"], mlaLabel{"", " ", "directed by", "directed by", pos}},
+		mlaNameVar{0, x["series-creator"], mlaLabel{"", " ", "created by", "created by", pos}},
+		mlaNameVar{0, x["illustrator"], mlaLabel{"", " ", "illustrated by", "illustrated by", pos}},
+		mlaNameVar{0, x["host"], mlaLabel{"", " ", "hosted by", "hosted by", pos}},
+		mlaNameVar{0, x["narrator"], mlaLabel{"", " ", "narrated by", "narrated by", pos}},
+		mlaNameVar{0, x["contributor"], mlaLabel{"", " ", "with", "with", pos}})
+}
+
+// editorTranslator is cs:names variable="editor translator" with verb
+// labels: one list "edited and translated by" when the two are the same
+// people (citeproc-js's editortranslator).
+func (m *mla) editorTranslator(pos labelPos) {
+	it := m.r.it
+	ed, tr := it.Editor, it.Translator
+	if m.sup&mvEditor != 0 {
+		ed = nil
+	}
+	if m.sup&mvTranslator != 0 {
+		tr = nil
+	}
+	if len(ed) > 0 && len(tr) > 0 && sameNames(ed, tr) {
+		m.names(&specMLAPlain, mlaNameVar{0, ed, mlaLabel{"", " ", "edited and translated by", "edited and translated by", pos}})
+		return
+	}
+	m.names(&specMLAPlain,
+		mlaNameVar{0, ed, mlaLabel{"", " ", "edited by", "edited by", pos}},
+		mlaNameVar{0, tr, mlaLabel{"", " ", "translated by", "translated by", pos}})
+}
+
+// container1Version is "container1-version": the edition and the version.
+func (m *mla) container1Version() {
+	it := m.r.it
+	if it.Edition == "" && m.x("version") == "" {
+		return
+	}
+	m.g(", ", "", "")
+	defer m.e()
+	m.labelEditionCapitalized()
+	// label-version, label-version-capitalized
+	m.g(" ", "", "")
+	if v := m.x("version"); v != "" {
+		m.label("version", it.Edition == "")
+	}
+	m.text(0, m.x("version"), 0, false, tcNone)
+	m.e()
+}
+
+// labelEditionCapitalized is "label-edition-capitalized": "2nd ed.", or
+// the edition's text with a capital.
+func (m *mla) labelEditionCapitalized() {
+	r := m.r
+	ed := r.it.Edition
+	m.g(" ", "", "")
+	defer m.e()
+	if ed != "" && numericCP(ed) {
+		r.o.elem("", "", 0, false)
+		r.o.success()
+		r.o.open()
+		r.o.buf = appendOrdinal(r.o.buf, ed)
+		r.o.end()
+		if pluralCP(ed) {
+			m.label("eds.", false)
+		} else {
+			m.label("ed.", false)
+		}
+		return
+	}
+	m.text(0, ed, 0, false, tcCapFirst)
+}
+
+// container1Number is "container1-number": series of a serial, volume,
+// issue, supplement and number.
+func (m *mla) container1Number() {
+	r := m.r
+	it := r.it
+	m.g(", ", "", "")
+	defer m.e()
+	x := it.ExtraNames
+	switch {
+	case m.serial():
+		m.text(0, it.CollectionTitle, 0, false, tcNone)
 		m.labelVolume(false)
-	case len(it.CollectionEditor) > 0 || len(it.Editor) > 0:
+	case m.edited():
+		m.labelVolume(false)
+	case m.x("part-title") != "" || m.x("volume-title") != "":
 		m.labelVolume(false)
 	case it.Edition != "" || it.ContainerTitle != "":
 		m.labelVolume(false)
 	case len(it.Author) > 0:
-		if len(it.ContainerAuthor) > 0 || len(it.Editor) > 0 || len(it.Translator) > 0 {
+		if len(it.ContainerAuthor) > 0 || len(x["contributor"]) > 0 || len(x["director"]) > 0 ||
+			len(it.Editor) > 0 || len(x["illustrator"]) > 0 || len(x["interviewer"]) > 0 || len(it.Translator) > 0 {
 			m.labelVolume(false)
 		}
 	default:
 		m.labelVolume(true)
 	}
-	// label-issue
+	// label-issue (groups of empty variables are left out: they would be
+	// dropped)
+	if iss := m.x("issue"); iss != "" {
+		m.g(" ", "", "")
+		if pluralCP(iss) {
+			m.label("nos.", false)
+		} else {
+			m.label("no.", false)
+		}
+		m.number(iss)
+		m.e()
+	}
+	// label-supplement-number
+	if s := m.x("supplement-number"); s != "" {
+		m.g(" ", "", "")
+		if numericCP(s) {
+			m.term("supp.", false)
+		}
+		m.number(s)
+		m.e()
+	}
+	// the number
+	n := m.x("number")
+	if n == "" {
+		return
+	}
 	m.g(" ", "", "")
-	if iss := it.Extra["issue"]; iss != "" {
-		t := "no."
-		if isPlural(iss) {
-			t = "nos."
-		}
-		r.o.elem("", "", 0, false)
-		r.o.lit(t)
-		r.o.end()
-		r.o.elem("", "", 0, false)
-		r.o.success()
-		r.o.open()
-		r.o.buf = appendDashes(r.o.buf, iss)
-		r.o.end()
-	}
-	m.e()
-	// the number, after its genre
-	if n := it.Extra["number"]; n != "" {
-		m.g(" ", "", "")
-		if it.Type != "broadcast" {
-			r.tv(vGenre, it.Genre, "", "", 0, false, tcNone)
-		}
-		m.g(" ", "", "")
-		if isNumeric(n) {
-			r.term("no.", "", "", false)
-		}
-		r.tv(0, n, "", "", 0, false, tcNone)
-		m.e()
-		m.e()
-	}
-	m.e()
-	m.e()
-	// container1-publisher
-	m.g("", "", "")
 	switch {
-	case m.k == kSerial, it.Type == "thesis":
-	case it.Publisher != "":
-		r.plain(vPublisher, it.Publisher)
-	default:
-		r.plain(vPublisherPlace, it.PublisherPlace)
+	case numericCP(n) && it.Type == "broadcast" && it.Genre != "":
+		m.text(mvGenre, it.Genre, 0, false, tcNone)
+		m.number(n)
+	case numericCP(n) && it.Type == "broadcast":
+		m.value("episode")
+		m.number(n)
+	case n != "":
+		m.text(mvGenre, it.Genre, 0, false, tcNone)
+		// label-number
+		m.g(" ", "", "")
+		if it.Type != "standard" && numericCP(n) {
+			if pluralCP(n) {
+				m.label("nos.", false)
+			} else {
+				m.label("no.", false)
+			}
+		}
+		m.number(n)
+		m.e()
 	}
 	m.e()
-	// container1-publication-date
+}
+
+// container1Publisher is "container1-publisher" (with
+// "container1-publisher-or-place").
+func (m *mla) container1Publisher() {
+	it := m.r.it
 	m.g("", "", "")
+	defer m.e()
+	switch {
+	case it.Type == "thesis", m.serial():
+	case it.Publisher != "":
+		m.text(0, it.Publisher, 0, false, tcNone)
+	default:
+		m.text(0, it.PublisherPlace, 0, false, tcNone)
+	}
+}
+
+// container1PublicationDate is "container1-publication-date".
+func (m *mla) container1PublicationDate() {
+	r := m.r
+	it := r.it
+	m.g("", "", "")
+	defer m.e()
 	circa := it.Issued.Circa && !it.Issued.IsZero()
 	switch {
 	case typeIn(it.Type, "book", "chapter", "motion_picture", "paper-conference", "thesis"):
 		if circa {
-			r.date(vIssued, &it.Issued, dateYear, "[", "?]")
+			r.date(0, &it.Issued, dateYear, "[", "?]")
 		} else {
-			r.date(vIssued, &it.Issued, dateYear, "", "")
+			r.date(0, &it.Issued, dateYear, "", "")
 		}
 	case it.Type == "article-journal":
 		// date-parts="year-month"
 		d := it.Issued
 		d.From.Day, d.To.Day = 0, 0
 		if circa {
-			r.date(vIssued, &d, dateDayMonthAbbr, "[", "?]")
+			r.date(0, &d, dateDayMonthAbbr, "[", "?]")
 		} else {
-			r.date(vIssued, &d, dateDayMonthAbbr, "", "")
+			r.date(0, &d, dateDayMonthAbbr, "", "")
 		}
 	case it.Type == "speech":
 	case circa:
 		m.g(" ", "", "")
-		r.term("circa", "", "", true)
-		r.date(vIssued, &it.Issued, dateDayMonthAbbr, "", "")
+		m.term("circa", true)
+		r.date(0, &it.Issued, dateDayMonthAbbr, "", "")
 		m.e()
 	default:
-		r.date(vIssued, &it.Issued, dateDayMonthAbbr, "", "")
+		r.date(0, &it.Issued, dateDayMonthAbbr, "", "")
+	}
+}
+
+// container1Location is "container1-location": the event, the archive,
+// the pages and the URI.
+func (m *mla) container1Location() {
+	r := m.r
+	it := r.it
+	m.g(", ", "", "")
+	defer m.e()
+	m.g("", "", "")
+	switch {
+	case m.serialType(), it.Type == "personal_communication":
+	case it.Type == "paper-conference":
+		if !m.edited() && m.x("issue") == "" && it.Page == "" && m.x("supplement-number") == "" && it.Volume == "" {
+			m.container1LocationEvent()
+		}
+	default:
+		m.container1LocationEvent()
 	}
 	m.e()
-	// container1-location
-	m.g("", "", "")
-	m.g(", ", "", "")
-	r.plain(vArchive, it.Archive)
-	r.plain(0, it.ArchivePlace)
-	r.plain(0, it.Extra["archive_collection"])
-	r.plain(vArchiveLocation, it.ArchiveLocation)
+	m.text(0, it.Archive, 0, false, tcNone)
+	m.text(0, it.ArchivePlace, 0, false, tcNone)
+	m.text(0, m.x("archive_collection"), 0, false, tcNone)
+	m.text(0, it.ArchiveLocation, 0, false, tcNone)
 	// label-page
-	m.g("", "", "")
-	m.g(" ", "", "")
 	if it.Page != "" {
-		t := "p."
-		if isPlural(it.Page) {
-			t = "pp."
+		m.g(" ", "", "")
+		if pluralCP(it.Page) {
+			m.label("pp.", false)
+		} else {
+			m.label("p.", false)
 		}
-		r.term(t, "", "", false)
-	}
-	r.o.elem("", "", 0, false)
-	if it.Page == "" {
-		r.o.attempt()
-	} else {
+		r.o.elem("", "", 0, false)
 		r.o.success()
 		r.o.open()
 		r.o.buf = appendRange(r.o.buf, it.Page, rangeMinimalTwo)
+		r.o.end()
+		m.e()
 	}
-	r.o.end()
-	m.e()
-	m.e()
-	// container1-location-URI, unless a second container holds it
 	if it.Source == "" {
 		m.uri()
 	}
-	m.e()
-	m.e()
+}
+
+// container1LocationEvent is "container1-location-event": the event's
+// title, date and place.
+func (m *mla) container1LocationEvent() {
+	r := m.r
+	it := r.it
+	d := it.ExtraDates["event-date"]
+	if m.x("event") == "" && d.IsZero() && m.x("event-title") == "" {
+		return
+	}
+	m.g(", ", "", "")
+	defer m.e()
+	if t := m.x("event-title"); t != "" {
+		m.text(0, t, 0, false, tcCapFirst)
+	} else {
+		m.text(0, m.x("event"), 0, false, tcCapFirst)
+	}
+	if d.Circa && !d.IsZero() {
+		r.date(0, &d, dateDayMonthAbbr, "[", "?]")
+	} else {
+		r.date(0, &d, dateDayMonthAbbr, "", "")
+	}
+	m.text(0, m.x("event-place"), 0, false, tcNone)
 }
 
 // uri is "container1-location-URI".
@@ -409,138 +812,219 @@ func (m *mla) uri() {
 	m.e()
 }
 
-// container2 is "container2": the source (a database, a website) and its
-// URL.
-func (m *mla) container2() {
-	r := m.r
-	it := r.it
-	m.g("", "", "")
-	defer m.e()
-	m.g(", ", "", "")
-	defer m.e()
-	if it.Source != "" && (it.DOI != "" || it.URL != "") {
-		r.tv(0, it.Source, "", "", Italic, false, tcNone)
-		m.uri()
+// between is "supplemental-element-between": with a second container,
+// the movable elements go before it.
+func (m *mla) between() {
+	if m.r.it.Source != "" {
+		m.g("", "", "")
+		m.movable()
+		m.e()
 	}
 }
 
-// labelVolume is "label-volume" ("label-volume-capitalized").
-func (m *mla) labelVolume(capital bool) {
-	r := m.r
-	m.g("", "", "")
-	defer m.e()
-	m.g(" ", "", "")
-	defer m.e()
-	if r.it.Volume != "" && isNumeric(r.it.Volume) {
-		t := "vol."
-		if isPlural(r.it.Volume) {
-			t = "vols."
-		}
-		r.term(t, "", "", capital)
+// container2 is "container2": the source (a database, a website) and its
+// URI.
+func (m *mla) container2() {
+	it := m.r.it
+	if it.Source == "" || (it.DOI == "" && it.URL == "") {
+		return
 	}
-	r.o.elem("", "", 0, false)
-	if r.it.Volume == "" {
-		r.o.attempt()
-	} else {
-		r.o.success()
-		r.o.open()
-		start := len(r.o.buf)
-		r.o.buf = appendDashes(r.o.buf, r.it.Volume)
-		if capital {
-			capitalizeAt(r.o.buf, start)
-		}
-	}
-	r.o.end()
+	m.g(", ", "", "")
+	m.text(0, it.Source, Italic, false, tcNone)
+	m.uri()
+	m.e()
 }
 
 // end is "supplemental-element-end".
 func (m *mla) end() {
 	r := m.r
 	it := r.it
-	m.g("", "", "")
-	defer m.e()
 	m.g(", ", "", "")
 	defer m.e()
 	// supplemental-date-access
-	m.g("", "", "")
-	if it.Issued.IsZero() {
+	if it.Issued.IsZero() && !it.Accessed.IsZero() {
 		m.g(" ", "", "")
-		r.term("accessed", "", "", true)
-		r.date(vAccessed, &it.Accessed, dateDayMonthAbbr, "", "")
+		m.term("accessed", true)
+		r.date(0, &it.Accessed, dateDayMonthAbbr, "", "")
 		m.e()
 	}
-	m.e()
 	// supplemental-medium
-	m.g("", "", "")
-	r.tv(vMedium, it.Medium, "", "", 0, false, tcCapFirst)
-	m.e()
+	m.text(0, it.Medium, 0, false, tcCapFirst)
 	if it.Source == "" {
 		m.movable()
 	}
 }
 
-// movable is "supplemental-element-movable": the book series and the
-// number of volumes.
+// movable is "supplemental-element-movable".
 func (m *mla) movable() {
-	r := m.r
-	it := r.it
-	m.g("", "", "")
-	defer m.e()
+	it := m.r.it
 	m.g(", ", "", "")
 	defer m.e()
-	if m.k == kSerial {
+	if m.serial() {
 		// supplemental-columns-sections
-		r.tv(0, it.Extra["section"], "", "", 0, false, tcTitle)
+		m.text(0, m.x("section"), 0, false, tcTitle)
 		return
 	}
 	// supplemental-dissertations-theses
 	if it.Type == "thesis" {
 		m.g(", ", "", "")
-		r.plain(vPublisher, it.Publisher)
-		r.plain(vGenre, it.Genre)
+		m.text(0, it.Publisher, 0, false, tcNone)
+		m.text(mvGenre, it.Genre, 0, false, tcNone)
 		m.e()
 	}
-	// supplemental-book-series
+	m.publicationHistory()
+	m.bookSeries()
+	m.multivolumeWorks()
+}
+
+// publicationHistory is "supplemental-publication-history": "Originally
+// published as Title, Publisher 1934".
+func (m *mla) publicationHistory() {
+	r := m.r
+	it := r.it
+	ot, op, opp := m.x("original-title"), m.x("original-publisher"), m.x("original-publisher-place")
+	if ot == "" && op == "" && opp == "" {
+		return
+	}
+	m.g(" ", "", "")
+	defer m.e()
+	if ot != "" || op != "" || opp != "" {
+		m.term("originally published", true)
+	}
 	m.g(", ", "", "")
-	if it.CollectionTitle != "" && isNumeric(it.CollectionNumber) {
-		m.g(" ", "", "")
-		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
-		r.tv(0, it.CollectionNumber, "", "", 0, false, tcNone)
-		m.e()
-	} else {
-		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
-		if it.CollectionTitle != "" {
-			r.tv(0, it.CollectionNumber, "", "", 0, false, tcNone)
+	m.g(" ", "", "")
+	if ot != "" {
+		// a group that would be dropped is not begun (see termGroup)
+		m.value("as")
+	}
+	m.text(0, ot, Italic, false, tcTitle)
+	m.e()
+	if op != "" || opp != "" {
+		if op != "" {
+			m.g(" ", "", "")
+			if ot == "" {
+				m.term("by", false)
+			}
+			m.text(0, op, 0, false, tcNone)
+			m.e()
+		} else {
+			m.text(0, opp, 0, false, tcNone)
+		}
+		d := &it.OriginalDate
+		if d.Circa && !d.IsZero() {
+			r.date(0, d, dateYear, "[", "?]")
+		} else {
+			r.date(0, d, dateYear, "", "")
 		}
 	}
 	m.e()
-	// supplemental-multivolume-works
-	m.g("", "", "")
+}
+
+// bookSeries is "supplemental-book-series".
+func (m *mla) bookSeries() {
+	it := m.r.it
+	if it.CollectionTitle == "" {
+		return
+	}
 	m.g(", ", "", "")
+	defer m.e()
+	switch {
+	case it.CollectionTitle != "" && numericCP(it.CollectionNumber):
+		m.g(" ", "", "")
+		m.text(0, it.CollectionTitle, 0, false, tcTitle)
+		m.number(it.CollectionNumber)
+		m.e()
+	case it.CollectionTitle != "":
+		m.text(0, it.CollectionTitle, 0, false, tcTitle)
+		m.number(it.CollectionNumber)
+	}
+}
+
+// multivolumeWorks is "supplemental-multivolume-works": "Vol. 2 of
+// Title" and the number of volumes.
+func (m *mla) multivolumeWorks() {
+	r := m.r
+	it := r.it
+	pn, pt, vt := m.x("part-number"), m.x("part-title"), m.x("volume-title")
+	if pt == "" && vt == "" && (it.Volume != "" || it.NumberOfVolumes == "") {
+		return
+	}
+	m.g(", ", "", "")
+	defer m.e()
+	of := func() {
+		m.g(", ", "", "")
+		if it.ContainerTitle != "" {
+			m.text(mvContainerTitle, it.ContainerTitle, Italic, false, tcTitle)
+		} else {
+			m.titlePrimary(false)
+		}
+		m.names(&specMLAPlain, mlaNameVar{0, it.CollectionEditor,
+			mlaLabel{", ", "", "general editor", "general editors", labAfter}})
+		m.e()
+	}
+	switch {
+	case pn != "" && pt != "" && it.Volume != "" && vt != "":
+		m.g(" ", "", "")
+		m.labelPartNumber(true)
+		m.value("of")
+		m.text(mvVolumeTitle, vt, Italic, false, tcTitle)
+		m.e()
+		m.g(" ", "", "")
+		m.labelVolume(false)
+		m.value("of")
+		of()
+		m.e()
+	case pt != "" || vt != "":
+		m.g(" ", "", "")
+		switch {
+		case pn != "" && it.Volume != "":
+			m.g(", ", "", "")
+			m.labelVolume(true)
+			m.labelPartNumber(false)
+			m.value("of")
+			m.e()
+		case pn != "":
+			m.labelPartNumber(true)
+			m.value("of")
+		case it.Volume != "":
+			m.labelVolume(true)
+			m.value("of")
+		}
+		of()
+		m.e()
+	}
 	if it.Volume == "" {
 		numberOfVolumes(r)
 	}
-	m.e()
-	m.e()
 }
 
-// labelEditionCapitalized is "label-edition-capitalized": "2nd ed.", or
-// the edition's text with a capital.
-func (m *mla) labelEditionCapitalized() {
-	r := m.r
-	ed := r.it.Edition
+// labelVolume is "label-volume" ("label-volume-capitalized").
+func (m *mla) labelVolume(capital bool) {
+	v := m.r.it.Volume
 	m.g(" ", "", "")
 	defer m.e()
-	if ed != "" && isNumeric(ed) {
-		r.o.elem("", "", 0, false)
-		r.o.success()
-		r.o.open()
-		r.o.buf = appendOrdinal(r.o.buf, ed)
-		r.o.end()
-		r.o.elem("", "", 0, false)
-		r.o.lit("ed.")
-		r.o.end()
-		return
+	if v != "" && numericCP(v) {
+		if pluralCP(v) {
+			m.label("vols.", capital)
+		} else {
+			m.label("vol.", capital)
+		}
 	}
-	r.tv(vEdition, ed, "", "", 0, false, tcCapFirst)
+	m.numberCap(v, capital)
+}
+
+// labelPartNumber is "label-part-number" ("label-part-number-capitalized").
+func (m *mla) labelPartNumber(capital bool) {
+	v := m.x("part-number")
+	m.g(" ", "", "")
+	defer m.e()
+	if m.sup&mvPartNumber != 0 {
+		v = ""
+	} else if m.inSub && v != "" {
+		m.used |= mvPartNumber
+	}
+	if v != "" && numericCP(v) {
+		m.term("pt.", capital)
+	}
+	m.numberCap(v, capital)
 }

@@ -1,8 +1,10 @@
 package cite
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // varSet is a set of CSL variables, used to suppress variables that a
@@ -176,7 +178,8 @@ func appendQuoted[S ~string | ~[]byte](o *out, s S) {
 	}
 	depth := o.quoteDepth
 	nest := 0
-	single := 0 // open single quotes in the text
+	single := 0   // open curly single quotes in the text
+	straight := 0 // open straight single quotes
 	lastClose := -1
 	start := 0 // s[start:i] is copied as it is
 	for i := 0; i < len(s); {
@@ -212,14 +215,30 @@ func appendQuoted[S ~string | ~[]byte](o *out, s S) {
 			lastClose = len(o.buf)
 			o.buf = appendCloseQuote(o.buf, depth+nest)
 		case '‘':
-			o.buf = appendOpenQuote(o.buf, depth+nest+1)
+			// curly single quotes are kept as they are, at any level
+			o.buf = append(o.buf, "‘"...)
 			single++
-		case '’', '\'':
+		case '’':
 			if single > 0 {
 				single--
 				lastClose = len(o.buf)
-				o.buf = appendCloseQuote(o.buf, depth+nest+1)
-			} else {
+			}
+			o.buf = append(o.buf, "’"...)
+		case '\'':
+			// straight single quotes are a quotation, like straight double
+			// ones, when one starts a word and a later one ends it;
+			// otherwise an apostrophe ("envoy’s", "’30s")
+			switch {
+			case (i == 0 || s[i-1] == ' ' || s[i-1] == '(' || s[i-1] == '[' || s[i-1] == '"') && closesLater(s[i+1:]):
+				o.buf = appendOpenQuote(o.buf, depth+nest)
+				nest++
+				straight++
+			case straight > 0 && (i+1 == len(s) || !isWordByte(s[i+1])):
+				straight--
+				nest--
+				lastClose = len(o.buf)
+				o.buf = appendCloseQuote(o.buf, depth+nest)
+			default:
 				o.buf = append(o.buf, "’"...)
 			}
 		}
@@ -258,6 +277,21 @@ func quoteAt[S ~string | ~[]byte](s S, i int) (rune, int) {
 	}
 	return 0, 1
 }
+
+// closesLater reports whether s holds a straight single quote that can
+// close a quotation: after a non-space, before a non-letter or the end.
+func closesLater[S ~string | ~[]byte](s S) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] == '\'' && s[i-1] != ' ' && (i+1 == len(s) || !isWordByte(s[i+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether c continues a word: an ASCII letter or digit,
+// or a byte of a non-ASCII character.
+func isWordByte(c byte) bool { return isLetter(c) || isDigit(c) || c >= 0x80 }
 
 func appendOpenQuote(b []byte, level int) []byte {
 	if level%2 == 0 {
@@ -434,6 +468,16 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		r.o.buf = appendApostrophes(b, n.Given)
 		return
 	}
+	if roman := short || (isRomanesque(family) && isRomanesque(n.Given)); !short && (n.StaticOrdering || !roman) {
+		// family name first in every form, without a comma: a name in a
+		// non-Latin script ("毛泽东") or with static ordering ("Kim Jong-un")
+		b = appendApostrophes(b, joinSp(n.NonDroppingParticle, family))
+		if n.Given != "" && roman {
+			b = append(b, ' ')
+		}
+		r.o.buf = appendApostrophes(b, n.Given)
+		return
+	}
 	switch {
 	case short:
 		b = appendApostrophes(b, joinSp(n.NonDroppingParticle, family))
@@ -480,6 +524,18 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		}
 	}
 	r.o.buf = b
+}
+
+// isRomanesque reports whether a name is in a script citeproc-js writes
+// given name first (Latin, Greek, Cyrillic and their extensions); names in
+// other scripts are written family name first without a space.
+func isRomanesque(s string) bool {
+	for _, c := range s {
+		if c >= 0x0530 && (c < 0x1e00 || c >= 0x2000) && unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return true
 }
 
 func joinSp(a, b string) string {
@@ -731,18 +787,27 @@ func numberOfVolumes(r *renderer) {
 // the previous entry's, replaces them with the style's substitute (none
 // if it is "").
 func (r *renderer) substituteAuthor(substitute string) {
-	r.lastAuthor = ""
+	// citeproc-js compares the names shown, without "et al.", and keeps
+	// the previous names through an entry that has none to compare
+	r.lastAuthor = r.prevAuthor
 	if !r.trackAuthor || r.authorEnd <= r.authorStart || r.authorEnd > len(r.o.buf) {
 		return
 	}
 	names := r.o.buf[r.authorStart:r.authorEnd]
+	names = bytes.TrimSuffix(bytes.TrimSuffix(names, []byte(" et al.")), []byte(","))
 	r.lastAuthor = string(names)
 	if substitute == "" || r.prevAuthor == "" || r.prevAuthor != r.lastAuthor {
 		return
 	}
-	tail := append([]byte(substitute), r.o.buf[r.authorEnd:]...)
+	dash := substitute
+	if rest := r.o.buf[r.authorEnd:]; r.o.buf[r.authorEnd-1] == '.' && (len(rest) == 0 || !isPunct(rest[0])) {
+		// the names' last period ("et al.", an initial) stood for the
+		// delimiter's, which the dash must keep
+		dash += "."
+	}
+	tail := append([]byte(dash), r.o.buf[r.authorEnd:]...)
 	r.o.buf = append(r.o.buf[:r.authorStart], tail...)
-	delta := len(substitute) - (r.authorEnd - r.authorStart)
+	delta := len(dash) - (r.authorEnd - r.authorStart)
 	for i := range r.o.marks {
 		if int(r.o.marks[i].start) >= r.authorEnd {
 			r.o.marks[i].start += int32(delta)

@@ -20,7 +20,7 @@ func TestAppendQuoted(t *testing.T) {
 		{`The "Big" Three`, 0, "The “Big” Three"},
 		{`The "Big" Three`, 1, "The ‘Big’ Three"},
 		{"Maisky's “diary” and ‘notes’", 0, "Maisky’s “diary” and ‘notes’"},
-		{"“outer” and ‘inner’", 1, "‘outer’ and “inner”"},
+		{"“outer” and ‘inner’", 1, "‘outer’ and ‘inner’"}, // curly singles stay (citeproc-js)
 		{"a\xe2\x80 b\xff'", 0, "a\xe2\x80 b\xff’"},
 		{"Дневник \"Майского\"", 0, "Дневник “Майского”"},
 		{`x" y`, 0, "x” y"},
