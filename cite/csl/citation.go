@@ -9,9 +9,9 @@ import (
 
 // Rendered is rendered output: a citation or a bibliography entry.
 type Rendered struct {
-	n     *onode
-	q     quoteTerms
-	punct bool
+	// toks is the output flattened, its punctuation joined
+	toks []tok
+	q    *quoteTerms
 }
 
 // String returns the output as plain text.
@@ -22,15 +22,10 @@ func (r Rendered) HTML() string { return r.Format(HTML) }
 
 // Format returns the output in a format.
 func (r Rendered) Format(f Format) string {
-	if r.n == nil {
+	if len(r.toks) == 0 {
 		return ""
 	}
-	b := builderPool.Get().(*builder)
-	b.punctInQuote = r.punct
-	b.node(r.n)
-	s := serialize(b.toks, f, r.q)
-	putBuilder(b)
-	return s
+	return serialize(r.toks, f, *r.q)
 }
 
 // putBuilder returns a builder to builderPool, emptied.
@@ -42,28 +37,42 @@ func putBuilder(b *builder) {
 	}
 }
 
-// builderPool recycles the token buffers of Format: every rendering is
-// formatted once or more, from any goroutine (Rendered values are
-// independent of their processor), and a buffer is a couple of KB.
+// builderPool recycles the token buffers of flattening: every rendering
+// is flattened once, and a buffer is a couple of KB.
 var builderPool = sync.Pool{New: func() any { return &builder{toks: make([]tok, 0, 64)} }}
 
 // maxPooledToks bounds the buffers kept in builderPool.
 const maxPooledToks = 4096
 
 // IsZero reports whether nothing was rendered.
-func (r Rendered) IsZero() bool { return r.n.empty() }
+func (r Rendered) IsZero() bool { return len(r.toks) == 0 }
 
+// rendered flattens an output tree (scratch of the call) into the tokens
+// that the Rendered keeps.
 func (p *Processor) rendered(n *onode) Rendered {
-	return Rendered{n: n, q: p.quotes(), punct: p.loc.punctQ}
+	if n.empty() {
+		return Rendered{q: p.quotes()}
+	}
+	b := builderPool.Get().(*builder)
+	b.punctInQuote = p.loc.punctQ
+	b.node(n)
+	toks := make([]tok, len(b.toks))
+	copy(toks, b.toks)
+	putBuilder(b)
+	return Rendered{toks: toks, q: p.quotes()}
 }
 
-func (p *Processor) quotes() quoteTerms {
-	return quoteTerms{
-		open:    p.loc.term("open-quote", "long", false),
-		close:   p.loc.term("close-quote", "long", false),
-		openIn:  p.loc.term("open-inner-quote", "long", false),
-		closeIn: p.loc.term("close-inner-quote", "long", false),
+// quotes returns the locale's quotation marks (computed once per processor).
+func (p *Processor) quotes() *quoteTerms {
+	if p.q == nil {
+		p.q = &quoteTerms{
+			open:    p.loc.term("open-quote", "long", false),
+			close:   p.loc.term("close-quote", "long", false),
+			openIn:  p.loc.term("open-inner-quote", "long", false),
+			closeIn: p.loc.term("close-inner-quote", "long", false),
+		}
 	}
+	return p.q
 }
 
 // citeInfo is a cite placed in the document.
@@ -79,6 +88,7 @@ type citeInfo struct {
 // makeCitationCluster does: positions as given in the cite items (first by
 // default).
 func (p *Processor) Cite(cites []CiteItem) Rendered {
+	defer p.release(p.acquire())
 	p.prepare()
 	var infos []citeInfo
 	for i := range cites {
@@ -99,6 +109,7 @@ func (p *Processor) Cite(cites []CiteItem) Rendered {
 // CiteDocument renders every citation of a document in order, with
 // positions (first, subsequent, ibid, near-note) from their sequence.
 func (p *Processor) CiteDocument(cits []Citation) []Rendered {
+	defer p.release(p.acquire())
 	p.prepare()
 	type last struct {
 		note int
@@ -633,6 +644,7 @@ type Entry struct {
 // Bibliography renders the bibliography of every registered item, sorted
 // by the style.
 func (p *Processor) Bibliography() []Entry {
+	defer p.release(p.acquire())
 	p.prepare()
 	b := p.style.bibliography
 	if b == nil {

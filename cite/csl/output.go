@@ -2,6 +2,7 @@ package csl
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 	"unicode/utf8"
@@ -42,29 +43,51 @@ const (
 func leaf(s string) *onode { return &onode{text: s} }
 
 // arena hands out the output nodes and child lists of a processor's
-// renders in chunks: a render makes dozens of small nodes, and they live
-// as long as the rendered output that holds them. A processor is not
-// safe for concurrent use, nor is its arena.
+// renders in chunks. The output tree is scratch of one call of the
+// processor (Cite, CiteDocument, Bibliography): what it renders is
+// flattened into tokens before the call returns, and the arena goes back
+// to arenaPool for the next call, of this processor or another, with its
+// chunks. A processor is not safe for concurrent use, nor is its arena.
 type arena struct {
-	nodes []onode
-	ptrs  []*onode
+	chunks  [][]onode
+	ci      int     // chunks[ci] is being filled
+	nodes   []onode // chunks[ci][:used]
+	pchunks [][]*onode
+	pi      int
+	ptrs    []*onode
 }
 
 const (
-	arenaMinChunk = 32
-	arenaMaxChunk = 64
+	arenaChunk    = 64
+	arenaPtrChunk = 256
 )
 
-func nextChunk(c int) int {
-	c *= 2
-	if c < arenaMinChunk {
-		return arenaMinChunk
+// arenaPool recycles arenas between the calls of processors: a Processor
+// takes one for the length of a call that renders, and gives it back.
+var arenaPool = sync.Pool{New: func() any { return new(arena) }}
+
+// reset makes the arena's chunks free for reuse, cleared (the nodes of the
+// last call hold strings and formatting of its items).
+func (a *arena) reset() {
+	for i := 0; i <= a.ci && i < len(a.chunks); i++ {
+		clear(a.chunks[i])
 	}
-	if c > arenaMaxChunk {
-		return arenaMaxChunk
+	for i := 0; i <= a.pi && i < len(a.pchunks); i++ {
+		clear(a.pchunks[i])
 	}
-	return c
+	a.ci, a.pi = 0, 0
+	a.nodes, a.ptrs = nil, nil
+	if len(a.chunks) > 0 {
+		a.nodes = a.chunks[0][:0]
+	}
+	if len(a.pchunks) > 0 {
+		a.ptrs = a.pchunks[0][:0]
+	}
 }
+
+// maxPooledChunks bounds what a pooled arena keeps (a 1,000-entry
+// bibliography makes thousands of nodes).
+const maxPooledChunks = 64
 
 // on returns a node with the value v, from the arena when there is one.
 func (c *ctx) on(v onode) *onode {
@@ -75,7 +98,20 @@ func (c *ctx) on(v onode) *onode {
 		return n
 	}
 	if len(a.nodes) == cap(a.nodes) {
-		a.nodes = make([]onode, 0, nextChunk(cap(a.nodes)))
+		if a.nodes != nil {
+			a.ci++
+		}
+		if a.ci < len(a.chunks) {
+			a.nodes = a.chunks[a.ci][:0]
+		} else {
+			ch := make([]onode, arenaChunk)
+			if len(a.chunks) < maxPooledChunks {
+				a.chunks = append(a.chunks, ch)
+			} else {
+				a.ci-- // not kept: the next chunk is a fresh one too
+			}
+			a.nodes = ch[:0]
+		}
 	}
 	a.nodes = a.nodes[:len(a.nodes)+1]
 	n := &a.nodes[len(a.nodes)-1]
@@ -90,15 +126,24 @@ func (c *ctx) leaf(s string) *onode { return c.on(onode{text: s}) }
 // reallocates rather than overwrite a neighbour.
 func (c *ctx) room(n int) []*onode {
 	a := c.ar
-	if a == nil {
+	if a == nil || n > arenaPtrChunk/4 {
 		return make([]*onode, 0, n)
 	}
 	if cap(a.ptrs)-len(a.ptrs) < n {
-		k := nextChunk(cap(a.ptrs))
-		if k < n {
-			k = n
+		if a.ptrs != nil {
+			a.pi++
 		}
-		a.ptrs = make([]*onode, 0, k)
+		if a.pi < len(a.pchunks) {
+			a.ptrs = a.pchunks[a.pi][:0]
+		} else {
+			ch := make([]*onode, arenaPtrChunk)
+			if len(a.pchunks) < maxPooledChunks {
+				a.pchunks = append(a.pchunks, ch)
+			} else {
+				a.pi--
+			}
+			a.ptrs = ch[:0]
+		}
 	}
 	l := len(a.ptrs)
 	a.ptrs = a.ptrs[:l+n]

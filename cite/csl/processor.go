@@ -38,8 +38,33 @@ type Processor struct {
 	// positions, when set, records the positions CiteDocument gave each
 	// citation (by ID), for the test-suite runner
 	positions map[string]string
-	// arena holds the output nodes of renders
-	arena arena
+	// ar holds the output nodes of renders during a call (nil between
+	// calls: nodes are then allocated one by one)
+	ar *arena
+	// q is the locale's quotation marks, made on first use
+	q *quoteTerms
+}
+
+// acquire gives the processor an arena from arenaPool for a call that
+// renders, unless an enclosing call holds one; own tells release whether
+// to give it back.
+func (p *Processor) acquire() (own bool) {
+	if p.ar != nil {
+		return false
+	}
+	p.ar = arenaPool.Get().(*arena)
+	return true
+}
+
+// release gives the arena back at the end of the call that acquired it:
+// nothing rendered in it may be used after.
+func (p *Processor) release(own bool) {
+	if !own {
+		return
+	}
+	p.ar.reset()
+	arenaPool.Put(p.ar)
+	p.ar = nil
 }
 
 type dstate struct {
@@ -107,7 +132,7 @@ func (p *Processor) Register(items ...*Item) {
 func (p *Processor) Item(id string) *Item { return p.byID[id] }
 
 func (p *Processor) newCtx(it *Item, mode int) *ctx {
-	c := &ctx{ar: &p.arena, st: p.style, loc: p.loc, item: it, mode: mode, budget: 200000}
+	c := &ctx{ar: p.ar, st: p.style, loc: p.loc, item: it, mode: mode, budget: 200000}
 	if mode == modeBib {
 		c.ls = p.style.bibliography
 	} else {
