@@ -62,18 +62,8 @@ func (p *Processor) rendered(n *onode) Rendered {
 	return Rendered{toks: toks, q: p.quotes()}
 }
 
-// quotes returns the locale's quotation marks (computed once per processor).
-func (p *Processor) quotes() *quoteTerms {
-	if p.q == nil {
-		p.q = &quoteTerms{
-			open:    p.loc.term("open-quote", "long", false),
-			close:   p.loc.term("close-quote", "long", false),
-			openIn:  p.loc.term("open-inner-quote", "long", false),
-			closeIn: p.loc.term("close-inner-quote", "long", false),
-		}
-	}
-	return p.q
-}
+// quotes returns the locale's quotation marks.
+func (p *Processor) quotes() *quoteTerms { return &p.loc.quotes }
 
 // citeInfo is a cite placed in the document.
 type citeInfo struct {

@@ -162,9 +162,11 @@ type chain struct {
 	lang   string
 	punctQ bool
 	limitO bool
-	// memo caches lookups (nil: no such term); a chain belongs to one
-	// processor, which is not safe for concurrent use
-	memo map[termKey]*term
+	// memo caches lookups (termKey → *term, nil: no such term); a chain
+	// is shared by the processors of a style and language (Style.chain)
+	memo sync.Map
+	// quotes are the quotation mark terms
+	quotes quoteTerms
 }
 
 func buildChain(s *Style, ls *LocaleSet, lang string) *chain {
@@ -230,6 +232,12 @@ func buildChain(s *Style, ls *LocaleSet, lang string) *chain {
 			break
 		}
 	}
+	c.quotes = quoteTerms{
+		open:    c.term("open-quote", "long", false),
+		close:   c.term("close-quote", "long", false),
+		openIn:  c.term("open-inner-quote", "long", false),
+		closeIn: c.term("close-inner-quote", "long", false),
+	}
 	return c
 }
 
@@ -247,14 +255,12 @@ func (c *chain) lookup(name, form, gender string) (*term, bool) {
 		form = "long"
 	}
 	k := termKey{name, form, gender}
-	if t, ok := c.memo[k]; ok {
+	if v, ok := c.memo.Load(k); ok {
+		t := v.(*term)
 		return t, t != nil
 	}
 	t, ok := c.lookupAll(name, form, gender)
-	if c.memo == nil {
-		c.memo = map[termKey]*term{}
-	}
-	c.memo[k] = t
+	c.memo.Store(k, t)
 	return t, ok
 }
 

@@ -66,15 +66,10 @@ const (
 // takes one for the length of a call that renders, and gives it back.
 var arenaPool = sync.Pool{New: func() any { return new(arena) }}
 
-// reset makes the arena's chunks free for reuse, cleared (the nodes of the
-// last call hold strings and formatting of its items).
+// reset makes the arena's chunks free for reuse. They are not cleared:
+// on and room overwrite what they hand out, and a pooled arena's stale
+// nodes go with the pool at the next collections.
 func (a *arena) reset() {
-	for i := 0; i <= a.ci && i < len(a.chunks); i++ {
-		clear(a.chunks[i])
-	}
-	for i := 0; i <= a.pi && i < len(a.pchunks); i++ {
-		clear(a.pchunks[i])
-	}
 	a.ci, a.pi = 0, 0
 	a.nodes, a.ptrs = nil, nil
 	if len(a.chunks) > 0 {

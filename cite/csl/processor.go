@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -41,8 +42,6 @@ type Processor struct {
 	// ar holds the output nodes of renders during a call (nil between
 	// calls: nodes are then allocated one by one)
 	ar *arena
-	// q is the locale's quotation marks, made on first use
-	q *quoteTerms
 }
 
 // acquire gives the processor an arena from arenaPool for a call that
@@ -106,9 +105,45 @@ func NewProcessor(s *Style, opts Options) *Processor {
 		lang = "en-US"
 	}
 	p := &Processor{style: s, byID: map[string]*Item{}}
-	p.loc = buildChain(s, opts.Locales, lang)
+	p.loc = s.chain(opts.Locales, lang)
 	p.lang = lang
 	return p
+}
+
+// chainCache keeps the locale chains (with their memo of term lookups)
+// of a style's processors, by locale set and language: processors made
+// for each document share them.
+type chainCache struct {
+	mu   sync.Mutex
+	list []chainEntry
+}
+
+type chainEntry struct {
+	ls   *LocaleSet
+	lang string
+	c    *chain
+}
+
+// maxChains bounds the chains a style keeps.
+const maxChains = 8
+
+// chain returns the locale chain for a locale set and language, made on
+// first use.
+func (s *Style) chain(ls *LocaleSet, lang string) *chain {
+	cc := &s.chains
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	for _, e := range cc.list {
+		if e.ls == ls && e.lang == lang {
+			return e.c
+		}
+	}
+	c := buildChain(s, ls, lang)
+	if len(cc.list) == maxChains {
+		cc.list = append(cc.list[:0], cc.list[1:]...)
+	}
+	cc.list = append(cc.list, chainEntry{ls, lang, c})
+	return c
 }
 
 // Register adds items (in order); registering an id again replaces it.

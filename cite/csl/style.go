@@ -179,6 +179,8 @@ type Style struct {
 	// nilNameOpts are the name options of a cs:names without cs:name in
 	// the citation and the bibliography
 	nilNameOpts [2]nameOpts
+	// chains are the locale chains of the style's processors
+	chains chainCache
 }
 
 type layoutSpec struct {
