@@ -9,9 +9,10 @@ import (
 
 // Rendered is rendered output: a citation or a bibliography entry.
 type Rendered struct {
-	// toks is the output flattened, its punctuation joined
-	toks []tok
-	q    *quoteTerms
+	// enc is the output flattened (its punctuation joined) into tokens,
+	// encoded compactly (encodeToks)
+	enc string
+	q   *quoteTerms
 }
 
 // String returns the output as plain text.
@@ -22,10 +23,14 @@ func (r Rendered) HTML() string { return r.Format(HTML) }
 
 // Format returns the output in a format.
 func (r Rendered) Format(f Format) string {
-	if len(r.toks) == 0 {
+	if r.enc == "" {
 		return ""
 	}
-	return serialize(r.toks, f, *r.q)
+	b := builderPool.Get().(*builder)
+	b.toks, b.fms = decodeToks(r.enc, b.toks[:0], b.fms[:0])
+	s := serialize(b.toks, f, *r.q)
+	putBuilder(b)
+	return s
 }
 
 // putBuilder returns a builder to builderPool, emptied.
@@ -33,19 +38,22 @@ func putBuilder(b *builder) {
 	if cap(b.toks) <= maxPooledToks {
 		clear(b.toks) // drop the references to the output's strings
 		b.toks = b.toks[:0]
+		clear(b.fms)
+		b.fms = b.fms[:0]
+		b.enc = b.enc[:0]
 		builderPool.Put(b)
 	}
 }
 
-// builderPool recycles the token buffers of flattening: every rendering
-// is flattened once, and a buffer is a couple of KB.
+// builderPool recycles the token buffers of flattening and formatting: a
+// buffer is a couple of KB.
 var builderPool = sync.Pool{New: func() any { return &builder{toks: make([]tok, 0, 64)} }}
 
 // maxPooledToks bounds the buffers kept in builderPool.
 const maxPooledToks = 4096
 
 // IsZero reports whether nothing was rendered.
-func (r Rendered) IsZero() bool { return len(r.toks) == 0 }
+func (r Rendered) IsZero() bool { return r.enc == "" }
 
 // rendered flattens an output tree (scratch of the call) into the tokens
 // that the Rendered keeps.
@@ -56,10 +64,10 @@ func (p *Processor) rendered(n *onode) Rendered {
 	b := builderPool.Get().(*builder)
 	b.punctInQuote = p.loc.punctQ
 	b.node(n)
-	toks := make([]tok, len(b.toks))
-	copy(toks, b.toks)
+	b.enc = encodeToks(b.enc[:0], b.toks)
+	enc := string(b.enc)
 	putBuilder(b)
-	return Rendered{toks: toks, q: p.quotes()}
+	return Rendered{enc: enc, q: p.quotes()}
 }
 
 // quotes returns the locale's quotation marks.

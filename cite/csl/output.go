@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 
@@ -55,6 +56,34 @@ type arena struct {
 	pchunks [][]*onode
 	pi      int
 	ptrs    []*onode
+	// ctxs are the rendering contexts of the call
+	ctxs  [][]ctx
+	xi    int
+	xused int
+}
+
+const arenaCtxChunk = 16
+
+// newCtx returns a zero rendering context, from the arena when there is
+// one.
+func (a *arena) newCtx() *ctx {
+	if a == nil {
+		return new(ctx)
+	}
+	if a.xi < len(a.ctxs) && a.xused == arenaCtxChunk {
+		a.xi++
+		a.xused = 0
+	}
+	if a.xi == len(a.ctxs) {
+		if len(a.ctxs) == maxPooledChunks {
+			return new(ctx)
+		}
+		a.ctxs = append(a.ctxs, make([]ctx, arenaCtxChunk))
+	}
+	c := &a.ctxs[a.xi][a.xused]
+	a.xused++
+	*c = ctx{}
+	return c
 }
 
 const (
@@ -70,7 +99,7 @@ var arenaPool = sync.Pool{New: func() any { return new(arena) }}
 // on and room overwrite what they hand out, and a pooled arena's stale
 // nodes go with the pool at the next collections.
 func (a *arena) reset() {
-	a.ci, a.pi = 0, 0
+	a.ci, a.pi, a.xi, a.xused = 0, 0, 0, 0
 	a.nodes, a.ptrs = nil, nil
 	if len(a.chunks) > 0 {
 		a.nodes = a.chunks[0][:0]
@@ -201,6 +230,115 @@ type tok struct {
 type builder struct {
 	toks         []tok
 	punctInQuote bool
+	// enc and fms are scratch of encodeToks and decodeToks
+	enc []byte
+	fms []formatting
+}
+
+// encodeToks appends the compact encoding of tokens to dst: per token its
+// kind, then for text its length and bytes, for formatting the length
+// and bytes of each property, for quotes a byte of their kind, for a
+// display its name. A Rendered keeps its output so (one allocation of
+// about the size of the text) and decodes it to format it.
+func encodeToks(dst []byte, toks []tok) []byte {
+	str := func(dst []byte, s string) []byte {
+		dst = binary.AppendUvarint(dst, uint64(len(s)))
+		return append(dst, s...)
+	}
+	opens := 0
+	for _, t := range toks {
+		if t.k == tOpen {
+			opens++
+		}
+	}
+	dst = binary.AppendUvarint(dst, uint64(opens))
+	for _, t := range toks {
+		dst = append(dst, byte(t.k))
+		switch t.k {
+		case tText, tOpenDiv:
+			dst = str(dst, t.s)
+		case tOpen:
+			f := t.fm
+			if f == nil {
+				f = &formatting{}
+			}
+			dst = str(dst, f.fontStyle)
+			dst = str(dst, f.fontVariant)
+			dst = str(dst, f.fontWeight)
+			dst = str(dst, f.textDecoration)
+			dst = str(dst, f.verticalAlign)
+			dst = str(dst, f.ord)
+		case tOpenQ, tCloseQ:
+			var q byte
+			switch t.s {
+			case "'":
+				q = 1
+			case "affix":
+				q = 2
+			}
+			dst = append(dst, q)
+		}
+	}
+	return dst
+}
+
+// quoteKinds are the strings of the quote tokens, by their code.
+var quoteKinds = [3]string{`"`, "'", "affix"}
+
+// decodeToks appends the tokens of an encoding (encodeToks) to toks; the
+// formatting of open tokens is kept in fms, which must not grow while the
+// tokens are used: it is given the capacity needed first.
+func decodeToks(enc string, toks []tok, fms []formatting) ([]tok, []formatting) {
+	i := 0
+	uv := func() int {
+		v, shift := 0, 0
+		for i < len(enc) && shift < 63 {
+			b := enc[i]
+			i++
+			v |= int(b&0x7f) << shift
+			if b < 0x80 {
+				return v
+			}
+			shift += 7
+		}
+		return 0
+	}
+	str := func() string {
+		l := uv()
+		if l < 0 || l > len(enc)-i {
+			l = len(enc) - i
+		}
+		s := enc[i : i+l]
+		i += l
+		return s
+	}
+	opens := uv()
+	if cap(fms) < opens {
+		fms = make([]formatting, 0, opens)
+	}
+	for i < len(enc) {
+		k := tkind(enc[i])
+		i++
+		t := tok{k: k}
+		switch k {
+		case tText, tOpenDiv:
+			t.s = str()
+		case tOpen:
+			if len(fms) == cap(fms) {
+				// a corrupt count: never for an encoding of encodeToks
+				return toks, fms
+			}
+			fms = append(fms, formatting{fontStyle: str(), fontVariant: str(), fontWeight: str(), textDecoration: str(), verticalAlign: str(), ord: str()})
+			t.fm = &fms[len(fms)-1]
+		case tOpenQ, tCloseQ:
+			if i < len(enc) && int(enc[i]) < len(quoteKinds) {
+				t.s = quoteKinds[enc[i]]
+			}
+			i++
+		}
+		toks = append(toks, t)
+	}
+	return toks, fms
 }
 
 // punctJoin is how citeproc-js joins two different punctuation marks

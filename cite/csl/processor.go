@@ -167,7 +167,8 @@ func (p *Processor) Register(items ...*Item) {
 func (p *Processor) Item(id string) *Item { return p.byID[id] }
 
 func (p *Processor) newCtx(it *Item, mode int) *ctx {
-	c := &ctx{ar: p.ar, st: p.style, loc: p.loc, item: it, mode: mode, budget: 200000}
+	c := p.ar.newCtx()
+	c.ar, c.st, c.loc, c.item, c.mode, c.budget = p.ar, p.style, p.loc, it, mode, 200000
 	if mode == modeBib {
 		c.ls = p.style.bibliography
 	} else {
