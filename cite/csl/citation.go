@@ -91,7 +91,7 @@ func (p *Processor) Cite(cites []CiteItem) Rendered {
 	var infos []citeInfo
 	for i := range cites {
 		ci := &cites[i]
-		it := p.byID[ci.ID]
+		it := p.Item(ci.ID)
 		if it == nil {
 			continue
 		}
@@ -132,7 +132,7 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 		var infos []citeInfo
 		for j := range cit.Items {
 			c := &cit.Items[j]
-			it := p.byID[c.ID]
+			it := p.Item(c.ID)
 			if it == nil {
 				continue
 			}
@@ -413,7 +413,7 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 			if o == nil {
 				continue
 			}
-			num := p.numbers[in.item.ID]
+			num := p.number(in.item.ID)
 			if in.ci.Locator != "" || in.ci.Prefix != "" || in.ci.Suffix != "" {
 				flush()
 				add(o)
@@ -499,8 +499,8 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 					run = nil
 				}
 				for _, in := range g.cites[1:] {
-					st := p.state[in.item.ID]
-					pst := p.state[prev.item.ID]
+					st := p.st(in.item.ID)
+					pst := p.st(prev.item.ID)
 					if mode != "year" && st != nil && st.yearSuffix != "" && pst != nil && pst.yearSuffix != "" && p.yearKey(in) == p.yearKey(prev) && in.ci.Locator == "" && prev.ci.Locator == "" && in.ci.Prefix == "" && in.ci.Suffix == "" {
 						if mode == "year-suffix-ranged" && len(run) == 0 {
 							run = append(run, pst.yearSuffix)

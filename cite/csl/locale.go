@@ -165,6 +165,9 @@ type chain struct {
 	// memo caches lookups (termKey → *term, nil: no such term); a chain
 	// is shared by the processors of a style and language (Style.chain)
 	memo sync.Map
+	// dateMemo caches the date parts of localized date elements (*el →
+	// *datePartsOf)
+	dateMemo sync.Map
 	// quotes are the quotation mark terms
 	quotes quoteTerms
 }

@@ -28,13 +28,16 @@ type Processor struct {
 	style *Style
 	loc   *chain
 	items []*Item
-	byID  map[string]*Item
+	// index gives an item's place in items by id once there are more
+	// than smallRegistry (fewer are found by a scan)
+	index map[string]int
 	coll  *collate.Collator
 	lang  string
-	state map[string]*dstate
 	dirty bool
-	// citation numbers (1-based) by item id
-	numbers map[string]int
+	// by place in items, made by prepare: citation numbers (1-based) and
+	// disambiguation states
+	numbers []int
+	states  []dstate
 	order   []*Item // bibliography order
 	// positions, when set, records the positions CiteDocument gave each
 	// citation (by ID), for the test-suite runner
@@ -42,6 +45,55 @@ type Processor struct {
 	// ar holds the output nodes of renders during a call (nil between
 	// calls: nodes are then allocated one by one)
 	ar *arena
+}
+
+// smallRegistry is the number of items up to which a processor finds
+// them by a scan rather than keep an index.
+const smallRegistry = 8
+
+// place returns the place of the item with an id in p.items, or -1.
+func (p *Processor) place(id string) int {
+	if p.index != nil {
+		if i, ok := p.index[id]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, it := range p.items {
+		if it.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// placeOf returns the place of a registered item, or -1.
+func (p *Processor) placeOf(it *Item) int {
+	if p.index == nil {
+		for i, x := range p.items {
+			if x == it {
+				return i
+			}
+		}
+	}
+	return p.place(it.ID)
+}
+
+// number returns the citation number of an item (0 before prepare).
+func (p *Processor) number(id string) int {
+	if i := p.place(id); i >= 0 && i < len(p.numbers) {
+		return p.numbers[i]
+	}
+	return 0
+}
+
+// st returns the disambiguation state of an item (nil before prepare or
+// for an item not registered).
+func (p *Processor) st(id string) *dstate {
+	if i := p.place(id); i >= 0 && i < len(p.states) {
+		return &p.states[i]
+	}
+	return nil
 }
 
 // acquire gives the processor an arena from arenaPool for a call that
@@ -104,7 +156,7 @@ func NewProcessor(s *Style, opts Options) *Processor {
 	if lang == "" {
 		lang = "en-US"
 	}
-	p := &Processor{style: s, byID: map[string]*Item{}}
+	p := &Processor{style: s}
 	p.loc = s.chain(opts.Locales, lang)
 	p.lang = lang
 	return p
@@ -149,22 +201,31 @@ func (s *Style) chain(ls *LocaleSet, lang string) *chain {
 // Register adds items (in order); registering an id again replaces it.
 func (p *Processor) Register(items ...*Item) {
 	for _, it := range items {
-		if _, ok := p.byID[it.ID]; !ok {
-			p.items = append(p.items, it)
-		} else {
+		if i := p.place(it.ID); i >= 0 {
+			p.items[i] = it
+			continue
+		}
+		p.items = append(p.items, it)
+		switch {
+		case p.index != nil:
+			p.index[it.ID] = len(p.items) - 1
+		case len(p.items) > smallRegistry:
+			p.index = make(map[string]int, 2*len(p.items))
 			for i, x := range p.items {
-				if x.ID == it.ID {
-					p.items[i] = it
-				}
+				p.index[x.ID] = i
 			}
 		}
-		p.byID[it.ID] = it
 	}
 	p.dirty = true
 }
 
 // Item returns a registered item.
-func (p *Processor) Item(id string) *Item { return p.byID[id] }
+func (p *Processor) Item(id string) *Item {
+	if i := p.place(id); i >= 0 {
+		return p.items[i]
+	}
+	return nil
+}
 
 func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	c := p.ar.newCtx()
@@ -174,10 +235,12 @@ func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	} else {
 		c.ls = p.style.citation
 	}
-	if n := p.numbers[it.ID]; n > 0 {
-		c.citationNumber = n
+	var ds *dstate
+	if i := p.placeOf(it); i >= 0 && i < len(p.states) {
+		c.citationNumber = p.numbers[i]
+		ds = &p.states[i]
 	}
-	if ds := p.state[it.ID]; ds != nil {
+	if ds != nil {
 		c.addNames = ds.addNames
 		c.givenLevel = ds.givenLevel
 		c.disambig = ds.disambig
@@ -192,17 +255,24 @@ func (p *Processor) prepare() {
 		return
 	}
 	p.dirty = false
-	p.numbers = map[string]int{}
-	p.state = map[string]*dstate{}
-	// citation numbers: registration order, then bibliography sort
-	for i, it := range p.items {
-		p.numbers[it.ID] = i + 1
+	n := len(p.items)
+	if cap(p.numbers) >= n {
+		p.numbers = p.numbers[:n]
+		p.states = p.states[:n]
+		clear(p.states)
+	} else {
+		p.numbers = make([]int, n)
+		p.states = make([]dstate, n)
 	}
-	p.order = append([]*Item(nil), p.items...)
+	// citation numbers: registration order, then bibliography sort
+	for i := range p.items {
+		p.numbers[i] = i + 1
+	}
+	p.order = append(p.order[:0], p.items...)
 	if b := p.style.bibliography; b != nil && len(b.sort) > 0 && len(p.items) > 1 {
 		p.order = p.sortItems(p.order, b, modeBib)
 		for i, it := range p.order {
-			p.numbers[it.ID] = i + 1
+			p.numbers[p.placeOf(it)] = i + 1
 		}
 		// a descending citation-number key keeps numbers from the ascending order
 		if usesCitationNumberDesc(b) {
@@ -215,7 +285,7 @@ func (p *Processor) prepare() {
 			}
 			o := p.sortItems(append([]*Item(nil), p.items...), &asc, modeBib)
 			for i, it := range o {
-				p.numbers[it.ID] = i + 1
+				p.numbers[p.placeOf(it)] = i + 1
 			}
 		}
 	}
