@@ -228,7 +228,7 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 		infos[i].index = i
 	}
 	lay := ls.layout
-	inner := &onode{prefix: lay.prefix, suffix: lay.suffix}
+	inner := p.ar.node(onode{prefix: lay.prefix, suffix: lay.suffix})
 	pieces := p.collapse(infos)
 	for i, pc := range pieces {
 		if i > 0 {
@@ -253,7 +253,7 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 	if inner.empty() {
 		return nil
 	}
-	return &onode{fm: lay.fm, kids: []*onode{inner}}
+	return p.ar.node(onode{fm: lay.fm, kids: []*onode{inner}})
 }
 
 func sortStable(idx []int, less func(a, b int) bool) {
@@ -296,7 +296,7 @@ func (p *Processor) renderOne(in citeInfo, authorMode int) *onode {
 	if n.empty() {
 		return nil
 	}
-	w := &onode{}
+	w := p.ar.node(onode{})
 	if in.ci.Prefix != "" {
 		w.kids = append(w.kids, affixText(citePrefix(in.ci.Prefix)))
 	}

@@ -60,6 +60,9 @@ type arena struct {
 	ctxs  [][]ctx
 	xi    int
 	xused int
+	// sets are the variable sets of the call (newSet)
+	sets     []map[string]bool
+	setsUsed int
 }
 
 const arenaCtxChunk = 16
@@ -99,7 +102,7 @@ var arenaPool = sync.Pool{New: func() any { return new(arena) }}
 // on and room overwrite what they hand out, and a pooled arena's stale
 // nodes go with the pool at the next collections.
 func (a *arena) reset() {
-	a.ci, a.pi, a.xi, a.xused = 0, 0, 0, 0
+	a.ci, a.pi, a.xi, a.xused, a.setsUsed = 0, 0, 0, 0, 0
 	a.nodes, a.ptrs = nil, nil
 	if len(a.chunks) > 0 {
 		a.nodes = a.chunks[0][:0]
@@ -114,8 +117,10 @@ func (a *arena) reset() {
 const maxPooledChunks = 64
 
 // on returns a node with the value v, from the arena when there is one.
-func (c *ctx) on(v onode) *onode {
-	a := c.ar
+func (c *ctx) on(v onode) *onode { return c.ar.node(v) }
+
+// node returns a node with the value v, from the arena when there is one.
+func (a *arena) node(v onode) *onode {
 	if a == nil {
 		n := new(onode)
 		*n = v
@@ -142,6 +147,31 @@ func (c *ctx) on(v onode) *onode {
 	*n = v
 	return n
 }
+
+// newSet returns an empty set of variable names (for the variables a
+// substitution renders and suppresses), from the arena when there is
+// one: the arena's sets are cleared and handed out again by later calls.
+func (c *ctx) newSet() map[string]bool {
+	a := c.ar
+	if a == nil {
+		return map[string]bool{}
+	}
+	if a.setsUsed < len(a.sets) {
+		m := a.sets[a.setsUsed]
+		a.setsUsed++
+		clear(m)
+		return m
+	}
+	m := map[string]bool{}
+	if len(a.sets) < maxPooledSets {
+		a.sets = append(a.sets, m)
+		a.setsUsed++
+	}
+	return m
+}
+
+// maxPooledSets bounds the sets an arena keeps.
+const maxPooledSets = 32
 
 // leaf returns a text node.
 func (c *ctx) leaf(s string) *onode { return c.on(onode{text: s}) }
