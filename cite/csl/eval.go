@@ -6,6 +6,7 @@ import (
 	"github.com/maisky-lib/maisky/cite"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 const (
@@ -399,7 +400,8 @@ func isNumeric(s string) bool {
 	if s == "" {
 		return false
 	}
-	parts := splitNumbers(s)
+	var buf [8]numPart
+	parts := splitNumbersInto(buf[:0], s, "")
 	for _, p := range parts {
 		if p.sep {
 			continue
@@ -458,12 +460,45 @@ type numPart struct {
 	sep bool
 }
 
-// splitNumbers splits "1-3, 5 & 7" into numbers and separators.
-func splitNumbers(s string) []numPart { return splitNumbersAnd(s, "") }
-
-// splitNumbersAnd also takes andWord (the locale's "and") as a separator;
+// splitNumbersAnd splits "1-3, 5 & 7" into numbers and separators; it
+// also takes andWord (the locale's "and") as a separator;
 // a backslash keeps the next character literal ("327\-30" is no range).
 func splitNumbersAnd(s, andWord string) []numPart {
+	return splitNumbersInto(nil, s, andWord)
+}
+
+// splitNumbersInto is splitNumbersAnd appending to dst: the parts are
+// slices of s, unless a backslash made them otherwise.
+func splitNumbersInto(out []numPart, s, andWord string) []numPart {
+	if strings.IndexByte(s, '\\') >= 0 {
+		return append(out, splitNumbersEscaped(s, andWord)...)
+	}
+	word := func(w string) {
+		if w == "" {
+			return
+		}
+		out = append(out, numPart{s: w, sep: w == "and" || (andWord != "" && w == andWord)})
+	}
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case ',', '&', '-', '–', '—':
+			word(s[start:i])
+			out = append(out, numPart{s: s[i : i+size], sep: true})
+			start = i + size
+		case ' ':
+			word(s[start:i])
+			start = i + size
+		}
+		i += size
+	}
+	word(s[start:])
+	return out
+}
+
+// splitNumbersEscaped is splitNumbersAnd for a value with backslashes.
+func splitNumbersEscaped(s, andWord string) []numPart {
 	var out []numPart
 	var cur strings.Builder
 	flush := func() {
@@ -559,7 +594,8 @@ func (c *ctx) formatNumber(val, form, variable string) string {
 	if digitRun(val) && form != "ordinal" && form != "long-ordinal" && form != "roman" {
 		return val
 	}
-	parts := splitNumbersAnd(val, c.andWord())
+	var buf [8]numPart
+	parts := splitNumbersInto(buf[:0], val, c.andWord())
 	gender := c.loc.termGender(variable)
 	return c.joinNumbers(parts, "–", func(s string) string {
 		num, err := strconv.Atoi(s)
@@ -597,7 +633,8 @@ func roman(n int) string {
 func pluralValue(v string) bool { return pluralValueAnd(v, "") }
 
 func pluralValueAnd(v, andWord string) bool {
-	parts := splitNumbersAnd(v, andWord)
+	var buf [8]numPart
+	parts := splitNumbersInto(buf[:0], v, andWord)
 	for _, p := range parts {
 		if !p.sep && !numToken(p.s) && !isRoman(p.s) {
 			return false
@@ -758,7 +795,8 @@ func (c *ctx) pageRangeDelim(v string) string {
 	if digitRun(v) {
 		return v
 	}
-	return c.joinNumbers(splitNumbersAnd(v, c.andWord()), "–", func(s string) string { return s })
+	var buf [8]numPart
+	return c.joinNumbers(splitNumbersInto(buf[:0], v, c.andWord()), "–", func(s string) string { return s })
 }
 
 // pageRange formats a page range with the style's page-range-format.
@@ -774,7 +812,8 @@ func (c *ctx) pageRange(v string) string {
 	if !isNumeric(v) && !pluralValue(v) && !prefixedRange(v) {
 		return strings.ReplaceAll(strings.ReplaceAll(v, "\\", ""), " - ", "-")
 	}
-	parts := splitNumbersAnd(v, c.andWord())
+	var buf [8]numPart
+	parts := splitNumbersInto(buf[:0], v, c.andWord())
 	// reformat "a-b" pairs
 	var merged []numPart
 	for i := 0; i < len(parts); i++ {

@@ -21,8 +21,15 @@ func richText(s string) *onode { return richTextOpt(s, false) }
 func (c *ctx) richText(s string) *onode {
 	for i := 0; i < len(s); i++ {
 		switch b := s[i]; {
-		case b == '<' || b == '"' || b == '\'' || b >= 0x80:
+		case b == '<' || b == '"' || b == '\'':
 			return richTextOpt(s, false)
+		case b >= 0x80:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch r {
+			case '“', '‘', '’', '”', '«', '»':
+				return richTextOpt(s, false)
+			}
+			i += size - 1
 		}
 	}
 	return c.leaf(s)
