@@ -605,19 +605,32 @@ type quoteTerms struct{ open, close, openIn, closeIn string }
 // serialize writes tokens as the format's markup.
 func serialize(toks []tok, f Format, q quoteTerms) string {
 	var sb strings.Builder
+	n := 16
+	for _, t := range toks {
+		n += len(t.s)
+	}
+	sb.Grow(n + n/8)
 	type st struct {
 		italic, bold, sc bool
 	}
-	var stack []string
-	var fstack []st
+	// closers holds the closing markup of the open formatting, ncl how
+	// many each open token pushed
+	var closersBuf [16]string
+	var nclBuf [8]uint8
+	var qBuf [8]bool
+	var fstackBuf [8]st
+	var divsBuf [4]string
+	closers, ncl, fstack, qstack, divs := closersBuf[:0], nclBuf[:0], fstackBuf[:0], qBuf[:0], divsBuf[:0]
 	cur := st{}
-	var qstack []bool
-	var divs []string
 	for _, t := range toks {
 		switch t.k {
 		case tText:
 			s := t.s
 			if f == HTML {
+				if htmlPlain(s) {
+					sb.WriteString(s)
+					continue
+				}
 				s = superscripts(escapeHTML(s))
 			} else if f == Markdown {
 				s = escapeMD(s)
@@ -625,15 +638,12 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			sb.WriteString(s)
 		case tOpen:
 			fstack = append(fstack, cur)
-			var closeStr strings.Builder
-			var open strings.Builder
+			pushed := 0
 			fm := t.fm
 			add := func(o, c string) {
-				open.WriteString(o)
-				// closing in reverse
-				cs := c + closeStr.String()
-				closeStr.Reset()
-				closeStr.WriteString(cs)
+				sb.WriteString(o)
+				closers = append(closers, c)
+				pushed++
 			}
 			if f == HTML {
 				for i := len(fm.ord) - 1; i >= 0; i-- {
@@ -732,12 +742,15 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					add("**", "**")
 				}
 			}
-			sb.WriteString(open.String())
-			stack = append(stack, closeStr.String())
+			ncl = append(ncl, uint8(pushed))
 		case tClose:
-			if len(stack) > 0 {
-				sb.WriteString(stack[len(stack)-1])
-				stack = stack[:len(stack)-1]
+			if len(ncl) > 0 {
+				k := int(ncl[len(ncl)-1])
+				ncl = ncl[:len(ncl)-1]
+				for j := len(closers) - 1; j >= len(closers)-k; j-- {
+					sb.WriteString(closers[j])
+				}
+				closers = closers[:len(closers)-k]
 				cur = fstack[len(fstack)-1]
 				fstack = fstack[:len(fstack)-1]
 			}
@@ -804,6 +817,18 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		}
 	}
 	return sb.String()
+}
+
+// htmlPlain reports whether text is written in HTML as it is: no
+// characters to escape, no superscript characters (all at or above
+// U+00AA, whose UTF-8 starts with 0xC2 or more).
+func htmlPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b == '&' || b == '<' || b == '>' || b >= 0xC2 {
+			return false
+		}
+	}
+	return true
 }
 
 func esc(s string, f Format) string {
