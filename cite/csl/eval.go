@@ -38,6 +38,8 @@ type ctx struct {
 	nearNote     bool
 	sorting      bool
 	sortKeyDates bool
+	// typeBit is the item type's bit in the style's typeBits (0: none)
+	typeBit uint64
 	// disambiguation
 	disambig       int // how many disambiguate conditions are on
 	disambSeen     int
@@ -716,6 +718,25 @@ func (c *ctx) test(b *branch) bool {
 	// at the first false one, "none" false at the first true one
 	for i := range b.conds {
 		cd := &b.conds[i]
+		if cd.masked {
+			// a type condition: the item's type is one value at most
+			hit := cd.mask&c.typeBit != 0
+			switch b.matchK {
+			case matchAny:
+				if hit {
+					return true
+				}
+			case matchNone:
+				if hit {
+					return false
+				}
+			default:
+				if !hit || cd.mask != c.typeBit {
+					return false
+				}
+			}
+			continue
+		}
 		for j, v := range cd.values {
 			r := c.cond(cd, j, v)
 			switch b.matchK {

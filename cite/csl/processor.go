@@ -230,6 +230,7 @@ func (p *Processor) Item(id string) *Item {
 func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	c := p.ar.newCtx()
 	c.ar, c.st, c.loc, c.item, c.mode, c.budget = p.ar, p.style, p.loc, it, mode, 200000
+	c.typeBit = p.style.typeBits[it.Type]
 	if mode == modeBib {
 		c.ls = p.style.bibliography
 	} else {

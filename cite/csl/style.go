@@ -179,6 +179,9 @@ type Style struct {
 	// nilNameOpts are the name options of a cs:names without cs:name in
 	// the citation and the bibliography
 	nilNameOpts [2]nameOpts
+	// typeBits gives the item types that type conditions test a bit
+	// each (at most 64), for cond.mask
+	typeBits map[string]uint64
 	// chains are the locale chains of the style's processors
 	chains chainCache
 }
@@ -426,6 +429,31 @@ type cond struct {
 	ck     condKind
 	values []string
 	vk     []uint8
+	// mask, for a type condition whose values all have a bit in the
+	// style's typeBits (masked), is the bits of its values
+	mask   uint64
+	masked bool
+}
+
+// typeMask gives a type condition the bits of its values, new types a
+// bit while there are bits left.
+func (s *Style) typeMask(cd *cond) {
+	var m uint64
+	for _, v := range cd.values {
+		b, ok := s.typeBits[v]
+		if !ok {
+			if len(s.typeBits) == 64 {
+				return
+			}
+			if s.typeBits == nil {
+				s.typeBits = map[string]uint64{}
+			}
+			b = 1 << len(s.typeBits)
+			s.typeBits[v] = b
+		}
+		m |= b
+	}
+	cd.mask, cd.masked = m, len(cd.values) > 0
 }
 
 type condKind uint8
@@ -698,7 +726,11 @@ func (c *compiler) element(n *xnode) (*el, error) {
 			}
 			for _, ck := range condKinds {
 				if v, ok := k.attrs[ck]; ok {
-					b.conds = append(b.conds, compileCond(ck, v))
+					cd := compileCond(ck, v)
+					if cd.ck == cType {
+						c.style.typeMask(&cd)
+					}
+					b.conds = append(b.conds, cd)
 				}
 			}
 			for _, bk := range k.kids {
