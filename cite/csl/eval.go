@@ -88,6 +88,45 @@ func (s *status) merge(o status) {
 	s.varOK = s.varOK || o.varOK
 }
 
+// stdVarIDs numbers the CSL variables whose presence an item keeps in a
+// bit (Item.present), from 1: a style element or condition naming one
+// (el.varID, cond.vids) is absent from an item at a bit test. Variables
+// the processor computes (locator, citation-number, year-suffix,
+// first-reference-note-number, page-first, citation-label) are not
+// among them. Read only.
+var stdVarIDs = func() map[string]uint8 {
+	names := strings.Fields(`abstract annote archive archive_collection archive_location archive-place
+		authority call-number chapter-number citation-key collection-number collection-title
+		collection-title-short container-title container-title-short dimensions division DOI
+		edition event event-title event-place genre ISBN ISSN issue jurisdiction keyword
+		language license medium note number number-of-pages number-of-volumes
+		original-publisher original-publisher-place original-title original-title-short page
+		part-number part-title PMCID PMID printing-number publisher publisher-place references
+		reviewed-genre reviewed-title reviewed-title-short scale section source status
+		supplement-number title title-short URL version volume volume-title volume-title-short`)
+	m := make(map[string]uint8, len(names))
+	for i, n := range names {
+		m[n] = uint8(i + 1)
+	}
+	return m
+}()
+
+// presentBits returns the presence bits of an item's variables.
+func presentBits(vars map[string]string) (b [2]uint64) {
+	for k, v := range vars {
+		if id := stdVarIDs[k]; id != 0 && v != "" {
+			b[id>>6] |= 1 << (id & 63)
+		}
+	}
+	return b
+}
+
+// absent reports whether the item has no value for the variable with an
+// id of stdVarIDs (false for id 0: not known to be absent).
+func (c *ctx) absent(id uint8) bool {
+	return id != 0 && c.item.present[id>>6]&(1<<(id&63)) == 0
+}
+
 func (c *ctx) opt(name string) (string, bool) {
 	if c.ls != nil {
 		if v, ok := c.ls.opts[name]; ok {
@@ -318,12 +357,14 @@ func (c *ctx) text(e *el) (*onode, status) {
 		v := e.variable
 		var val string
 		if e.form == "short" {
-			val = c.variable(e.shortVar)
+			if !c.absent(e.shortVarID) {
+				val = c.variable(e.shortVar)
+			}
 			if val == "" && v == "title" {
 				val = c.variable("title-short")
 			}
 		}
-		if val == "" {
+		if val == "" && !c.absent(e.varID) {
 			val = c.variable(v)
 		}
 		if val == "" {
@@ -571,7 +612,10 @@ func (c *ctx) joinNumbers(parts []numPart, rangeDelim string, num func(string) s
 
 func (c *ctx) number(e *el) (*onode, status) {
 	v := e.variable
-	val := c.variable(v)
+	var val string
+	if !c.absent(e.varID) {
+		val = c.variable(v)
+	}
 	if val == "" {
 		return nil, status{calledVar: true}
 	}
@@ -657,6 +701,9 @@ func pluralValueAnd(v, andWord string) bool {
 
 func (c *ctx) label(e *el) (*onode, status) {
 	v := e.variable
+	if c.absent(e.varID) {
+		return nil, status{}
+	}
 	val := c.variable(v)
 	if val == "" {
 		return nil, status{}
@@ -769,8 +816,14 @@ func (c *ctx) cond(cd *cond, j int, v string) bool {
 		case vkDate:
 			return c.item.dates[v] != nil
 		}
+		if c.absent(cd.vids[j]) {
+			return false
+		}
 		return c.rawVariable(v) != ""
 	case cIsNumeric:
+		if c.absent(cd.vids[j]) {
+			return false
+		}
 		val := c.variable(v)
 		return isNumeric(val)
 	case cIsUncertainDate:

@@ -384,13 +384,16 @@ type el struct {
 	textCase  string
 	variable  string
 	shortVar  string // variable + "-short"
-	vars      []string
-	macro     *el
-	term      string
-	form      string
-	plural    string
-	value     string
-	kids      []*el
+	// varID and shortVarID are the ids of variable and shortVar in
+	// stdVarIDs (0: none)
+	varID, shortVarID uint8
+	vars              []string
+	macro             *el
+	term              string
+	form              string
+	plural            string
+	value             string
+	kids              []*el
 	// names
 	nameEl     *el
 	etAl       *el
@@ -433,6 +436,9 @@ type cond struct {
 	// style's typeBits (masked), is the bits of its values
 	mask   uint64
 	masked bool
+	// vids, for a variable or is-numeric condition, are the ids of its
+	// values in stdVarIDs (0: none)
+	vids []uint8
 }
 
 // typeMask gives a type condition the bits of its values, new types a
@@ -488,6 +494,10 @@ const (
 func compileCond(kind, v string) cond {
 	cd := cond{kind: kind, values: strings.Fields(v)}
 	cd.vk = make([]uint8, len(cd.values))
+	cd.vids = make([]uint8, len(cd.values))
+	for i, x := range cd.values {
+		cd.vids[i] = stdVarIDs[x]
+	}
 	switch kind {
 	case "type":
 		cd.ck = cType
@@ -595,6 +605,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	if e.form == "short" && e.variable != "" {
 		e.shortVar = e.variable + "-short"
 	}
+	e.varID, e.shortVarID = stdVarIDs[e.variable], stdVarIDs[e.shortVar]
 	if e.variable == "year-suffix" {
 		c.style.usesYS = true
 	}
