@@ -12,3 +12,10 @@ func TitleCase(s string) string { return string(appendTitleCase(nil, s)) }
 // CapitalizeFirst returns s with its first word capitalized if that word is
 // all in lower case (CSL's text-case="capitalize-first").
 func CapitalizeFirst(s string) string { return string(appendCapitalizeFirst(nil, s)) }
+
+// AppendTitleCase appends s in CSL title case (see TitleCase) to dst.
+func AppendTitleCase(dst []byte, s string) []byte { return appendTitleCase(dst, s) }
+
+// AppendCapitalizeFirst appends s with its first word capitalized (see
+// CapitalizeFirst) to dst.
+func AppendCapitalizeFirst(dst []byte, s string) []byte { return appendCapitalizeFirst(dst, s) }

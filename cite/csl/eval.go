@@ -3,7 +3,6 @@ package csl
 import (
 	"strconv"
 
-	"github.com/maisky-lib/maisky/cite"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -417,7 +416,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 			return nil, status{}
 		}
 		if !c.termPred && !c.noTermCaps && !c.sorting && !(c.st.class == "in-text" && c.mode == modeCitation) {
-			t = cite.CapitalizeFirst(t)
+			t = capitalizeFirst(t)
 		}
 		c.termPred = true
 		n := c.richText(t)

@@ -34,17 +34,22 @@ type Processor struct {
 	coll  *collate.Collator
 	lang  string
 	dirty bool
-	// by place in items, made by prepare: citation numbers (1-based) and
-	// disambiguation states
-	numbers []int
-	states  []dstate
-	order   []*Item // bibliography order
+	// reg, by place in items, made by prepare, are the citation numbers
+	// (1-based) and disambiguation states
+	reg   []regEntry
+	order []*Item // bibliography order
 	// positions, when set, records the positions CiteDocument gave each
 	// citation (by ID), for the test-suite runner
 	positions map[string]string
 	// ar holds the output nodes of renders during a call (nil between
 	// calls: nodes are then allocated one by one)
 	ar *arena
+}
+
+// regEntry is what prepare decides for an item.
+type regEntry struct {
+	number int
+	dstate
 }
 
 // smallRegistry is the number of items up to which a processor finds
@@ -81,8 +86,8 @@ func (p *Processor) placeOf(it *Item) int {
 
 // number returns the citation number of an item (0 before prepare).
 func (p *Processor) number(id string) int {
-	if i := p.place(id); i >= 0 && i < len(p.numbers) {
-		return p.numbers[i]
+	if i := p.place(id); i >= 0 && i < len(p.reg) {
+		return p.reg[i].number
 	}
 	return 0
 }
@@ -90,8 +95,8 @@ func (p *Processor) number(id string) int {
 // st returns the disambiguation state of an item (nil before prepare or
 // for an item not registered).
 func (p *Processor) st(id string) *dstate {
-	if i := p.place(id); i >= 0 && i < len(p.states) {
-		return &p.states[i]
+	if i := p.place(id); i >= 0 && i < len(p.reg) {
+		return &p.reg[i].dstate
 	}
 	return nil
 }
@@ -237,9 +242,9 @@ func (p *Processor) newCtx(it *Item, mode int) *ctx {
 		c.ls = p.style.citation
 	}
 	var ds *dstate
-	if i := p.placeOf(it); i >= 0 && i < len(p.states) {
-		c.citationNumber = p.numbers[i]
-		ds = &p.states[i]
+	if i := p.placeOf(it); i >= 0 && i < len(p.reg) {
+		c.citationNumber = p.reg[i].number
+		ds = &p.reg[i].dstate
 	}
 	if ds != nil {
 		c.addNames = ds.addNames
@@ -257,23 +262,22 @@ func (p *Processor) prepare() {
 	}
 	p.dirty = false
 	n := len(p.items)
-	if cap(p.numbers) >= n {
-		p.numbers = p.numbers[:n]
-		p.states = p.states[:n]
-		clear(p.states)
+	if cap(p.reg) >= n {
+		p.reg = p.reg[:n]
+		clear(p.reg)
 	} else {
-		p.numbers = make([]int, n)
-		p.states = make([]dstate, n)
+		p.reg = make([]regEntry, n)
 	}
 	// citation numbers: registration order, then bibliography sort
 	for i := range p.items {
-		p.numbers[i] = i + 1
+		p.reg[i].number = i + 1
 	}
-	p.order = append(p.order[:0], p.items...)
+	// the bibliography order is the registration order unless sorted
+	p.order = p.items[:n:n]
 	if b := p.style.bibliography; b != nil && len(b.sort) > 0 && len(p.items) > 1 {
-		p.order = p.sortItems(p.order, b, modeBib)
+		p.order = p.sortItems(append(make([]*Item, 0, n), p.items...), b, modeBib)
 		for i, it := range p.order {
-			p.numbers[p.placeOf(it)] = i + 1
+			p.reg[p.placeOf(it)].number = i + 1
 		}
 		// a descending citation-number key keeps numbers from the ascending order
 		if usesCitationNumberDesc(b) {
@@ -286,7 +290,7 @@ func (p *Processor) prepare() {
 			}
 			o := p.sortItems(append([]*Item(nil), p.items...), &asc, modeBib)
 			for i, it := range o {
-				p.numbers[p.placeOf(it)] = i + 1
+				p.reg[p.placeOf(it)].number = i + 1
 			}
 		}
 	}
