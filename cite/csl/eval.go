@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"sort"
 	"strconv"
 
 	"strings"
@@ -103,18 +104,48 @@ var stdVarIDs = func() map[string]uint8 {
 		part-number part-title PMCID PMID printing-number publisher publisher-place references
 		reviewed-genre reviewed-title reviewed-title-short scale section source status
 		supplement-number title title-short URL version volume volume-title volume-title-short`)
-	m := make(map[string]uint8, len(names))
+	m := make(map[string]uint8, len(names)+len(nameVars)+len(dateVars))
 	for i, n := range names {
 		m[n] = uint8(i + 1)
+	}
+	// name and date variables, in a fixed order
+	var more []string
+	for n := range nameVars {
+		more = append(more, n)
+	}
+	for n := range dateVars {
+		more = append(more, n)
+	}
+	sort.Strings(more)
+	for _, n := range more {
+		if len(m) < 127 {
+			m[n] = uint8(len(m) + 1)
+		}
 	}
 	return m
 }()
 
-// presentBits returns the presence bits of an item's variables.
-func presentBits(vars map[string]string) (b [2]uint64) {
-	for k, v := range vars {
-		if id := stdVarIDs[k]; id != 0 && v != "" {
+// presentBits returns the presence bits of an item's variables: ordinary
+// and number variables with a value, names with a name, dates.
+func presentBits(it *Item) (b [2]uint64) {
+	set := func(k string) {
+		if id := stdVarIDs[k]; id != 0 {
 			b[id>>6] |= 1 << (id & 63)
+		}
+	}
+	for k, v := range it.vars {
+		if v != "" {
+			set(k)
+		}
+	}
+	for k, v := range it.names {
+		if len(v) > 0 {
+			set(k)
+		}
+	}
+	for k, v := range it.dates {
+		if v != nil {
+			set(k)
 		}
 	}
 	return b
@@ -809,14 +840,14 @@ func (c *ctx) cond(cd *cond, j int, v string) bool {
 	case cType:
 		return c.item.Type == v
 	case cVariable:
+		if c.absent(cd.vids[j]) {
+			return false
+		}
 		switch cd.vk[j] {
 		case vkName:
 			return len(c.item.names[v]) > 0
 		case vkDate:
 			return c.item.dates[v] != nil
-		}
-		if c.absent(cd.vids[j]) {
-			return false
 		}
 		return c.rawVariable(v) != ""
 	case cIsNumeric:

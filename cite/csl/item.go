@@ -108,7 +108,7 @@ func NewItem(m map[string]any) (*Item, error) {
 			it.vars["container-title-short"] = s
 		}
 	}
-	it.present = presentBits(it.vars)
+	it.present = presentBits(it)
 	return it, nil
 }
 

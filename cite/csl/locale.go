@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Locale is a parsed CSL locale (a locale file or a style's cs:locale):
@@ -162,9 +163,11 @@ type chain struct {
 	lang   string
 	punctQ bool
 	limitO bool
-	// memo caches lookups (termKey → *term, nil: no such term); a chain
-	// is shared by the processors of a style and language (Style.chain)
-	memo sync.Map
+	// memo caches lookups (nil: no such term); a chain is shared by the
+	// processors of a style and language (Style.chain), so the map is
+	// copied on write (under memoMu) and read without a lock
+	memo   atomic.Pointer[map[termKey]*term]
+	memoMu sync.Mutex
 	// dateMemo caches the date parts of localized date elements (*el →
 	// *datePartsOf)
 	dateMemo sync.Map
@@ -244,6 +247,10 @@ func buildChain(s *Style, ls *LocaleSet, lang string) *chain {
 	return c
 }
 
+// maxTermMemo bounds a chain's memo of term lookups (the terms a style
+// and the processor look up are a few dozen).
+const maxTermMemo = 1024
+
 var formFallback = map[string][]string{
 	"long":       {"long"},
 	"short":      {"short", "long"},
@@ -258,12 +265,28 @@ func (c *chain) lookup(name, form, gender string) (*term, bool) {
 		form = "long"
 	}
 	k := termKey{name, form, gender}
-	if v, ok := c.memo.Load(k); ok {
-		t := v.(*term)
-		return t, t != nil
+	if m := c.memo.Load(); m != nil {
+		if t, ok := (*m)[k]; ok {
+			return t, t != nil
+		}
 	}
 	t, ok := c.lookupAll(name, form, gender)
-	c.memo.Store(k, t)
+	c.memoMu.Lock()
+	old := c.memo.Load()
+	var m map[termKey]*term
+	if old == nil {
+		m = map[termKey]*term{k: t}
+	} else if len(*old) < maxTermMemo {
+		m = make(map[termKey]*term, len(*old)+1)
+		for x, y := range *old {
+			m[x] = y
+		}
+		m[k] = t
+	}
+	if m != nil {
+		c.memo.Store(&m)
+	}
+	c.memoMu.Unlock()
 	return t, ok
 }
 
