@@ -166,7 +166,7 @@ type chain struct {
 	// memo caches lookups (nil: no such term); a chain is shared by the
 	// processors of a style and language (Style.chain), so the map is
 	// copied on write (under memoMu) and read without a lock
-	memo   atomic.Pointer[map[termKey]*term]
+	memo   atomic.Pointer[map[memoKey]*term]
 	memoMu sync.Mutex
 	// dateMemo caches the date parts of localized date elements (*el →
 	// *datePartsOf)
@@ -247,6 +247,35 @@ func buildChain(s *Style, ls *LocaleSet, lang string) *chain {
 	return c
 }
 
+// memoKey is a term lookup in a chain's memo: the name, and the form and
+// gender by their index in termForms and termGenders (one string to hash).
+type memoKey struct {
+	name         string
+	form, gender uint8
+}
+
+var (
+	termForms   = [...]string{"long", "short", "verb", "verb-short", "symbol"}
+	termGenders = [...]string{"", "masculine", "feminine"}
+)
+
+// memoKeyOf returns the memo key of a lookup; ok is false for a form or
+// gender that is not among termForms and termGenders (not memoized).
+func memoKeyOf(name, form, gender string) (memoKey, bool) {
+	k := memoKey{name: name, form: 255, gender: 255}
+	for i, f := range termForms {
+		if f == form {
+			k.form = uint8(i)
+		}
+	}
+	for i, g := range termGenders {
+		if g == gender {
+			k.gender = uint8(i)
+		}
+	}
+	return k, k.form != 255 && k.gender != 255
+}
+
 // maxTermMemo bounds a chain's memo of term lookups (the terms a style
 // and the processor look up are a few dozen).
 const maxTermMemo = 1024
@@ -264,7 +293,10 @@ func (c *chain) lookup(name, form, gender string) (*term, bool) {
 	if form == "" {
 		form = "long"
 	}
-	k := termKey{name, form, gender}
+	k, ok := memoKeyOf(name, form, gender)
+	if !ok {
+		return c.lookupAll(name, form, gender)
+	}
 	if m := c.memo.Load(); m != nil {
 		if t, ok := (*m)[k]; ok {
 			return t, t != nil
@@ -273,11 +305,11 @@ func (c *chain) lookup(name, form, gender string) (*term, bool) {
 	t, ok := c.lookupAll(name, form, gender)
 	c.memoMu.Lock()
 	old := c.memo.Load()
-	var m map[termKey]*term
+	var m map[memoKey]*term
 	if old == nil {
-		m = map[termKey]*term{k: t}
+		m = map[memoKey]*term{k: t}
 	} else if len(*old) < maxTermMemo {
-		m = make(map[termKey]*term, len(*old)+1)
+		m = make(map[memoKey]*term, len(*old)+1)
 		for x, y := range *old {
 			m[x] = y
 		}

@@ -117,14 +117,23 @@ func (a *arena) reset() {
 const maxPooledChunks = 64
 
 // on returns a node with the value v, from the arena when there is one.
-func (c *ctx) on(v onode) *onode { return c.ar.node(v) }
+func (c *ctx) on(v onode) *onode {
+	n := c.ar.slot()
+	*n = v
+	return n
+}
 
 // node returns a node with the value v, from the arena when there is one.
 func (a *arena) node(v onode) *onode {
+	n := a.slot()
+	*n = v
+	return n
+}
+
+// slot returns a node to set, from the arena when there is one.
+func (a *arena) slot() *onode {
 	if a == nil {
-		n := new(onode)
-		*n = v
-		return n
+		return new(onode)
 	}
 	if len(a.nodes) == cap(a.nodes) {
 		if a.nodes != nil {
@@ -143,9 +152,7 @@ func (a *arena) node(v onode) *onode {
 		}
 	}
 	a.nodes = a.nodes[:len(a.nodes)+1]
-	n := &a.nodes[len(a.nodes)-1]
-	*n = v
-	return n
+	return &a.nodes[len(a.nodes)-1]
 }
 
 // newSet returns an empty set of variable names (for the variables a
@@ -213,14 +220,16 @@ func (n *onode) empty() bool {
 	if n == nil {
 		return true
 	}
-	if n.text != "" {
+	if n.text != "" || n.memo == 2 {
 		return false
 	}
-	switch n.memo {
-	case 1:
+	return n.emptyKids()
+}
+
+// emptyKids is empty for a node without text: whether no child has any.
+func (n *onode) emptyKids() bool {
+	if n.memo == 1 {
 		return true
-	case 2:
-		return false
 	}
 	e := true
 	for _, k := range n.kids {
