@@ -302,6 +302,7 @@ func ParseStyle(r io.Reader) (*Style, error) {
 	}
 	s.initWith = styleInitWith(s)
 	s.resolveNameOpts(c.nameEls)
+	s.compact()
 	return s, nil
 }
 
