@@ -371,30 +371,30 @@ const (
 
 // el is a compiled rendering element.
 type el struct {
-	kind      kind
-	line, col int
-	name      string
-	a         map[string]string // raw attributes
-	fm        *formatting
-	prefix    string
-	suffix    string
-	delim     string
-	display   string
-	quotes    bool
-	strip     bool
-	textCase  string
-	variable  string
-	shortVar  string // variable + "-short"
+	// the fields the evaluator reads for most elements come first (one
+	// or two cache lines)
+	kind   kind
+	quotes bool
+	strip  bool
 	// varID and shortVarID are the ids of variable and shortVar in
 	// stdVarIDs (0: none)
 	varID, shortVarID uint8
-	vars              []string
 	macro             *el
-	term              string
-	form              string
-	plural            string
-	value             string
 	kids              []*el
+	// choose
+	branches []*branch
+	fm       *formatting
+	prefix   string
+	suffix   string
+	textCase string
+	delim    string
+	display  string
+	variable string
+	term     string
+	form     string
+	shortVar string // variable + "-short"
+	plural   string
+	value    string
 	// names
 	nameEl     *el
 	etAl       *el
@@ -403,20 +403,22 @@ type el struct {
 	subst      *el
 	nameParts  map[string]*el
 	nopts      *[2]nameOpts // of a cs:name: in the citation, the bibliography
-	// choose
-	branches []*branch
+	vars       []string
 	// date
 	parts         []*el
 	rangeDelim    string
 	hasRangeDelim bool
+	line, col     int
+	name          string
+	a             map[string]string // raw attributes
 }
 
 type branch struct {
-	match  string // all, any, none
-	matchK uint8  // matchAll, matchAny, matchNone
+	isElse bool
+	matchK uint8 // matchAll, matchAny, matchNone
 	conds  []cond
 	kids   []*el
-	isElse bool
+	match  string // all, any, none
 }
 
 const (
@@ -429,17 +431,17 @@ const (
 // ck is its kind and vk, per value, what the value is (a name or date
 // variable, a position).
 type cond struct {
-	kind   string
-	ck     condKind
-	values []string
-	vk     []uint8
+	ck condKind
 	// mask, for a type condition whose values all have a bit in the
 	// style's typeBits (masked), is the bits of its values
-	mask   uint64
 	masked bool
+	mask   uint64
 	// vids, for a variable or is-numeric condition, are the ids of its
 	// values in stdVarIDs (0: none)
-	vids []uint8
+	vids   []uint8
+	vk     []uint8
+	values []string
+	kind   string
 }
 
 // typeMask gives a type condition the bits of its values, new types a
