@@ -13,13 +13,8 @@ import (
 // children, with the affixes, delimiter, formatting, quotes and display of
 // the element that made it.
 type onode struct {
-	text    string
-	kids    []*onode
-	fm      *formatting
-	prefix  string
-	suffix  string
-	delim   string
-	display string
+	// memo caches empty(): 0 unknown, 1 empty, 2 not empty
+	memo int8
 	// tag marks the year-suffix, citation-number, implicit-nocase and
 	// affix-quote nodes
 	tag    uint8
@@ -28,8 +23,13 @@ type onode struct {
 	nocase bool // text-case leaves it alone
 	// isNames marks output of a cs:names element (for subsequent-author-substitute)
 	isNames bool
-	// memo caches empty(): 0 unknown, 1 empty, 2 not empty
-	memo int8
+	text    string
+	kids    []*onode
+	fm      *formatting
+	prefix  string
+	suffix  string
+	delim   string
+	display string
 }
 
 // onode tags
