@@ -10,14 +10,18 @@ import "sort"
 // is one element wherever it is called).
 func (s *Style) compact() {
 	var order []*el
-	seen := map[*el]bool{}
+	// at is the place of an element in order
+	at := make(map[*el]int, 1024)
 	nbranch := 0
 	var visit func(e *el)
 	visit = func(e *el) {
-		if e == nil || seen[e] {
+		if e == nil {
 			return
 		}
-		seen[e] = true
+		if _, ok := at[e]; ok {
+			return
+		}
+		at[e] = len(order)
 		order = append(order, e)
 		visit(e.macro)
 		for _, k := range e.kids {
@@ -53,29 +57,25 @@ func (s *Style) compact() {
 		visit(s.macros[name])
 	}
 	els := make([]el, len(order))
-	moved := make(map[*el]*el, len(order))
 	for i, e := range order {
 		els[i] = *e
-		moved[e] = &els[i]
 	}
 	to := func(e *el) *el {
 		if e == nil {
 			return nil
 		}
-		if m, ok := moved[e]; ok {
-			return m
+		if i, ok := at[e]; ok {
+			return &els[i]
 		}
 		return e
 	}
+	// the lists of the old elements are rewritten in place: each belongs
+	// to one element, and the old elements are dropped
 	list := func(l []*el) []*el {
-		if l == nil {
-			return nil
-		}
-		out := make([]*el, len(l))
 		for i, e := range l {
-			out[i] = to(e)
+			l[i] = to(e)
 		}
-		return out
+		return l
 	}
 	brs := make([]branch, 0, nbranch)
 	for i := range els {
@@ -83,12 +83,8 @@ func (s *Style) compact() {
 		e.macro = to(e.macro)
 		e.kids = list(e.kids)
 		e.nameEl, e.etAl, e.labelEl, e.subst = to(e.nameEl), to(e.etAl), to(e.labelEl), to(e.subst)
-		if e.nameParts != nil {
-			m := make(map[string]*el, len(e.nameParts))
-			for k, v := range e.nameParts {
-				m[k] = to(v)
-			}
-			e.nameParts = m
+		for k, v := range e.nameParts {
+			e.nameParts[k] = to(v)
 		}
 		e.parts = list(e.parts)
 		if e.branches != nil {
