@@ -840,8 +840,10 @@ func (c *ctx) cond(cd *cond, j int, v string) bool {
 	case cType:
 		return c.item.Type == v
 	case cVariable:
-		if c.absent(cd.vids[j]) {
-			return false
+		if id := cd.vids[j]; id != 0 {
+			// the presence bit is the answer: set for a value, a name, a
+			// date (suppression does not count here)
+			return !c.absent(id)
 		}
 		switch cd.vk[j] {
 		case vkName:
