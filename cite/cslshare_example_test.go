@@ -16,3 +16,16 @@ func ExampleAppendCapitalizeFirst() {
 	fmt.Println(string(cite.AppendCapitalizeFirst([]byte("See: "), "edited by")))
 	// Output: See: Edited by
 }
+
+func ExampleTextOf() {
+	t := cite.TextOf(
+		cite.Span{Text: "Maisky, Ivan. "},
+		cite.Span{Text: "The Complete Maisky Diaries", Decoration: cite.Italic},
+		cite.Span{Text: ". Yale University Press, 2017."},
+	)
+	fmt.Println(t.HTML())
+	fmt.Println(t.Markdown())
+	// Output:
+	// Maisky, Ivan. <i>The Complete Maisky Diaries</i>. Yale University Press, 2017.
+	// Maisky, Ivan. *The Complete Maisky Diaries*. Yale University Press, 2017.
+}
