@@ -439,6 +439,11 @@ func (b *builder) write(s string) {
 	if s == "" {
 		return
 	}
+	if c := s[0]; c != ' ' && punctIdx(c) < 0 {
+		// no punctuation or space to join with what comes before
+		b.toks = append(b.toks, tok{k: tText, s: s})
+		return
+	}
 	// punctuation after closing quotes moves inside them
 	if b.punctInQuote && (s[0] == '.' || s[0] == ',' || s[0] == '!' || s[0] == '?') {
 		q := -1
