@@ -121,7 +121,11 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 	// several citations: ibid refers to the whole previous note
 	var prevNote, prevText, noteCites []citeInfo
 	prevNoteIndex := -1
+	// each citation's output tree is dead once flattened: the next one
+	// reuses the arena from here
+	m := p.ar.mark()
 	for ci := range cits {
+		p.ar.rewind(m)
 		cit := &cits[ci]
 		prevCites := prevNote
 		if cit.NoteIndex == 0 {
@@ -656,7 +660,11 @@ func (p *Processor) Bibliography() []Entry {
 	if sasRule == "" {
 		sasRule = "complete-all"
 	}
+	// each entry's output tree is dead once flattened: the next one
+	// reuses the arena from here
+	m := p.ar.mark()
 	for _, it := range p.order {
+		p.ar.rewind(m)
 		c := p.newCtx(it, modeBib)
 		c.collectNames = true
 		var n *onode

@@ -112,6 +112,31 @@ func (a *arena) reset() {
 	}
 }
 
+// arenaMark is a point of an arena's use (mark) to go back to (rewind).
+type arenaMark struct {
+	ci, pi, xi, xused, setsUsed int
+	nodes                       []onode
+	ptrs                        []*onode
+}
+
+// mark returns the arena's point of use (the zero mark for no arena).
+func (a *arena) mark() arenaMark {
+	if a == nil {
+		return arenaMark{}
+	}
+	return arenaMark{a.ci, a.pi, a.xi, a.xused, a.setsUsed, a.nodes, a.ptrs}
+}
+
+// rewind frees what the arena handed out since a mark, for reuse: a
+// render whose output has been flattened (Processor.rendered) is dead.
+func (a *arena) rewind(m arenaMark) {
+	if a == nil {
+		return
+	}
+	a.ci, a.pi, a.xi, a.xused, a.setsUsed = m.ci, m.pi, m.xi, m.xused, m.setsUsed
+	a.nodes, a.ptrs = m.nodes, m.ptrs
+}
+
 // maxPooledChunks bounds what a pooled arena keeps (a 1,000-entry
 // bibliography makes thousands of nodes).
 const maxPooledChunks = 64

@@ -261,6 +261,9 @@ func (p *Processor) prepare() {
 		return
 	}
 	p.dirty = false
+	// the renders of sorting and disambiguation end in strings: their
+	// output trees are dead after
+	defer p.ar.rewind(p.ar.mark())
 	n := len(p.items)
 	if cap(p.reg) >= n {
 		p.reg = p.reg[:n]
