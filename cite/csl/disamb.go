@@ -7,6 +7,7 @@ import (
 // disambRender renders an item's cite for disambiguation: first position,
 // no locator, no affixes; it returns the text and the names shown.
 func (p *Processor) disambRender(it *Item) (string, [][]Name) {
+	defer p.ar.rewind(p.ar.mark()) // the output tree is dead after
 	c := p.newCtx(it, modeCitation)
 	c.cite = &CiteItem{ID: it.ID}
 	c.pos = PosFirst

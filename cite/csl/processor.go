@@ -349,7 +349,9 @@ type sortVal struct {
 }
 
 func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
-	var out []sortVal
+	// the keys are strings: the output trees are dead after
+	defer p.ar.rewind(p.ar.mark())
+	out := make([]sortVal, 0, len(ls.sort))
 	for _, k := range ls.sort {
 		c := p.newCtx(it, mode)
 		c.sorting = true
