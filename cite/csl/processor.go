@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"bytes"
 	"errors"
 	"sort"
 	"strconv"
@@ -41,6 +42,8 @@ type Processor struct {
 	// positions, when set, records the positions CiteDocument gave each
 	// citation (by ID), for the test-suite runner
 	positions map[string]string
+	// keyBuf, while sortItems makes sort keys, holds their collation keys
+	keyBuf *collate.Buffer
 	// ar holds the output nodes of renders during a call (nil between
 	// calls: nodes are then allocated one by one)
 	ar *arena
@@ -343,9 +346,13 @@ func usesCitationNumberDesc(b *layoutSpec) bool {
 type sortVal struct {
 	s     string
 	clean string // s without what collation ignores (sortClean)
-	n     float64
-	isNum bool
-	empty bool
+	// key is the collation key of clean, when sortItems asked for keys
+	// (hasKey): comparing keys is comparing the strings
+	key    []byte
+	hasKey bool
+	n      float64
+	isNum  bool
+	empty  bool
 }
 
 func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
@@ -399,6 +406,9 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 			sv.empty = sv.s == ""
 		}
 		sv.clean = sortClean(sv.s)
+		if p.keyBuf != nil && !sv.empty {
+			sv.key, sv.hasKey = p.collator().KeyFromString(p.keyBuf, sv.clean), true
+		}
 		out = append(out, sv)
 	}
 	return out
@@ -437,7 +447,11 @@ func (p *Processor) compare(a, b []sortVal, keys []*sortKey) int {
 				r = 1
 			}
 		} else {
-			r = p.collator().CompareString(x.clean, y.clean)
+			if x.hasKey && y.hasKey {
+				r = bytes.Compare(x.key, y.key)
+			} else {
+				r = p.collator().CompareString(x.clean, y.clean)
+			}
 		}
 		if r != 0 {
 			if keys[i].desc {
@@ -457,6 +471,10 @@ func (p *Processor) sortItems(items []*Item, ls *layoutSpec, mode int) []*Item {
 		it   *Item
 		keys []sortVal
 	}
+	// collation keys, made once per item rather than at each comparison
+	var buf collate.Buffer
+	p.keyBuf = &buf
+	defer func() { p.keyBuf = nil }()
 	ks := make([]keyed, len(items))
 	for i, it := range items {
 		ks[i] = keyed{it, p.sortKeysFor(it, ls, mode)}
