@@ -11,7 +11,7 @@ import "sort"
 func (s *Style) compact() {
 	var order []*el
 	// at is the place of an element in order
-	at := make(map[*el]int, 1024)
+	at := map[*el]int{}
 	nbranch := 0
 	var visit func(e *el)
 	visit = func(e *el) {
