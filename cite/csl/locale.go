@@ -247,33 +247,43 @@ func buildChain(s *Style, ls *LocaleSet, lang string) *chain {
 	return c
 }
 
-// memoKey is a term lookup in a chain's memo: the name, and the form and
-// gender by their index in termForms and termGenders (one string to hash).
+// memoKey is a term lookup in a chain's memo: the name, and the form
+// (long, short, verb, verb-short, symbol) and gender (none, masculine,
+// feminine) by their index (one string to hash).
 type memoKey struct {
 	name         string
 	form, gender uint8
 }
 
-var (
-	termForms   = [...]string{"long", "short", "verb", "verb-short", "symbol"}
-	termGenders = [...]string{"", "masculine", "feminine"}
-)
-
-// memoKeyOf returns the memo key of a lookup; ok is false for a form or
-// gender that is not among termForms and termGenders (not memoized).
+// memoKeyOf returns the memo key of a lookup; ok is false for another
+// form or gender (not memoized).
 func memoKeyOf(name, form, gender string) (memoKey, bool) {
-	k := memoKey{name: name, form: 255, gender: 255}
-	for i, f := range termForms {
-		if f == form {
-			k.form = uint8(i)
-		}
+	k := memoKey{name: name}
+	switch form {
+	case "long":
+		k.form = 0
+	case "short":
+		k.form = 1
+	case "verb":
+		k.form = 2
+	case "verb-short":
+		k.form = 3
+	case "symbol":
+		k.form = 4
+	default:
+		return k, false
 	}
-	for i, g := range termGenders {
-		if g == gender {
-			k.gender = uint8(i)
-		}
+	switch gender {
+	case "":
+		k.gender = 0
+	case "masculine":
+		k.gender = 1
+	case "feminine":
+		k.gender = 2
+	default:
+		return k, false
 	}
-	return k, k.form != 255 && k.gender != 255
+	return k, true
 }
 
 // maxTermMemo bounds a chain's memo of term lookups (the terms a style
