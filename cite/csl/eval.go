@@ -921,7 +921,8 @@ func (c *ctx) pageRange(v string) string {
 	var buf [8]numPart
 	parts := splitNumbersInto(buf[:0], v, c.andWord())
 	// reformat "a-b" pairs
-	var merged []numPart
+	var mbuf [8]numPart
+	merged := mbuf[:0]
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
 		if !p.sep && i+2 < len(parts) && parts[i+1].sep && (parts[i+1].s == "-" || parts[i+1].s == "–") && !parts[i+2].sep {

@@ -922,6 +922,22 @@ func plainText(n *onode) string {
 		// a leaf: no copy when the affixes are empty
 		return n.prefix + n.text + n.suffix
 	}
+	if n.prefix == "" && n.suffix == "" && n.text == "" {
+		// a node whose text is one child's: no copy either
+		var only *onode
+		for _, k := range n.kids {
+			if !k.empty() {
+				if only != nil {
+					only = nil
+					break
+				}
+				only = k
+			}
+		}
+		if only != nil {
+			return plainText(only)
+		}
+	}
 	var buf [256]byte
 	return string(appendPlain(buf[:0], n))
 }
