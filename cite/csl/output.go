@@ -860,10 +860,16 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 
 // htmlPlain reports whether text is written in HTML as it is: no
 // characters to escape, no superscript characters (all at or above
-// U+00AA, whose UTF-8 starts with 0xC2 or more).
+// U+00AA, whose UTF-8 starts with 0xC2 or more), no tab, line break or
+// two spaces in a row (white space that citeproc-js's HTML rewrites).
 func htmlPlain(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if b := s[i]; b == '&' || b == '<' || b == '>' || b >= 0xC2 {
+		switch b := s[i]; {
+		case b == '&' || b == '<' || b == '>' || b >= 0xC2:
+			return false
+		case b == '\t' || b == '\n' || b == '\r':
+			return false
+		case b == ' ' && i+1 < len(s) && s[i+1] == ' ':
 			return false
 		}
 	}
