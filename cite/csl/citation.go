@@ -9,9 +9,10 @@ import (
 
 // Rendered is rendered output: a citation or a bibliography entry.
 type Rendered struct {
-	n     *onode
-	q     quoteTerms
-	punct bool
+	// enc is the output flattened (its punctuation joined) into tokens,
+	// encoded compactly (encodeToks)
+	enc string
+	q   *quoteTerms
 }
 
 // String returns the output as plain text.
@@ -22,13 +23,12 @@ func (r Rendered) HTML() string { return r.Format(HTML) }
 
 // Format returns the output in a format.
 func (r Rendered) Format(f Format) string {
-	if r.n == nil {
+	if r.enc == "" {
 		return ""
 	}
 	b := builderPool.Get().(*builder)
-	b.punctInQuote = r.punct
-	b.node(r.n)
-	s := serialize(b.toks, f, r.q)
+	b.toks, b.fms = decodeToks(r.enc, b.toks[:0], b.fms[:0])
+	s := serialize(b.toks, f, *r.q)
 	putBuilder(b)
 	return s
 }
@@ -38,33 +38,40 @@ func putBuilder(b *builder) {
 	if cap(b.toks) <= maxPooledToks {
 		clear(b.toks) // drop the references to the output's strings
 		b.toks = b.toks[:0]
+		clear(b.fms)
+		b.fms = b.fms[:0]
+		b.enc = b.enc[:0]
 		builderPool.Put(b)
 	}
 }
 
-// builderPool recycles the token buffers of Format: every rendering is
-// formatted once or more, from any goroutine (Rendered values are
-// independent of their processor), and a buffer is a couple of KB.
+// builderPool recycles the token buffers of flattening and formatting: a
+// buffer is a couple of KB.
 var builderPool = sync.Pool{New: func() any { return &builder{toks: make([]tok, 0, 64)} }}
 
 // maxPooledToks bounds the buffers kept in builderPool.
 const maxPooledToks = 4096
 
 // IsZero reports whether nothing was rendered.
-func (r Rendered) IsZero() bool { return r.n.empty() }
+func (r Rendered) IsZero() bool { return r.enc == "" }
 
+// rendered flattens an output tree (scratch of the call) into the tokens
+// that the Rendered keeps.
 func (p *Processor) rendered(n *onode) Rendered {
-	return Rendered{n: n, q: p.quotes(), punct: p.loc.punctQ}
+	if n.empty() {
+		return Rendered{q: p.quotes()}
+	}
+	b := builderPool.Get().(*builder)
+	b.punctInQuote = p.loc.punctQ
+	b.node(n)
+	b.enc = encodeToks(b.enc[:0], b.toks)
+	enc := string(b.enc)
+	putBuilder(b)
+	return Rendered{enc: enc, q: p.quotes()}
 }
 
-func (p *Processor) quotes() quoteTerms {
-	return quoteTerms{
-		open:    p.loc.term("open-quote", "long", false),
-		close:   p.loc.term("close-quote", "long", false),
-		openIn:  p.loc.term("open-inner-quote", "long", false),
-		closeIn: p.loc.term("close-inner-quote", "long", false),
-	}
-}
+// quotes returns the locale's quotation marks.
+func (p *Processor) quotes() *quoteTerms { return &p.loc.quotes }
 
 // citeInfo is a cite placed in the document.
 type citeInfo struct {
@@ -79,11 +86,12 @@ type citeInfo struct {
 // makeCitationCluster does: positions as given in the cite items (first by
 // default).
 func (p *Processor) Cite(cites []CiteItem) Rendered {
+	defer p.release(p.acquire())
 	p.prepare()
 	var infos []citeInfo
 	for i := range cites {
 		ci := &cites[i]
-		it := p.byID[ci.ID]
+		it := p.Item(ci.ID)
 		if it == nil {
 			continue
 		}
@@ -99,6 +107,7 @@ func (p *Processor) Cite(cites []CiteItem) Rendered {
 // CiteDocument renders every citation of a document in order, with
 // positions (first, subsequent, ibid, near-note) from their sequence.
 func (p *Processor) CiteDocument(cits []Citation) []Rendered {
+	defer p.release(p.acquire())
 	p.prepare()
 	type last struct {
 		note int
@@ -112,7 +121,11 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 	// several citations: ibid refers to the whole previous note
 	var prevNote, prevText, noteCites []citeInfo
 	prevNoteIndex := -1
+	// each citation's output tree is dead once flattened: the next one
+	// reuses the arena from here
+	m := p.ar.mark()
 	for ci := range cits {
+		p.ar.rewind(m)
 		cit := &cits[ci]
 		prevCites := prevNote
 		if cit.NoteIndex == 0 {
@@ -123,7 +136,7 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 		var infos []citeInfo
 		for j := range cit.Items {
 			c := &cit.Items[j]
-			it := p.byID[c.ID]
+			it := p.Item(c.ID)
 			if it == nil {
 				continue
 			}
@@ -219,7 +232,7 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 		infos[i].index = i
 	}
 	lay := ls.layout
-	inner := &onode{prefix: lay.prefix, suffix: lay.suffix}
+	inner := p.ar.node(onode{prefix: lay.prefix, suffix: lay.suffix})
 	pieces := p.collapse(infos)
 	for i, pc := range pieces {
 		if i > 0 {
@@ -244,7 +257,7 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 	if inner.empty() {
 		return nil
 	}
-	return &onode{fm: lay.fm, kids: []*onode{inner}}
+	return p.ar.node(onode{fm: lay.fm, kids: []*onode{inner}})
 }
 
 func sortStable(idx []int, less func(a, b int) bool) {
@@ -287,7 +300,7 @@ func (p *Processor) renderOne(in citeInfo, authorMode int) *onode {
 	if n.empty() {
 		return nil
 	}
-	w := &onode{}
+	w := p.ar.node(onode{})
 	if in.ci.Prefix != "" {
 		w.kids = append(w.kids, affixText(citePrefix(in.ci.Prefix)))
 	}
@@ -404,7 +417,7 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 			if o == nil {
 				continue
 			}
-			num := p.numbers[in.item.ID]
+			num := p.number(in.item.ID)
 			if in.ci.Locator != "" || in.ci.Prefix != "" || in.ci.Suffix != "" {
 				flush()
 				add(o)
@@ -490,8 +503,8 @@ func (p *Processor) collapse(infos []citeInfo) []piece {
 					run = nil
 				}
 				for _, in := range g.cites[1:] {
-					st := p.state[in.item.ID]
-					pst := p.state[prev.item.ID]
+					st := p.st(in.item.ID)
+					pst := p.st(prev.item.ID)
 					if mode != "year" && st != nil && st.yearSuffix != "" && pst != nil && pst.yearSuffix != "" && p.yearKey(in) == p.yearKey(prev) && in.ci.Locator == "" && prev.ci.Locator == "" && in.ci.Prefix == "" && in.ci.Suffix == "" {
 						if mode == "year-suffix-ranged" && len(run) == 0 {
 							run = append(run, pst.yearSuffix)
@@ -660,6 +673,7 @@ func usesVariable(e *el, v string, depth int) bool {
 // Bibliography renders the bibliography of every registered item, sorted
 // by the style.
 func (p *Processor) Bibliography() []Entry {
+	defer p.release(p.acquire())
 	p.prepare()
 	b := p.style.bibliography
 	if b == nil {
@@ -673,7 +687,11 @@ func (p *Processor) Bibliography() []Entry {
 	if sasRule == "" {
 		sasRule = "complete-all"
 	}
+	// each entry's output tree is dead once flattened: the next one
+	// reuses the arena from here
+	m := p.ar.mark()
 	for _, it := range p.order {
+		p.ar.rewind(m)
 		c := p.newCtx(it, modeBib)
 		c.collectNames = true
 		var n *onode

@@ -149,7 +149,26 @@ func (c *ctx) dateParts(e *el) ([]*el, string) {
 	if e.form == "" {
 		return e.parts, e.delim
 	}
-	lf := c.loc.dateFormat(e.form)
+	if v, ok := c.loc.dateMemo.Load(e); ok {
+		dp := v.(*datePartsOf)
+		return dp.parts, dp.delim
+	}
+	parts, delim := c.loc.localizedDateParts(e)
+	c.loc.dateMemo.Store(e, &datePartsOf{parts, delim})
+	return parts, delim
+}
+
+// datePartsOf are the date parts (read only) and delimiter of a localized
+// date element, memoized in the chain.
+type datePartsOf struct {
+	parts []*el
+	delim string
+}
+
+// localizedDateParts are the date parts of a localized date: the locale's
+// date format with the element's overrides.
+func (c *chain) localizedDateParts(e *el) ([]*el, string) {
+	lf := c.dateFormat(e.form)
 	if lf == nil {
 		return nil, ""
 	}

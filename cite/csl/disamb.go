@@ -7,6 +7,7 @@ import (
 // disambRender renders an item's cite for disambiguation: first position,
 // no locator, no affixes; it returns the text and the names shown.
 func (p *Processor) disambRender(it *Item) (string, [][]Name) {
+	defer p.ar.rewind(p.ar.mark()) // the output tree is dead after
 	c := p.newCtx(it, modeCitation)
 	c.cite = &CiteItem{ID: it.ID}
 	c.pos = PosFirst
@@ -44,9 +45,6 @@ func (p *Processor) disambiguate() {
 	}
 	yearSuffix := ls.opts["disambiguate-add-year-suffix"] == "true"
 	usesCond := p.style.usesDisamb
-	for _, it := range p.items {
-		p.state[it.ID] = &dstate{}
-	}
 	if (!addNames && !addGiven && !yearSuffix && !usesCond) || len(p.items) < 2 {
 		return
 	}
@@ -117,7 +115,7 @@ func (p *Processor) disambiguate() {
 			}
 			for n := 0; n <= maxN && len(amb) > 1; n++ {
 				for _, it := range amb {
-					p.state[it.ID].addNames = n
+					p.st(it.ID).addNames = n
 				}
 				rerender(amb)
 				if addGiven {
@@ -146,9 +144,9 @@ func (p *Processor) disambiguate() {
 			}
 			for _, it := range g {
 				if n, ok := best[it.ID]; ok {
-					p.state[it.ID].addNames = n
+					p.st(it.ID).addNames = n
 				} else {
-					p.state[it.ID].addNames = lastHelp[it.ID]
+					p.st(it.ID).addNames = lastHelp[it.ID]
 				}
 			}
 			rerender(g)
@@ -159,7 +157,7 @@ func (p *Processor) disambiguate() {
 			// for the cites still ambiguous
 			for level := 1; level <= p.style.disambConds && len(amb) > 1; level++ {
 				for _, it := range amb {
-					p.state[it.ID].disambig = level
+					p.st(it.ID).disambig = level
 				}
 				rerender(amb)
 				amb = ambiguous(amb)
@@ -179,7 +177,7 @@ func (p *Processor) disambiguate() {
 				k := 0
 				for _, it := range p.order {
 					if in[it.ID] {
-						p.state[it.ID].yearSuffix = suffixLetters(k)
+						p.st(it.ID).yearSuffix = suffixLetters(k)
 						k++
 					}
 				}
@@ -228,7 +226,7 @@ func (p *Processor) expandGiven(amb []*Item, names map[string][][]Name, maxLevel
 }
 
 func (p *Processor) raise(id string, li, ni, lvl int) {
-	st := p.state[id]
+	st := p.st(id)
 	if st.givenLevel == nil {
 		st.givenLevel = map[int][]int{}
 	}

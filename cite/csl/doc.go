@@ -19,20 +19,31 @@
 // # Organisation
 //
 //   - style.go parses the style XML (encoding/xml, with line and column in
-//     errors) into a tree of compiled elements with macros resolved; locale.go
-//     parses locales and resolves terms through CSL's fallback chain (style
-//     locales, then locale files, then the built-in en-US locale of
-//     builtin_en.go: CSL's en-US locale, whose locator labels, months and
-//     seasons come from package cite's term table, cite.LocaleTerms).
+//     errors) into a tree of compiled elements with macros resolved, item
+//     types of type conditions as bits and standard variables as ids;
+//     compact.go then moves the elements into one slab in the order
+//     evaluation visits them. locale.go parses locales and resolves terms
+//     through CSL's fallback chain (style locales, then locale files, then
+//     the built-in en-US locale of builtin_en.go: CSL's en-US locale, whose
+//     locator labels, months and seasons come from package cite's term
+//     table, cite.LocaleTerms); the chain of a style and
+//     language is shared by its processors, with a lock-free memo of term
+//     lookups and localized date parts.
 //   - eval.go evaluates rendering elements (text, number, label, group,
 //     choose) for one item into a tree of output nodes; names.go,
 //     dates.go and richtext.go (the inline markup of field values and the
-//     text cases) do names, dates and text.
-//   - output.go flattens output nodes into text, joining punctuation as
-//     citeproc-js does (duplicate and clashing punctuation, punctuation
-//     inside closing quotes for locales that want it), and writes HTML
-//     (citeproc-js's markup: <i>, <b>, small-caps spans, flip-flopped
-//     italics and quotes, display divs), plain text or Markdown.
+//     text cases) do names, dates and text. An item keeps presence bits of
+//     its variables, so conditions on absent variables are bit tests.
+//   - output.go holds the output tree in an arena: scratch of one call of
+//     the processor, its chunks pooled between calls. Before the call
+//     returns, each rendering is flattened into tokens, joining
+//     punctuation as citeproc-js does (duplicate and clashing punctuation,
+//     punctuation inside closing quotes for locales that want it), and a
+//     Rendered keeps them in one compact encoding; formatting it writes
+//     HTML (citeproc-js's markup: <i>, <b>, small-caps spans, flip-flopped
+//     italics and quotes, display divs), plain text or Markdown, and
+//     spans.go gives spans and a cite.Text, to share package cite's
+//     renderers.
 //   - processor.go registers items, sorts them (x/text/collate) and numbers
 //     them; disamb.go disambiguates (add-names, add-givenname with every
 //     givenname-disambiguation-rule, the disambiguate condition,
@@ -75,7 +86,9 @@
 //   - Abbreviation lists (citeproc-js's "jurisdiction" and journal
 //     abbreviation files), multilingual (CSL-M) extensions, and the
 //     legal "jurisdiction" machinery of CSL-M styles.
-//   - RTF, and the "spans" rendering of package cite.
+//   - RTF. Spans and cite.Text (Rendered.Spans, Rendered.CiteText) carry
+//     italics, bold and small caps only: underline, superscripts,
+//     subscripts and display blocks are in HTML alone.
 //   - Incremental updates: CiteDocument renders the whole document each
 //     time; integration in a word processor keeps the document's citations
 //     and calls it again.

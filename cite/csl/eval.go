@@ -1,11 +1,12 @@
 package csl
 
 import (
+	"sort"
 	"strconv"
 
-	"github.com/maisky-lib/maisky/cite"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 const (
@@ -37,6 +38,8 @@ type ctx struct {
 	nearNote     bool
 	sorting      bool
 	sortKeyDates bool
+	// typeBit is the item type's bit in the style's typeBits (0: none)
+	typeBit uint64
 	// disambiguation
 	disambig       int // how many disambiguate conditions are on
 	disambSeen     int
@@ -83,6 +86,75 @@ type status struct {
 func (s *status) merge(o status) {
 	s.calledVar = s.calledVar || o.calledVar
 	s.varOK = s.varOK || o.varOK
+}
+
+// stdVarIDs numbers the CSL variables whose presence an item keeps in a
+// bit (Item.present), from 1: a style element or condition naming one
+// (el.varID, cond.vids) is absent from an item at a bit test. Variables
+// the processor computes (locator, citation-number, year-suffix,
+// first-reference-note-number, page-first, citation-label) are not
+// among them. Read only.
+var stdVarIDs = func() map[string]uint8 {
+	names := strings.Fields(`abstract annote archive archive_collection archive_location archive-place
+		authority call-number chapter-number citation-key collection-number collection-title
+		collection-title-short container-title container-title-short dimensions division DOI
+		edition event event-title event-place genre ISBN ISSN issue jurisdiction keyword
+		language license medium note number number-of-pages number-of-volumes
+		original-publisher original-publisher-place original-title original-title-short page
+		part-number part-title PMCID PMID printing-number publisher publisher-place references
+		reviewed-genre reviewed-title reviewed-title-short scale section source status
+		supplement-number title title-short URL version volume volume-title volume-title-short`)
+	m := make(map[string]uint8, len(names)+len(nameVars)+len(dateVars))
+	for i, n := range names {
+		m[n] = uint8(i + 1)
+	}
+	// name and date variables, in a fixed order
+	var more []string
+	for n := range nameVars {
+		more = append(more, n)
+	}
+	for n := range dateVars {
+		more = append(more, n)
+	}
+	sort.Strings(more)
+	for _, n := range more {
+		if len(m) < 127 {
+			m[n] = uint8(len(m) + 1)
+		}
+	}
+	return m
+}()
+
+// presentBits returns the presence bits of an item's variables: ordinary
+// and number variables with a value, names with a name, dates.
+func presentBits(it *Item) (b [2]uint64) {
+	set := func(k string) {
+		if id := stdVarIDs[k]; id != 0 {
+			b[id>>6] |= 1 << (id & 63)
+		}
+	}
+	for k, v := range it.vars {
+		if v != "" {
+			set(k)
+		}
+	}
+	for k, v := range it.names {
+		if len(v) > 0 {
+			set(k)
+		}
+	}
+	for k, v := range it.dates {
+		if v != nil {
+			set(k)
+		}
+	}
+	return b
+}
+
+// absent reports whether the item has no value for the variable with an
+// id of stdVarIDs (false for id 0: not known to be absent).
+func (c *ctx) absent(id uint8) bool {
+	return id != 0 && c.item.present[id>>6]&(1<<(id&63)) == 0
 }
 
 func (c *ctx) opt(name string) (string, bool) {
@@ -274,13 +346,15 @@ func (c *ctx) text(e *el) (*onode, status) {
 		v := e.variable
 		var val string
 		if e.form == "short" {
-			val = c.variable(e.shortVar)
+			if !c.absent(e.shortVarID) {
+				val = c.variable(e.shortVar)
+			}
 			if val == "" && v == "title" {
 				val = c.variable("title-short")
 			}
 		}
 		shortSentence := val != "" && e.textCase == "sentence"
-		if val == "" {
+		if val == "" && !c.absent(e.varID) {
 			val = c.variable(v)
 		}
 		if val == "" {
@@ -348,7 +422,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 			return nil, status{}
 		}
 		if !c.termPred && !c.noTermCaps && !c.sorting && !(c.st.class == "in-text" && c.mode == modeCitation) {
-			t = cite.CapitalizeFirst(t)
+			t = capitalizeFirst(t)
 		}
 		c.termPred = true
 		n := c.richText(t)
@@ -374,7 +448,8 @@ func isNumeric(s string) bool {
 	if s == "" {
 		return false
 	}
-	parts := splitNumbers(s)
+	var buf [8]numPart
+	parts := splitNumbersInto(buf[:0], s, "")
 	for _, p := range parts {
 		if p.sep {
 			continue
@@ -433,12 +508,45 @@ type numPart struct {
 	sep bool
 }
 
-// splitNumbers splits "1-3, 5 & 7" into numbers and separators.
-func splitNumbers(s string) []numPart { return splitNumbersAnd(s, "") }
-
-// splitNumbersAnd also takes andWord (the locale's "and") as a separator;
+// splitNumbersAnd splits "1-3, 5 & 7" into numbers and separators; it
+// also takes andWord (the locale's "and") as a separator;
 // a backslash keeps the next character literal ("327\-30" is no range).
 func splitNumbersAnd(s, andWord string) []numPart {
+	return splitNumbersInto(nil, s, andWord)
+}
+
+// splitNumbersInto is splitNumbersAnd appending to dst: the parts are
+// slices of s, unless a backslash made them otherwise.
+func splitNumbersInto(out []numPart, s, andWord string) []numPart {
+	if strings.IndexByte(s, '\\') >= 0 {
+		return append(out, splitNumbersEscaped(s, andWord)...)
+	}
+	word := func(w string) {
+		if w == "" {
+			return
+		}
+		out = append(out, numPart{s: w, sep: w == "and" || (andWord != "" && w == andWord)})
+	}
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case ',', '&', '-', '–', '—':
+			word(s[start:i])
+			out = append(out, numPart{s: s[i : i+size], sep: true})
+			start = i + size
+		case ' ':
+			word(s[start:i])
+			start = i + size
+		}
+		i += size
+	}
+	word(s[start:])
+	return out
+}
+
+// splitNumbersEscaped is splitNumbersAnd for a value with backslashes.
+func splitNumbersEscaped(s, andWord string) []numPart {
 	var out []numPart
 	var cur strings.Builder
 	flush := func() {
@@ -509,7 +617,10 @@ func (c *ctx) joinNumbers(parts []numPart, rangeDelim string, num func(string) s
 
 func (c *ctx) number(e *el) (*onode, status) {
 	v := e.variable
-	val := c.variable(v)
+	var val string
+	if !c.absent(e.varID) {
+		val = c.variable(v)
+	}
 	if val == "" {
 		return nil, status{calledVar: true}
 	}
@@ -534,7 +645,8 @@ func (c *ctx) formatNumber(val, form, variable string) string {
 	if digitRun(val) && form != "ordinal" && form != "long-ordinal" && form != "roman" {
 		return val
 	}
-	parts := splitNumbersAnd(val, c.andWord())
+	var buf [8]numPart
+	parts := splitNumbersInto(buf[:0], val, c.andWord())
 	gender := c.loc.termGender(variable)
 	return c.joinNumbers(parts, "–", func(s string) string {
 		num, err := strconv.Atoi(s)
@@ -572,7 +684,8 @@ func roman(n int) string {
 func pluralValue(v string) bool { return pluralValueAnd(v, "") }
 
 func pluralValueAnd(v, andWord string) bool {
-	parts := splitNumbersAnd(v, andWord)
+	var buf [8]numPart
+	parts := splitNumbersInto(buf[:0], v, andWord)
 	for _, p := range parts {
 		if !p.sep && !numToken(p.s) && !isRoman(p.s) {
 			return false
@@ -662,23 +775,22 @@ func (c *ctx) test(b *branch) bool {
 	// at the first false one, "none" false at the first true one
 	for i := range b.conds {
 		cd := &b.conds[i]
-		if cd.ck == cType && len(cd.values) > 1 {
-			// citeproc-js tests a list of types as one test, true when
-			// the item has any of them, whatever the match
-			r := false
-			for j, v := range cd.values {
-				if c.cond(cd, j, v) {
-					r = true
-					break
+		if cd.masked {
+			// a type condition: the item's type is one value at most
+			hit := cd.mask&c.typeBit != 0
+			switch b.matchK {
+			case matchAny:
+				if hit {
+					return true
 				}
-			}
-			switch {
-			case b.matchK == matchAny && r:
-				return true
-			case b.matchK == matchNone && r:
-				return false
-			case b.matchK != matchAny && b.matchK != matchNone && !r:
-				return false
+			case matchNone:
+				if hit {
+					return false
+				}
+			default:
+				if !hit {
+					return false
+				}
 			}
 			continue
 		}
@@ -708,6 +820,11 @@ func (c *ctx) cond(cd *cond, j int, v string) bool {
 	case cType:
 		return c.item.Type == v
 	case cVariable:
+		if id := cd.vids[j]; id != 0 {
+			// the presence bit is the answer: set for a value, a name, a
+			// date (suppression does not count here)
+			return !c.absent(id)
+		}
 		switch cd.vk[j] {
 		case vkName:
 			return len(c.item.names[v]) > 0
@@ -757,7 +874,8 @@ func (c *ctx) pageRangeDelim(v string) string {
 	if digitRun(v) {
 		return v
 	}
-	return c.joinNumbers(splitNumbersAnd(v, c.andWord()), "–", func(s string) string { return s })
+	var buf [8]numPart
+	return c.joinNumbers(splitNumbersInto(buf[:0], v, c.andWord()), "–", func(s string) string { return s })
 }
 
 // pageRange formats a page range with the style's page-range-format.
@@ -773,9 +891,11 @@ func (c *ctx) pageRange(v string) string {
 	if !isNumeric(v) && !pluralValue(v) && !prefixedRange(v) {
 		return strings.ReplaceAll(strings.ReplaceAll(v, "\\", ""), " - ", "-")
 	}
-	parts := splitNumbersAnd(v, c.andWord())
+	var buf [8]numPart
+	parts := splitNumbersInto(buf[:0], v, c.andWord())
 	// reformat "a-b" pairs
-	var merged []numPart
+	var mbuf [8]numPart
+	merged := mbuf[:0]
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
 		if !p.sep && i+2 < len(parts) && parts[i+1].sep && (parts[i+1].s == "-" || parts[i+1].s == "–") && !parts[i+2].sep {

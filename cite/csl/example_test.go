@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/maisky-lib/maisky/cite"
 	"github.com/maisky-lib/maisky/cite/csl"
 )
 
@@ -189,4 +190,32 @@ func ExampleNewLocaleSetFrom() {
 	p.Register(list...)
 	fmt.Println(p.Cite([]csl.CiteItem{{ID: "webb"}}))
 	// Output: Beatrice Webb und Sidney Webb
+}
+
+func ExampleRendered_Spans() {
+	style, _ := csl.ParseStyle(strings.NewReader(authorDate))
+	// markup in a title flips the italics of the style
+	list, _ := csl.ParseItems([]byte(`[{"id": "d", "type": "book", "title": "a guide to <i>the Maisky diaries</i>", "author": [{"family": "Ready", "given": "Oliver"}], "issued": {"date-parts": [[2020]]}}]`))
+	p := csl.NewProcessor(style, csl.Options{})
+	p.Register(list...)
+	for _, sp := range p.Bibliography()[0].Spans() {
+		fmt.Printf("%q italic=%v\n", sp.Text, sp.Decoration&cite.Italic != 0)
+	}
+	// Output:
+	// "Ready, Oliver. 2020. " italic=false
+	// "A Guide to " italic=true
+	// "the Maisky Diaries." italic=false
+}
+
+func ExampleRendered_CiteText() {
+	style, _ := csl.ParseStyle(strings.NewReader(authorDate))
+	list, _ := csl.ParseItems([]byte(items))
+	p := csl.NewProcessor(style, csl.Options{})
+	p.Register(list...)
+	t := p.Bibliography()[0].CiteText()
+	fmt.Println(t.HTML())
+	fmt.Println(t.Markdown())
+	// Output:
+	// Maisky, Ivan. 2017a. <i>The Complete Maisky Diaries</i>. Yale University Press.
+	// Maisky, Ivan. 2017a. *The Complete Maisky Diaries*. Yale University Press.
 }

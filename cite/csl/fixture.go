@@ -270,7 +270,7 @@ func (p *Processor) runCitations(raw json.RawMessage, byID map[string]*Item) ([]
 		}
 		// register cited items in document order
 		p.items = nil
-		p.byID = map[string]*Item{}
+		p.index = nil
 		for _, id := range doc {
 			k := known[id]
 			if k == nil {
@@ -278,7 +278,7 @@ func (p *Processor) runCitations(raw json.RawMessage, byID map[string]*Item) ([]
 			}
 			for _, ci := range k.CitationItems {
 				cc := ci.cite()
-				if it := byID[cc.ID]; it != nil && p.byID[cc.ID] == nil {
+				if it := byID[cc.ID]; it != nil && p.Item(cc.ID) == nil {
 					p.Register(it)
 				}
 			}
@@ -339,9 +339,9 @@ func (p *Processor) runCitations(raw json.RawMessage, byID map[string]*Item) ([]
 func (p *Processor) itemSignature(id string) string {
 	sig := ""
 	if p.style.usesNumber {
-		sig = fmt.Sprint(p.numbers[id])
+		sig = fmt.Sprint(p.number(id))
 	}
-	if st := p.state[id]; st != nil {
+	if st := p.st(id); st != nil {
 		sig += fmt.Sprint(st.addNames, st.disambig, st.yearSuffix, st.givenLevel)
 	}
 	return sig

@@ -15,10 +15,13 @@ type Item struct {
 	// ID is the item's "id".
 	ID string
 	// Type is the CSL item type ("book", "chapter", …).
-	Type  string
-	vars  map[string]string
-	names map[string][]Name
-	dates map[string]*Date
+	Type string
+	vars map[string]string
+	// present has the bits (stdVarIDs) of the variables in vars, made
+	// once they are all set
+	present [2]uint64
+	names   map[string][]Name
+	dates   map[string]*Date
 	// language of the item ("language" variable)
 }
 
@@ -105,6 +108,7 @@ func NewItem(m map[string]any) (*Item, error) {
 			it.vars["container-title-short"] = s
 		}
 	}
+	it.present = presentBits(it)
 	return it, nil
 }
 

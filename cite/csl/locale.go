@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Locale is a parsed CSL locale (a locale file or a style's cs:locale):
@@ -162,9 +163,16 @@ type chain struct {
 	lang   string
 	punctQ bool
 	limitO bool
-	// memo caches lookups (nil: no such term); a chain belongs to one
-	// processor, which is not safe for concurrent use
-	memo map[termKey]*term
+	// memo caches lookups (nil: no such term); a chain is shared by the
+	// processors of a style and language (Style.chain), so the map is
+	// copied on write (under memoMu) and read without a lock
+	memo   atomic.Pointer[map[memoKey]*term]
+	memoMu sync.Mutex
+	// dateMemo caches the date parts of localized date elements (*el →
+	// *datePartsOf)
+	dateMemo sync.Map
+	// quotes are the quotation mark terms
+	quotes quoteTerms
 }
 
 func buildChain(s *Style, ls *LocaleSet, lang string) *chain {
@@ -230,8 +238,57 @@ func buildChain(s *Style, ls *LocaleSet, lang string) *chain {
 			break
 		}
 	}
+	c.quotes = quoteTerms{
+		open:    c.term("open-quote", "long", false),
+		close:   c.term("close-quote", "long", false),
+		openIn:  c.term("open-inner-quote", "long", false),
+		closeIn: c.term("close-inner-quote", "long", false),
+	}
 	return c
 }
+
+// memoKey is a term lookup in a chain's memo: the name, and the form
+// (long, short, verb, verb-short, symbol) and gender (none, masculine,
+// feminine) by their index (one string to hash).
+type memoKey struct {
+	name         string
+	form, gender uint8
+}
+
+// memoKeyOf returns the memo key of a lookup; ok is false for another
+// form or gender (not memoized).
+func memoKeyOf(name, form, gender string) (memoKey, bool) {
+	k := memoKey{name: name}
+	switch form {
+	case "long":
+		k.form = 0
+	case "short":
+		k.form = 1
+	case "verb":
+		k.form = 2
+	case "verb-short":
+		k.form = 3
+	case "symbol":
+		k.form = 4
+	default:
+		return k, false
+	}
+	switch gender {
+	case "":
+		k.gender = 0
+	case "masculine":
+		k.gender = 1
+	case "feminine":
+		k.gender = 2
+	default:
+		return k, false
+	}
+	return k, true
+}
+
+// maxTermMemo bounds a chain's memo of term lookups (the terms a style
+// and the processor look up are a few dozen).
+const maxTermMemo = 1024
 
 var formFallback = map[string][]string{
 	"long":       {"long"},
@@ -246,15 +303,32 @@ func (c *chain) lookup(name, form, gender string) (*term, bool) {
 	if form == "" {
 		form = "long"
 	}
-	k := termKey{name, form, gender}
-	if t, ok := c.memo[k]; ok {
-		return t, t != nil
+	k, ok := memoKeyOf(name, form, gender)
+	if !ok {
+		return c.lookupAll(name, form, gender)
+	}
+	if m := c.memo.Load(); m != nil {
+		if t, ok := (*m)[k]; ok {
+			return t, t != nil
+		}
 	}
 	t, ok := c.lookupAll(name, form, gender)
-	if c.memo == nil {
-		c.memo = map[termKey]*term{}
+	c.memoMu.Lock()
+	old := c.memo.Load()
+	var m map[memoKey]*term
+	if old == nil {
+		m = map[memoKey]*term{k: t}
+	} else if len(*old) < maxTermMemo {
+		m = make(map[memoKey]*term, len(*old)+1)
+		for x, y := range *old {
+			m[x] = y
+		}
+		m[k] = t
 	}
-	c.memo[k] = t
+	if m != nil {
+		c.memo.Store(&m)
+	}
+	c.memoMu.Unlock()
 	return t, ok
 }
 

@@ -319,7 +319,7 @@ func (c *ctx) decorateNames(n *onode, e *el) {
 
 func (c *ctx) suppressVars(k *el) {
 	if c.suppressed == nil {
-		c.suppressed = map[string]bool{}
+		c.suppressed = c.newSet()
 	}
 	var walk func(e *el)
 	walk = func(e *el) {
@@ -991,7 +991,7 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 			}
 		}
 		savedTrack := c.track
-		c.track = map[string]bool{}
+		c.track = c.newSet()
 		o, st := c.eval(k)
 		used := c.track
 		c.track = savedTrack
@@ -1003,7 +1003,7 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 		if !o.empty() {
 			// suppress the variables used for the rest of the cite
 			if c.suppressed == nil {
-				c.suppressed = map[string]bool{}
+				c.suppressed = c.newSet()
 			}
 			for v := range used {
 				c.suppressed[v] = true
@@ -1029,7 +1029,7 @@ func (c *ctx) suppressNow(v string) {
 		return
 	}
 	if c.suppressed == nil {
-		c.suppressed = map[string]bool{}
+		c.suppressed = c.newSet()
 	}
 	c.suppressed[v] = true
 }

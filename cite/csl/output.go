@@ -1,7 +1,9 @@
 package csl
 
 import (
+	"encoding/binary"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 	"unicode/utf8"
@@ -11,13 +13,8 @@ import (
 // children, with the affixes, delimiter, formatting, quotes and display of
 // the element that made it.
 type onode struct {
-	text    string
-	kids    []*onode
-	fm      *formatting
-	prefix  string
-	suffix  string
-	delim   string
-	display string
+	// memo caches empty(): 0 unknown, 1 empty, 2 not empty
+	memo int8
 	// tag marks the year-suffix, citation-number, implicit-nocase and
 	// affix-quote nodes
 	tag    uint8
@@ -28,8 +25,13 @@ type onode struct {
 	nocase     bool // text-case leaves it alone
 	// isNames marks output of a cs:names element (for subsequent-author-substitute)
 	isNames bool
-	// memo caches empty(): 0 unknown, 1 empty, 2 not empty
-	memo int8
+	text    string
+	kids    []*onode
+	fm      *formatting
+	prefix  string
+	suffix  string
+	delim   string
+	display string
 }
 
 // onode tags
@@ -44,46 +46,166 @@ const (
 func leaf(s string) *onode { return &onode{text: s} }
 
 // arena hands out the output nodes and child lists of a processor's
-// renders in chunks: a render makes dozens of small nodes, and they live
-// as long as the rendered output that holds them. A processor is not
-// safe for concurrent use, nor is its arena.
+// renders in chunks. The output tree is scratch of one call of the
+// processor (Cite, CiteDocument, Bibliography): what it renders is
+// flattened into tokens before the call returns, and the arena goes back
+// to arenaPool for the next call, of this processor or another, with its
+// chunks. A processor is not safe for concurrent use, nor is its arena.
 type arena struct {
-	nodes []onode
-	ptrs  []*onode
+	chunks  [][]onode
+	ci      int     // chunks[ci] is being filled
+	nodes   []onode // chunks[ci][:used]
+	pchunks [][]*onode
+	pi      int
+	ptrs    []*onode
+	// ctxs are the rendering contexts of the call
+	ctxs  [][]ctx
+	xi    int
+	xused int
+	// sets are the variable sets of the call (newSet)
+	sets     []map[string]bool
+	setsUsed int
 }
 
-const (
-	arenaMinChunk = 32
-	arenaMaxChunk = 64
-)
+const arenaCtxChunk = 16
 
-func nextChunk(c int) int {
-	c *= 2
-	if c < arenaMinChunk {
-		return arenaMinChunk
+// newCtx returns a zero rendering context, from the arena when there is
+// one.
+func (a *arena) newCtx() *ctx {
+	if a == nil {
+		return new(ctx)
 	}
-	if c > arenaMaxChunk {
-		return arenaMaxChunk
+	if a.xi < len(a.ctxs) && a.xused == arenaCtxChunk {
+		a.xi++
+		a.xused = 0
 	}
+	if a.xi == len(a.ctxs) {
+		if len(a.ctxs) == maxPooledChunks {
+			return new(ctx)
+		}
+		a.ctxs = append(a.ctxs, make([]ctx, arenaCtxChunk))
+	}
+	c := &a.ctxs[a.xi][a.xused]
+	a.xused++
+	*c = ctx{}
 	return c
 }
 
+const (
+	arenaChunk    = 64
+	arenaPtrChunk = 256
+)
+
+// arenaPool recycles arenas between the calls of processors: a Processor
+// takes one for the length of a call that renders, and gives it back.
+var arenaPool = sync.Pool{New: func() any { return new(arena) }}
+
+// reset makes the arena's chunks free for reuse. They are not cleared:
+// on and room overwrite what they hand out, and a pooled arena's stale
+// nodes go with the pool at the next collections.
+func (a *arena) reset() {
+	a.ci, a.pi, a.xi, a.xused, a.setsUsed = 0, 0, 0, 0, 0
+	a.nodes, a.ptrs = nil, nil
+	if len(a.chunks) > 0 {
+		a.nodes = a.chunks[0][:0]
+	}
+	if len(a.pchunks) > 0 {
+		a.ptrs = a.pchunks[0][:0]
+	}
+}
+
+// arenaMark is a point of an arena's use (mark) to go back to (rewind).
+type arenaMark struct {
+	ci, pi, xi, xused, setsUsed int
+	nodes                       []onode
+	ptrs                        []*onode
+}
+
+// mark returns the arena's point of use (the zero mark for no arena).
+func (a *arena) mark() arenaMark {
+	if a == nil {
+		return arenaMark{}
+	}
+	return arenaMark{a.ci, a.pi, a.xi, a.xused, a.setsUsed, a.nodes, a.ptrs}
+}
+
+// rewind frees what the arena handed out since a mark, for reuse: a
+// render whose output has been flattened (Processor.rendered) is dead.
+func (a *arena) rewind(m arenaMark) {
+	if a == nil {
+		return
+	}
+	a.ci, a.pi, a.xi, a.xused, a.setsUsed = m.ci, m.pi, m.xi, m.xused, m.setsUsed
+	a.nodes, a.ptrs = m.nodes, m.ptrs
+}
+
+// maxPooledChunks bounds what a pooled arena keeps (a 1,000-entry
+// bibliography makes thousands of nodes).
+const maxPooledChunks = 64
+
 // on returns a node with the value v, from the arena when there is one.
 func (c *ctx) on(v onode) *onode {
-	a := c.ar
-	if a == nil {
-		n := new(onode)
-		*n = v
-		return n
-	}
-	if len(a.nodes) == cap(a.nodes) {
-		a.nodes = make([]onode, 0, nextChunk(cap(a.nodes)))
-	}
-	a.nodes = a.nodes[:len(a.nodes)+1]
-	n := &a.nodes[len(a.nodes)-1]
+	n := c.ar.slot()
 	*n = v
 	return n
 }
+
+// node returns a node with the value v, from the arena when there is one.
+func (a *arena) node(v onode) *onode {
+	n := a.slot()
+	*n = v
+	return n
+}
+
+// slot returns a node to set, from the arena when there is one.
+func (a *arena) slot() *onode {
+	if a == nil {
+		return new(onode)
+	}
+	if len(a.nodes) == cap(a.nodes) {
+		if a.nodes != nil {
+			a.ci++
+		}
+		if a.ci < len(a.chunks) {
+			a.nodes = a.chunks[a.ci][:0]
+		} else {
+			ch := make([]onode, arenaChunk)
+			if len(a.chunks) < maxPooledChunks {
+				a.chunks = append(a.chunks, ch)
+			} else {
+				a.ci-- // not kept: the next chunk is a fresh one too
+			}
+			a.nodes = ch[:0]
+		}
+	}
+	a.nodes = a.nodes[:len(a.nodes)+1]
+	return &a.nodes[len(a.nodes)-1]
+}
+
+// newSet returns an empty set of variable names (for the variables a
+// substitution renders and suppresses), from the arena when there is
+// one: the arena's sets are cleared and handed out again by later calls.
+func (c *ctx) newSet() map[string]bool {
+	a := c.ar
+	if a == nil {
+		return map[string]bool{}
+	}
+	if a.setsUsed < len(a.sets) {
+		m := a.sets[a.setsUsed]
+		a.setsUsed++
+		clear(m)
+		return m
+	}
+	m := map[string]bool{}
+	if len(a.sets) < maxPooledSets {
+		a.sets = append(a.sets, m)
+		a.setsUsed++
+	}
+	return m
+}
+
+// maxPooledSets bounds the sets an arena keeps.
+const maxPooledSets = 32
 
 // leaf returns a text node.
 func (c *ctx) leaf(s string) *onode { return c.on(onode{text: s}) }
@@ -92,15 +214,24 @@ func (c *ctx) leaf(s string) *onode { return c.on(onode{text: s}) }
 // reallocates rather than overwrite a neighbour.
 func (c *ctx) room(n int) []*onode {
 	a := c.ar
-	if a == nil {
+	if a == nil || n > arenaPtrChunk/4 {
 		return make([]*onode, 0, n)
 	}
 	if cap(a.ptrs)-len(a.ptrs) < n {
-		k := nextChunk(cap(a.ptrs))
-		if k < n {
-			k = n
+		if a.ptrs != nil {
+			a.pi++
 		}
-		a.ptrs = make([]*onode, 0, k)
+		if a.pi < len(a.pchunks) {
+			a.ptrs = a.pchunks[a.pi][:0]
+		} else {
+			ch := make([]*onode, arenaPtrChunk)
+			if len(a.pchunks) < maxPooledChunks {
+				a.pchunks = append(a.pchunks, ch)
+			} else {
+				a.pi--
+			}
+			a.ptrs = ch[:0]
+		}
 	}
 	l := len(a.ptrs)
 	a.ptrs = a.ptrs[:l+n]
@@ -116,14 +247,16 @@ func (n *onode) empty() bool {
 	if n == nil {
 		return true
 	}
-	if n.text != "" {
+	if n.text != "" || n.memo == 2 {
 		return false
 	}
-	switch n.memo {
-	case 1:
+	return n.emptyKids()
+}
+
+// emptyKids is empty for a node without text: whether no child has any.
+func (n *onode) emptyKids() bool {
+	if n.memo == 1 {
 		return true
-	case 2:
-		return false
 	}
 	e := true
 	for _, k := range n.kids {
@@ -163,6 +296,115 @@ type tok struct {
 type builder struct {
 	toks         []tok
 	punctInQuote bool
+	// enc and fms are scratch of encodeToks and decodeToks
+	enc []byte
+	fms []formatting
+}
+
+// encodeToks appends the compact encoding of tokens to dst: per token its
+// kind, then for text its length and bytes, for formatting the length
+// and bytes of each property, for quotes a byte of their kind, for a
+// display its name. A Rendered keeps its output so (one allocation of
+// about the size of the text) and decodes it to format it.
+func encodeToks(dst []byte, toks []tok) []byte {
+	str := func(dst []byte, s string) []byte {
+		dst = binary.AppendUvarint(dst, uint64(len(s)))
+		return append(dst, s...)
+	}
+	opens := 0
+	for _, t := range toks {
+		if t.k == tOpen {
+			opens++
+		}
+	}
+	dst = binary.AppendUvarint(dst, uint64(opens))
+	for _, t := range toks {
+		dst = append(dst, byte(t.k))
+		switch t.k {
+		case tText, tOpenDiv:
+			dst = str(dst, t.s)
+		case tOpen:
+			f := t.fm
+			if f == nil {
+				f = &formatting{}
+			}
+			dst = str(dst, f.fontStyle)
+			dst = str(dst, f.fontVariant)
+			dst = str(dst, f.fontWeight)
+			dst = str(dst, f.textDecoration)
+			dst = str(dst, f.verticalAlign)
+			dst = str(dst, f.ord)
+		case tOpenQ, tCloseQ:
+			var q byte
+			switch t.s {
+			case "'":
+				q = 1
+			case "affix":
+				q = 2
+			}
+			dst = append(dst, q)
+		}
+	}
+	return dst
+}
+
+// quoteKinds are the strings of the quote tokens, by their code.
+var quoteKinds = [3]string{`"`, "'", "affix"}
+
+// decodeToks appends the tokens of an encoding (encodeToks) to toks; the
+// formatting of open tokens is kept in fms, which must not grow while the
+// tokens are used: it is given the capacity needed first.
+func decodeToks(enc string, toks []tok, fms []formatting) ([]tok, []formatting) {
+	i := 0
+	uv := func() int {
+		v, shift := 0, 0
+		for i < len(enc) && shift < 63 {
+			b := enc[i]
+			i++
+			v |= int(b&0x7f) << shift
+			if b < 0x80 {
+				return v
+			}
+			shift += 7
+		}
+		return 0
+	}
+	str := func() string {
+		l := uv()
+		if l < 0 || l > len(enc)-i {
+			l = len(enc) - i
+		}
+		s := enc[i : i+l]
+		i += l
+		return s
+	}
+	opens := uv()
+	if cap(fms) < opens {
+		fms = make([]formatting, 0, opens)
+	}
+	for i < len(enc) {
+		k := tkind(enc[i])
+		i++
+		t := tok{k: k}
+		switch k {
+		case tText, tOpenDiv:
+			t.s = str()
+		case tOpen:
+			if len(fms) == cap(fms) {
+				// a corrupt count: never for an encoding of encodeToks
+				return toks, fms
+			}
+			fms = append(fms, formatting{fontStyle: str(), fontVariant: str(), fontWeight: str(), textDecoration: str(), verticalAlign: str(), ord: str()})
+			t.fm = &fms[len(fms)-1]
+		case tOpenQ, tCloseQ:
+			if i < len(enc) && int(enc[i]) < len(quoteKinds) {
+				t.s = quoteKinds[enc[i]]
+			}
+			i++
+		}
+		toks = append(toks, t)
+	}
+	return toks, fms
 }
 
 // punctJoin is how citeproc-js joins two different punctuation marks
@@ -222,6 +464,11 @@ func (b *builder) lastText() int {
 
 func (b *builder) write(s string) {
 	if s == "" {
+		return
+	}
+	if c := s[0]; c != ' ' && punctIdx(c) < 0 {
+		// no punctuation or space to join with what comes before
+		b.toks = append(b.toks, tok{k: tText, s: s})
 		return
 	}
 	// punctuation after closing quotes moves inside them
@@ -399,19 +646,32 @@ type quoteTerms struct{ open, close, openIn, closeIn string }
 // serialize writes tokens as the format's markup.
 func serialize(toks []tok, f Format, q quoteTerms) string {
 	var sb strings.Builder
+	n := 16
+	for _, t := range toks {
+		n += len(t.s)
+	}
+	sb.Grow(n + n/8)
 	type st struct {
 		italic, bold, sc bool
 	}
-	var stack []string
-	var fstack []st
+	// closers holds the closing markup of the open formatting, ncl how
+	// many each open token pushed
+	var closersBuf [16]string
+	var nclBuf [8]uint8
+	var qBuf [8]qent
+	var fstackBuf [8]st
+	var divsBuf [4]string
+	closers, ncl, fstack, qstack, divs := closersBuf[:0], nclBuf[:0], fstackBuf[:0], qBuf[:0], divsBuf[:0]
 	cur := st{}
-	var qstack []qent
-	var divs []string
 	for ti, t := range toks {
 		switch t.k {
 		case tText:
 			s := t.s
 			if f == HTML {
+				if htmlPlain(s) {
+					sb.WriteString(s)
+					continue
+				}
 				s = superscripts(escapeHTML(s))
 			} else if f == Markdown {
 				s = escapeMD(s)
@@ -419,15 +679,12 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			sb.WriteString(s)
 		case tOpen:
 			fstack = append(fstack, cur)
-			var closeStr strings.Builder
-			var open strings.Builder
+			pushed := 0
 			fm := t.fm
 			add := func(o, c string) {
-				open.WriteString(o)
-				// closing in reverse
-				cs := c + closeStr.String()
-				closeStr.Reset()
-				closeStr.WriteString(cs)
+				sb.WriteString(o)
+				closers = append(closers, c)
+				pushed++
 			}
 			if f == HTML {
 				for i := len(fm.ord) - 1; i >= 0; i-- {
@@ -526,12 +783,15 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					add("**", "**")
 				}
 			}
-			sb.WriteString(open.String())
-			stack = append(stack, closeStr.String())
+			ncl = append(ncl, uint8(pushed))
 		case tClose:
-			if len(stack) > 0 {
-				sb.WriteString(stack[len(stack)-1])
-				stack = stack[:len(stack)-1]
+			if len(ncl) > 0 {
+				k := int(ncl[len(ncl)-1])
+				ncl = ncl[:len(ncl)-1]
+				for j := len(closers) - 1; j >= len(closers)-k; j-- {
+					sb.WriteString(closers[j])
+				}
+				closers = closers[:len(closers)-k]
 				cur = fstack[len(fstack)-1]
 				fstack = fstack[:len(fstack)-1]
 			}
@@ -614,6 +874,24 @@ func textAfter(toks []tok) bool {
 		}
 	}
 	return false
+}
+
+// htmlPlain reports whether text is written in HTML as it is: no
+// characters to escape, no superscript characters (all at or above
+// U+00AA, whose UTF-8 starts with 0xC2 or more), no tab, line break or
+// two spaces in a row (white space that citeproc-js's HTML rewrites).
+func htmlPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b == '&' || b == '<' || b == '>' || b >= 0xC2:
+			return false
+		case b == '\t' || b == '\n' || b == '\r':
+			return false
+		case b == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 func esc(s string, f Format) string {
@@ -699,6 +977,22 @@ func plainText(n *onode) string {
 	if len(n.kids) == 0 {
 		// a leaf: no copy when the affixes are empty
 		return n.prefix + n.text + n.suffix
+	}
+	if n.prefix == "" && n.suffix == "" && n.text == "" {
+		// a node whose text is one child's: no copy either
+		var only *onode
+		for _, k := range n.kids {
+			if !k.empty() {
+				if only != nil {
+					only = nil
+					break
+				}
+				only = k
+			}
+		}
+		if only != nil {
+			return plainText(only)
+		}
 	}
 	var buf [256]byte
 	return string(appendPlain(buf[:0], n))

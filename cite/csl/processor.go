@@ -1,10 +1,12 @@
 package csl
 
 import (
+	"bytes"
 	"errors"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/collate"
@@ -28,19 +30,101 @@ type Processor struct {
 	style *Style
 	loc   *chain
 	items []*Item
-	byID  map[string]*Item
+	// index gives an item's place in items by id once there are more
+	// than smallRegistry (fewer are found by a scan)
+	index map[string]int
 	coll  *collate.Collator
 	lang  string
-	state map[string]*dstate
 	dirty bool
-	// citation numbers (1-based) by item id
-	numbers map[string]int
-	order   []*Item // bibliography order
+	// reg, by place in items, made by prepare, are the citation numbers
+	// (1-based) and disambiguation states
+	reg   []regEntry
+	order []*Item // bibliography order
 	// positions, when set, records the positions CiteDocument gave each
 	// citation (by ID), for the test-suite runner
 	positions map[string]string
-	// arena holds the output nodes of renders
-	arena arena
+	// keyBuf, while sortItems makes sort keys, holds their collation keys
+	keyBuf *collate.Buffer
+	// ar holds the output nodes of renders during a call (nil between
+	// calls: nodes are then allocated one by one)
+	ar *arena
+}
+
+// regEntry is what prepare decides for an item.
+type regEntry struct {
+	number int
+	dstate
+}
+
+// smallRegistry is the number of items up to which a processor finds
+// them by a scan rather than keep an index.
+const smallRegistry = 8
+
+// place returns the place of the item with an id in p.items, or -1.
+func (p *Processor) place(id string) int {
+	if p.index != nil {
+		if i, ok := p.index[id]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, it := range p.items {
+		if it.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// placeOf returns the place of a registered item, or -1.
+func (p *Processor) placeOf(it *Item) int {
+	if p.index == nil {
+		for i, x := range p.items {
+			if x == it {
+				return i
+			}
+		}
+	}
+	return p.place(it.ID)
+}
+
+// number returns the citation number of an item (0 before prepare).
+func (p *Processor) number(id string) int {
+	if i := p.place(id); i >= 0 && i < len(p.reg) {
+		return p.reg[i].number
+	}
+	return 0
+}
+
+// st returns the disambiguation state of an item (nil before prepare or
+// for an item not registered).
+func (p *Processor) st(id string) *dstate {
+	if i := p.place(id); i >= 0 && i < len(p.reg) {
+		return &p.reg[i].dstate
+	}
+	return nil
+}
+
+// acquire gives the processor an arena from arenaPool for a call that
+// renders, unless an enclosing call holds one; own tells release whether
+// to give it back.
+func (p *Processor) acquire() (own bool) {
+	if p.ar != nil {
+		return false
+	}
+	p.ar = arenaPool.Get().(*arena)
+	return true
+}
+
+// release gives the arena back at the end of the call that acquired it:
+// nothing rendered in it may be used after.
+func (p *Processor) release(own bool) {
+	if !own {
+		return
+	}
+	p.ar.reset()
+	arenaPool.Put(p.ar)
+	p.ar = nil
 }
 
 type dstate struct {
@@ -81,43 +165,92 @@ func NewProcessor(s *Style, opts Options) *Processor {
 	if lang == "" {
 		lang = "en-US"
 	}
-	p := &Processor{style: s, byID: map[string]*Item{}}
-	p.loc = buildChain(s, opts.Locales, lang)
+	p := &Processor{style: s}
+	p.loc = s.chain(opts.Locales, lang)
 	p.lang = lang
 	return p
+}
+
+// chainCache keeps the locale chains (with their memo of term lookups)
+// of a style's processors, by locale set and language: processors made
+// for each document share them.
+type chainCache struct {
+	mu   sync.Mutex
+	list []chainEntry
+}
+
+type chainEntry struct {
+	ls   *LocaleSet
+	lang string
+	c    *chain
+}
+
+// maxChains bounds the chains a style keeps.
+const maxChains = 8
+
+// chain returns the locale chain for a locale set and language, made on
+// first use.
+func (s *Style) chain(ls *LocaleSet, lang string) *chain {
+	cc := &s.chains
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	for _, e := range cc.list {
+		if e.ls == ls && e.lang == lang {
+			return e.c
+		}
+	}
+	c := buildChain(s, ls, lang)
+	if len(cc.list) == maxChains {
+		cc.list = append(cc.list[:0], cc.list[1:]...)
+	}
+	cc.list = append(cc.list, chainEntry{ls, lang, c})
+	return c
 }
 
 // Register adds items (in order); registering an id again replaces it.
 func (p *Processor) Register(items ...*Item) {
 	for _, it := range items {
-		if _, ok := p.byID[it.ID]; !ok {
-			p.items = append(p.items, it)
-		} else {
+		if i := p.place(it.ID); i >= 0 {
+			p.items[i] = it
+			continue
+		}
+		p.items = append(p.items, it)
+		switch {
+		case p.index != nil:
+			p.index[it.ID] = len(p.items) - 1
+		case len(p.items) > smallRegistry:
+			p.index = make(map[string]int, 2*len(p.items))
 			for i, x := range p.items {
-				if x.ID == it.ID {
-					p.items[i] = it
-				}
+				p.index[x.ID] = i
 			}
 		}
-		p.byID[it.ID] = it
 	}
 	p.dirty = true
 }
 
 // Item returns a registered item.
-func (p *Processor) Item(id string) *Item { return p.byID[id] }
+func (p *Processor) Item(id string) *Item {
+	if i := p.place(id); i >= 0 {
+		return p.items[i]
+	}
+	return nil
+}
 
 func (p *Processor) newCtx(it *Item, mode int) *ctx {
-	c := &ctx{ar: &p.arena, st: p.style, loc: p.loc, item: it, mode: mode, budget: 200000}
+	c := p.ar.newCtx()
+	c.ar, c.st, c.loc, c.item, c.mode, c.budget = p.ar, p.style, p.loc, it, mode, 200000
+	c.typeBit = p.style.typeBits[it.Type]
 	if mode == modeBib {
 		c.ls = p.style.bibliography
 	} else {
 		c.ls = p.style.citation
 	}
-	if n := p.numbers[it.ID]; n > 0 {
-		c.citationNumber = n
+	var ds *dstate
+	if i := p.placeOf(it); i >= 0 && i < len(p.reg) {
+		c.citationNumber = p.reg[i].number
+		ds = &p.reg[i].dstate
 	}
-	if ds := p.state[it.ID]; ds != nil {
+	if ds != nil {
 		c.addNames = ds.addNames
 		c.givenLevel = ds.givenLevel
 		c.disambig = ds.disambig
@@ -132,17 +265,26 @@ func (p *Processor) prepare() {
 		return
 	}
 	p.dirty = false
-	p.numbers = map[string]int{}
-	p.state = map[string]*dstate{}
-	// citation numbers: registration order, then bibliography sort
-	for i, it := range p.items {
-		p.numbers[it.ID] = i + 1
+	// the renders of sorting and disambiguation end in strings: their
+	// output trees are dead after
+	defer p.ar.rewind(p.ar.mark())
+	n := len(p.items)
+	if cap(p.reg) >= n {
+		p.reg = p.reg[:n]
+		clear(p.reg)
+	} else {
+		p.reg = make([]regEntry, n)
 	}
-	p.order = append([]*Item(nil), p.items...)
+	// citation numbers: registration order, then bibliography sort
+	for i := range p.items {
+		p.reg[i].number = i + 1
+	}
+	// the bibliography order is the registration order unless sorted
+	p.order = p.items[:n:n]
 	if b := p.style.bibliography; b != nil && len(b.sort) > 0 && len(p.items) > 1 {
-		p.order = p.sortItems(p.order, b, modeBib)
+		p.order = p.sortItems(append(make([]*Item, 0, n), p.items...), b, modeBib)
 		for i, it := range p.order {
-			p.numbers[it.ID] = i + 1
+			p.reg[p.placeOf(it)].number = i + 1
 		}
 		// a descending citation-number key keeps numbers from the ascending order
 		if usesCitationNumberDesc(b) {
@@ -155,7 +297,7 @@ func (p *Processor) prepare() {
 			}
 			o := p.sortItems(append([]*Item(nil), p.items...), &asc, modeBib)
 			for i, it := range o {
-				p.numbers[it.ID] = i + 1
+				p.reg[p.placeOf(it)].number = i + 1
 			}
 		}
 	}
@@ -205,13 +347,19 @@ func usesCitationNumberDesc(b *layoutSpec) bool {
 type sortVal struct {
 	s     string
 	clean string // s without what collation ignores (sortClean)
-	n     float64
-	isNum bool
-	empty bool
+	// key is the collation key of clean, when sortItems asked for keys
+	// (hasKey): comparing keys is comparing the strings
+	key    []byte
+	hasKey bool
+	n      float64
+	isNum  bool
+	empty  bool
 }
 
 func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
-	var out []sortVal
+	// the keys are strings: the output trees are dead after
+	defer p.ar.rewind(p.ar.mark())
+	out := make([]sortVal, 0, len(ls.sort))
 	for _, k := range ls.sort {
 		c := p.newCtx(it, mode)
 		c.sorting = true
@@ -259,6 +407,9 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 			sv.empty = sv.s == ""
 		}
 		sv.clean = sortClean(sv.s)
+		if p.keyBuf != nil && !sv.empty {
+			sv.key, sv.hasKey = p.collator().KeyFromString(p.keyBuf, sv.clean), true
+		}
 		out = append(out, sv)
 	}
 	return out
@@ -297,7 +448,11 @@ func (p *Processor) compare(a, b []sortVal, keys []*sortKey) int {
 				r = 1
 			}
 		} else {
-			r = p.collator().CompareString(x.clean, y.clean)
+			if x.hasKey && y.hasKey {
+				r = bytes.Compare(x.key, y.key)
+			} else {
+				r = p.collator().CompareString(x.clean, y.clean)
+			}
 		}
 		if r != 0 {
 			if keys[i].desc {
@@ -317,6 +472,10 @@ func (p *Processor) sortItems(items []*Item, ls *layoutSpec, mode int) []*Item {
 		it   *Item
 		keys []sortVal
 	}
+	// collation keys, made once per item rather than at each comparison
+	var buf collate.Buffer
+	p.keyBuf = &buf
+	defer func() { p.keyBuf = nil }()
 	ks := make([]keyed, len(items))
 	for i, it := range items {
 		ks[i] = keyed{it, p.sortKeysFor(it, ls, mode)}

@@ -21,8 +21,15 @@ func richText(s string) *onode { return richTextOpt(s, false) }
 func (c *ctx) richText(s string) *onode {
 	for i := 0; i < len(s); i++ {
 		switch b := s[i]; {
-		case b == '<' || b == '"' || b == '\'' || b >= 0x80:
+		case b == '<' || b == '"' || b == '\'':
 			return richTextOpt(s, false)
+		case b >= 0x80:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch r {
+			case '“', '‘', '’', '”', '«', '»':
+				return richTextOpt(s, false)
+			}
+			i += size - 1
 		}
 	}
 	return c.leaf(s)
@@ -337,7 +344,7 @@ func (c *ctx) caseAnyLang(n *onode, tc string) {
 				continue
 			}
 			if !l.nocase && !l.soft {
-				l.n.text = cite.CapitalizeFirst(l.n.text)
+				l.n.text = capitalizeFirst(l.n.text)
 			}
 			break
 		}
@@ -381,7 +388,7 @@ func (c *ctx) caseAnyLang(n *onode, tc string) {
 			// one leaf: its text title-cased, as the general case below
 			// would split it back
 			l := leaves[0]
-			t := cite.TitleCase(l.n.text)
+			t := titleCase(l.n.text)
 			if utf8.RuneCountInString(t) != utf8.RuneCountInString(l.n.text) {
 				return
 			}
@@ -399,7 +406,7 @@ func (c *ctx) caseAnyLang(n *onode, tc string) {
 			sb.WriteString(l.n.text)
 			counts[i] = utf8.RuneCountInString(l.n.text)
 		}
-		out := []rune(cite.TitleCase(sb.String()))
+		out := []rune(titleCase(sb.String()))
 		total := 0
 		for _, k := range counts {
 			total += k
@@ -416,6 +423,28 @@ func (c *ctx) caseAnyLang(n *onode, tc string) {
 			}
 		}
 	}
+}
+
+// titleCase is cite.TitleCase, without an allocation when the title is
+// already in title case.
+func titleCase(s string) string {
+	var buf [256]byte
+	b := cite.AppendTitleCase(buf[:0], s)
+	if string(b) == s {
+		return s
+	}
+	return string(b)
+}
+
+// capitalizeFirst is cite.CapitalizeFirst, without an allocation when
+// the first word already has its capital.
+func capitalizeFirst(s string) string {
+	var buf [128]byte
+	b := cite.AppendCapitalizeFirst(buf[:0], s)
+	if string(b) == s {
+		return s
+	}
+	return string(b)
 }
 
 func upperFirst(s string) string {

@@ -179,6 +179,11 @@ type Style struct {
 	// nilNameOpts are the name options of a cs:names without cs:name in
 	// the citation and the bibliography
 	nilNameOpts [2]nameOpts
+	// typeBits gives the item types that type conditions test a bit
+	// each (at most 64), for cond.mask
+	typeBits map[string]uint64
+	// chains are the locale chains of the style's processors
+	chains chainCache
 }
 
 type layoutSpec struct {
@@ -297,6 +302,7 @@ func ParseStyle(r io.Reader) (*Style, error) {
 	}
 	s.initWith = styleInitWith(s)
 	s.resolveNameOpts(c.nameEls)
+	s.compact()
 	return s, nil
 }
 
@@ -365,27 +371,30 @@ const (
 
 // el is a compiled rendering element.
 type el struct {
-	kind      kind
-	line, col int
-	name      string
-	a         map[string]string // raw attributes
-	fm        *formatting
-	prefix    string
-	suffix    string
-	delim     string
-	display   string
-	quotes    bool
-	strip     bool
-	textCase  string
-	variable  string
-	shortVar  string // variable + "-short"
-	vars      []string
-	macro     *el
-	term      string
-	form      string
-	plural    string
-	value     string
-	kids      []*el
+	// the fields the evaluator reads for most elements come first (one
+	// or two cache lines)
+	kind   kind
+	quotes bool
+	strip  bool
+	// varID and shortVarID are the ids of variable and shortVar in
+	// stdVarIDs (0: none)
+	varID, shortVarID uint8
+	macro             *el
+	kids              []*el
+	// choose
+	branches []*branch
+	fm       *formatting
+	prefix   string
+	suffix   string
+	textCase string
+	delim    string
+	display  string
+	variable string
+	term     string
+	form     string
+	shortVar string // variable + "-short"
+	plural   string
+	value    string
 	// names
 	nameEl     *el
 	etAl       *el
@@ -394,20 +403,22 @@ type el struct {
 	subst      *el
 	nameParts  map[string]*el
 	nopts      *[2]nameOpts // of a cs:name: in the citation, the bibliography
-	// choose
-	branches []*branch
+	vars       []string
 	// date
 	parts         []*el
 	rangeDelim    string
 	hasRangeDelim bool
+	line, col     int
+	name          string
+	a             map[string]string // raw attributes
 }
 
 type branch struct {
-	match  string // all, any, none
-	matchK uint8  // matchAll, matchAny, matchNone
+	isElse bool
+	matchK uint8 // matchAll, matchAny, matchNone
 	conds  []cond
 	kids   []*el
-	isElse bool
+	match  string // all, any, none
 }
 
 const (
@@ -420,10 +431,38 @@ const (
 // ck is its kind and vk, per value, what the value is (a name or date
 // variable, a position).
 type cond struct {
-	kind   string
-	ck     condKind
-	values []string
+	ck condKind
+	// mask, for a type condition whose values all have a bit in the
+	// style's typeBits (masked), is the bits of its values
+	masked bool
+	mask   uint64
+	// vids, for a variable or is-numeric condition, are the ids of its
+	// values in stdVarIDs (0: none)
+	vids   []uint8
 	vk     []uint8
+	values []string
+	kind   string
+}
+
+// typeMask gives a type condition the bits of its values, new types a
+// bit while there are bits left.
+func (s *Style) typeMask(cd *cond) {
+	var m uint64
+	for _, v := range cd.values {
+		b, ok := s.typeBits[v]
+		if !ok {
+			if len(s.typeBits) == 64 {
+				return
+			}
+			if s.typeBits == nil {
+				s.typeBits = map[string]uint64{}
+			}
+			b = 1 << len(s.typeBits)
+			s.typeBits[v] = b
+		}
+		m |= b
+	}
+	cd.mask, cd.masked = m, len(cd.values) > 0
 }
 
 type condKind uint8
@@ -458,6 +497,10 @@ const (
 func compileCond(kind, v string) cond {
 	cd := cond{kind: kind, values: strings.Fields(v)}
 	cd.vk = make([]uint8, len(cd.values))
+	cd.vids = make([]uint8, len(cd.values))
+	for i, x := range cd.values {
+		cd.vids[i] = stdVarIDs[x]
+	}
 	switch kind {
 	case "type":
 		cd.ck = cType
@@ -558,6 +601,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	if e.form == "short" && e.variable != "" {
 		e.shortVar = e.variable + "-short"
 	}
+	e.varID, e.shortVarID = stdVarIDs[e.variable], stdVarIDs[e.shortVar]
 	if e.variable == "year-suffix" {
 		c.style.usesYS = true
 	}
@@ -690,7 +734,11 @@ func (c *compiler) element(n *xnode) (*el, error) {
 			}
 			for _, ck := range condKinds {
 				if v, ok := k.attrs[ck]; ok {
-					b.conds = append(b.conds, compileCond(ck, v))
+					cd := compileCond(ck, v)
+					if cd.ck == cType {
+						c.style.typeMask(&cd)
+					}
+					b.conds = append(b.conds, cd)
 				}
 			}
 			for _, bk := range k.kids {
