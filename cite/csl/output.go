@@ -334,6 +334,11 @@ func encodeToks(dst []byte, toks []tok) []byte {
 			dst = str(dst, f.textDecoration)
 			dst = str(dst, f.verticalAlign)
 			dst = str(dst, f.ord)
+			var attr byte
+			if f.attr {
+				attr = 1
+			}
+			dst = append(dst, attr)
 		case tOpenQ, tCloseQ:
 			var q byte
 			switch t.s {
@@ -341,6 +346,8 @@ func encodeToks(dst []byte, toks []tok) []byte {
 				q = 1
 			case "affix":
 				q = 2
+			case "attr":
+				q = 3
 			}
 			dst = append(dst, q)
 		}
@@ -349,7 +356,7 @@ func encodeToks(dst []byte, toks []tok) []byte {
 }
 
 // quoteKinds are the strings of the quote tokens, by their code.
-var quoteKinds = [3]string{`"`, "'", "affix"}
+var quoteKinds = [4]string{`"`, "'", "affix", "attr"}
 
 // decodeToks appends the tokens of an encoding (encodeToks) to toks; the
 // formatting of open tokens is kept in fms, which must not grow while the
@@ -395,6 +402,10 @@ func decodeToks(enc string, toks []tok, fms []formatting) ([]tok, []formatting) 
 				return toks, fms
 			}
 			fms = append(fms, formatting{fontStyle: str(), fontVariant: str(), fontWeight: str(), textDecoration: str(), verticalAlign: str(), ord: str()})
+			if i < len(enc) {
+				fms[len(fms)-1].attr = enc[i] == 1
+				i++
+			}
 			t.fm = &fms[len(fms)-1]
 		case tOpenQ, tCloseQ:
 			if i < len(enc) && int(enc[i]) < len(quoteKinds) {
