@@ -152,125 +152,36 @@ func (r *renderer) term(s, prefix, suffix string, capFirst bool) {
 }
 
 // writeField writes a variable's value: title case or capitalize-first,
-// then quotation marks as the nesting level wants them and apostrophes
-// curled.
+// then its inline markup and quotation marks as citeproc-js's flip-flop
+// reads them (appendRich).
 func (r *renderer) writeField(val string, tc textCase) {
 	switch {
 	case tc == tcTitle && r.english:
-		appendQuoted(&r.o, appendTitleCase(r.scratch[:0], val))
+		appendRich(&r.o, appendTitleCase(r.scratch[:0], val))
 	case tc == tcCapFirst:
-		appendQuoted(&r.o, appendCapitalizeFirst(r.scratch[:0], val))
+		appendRich(&r.o, appendCapitalizeFirst(r.scratch[:0], val))
 	default:
-		appendQuoted(&r.o, val)
+		appendRich(&r.o, val)
 	}
 }
 
-// appendQuoted appends field text, turning its quotation marks into the
-// marks of its nesting level (double outside quotes, single inside) and
-// straight apostrophes into ’. The text is a string or bytes (a scratch
-// buffer read right away), so neither is copied to call it.
-func appendQuoted[S ~string | ~[]byte](o *out, s S) {
-	if !hasQuoteBytes(s) {
-		o.buf = append(o.buf, s...)
-		return
-	}
-	depth := o.quoteDepth
-	nest := 0
-	single := 0 // open single quotes in the text
-	lastClose := -1
-	start := 0 // s[start:i] is copied as it is
-	for i := 0; i < len(s); {
-		c, size := quoteAt(s, i)
-		if c == 0 {
-			i += size
-			continue
-		}
-		o.buf = append(o.buf, s[start:i]...)
-		switch c {
-		case '"':
-			prev := byte(' ')
-			if i > 0 {
-				prev = s[i-1]
-			}
-			if prev == ' ' || prev == '(' || prev == '[' || i == 0 {
-				o.buf = appendOpenQuote(o.buf, depth+nest)
-				nest++
-			} else if nest > 0 {
-				nest--
-				lastClose = len(o.buf)
-				o.buf = appendCloseQuote(o.buf, depth+nest)
-			} else {
-				o.buf = append(o.buf, "”"...)
-			}
-		case '“':
-			o.buf = appendOpenQuote(o.buf, depth+nest)
-			nest++
-		case '”':
-			if nest > 0 {
-				nest--
-			}
-			lastClose = len(o.buf)
-			o.buf = appendCloseQuote(o.buf, depth+nest)
-		case '‘':
-			o.buf = appendOpenQuote(o.buf, depth+nest+1)
-			single++
-		case '’', '\'':
-			if single > 0 {
-				single--
-				lastClose = len(o.buf)
-				o.buf = appendCloseQuote(o.buf, depth+nest+1)
-			} else {
-				o.buf = append(o.buf, "’"...)
-			}
-		}
-		i += size
-		start = i
-		if i == len(s) && lastClose >= 0 && lastClose+3 == len(o.buf) {
-			// the text ends with a closing quotation mark: punctuation
-			// that follows moves inside it
-			o.qpos, o.qend = lastClose, len(o.buf)
-		}
-	}
-	o.buf = append(o.buf, s[start:]...)
-}
-
-// quoteAt returns the quotation mark or apostrophe that starts at s[i]
-// (straight or curly) and its length in bytes; for any other byte, 0 and 1.
+// quoteAt returns the curly quotation mark that starts at s[i] and its
+// length in bytes; for any other byte, 0 and 1.
 func quoteAt[S ~string | ~[]byte](s S, i int) (rune, int) {
-	switch s[i] {
-	case '"':
-		return '"', 1
-	case '\'':
-		return '\'', 1
-	case 0xE2: // U+2018, U+2019, U+201C, U+201D are E2 80 98, 99, 9C, 9D
-		if i+2 < len(s) && s[i+1] == 0x80 {
-			switch s[i+2] {
-			case 0x98:
-				return '‘', 3
-			case 0x99:
-				return '’', 3
-			case 0x9C:
-				return '“', 3
-			case 0x9D:
-				return '”', 3
-			}
+	if s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 {
+		// U+2018, U+2019, U+201C, U+201D are E2 80 98, 99, 9C, 9D
+		switch s[i+2] {
+		case 0x98:
+			return '‘', 3
+		case 0x99:
+			return '’', 3
+		case 0x9C:
+			return '“', 3
+		case 0x9D:
+			return '”', 3
 		}
 	}
 	return 0, 1
-}
-
-func appendOpenQuote(b []byte, level int) []byte {
-	if level%2 == 0 {
-		return append(b, "“"...)
-	}
-	return append(b, "‘"...)
-}
-
-func appendCloseQuote(b []byte, level int) []byte {
-	if level%2 == 0 {
-		return append(b, "”"...)
-	}
-	return append(b, "’"...)
 }
 
 // labelForm is the form of a role or locator label.
@@ -749,16 +660,4 @@ func (r *renderer) substituteAuthor(substitute string) {
 			r.o.marks[i].end += int32(delta)
 		}
 	}
-}
-
-// hasQuoteBytes reports whether s may hold a quotation mark or an
-// apostrophe (straight ones, or the curly ones, which start with 0xE2).
-func hasQuoteBytes[S ~string | ~[]byte](s S) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\'', '"', 0xE2:
-			return true
-		}
-	}
-	return false
 }

@@ -89,8 +89,9 @@ type titleSegment struct {
 }
 
 // splitTitle splits s into strings and the tags between them, as
-// citeproc-js's "Doppeler" does: a tag is one tag rune, or a space followed
-// by a straight quote.
+// citeproc-js's "Doppeler" does: a tag is one tag rune, a space followed
+// by a straight quote, or a markup tag; a straight single quote that a
+// string follows at once (an apostrophe: "Maisky's") is not a tag.
 func splitTitle(s string, segs []titleSegment) []titleSegment {
 	start := 0
 	for i := 0; i < len(s); {
@@ -99,6 +100,18 @@ func splitTitle(s string, segs []titleSegment) []titleSegment {
 			segs = append(segs, titleSegment{start, i, i + 2})
 			i += 2
 			start = i
+			continue
+		}
+		if r == '<' {
+			if k, n := markupTagAt(s, i); k != mkNone {
+				segs = append(segs, titleSegment{start, i, i + n})
+				i += n
+				start = i
+				continue
+			}
+		}
+		if r == '\'' && i+1 < len(s) && s[i+1] != ' ' && !titleTagAt(s, i+1) {
+			i++
 			continue
 		}
 		if isTagRune(r) {
@@ -110,6 +123,16 @@ func splitTitle(s string, segs []titleSegment) []titleSegment {
 		i += size
 	}
 	return append(segs, titleSegment{start, len(s), len(s)})
+}
+
+// titleTagAt reports whether a title-case tag starts at s[i].
+func titleTagAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if isTagRune(r) {
+		return true
+	}
+	k, _ := markupTagAt(s, i)
+	return k != mkNone
 }
 
 // appendTitleCase appends s in title case, following citeproc-js: every
@@ -207,13 +230,34 @@ func appendTitleCase(dst []byte, s string) []byte {
 			nrestore++
 		}
 	}
+	// protect holds the closing tags of the open markup whose text title
+	// case leaves alone (<sc>, <sub>, <sup>, nocase spans).
+	var protect [8]markupKind
+	nprotect := 0
 	words(0)
 	for i := 0; i+1 < len(segs); i++ {
 		tag := s[segs[i].end:segs[i].tagEnd]
+		if k, _ := markupTagAt(tag, 0); k != mkNone {
+			switch {
+			case k.caseProtected():
+				if nprotect < len(protect) {
+					protect[nprotect] = k.closer()
+				}
+				nprotect++
+			case nprotect > len(protect) && k >= mkIEnd:
+				nprotect-- // past the tags kept: any closing tag
+			case nprotect > 0 && nprotect <= len(protect) && k == protect[nprotect-1]:
+				nprotect--
+			}
+		}
 		if strings.HasSuffix(tag, "!") || strings.HasSuffix(tag, "?") || strings.HasSuffix(tag, ":") {
 			afterPunct = true
 		}
-		words(i + 1)
+		if nprotect == 0 {
+			words(i + 1)
+		} else if strings.TrimSpace(s[segs[i+1].start:segs[i+1].end]) != "" {
+			last = wordPos{seg: -1}
+		}
 		// quote state
 		q := ""
 		switch {
