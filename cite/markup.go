@@ -165,15 +165,42 @@ func runeBefore[S ~string | ~[]byte](s S, i int) rune {
 }
 
 // hasMarkupBytes reports whether s may hold markup, a quotation mark or an
-// apostrophe (curly marks start with 0xE2).
+// apostrophe (curly marks start with 0xE2), guillemets (0xC2) or a space
+// before ":", ";", "?" or "!".
 func hasMarkupBytes[S ~string | ~[]byte](s S) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
-		case '<', '\'', '"', 0xE2:
+		case '<', '\'', '"', 0xE2, 0xC2:
 			return true
+		case ' ':
+			if i+1 < len(s) && (s[i+1] == ':' || s[i+1] == ';' || s[i+1] == '?' || s[i+1] == '!') {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// appendSpaced appends text as citeproc-js appends it: a space before
+// ":", ";", "?", "!" or "»", and after "«", becomes a narrow no-break
+// space (U+202F).
+func appendSpaced[S ~string | ~[]byte](b []byte, s S) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == ' ' && i+1 < len(s) && (s[i+1] == ':' || s[i+1] == ';' || s[i+1] == '?' || s[i+1] == '!' ||
+			s[i+1] == 0xC2 && i+2 < len(s) && s[i+2] == 0xBB):
+			b = append(b, s[start:i]...)
+			b = append(b, "\u202f"...)
+			start = i + 1
+		case s[i] == 0xC2 && i+2 < len(s) && s[i+1] == 0xAB && s[i+2] == ' ':
+			b = append(b, s[start:i+2]...)
+			b = append(b, "\u202f"...)
+			start = i + 3
+			i += 2
+		}
+	}
+	return append(b, s[start:]...)
 }
 
 // scanTags finds the tags of s as citeproc-js's flip-flopper does: a
@@ -296,7 +323,7 @@ func appendRich[S ~string | ~[]byte](o *out, s S) {
 	var tagBuf [32]ftag
 	tags := scanTags(s, tagBuf[:0])
 	if len(tags) == 0 {
-		o.buf = append(o.buf, s...)
+		o.buf = appendSpaced(o.buf, s)
 		return
 	}
 	pairTags(s, tags)
@@ -333,7 +360,7 @@ func appendRich[S ~string | ~[]byte](o *out, s S) {
 	pos := 0
 	for i := range tags {
 		t := &tags[i]
-		o.buf = append(o.buf, s[pos:t.start]...)
+		o.buf = appendSpaced(o.buf, s[pos:t.start])
 		pos = int(t.end)
 		if !t.keep {
 			if t.drop {
@@ -423,7 +450,7 @@ func appendRich[S ~string | ~[]byte](o *out, s S) {
 		}
 		stack = append(stack, d)
 	}
-	o.buf = append(o.buf, s[pos:]...)
+	o.buf = appendSpaced(o.buf, s[pos:])
 	if runEnd == len(o.buf) && runEnd > 0 {
 		o.qpos, o.qend = runStart, runEnd
 	}

@@ -67,3 +67,41 @@ func TestSpansNested(t *testing.T) {
 		{Text: ". n.d."},
 	}, text.Spans())
 }
+
+// TestCaseQuirks: title case and capitalize-first read straight quotes
+// as citeproc-js 1.4 does (expected values from its text-case engine): a
+// straight single quote joins the string after it, so the opening one
+// stays open and gives its word back its first letter; protected markup
+// is left alone.
+func TestCaseQuirks(t *testing.T) {
+	for in, want := range map[string]string{
+		"'peace front' archive":                               "'peace Front' Archive",
+		"x 'peace front' y 'war now' z":                       "X 'peace Front' y 'War Now' z",
+		`x "peace 'front' y" z`:                               `X "peace 'front' y" z`,
+		"The 'peace front' archive":                           "The 'peace Front' Archive",
+		"a <sc>b</sc> c":                                      "A <sc>b</sc> c",
+		"it's the '30s: o' the times":                         "It's the '30s: O' the Times",
+		`The <span class="nocase">iPhone</span> of diplomacy`: `The <span class="nocase">iPhone</span> of Diplomacy`,
+	} {
+		assert.Equal(t, want, TitleCase(in), in)
+	}
+	for in, want := range map[string]string{
+		`"white paper"`:      `"white paper"`,
+		"'white paper'":      "'White paper'",
+		"'white' paper":      "'white' paper",
+		"(white) paper":      "(White) paper",
+		"<i>white</i> paper": "<i>White</i> paper",
+	} {
+		assert.Equal(t, want, CapitalizeFirst(in), in)
+	}
+}
+
+// TestFieldSpacing: French spacing and particles ending in an apostrophe,
+// as citeproc-js writes them.
+func TestFieldSpacing(t *testing.T) {
+	it := Item{ID: "x", Type: "book", Title: "« Paix » ou guerre ?", Language: "fr",
+		Author: []Name{{Family: "Alembert", Given: "Jean", NonDroppingParticle: "d'"}}}
+	text, err := Format(&it, ChicagoNotes, First, Locator{})
+	require.NoError(t, err)
+	assert.Contains(t, text.String(), "Jean d’Alembert, «\u202fPaix\u202f» ou guerre\u202f?")
+}

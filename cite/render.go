@@ -347,10 +347,10 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 	}
 	switch {
 	case short:
-		b = appendApostrophes(b, joinSp(n.NonDroppingParticle, family))
+		b = appendApostrophes(b, joinParticle(n.NonDroppingParticle, family))
 	case inverted:
 		if demoteNever {
-			b = appendApostrophes(b, joinSp(n.NonDroppingParticle, family))
+			b = appendApostrophes(b, joinParticle(n.NonDroppingParticle, family))
 			if n.Given != "" || n.DroppingParticle != "" {
 				b = append(b, ", "...)
 				b = appendApostrophes(b, joinSp(n.Given, n.DroppingParticle))
@@ -380,7 +380,13 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		sp(n.Given)
 		sp(n.DroppingParticle)
 		sp(n.NonDroppingParticle)
-		sp(family)
+		dp := n.DroppingParticle
+		if n.NonDroppingParticle != "" && particleJoins(n.NonDroppingParticle) ||
+			n.NonDroppingParticle == "" && particleJoins(dp) && dp[:len(dp)-1] != "de" {
+			b = appendApostrophes(b, family)
+		} else {
+			sp(family)
+		}
 		if n.Suffix != "" {
 			if n.CommaSuffix {
 				b = append(b, ", "...)
@@ -391,6 +397,21 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		}
 	}
 	r.o.buf = b
+}
+
+// particleJoins reports whether a particle joins the family name without
+// a space: it ends in an apostrophe or a hyphen ("d’Alembert"), as
+// citeproc-js joins it.
+func particleJoins(p string) bool {
+	return strings.HasSuffix(p, "'") || strings.HasSuffix(p, "’") || strings.HasSuffix(p, "-") || strings.HasSuffix(p, "ʼ")
+}
+
+// joinParticle joins a non-dropping particle and the family name.
+func joinParticle(p, family string) string {
+	if p != "" && family != "" && particleJoins(p) {
+		return p + family
+	}
+	return joinSp(p, family)
 }
 
 func joinSp(a, b string) string {

@@ -110,7 +110,16 @@ func splitTitle(s string, segs []titleSegment) []titleSegment {
 				continue
 			}
 		}
-		if r == '\'' && i+1 < len(s) && s[i+1] != ' ' && !titleTagAt(s, i+1) {
+		if r == '\'' && i == 0 && len(s) > 1 {
+			// citeproc-js writes a leading straight quote as " '"
+			segs = append(segs, titleSegment{0, 0, 1})
+			i++
+			start = i
+			continue
+		}
+		if r == '\'' && i+1 < len(s) && !titleTagAt(s, i+1) {
+			// citeproc-js 1.4 joins a straight single quote to the
+			// string that follows it, even after a space
 			i++
 			continue
 		}
@@ -128,7 +137,7 @@ func splitTitle(s string, segs []titleSegment) []titleSegment {
 // titleTagAt reports whether a title-case tag starts at s[i].
 func titleTagAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	if isTagRune(r) {
+	if isTagRune(r) || r == ' ' && i+1 < len(s) && (s[i+1] == '"' || s[i+1] == '\'') {
 		return true
 	}
 	k, _ := markupTagAt(s, i)
@@ -140,6 +149,14 @@ func titleTagAt(s string, i int) bool {
 // capital, and so do the first word, a word after ":", "?" or "!", and a
 // last word that is a stop word; words with capitals are left alone.
 func appendTitleCase(dst []byte, s string) []byte {
+	return appendCase(dst, s, false)
+}
+
+// appendCase is title case, or with firstOnly capitalize-first: the first
+// word capitalized if it is in lower case. Both read the string's tags as
+// citeproc-js's text-case engine does: quotation marks that close nothing
+// or open out of turn give the word after them back its first letter.
+func appendCase(dst []byte, s string, firstOnly bool) []byte {
 	var segBuf [32]titleSegment
 	segs := splitTitle(s, segBuf[:0])
 	// capitalized[i] is the word decision per word; do it in two passes:
@@ -205,6 +222,8 @@ func appendTitleCase(dst []byte, s string) []byte {
 			lower := isLowerWord(word)
 			capitalize := false
 			switch {
+			case firstOnly:
+				capitalize = lower && isFirst
 			case !lower:
 				// a word with capitals is left alone
 			case jsLen(word) > 1 && !isStopWord(word):
@@ -237,6 +256,9 @@ func appendTitleCase(dst []byte, s string) []byte {
 	words(0)
 	for i := 0; i+1 < len(segs); i++ {
 		tag := s[segs[i].end:segs[i].tagEnd]
+		if i == 0 && segs[0].end == 0 && tag == "'" {
+			tag = " '" // a leading straight quote opens
+		}
 		if k, _ := markupTagAt(tag, 0); k != mkNone {
 			switch {
 			case k.caseProtected():
@@ -319,7 +341,7 @@ func appendTitleCase(dst []byte, s string) []byte {
 	}
 	// the last word: capitalize a final stop word
 	lastCap := -1
-	if last.seg >= 0 {
+	if last.seg >= 0 && !firstOnly {
 		word := s[last.start:last.end]
 		if jsLen(word) > 1 && isStopWord(word) {
 			lastCap = last.start
@@ -374,6 +396,9 @@ func firstWord(s string) (i, j int) {
 // appendCapitalizeFirst appends s with its first word capitalized if that
 // word is all in lower case (CSL's text-case="capitalize-first").
 func appendCapitalizeFirst(dst []byte, s string) []byte {
+	if hasMarkupBytes(s) {
+		return appendCase(dst, s, true)
+	}
 	i, j := firstWord(s)
 	if i == j || !isLowerWord(s[i:j]) {
 		return append(dst, s...)
