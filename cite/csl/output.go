@@ -534,8 +534,12 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 				fstack = fstack[:len(fstack)-1]
 			}
 		case tOpenQ:
-			// quotes alternate: outer, inner, outer, ...
-			single := len(qstack)%2 == 1
+			// quotes alternate: outer, inner, outer, ...; quotes typed
+			// outside any other keep their own form (‘x’ stays single)
+			single := t.s == "'"
+			if len(qstack) > 0 {
+				single = !qstack[len(qstack)-1]
+			}
 			qstack = append(qstack, single)
 			if single {
 				sb.WriteString(esc(q.openIn, f))

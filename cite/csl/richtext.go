@@ -51,6 +51,10 @@ func richTextOpt(s string, affix bool) *onode {
 	}
 	var tags []string
 	cur := func() *onode { return stack[len(stack)-1] }
+	// straight holds the quotes typed straight: the first that stays a
+	// quote is an outer (double) quote, and so are the others of its
+	// form; the other form is inner (citeproc-js's flip-flop)
+	var straight []*onode
 	var text strings.Builder
 	flush := func() {
 		if text.Len() > 0 {
@@ -176,7 +180,9 @@ func richTextOpt(s string, affix bool) *onode {
 					push(&onode{}, `"`)
 					text.WriteRune('“')
 				} else {
-					push(&onode{quotes: true}, `"`)
+					n := &onode{quotes: true}
+					straight = append(straight, n)
+					push(n, `"`)
 				}
 			} else {
 				text.WriteRune(r)
@@ -201,7 +207,11 @@ func richTextOpt(s string, affix bool) *onode {
 				} else if affix {
 					push(&onode{quotes: true, single: true, tag: tagAffix}, "'")
 				} else {
-					push(&onode{quotes: true, single: true}, "'")
+					n := &onode{quotes: true, single: true}
+					if r == '\'' {
+						straight = append(straight, n)
+					}
+					push(n, "'")
 				}
 				i += size
 				continue
@@ -244,6 +254,17 @@ func richTextOpt(s string, affix bool) *onode {
 			}
 			n.kids = append([]*onode{{text: q}}, n.kids...)
 		}
+	}
+	for i, n := range straight {
+		if !n.quotes {
+			continue
+		}
+		if n.single {
+			for _, m := range straight[i:] {
+				m.single = !m.single
+			}
+		}
+		break
 	}
 	if len(root.kids) == 1 && root.kids[0].fm.zero() && !root.kids[0].quotes && !root.kids[0].nocase && root.kids[0].kids == nil {
 		return root.kids[0]
