@@ -360,6 +360,10 @@ func (c *ctx) applyCase(n *onode, tc string) {
 		if !c.isEnglish() {
 			return
 		}
+		if hasQuoteNode(n) {
+			titleCaseQuoted(n)
+			return
+		}
 		if len(leaves) == 1 {
 			// one leaf: its text title-cased, as the general case below
 			// would split it back
@@ -397,6 +401,80 @@ func (c *ctx) applyCase(n *onode, tc string) {
 			if !l.nocase && !l.soft {
 				l.n.text = seg
 			}
+		}
+	}
+}
+
+// hasQuoteNode reports whether n holds quotes typed in the text.
+func hasQuoteNode(n *onode) bool {
+	if n == nil {
+		return false
+	}
+	if n.quotes && n.tag != tagAffix {
+		return true
+	}
+	for _, k := range n.kids {
+		if hasQuoteNode(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCaseQuoted title-cases the leaves of n as one string with its
+// quotation marks put back, as citeproc-js title-cases the field before
+// reading its quotes: a quote opened out of turn gives the word after it
+// back its first letter ("A “new ‘Course’” in London").
+func titleCaseQuoted(n *onode) {
+	type seg struct {
+		l            caseLeaf
+		start, count int // in runes
+	}
+	var sb strings.Builder
+	var segs []seg
+	pos := 0
+	var walk func(n *onode, nocase, soft bool)
+	walk = func(n *onode, nocase, soft bool) {
+		if n == nil {
+			return
+		}
+		nocase = nocase || n.nocase
+		soft = soft || n.tag == tagImplicitNocase
+		q := n.quotes && n.tag != tagAffix
+		if q {
+			if n.single {
+				sb.WriteString("‘")
+			} else {
+				sb.WriteString("“")
+			}
+			pos++
+		}
+		if n.text != "" {
+			k := utf8.RuneCountInString(n.text)
+			segs = append(segs, seg{caseLeaf{n, nocase, soft}, pos, k})
+			sb.WriteString(n.text)
+			pos += k
+		}
+		for _, k := range n.kids {
+			walk(k, nocase, soft)
+		}
+		if q {
+			if n.single {
+				sb.WriteString("’")
+			} else {
+				sb.WriteString("”")
+			}
+			pos++
+		}
+	}
+	walk(n, false, false)
+	out := []rune(cite.TitleCase(sb.String()))
+	if len(out) != pos {
+		return
+	}
+	for _, sg := range segs {
+		if !sg.l.nocase && !sg.l.soft {
+			sg.l.n.text = string(out[sg.start : sg.start+sg.count])
 		}
 	}
 }
