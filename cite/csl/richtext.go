@@ -55,6 +55,7 @@ func richTextOpt(s string, affix bool) *onode {
 	// quote is an outer (double) quote, and so are the others of its
 	// form; the other form is inner (citeproc-js's flip-flop)
 	var straight []*onode
+	var curly []*onode // opening ‘, given back as it is when unpaired
 	var text strings.Builder
 	flush := func() {
 		if text.Len() > 0 {
@@ -210,6 +211,8 @@ func richTextOpt(s string, affix bool) *onode {
 					n := &onode{quotes: true, single: true}
 					if r == '\'' {
 						straight = append(straight, n)
+					} else {
+						curly = append(curly, n)
 					}
 					push(n, "'")
 				}
@@ -242,17 +245,24 @@ func richTextOpt(s string, affix bool) *onode {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		tags = tags[:len(tags)-1]
-		if n.quotes {
+		switch {
+		case n.quotes:
 			n.quotes = false
 			q := t
 			if q == "'" {
 				// an unpaired single quotation mark is an apostrophe
 				q = "’"
-			}
-			if q == `"` {
-				q = `"`
+				for _, c := range curly {
+					if c == n {
+						q = "‘"
+					}
+				}
 			}
 			n.kids = append([]*onode{{text: q}}, n.kids...)
+		case strings.HasPrefix(t, "<"):
+			// an unclosed tag is text, as citeproc-js leaves it
+			n.fm, n.nocase, n.tag = nil, false, 0
+			n.kids = append([]*onode{{text: t}}, n.kids...)
 		}
 	}
 	for i, n := range straight {
@@ -272,8 +282,10 @@ func richTextOpt(s string, affix bool) *onode {
 	return root
 }
 
+// isOpenish reports whether a straight quote after r opens (after an
+// opening quotation mark; a space, "(" and "[" are tested apart).
 func isOpenish(r rune) bool {
-	return r == '“' || r == '‘' || r == '"' || r == '\'' || r == '—' || r == '–' || r == '/' || r == '-'
+	return r == '“' || r == '‘' || r == '"' || r == '\''
 }
 
 // applyCase applies a CSL text-case to every leaf of n (nocase leaves
