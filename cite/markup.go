@@ -95,12 +95,14 @@ type ftag struct {
 	mk         markupKind
 	// q is the quotation mark: '"' and '\'' straight, 'D' and 'S' curly
 	// double and single; 0 for markup.
-	q     byte
-	open  bool
-	paren bool // an opening straight quote after "("
-	keep  bool
-	drop  bool   // a matched nocase span's tag: written as nothing
-	lit   string // written in place of a tag not kept ("" = its own text)
+	q      byte
+	open   bool
+	paren  bool // an opening straight quote after "("
+	forced bool // an opening straight quote right after another opening tag
+	keep   bool
+	drop   bool   // a matched nocase span's tag: written as nothing
+	ws     int32  // where the white space before a straight single quote starts (collapsed to one space)
+	lit    string // written in place of a tag not kept ("" = its own text)
 }
 
 // closes reports whether c closes the opening tag o.
@@ -133,6 +135,15 @@ func isRomanesque(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isJSSpace reports whether r is white space for JavaScript's \s.
+func isJSSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\v', '\f', '\r', 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200a
 }
 
 // runeAt and runeBefore decode the rune at and before s[i] (utf8.RuneError
@@ -217,9 +228,22 @@ func scanTags[S ~string | ~[]byte](s S, tags []ftag) []ftag {
 				continue
 			}
 		case '"', '\'':
-			open := i == 0 || s[i-1] == ' ' || s[i-1] == '('
-			tags = append(tags, ftag{start: int32(i), end: int32(i + 1), q: c, open: open,
-				paren: open && i > 0 && s[i-1] == '(', keep: true})
+			t := ftag{start: int32(i), end: int32(i + 1), q: c, keep: true, ws: int32(i)}
+			if c == '\'' {
+				// citeproc-js writes white space before a straight
+				// single quote as one space
+				for j := i; j > 0; {
+					r := runeBefore(s, j)
+					if !isJSSpace(r) {
+						break
+					}
+					j -= utf8.RuneLen(r)
+					t.ws = int32(j)
+				}
+			}
+			t.open = i == 0 || s[i-1] == ' ' || s[i-1] == '(' || t.ws < int32(i)
+			t.paren = t.open && i > 0 && s[i-1] == '('
+			tags = append(tags, t)
 		case 0xE2:
 			r, n := quoteAt(s, i)
 			t := ftag{start: int32(i), end: int32(i + n), keep: true}
@@ -248,7 +272,7 @@ func scanTags[S ~string | ~[]byte](s S, tags []ftag) []ftag {
 	for k := 0; k+1 < len(tags); k++ {
 		t, n := &tags[k], &tags[k+1]
 		if t.open && n.start == t.end && (n.q == '"' || n.q == '\'') && !n.open {
-			n.open = true
+			n.open, n.forced = true, true
 		}
 	}
 	return tags
@@ -302,10 +326,15 @@ func pairTags[S ~string | ~[]byte](s S, tags []ftag) {
 		}
 	}
 	for _, k := range stack {
-		if t := &tags[k]; t.q == '\'' && !t.paren {
-			t.keep, t.lit = false, "’"
-		} else {
-			t.keep = false
+		t := &tags[k]
+		t.keep = false
+		switch {
+		case t.q == '\'' && t.forced:
+			t.lit = " ’"
+		case t.q == '\'' && !t.paren:
+			t.lit = "’"
+		case t.q == '"' && t.forced:
+			t.lit = ` "` // the space citeproc-js gave it to open
 		}
 	}
 }
@@ -360,7 +389,12 @@ func appendRich[S ~string | ~[]byte](o *out, s S) {
 	pos := 0
 	for i := range tags {
 		t := &tags[i]
-		o.buf = appendSpaced(o.buf, s[pos:t.start])
+		if t.q == '\'' && t.ws < t.start && int(t.ws) >= pos {
+			o.buf = appendSpaced(o.buf, s[pos:t.ws])
+			o.buf = append(o.buf, ' ')
+		} else {
+			o.buf = appendSpaced(o.buf, s[pos:t.start])
+		}
 		pos = int(t.end)
 		if !t.keep {
 			if t.drop {
@@ -438,7 +472,13 @@ func appendRich[S ~string | ~[]byte](o *out, s S) {
 			case mkSub:
 				d.f = Subscript
 			case mkNodecor:
-				d.off = eff & (Italic | Bold | SmallCaps)
+				// every formatting set around it, in effect or not, is
+				// set to normal
+				present := around
+				for _, e := range stack {
+					present |= e.f | e.off
+				}
+				d.off = present & (Italic | Bold | SmallCaps)
 			}
 			if flag != 0 {
 				if eff&flag != 0 {

@@ -2,6 +2,9 @@ package cite
 
 import (
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Decoration is a set of formatting flags of a span of a citation.
@@ -46,17 +49,13 @@ type Text struct {
 	marks []mark
 }
 
-// maxMarkDepth bounds how deeply the renderings nest ranges; deeper ones
-// are rendered as their enclosing range.
-const maxMarkDepth = 16
-
 // walkMarks calls text for every run of t's string between range
-// boundaries, with the formatting in effect there (d) and the depth of
-// nesting, and open and close at the boundaries of each range (ranges
-// nested deeper than maxMarkDepth are left out).
+// boundaries, with the formatting in effect there (d), and open and close
+// at the boundaries of each range.
 func (t Text) walkMarks(text func(s string, d Decoration), open, close func(m mark)) {
-	var stack [maxMarkDepth]mark
-	var decs [maxMarkDepth + 1]Decoration
+	var stackBuf [16]mark
+	var decsBuf [17]Decoration
+	stack, decs := stackBuf[:0], decsBuf[:1]
 	n := 0
 	pos := 0
 	closeTo := func(at int) {
@@ -68,11 +67,12 @@ func (t Text) walkMarks(text func(s string, d Decoration), open, close func(m ma
 			}
 			n--
 			close(stack[n])
+			stack, decs = stack[:n], decs[:n+1]
 		}
 	}
 	for _, m := range t.marks {
 		closeTo(int(m.start))
-		if n == len(stack) || int(m.start) < pos || m.end <= m.start {
+		if int(m.start) < pos || m.end <= m.start {
 			continue
 		}
 		if n > 0 && m.end > stack[n-1].end {
@@ -83,8 +83,8 @@ func (t Text) walkMarks(text func(s string, d Decoration), open, close func(m ma
 			pos = int(m.start)
 		}
 		open(m)
-		stack[n] = m
-		decs[n+1] = (decs[n] | m.f) &^ m.off
+		stack = append(stack, m)
+		decs = append(decs, (decs[n]|m.f)&^m.off)
 		n++
 	}
 	closeTo(len(t.s))
@@ -177,23 +177,87 @@ func htmlTags(m mark) (string, string) {
 
 func writeHTMLEscaped(b *strings.Builder, s string) {
 	start := 0
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
+		c := s[i]
 		var rep string
-		switch s[i] {
-		case '&':
+		size := 1
+		switch {
+		case c == '&':
 			rep = "&#38;"
-		case '<':
+		case c == '<':
 			rep = "&#60;"
-		case '>':
+		case c == '>':
 			rep = "&#62;"
-		default:
+		case c < utf8.RuneSelf && !isJSSpace(rune(c)):
+			i++
 			continue
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			size = n
+			switch {
+			case isJSSpace(r):
+				// citeproc-js writes two white spaces as a no-break
+				// space and a space
+				r2, n2 := utf8.DecodeRuneInString(s[i+n:])
+				if i+n >= len(s) || !isJSSpace(r2) {
+					i += n
+					continue
+				}
+				rep = "\u00a0 "
+				size = n + n2
+			case isSuperscript(r):
+				// and a superscript character as <sup> of its base
+				b.WriteString(s[start:i])
+				b.WriteString("<sup>")
+				b.WriteString(superscriptBase(r))
+				b.WriteString("</sup>")
+				i += n
+				start = i
+				continue
+			default:
+				i += n
+				continue
+			}
 		}
 		b.WriteString(s[start:i])
 		b.WriteString(rep)
-		start = i + 1
+		i += size
+		start = i
 	}
 	b.WriteString(s[start:])
+}
+
+// isSuperscript reports whether r is one of the superscript characters
+// citeproc-js writes in HTML as <sup> of their base character.
+func isSuperscript(r rune) bool {
+	switch {
+	case r == 0xAA || r == 0xB2 || r == 0xB3 || r == 0xB9 || r == 0xBA:
+		return true
+	case r >= 0x02B0 && r <= 0x02B8, r >= 0x02E0 && r <= 0x02E4, r == 0x02C0, r == 0x02C1:
+		return true
+	case r >= 0x1D2C && r <= 0x1D61 && r != 0x1D2F && r != 0x1D3B && r != 0x1D4E:
+		return true
+	case r == 0x2070 || r == 0x2071 || (r >= 0x2074 && r <= 0x207F):
+		return true
+	case r == 0x2120 || r == 0x2122, r >= 0x3192 && r <= 0x319F, r == 0x06E5 || r == 0x06E6:
+		return true
+	}
+	return false
+}
+
+// superscriptBase returns the character a superscript stands for.
+func superscriptBase(r rune) string {
+	switch r {
+	case 0x02C0:
+		return "ʔ"
+	case 0x02C1:
+		return "ʕ"
+	case 0x06E5:
+		return "و"
+	case 0x06E6:
+		return "ي"
+	}
+	return norm.NFKD.String(string(r))
 }
 
 // Markdown returns the text as CommonMark: italics as *…*, bold as **…**,
