@@ -410,7 +410,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		case tText:
 			s := t.s
 			if f == HTML {
-				s = superscripts(escapeHTML(s))
+				s = superscripts(escapeHTML(doubleSpaces(s)))
 			} else if f == Markdown {
 				s = escapeMD(s)
 			}
@@ -627,6 +627,55 @@ func escapeHTML(s string) string {
 		}
 	}
 	return sb.String()
+}
+
+// doubleSpaces writes two white spaces as a no-break space and a space,
+// as citeproc-js's HTML format does.
+func doubleSpaces(s string) string {
+	prev := false
+	found := false
+	for _, r := range s {
+		sp := jsSpace(r)
+		if sp && prev {
+			found = true
+			break
+		}
+		prev = sp
+	}
+	if !found {
+		return s
+	}
+	var sb strings.Builder
+	var pending rune = -1
+	for _, r := range s {
+		sp := jsSpace(r)
+		switch {
+		case pending >= 0 && sp:
+			sb.WriteString("\u00a0 ")
+			pending = -1
+		case pending >= 0:
+			sb.WriteRune(pending)
+			pending = -1
+			sb.WriteRune(r)
+		case sp:
+			pending = r
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	if pending >= 0 {
+		sb.WriteRune(pending)
+	}
+	return sb.String()
+}
+
+// jsSpace reports whether r is white space for JavaScript's \s.
+func jsSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\v', '\f', '\r', 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200a
 }
 
 func escapeMD(s string) string {

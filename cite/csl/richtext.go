@@ -23,6 +23,8 @@ func (c *ctx) richText(s string) *onode {
 		switch b := s[i]; {
 		case b == '<' || b == '"' || b == '\'' || b >= 0x80:
 			return richTextOpt(s, false)
+		case b == ' ' && i+1 < len(s) && (s[i+1] == ':' || s[i+1] == ';' || s[i+1] == '?' || s[i+1] == '!'):
+			return richTextOpt(s, false)
 		}
 	}
 	return c.leaf(s)
@@ -33,9 +35,13 @@ func (c *ctx) richText(s string) *onode {
 func affixText(s string) *onode { return richTextOpt(s, true) }
 
 func richTextOpt(s string, affix bool) *onode {
-	if strings.ContainsAny(s, "«»") {
-		// French guillemets typed with spaces take narrow no-break
-		// spaces, as citeproc-js writes them
+	if !affix && (strings.ContainsAny(s, "«»") || strings.Contains(s, " :") || strings.Contains(s, " ;") ||
+		strings.Contains(s, " ?") || strings.Contains(s, " !")) {
+		// a space before : ; ? ! » and after « becomes a narrow
+		// no-break space, as citeproc-js writes them
+		s = strings.NewReplacer("« ", "«\u202f", " »", "\u202f»", " :", "\u202f:", " ;", "\u202f;",
+			" ?", "\u202f?", " !", "\u202f!").Replace(s)
+	} else if strings.ContainsAny(s, "«»") {
 		s = strings.NewReplacer("« ", "«\u202f", " »", "\u202f»").Replace(s)
 	}
 	if !strings.ContainsAny(s, "<\"'“‘’”") {
