@@ -119,6 +119,11 @@ type decor struct {
 	f     Decoration
 	off   Decoration
 	start int
+	// eff is the formatting in effect inside the tag, present every
+	// formatting set around or by it (in effect or turned off)
+	eff, present Decoration
+	// quote is the innermost quote around or at the tag (0: none)
+	quote byte
 }
 
 // isRomanesque reports whether r is one of citeproc-js's "romanesque"
@@ -339,6 +344,11 @@ func pairTags[S ~string | ~[]byte](s S, tags []ftag) {
 	}
 }
 
+// maxFieldMarks bounds the formatted ranges one field adds (each is
+// inserted in order, so a hostile field of thousands of tags would cost
+// quadratic time); tags past it are read but leave no formatting.
+const maxFieldMarks = 256
+
 // appendRich writes a field's text into o: markup becomes formatted
 // ranges that flip the formatting around them, quotation marks alternate
 // by nesting from the quotes around the field (double outside, single
@@ -386,6 +396,7 @@ func appendRich[S ~string | ~[]byte](o *out, s S) {
 		return 'D'
 	}
 	runStart, runEnd := -1, -1 // the closing quotation marks last written
+	marks := 0
 	pos := 0
 	for i := range tags {
 		t := &tags[i]
@@ -423,19 +434,20 @@ func appendRich[S ~string | ~[]byte](o *out, s S) {
 					o.buf = append(o.buf, "’"...)
 				}
 				runEnd = len(o.buf)
-			} else if len(o.buf) > d.start && (d.f != 0 || d.off != 0) {
+			} else if len(o.buf) > d.start && (d.f != 0 || d.off != 0) && marks < maxFieldMarks {
 				o.insertMark(mark{start: int32(d.start), end: int32(len(o.buf)), f: d.f, off: d.off})
+				marks++
 			}
 			continue
 		}
-		d := decor{start: len(o.buf)}
+		d := decor{start: len(o.buf), eff: around, present: around}
+		if n := len(stack); n > 0 {
+			d.eff, d.present, d.quote = stack[n-1].eff, stack[n-1].present, stack[n-1].quote
+		}
 		if t.q != 0 {
 			d.q = 0
-			for k := len(stack) - 1; k >= 0; k-- {
-				if stack[k].q != 0 {
-					d.q = flip(stack[k].q)
-					break
-				}
+			if d.quote != 0 {
+				d.q = flip(d.quote)
 			}
 			switch {
 			case d.q != 0:
@@ -448,6 +460,7 @@ func appendRich[S ~string | ~[]byte](o *out, s S) {
 			default:
 				d.q = 'S'
 			}
+			d.quote = d.q
 			if d.q == 'D' {
 				o.buf = append(o.buf, "“"...)
 			} else {
@@ -455,10 +468,7 @@ func appendRich[S ~string | ~[]byte](o *out, s S) {
 			}
 		} else {
 			// the formatting in effect here, and the flag the tag flips
-			eff := around
-			for _, e := range stack {
-				eff = (eff | e.f) &^ e.off
-			}
+			eff := d.eff
 			var flag Decoration
 			switch t.mk {
 			case mkI:
@@ -474,11 +484,7 @@ func appendRich[S ~string | ~[]byte](o *out, s S) {
 			case mkNodecor:
 				// every formatting set around it, in effect or not, is
 				// set to normal
-				present := around
-				for _, e := range stack {
-					present |= e.f | e.off
-				}
-				d.off = present & (Italic | Bold | SmallCaps)
+				d.off = d.present & (Italic | Bold | SmallCaps)
 			}
 			if flag != 0 {
 				if eff&flag != 0 {
@@ -487,6 +493,8 @@ func appendRich[S ~string | ~[]byte](o *out, s S) {
 					d.f = flag
 				}
 			}
+			d.eff = (eff | d.f) &^ d.off
+			d.present |= d.f | d.off
 		}
 		stack = append(stack, d)
 	}

@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -104,4 +105,44 @@ func TestFieldSpacing(t *testing.T) {
 	text, err := Format(&it, ChicagoNotes, First, Locator{})
 	require.NoError(t, err)
 	assert.Contains(t, text.String(), "Jean d’Alembert, «\u202fPaix\u202f» ou guerre\u202f?")
+}
+
+// FuzzFieldMarkup: any title, in every style and mode, renders without a
+// panic, its spans make up its text, and its HTML opens as many tags as
+// it closes.
+func FuzzFieldMarkup(f *testing.F) {
+	for _, s := range []string{
+		"The <i>Times</i> and the embassy", `A "new 'course'" in London`, "A “new ‘course’” in London",
+		`The <span class="nocase">iPhone</span>`, "<b><i>x</b></i>", "'", `"`, "‘’“”", "<sc>", "</span>",
+		"Maisky's 'London' diary of the '30s", "« Paix » ?", "The  'x'", `<i>"x"</i>`, "\xe2\x80", "<b><b><b>x</b></b></b>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, title string) {
+		it := Item{ID: "x", Type: "chapter", Title: title, ContainerTitle: title}
+		for _, s := range Styles() {
+			for _, m := range []Mode{Bibliography, First, Subsequent} {
+				text, err := Format(&it, s, m, Locator{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var joined strings.Builder
+				for _, sp := range text.Spans() {
+					joined.WriteString(sp.Text)
+				}
+				if joined.String() != text.String() {
+					t.Fatalf("%s %v: spans %q, text %q", s, m, joined.String(), text.String())
+				}
+				h := text.HTML()
+				opens := strings.Count(h, "<i>") + strings.Count(h, "<b>") + strings.Count(h, "<sup>") +
+					strings.Count(h, "<sub>") + strings.Count(h, "<span ")
+				closes := strings.Count(h, "</i>") + strings.Count(h, "</b>") + strings.Count(h, "</sup>") +
+					strings.Count(h, "</sub>") + strings.Count(h, "</span>")
+				if opens != closes {
+					t.Fatalf("%s %v: unbalanced HTML %q", s, m, h)
+				}
+				_ = text.Markdown()
+			}
+		}
+	})
 }
