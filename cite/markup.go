@@ -126,10 +126,10 @@ type decor struct {
 	quote byte
 }
 
-// isRomanesque reports whether r is one of citeproc-js's "romanesque"
+// romanesqueRune reports whether r is one of citeproc-js's "romanesque"
 // characters (letters of the Latin, Greek, Cyrillic, Hebrew, Arabic and
 // Thai scripts, digits and the hyphen), between which ’ is an apostrophe.
-func isRomanesque(r rune) bool {
+func romanesqueRune(r rune) bool {
 	switch {
 	case r == '-', r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
 		return true
@@ -260,7 +260,7 @@ func scanTags[S ~string | ~[]byte](s S, tags []ftag) []ftag {
 			case '‘':
 				t.q, t.open = 'S', true
 			case '’':
-				if isRomanesque(runeBefore(s, i)) && isRomanesque(runeAt(s, i+n)) {
+				if romanesqueRune(runeBefore(s, i)) && romanesqueRune(runeAt(s, i+n)) {
 					break
 				}
 				t.q = 'S'
@@ -349,12 +349,12 @@ func pairTags[S ~string | ~[]byte](s S, tags []ftag) {
 // quadratic time); tags past it are read but leave no formatting.
 const maxFieldMarks = 256
 
-// appendRich writes a field's text into o: markup becomes formatted
+// appendQuoted writes a field's text into o: markup becomes formatted
 // ranges that flip the formatting around them, quotation marks alternate
 // by nesting from the quotes around the field (double outside, single
 // inside), and a text that ends with closing quotation marks lets the
 // punctuation written next move inside them.
-func appendRich[S ~string | ~[]byte](o *out, s S) {
+func appendQuoted[S ~string | ~[]byte](o *out, s S) {
 	if !hasMarkupBytes(s) {
 		o.buf = append(o.buf, s...)
 		return

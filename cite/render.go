@@ -153,15 +153,15 @@ func (r *renderer) term(s, prefix, suffix string, capFirst bool) {
 
 // writeField writes a variable's value: title case or capitalize-first,
 // then its inline markup and quotation marks as citeproc-js's flip-flop
-// reads them (appendRich).
+// reads them (appendQuoted).
 func (r *renderer) writeField(val string, tc textCase) {
 	switch {
 	case tc == tcTitle && r.english:
-		appendRich(&r.o, appendTitleCase(r.scratch[:0], val))
+		appendQuoted(&r.o, appendTitleCase(r.scratch[:0], val))
 	case tc == tcCapFirst:
-		appendRich(&r.o, appendCapitalizeFirst(r.scratch[:0], val))
+		appendQuoted(&r.o, appendCapitalizeFirst(r.scratch[:0], val))
 	default:
-		appendRich(&r.o, val)
+		appendQuoted(&r.o, val)
 	}
 }
 

@@ -6,12 +6,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestAppendRich: quotation marks take the marks of their nesting level
+// TestAppendQuoted: quotation marks take the marks of their nesting level
 // (inside the quotes around a field, any quote is single first),
 // apostrophes curl, an unpaired mark stays as it is, everything else
 // (invalid UTF-8 and a curly mark cut short included) is copied as it is,
 // whether the text is a string or bytes.
-func TestAppendRich(t *testing.T) {
+func TestAppendQuoted(t *testing.T) {
 	for _, c := range []struct {
 		in    string
 		depth int
@@ -32,8 +32,8 @@ func TestAppendRich(t *testing.T) {
 	} {
 		var a, b out
 		a.quoteDepth, b.quoteDepth = c.depth, c.depth
-		appendRich(&a, c.in)
-		appendRich(&b, []byte(c.in))
+		appendQuoted(&a, c.in)
+		appendQuoted(&b, []byte(c.in))
 		require.Equal(t, c.want, string(a.buf), c.in)
 		require.Equal(t, c.want, string(b.buf), c.in)
 	}
@@ -41,7 +41,7 @@ func TestAppendRich(t *testing.T) {
 	// inside it
 	var o out
 	o.reset()
-	appendRich(&o, `the "Big Three"`)
+	appendQuoted(&o, `the "Big Three"`)
 	o.punct(".")
 	require.Equal(t, "the “Big Three.”", string(o.buf))
 }
