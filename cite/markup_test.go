@@ -105,6 +105,10 @@ func TestFieldSpacing(t *testing.T) {
 	text, err := Format(&it, ChicagoNotes, First, Locator{})
 	require.NoError(t, err)
 	assert.Contains(t, text.String(), "Jean d’Alembert, «\u202fPaix\u202f» ou guerre\u202f?")
+	it.Author[0] = Name{Family: "Medici", Given: "Lorenzo", NonDroppingParticle: "de’ "}
+	text, err = Format(&it, ChicagoNotes, First, Locator{})
+	require.NoError(t, err)
+	assert.Contains(t, text.String(), "Lorenzo de’ Medici, ")
 }
 
 // FuzzFieldMarkup: any title, in every style and mode, renders without a

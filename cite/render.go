@@ -400,10 +400,11 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 }
 
 // particleJoins reports whether a particle joins the family name without
-// a space: it ends in an apostrophe or a hyphen ("d’Alembert"), as
-// citeproc-js joins it.
+// a space: it ends in an apostrophe or a hyphen ("d’Alembert"), or in the
+// space typed after it ("de’ Medici"), as citeproc-js joins it.
 func particleJoins(p string) bool {
-	return strings.HasSuffix(p, "'") || strings.HasSuffix(p, "’") || strings.HasSuffix(p, "-") || strings.HasSuffix(p, "ʼ")
+	return strings.HasSuffix(p, "'") || strings.HasSuffix(p, "’") || strings.HasSuffix(p, "-") ||
+		strings.HasSuffix(p, "ʼ") || strings.HasSuffix(p, " ")
 }
 
 // joinParticle joins a non-dropping particle and the family name.
