@@ -207,7 +207,7 @@ func richTextOpt(s string, affix bool) *onode {
 			i += size
 			continue
 		case '\'', '‘', '’':
-			if (r == '\'' || r == '‘') && (i == 0 || unicode.IsSpace(pr) || pr == '(' || pr == '[' || isOpenish(pr)) && !unicode.IsSpace(nr) && !unicode.IsDigit(nr) && i+size < len(s) {
+			if (r == '\'' || r == '‘') && (i == 0 || unicode.IsSpace(pr) || pr == '(' || pr == '[' || isOpenish(pr)) && !unicode.IsSpace(nr) && i+size < len(s) {
 				if affix && affixApostrophe {
 					push(&onode{}, "'")
 					text.WriteRune('‘')
