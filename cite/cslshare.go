@@ -44,7 +44,7 @@ func TextOf(spans ...Span) Text {
 			marks[k-1].end = int32(len(b))
 			continue
 		}
-		marks = append(marks, mark{int32(start), int32(len(b)), sp.Decoration})
+		marks = append(marks, mark{start: int32(start), end: int32(len(b)), f: sp.Decoration})
 	}
 	return Text{s: string(b), marks: marks}
 }

@@ -108,8 +108,11 @@
 // citeproc-js does around the macros: groups that vanish when the
 // variables they call are empty, delimiters and affixes, punctuation joined
 // ("ed." + ". " is "ed. "; "?" absorbs a period), commas and periods moved
-// inside closing quotation marks, quotation marks inside quoted titles
-// turned to single ones, straight apostrophes curled, title case for
+// inside closing quotation marks, the inline markup and quotation marks
+// of a field read as citeproc-js's flip-flop reads them (cite/markup.go:
+// <i>, <b>, <sc>, <sup>, <sub> and nocase spans; quotes straight or curly
+// that alternate between double and single by nesting, <i> in an italic
+// title set in roman), straight apostrophes curled, title case for
 // English titles (citeproc-js's rules and stop words; no title case when
 // the item's language is not English), a capital for a term that opens a
 // note or entry, and HTML escaping. Names follow each style's et-al rules.
@@ -125,8 +128,9 @@
 // citeproc-js's "text" format), HTML the HTML as citeproc-js writes it
 // (<i>…</i>, &#38; &#60; &#62;), Markdown a CommonMark rendering, and
 // Spans the runs of text with their [Decoration] (italic, small caps,
-// bold, link), for writers that set italics themselves, such as a PDF
-// exporter.
+// bold, superscript, subscript, link) in effect, for writers that set
+// italics themselves, such as a PDF exporter. Formatted ranges nest: a
+// title's own markup sits inside the title's italics.
 //
 // # Errors
 //

@@ -218,19 +218,24 @@ func (o *out) ctx() *frame {
 	return nil
 }
 
+// addMark formats bytes [start, end) of the buffer. Marks nest: a field's
+// inline markup is marked before the element that holds it, which sorts
+// before it.
 func (o *out) addMark(start, end int, f Decoration) {
-	// The styles never nest formatted elements; a mark inside an earlier
-	// one (not produced by them) just adds its range.
-	o.marks = append(o.marks, mark{int32(start), int32(end), f})
-	sortMarks(o.marks)
+	o.insertMark(mark{start: int32(start), end: int32(end), f: f})
 }
 
-func sortMarks(ms []mark) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
+// insertMark adds m to the sorted marks: after the marks that start
+// before it, before those it holds (a mark added later over the same
+// range encloses the earlier one).
+func (o *out) insertMark(m mark) {
+	o.marks = append(o.marks, m)
+	ms := o.marks
+	j := len(ms) - 1
+	for ; j > 0 && (m.start < ms[j-1].start || m.start == ms[j-1].start && m.end >= ms[j-1].end); j-- {
+		ms[j] = ms[j-1]
 	}
+	ms[j] = m
 }
 
 // attempt records a variable called and found empty.

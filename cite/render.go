@@ -154,8 +154,8 @@ func (r *renderer) term(s, prefix, suffix string, capFirst bool) {
 }
 
 // writeField writes a variable's value: title case or capitalize-first,
-// then quotation marks as the nesting level wants them and apostrophes
-// curled.
+// then its inline markup and quotation marks as citeproc-js's flip-flop
+// reads them (appendQuoted).
 func (r *renderer) writeField(val string, tc textCase) {
 	switch {
 	case tc == tcTitle && r.english:
@@ -167,144 +167,23 @@ func (r *renderer) writeField(val string, tc textCase) {
 	}
 }
 
-// appendQuoted appends field text, turning its quotation marks into the
-// marks of its nesting level (double outside quotes, single inside) and
-// straight apostrophes into ’. The text is a string or bytes (a scratch
-// buffer read right away), so neither is copied to call it.
-func appendQuoted[S ~string | ~[]byte](o *out, s S) {
-	if !hasQuoteBytes(s) {
-		o.buf = append(o.buf, s...)
-		return
-	}
-	depth := o.quoteDepth
-	nest := 0
-	single := 0   // open curly single quotes in the text
-	straight := 0 // open straight single quotes
-	lastClose := -1
-	start := 0 // s[start:i] is copied as it is
-	for i := 0; i < len(s); {
-		c, size := quoteAt(s, i)
-		if c == 0 {
-			i += size
-			continue
-		}
-		o.buf = append(o.buf, s[start:i]...)
-		switch c {
-		case '"':
-			prev := byte(' ')
-			if i > 0 {
-				prev = s[i-1]
-			}
-			if prev == ' ' || prev == '(' || prev == '[' || i == 0 {
-				o.buf = appendOpenQuote(o.buf, depth+nest)
-				nest++
-			} else if nest > 0 {
-				nest--
-				lastClose = len(o.buf)
-				o.buf = appendCloseQuote(o.buf, depth+nest)
-			} else {
-				o.buf = append(o.buf, "”"...)
-			}
-		case '“':
-			o.buf = appendOpenQuote(o.buf, depth+nest)
-			nest++
-		case '”':
-			if nest > 0 {
-				nest--
-			}
-			lastClose = len(o.buf)
-			o.buf = appendCloseQuote(o.buf, depth+nest)
-		case '‘':
-			// curly single quotes are kept as they are, at any level
-			o.buf = append(o.buf, "‘"...)
-			single++
-		case '’':
-			if single > 0 {
-				single--
-				lastClose = len(o.buf)
-			}
-			o.buf = append(o.buf, "’"...)
-		case '\'':
-			// straight single quotes are a quotation, like straight double
-			// ones, when one starts a word and a later one ends it;
-			// otherwise an apostrophe ("envoy’s", "’30s")
-			switch {
-			case (i == 0 || s[i-1] == ' ' || s[i-1] == '(' || s[i-1] == '[' || s[i-1] == '"') && closesLater(s[i+1:]):
-				o.buf = appendOpenQuote(o.buf, depth+nest)
-				nest++
-				straight++
-			case straight > 0 && (i+1 == len(s) || !isWordByte(s[i+1])):
-				straight--
-				nest--
-				lastClose = len(o.buf)
-				o.buf = appendCloseQuote(o.buf, depth+nest)
-			default:
-				o.buf = append(o.buf, "’"...)
-			}
-		}
-		i += size
-		start = i
-		if i == len(s) && lastClose >= 0 && lastClose+3 == len(o.buf) {
-			// the text ends with a closing quotation mark: punctuation
-			// that follows moves inside it
-			o.qpos, o.qend = lastClose, len(o.buf)
-		}
-	}
-	o.buf = append(o.buf, s[start:]...)
-}
-
-// quoteAt returns the quotation mark or apostrophe that starts at s[i]
-// (straight or curly) and its length in bytes; for any other byte, 0 and 1.
+// quoteAt returns the curly quotation mark that starts at s[i] and its
+// length in bytes; for any other byte, 0 and 1.
 func quoteAt[S ~string | ~[]byte](s S, i int) (rune, int) {
-	switch s[i] {
-	case '"':
-		return '"', 1
-	case '\'':
-		return '\'', 1
-	case 0xE2: // U+2018, U+2019, U+201C, U+201D are E2 80 98, 99, 9C, 9D
-		if i+2 < len(s) && s[i+1] == 0x80 {
-			switch s[i+2] {
-			case 0x98:
-				return '‘', 3
-			case 0x99:
-				return '’', 3
-			case 0x9C:
-				return '“', 3
-			case 0x9D:
-				return '”', 3
-			}
+	if s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 {
+		// U+2018, U+2019, U+201C, U+201D are E2 80 98, 99, 9C, 9D
+		switch s[i+2] {
+		case 0x98:
+			return '‘', 3
+		case 0x99:
+			return '’', 3
+		case 0x9C:
+			return '“', 3
+		case 0x9D:
+			return '”', 3
 		}
 	}
 	return 0, 1
-}
-
-// closesLater reports whether s holds a straight single quote that can
-// close a quotation: after a non-space, before a non-letter or the end.
-func closesLater[S ~string | ~[]byte](s S) bool {
-	for i := 1; i < len(s); i++ {
-		if s[i] == '\'' && s[i-1] != ' ' && (i+1 == len(s) || !isWordByte(s[i+1])) {
-			return true
-		}
-	}
-	return false
-}
-
-// isWordByte reports whether c continues a word: an ASCII letter or digit,
-// or a byte of a non-ASCII character.
-func isWordByte(c byte) bool { return isLetter(c) || isDigit(c) || c >= 0x80 }
-
-func appendOpenQuote(b []byte, level int) []byte {
-	if level%2 == 0 {
-		return append(b, "“"...)
-	}
-	return append(b, "‘"...)
-}
-
-func appendCloseQuote(b []byte, level int) []byte {
-	if level%2 == 0 {
-		return append(b, "”"...)
-	}
-	return append(b, "’"...)
 }
 
 // labelForm is the form of a role or locator label.
@@ -480,10 +359,10 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 	}
 	switch {
 	case short:
-		b = appendApostrophes(b, joinSp(n.NonDroppingParticle, family))
+		b = appendApostrophes(b, joinParticle(n.NonDroppingParticle, family))
 	case inverted:
 		if demoteNever {
-			b = appendApostrophes(b, joinSp(n.NonDroppingParticle, family))
+			b = appendApostrophes(b, joinParticle(n.NonDroppingParticle, family))
 			if n.Given != "" || n.DroppingParticle != "" {
 				b = append(b, ", "...)
 				b = appendApostrophes(b, joinSp(n.Given, n.DroppingParticle))
@@ -513,7 +392,13 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		sp(n.Given)
 		sp(n.DroppingParticle)
 		sp(n.NonDroppingParticle)
-		sp(family)
+		dp := n.DroppingParticle
+		if n.NonDroppingParticle != "" && particleJoins(n.NonDroppingParticle) ||
+			n.NonDroppingParticle == "" && particleJoins(dp) && dp[:len(dp)-1] != "de" {
+			b = appendApostrophes(b, family)
+		} else {
+			sp(family)
+		}
 		if n.Suffix != "" {
 			if n.CommaSuffix {
 				b = append(b, ", "...)
@@ -524,6 +409,22 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		}
 	}
 	r.o.buf = b
+}
+
+// particleJoins reports whether a particle joins the family name without
+// a space: it ends in an apostrophe or a hyphen ("d’Alembert"), or in the
+// space typed after it ("de’ Medici"), as citeproc-js joins it.
+func particleJoins(p string) bool {
+	return strings.HasSuffix(p, "'") || strings.HasSuffix(p, "’") || strings.HasSuffix(p, "-") ||
+		strings.HasSuffix(p, "ʼ") || strings.HasSuffix(p, " ")
+}
+
+// joinParticle joins a non-dropping particle and the family name.
+func joinParticle(p, family string) string {
+	if p != "" && family != "" && particleJoins(p) {
+		return p + family
+	}
+	return joinSp(p, family)
 }
 
 // isRomanesque reports whether a name is in a script citeproc-js writes
@@ -814,16 +715,4 @@ func (r *renderer) substituteAuthor(substitute string) {
 			r.o.marks[i].end += int32(delta)
 		}
 	}
-}
-
-// hasQuoteBytes reports whether s may hold a quotation mark or an
-// apostrophe (straight ones, or the curly ones, which start with 0xE2).
-func hasQuoteBytes[S ~string | ~[]byte](s S) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\'', '"', 0xE2:
-			return true
-		}
-	}
-	return false
 }

@@ -6,10 +6,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestAppendQuoted: quotation marks take the marks of their nesting level,
-// apostrophes curl, everything else (invalid UTF-8 and a curly mark cut
-// short included) is copied as it is, whether the text is a string or
-// bytes.
+// TestAppendQuoted: quotation marks take the marks of their nesting level
+// (inside the quotes around a field, any quote is single first),
+// apostrophes curl, an unpaired mark stays as it is, everything else
+// (invalid UTF-8 and a curly mark cut short included) is copied as it is,
+// whether the text is a string or bytes.
 func TestAppendQuoted(t *testing.T) {
 	for _, c := range []struct {
 		in    string
@@ -20,10 +21,14 @@ func TestAppendQuoted(t *testing.T) {
 		{`The "Big" Three`, 0, "The “Big” Three"},
 		{`The "Big" Three`, 1, "The ‘Big’ Three"},
 		{"Maisky's “diary” and ‘notes’", 0, "Maisky’s “diary” and ‘notes’"},
-		{"“outer” and ‘inner’", 1, "‘outer’ and ‘inner’"}, // curly singles stay (citeproc-js)
+		{"“outer” and ‘inner’", 1, "‘outer’ and ‘inner’"},
+		{"“outer” and ‘inner’", 0, "“outer” and ‘inner’"},
+		{"A “new ‘course’” in London", 1, "A ‘new “course”’ in London"},
+		{"'Peace' and \"war\"", 0, "“Peace” and ‘war’"},
+		{"Maisky's 'London' diary of the '30s", 0, "Maisky’s “London” diary of the ’30s"},
 		{"a\xe2\x80 b\xff'", 0, "a\xe2\x80 b\xff’"},
 		{"Дневник \"Майского\"", 0, "Дневник “Майского”"},
-		{`x" y`, 0, "x” y"},
+		{`x" y`, 0, `x" y`},
 	} {
 		var a, b out
 		a.quoteDepth, b.quoteDepth = c.depth, c.depth

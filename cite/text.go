@@ -2,6 +2,9 @@ package cite
 
 import (
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Decoration is a set of formatting flags of a span of a citation.
@@ -14,6 +17,10 @@ const (
 	Bold
 	// Link marks a URL or DOI link, printed as its text.
 	Link
+	// Superscript and Subscript come from <sup> and <sub> markup in a
+	// field.
+	Superscript
+	Subscript
 )
 
 // Span is a run of citation text with one formatting.
@@ -23,9 +30,12 @@ type Span struct {
 }
 
 // mark is a formatted range of a Text: bytes [start, end) of its string.
+// f turns formatting on; off turns the formatting of an enclosing range
+// off (<i> markup in an italic title sets the word in roman, as
+// citeproc-js's flip-flop does).
 type mark struct {
 	start, end int32
-	f          Decoration
+	f, off     Decoration
 }
 
 // Text is a formatted citation: plain text with formatted ranges. It is a
@@ -33,8 +43,54 @@ type mark struct {
 // its Spans to set the formatting yourself (a PDF writer switching to an
 // italic font).
 type Text struct {
-	s     string
-	marks []mark // sorted by start, not overlapping
+	s string
+	// marks are sorted by start, an enclosing range before the ranges
+	// it holds; ranges nest, never overlap otherwise.
+	marks []mark
+}
+
+// walkMarks calls text for every run of t's string between range
+// boundaries, with the formatting in effect there (d), and open and close
+// at the boundaries of each range.
+func (t Text) walkMarks(text func(s string, d Decoration), open, close func(m mark)) {
+	var stackBuf [16]mark
+	var decsBuf [17]Decoration
+	stack, decs := stackBuf[:0], decsBuf[:1]
+	n := 0
+	pos := 0
+	closeTo := func(at int) {
+		for n > 0 && int(stack[n-1].end) <= at {
+			end := int(stack[n-1].end)
+			if end > pos {
+				text(t.s[pos:end], decs[n])
+				pos = end
+			}
+			n--
+			close(stack[n])
+			stack, decs = stack[:n], decs[:n+1]
+		}
+	}
+	for _, m := range t.marks {
+		closeTo(int(m.start))
+		if int(m.start) < pos || m.end <= m.start {
+			continue
+		}
+		if n > 0 && m.end > stack[n-1].end {
+			m.end = stack[n-1].end
+		}
+		if int(m.start) > pos {
+			text(t.s[pos:m.start], decs[n])
+			pos = int(m.start)
+		}
+		open(m)
+		stack = append(stack, m)
+		decs = append(decs, (decs[n]|m.f)&^m.off)
+		n++
+	}
+	closeTo(len(t.s))
+	if pos < len(t.s) {
+		text(t.s[pos:], 0)
+	}
 }
 
 // String returns the plain text, as citeproc-js's "text" format gives it.
@@ -43,24 +99,16 @@ func (t Text) String() string { return t.s }
 // IsZero reports whether the text is empty.
 func (t Text) IsZero() bool { return t.s == "" }
 
-// Spans returns the text as consecutive spans; their texts concatenate to
-// String().
+// Spans returns the text as consecutive spans, each with the formatting
+// in effect over it; their texts concatenate to String().
 func (t Text) Spans() []Span {
 	if t.s == "" {
 		return nil
 	}
 	spans := make([]Span, 0, 2*len(t.marks)+1)
-	pos := 0
-	for _, m := range t.marks {
-		if int(m.start) > pos {
-			spans = append(spans, Span{Text: t.s[pos:m.start]})
-		}
-		spans = append(spans, Span{Text: t.s[m.start:m.end], Decoration: m.f})
-		pos = int(m.end)
-	}
-	if pos < len(t.s) {
-		spans = append(spans, Span{Text: t.s[pos:]})
-	}
+	t.walkMarks(func(s string, d Decoration) {
+		spans = append(spans, Span{Text: s, Decoration: d})
+	}, func(mark) {}, func(mark) {})
 	return spans
 }
 
@@ -71,20 +119,26 @@ func (t Text) Spans() []Span {
 func (t Text) HTML() string {
 	var b strings.Builder
 	b.Grow(len(t.s) + 16*len(t.marks))
-	pos := 0
-	for _, m := range t.marks {
-		writeHTMLEscaped(&b, t.s[pos:m.start])
-		open, close := htmlTags(m.f)
-		b.WriteString(open)
-		writeHTMLEscaped(&b, t.s[m.start:m.end])
-		b.WriteString(close)
-		pos = int(m.end)
+	if len(t.marks) == 0 {
+		writeHTMLEscaped(&b, t.s)
+		return b.String()
 	}
-	writeHTMLEscaped(&b, t.s[pos:])
+	t.walkMarks(func(s string, _ Decoration) {
+		writeHTMLEscaped(&b, s)
+	}, func(m mark) {
+		open, _ := htmlTags(m)
+		b.WriteString(open)
+	}, func(m mark) {
+		_, close := htmlTags(m)
+		b.WriteString(close)
+	})
 	return b.String()
 }
 
-func htmlTags(f Decoration) (string, string) {
+// htmlTags returns the tags that open and close a range in citeproc-js's
+// HTML.
+func htmlTags(m mark) (string, string) {
+	f := m.f
 	var open, close string
 	if f&Italic != 0 {
 		open += "<i>"
@@ -98,28 +152,112 @@ func htmlTags(f Decoration) (string, string) {
 		open += `<span style="font-variant:small-caps;">`
 		close = "</span>" + close
 	}
+	if f&Superscript != 0 {
+		open += "<sup>"
+		close = "</sup>" + close
+	}
+	if f&Subscript != 0 {
+		open += "<sub>"
+		close = "</sub>" + close
+	}
+	if m.off&Italic != 0 {
+		open += `<span style="font-style:normal;">`
+		close = "</span>" + close
+	}
+	if m.off&Bold != 0 {
+		open += `<span style="font-weight:normal;">`
+		close = "</span>" + close
+	}
+	if m.off&SmallCaps != 0 {
+		open += `<span style="font-variant:normal;">`
+		close = "</span>" + close
+	}
 	return open, close
 }
 
 func writeHTMLEscaped(b *strings.Builder, s string) {
 	start := 0
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
+		c := s[i]
 		var rep string
-		switch s[i] {
-		case '&':
+		size := 1
+		switch {
+		case c == '&':
 			rep = "&#38;"
-		case '<':
+		case c == '<':
 			rep = "&#60;"
-		case '>':
+		case c == '>':
 			rep = "&#62;"
-		default:
+		case c < utf8.RuneSelf && !isJSSpace(rune(c)):
+			i++
 			continue
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			size = n
+			switch {
+			case isJSSpace(r):
+				// citeproc-js writes two white spaces as a no-break
+				// space and a space
+				r2, n2 := utf8.DecodeRuneInString(s[i+n:])
+				if i+n >= len(s) || !isJSSpace(r2) {
+					i += n
+					continue
+				}
+				rep = "\u00a0 "
+				size = n + n2
+			case isSuperscript(r):
+				// and a superscript character as <sup> of its base
+				b.WriteString(s[start:i])
+				b.WriteString("<sup>")
+				b.WriteString(superscriptBase(r))
+				b.WriteString("</sup>")
+				i += n
+				start = i
+				continue
+			default:
+				i += n
+				continue
+			}
 		}
 		b.WriteString(s[start:i])
 		b.WriteString(rep)
-		start = i + 1
+		i += size
+		start = i
 	}
 	b.WriteString(s[start:])
+}
+
+// isSuperscript reports whether r is one of the superscript characters
+// citeproc-js writes in HTML as <sup> of their base character.
+func isSuperscript(r rune) bool {
+	switch {
+	case r == 0xAA || r == 0xB2 || r == 0xB3 || r == 0xB9 || r == 0xBA:
+		return true
+	case r >= 0x02B0 && r <= 0x02B8, r >= 0x02E0 && r <= 0x02E4, r == 0x02C0, r == 0x02C1:
+		return true
+	case r >= 0x1D2C && r <= 0x1D61 && r != 0x1D2F && r != 0x1D3B && r != 0x1D4E:
+		return true
+	case r == 0x2070 || r == 0x2071 || (r >= 0x2074 && r <= 0x207F):
+		return true
+	case r == 0x2120 || r == 0x2122, r >= 0x3192 && r <= 0x319F, r == 0x06E5 || r == 0x06E6:
+		return true
+	}
+	return false
+}
+
+// superscriptBase returns the character a superscript stands for.
+func superscriptBase(r rune) string {
+	switch r {
+	case 0x02C0:
+		return "ʔ"
+	case 0x02C1:
+		return "ʕ"
+	case 0x06E5:
+		return "و"
+	case 0x06E6:
+		return "ي"
+	}
+	return norm.NFKD.String(string(r))
 }
 
 // Markdown returns the text as CommonMark: italics as *…*, bold as **…**,
@@ -128,30 +266,58 @@ func writeHTMLEscaped(b *strings.Builder, s string) {
 func (t Text) Markdown() string {
 	var b strings.Builder
 	b.Grow(len(t.s) + 8)
+	// runs of one emphasis (or a link), written each with its spaces
+	// outside the delimiters so that they open and close
+	type run struct {
+		start, end int
+		delim      string
+		link       bool
+	}
+	var runBuf [8]run
+	runs := runBuf[:0]
 	pos := 0
-	for _, m := range t.marks {
-		writeMarkdownEscaped(&b, t.s[pos:m.start])
-		seg := t.s[m.start:m.end]
+	t.walkMarks(func(seg string, d Decoration) {
+		r := run{start: pos, end: pos + len(seg)}
+		pos = r.end
+		if d&Link != 0 && !strings.ContainsAny(seg, " <>") {
+			r.link = true
+		} else {
+			if d&Italic != 0 {
+				r.delim += "*"
+			}
+			if d&Bold != 0 {
+				r.delim += "**"
+			}
+		}
+		if n := len(runs); n > 0 && !r.link && !runs[n-1].link && runs[n-1].delim == r.delim {
+			runs[n-1].end = r.end
+			return
+		}
+		runs = append(runs, r)
+	}, func(mark) {}, func(mark) {})
+	for _, r := range runs {
+		seg := t.s[r.start:r.end]
 		switch {
-		case m.f&Link != 0 && !strings.ContainsAny(seg, " <>"):
+		case r.link:
 			b.WriteByte('<')
 			b.WriteString(seg)
 			b.WriteByte('>')
-		default:
-			delim := ""
-			if m.f&Italic != 0 {
-				delim += "*"
-			}
-			if m.f&Bold != 0 {
-				delim += "**"
-			}
-			b.WriteString(delim)
+		case r.delim == "":
 			writeMarkdownEscaped(&b, seg)
-			b.WriteString(delim)
+		default:
+			core := strings.TrimSpace(seg)
+			if core == "" {
+				b.WriteString(seg)
+				continue
+			}
+			i := strings.Index(seg, core)
+			b.WriteString(seg[:i])
+			b.WriteString(r.delim)
+			writeMarkdownEscaped(&b, core)
+			b.WriteString(r.delim)
+			b.WriteString(seg[i+len(core):])
 		}
-		pos = int(m.end)
 	}
-	writeMarkdownEscaped(&b, t.s[pos:])
 	return b.String()
 }
 

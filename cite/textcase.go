@@ -89,8 +89,9 @@ type titleSegment struct {
 }
 
 // splitTitle splits s into strings and the tags between them, as
-// citeproc-js's "Doppeler" does: a tag is one tag rune, or a space followed
-// by a straight quote.
+// citeproc-js's "Doppeler" does: a tag is one tag rune, a space followed
+// by a straight quote, or a markup tag; a straight single quote that a
+// string follows at once (an apostrophe: "Maisky's") is not a tag.
 func splitTitle(s string, segs []titleSegment) []titleSegment {
 	start := 0
 	for i := 0; i < len(s); {
@@ -99,6 +100,27 @@ func splitTitle(s string, segs []titleSegment) []titleSegment {
 			segs = append(segs, titleSegment{start, i, i + 2})
 			i += 2
 			start = i
+			continue
+		}
+		if r == '<' {
+			if k, n := markupTagAt(s, i); k != mkNone {
+				segs = append(segs, titleSegment{start, i, i + n})
+				i += n
+				start = i
+				continue
+			}
+		}
+		if r == '\'' && i == 0 && len(s) > 1 {
+			// citeproc-js writes a leading straight quote as " '"
+			segs = append(segs, titleSegment{0, 0, 1})
+			i++
+			start = i
+			continue
+		}
+		if r == '\'' && i+1 < len(s) && !titleTagAt(s, i+1) {
+			// citeproc-js 1.4 joins a straight single quote to the
+			// string that follows it, even after a space
+			i++
 			continue
 		}
 		if isTagRune(r) {
@@ -112,11 +134,29 @@ func splitTitle(s string, segs []titleSegment) []titleSegment {
 	return append(segs, titleSegment{start, len(s), len(s)})
 }
 
+// titleTagAt reports whether a title-case tag starts at s[i].
+func titleTagAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if isTagRune(r) || r == ' ' && i+1 < len(s) && (s[i+1] == '"' || s[i+1] == '\'') {
+		return true
+	}
+	k, _ := markupTagAt(s, i)
+	return k != mkNone
+}
+
 // appendTitleCase appends s in title case, following citeproc-js: every
 // all-lower-case word of two or more letters that is not a stop word gets a
 // capital, and so do the first word, a word after ":", "?" or "!", and a
 // last word that is a stop word; words with capitals are left alone.
 func appendTitleCase(dst []byte, s string) []byte {
+	return appendCase(dst, s, false)
+}
+
+// appendCase is title case, or with firstOnly capitalize-first: the first
+// word capitalized if it is in lower case. Both read the string's tags as
+// citeproc-js's text-case engine does: quotation marks that close nothing
+// or open out of turn give the word after them back its first letter.
+func appendCase(dst []byte, s string, firstOnly bool) []byte {
 	var segBuf [32]titleSegment
 	segs := splitTitle(s, segBuf[:0])
 	// capitalized[i] is the word decision per word; do it in two passes:
@@ -182,6 +222,8 @@ func appendTitleCase(dst []byte, s string) []byte {
 			lower := isLowerWord(word)
 			capitalize := false
 			switch {
+			case firstOnly:
+				capitalize = lower && isFirst
 			case !lower:
 				// a word with capitals is left alone
 			case jsLen(word) > 1 && !isStopWord(word):
@@ -207,13 +249,37 @@ func appendTitleCase(dst []byte, s string) []byte {
 			nrestore++
 		}
 	}
+	// protect holds the closing tags of the open markup whose text title
+	// case leaves alone (<sc>, <sub>, <sup>, nocase spans).
+	var protect [8]markupKind
+	nprotect := 0
 	words(0)
 	for i := 0; i+1 < len(segs); i++ {
 		tag := s[segs[i].end:segs[i].tagEnd]
+		if i == 0 && segs[0].end == 0 && tag == "'" {
+			tag = " '" // a leading straight quote opens
+		}
+		if k, _ := markupTagAt(tag, 0); k != mkNone {
+			switch {
+			case k.caseProtected():
+				if nprotect < len(protect) {
+					protect[nprotect] = k.closer()
+				}
+				nprotect++
+			case nprotect > len(protect) && k >= mkIEnd:
+				nprotect-- // past the tags kept: any closing tag
+			case nprotect > 0 && nprotect <= len(protect) && k == protect[nprotect-1]:
+				nprotect--
+			}
+		}
 		if strings.HasSuffix(tag, "!") || strings.HasSuffix(tag, "?") || strings.HasSuffix(tag, ":") {
 			afterPunct = true
 		}
-		words(i + 1)
+		if nprotect == 0 {
+			words(i + 1)
+		} else if strings.TrimSpace(s[segs[i+1].start:segs[i+1].end]) != "" {
+			last = wordPos{seg: -1}
+		}
 		// quote state
 		q := ""
 		switch {
@@ -274,7 +340,7 @@ func appendTitleCase(dst []byte, s string) []byte {
 	}
 	// the last word: capitalize a final stop word
 	lastCap := -1
-	if last.seg >= 0 {
+	if last.seg >= 0 && !firstOnly {
 		word := s[last.start:last.end]
 		if jsLen(word) > 1 && isStopWord(word) {
 			lastCap = last.start
@@ -329,6 +395,9 @@ func firstWord(s string) (i, j int) {
 // appendCapitalizeFirst appends s with its first word capitalized if that
 // word is all in lower case (CSL's text-case="capitalize-first").
 func appendCapitalizeFirst(dst []byte, s string) []byte {
+	if hasMarkupBytes(s) {
+		return appendCase(dst, s, true)
+	}
 	i, j := firstWord(s)
 	if i == j || !isLowerWord(s[i:j]) {
 		return append(dst, s...)

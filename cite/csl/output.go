@@ -809,7 +809,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		case tOpenQ:
 			// quotes alternate: outer, inner, outer, ...; a style's
 			// quotes are always the outer ones (citeproc-js)
-			single := openSingle(qstack, t.s == "attr")
+			single := openSingle(qstack, t.s)
 			qstack = append(qstack, qent{single: single, attr: t.s == "attr"})
 			if single {
 				sb.WriteString(esc(q.openIn, f))
@@ -1111,9 +1111,16 @@ type qent struct{ single, attr bool }
 // single marks: a style's quotes are always double; quotation marks in
 // the data alternate, counting the style's quotes around them as one
 // level.
-func openSingle(stack []qent, attr bool) bool {
-	if attr {
+func openSingle(stack []qent, kind string) bool {
+	if kind == "attr" {
 		return false
+	}
+	if len(stack) == 0 {
+		// a quote typed outside any other keeps its own form
+		return kind == "'"
+	}
+	if top := stack[len(stack)-1]; !top.attr {
+		return !top.single
 	}
 	d, anyAttr := 0, false
 	for _, e := range stack {
@@ -1136,7 +1143,7 @@ func (b *builder) quoteSingle(i int) bool {
 	for _, t := range b.toks[:i] {
 		switch t.k {
 		case tOpenQ:
-			st = append(st, qent{single: openSingle(st, t.s == "attr"), attr: t.s == "attr"})
+			st = append(st, qent{single: openSingle(st, t.s), attr: t.s == "attr"})
 		case tCloseQ:
 			if len(st) > 0 {
 				st = st[:len(st)-1]

@@ -30,6 +30,8 @@ func (c *ctx) richText(s string) *onode {
 				return richTextOpt(s, false)
 			}
 			i += size - 1
+		case b == ' ' && i+1 < len(s) && (s[i+1] == ':' || s[i+1] == ';' || s[i+1] == '?' || s[i+1] == '!'):
+			return richTextOpt(s, false)
 		}
 	}
 	return c.leaf(s)
@@ -40,9 +42,13 @@ func (c *ctx) richText(s string) *onode {
 func affixText(s string) *onode { return richTextOpt(s, true) }
 
 func richTextOpt(s string, affix bool) *onode {
-	if strings.ContainsAny(s, "«»") {
-		// French guillemets typed with spaces take narrow no-break
-		// spaces, as citeproc-js writes them
+	if !affix && (strings.ContainsAny(s, "«»") || strings.Contains(s, " :") || strings.Contains(s, " ;") ||
+		strings.Contains(s, " ?") || strings.Contains(s, " !")) {
+		// a space before : ; ? ! » and after « becomes a narrow
+		// no-break space, as citeproc-js writes them
+		s = strings.NewReplacer("« ", "«\u202f", " »", "\u202f»", " :", "\u202f:", " ;", "\u202f;",
+			" ?", "\u202f?", " !", "\u202f!").Replace(s)
+	} else if strings.ContainsAny(s, "«»") {
 		s = strings.NewReplacer("« ", "«\u202f", " »", "\u202f»").Replace(s)
 	}
 	if !strings.ContainsAny(s, "<\"'“‘’”") {
@@ -58,6 +64,11 @@ func richTextOpt(s string, affix bool) *onode {
 	}
 	var tags []string
 	cur := func() *onode { return stack[len(stack)-1] }
+	// straight holds the quotes typed straight: the first that stays a
+	// quote is an outer (double) quote, and so are the others of its
+	// form; the other form is inner (citeproc-js's flip-flop)
+	var straight []*onode
+	var curly []*onode // opening ‘, given back as it is when unpaired
 	var text strings.Builder
 	flush := func() {
 		if text.Len() > 0 {
@@ -183,7 +194,9 @@ func richTextOpt(s string, affix bool) *onode {
 					push(&onode{}, `"`)
 					text.WriteRune('“')
 				} else {
-					push(&onode{quotes: true}, `"`)
+					n := &onode{quotes: true}
+					straight = append(straight, n)
+					push(n, `"`)
 				}
 			} else {
 				text.WriteRune(r)
@@ -201,14 +214,20 @@ func richTextOpt(s string, affix bool) *onode {
 			i += size
 			continue
 		case '\'', '‘', '’':
-			if (r == '\'' || r == '‘') && (i == 0 || unicode.IsSpace(pr) || pr == '(' || pr == '[' || isOpenish(pr)) && !unicode.IsSpace(nr) && !unicode.IsDigit(nr) && i+size < len(s) {
+			if (r == '\'' || r == '‘') && (i == 0 || unicode.IsSpace(pr) || pr == '(' || pr == '[' || isOpenish(pr)) && !unicode.IsSpace(nr) && i+size < len(s) {
 				if affix && affixApostrophe {
 					push(&onode{}, "'")
 					text.WriteRune('‘')
 				} else if affix {
 					push(&onode{quotes: true, single: true, tag: tagAffix}, "'")
 				} else {
-					push(&onode{quotes: true, single: true}, "'")
+					n := &onode{quotes: true, single: true}
+					if r == '\'' {
+						straight = append(straight, n)
+					} else {
+						curly = append(curly, n)
+					}
+					push(n, "'")
 				}
 				i += size
 				continue
@@ -239,18 +258,36 @@ func richTextOpt(s string, affix bool) *onode {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		tags = tags[:len(tags)-1]
-		if n.quotes {
+		switch {
+		case n.quotes:
 			n.quotes = false
 			q := t
 			if q == "'" {
 				// an unpaired single quotation mark is an apostrophe
 				q = "’"
-			}
-			if q == `"` {
-				q = `"`
+				for _, c := range curly {
+					if c == n {
+						q = "‘"
+					}
+				}
 			}
 			n.kids = append([]*onode{{text: q}}, n.kids...)
+		case strings.HasPrefix(t, "<"):
+			// an unclosed tag is text, as citeproc-js leaves it
+			n.fm, n.nocase, n.tag = nil, false, 0
+			n.kids = append([]*onode{{text: t}}, n.kids...)
 		}
+	}
+	for i, n := range straight {
+		if !n.quotes {
+			continue
+		}
+		if n.single {
+			for _, m := range straight[i:] {
+				m.single = !m.single
+			}
+		}
+		break
 	}
 	if len(root.kids) == 1 && root.kids[0].fm.zero() && !root.kids[0].quotes && !root.kids[0].nocase && root.kids[0].kids == nil {
 		return root.kids[0]
@@ -258,8 +295,10 @@ func richTextOpt(s string, affix bool) *onode {
 	return root
 }
 
+// isOpenish reports whether a straight quote after r opens (after an
+// opening quotation mark; a space, "(" and "[" are tested apart).
 func isOpenish(r rune) bool {
-	return r == '“' || r == '‘' || r == '"' || r == '\'' || r == '—' || r == '–' || r == '/' || r == '-'
+	return r == '“' || r == '‘' || r == '"' || r == '\''
 }
 
 // applyCase applies a CSL text-case to every leaf of n (nocase leaves
@@ -384,6 +423,10 @@ func (c *ctx) caseAnyLang(n *onode, tc string) {
 			l.n.text = t
 		}
 	case "title":
+		if hasQuoteNode(n) {
+			titleCaseQuoted(n)
+			return
+		}
 		if len(leaves) == 1 {
 			// one leaf: its text title-cased, as the general case below
 			// would split it back
@@ -445,6 +488,80 @@ func capitalizeFirst(s string) string {
 		return s
 	}
 	return string(b)
+}
+
+// hasQuoteNode reports whether n holds quotes typed in the text.
+func hasQuoteNode(n *onode) bool {
+	if n == nil {
+		return false
+	}
+	if n.quotes && n.tag != tagAffix {
+		return true
+	}
+	for _, k := range n.kids {
+		if hasQuoteNode(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCaseQuoted title-cases the leaves of n as one string with its
+// quotation marks put back, as citeproc-js title-cases the field before
+// reading its quotes: a quote opened out of turn gives the word after it
+// back its first letter ("A “new ‘Course’” in London").
+func titleCaseQuoted(n *onode) {
+	type seg struct {
+		l            caseLeaf
+		start, count int // in runes
+	}
+	var sb strings.Builder
+	var segs []seg
+	pos := 0
+	var walk func(n *onode, nocase, soft bool)
+	walk = func(n *onode, nocase, soft bool) {
+		if n == nil {
+			return
+		}
+		nocase = nocase || n.nocase
+		soft = soft || n.tag == tagImplicitNocase
+		q := n.quotes && n.tag != tagAffix
+		if q {
+			if n.single {
+				sb.WriteString("‘")
+			} else {
+				sb.WriteString("“")
+			}
+			pos++
+		}
+		if n.text != "" {
+			k := utf8.RuneCountInString(n.text)
+			segs = append(segs, seg{caseLeaf{n, nocase, soft}, pos, k})
+			sb.WriteString(n.text)
+			pos += k
+		}
+		for _, k := range n.kids {
+			walk(k, nocase, soft)
+		}
+		if q {
+			if n.single {
+				sb.WriteString("’")
+			} else {
+				sb.WriteString("”")
+			}
+			pos++
+		}
+	}
+	walk(n, false, false)
+	out := []rune(cite.TitleCase(sb.String()))
+	if len(out) != pos {
+		return
+	}
+	for _, sg := range segs {
+		if !sg.l.nocase && !sg.l.soft {
+			sg.l.n.text = string(out[sg.start : sg.start+sg.count])
+		}
+	}
 }
 
 func upperFirst(s string) string {

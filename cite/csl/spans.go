@@ -31,7 +31,7 @@ func spansOf(toks []tok, q quoteTerms) []cite.Span {
 	var out []cite.Span
 	cur := cite.Decoration(0)
 	var stackBuf [8]cite.Decoration
-	var qBuf [8]bool
+	var qBuf [8]qent
 	var divsBuf [4]string
 	stack, qstack, divs := stackBuf[:0], qBuf[:0], divsBuf[:0]
 	add := func(s string) {
@@ -87,8 +87,8 @@ func spansOf(toks []tok, q quoteTerms) []cite.Span {
 				stack = stack[:len(stack)-1]
 			}
 		case tOpenQ:
-			single := len(qstack)%2 == 1
-			qstack = append(qstack, single)
+			single := openSingle(qstack, t.s)
+			qstack = append(qstack, qent{single: single, attr: t.s == "attr"})
 			if single {
 				add(q.openIn)
 			} else {
@@ -97,7 +97,7 @@ func spansOf(toks []tok, q quoteTerms) []cite.Span {
 		case tCloseQ:
 			single := false
 			if len(qstack) > 0 {
-				single = qstack[len(qstack)-1]
+				single = qstack[len(qstack)-1].single
 				qstack = qstack[:len(qstack)-1]
 			}
 			if single {
