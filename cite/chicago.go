@@ -54,6 +54,9 @@ type chicago struct {
 	ed17       bool
 	short      bool
 	authorDate bool
+	// xdone and xused are done and used of the renderer for the name
+	// variables of ExtraNames, by their index in xroles (chicago_media.go).
+	xdone, xused uint32
 }
 
 func (c *chicago) g(delim, prefix, suffix string) { c.r.o.group(delim, prefix, suffix) }
@@ -275,7 +278,7 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 	r := c.r
 	it := r.it
 	r.o.attempt()
-	done := false
+	done := c.substBeforeAuthor(spec)
 	try := func(v varSet, rl role, list []Name) {
 		if done {
 			return
@@ -290,12 +293,14 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 		}
 	}
 	try(vAuthor, roleAuthor, it.Author)
+	done = done || c.substAfterAuthor(spec)
 	if !c.hasContainer() && c.hasVolume() {
 		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
 	}
 	try(vEditor, roleEditor, it.Editor)
 	try(vTranslator, roleTranslator, it.Translator)
 	try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
+	done = done || c.substAfterEditors(spec)
 	for _, f := range fallbacks {
 		if done {
 			break
@@ -1077,6 +1082,9 @@ func (c *chicago) locatorLabel(form labelForm) {
 	}
 	if r.loc.Label == "sub-verbo" && !c.ed17 {
 		s = "under" // the Chicago styles' term (CMOS18 14.130)
+	}
+	if r.loc.Label == "timestamp" {
+		s = "at" // the Chicago styles' term (CMOS18 14.164)
 	}
 	r.o.elem("", "", 0, false)
 	r.o.lit(s)
