@@ -39,7 +39,7 @@ func itemKind(it *Item) kind {
 			return kSerial
 		}
 		return kChapter
-	case "article-journal", "article-magazine", "article-newspaper", "post-weblog":
+	case "article-journal", "article-magazine", "article-newspaper", "post-weblog", "review", "review-book":
 		return kSerial
 	}
 	if it.ContainerTitle != "" {
@@ -497,7 +497,9 @@ func (c *chicago) titleAndSourceNote() {
 	c.g(", ", "", "")
 	c.g(" ", "", "")
 	c.g(", ", "", "")
-	if c.k == kChapter && c.hasContainer() && c.hasGenre() {
+	if c.serialBroadcast() {
+		c.titleAndSourceBroadcast(false)
+	} else if c.k == kChapter && c.hasContainer() && c.hasGenre() {
 		c.g(" ", "", "")
 		c.titleAndDescriptionsNote()
 		c.sourceNote()
@@ -525,7 +527,9 @@ func (c *chicago) titleAndSourceBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
-	if c.k == kChapter && c.hasContainer() && c.hasGenre() {
+	if c.serialBroadcast() {
+		c.titleAndSourceBroadcast(true)
+	} else if c.k == kChapter && c.hasContainer() && c.hasGenre() {
 		c.g(" ", "", "")
 		c.titleAndDescriptionsBib()
 		c.sourceMonographic(true)
@@ -539,6 +543,7 @@ func (c *chicago) titleAndSourceBib() {
 		}
 	}
 	c.g(", ", "", "")
+	c.sourceEventWithDate()
 	if c.k != kSerial {
 		c.sourceMonographicPublication(true)
 	}
@@ -622,7 +627,7 @@ func (c *chicago) titleAndDescriptionsNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
-	if c.hasTitle() {
+	if c.hasTitle() && !c.reviewHidesTitle() {
 		c.titlePrimary()
 	}
 	c.description(false)
@@ -635,7 +640,7 @@ func (c *chicago) titleAndDescriptionsBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
-	if c.hasTitle() {
+	if c.hasTitle() && !c.reviewHidesTitle() {
 		c.titleBib()
 	}
 	c.description(true)
@@ -665,6 +670,9 @@ func (c *chicago) description(bib bool) {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
+	if c.descriptionMedia(bib) {
+		return
+	}
 	format, recipient := c.descriptionFormatNote, &specRecipient
 	if bib {
 		format, recipient = c.descriptionFormatBib, &specRecipCap
@@ -773,18 +781,31 @@ func (c *chicago) identifierNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
+	t := c.r.it.Type
 	switch {
+	case typeIn(t, "post", "webpage"):
+		c.identifierNumber(false)
+		c.labelVersion(false)
+		c.identifierEdition(false)
+		c.contributorsNote()
 	case c.hasContainer() && c.k == kSerial:
 		// identifier-contributors-serial-note
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
+		c.contributorsSerialExtra(false)
 	case c.hasContainer():
+		if typeIn(t, "broadcast", "graphic", "map", "motion_picture") {
+			c.identifierNumber(false)
+		}
 		c.contributorsNote()
 	case c.k == kSerial:
 		c.identifierNumber(false)
 		c.identifierEdition(false)
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
+		c.contributorsSerialExtra(false)
 	default:
-		c.identifierNumber(false)
+		if t != "song" {
+			c.identifierNumber(false)
+		}
 		c.labelVersion(false)
 		c.identifierEdition(false)
 		c.contributorsAndVolumeNote()
@@ -816,18 +837,31 @@ func (c *chicago) identifierBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
+	t := c.r.it.Type
 	switch {
+	case typeIn(t, "post", "webpage"):
+		c.identifierNumber(true)
+		c.labelVersion(true)
+		c.identifierEdition(true)
+		c.contributorsBib()
 	case c.hasContainer() && c.k == kSerial:
 		// identifier-contributors-serial-bib
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
+		c.contributorsSerialExtra(true)
 	case c.hasContainer():
+		if typeIn(t, "broadcast", "graphic", "map", "motion_picture") {
+			c.identifierNumber(true)
+		}
 		c.contributorsBib()
 	case c.k == kSerial:
 		c.identifierNumber(true)
 		c.identifierEdition(true)
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
+		c.contributorsSerialExtra(true)
 	default:
-		c.identifierNumber(true)
+		if t != "song" {
+			c.identifierNumber(true)
+		}
 		c.labelVersion(true)
 		c.identifierEdition(true)
 		c.contributorsAndVolumeBib()
@@ -868,10 +902,11 @@ func (c *chicago) contributorsNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
-	if !c.hasContainer() {
+	if !c.hasContainer() || typeIn(c.r.it.Type, "post", "webpage") {
 		c.r.names(vContainerAuthor, roleContainerAuthor, c.r.it.ContainerAuthor, &specVerb)
 		c.editorTranslator(", ", &specVerbShort)
 	}
+	c.contributorsMonographicExtra(false)
 	c.e()
 }
 
@@ -880,10 +915,11 @@ func (c *chicago) contributorsBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
-	if !c.hasContainer() {
+	if !c.hasContainer() || typeIn(c.r.it.Type, "post", "webpage") {
 		c.r.names(vContainerAuthor, roleContainerAuthor, c.r.it.ContainerAuthor, &specVerbCap)
 		c.editorTranslator(". ", &specVerbCap)
 	}
+	c.contributorsMonographicExtra(true)
 	c.e()
 }
 
@@ -1147,7 +1183,7 @@ func (c *chicago) sourceMonographic(bib bool) {
 	} else {
 		c.g(", ", "", "")
 	}
-	if c.hasContainer() && c.k != kWeb {
+	if c.hasContainer() && c.k != kWeb && r.it.Type != "post" {
 		c.g(", ", "", "")
 		c.g(" ", "", "")
 		// source-monographic-preposition
@@ -1175,6 +1211,9 @@ func (c *chicago) sourceMonographic(bib bool) {
 	c.g(", ", "", "")
 	c.sourceSeriesTitle()
 	c.e()
+	if !bib || c.eventBeforeDate() {
+		c.sourceEvent(bib)
+	}
 	c.e()
 }
 
@@ -1207,7 +1246,9 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 		return
 	}
 	c.g(", ", "", "")
-	c.identifierNumber(bib)
+	if !typeIn(r.it.Type, "broadcast", "graphic", "map", "motion_picture", "song") {
+		c.identifierNumber(bib)
+	}
 	c.identifierEdition(false)
 	spec := &specVerbShort
 	if bib {
@@ -1218,6 +1259,7 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 		c.g(", ", "", "")
 		c.g(", ", "", "")
 		c.editorTranslator(", ", spec)
+		c.sourceContributorsExtra(bib)
 		c.e()
 		c.g(", ", "", "")
 		if !isNumeric(r.it.Volume) || c.hasContainer() || !c.hasPage() {
@@ -1246,6 +1288,7 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 		r.names(vContainerAuthor, roleContainerAuthor, r.it.ContainerAuthor, &specVerb)
 	}
 	c.editorTranslator(", ", spec)
+	c.sourceContributorsExtra(bib)
 	c.e()
 	if !c.hasVolume() && !c.hasPage() && (bib || (!c.locIs("column") && !c.locIs("folio") && !c.locIs("page"))) {
 		numberOfVolumes(r)
@@ -1368,11 +1411,14 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 	}
 	// source-publication-and-date
 	c.g(", ", "", "")
-	if c.k == kWeb {
+	if c.k == kWeb || c.r.it.Type == "post" {
 		// the website is printed as a publisher (CMOS 14.104)
 		c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", 0, false, tcTitle)
 	}
-	c.publicationHistory(bib)
+	broadcast := c.r.it.Type == "broadcast"
+	if !broadcast || c.hasDOI() || c.hasURL() {
+		c.publicationHistory(bib)
+	}
 	c.g(" ", "", "")
 	c.dateStatus(bib)
 	if c.authorDate {
@@ -1386,6 +1432,12 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 		c.dateIssuedOrStatus()
 	}
 	c.e()
+	if broadcast && !c.hasURL() && (bib || !c.hasDOI()) {
+		c.g(" ", "", "")
+		c.r.term("on", "", "", false)
+		c.publicationHistory(bib)
+		c.e()
+	}
 	c.e()
 	c.e()
 }
@@ -1499,8 +1551,11 @@ func (c *chicago) publisher(bib bool) {
 		}
 		r.tv(vPublisher, r.it.Publisher, "", "", 0, false, tc)
 		c.e()
-	} else {
+	} else if r.it.Extra["event-title"] == "" && r.it.ExtraDates["event-date"].IsZero() {
 		r.tv(vPublisherPlace, r.it.PublisherPlace, "", "", 0, false, tc)
+	}
+	if r.it.Type == "song" {
+		c.extra("number")
 	}
 	c.e()
 }
@@ -2100,6 +2155,10 @@ func (c *chicago) identifierNumber(bib bool) {
 		r.o.elem("", "", 0, false)
 		r.o.attempt()
 		r.o.end()
+		return
+	}
+	if it.Type == "broadcast" && isNumeric(n) {
+		c.identifierNumberBroadcast(bib)
 		return
 	}
 	if bib {

@@ -294,3 +294,538 @@ func (c *chicago) authorTitleSubstituteContainerShort() {
 	}
 	r.tv(vContainerTitle, t, "", "", Italic, false, tcTitle)
 }
+
+// isReview is the styles' test for a review: type review or review-book,
+// or any item with reviewed-author, reviewed-genre or reviewed-title.
+func (c *chicago) isReview() bool {
+	it := c.r.it
+	return typeIn(it.Type, "review", "review-book") || c.xhas("reviewed-author") ||
+		it.Extra["reviewed-genre"] != "" || it.Extra["reviewed-title"] != ""
+}
+
+// isInterview is the styles' test for an interview: type interview or an
+// interviewer.
+func (c *chicago) isInterview() bool { return c.r.it.Type == "interview" || c.xhas("interviewer") }
+
+// reviewHidesTitle reports whether a review's title is the reviewed
+// work's, printed in the description rather than as the review's title
+// (title-and-part-filter-review).
+func (c *chicago) reviewHidesTitle() bool {
+	it := c.r.it
+	return c.isReview() && it.Extra["reviewed-genre"] == "" && it.Extra["reviewed-title"] == ""
+}
+
+// serialType reports the styles' serial types.
+func serialType(t string) bool {
+	return typeIn(t, "article-journal", "article-magazine", "article-newspaper", "periodical", "post-weblog",
+		"review", "review-book")
+}
+
+// hasMonographicEditor is the styles' test `variable="collection-editor
+// compiler editor editorial-director"` (match any).
+func (c *chicago) hasMonographicEditor() bool {
+	return c.hasEditor() || len(c.r.it.CollectionEditor) > 0 || c.xhas("compiler") || c.xhas("editorial-director")
+}
+
+// descriptionMedia is the part of "description-note" (bib false) and
+// "description-bib" (bib true) for interviews, reviews, songs, serials,
+// conference papers and events; it reports false for the items the
+// caller describes (letters, theses, items without a container).
+func (c *chicago) descriptionMedia(bib bool) bool {
+	it := c.r.it
+	t := it.Type
+	switch {
+	case c.isInterview():
+		c.descriptionInterview(bib)
+	case c.isReview():
+		c.descriptionReview(bib)
+	case t == "personal_communication", t == "thesis":
+		return false
+	case t == "song" && c.xhas("composer"):
+		c.descriptionSong(bib)
+	case serialType(t):
+		c.descriptionSerial(bib)
+	case t == "paper-conference":
+		// description-paper-conference
+		if c.hasMonographicEditor() {
+			c.descriptionFormatBib()
+			break
+		}
+		if bib {
+			c.g(". ", "", "")
+		} else {
+			c.g(", ", "", "")
+		}
+		c.descriptionSerial(bib)
+		c.sourceEvent(bib)
+		c.e()
+	case !c.hasContainer():
+		return false
+	case typeIn(t, "document", "report", "software", "standard"):
+	case typeIn(t, "event", "performance", "speech"):
+		if c.hasMonographicEditor() || it.Extra["issue"] != "" || c.hasPage() ||
+			it.Extra["supplement-number"] != "" || c.hasVolume() {
+			if bib {
+				c.descriptionFormatBib()
+			} else {
+				c.descriptionFormatNote()
+			}
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// descriptionSerial is "description-serial-note"/"-bib": the genre and a
+// magazine's department or a newspaper's column ("section").
+func (c *chicago) descriptionSerial(bib bool) {
+	if bib {
+		c.g(". ", "", "")
+		c.descriptionFormatBib()
+	} else {
+		c.g(", ", "", "")
+		c.descriptionFormatNote()
+	}
+	c.labelSection(bib)
+	c.e()
+}
+
+// labelSection is "label-section" ("label-section-capitalized" with
+// capital).
+func (c *chicago) labelSection(capital bool) {
+	r := c.r
+	s := r.it.Extra["section"]
+	c.g(" ", "", "")
+	if s != "" && isNumeric(s) {
+		t := "sec."
+		if isPlural(s) {
+			t = "secs."
+		}
+		r.o.elem("", "", 0, false)
+		if capital {
+			r.o.litCap(t)
+		} else {
+			r.o.lit(t)
+		}
+		r.o.end()
+	}
+	r.tv(0, s, "", "", 0, false, tcTitle)
+	c.e()
+}
+
+var (
+	specXVerb    = nameSpec{label: labelVerb, labelBefore: true, labelSuffix: " ", chicagoTerms: true}
+	specXVerbCap = nameSpec{label: labelVerb, labelBefore: true, labelSuffix: " ", labelCap: true, chicagoTerms: true}
+	specXPlain   = nameSpec{chicagoTerms: true}
+)
+
+// descriptionInterview is "description-interview-note"/"-bib".
+func (c *chicago) descriptionInterview(bib bool) {
+	r := c.r
+	it := r.it
+	verb := &specXVerb
+	if bib {
+		verb = &specXVerbCap
+	}
+	c.g(", ", "", "")
+	switch {
+	case c.hasGenre() && it.Extra["number"] != "":
+		c.xnames("interviewer", verb)
+	case c.hasGenre():
+		c.g(" ", "", "")
+		if bib {
+			r.tv(vGenre, it.Genre, "", "", 0, false, tcCapFirst)
+		} else {
+			r.plain(vGenre, it.Genre)
+		}
+		c.g(" ", "", "")
+		r.term("by", "", "", false)
+		c.xnames("interviewer", &specXPlain)
+		c.e()
+		c.e()
+	case c.xhas("interviewer"):
+		c.xnames("interviewer", verb)
+	case bib:
+		c.descriptionFormatBib()
+	default:
+		c.descriptionFormatNote()
+	}
+	c.sourceEventPlaceFirst()
+	c.e()
+}
+
+// hasEvent is the styles' test `variable="event event-date event-title"`
+// (match any).
+func (c *chicago) hasEvent() bool {
+	it := c.r.it
+	return it.Extra["event"] != "" || it.Extra["event-title"] != "" || !it.ExtraDates["event-date"].IsZero()
+}
+
+// sourceEventPlaceFirst is "source-event-place-first".
+func (c *chicago) sourceEventPlaceFirst() {
+	if !c.hasEvent() {
+		return
+	}
+	r := c.r
+	c.g(", ", "", "")
+	r.plain(0, r.it.Extra["event-title"])
+	r.plain(0, r.it.Extra["event-place"])
+	c.dateEventFull()
+	c.e()
+}
+
+// dateEventFull is "date-event-full".
+func (c *chicago) dateEventFull() {
+	r := c.r
+	d := r.it.ExtraDates["event-date"]
+	if c.uncertain() {
+		r.date(0, &d, dateText, "[", "?]")
+	} else {
+		r.date(0, &d, dateText, "", "")
+	}
+}
+
+// descriptionReview is "description-review-note"/"-bib": "review of
+// Title, by Author".
+func (c *chicago) descriptionReview(bib bool) {
+	r := c.r
+	it := r.it
+	if bib {
+		c.g(". ", "", "")
+	} else {
+		c.g(", ", "", "")
+	}
+	c.g(", ", "", "")
+	c.g(" ", "", "")
+	c.descriptionReviewGenre(bib)
+	c.descriptionReviewTitle(false)
+	c.e()
+	rg, rt := it.Extra["reviewed-genre"], it.Extra["reviewed-title"]
+	switch {
+	case rg != "" && rt != "" && c.hasTitle():
+		c.xnames("reviewed-author", &specXVerb)
+	case rg != "":
+	default:
+		c.xnames("reviewed-author", &specXVerb)
+	}
+	c.sourceEventPlaceFirst()
+	c.e()
+	c.labelSection(bib)
+	c.e()
+}
+
+// descriptionReviewGenre is "description-review-genre-note"/"-bib".
+func (c *chicago) descriptionReviewGenre(bib bool) {
+	r := c.r
+	it := r.it
+	switch {
+	case it.Extra["reviewed-genre"] != "":
+		c.g(" ", "", "")
+		c.reviewTermUnsigned(bib)
+		r.plain(0, it.Extra["reviewed-genre"])
+		if it.Extra["reviewed-title"] == "" {
+			c.xnames("reviewed-author", &specXVerb)
+		}
+		c.e()
+	case it.Extra["number"] != "":
+		c.reviewTermUnsigned(bib)
+	case c.hasGenre() && bib:
+		r.tv(vGenre, it.Genre, "", "", 0, false, tcCapFirst)
+	case c.hasGenre():
+		r.plain(vGenre, it.Genre)
+	default:
+		c.reviewTermUnsigned(bib)
+	}
+}
+
+// reviewTermUnsigned is "description-review-term-unsigned-note"/"-bib":
+// "review of", "unsigned review of" (CMOS18 14.102).
+func (c *chicago) reviewTermUnsigned(bib bool) {
+	r := c.r
+	if c.hasPersonalContributor() {
+		r.term("review of", "", "", bib)
+		return
+	}
+	c.g(" ", "", "")
+	r.term("unsigned", "", "", bib)
+	r.term("review of", "", "", false)
+	c.e()
+}
+
+// descriptionReviewTitle is "description-review-title" (short with
+// "-short"): the reviewed work's title in italics.
+func (c *chicago) descriptionReviewTitle(short bool) {
+	r := c.r
+	it := r.it
+	if it.Extra["reviewed-genre"] != "" || it.Extra["reviewed-title"] != "" {
+		r.tv(0, it.Extra["reviewed-title"], "", "", Italic, false, tcTitle)
+		return
+	}
+	t := it.Title
+	if short && it.TitleShort != "" {
+		t = it.TitleShort
+	}
+	r.tv(vTitle, t, "", "", Italic, false, tcTitle)
+}
+
+// descriptionReviewShort is "description-review-short".
+func (c *chicago) descriptionReviewShort() {
+	c.g(" ", "", "")
+	c.r.term("review of", "", "", false)
+	c.descriptionReviewTitle(true)
+	c.e()
+}
+
+// descriptionSong is "description-song-note"/"-bib": "performed by" a
+// song's author (or performer) when a composer leads the entry.
+func (c *chicago) descriptionSong(bib bool) {
+	r := c.r
+	it := r.it
+	c.g(" ", "", "")
+	if c.hasGenre() {
+		if bib {
+			r.tv(vGenre, it.Genre, "", "", 0, false, tcCapFirst)
+		} else {
+			r.plain(vGenre, it.Genre)
+		}
+		r.term("performed by", "", "", false)
+	} else {
+		r.term("performed by", "", "", bib)
+	}
+	if len(it.Author) > 0 {
+		r.names(vAuthor, roleAuthor, it.Author, &specLong)
+	} else {
+		c.xnames("performer", &specXPlain)
+	}
+	c.e()
+}
+
+// sourceEvent is "source-event-note"/"-bib".
+func (c *chicago) sourceEvent(bib bool) {
+	it := c.r.it
+	c.g(" ", "", "")
+	defer c.e()
+	switch {
+	case c.isInterview(), it.Type == "personal_communication" && c.hasRecipient(), c.isReview():
+	case c.hasEvent():
+		if it.Type == "paper-conference" && (c.hasMonographicEditor() || it.Extra["issue"] != "" || c.hasPage() ||
+			it.Extra["supplement-number"] != "" || c.hasVolume()) {
+			return
+		}
+		c.sourceEventStatus(bib)
+		c.sourceEventDescription(bib)
+	}
+}
+
+// sourceEventStatus is "source-event-status-note"/"-bib": "paper
+// presented at", "recorded at".
+func (c *chicago) sourceEventStatus(bib bool) {
+	r := c.r
+	it := r.it
+	c.g(" ", "", "")
+	defer c.e()
+	tc := tcNone
+	if bib {
+		tc = tcCapFirst
+	}
+	switch {
+	case it.Type == "broadcast" && it.Extra["status"] != "":
+		r.tv(0, it.Extra["status"], "", "", 0, false, tc)
+	case it.Type == "paper-conference":
+		if c.hasGenre() {
+			r.term("presented", "", "", bib)
+		} else {
+			r.term("paper", "", "", bib)
+			r.term("presented", "", "", false)
+		}
+		if it.Extra["event-title"] != "" || (!bib && it.Extra["event"] != "") {
+			r.term("at", "", "", false)
+		}
+	case it.Type == "song":
+		r.term("recorded", "", "", bib)
+		if it.Extra["event-title"] != "" {
+			r.term("at", "", "", false)
+		}
+	case !it.ExtraDates["event-date"].IsZero() && c.hasIssued():
+	case c.hasIssued():
+	default:
+		r.tv(0, it.Extra["status"], "", "", 0, false, tc)
+	}
+}
+
+// sourceEventDescription is "source-event-description-note"/"-bib".
+func (c *chicago) sourceEventDescription(bib bool) {
+	r := c.r
+	it := r.it
+	c.g(", ", "", "")
+	title := it.Extra["event-title"]
+	if title == "" {
+		title = it.Extra["event"]
+	}
+	tc := tcNone
+	if bib && it.Type != "song" && (it.Type != "paper-conference" || c.hasGenre()) {
+		tc = tcCapFirst
+	}
+	r.tv(0, title, "", "", 0, false, tc)
+	c.dateEventFull()
+	r.plain(0, it.Extra["event-place"])
+	c.e()
+}
+
+// xnamesEach renders name variables of ExtraNames in turn with one spec.
+func (c *chicago) xnamesEach(spec *nameSpec, names ...string) {
+	for _, n := range names {
+		c.xnames(n, spec)
+	}
+}
+
+// contributorsMonographicExtra is the part of
+// "identifier-contributors-monographic-note"/"-bib" after the editors and
+// translators: the contributors of ExtraNames ("directed by", "with"),
+// inside the caller's group.
+func (c *chicago) contributorsMonographicExtra(bib bool) {
+	t := c.r.it.Type
+	web := typeIn(t, "post", "webpage")
+	free := web || !c.hasContainer()
+	vs, v := &specVerbShort, &specXVerb
+	if bib {
+		vs, v = &specXVerbCap, &specXVerbCap
+	}
+	if free {
+		c.xnames("editorial-director", vs)
+		c.xnamesEach(v, "guest", "host")
+	}
+	c.xnames("illustrator", vs)
+	c.xnames("narrator", v)
+	if free {
+		c.xnames("compiler", vs)
+		c.xnamesEach(v, "chair", "organizer", "curator", "series-creator", "executive-producer", "producer", "director")
+		if typeIn(t, "broadcast", "performance") {
+			c.xnames("script-writer", v)
+		}
+		c.xnames("performer", v)
+		if t != "thesis" && (web || t != "song") {
+			c.xnames("contributor", v)
+		}
+	}
+	if !web && t == "song" {
+		c.xnames("contributor", v)
+	}
+}
+
+// contributorsSerialExtra is the part of
+// "identifier-contributors-serial-note"/"-bib" after the translator.
+func (c *chicago) contributorsSerialExtra(bib bool) {
+	v := &specXVerb
+	if bib {
+		v = &specXVerbCap
+	}
+	c.xnamesEach(v, "narrator", "compiler", "chair", "organizer", "curator", "series-creator",
+		"executive-producer", "producer", "director", "script-writer", "performer")
+}
+
+// sourceContributorsExtra is the part of
+// "source-monographic-identifier-contributors-note"/"-bib" after the
+// editors and translators.
+func (c *chicago) sourceContributorsExtra(bib bool) {
+	t := c.r.it.Type
+	vs, v := &specVerbShort, &specXVerb
+	if bib {
+		vs = &specXVerb
+	}
+	c.xnamesEach(v, "guest", "host", "chair", "organizer")
+	if bib {
+		c.xnamesEach(v, "illustrator", "narrator", "compiler", "curator", "series-creator", "executive-producer",
+			"producer", "editorial-director")
+	} else {
+		c.xnames("illustrator", vs)
+		c.xnames("narrator", v)
+		c.xnames("compiler", vs)
+		c.xnamesEach(v, "curator", "series-creator", "executive-producer", "producer")
+		c.xnames("editorial-director", vs)
+	}
+	if typeIn(t, "broadcast", "performance") {
+		c.xnames("script-writer", v)
+	}
+	c.xnamesEach(v, "director", "performer")
+	if !typeIn(t, "song", "thesis") {
+		c.xnames("contributor", v)
+	}
+}
+
+// identifierNumberBroadcast is the broadcast branch of
+// "identifier-number-note"/"-bib": "episode 4", or the genre and the
+// number, inside the caller's " " group.
+func (c *chicago) identifierNumberBroadcast(bib bool) {
+	r := c.r
+	it := r.it
+	if c.hasGenre() {
+		if bib {
+			r.tv(vGenre, it.Genre, "", "", 0, false, tcCapFirst)
+		} else {
+			r.plain(vGenre, it.Genre)
+		}
+	} else {
+		r.term("episode", "", "", bib)
+	}
+	c.numberText(it.Extra["number"])
+}
+
+// eventBeforeDate is the styles' test for printing the event in the
+// source (source-monographic-bib) rather than with the date: any of
+// event-date, original-date, original-publisher,
+// original-publisher-place, publisher, status.
+func (c *chicago) eventBeforeDate() bool {
+	it := c.r.it
+	return !it.ExtraDates["event-date"].IsZero() || !it.OriginalDate.IsZero() || it.Extra["original-publisher"] != "" ||
+		it.Extra["original-publisher-place"] != "" || c.hasPublisher() || it.Extra["status"] != ""
+}
+
+// sourceEventWithDate is the choice of "title-and-source-bib" that prints
+// the event with the date of publication ("Meeting of …, London, October
+// 22, 1936").
+func (c *chicago) sourceEventWithDate() {
+	t := c.r.it.Type
+	switch {
+	case c.eventBeforeDate(), serialType(t):
+	case c.hasMonographicEditor():
+		c.sourceEvent(true)
+	case typeIn(t, "interview", "paper-conference"):
+	default:
+		c.sourceEvent(true)
+	}
+}
+
+// titleAndSourceBroadcast is the bespoke broadcast part of
+// "title-and-source-note"/"-bib" for an episode of a program: the program,
+// then the episode's number, title, description and contributors (CMOS18
+// 14.165, 14.168).
+func (c *chicago) titleAndSourceBroadcast(bib bool) {
+	r := c.r
+	r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+	c.g(", ", "", "")
+	c.g(" ", "", "")
+	c.identifierNumberBroadcast(bib)
+	c.e()
+	if c.hasTitle() {
+		c.titlePrimary()
+	}
+	c.description(bib)
+	c.g(", ", "", "")
+	if bib {
+		c.editorTranslator(", ", &specVerb)
+	} else {
+		r.names(vContainerAuthor, roleContainerAuthor, r.it.ContainerAuthor, &specVerb)
+		c.editorTranslator(", ", &specVerbShort)
+	}
+	c.sourceContributorsExtra(bib)
+	c.e()
+	c.e()
+	c.g(", ", "", "")
+	c.sourceSeriesTitle()
+	c.e()
+	if !bib || c.eventBeforeDate() {
+		c.sourceEvent(bib)
+	}
+}
