@@ -62,10 +62,13 @@ func (c *chicago) citationAuthorDateItem() {
 	defer c.e()
 	c.g(", ", "", "")
 	defer c.e()
-	if c.k == kLetter && !c.accessible() {
+	if c.letterLike() && !c.accessible() {
 		c.authorInline()
 		c.titleAndDescriptionsShort()
 		if r.pos == posFirst {
+			if r.it.Type == "interview" {
+				c.dateAuthorDate(true)
+			}
 			c.sourceMediumNote()
 		}
 		return
@@ -111,7 +114,7 @@ func (c *chicago) dateAuthorDate(short bool) {
 			r.date(0, od, dateYear, "(", ")")
 		}
 		c.g("", "", "")
-		if short && c.k == kLetter && !c.accessible() {
+		if short && c.letterLike() && !c.accessible() {
 			c.dateIssuedFull()
 		} else {
 			c.dateIssuedYear()
@@ -125,6 +128,9 @@ func (c *chicago) dateAuthorDate(short bool) {
 		// date-short: types with an unusual reference have no n.d.
 		c.yearSuffix()
 		return
+	}
+	if short && r.it.Type == "interview" && !c.accessible() {
+		return // date-short: an inaccessible interview has no n.d.
 	}
 	switch c.k {
 	case kManuscript:

@@ -227,7 +227,10 @@ func (c *chicago) shortenedItem() {
 	} else {
 		c.titleAndDescriptionsShort()
 	}
-	if c.k == kLetter && !c.accessible() && r.pos == posFirst {
+	if c.letterLike() && !c.accessible() && r.pos == posFirst {
+		if r.it.Type == "interview" {
+			c.dateAuthorDate(true)
+		}
 		c.sourceMediumNote()
 	}
 	c.e()
@@ -398,7 +401,7 @@ func (c *chicago) authorBib() {
 func (c *chicago) authorShort() {
 	c.g("", "", "")
 	defer c.e()
-	if c.k == kLetter {
+	if c.letterLike() {
 		c.authorShortAndRecipient()
 		return
 	}
@@ -608,6 +611,10 @@ func (c *chicago) titleShort() {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
+	if c.isReview() && (r.it.Extra["reviewed-genre"] == "" || !c.hasTitle()) {
+		c.descriptionShortMedia()
+		return
+	}
 	t := r.it.TitleShort
 	if t == "" {
 		t = r.it.Title
@@ -654,6 +661,9 @@ func (c *chicago) titleAndDescriptionsShort() {
 	defer c.e()
 	if c.hasTitle() {
 		c.titleShort()
+		return
+	}
+	if c.descriptionShortMedia() {
 		return
 	}
 	if c.k == kLetter {
@@ -1724,6 +1734,8 @@ func (c *chicago) sourceMediumNote() {
 	defer c.e()
 	c.g(", ", "", "")
 	c.r.plain(vMedium, c.r.it.Medium)
+	c.extra("scale")
+	c.extra("dimensions")
 	c.e()
 }
 
@@ -1733,6 +1745,8 @@ func (c *chicago) sourceMediumBib() {
 	defer c.e()
 	c.g(", ", "", "")
 	c.r.tv(vMedium, c.r.it.Medium, "", "", 0, false, tcCapFirst)
+	c.extra("scale")
+	c.extra("dimensions")
 	c.e()
 }
 

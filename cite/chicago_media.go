@@ -498,8 +498,12 @@ func (c *chicago) descriptionReview(bib bool) {
 	}
 	c.g(", ", "", "")
 	c.g(" ", "", "")
+	c.g("", "", "")
 	c.descriptionReviewGenre(bib)
+	c.e()
+	c.g("", "", "")
 	c.descriptionReviewTitle(false)
+	c.e()
 	c.e()
 	rg, rt := it.Extra["reviewed-genre"], it.Extra["reviewed-title"]
 	switch {
@@ -827,5 +831,67 @@ func (c *chicago) titleAndSourceBroadcast(bib bool) {
 	c.e()
 	if !bib || c.eventBeforeDate() {
 		c.sourceEvent(bib)
+	}
+}
+
+// letterLike reports the types the styles cite by author and recipient
+// ("author-short-and-recipient"): letters and interviews.
+func (c *chicago) letterLike() bool { return c.k == kLetter || c.r.it.Type == "interview" }
+
+// descriptionShortMedia is the part of "description-short" for
+// interviews, reviews, serials and serial conference papers; it reports
+// false for the items the caller describes.
+func (c *chicago) descriptionShortMedia() bool {
+	r := c.r
+	t := r.it.Type
+	switch {
+	case c.isInterview():
+		if !c.accessible() && r.pos == posFirst {
+			c.descriptionInterview(false)
+		} else {
+			c.descriptionInterviewShort()
+		}
+	case c.isReview():
+		c.descriptionReviewShort()
+	case t == "personal_communication":
+		return false
+	case serialType(t):
+		c.descriptionSerialShort()
+	case c.hasMonographicEditor():
+		return false
+	case t == "paper-conference":
+		c.descriptionSerialShort()
+	default:
+		return false
+	}
+	return true
+}
+
+// descriptionInterviewShort is "description-interview-short".
+func (c *chicago) descriptionInterviewShort() {
+	c.g("", "", "")
+	defer c.e()
+	switch {
+	case c.hasGenre() || c.hasMedium():
+		if c.hasPersonalContributor() {
+			c.descriptionFormatShort()
+		} else {
+			c.descriptionFormatBib()
+		}
+	default:
+		c.r.term("interview", "", "", false)
+	}
+}
+
+// descriptionSerialShort is "description-serial-short".
+func (c *chicago) descriptionSerialShort() {
+	c.g("", "", "")
+	defer c.e()
+	switch {
+	case c.hasTitle():
+	case c.hasGenre():
+		c.descriptionFormatShort()
+	default:
+		c.r.tv(0, c.r.it.Extra["section"], "", "", 0, false, tcTitle)
 	}
 }
