@@ -325,15 +325,15 @@ func (c *chicago) authorNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.substitute(&specAuthorNote, func() {
-		if !c.hasTitle() && c.magNews() {
-			c.serialName() // author-title-substitute-container
+		if !c.reviewedOrTitled() && c.r.it.Type != "webpage" {
+			c.authorTitleSubstituteContainer()
 		}
 	}, func() {
 		if isEntry(c.r.it.Type) && !c.hasDOI() && !c.hasURL() {
 			c.referenceNote()
 		}
 	}, func() {
-		if !c.hasTitle() {
+		if !c.reviewedOrTitled() {
 			c.authorTitleSubstituteNote()
 		}
 	}, func() {
@@ -377,11 +377,7 @@ func (c *chicago) authorBib() {
 	c.r.markAuthor = true
 	defer func() { c.r.markAuthor = false }()
 	c.substitute(&specAuthorBib, func() {
-		if c.magNews() || isEntry(c.r.it.Type) {
-			c.serialName() // author-title-substitute-container
-		} else if c.k == kWeb {
-			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", 0, false, tcTitle)
-		}
+		c.authorTitleSubstituteContainer()
 	}, func() {
 		// author-title-substitute-bib
 		if c.hasTitle() {
@@ -406,22 +402,7 @@ func (c *chicago) authorShort() {
 		return
 	}
 	c.substitute(&specShort, func() {
-		if c.magNews() {
-			// author-title-substitute-container-short
-			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", Italic, false, tcTitle)
-		} else if isEntry(c.r.it.Type) {
-			t := c.r.it.ContainerTitleShort
-			if t == "" {
-				t = c.r.it.ContainerTitle
-			}
-			c.r.tv(vContainerTitle, t, "", "", Italic, false, tcTitle)
-		} else if c.k == kWeb {
-			t := c.r.it.ContainerTitleShort
-			if t == "" {
-				t = c.r.it.ContainerTitle
-			}
-			c.r.tv(vContainerTitle, t, "", "", 0, false, tcTitle)
-		}
+		c.authorTitleSubstituteContainerShortAll()
 	}, func() {
 		// author-title-substitute-short
 		if c.hasTitle() {
@@ -502,7 +483,7 @@ func (c *chicago) titleAndSourceNote() {
 	c.g(", ", "", "")
 	if c.serialBroadcast() {
 		c.titleAndSourceBroadcast(false)
-	} else if c.k == kChapter && c.hasContainer() && c.hasGenre() {
+	} else if c.r.it.Type == "chapter" && c.hasContainer() && c.hasGenre() {
 		c.g(" ", "", "")
 		c.titleAndDescriptionsNote()
 		c.sourceNote()
@@ -532,7 +513,7 @@ func (c *chicago) titleAndSourceBib() {
 	c.g(". ", "", "")
 	if c.serialBroadcast() {
 		c.titleAndSourceBroadcast(true)
-	} else if c.k == kChapter && c.hasContainer() && c.hasGenre() {
+	} else if c.r.it.Type == "chapter" && c.hasContainer() && c.hasGenre() {
 		c.g(" ", "", "")
 		c.titleAndDescriptionsBib()
 		c.sourceMonographic(true)
@@ -748,7 +729,7 @@ func (c *chicago) descriptionFormatShort() {
 	r := c.r
 	c.g(" ", "", "")
 	switch {
-	case c.k == kChapter && c.hasContainer() && c.hasGenre():
+	case r.it.Type == "chapter" && c.hasContainer() && c.hasGenre():
 		r.plain(vGenre, r.it.Genre)
 		c.g(" ", "", "")
 		r.term("in", "", "", false)
@@ -1199,7 +1180,7 @@ func (c *chicago) sourceMonographic(bib bool) {
 		// source-monographic-preposition
 		switch t := r.it.Type; {
 		case typeIn(t, "broadcast", "motion_picture"):
-		case c.k == kChapter && c.hasGenre():
+		case t == "chapter" && c.hasGenre():
 			r.term("to", "", "", false)
 		case isEntry(t):
 			// only for signed entries; otherwise the title is substituted
@@ -1756,13 +1737,17 @@ func (c *chicago) sourceArchiveNote() {
 	defer c.e()
 	r := c.r
 	c.g(" ", "", "")
-	c.g(", ", "", "")
-	r.plain(vArchiveLocation, r.it.ArchiveLocation)
-	c.sourceArchiveLocator()
-	r.plain(0, r.it.Extra["archive_collection"])
-	r.plain(vArchive, r.it.Archive)
-	r.plain(0, r.it.ArchivePlace)
-	c.e()
+	if r.it.Type == "graphic" {
+		c.sourceArchiveInstitutionFirst()
+	} else {
+		c.g(", ", "", "")
+		r.plain(vArchiveLocation, r.it.ArchiveLocation)
+		c.sourceArchiveLocator()
+		r.plain(0, r.it.Extra["archive_collection"])
+		r.plain(vArchive, r.it.Archive)
+		r.plain(0, r.it.ArchivePlace)
+		c.e()
+	}
 	c.archiveDatabaseNumber()
 	c.e()
 }
@@ -1791,17 +1776,21 @@ func (c *chicago) sourceArchiveBib() {
 	defer c.e()
 	r := c.r
 	c.g(" ", "", "")
-	c.g(". ", "", "")
-	c.g(", ", "", "")
-	r.tv(vArchiveLocation, r.it.ArchiveLocation, "", "", 0, false, tcCapFirst)
-	c.sourceArchiveLocator()
-	c.e()
-	r.plain(0, r.it.Extra["archive_collection"])
-	c.g(", ", "", "")
-	r.plain(vArchive, r.it.Archive)
-	r.plain(0, r.it.ArchivePlace)
-	c.e()
-	c.e()
+	if r.it.Type == "graphic" {
+		c.sourceArchiveInstitutionFirst()
+	} else {
+		c.g(". ", "", "")
+		c.g(", ", "", "")
+		r.tv(vArchiveLocation, r.it.ArchiveLocation, "", "", 0, false, tcCapFirst)
+		c.sourceArchiveLocator()
+		c.e()
+		r.plain(0, r.it.Extra["archive_collection"])
+		c.g(", ", "", "")
+		r.plain(vArchive, r.it.Archive)
+		r.plain(0, r.it.ArchivePlace)
+		c.e()
+		c.e()
+	}
 	c.archiveDatabaseNumber()
 	c.e()
 }

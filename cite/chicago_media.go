@@ -227,15 +227,34 @@ func (c *chicago) substAfterAuthor(spec *nameSpec) bool {
 		return true
 	}
 	m := c.substFor(spec)
+	it := c.r.it
 	switch {
 	case m == substBib:
+		if typeIn(t, "entry-dictionary", "entry-encyclopedia") && c.hasContainer() {
+			// author-title-substitute-container
+			if c.substRun(func() { c.r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle) }) {
+				return true
+			}
+		}
 	case t == "performance":
 		return c.substRun(func() { c.authorTitleSubstitute(m) })
 	case c.authorDate:
+		if isEntry(t) && c.substRun(c.authorTitleSubstituteContainerShort) {
+			return true
+		}
 	case c.serialBroadcast():
 		return c.substRun(c.authorTitleSubstituteContainerShort)
 	case typeIn(t, "broadcast", "motion_picture", "song"):
 		return c.substRun(func() { c.authorTitleSubstitute(m) })
+	case c.hasDOI() || c.hasURL():
+	case isEntry(t) && m == substNote:
+		if c.substRun(c.referenceNote) {
+			return true
+		}
+	case isEntry(t):
+		if c.substRun(c.authorTitleSubstituteContainerShort) {
+			return true
+		}
 	}
 	if c.substNames(spec, "illustrator") {
 		return true
@@ -266,7 +285,14 @@ func (c *chicago) substAfterEditors(spec *nameSpec) bool {
 	if typeIn(c.r.it.Type, "event", "performance", "speech") && c.substNames(spec, "chair", "organizer") {
 		return true
 	}
-	return c.substNames(spec, "curator")
+	if c.substNames(spec, "curator") {
+		return true
+	}
+	if m != substNote && typeIn(c.r.it.Type, "software", "webpage") && c.hasPublisher() {
+		// a site listed under its owner or sponsor (CMOS18 14.104, 14.169)
+		return c.substRun(func() { c.r.plain(vPublisher, c.r.it.Publisher) })
+	}
+	return false
 }
 
 // authorTitleSubstitute is "author-title-substitute-note" (and "-short",
@@ -894,4 +920,63 @@ func (c *chicago) descriptionSerialShort() {
 	default:
 		c.r.tv(0, c.r.it.Extra["section"], "", "", 0, false, tcTitle)
 	}
+}
+
+// reviewedOrTitled is the styles' test `variable="reviewed-genre
+// reviewed-title title"` (match any).
+func (c *chicago) reviewedOrTitled() bool {
+	it := c.r.it
+	return c.hasTitle() || it.Extra["reviewed-genre"] != "" || it.Extra["reviewed-title"] != ""
+}
+
+// authorTitleSubstituteContainer is "author-title-substitute-container":
+// a periodical, reference work, program or website stands for a missing
+// author.
+func (c *chicago) authorTitleSubstituteContainer() {
+	r := c.r
+	it := r.it
+	t := it.Type
+	switch {
+	case it.Extra["volume-title"] != "":
+	case c.magNews(), c.isReview():
+		c.serialName()
+	case isEntry(t), t == "broadcast":
+		r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle)
+	case t == "webpage":
+		r.tv(vContainerTitle, it.ContainerTitle, "", "", 0, false, tcTitle)
+	}
+}
+
+// authorTitleSubstituteContainerShortAll is
+// "author-title-substitute-container-short".
+func (c *chicago) authorTitleSubstituteContainerShortAll() {
+	r := c.r
+	it := r.it
+	t := it.Type
+	short := it.ContainerTitleShort
+	if short == "" {
+		short = it.ContainerTitle
+	}
+	switch {
+	case c.magNews(), c.isReview():
+		r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle)
+	case isEntry(t), t == "broadcast":
+		r.tv(vContainerTitle, short, "", "", Italic, false, tcTitle)
+	case t == "webpage":
+		r.tv(vContainerTitle, short, "", "", 0, false, tcTitle)
+	}
+}
+
+// sourceArchiveInstitutionFirst is "source-archive-reference-institution-first":
+// an artwork's repository before its reference ("Imperial War Museum,
+// London, HU 5412").
+func (c *chicago) sourceArchiveInstitutionFirst() {
+	r := c.r
+	c.g(", ", "", "")
+	r.plain(vArchive, r.it.Archive)
+	r.plain(0, r.it.ArchivePlace)
+	r.plain(0, r.it.Extra["archive_collection"])
+	r.plain(vArchiveLocation, r.it.ArchiveLocation)
+	c.sourceArchiveLocator()
+	c.e()
 }
