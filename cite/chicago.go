@@ -351,8 +351,8 @@ func (c *chicago) referenceNote() {
 	c.g(", ", "", "")
 	c.g(" ", "", "")
 	c.g(", ", "", "")
-	c.serialName()
-	r.done |= r.used // the work's title is not repeated in its source
+	r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle) // author-title-substitute-container
+	r.done |= r.used                                                           // the work's title is not repeated in its source
 	c.sourceNote()
 	c.e()
 	c.publicationNoteBracketed()
@@ -1198,6 +1198,9 @@ func (c *chicago) sourceMonographic(bib bool) {
 		}
 		c.e()
 	}
+	if bib {
+		c.contributorsAfterContainerAuthor()
+	}
 	// source-series
 	c.g(", ", "", "")
 	c.sourceSeriesTitle()
@@ -1249,8 +1252,12 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 		// source-monographic-identifier-contributors-and-volume-bib-specific-title-first
 		c.g(", ", "", "")
 		c.g(", ", "", "")
-		c.editorTranslator(", ", spec)
-		c.sourceContributorsExtra(bib)
+		if bib && len(r.it.ContainerAuthor) > 0 {
+			r.names(vContainerAuthor, roleContainerAuthor, r.it.ContainerAuthor, &specVerb)
+		} else {
+			c.editorTranslator(", ", spec)
+			c.sourceContributorsExtra(bib)
+		}
 		c.e()
 		c.g(", ", "", "")
 		if !isNumeric(r.it.Volume) || c.hasContainer() || !c.hasPage() {
@@ -1278,8 +1285,14 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 	if !bib {
 		r.names(vContainerAuthor, roleContainerAuthor, r.it.ContainerAuthor, &specVerb)
 	}
-	c.editorTranslator(", ", spec)
-	c.sourceContributorsExtra(bib)
+	if bib && len(r.it.ContainerAuthor) > 0 {
+		// the editors follow the container's author in a sentence of
+		// their own (source-monographic-identifier-contributors-bib-container-author)
+		r.names(vContainerAuthor, roleContainerAuthor, r.it.ContainerAuthor, &specVerb)
+	} else {
+		c.editorTranslator(", ", spec)
+		c.sourceContributorsExtra(bib)
+	}
 	c.e()
 	if !c.hasVolume() && !c.hasPage() && (bib || (!c.locIs("column") && !c.locIs("folio") && !c.locIs("page"))) {
 		numberOfVolumes(r)
@@ -1558,6 +1571,9 @@ func (c *chicago) dateIssuedOrStatus() {
 	r := c.r
 	if c.hasIssued() {
 		c.sourceDateIssuedFull()
+		return
+	}
+	if c.dateUndatedMedia() {
 		return
 	}
 	switch c.k {

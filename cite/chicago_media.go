@@ -1,5 +1,10 @@
 package cite
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // The Chicago macros for audiovisual, artistic and event types
 // (broadcast, motion_picture, song, graphic, map, performance, event,
 // speech, interview), reviews, posts and the contributors a reference
@@ -978,5 +983,62 @@ func (c *chicago) sourceArchiveInstitutionFirst() {
 	r.plain(0, r.it.Extra["archive_collection"])
 	r.plain(vArchiveLocation, r.it.ArchiveLocation)
 	c.sourceArchiveLocator()
+	c.e()
+}
+
+// dateUndatedMedia is the part of "source-date-issued-or-status" for an
+// undated item with a status ("forthcoming"), an interview (n.d. only
+// when a reader can retrieve it) or an article accepted for publication;
+// it reports false for the items the caller dates.
+func (c *chicago) dateUndatedMedia() bool {
+	r := c.r
+	it := r.it
+	switch {
+	case it.Extra["status"] != "":
+		r.o.elem("", "", 0, false)
+		r.o.success()
+		r.o.open()
+		r.o.buf = appendLower(r.o.buf, it.Extra["status"])
+		r.o.end()
+	case it.Type == "interview":
+		if c.accessible() {
+			r.term("n.d.", "", "", false)
+		}
+	case it.Type == "article-journal" && !it.ExtraDates["available-date"].IsZero():
+		r.term("forthcoming", "", "", false)
+	default:
+		return false
+	}
+	return true
+}
+
+// appendLower appends s in lower case (text-case="lowercase").
+func appendLower(b []byte, s string) []byte {
+	for _, r := range s {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
+}
+
+// contributorsAfterContainerAuthor is
+// "source-monographic-identifier-contributors-bib-container-author": in
+// the bibliography, the editors of a book with an author of its own
+// follow it in a sentence ("In The Diaries, by Ivan Maisky. Edited by …").
+func (c *chicago) contributorsAfterContainerAuthor() {
+	r := c.r
+	if len(r.it.ContainerAuthor) == 0 || !c.hasContainer() {
+		return
+	}
+	c.g(". ", "", "")
+	c.editorTranslator(". ", &specVerbCap)
+	c.xnamesEach(&specXVerbCap, "guest", "host", "chair", "organizer", "illustrator", "narrator", "compiler",
+		"curator", "series-creator", "executive-producer", "producer", "editorial-director")
+	if typeIn(r.it.Type, "broadcast", "performance") {
+		c.xnames("script-writer", &specXVerbCap)
+	}
+	c.xnamesEach(&specXVerbCap, "director", "performer")
+	if !typeIn(r.it.Type, "song", "thesis") {
+		c.xnames("contributor", &specXVerbCap)
+	}
 	c.e()
 }
