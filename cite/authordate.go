@@ -124,6 +124,9 @@ func (c *chicago) dateAuthorDate(short bool) {
 		c.e()
 		return
 	}
+	if c.dateUndatedAuthorDate(short) {
+		return
+	}
 	if short && typeIn(r.it.Type, "classic", "collection", "entry", "entry-dictionary", "entry-encyclopedia") {
 		// date-short: types with an unusual reference have no n.d.
 		c.yearSuffix()

@@ -351,8 +351,10 @@ func (c *chicago) referenceNote() {
 	c.g(", ", "", "")
 	c.g(" ", "", "")
 	c.g(", ", "", "")
-	r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle) // author-title-substitute-container
-	r.done |= r.used                                                           // the work's title is not repeated in its source
+	// author-title-substitute-container; the work's title is not repeated
+	// in its source
+	r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+	r.done |= r.used
 	c.sourceNote()
 	c.e()
 	c.publicationNoteBracketed()
@@ -379,12 +381,7 @@ func (c *chicago) authorBib() {
 	c.substitute(&specAuthorBib, func() {
 		c.authorTitleSubstituteContainer()
 	}, func() {
-		// author-title-substitute-bib
-		if c.hasTitle() {
-			c.titleBib()
-		} else {
-			c.titleAndDescriptionsBib()
-		}
+		c.authorTitleSubstitute(substBib)
 	}, func() {
 		if c.k == kManuscript && !c.hasContainer() && !c.hasGenre() && !c.hasTitle() && !c.hasPublisher() && !c.hasPlace() {
 			c.sourceArchiveBib()
@@ -404,12 +401,7 @@ func (c *chicago) authorShort() {
 	c.substitute(&specShort, func() {
 		c.authorTitleSubstituteContainerShortAll()
 	}, func() {
-		// author-title-substitute-short
-		if c.hasTitle() {
-			c.titleShort()
-		} else {
-			c.titleAndDescriptionsBib()
-		}
+		c.authorTitleSubstitute(substShort)
 	}, func() {
 		if c.k == kManuscript && !c.hasContainer() && !c.hasGenre() && !c.hasTitle() && !c.hasPublisher() && !c.hasPlace() {
 			c.sourceArchiveNote()
@@ -465,13 +457,7 @@ func (c *chicago) authorShortAndRecipient() {
 
 // authorTitleSubstituteNote is "author-title-substitute-note".
 func (c *chicago) authorTitleSubstituteNote() {
-	c.g("", "", "")
-	defer c.e()
-	if c.hasTitle() {
-		c.titlePrimary()
-	} else {
-		c.titleAndDescriptionsBib()
-	}
+	c.authorTitleSubstitute(substNote)
 }
 
 // titleAndSourceNote is "title-and-source-note".
@@ -565,7 +551,7 @@ func (c *chicago) italicTitle() bool {
 		return true
 	case c.hasContainer():
 		return false
-	case typeIn(t, "article", "dataset", "document", "interview", "paper-conference", "speech", "thesis", "webpage"):
+	case typeIn(t, "article", "dataset", "document", "interview", "paper-conference", "post", "speech", "thesis", "webpage"):
 		return false
 	}
 	return true
@@ -584,8 +570,13 @@ func (c *chicago) titleCase() textCase {
 	return tcTitle
 }
 
-// titleBib is "title-bib".
-func (c *chicago) titleBib() { c.titlePrimary() }
+// titleBib is "title-bib" (a review's title only when it is not the
+// reviewed work's).
+func (c *chicago) titleBib() {
+	if !c.reviewHidesTitle() {
+		c.titlePrimary()
+	}
+}
 
 // titleShort is "title-short" ("title-primary-short").
 func (c *chicago) titleShort() {
@@ -732,7 +723,7 @@ func (c *chicago) descriptionFormatShort() {
 	case r.it.Type == "chapter" && c.hasContainer() && c.hasGenre():
 		r.plain(vGenre, r.it.Genre)
 		c.g(" ", "", "")
-		r.term("in", "", "", false)
+		r.term("to", "", "", false)
 		r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
 		c.e()
 	case c.hasGenre():
@@ -1169,6 +1160,9 @@ func (c *chicago) sourceMonographic(bib bool) {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
+	if typeIn(r.it.Type, "post", "webpage") {
+		return // source-note, source-bib
+	}
 	if bib {
 		c.g(". ", "", "")
 	} else {
@@ -2022,6 +2016,9 @@ func (c *chicago) serialIdentifierVolume() {
 		c.e()
 	default:
 		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
+		if typeIn(it.Type, "interview", "post-weblog") {
+			r.plain(vPublisher, it.Publisher)
+		}
 		c.serialVolumeStatus()
 	}
 }

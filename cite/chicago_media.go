@@ -300,16 +300,30 @@ func (c *chicago) substAfterEditors(spec *nameSpec) bool {
 	return false
 }
 
-// authorTitleSubstitute is "author-title-substitute-note" (and "-short",
-// "-bib" by m).
+// authorTitleSubstitute is "author-title-substitute-note",
+// "author-title-substitute-short" and "author-title-substitute-bib" by m:
+// the title stands for a missing author, or the description when there is
+// no title or the title is a reviewed work's.
 func (c *chicago) authorTitleSubstitute(m substMacro) {
+	c.g("", "", "")
+	defer c.e()
+	review := c.isReview()
+	if c.hasTitle() && (!review || c.r.it.Extra["reviewed-genre"] != "") {
+		switch m {
+		case substNote:
+			c.titlePrimary()
+		case substShort:
+			c.titleShort()
+		default:
+			c.titleBib()
+		}
+		return
+	}
 	switch {
-	case m == substNote:
-		c.authorTitleSubstituteNote()
-	case c.hasTitle() && m == substShort:
-		c.titleShort()
-	case c.hasTitle():
-		c.titleBib()
+	case review && m == substNote:
+		c.titleAndDescriptionsNote()
+	case review && m == substShort:
+		c.titleAndDescriptionsShort()
 	default:
 		c.titleAndDescriptionsBib()
 	}
@@ -1041,4 +1055,40 @@ func (c *chicago) contributorsAfterContainerAuthor() {
 		c.xnames("contributor", &specXVerbCap)
 	}
 	c.e()
+}
+
+// dateUndatedAuthorDate is the part of author-date's "date" (short false)
+// and "date-short" for an item without an issued date: the year of the
+// event, of availability, or the status ("Forthcoming"); it reports false
+// for the items the caller dates.
+func (c *chicago) dateUndatedAuthorDate(short bool) bool {
+	r := c.r
+	it := r.it
+	switch {
+	case !it.ExtraDates["event-date"].IsZero():
+		d := it.ExtraDates["event-date"]
+		if c.uncertain() {
+			r.date(0, &d, dateYear, "[", "?]")
+		} else {
+			r.date(0, &d, dateYear, "", "")
+		}
+	case !it.ExtraDates["available-date"].IsZero():
+		d := it.ExtraDates["available-date"]
+		r.date(0, &d, dateYear, "", "")
+	case it.Extra["status"] != "":
+		st := it.Extra["status"]
+		r.o.elem("", "", 0, false)
+		r.o.success()
+		r.o.open()
+		if short {
+			r.o.buf = appendLower(r.o.buf, st)
+		} else {
+			r.o.buf = appendCapitalizeFirst(r.o.buf, st)
+		}
+		r.o.end()
+		c.yearSuffix()
+	default:
+		return false
+	}
+	return true
 }
