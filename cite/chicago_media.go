@@ -108,17 +108,16 @@ func (c *chicago) xhas(name string) bool { return len(c.r.it.ExtraNames[name]) >
 // returns whether anything was rendered.
 func (c *chicago) xnames(name string, spec *nameSpec) bool {
 	r := c.r
-	i := xroleIndex(name)
-	var list []Name
-	if i >= 0 && c.xdone&(1<<uint(i)) == 0 {
-		list = r.it.ExtraNames[name]
-	}
 	r.o.attempt()
-	r.o.elem(spec.prefix, spec.suffix, 0, false)
+	list := r.it.ExtraNames[name]
 	if len(list) == 0 {
-		r.o.end()
 		return false
 	}
+	i := xroleIndex(name)
+	if i < 0 || c.xdone&(1<<uint(i)) != 0 {
+		return false
+	}
+	r.o.elem(spec.prefix, spec.suffix, 0, false)
 	r.o.success()
 	if r.inSubst {
 		c.xused |= 1 << uint(i)
