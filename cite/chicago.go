@@ -1212,7 +1212,13 @@ func (c *chicago) sourceSeriesTitle() {
 	it := r.it
 	c.g(", ", "", "")
 	defer c.e()
-	if it.CollectionTitle != "" && isNumeric(it.CollectionNumber) && it.Extra["issue"] == "" {
+	if it.Extra["issue"] != "" {
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
+		c.labelCollectionNumber()
+		c.labelIssue()
+		return
+	}
+	if it.CollectionTitle != "" && isNumeric(it.CollectionNumber) {
 		c.g(" ", "", "")
 		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
 		c.numberText(it.CollectionNumber)
@@ -1220,7 +1226,7 @@ func (c *chicago) sourceSeriesTitle() {
 		return
 	}
 	r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
-	if it.CollectionTitle != "" || it.Extra["issue"] != "" {
+	if it.CollectionTitle != "" {
 		c.numberText(it.CollectionNumber)
 	}
 }
@@ -1237,6 +1243,7 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 	if !typeIn(r.it.Type, "broadcast", "graphic", "map", "motion_picture", "song") {
 		c.identifierNumber(bib)
 	}
+	c.labelVersion(false)
 	c.identifierEdition(false)
 	spec := &specVerbShort
 	if bib {
@@ -1520,11 +1527,7 @@ func (c *chicago) dateOriginal() {
 		r.date(0, od, dateMonthDay, "", "")
 		return
 	}
-	form := dateYear
-	switch c.k {
-	case kManuscript, kLetter:
-		form = dateText
-	}
+	form := c.originalDateForm()
 	if od.Circa && !od.IsZero() {
 		r.date(0, od, form, "[", "?]")
 	} else {

@@ -356,7 +356,19 @@ func (c *chicago) isInterview() bool { return c.r.it.Type == "interview" || c.xh
 // (title-and-part-filter-review).
 func (c *chicago) reviewHidesTitle() bool {
 	it := c.r.it
-	return c.isReview() && it.Extra["reviewed-genre"] == "" && it.Extra["reviewed-title"] == ""
+	if !c.isReview() || it.Extra["reviewed-genre"] != "" || it.Extra["reviewed-title"] != "" {
+		return false
+	}
+	// title-bib, title-note: the filter applies to posts, web pages and
+	// serials; monographic types always print their title
+	t := it.Type
+	switch {
+	case typeIn(t, "post", "webpage"), serialType(t):
+		return true
+	case c.hasMonographicEditor():
+		return false
+	}
+	return typeIn(t, "interview", "paper-conference")
 }
 
 // serialType reports the styles' serial types.
@@ -1090,4 +1102,57 @@ func (c *chicago) dateUndatedAuthorDate(short bool) bool {
 		return false
 	}
 	return true
+}
+
+// originalDateForm is the date form of "source-date-original-full": the
+// full date for ephemeral and unpublished types, by the serial's rules
+// for articles, the year for books and their parts.
+func (c *chicago) originalDateForm() dateForm {
+	it := c.r.it
+	t := it.Type
+	switch {
+	case t == "personal_communication" && !it.ExtraDates["event-date"].IsZero():
+		return dateYear
+	case isEntry(t):
+		if c.hasDOI() || c.hasURL() {
+			return dateText
+		}
+		return dateYear
+	case typeIn(t, "article", "broadcast", "collection", "dataset", "document", "event", "graphic", "manuscript",
+		"map", "patent", "performance", "personal_communication", "post", "software", "song", "speech",
+		"standard", "webpage"):
+		return dateText
+	case serialType(t):
+	case c.hasMonographicEditor():
+		return dateYear
+	case !typeIn(t, "interview", "paper-conference"):
+		return dateYear
+	}
+	// source-date-original-full-serial
+	issue, vol := it.Extra["issue"] != "", c.hasVolume()
+	switch {
+	case issue && vol, it.Extra["supplement-number"] != "":
+		return dateYear
+	case issue || vol:
+		return dateYearMonth
+	}
+	return dateText
+}
+
+// labelCollectionNumber is "label-collection-number": "vol. 5".
+func (c *chicago) labelCollectionNumber() {
+	r := c.r
+	n := r.it.CollectionNumber
+	c.g(" ", "", "")
+	if n != "" && isNumeric(n) {
+		t := "vol."
+		if isPlural(n) {
+			t = "vols."
+		}
+		r.o.elem("", "", 0, false)
+		r.o.lit(t)
+		r.o.end()
+	}
+	c.numberText(n)
+	c.e()
 }
