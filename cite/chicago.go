@@ -781,6 +781,7 @@ func (c *chicago) identifierNote() {
 		c.contributorsNote()
 	case c.k == kSerial:
 		c.identifierNumber(false)
+		c.labelVersion(false)
 		c.identifierEdition(false)
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
 		c.contributorsSerialExtra(false)
@@ -837,6 +838,7 @@ func (c *chicago) identifierBib() {
 		c.contributorsBib()
 	case c.k == kSerial:
 		c.identifierNumber(true)
+		c.labelVersion(true)
 		c.identifierEdition(true)
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
 		c.contributorsSerialExtra(true)
@@ -975,11 +977,11 @@ func (c *chicago) identifierVolumeNote() {
 	c.g(", ", "", "")
 	switch {
 	case c.numericVolume() && c.locIs("page"):
-		if c.hasEditor() || c.hasTranslator() {
+		if c.hasEditor() || c.hasTranslator() || len(c.r.it.ContainerAuthor) > 0 {
 			c.labelVolume(false)
 		}
 	case c.numericVolume() && c.hasPage():
-		if c.hasEditor() || c.hasTranslator() || (c.hasContainer() && !c.ed17) {
+		if c.hasEditor() || c.hasTranslator() || len(c.r.it.ContainerAuthor) > 0 || (c.hasContainer() && !c.ed17) {
 			c.labelVolume(false)
 		}
 	case c.hasVolume():
@@ -1311,7 +1313,7 @@ func (c *chicago) sourceMonographicLocator() {
 	case archived && (c.locIs("column") || c.locIs("folio") || c.locIs("page")):
 	case c.numericVolume() && c.locIs("page"):
 		c.g(":", "", "")
-		if c.authorDate || !(c.hasEditor() || c.hasTranslator()) {
+		if c.authorDate || !(c.hasEditor() || c.hasTranslator() || len(c.r.it.ContainerAuthor) > 0) {
 			c.volumeText()
 		}
 		c.locatorText()
@@ -1321,7 +1323,7 @@ func (c *chicago) sourceMonographicLocator() {
 	case c.hasContainer() && !c.ed17:
 	case c.numericVolume() && c.hasPage():
 		c.g(":", "", "")
-		if c.authorDate || !(c.hasEditor() || c.hasTranslator()) {
+		if c.authorDate || !(c.hasEditor() || c.hasTranslator() || len(c.r.it.ContainerAuthor) > 0) {
 			c.volumeText()
 		}
 		c.pageText()
@@ -1524,7 +1526,9 @@ func (c *chicago) dateOriginal() {
 	od := &r.it.OriginalDate
 	if c.authorDate {
 		// source-date-original-month-day: the year leads the entry
-		r.date(0, od, dateMonthDay, "", "")
+		if form, ok := c.originalDateFormAuthorDate(); ok {
+			r.date(0, od, form, "", "")
+		}
 		return
 	}
 	form := c.originalDateForm()

@@ -626,6 +626,9 @@ func (c *chicago) descriptionReviewTitle(short bool) {
 	if short && it.TitleShort != "" {
 		t = it.TitleShort
 	}
+	if r.inSubst && r.used&vTitle != 0 {
+		t = "" // rendered already by the substitution this description is part of
+	}
 	r.tv(vTitle, t, "", "", Italic, false, tcTitle)
 }
 
@@ -1155,4 +1158,35 @@ func (c *chicago) labelCollectionNumber() {
 	}
 	c.numberText(n)
 	c.e()
+}
+
+// originalDateFormAuthorDate is the date form of author-date's
+// "source-date-original-month-day" (the year leads the entry): month and
+// day for ephemeral types, the month of a journal's issue, nothing for
+// books; ok is false when the macro prints nothing.
+func (c *chicago) originalDateFormAuthorDate() (form dateForm, ok bool) {
+	it := c.r.it
+	t := it.Type
+	serialIDs := it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume()
+	switch {
+	case t == "personal_communication" && !it.ExtraDates["event-date"].IsZero():
+		return dateYear, true
+	case isEntry(t):
+		return dateMonthDay, c.hasDOI() || c.hasURL()
+	case typeIn(t, "article", "broadcast", "collection", "dataset", "document", "event", "graphic", "manuscript",
+		"map", "patent", "performance", "personal_communication", "post", "software", "song", "speech",
+		"standard", "webpage"):
+		return dateMonthDay, true
+	case serialType(t):
+	case typeIn(t, "interview", "paper-conference"):
+		if c.hasMonographicEditor() {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	if serialIDs {
+		return dateMonth, true
+	}
+	return dateMonthDay, true
 }
