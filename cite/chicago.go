@@ -308,15 +308,7 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 		if done {
 			break
 		}
-		start := len(r.o.buf)
-		r.inSubst = true
-		r.used = 0
-		f()
-		r.inSubst = false
-		if len(r.o.buf) > start {
-			r.done |= r.used
-			done = true
-		}
+		done = c.substRun(f)
 	}
 }
 
@@ -594,8 +586,10 @@ func (c *chicago) titleShort() {
 	if r.it.Title == "" {
 		t = ""
 	}
-	if c.italicTitle() {
+	if c.italicTitle() && !c.isReview() {
 		r.tv(vTitle, t, "", "", Italic, false, tcTitle)
+	} else if c.isReview() {
+		r.tv(vTitle, t, "", "", 0, true, tcTitle)
 	} else {
 		r.tv(vTitle, t, "", "", 0, true, c.titleCase())
 	}
@@ -960,6 +954,7 @@ func (c *chicago) contributorsAndVolumeBib() {
 			r.names(vContainerAuthor, roleContainerAuthor, r.it.ContainerAuthor, &specVerb)
 			c.editorTranslator(", ", &specVerb)
 		}
+		c.contributorsMultivolumeExtra()
 		c.e()
 	}
 	c.e()
@@ -1952,24 +1947,24 @@ func (c *chicago) serialIdentifier(bib bool) {
 		} else {
 			c.g(", ", "", "")
 		}
-		c.serialIdentifierVolume()
+		c.serialIdentifierVolume(bib)
 		c.labelEdition(true)
 		c.e()
 		c.serialLocator()
 	case it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume():
 		c.g(": ", "", "")
-		c.serialIdentifierVolume()
+		c.serialIdentifierVolume(bib)
 		c.serialLocator()
 		c.e()
 	default:
-		c.serialIdentifierVolume()
+		c.serialIdentifierVolume(bib)
 		c.serialLocator()
 	}
 }
 
 // serialIdentifierVolume is "source-serial-identifier-volume-note"/"-bib"
 // without reviews and supplements.
-func (c *chicago) serialIdentifierVolume() {
+func (c *chicago) serialIdentifierVolume(bib bool) {
 	c.g(", ", "", "")
 	defer c.e()
 	r := c.r
@@ -2007,19 +2002,25 @@ func (c *chicago) serialIdentifierVolume() {
 		}
 		c.e()
 	case it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume():
+		dateFirst := c.unsignedReviewDateFirst(bib)
+		if dateFirst {
+			c.dateIssuedOrStatus()
+		}
 		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
 		c.g(" ", "", "")
 		c.g(", ", "", "")
-		if it.CollectionTitle != "" && c.hasVolume() {
+		if it.CollectionTitle != "" && c.hasVolume() || dateFirst {
 			c.labelVolume(false)
 		} else {
 			c.volumeText()
 		}
 		c.labelIssue()
 		c.e()
-		r.o.elem("(", ")", 0, false)
-		c.dateIssuedOrStatus()
-		r.o.end()
+		if !dateFirst {
+			r.o.elem("(", ")", 0, false)
+			c.dateIssuedOrStatus()
+			r.o.end()
+		}
 		c.e()
 	default:
 		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)

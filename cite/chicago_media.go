@@ -63,6 +63,26 @@ var xroles = [...]xrole{
 	{name: "reviewed-author", verb: "by"},
 }
 
+// xdone bits of the text variables of Extra that a substitution can
+// render (the name variables of xroles take the low bits).
+const (
+	xReviewedTitle uint32 = 1 << 30
+	xSection       uint32 = 1 << 31
+)
+
+// xtext returns the Extra variable name unless a substitution rendered it
+// (bit), and records it as used inside a substitution.
+func (c *chicago) xtext(name string, bit uint32) string {
+	v := c.r.it.Extra[name]
+	if v == "" || c.xdone&bit != 0 {
+		return ""
+	}
+	if c.r.inSubst {
+		c.xused |= bit
+	}
+	return v
+}
+
 // xroleIndex returns the index of a name variable in xroles, or -1.
 func xroleIndex(name string) int {
 	for i := range xroles {
@@ -183,6 +203,7 @@ func (c *chicago) substNames(spec *nameSpec, names ...string) bool {
 			return true
 		}
 	}
+	c.r.o.attempt() // the names were called and found empty
 	return false
 }
 
@@ -451,7 +472,7 @@ func (c *chicago) descriptionSerial(bib bool) {
 // capital).
 func (c *chicago) labelSection(capital bool) {
 	r := c.r
-	s := r.it.Extra["section"]
+	s := c.xtext("section", xSection)
 	c.g(" ", "", "")
 	if s != "" && isNumeric(s) {
 		t := "sec."
@@ -619,7 +640,7 @@ func (c *chicago) descriptionReviewTitle(short bool) {
 	r := c.r
 	it := r.it
 	if it.Extra["reviewed-genre"] != "" || it.Extra["reviewed-title"] != "" {
-		r.tv(0, it.Extra["reviewed-title"], "", "", Italic, false, tcTitle)
+		r.tv(0, c.xtext("reviewed-title", xReviewedTitle), "", "", Italic, false, tcTitle)
 		return
 	}
 	t := it.Title
@@ -659,7 +680,8 @@ func (c *chicago) descriptionSong(bib bool) {
 	if len(it.Author) > 0 {
 		r.names(vAuthor, roleAuthor, it.Author, &specLong)
 	} else {
-		c.xnames("performer", &specXPlain)
+		// the performer substitutes for the author: not repeated after
+		c.substNames(&specXPlain, "performer")
 	}
 	c.e()
 }
@@ -951,7 +973,7 @@ func (c *chicago) descriptionSerialShort() {
 	case c.hasGenre():
 		c.descriptionFormatShort()
 	default:
-		c.r.tv(0, c.r.it.Extra["section"], "", "", 0, false, tcTitle)
+		c.r.tv(0, c.xtext("section", xSection), "", "", 0, false, tcTitle)
 	}
 }
 
@@ -1189,4 +1211,45 @@ func (c *chicago) originalDateFormAuthorDate() (form dateForm, ok bool) {
 		return dateMonth, true
 	}
 	return dateMonthDay, true
+}
+
+// contributorsMultivolumeExtra is the part of
+// "identifier-contributors-monographic-bib-multivolume" after the editors
+// and translators.
+func (c *chicago) contributorsMultivolumeExtra() {
+	t := c.r.it.Type
+	v := &specXVerb
+	free := !c.hasContainer()
+	if free {
+		c.xnamesEach(v, "editorial-director", "guest", "host")
+	}
+	c.xnamesEach(v, "illustrator", "narrator")
+	if free {
+		c.xnamesEach(v, "compiler", "chair", "organizer", "curator", "series-creator", "executive-producer",
+			"producer", "director")
+		if typeIn(t, "broadcast", "performance") {
+			c.xnames("script-writer", v)
+		}
+		c.xnames("performer", v)
+		if !typeIn(t, "song", "thesis") {
+			c.xnames("contributor", v)
+		}
+	}
+	if t == "song" {
+		c.xnames("contributor", v)
+	}
+}
+
+// unsignedReviewDateFirst reports whether an unsigned review dates its
+// periodical before the volume ("1936, vol. 12, no. 3"): always in the
+// bibliography, in notes when a genre or section describes a review with
+// no title of its own (source-serial-identifier-volume-note/-bib).
+func (c *chicago) unsignedReviewDateFirst(bib bool) bool {
+	if !c.isReview() || c.hasPersonalContributor() {
+		return false
+	}
+	if bib {
+		return true
+	}
+	return !c.reviewedOrTitled() && (c.hasGenre() || c.r.it.Extra["section"] != "")
 }
