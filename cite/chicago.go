@@ -1975,18 +1975,25 @@ func (c *chicago) serialIdentifierVolume(bib bool) {
 		c.serialVolumeStatus()
 	case c.authorDate && (it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume()):
 		// source-serial-identifier-volume-author-date: "12 (3)", "70 (June)"
+		unsigned := c.isReview() && !c.hasPersonalContributor()
+		if unsigned && (it.Extra["issue"] == "") != !c.hasVolume() && it.Extra["supplement-number"] == "" {
+			c.dateMonthDaySerial("", "") // an unsigned review's date first
+		}
 		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
 		c.g(" ", "", "")
 		if c.hasVolume() {
-			if it.CollectionTitle != "" {
+			switch {
+			case it.CollectionTitle != "":
 				c.labelVolume(false)
-			} else {
+			case unsigned:
+				c.labelVolume(true)
+			default:
 				c.volumeText()
 			}
 			c.g(", ", "(", ")")
 			if it.Extra["issue"] != "" {
 				c.numberText(it.Extra["issue"])
-			} else {
+			} else if !unsigned {
 				c.dateMonthDaySerial("", "")
 			}
 			c.e()
@@ -1995,7 +2002,7 @@ func (c *chicago) serialIdentifierVolume(bib bool) {
 			c.g(", ", "", "")
 			c.labelIssue()
 			c.e()
-			if c.hasAuthor() || c.hasEditor() || c.hasTranslator() || len(it.CollectionEditor) > 0 {
+			if c.hasPersonalContributor() {
 				c.dateMonthDaySerial("(", ")")
 			}
 			c.e()

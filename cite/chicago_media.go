@@ -487,7 +487,7 @@ func (c *chicago) labelSection(capital bool) {
 		}
 		r.o.end()
 	}
-	r.tv(0, s, "", "", 0, false, tcTitle)
+	c.tvTitleCase(s, 0)
 	c.e()
 }
 
@@ -640,7 +640,7 @@ func (c *chicago) descriptionReviewTitle(short bool) {
 	r := c.r
 	it := r.it
 	if it.Extra["reviewed-genre"] != "" || it.Extra["reviewed-title"] != "" {
-		r.tv(0, c.xtext("reviewed-title", xReviewedTitle), "", "", Italic, false, tcTitle)
+		c.tvTitleCase(c.xtext("reviewed-title", xReviewedTitle), Italic)
 		return
 	}
 	t := it.Title
@@ -973,7 +973,7 @@ func (c *chicago) descriptionSerialShort() {
 	case c.hasGenre():
 		c.descriptionFormatShort()
 	default:
-		c.r.tv(0, c.xtext("section", xSection), "", "", 0, false, tcTitle)
+		c.tvTitleCase(c.xtext("section", xSection), 0)
 	}
 }
 
@@ -1252,4 +1252,16 @@ func (c *chicago) unsignedReviewDateFirst(bib bool) bool {
 		return true
 	}
 	return !c.reviewedOrTitled() && (c.hasGenre() || c.r.it.Extra["section"] != "")
+}
+
+// tvTitleCase renders a text variable in title case whatever the item's
+// language: citeproc-js keeps the case of non-English items only in the
+// variables it treats as multilingual (title, container-title, publisher,
+// …), not in reviewed-title or section.
+func (c *chicago) tvTitleCase(val string, f Decoration) {
+	r := c.r
+	english := r.english
+	r.english = true
+	r.tv(0, val, "", "", f, false, tcTitle)
+	r.english = english
 }
