@@ -73,7 +73,7 @@ func (c *chicago) citationAuthorDateItem() {
 		}
 		return
 	}
-	if c.hasIssued() {
+	if c.hasIssued() || !r.it.ExtraDates["event-date"].IsZero() {
 		c.g(" ", "", "")
 		c.authorInline()
 		c.dateAuthorDate(true)

@@ -66,6 +66,7 @@ var xroles = [...]xrole{
 // xdone bits of the text variables of Extra that a substitution can
 // render (the name variables of xroles take the low bits).
 const (
+	xReviewedGenre uint32 = 1 << 29
 	xReviewedTitle uint32 = 1 << 30
 	xSection       uint32 = 1 << 31
 )
@@ -604,7 +605,7 @@ func (c *chicago) descriptionReviewGenre(bib bool) {
 	case it.Extra["reviewed-genre"] != "":
 		c.g(" ", "", "")
 		c.reviewTermUnsigned(bib)
-		r.plain(0, it.Extra["reviewed-genre"])
+		r.plain(0, c.xtext("reviewed-genre", xReviewedGenre))
 		if it.Extra["reviewed-title"] == "" {
 			c.xnames("reviewed-author", &specXVerb)
 		}
@@ -1044,6 +1045,9 @@ func (c *chicago) dateUndatedMedia() bool {
 	r := c.r
 	it := r.it
 	switch {
+	case !it.ExtraDates["event-date"].IsZero():
+		// source-date-issued-full: dated by its event, printed with it
+		r.o.attempt()
 	case it.Extra["status"] != "":
 		r.o.elem("", "", 0, false)
 		r.o.success()
