@@ -57,6 +57,9 @@ type chicago struct {
 	// xdone and xused are done and used of the renderer for the name
 	// variables of ExtraNames, by their index in xroles (chicago_media.go).
 	xdone, xused uint32
+	// locDone records that the locator was rendered: citeproc-js renders
+	// it once in a citation.
+	locDone bool
 }
 
 func (c *chicago) g(delim, prefix, suffix string) { c.r.o.group(delim, prefix, suffix) }
@@ -1111,9 +1114,10 @@ func (c *chicago) locatorLabel(form labelForm) {
 func (c *chicago) locatorText() {
 	r := c.r
 	r.o.elem("", "", 0, false)
-	if r.loc.Value == "" {
+	if r.loc.Value == "" || c.locDone {
 		r.o.attempt()
 	} else {
+		c.locDone = true
 		r.o.success()
 		r.o.open()
 		if r.loc.Label == "page" {
