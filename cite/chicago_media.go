@@ -199,6 +199,10 @@ func (c *chicago) substRun(f func()) bool {
 
 // substNames tries ExtraNames variables in turn as a substitute.
 func (c *chicago) substNames(spec *nameSpec, names ...string) bool {
+	if len(c.r.it.ExtraNames) == 0 {
+		c.r.o.attempt()
+		return false
+	}
 	for _, n := range names {
 		if c.xhas(n) && c.substRun(func() { c.xnames(n, spec) }) {
 			return true
@@ -474,6 +478,10 @@ func (c *chicago) descriptionSerial(bib bool) {
 func (c *chicago) labelSection(capital bool) {
 	r := c.r
 	s := c.xtext("section", xSection)
+	if s == "" {
+		r.o.attempt()
+		return
+	}
 	c.g(" ", "", "")
 	if s != "" && isNumeric(s) {
 		t := "sec."
@@ -690,6 +698,9 @@ func (c *chicago) descriptionSong(bib bool) {
 // sourceEvent is "source-event-note"/"-bib".
 func (c *chicago) sourceEvent(bib bool) {
 	it := c.r.it
+	if !c.hasEvent() {
+		return
+	}
 	c.g(" ", "", "")
 	defer c.e()
 	switch {
@@ -771,6 +782,10 @@ func (c *chicago) xnamesEach(spec *nameSpec, names ...string) {
 // translators: the contributors of ExtraNames ("directed by", "with"),
 // inside the caller's group.
 func (c *chicago) contributorsMonographicExtra(bib bool) {
+	if len(c.r.it.ExtraNames) == 0 {
+		c.r.o.attempt() // the names were called and found empty
+		return
+	}
 	t := c.r.it.Type
 	web := typeIn(t, "post", "webpage")
 	free := web || !c.hasContainer()
@@ -803,6 +818,10 @@ func (c *chicago) contributorsMonographicExtra(bib bool) {
 // contributorsSerialExtra is the part of
 // "identifier-contributors-serial-note"/"-bib" after the translator.
 func (c *chicago) contributorsSerialExtra(bib bool) {
+	if len(c.r.it.ExtraNames) == 0 {
+		c.r.o.attempt() // the names were called and found empty
+		return
+	}
 	v := &specXVerb
 	if bib {
 		v = &specXVerbCap
@@ -815,6 +834,10 @@ func (c *chicago) contributorsSerialExtra(bib bool) {
 // "source-monographic-identifier-contributors-note"/"-bib" after the
 // editors and translators.
 func (c *chicago) sourceContributorsExtra(bib bool) {
+	if len(c.r.it.ExtraNames) == 0 {
+		c.r.o.attempt() // the names were called and found empty
+		return
+	}
 	t := c.r.it.Type
 	vs, v := &specVerbShort, &specXVerb
 	if bib {
@@ -1221,6 +1244,10 @@ func (c *chicago) originalDateFormAuthorDate() (form dateForm, ok bool) {
 // "identifier-contributors-monographic-bib-multivolume" after the editors
 // and translators.
 func (c *chicago) contributorsMultivolumeExtra() {
+	if len(c.r.it.ExtraNames) == 0 {
+		c.r.o.attempt() // the names were called and found empty
+		return
+	}
 	t := c.r.it.Type
 	v := &specXVerb
 	free := !c.hasContainer()
