@@ -1,7 +1,5 @@
 package cite
 
-import "strings"
-
 // chicago-author-date: the parenthetical citation and the reference list.
 // The reference list shares the notes styles' macros; where the
 // author-date file differs (the year after the author, contributors before
@@ -75,15 +73,18 @@ func (c *chicago) citationAuthorDateItem() {
 		}
 		return
 	}
-	if c.k == kLetter && !c.accessible() {
+	if c.letterLike() && !c.accessible() {
 		c.authorInline()
 		c.titleAndDescriptionsShort()
 		if r.pos == posFirst {
+			if r.it.Type == "interview" {
+				c.dateAuthorDate(true)
+			}
 			c.sourceMediumNote()
 		}
 		return
 	}
-	if c.hasIssued() {
+	if c.hasIssued() || !r.it.ExtraDates["event-date"].IsZero() {
 		c.g(" ", "", "")
 		c.authorInline()
 		c.dateAuthorDate(true)
@@ -130,7 +131,7 @@ func (c *chicago) dateAuthorDate(short bool) {
 			r.date(0, od, dateYear, "(", ")")
 		}
 		c.g("", "", "")
-		if short && c.k == kLetter && !c.accessible() {
+		if short && c.letterLike() && !c.accessible() {
 			c.dateIssuedFull()
 		} else {
 			c.dateIssuedYear()
@@ -140,15 +141,7 @@ func (c *chicago) dateAuthorDate(short bool) {
 		c.e()
 		return
 	}
-	if st := r.it.Extra["status"]; st != "" {
-		// an undated work's status stands for its year: "Forthcoming" in
-		// the list, "forthcoming" in the text
-		if short {
-			c.statusText(strings.ToLower(st))
-		} else {
-			r.tv(0, st, "", "", 0, false, tcCapFirst)
-		}
-		c.yearSuffix()
+	if c.dateUndatedAuthorDate(short) {
 		return
 	}
 	if short && typeIn(r.it.Type, "classic", "collection", "entry", "entry-dictionary", "entry-encyclopedia") ||
@@ -157,6 +150,9 @@ func (c *chicago) dateAuthorDate(short bool) {
 		// archival collection none in the list either (date, CMOS18 14.128)
 		c.yearSuffix()
 		return
+	}
+	if short && r.it.Type == "interview" && !c.accessible() {
+		return // date-short: an inaccessible interview has no n.d.
 	}
 	switch c.k {
 	case kManuscript:

@@ -39,7 +39,7 @@ func itemKind(it *Item) kind {
 			return kSerial
 		}
 		return kChapter
-	case "article-journal", "article-magazine", "article-newspaper", "post-weblog":
+	case "article-journal", "article-magazine", "article-newspaper", "post-weblog", "review", "review-book":
 		return kSerial
 	case "periodical":
 		// an issue of a journal, cited as a serial without an article
@@ -57,6 +57,12 @@ type chicago struct {
 	ed17       bool
 	short      bool
 	authorDate bool
+	// xdone and xused are done and used of the renderer for the name
+	// variables of ExtraNames, by their index in xroles (chicago_media.go).
+	xdone, xused uint32
+	// locDone records that the locator was rendered: citeproc-js renders
+	// it once in a citation.
+	locDone bool
 }
 
 func (c *chicago) g(delim, prefix, suffix string) { c.r.o.group(delim, prefix, suffix) }
@@ -222,7 +228,10 @@ func (c *chicago) shortenedItem() {
 		// a legal reference's short title is its author-short
 		c.titleAndDescriptionsShort()
 	}
-	if c.k == kLetter && !c.accessible() && r.pos == posFirst {
+	if c.letterLike() && !c.accessible() && r.pos == posFirst {
+		if r.it.Type == "interview" {
+			c.dateAuthorDate(true)
+		}
 		c.sourceMediumNote()
 	}
 	c.e()
@@ -273,7 +282,7 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 	r := c.r
 	it := r.it
 	r.o.attempt()
-	done := false
+	done := c.substBeforeAuthor(spec)
 	try := func(v varSet, rl role, list []Name) {
 		if done {
 			return
@@ -288,23 +297,15 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 		}
 	}
 	tryMacro := func(f func()) {
-		if done {
-			return
-		}
-		start := len(r.o.buf)
-		r.inSubst = true
-		r.used = 0
-		f()
-		r.inSubst = false
-		if len(r.o.buf) > start {
-			r.done |= r.used
-			done = true
+		if !done {
+			done = c.substRun(f)
 		}
 	}
 	try(vAuthor, roleAuthor, it.Author)
+	done = done || c.substAfterAuthor(spec)
 	if it.Type == "classic" {
 		// a classic's contributors follow its title (CMOS18 14.147)
-		tryMacro(c.authorTitleSubstitute(spec))
+		tryMacro(func() { c.authorTitleSubstitute(c.substFor(spec)) })
 	}
 	if !c.authorDate && !c.hasContainer() && c.hasVolume() {
 		// the notes styles list an edited multivolume work under its
@@ -317,6 +318,7 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 		try(vTranslator, roleTranslator, it.Translator)
 		try(vCollectionEditor, roleCollectionEditor, it.CollectionEditor)
 	}
+	done = done || c.substAfterEditors(spec)
 	for _, f := range fallbacks {
 		tryMacro(f)
 	}
@@ -327,15 +329,15 @@ func (c *chicago) authorNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.substitute(&specAuthorNote, func() {
-		if !c.hasTitle() && c.magNews() {
-			c.serialName() // author-title-substitute-container
+		if !c.reviewedOrTitled() && c.r.it.Type != "webpage" {
+			c.authorTitleSubstituteContainer()
 		}
 	}, func() {
 		if isEntry(c.r.it.Type) && !c.hasDOI() && !c.hasURL() {
 			c.referenceNote()
 		}
 	}, func() {
-		if !c.hasTitle() {
+		if !c.reviewedOrTitled() {
 			c.authorTitleSubstituteNote()
 		}
 	}, func() {
@@ -353,8 +355,10 @@ func (c *chicago) referenceNote() {
 	c.g(", ", "", "")
 	c.g(" ", "", "")
 	c.g(", ", "", "")
-	c.serialName()
-	r.done |= r.used // the work's title is not repeated in its source
+	// author-title-substitute-container; the work's title is not repeated
+	// in its source
+	r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+	r.done |= r.used
 	c.sourceNote()
 	c.e()
 	c.publicationNoteBracketed()
@@ -379,18 +383,9 @@ func (c *chicago) authorBib() {
 	c.r.markAuthor = true
 	defer func() { c.r.markAuthor = false }()
 	c.substitute(&specAuthorBib, c.organizationAuthor, func() {
-		if c.magNews() || isEntry(c.r.it.Type) {
-			c.serialName() // author-title-substitute-container
-		} else if c.k == kWeb {
-			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", 0, false, tcTitle)
-		}
+		c.authorTitleSubstituteContainer()
 	}, func() {
-		// author-title-substitute-bib
-		if c.hasTitle() {
-			c.titleBib()
-		} else {
-			c.titleAndDescriptionsBib()
-		}
+		c.authorTitleSubstitute(substBib)
 	}, func() {
 		if c.k == kManuscript && !c.hasContainer() && !c.hasGenre() && !c.hasTitle() && !c.hasPublisher() && !c.hasPlace() {
 			c.sourceArchiveBib()
@@ -407,34 +402,14 @@ func (c *chicago) authorShort() {
 		c.titleAndDescriptionsShort()
 		return
 	}
-	if c.k == kLetter {
+	if c.letterLike() {
 		c.authorShortAndRecipient()
 		return
 	}
 	c.substitute(&specShort, c.organizationAuthor, func() {
-		if c.magNews() {
-			// author-title-substitute-container-short
-			c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", Italic, false, tcTitle)
-		} else if isEntry(c.r.it.Type) {
-			t := c.r.it.ContainerTitleShort
-			if t == "" {
-				t = c.r.it.ContainerTitle
-			}
-			c.r.tv(vContainerTitle, t, "", "", Italic, false, tcTitle)
-		} else if c.k == kWeb {
-			t := c.r.it.ContainerTitleShort
-			if t == "" {
-				t = c.r.it.ContainerTitle
-			}
-			c.r.tv(vContainerTitle, t, "", "", 0, false, tcTitle)
-		}
+		c.authorTitleSubstituteContainerShortAll()
 	}, func() {
-		// author-title-substitute-short
-		if c.hasTitle() {
-			c.titleShort()
-		} else {
-			c.titleAndDescriptionsBib()
-		}
+		c.authorTitleSubstitute(substShort)
 	}, func() {
 		if c.k == kManuscript && !c.hasContainer() && !c.hasGenre() && !c.hasTitle() && !c.hasPublisher() && !c.hasPlace() {
 			c.sourceArchiveNote()
@@ -490,13 +465,7 @@ func (c *chicago) authorShortAndRecipient() {
 
 // authorTitleSubstituteNote is "author-title-substitute-note".
 func (c *chicago) authorTitleSubstituteNote() {
-	c.g("", "", "")
-	defer c.e()
-	if c.hasTitle() {
-		c.titlePrimary()
-	} else {
-		c.titleAndDescriptionsBib()
-	}
+	c.authorTitleSubstitute(substNote)
 }
 
 // titleAndSourceNote is "title-and-source-note".
@@ -506,7 +475,9 @@ func (c *chicago) titleAndSourceNote() {
 	c.g(", ", "", "")
 	c.g(" ", "", "")
 	c.g(", ", "", "")
-	if c.r.it.Type == "chapter" && c.hasContainer() && c.hasGenre() {
+	if c.serialBroadcast() {
+		c.titleAndSourceBroadcast(false)
+	} else if c.r.it.Type == "chapter" && c.hasContainer() && c.hasGenre() {
 		c.g(" ", "", "")
 		c.titleAndDescriptionsNote()
 		c.sourceNote()
@@ -534,7 +505,9 @@ func (c *chicago) titleAndSourceBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
-	if c.r.it.Type == "chapter" && c.hasContainer() && c.hasGenre() {
+	if c.serialBroadcast() {
+		c.titleAndSourceBroadcast(true)
+	} else if c.r.it.Type == "chapter" && c.hasContainer() && c.hasGenre() {
 		c.g(" ", "", "")
 		c.titleAndDescriptionsBib()
 		c.sourceMonographic(true)
@@ -548,6 +521,7 @@ func (c *chicago) titleAndSourceBib() {
 		}
 	}
 	c.g(", ", "", "")
+	c.sourceEventWithDate()
 	if c.k != kSerial {
 		c.sourceMonographicPublication(true)
 	}
@@ -587,7 +561,7 @@ func (c *chicago) italicTitle() bool {
 		return true
 	case c.hasContainer():
 		return false
-	case typeIn(t, "article", "dataset", "document", "interview", "paper-conference", "speech", "thesis", "webpage"):
+	case typeIn(t, "article", "dataset", "document", "interview", "paper-conference", "post", "speech", "thesis", "webpage"):
 		return false
 	}
 	return true
@@ -606,14 +580,23 @@ func (c *chicago) titleCase() textCase {
 	return tcTitle
 }
 
-// titleBib is "title-bib".
-func (c *chicago) titleBib() { c.titlePrimary() }
+// titleBib is "title-bib" (a review's title only when it is not the
+// reviewed work's).
+func (c *chicago) titleBib() {
+	if !c.reviewHidesTitle() {
+		c.titlePrimary()
+	}
+}
 
 // titleShort is "title-short" ("title-primary-short").
 func (c *chicago) titleShort() {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
+	if c.isReview() && (r.it.Extra["reviewed-genre"] == "" || !c.hasTitle()) {
+		c.descriptionShortMedia()
+		return
+	}
 	t := r.it.TitleShort
 	if t == "" {
 		t = r.it.Title
@@ -623,8 +606,10 @@ func (c *chicago) titleShort() {
 	}
 	if f, tc, ok := c.unquotedTitle(); ok {
 		r.tv(vTitle, t, "", "", f, false, tc)
-	} else if c.italicTitle() {
+	} else if c.italicTitle() && !c.isReview() {
 		r.tv(vTitle, t, "", "", Italic, false, tcTitle)
+	} else if c.isReview() {
+		r.tv(vTitle, t, "", "", 0, true, tcTitle)
 	} else {
 		r.tv(vTitle, t, "", "", 0, true, c.titleCase())
 	}
@@ -636,7 +621,7 @@ func (c *chicago) titleAndDescriptionsNote() {
 	defer c.e()
 	c.g(", ", "", "")
 	switch {
-	case c.hasTitle():
+	case c.hasTitle() && !c.reviewHidesTitle():
 		c.titlePrimary()
 	case typeIn(c.r.it.Type, "bill", "report"):
 		// an untitled bill or report is cited by its number
@@ -657,7 +642,7 @@ func (c *chicago) titleAndDescriptionsBib() {
 	defer c.e()
 	c.g(". ", "", "")
 	switch {
-	case c.hasTitle():
+	case c.hasTitle() && !c.reviewHidesTitle():
 		c.titleBib()
 	case typeIn(c.r.it.Type, "bill", "report"):
 		// an untitled bill or report is cited by its number
@@ -685,6 +670,9 @@ func (c *chicago) titleAndDescriptionsShort() {
 		c.legalIdentifierBillReport()
 		return
 	}
+	if c.descriptionShortMedia() {
+		return
+	}
 	if c.k == kLetter {
 		c.descriptionLetterShort()
 		return
@@ -699,6 +687,9 @@ func (c *chicago) description(bib bool) {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
+	if c.descriptionMedia(bib) {
+		return
+	}
 	format, recipient := c.descriptionFormatNote, &specRecipient
 	if bib {
 		format, recipient = c.descriptionFormatBib, &specRecipCap
@@ -771,7 +762,7 @@ func (c *chicago) descriptionFormatShort() {
 	case r.it.Type == "chapter" && c.hasContainer() && c.hasGenre():
 		r.plain(vGenre, r.it.Genre)
 		c.g(" ", "", "")
-		r.term("in", "", "", false)
+		r.term("to", "", "", false)
 		r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
 		c.e()
 	case c.hasGenre():
@@ -811,21 +802,32 @@ func (c *chicago) identifierNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
+	t := c.r.it.Type
 	switch {
 	case c.r.it.Type == "patent":
 		c.identifierPatent()
+	case typeIn(t, "post", "webpage"):
+		c.identifierNumber(false)
+		c.labelVersion(false)
+		c.identifierEdition(false)
+		c.contributorsNote()
 	case c.hasContainer() && c.k == kSerial:
 		// identifier-contributors-serial-note
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
+		c.contributorsSerialExtra(false)
 	case c.hasContainer():
+		if typeIn(t, "broadcast", "graphic", "map", "motion_picture") {
+			c.identifierNumber(false)
+		}
 		c.contributorsNote()
 	case c.k == kSerial:
 		c.identifierNumber(false)
+		c.labelVersion(false)
 		c.identifierEdition(false)
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbShort)
+		c.contributorsSerialExtra(false)
 	default:
-		if c.hasTitle() || c.r.it.Type != "report" {
-			// an untitled report's number is its title (identifier-report-note)
+		if (c.hasTitle() || t != "report") && t != "song" {
 			c.identifierNumber(false)
 		}
 		c.labelVersion(false)
@@ -862,21 +864,32 @@ func (c *chicago) identifierBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
+	t := c.r.it.Type
 	switch {
 	case c.r.it.Type == "patent":
 		c.identifierPatent()
+	case typeIn(t, "post", "webpage"):
+		c.identifierNumber(true)
+		c.labelVersion(true)
+		c.identifierEdition(true)
+		c.contributorsBib()
 	case c.hasContainer() && c.k == kSerial:
 		// identifier-contributors-serial-bib
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
+		c.contributorsSerialExtra(true)
 	case c.hasContainer():
+		if typeIn(t, "broadcast", "graphic", "map", "motion_picture") {
+			c.identifierNumber(true)
+		}
 		c.contributorsBib()
 	case c.k == kSerial:
 		c.identifierNumber(true)
+		c.labelVersion(true)
 		c.identifierEdition(true)
 		c.r.names(vTranslator, roleTranslator, c.r.it.Translator, &specVerbCap)
+		c.contributorsSerialExtra(true)
 	default:
-		if c.hasTitle() || c.r.it.Type != "report" {
-			// an untitled report's number is its title (identifier-report-bib)
+		if (c.hasTitle() || t != "report") && t != "song" {
 			c.identifierNumber(true)
 		}
 		c.labelVersion(true)
@@ -919,10 +932,11 @@ func (c *chicago) contributorsNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
-	if !c.hasContainer() {
+	if !c.hasContainer() || typeIn(c.r.it.Type, "post", "webpage") {
 		c.r.names(vContainerAuthor, roleContainerAuthor, c.r.it.ContainerAuthor, &specVerb)
 		c.editorTranslator(", ", &specVerbShort)
 	}
+	c.contributorsMonographicExtra(false)
 	c.e()
 }
 
@@ -931,10 +945,11 @@ func (c *chicago) contributorsBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(". ", "", "")
-	if !c.hasContainer() {
+	if !c.hasContainer() || typeIn(c.r.it.Type, "post", "webpage") {
 		c.r.names(vContainerAuthor, roleContainerAuthor, c.r.it.ContainerAuthor, &specVerbCap)
 		c.editorTranslator(". ", &specVerbCap)
 	}
+	c.contributorsMonographicExtra(true)
 	c.e()
 }
 
@@ -991,6 +1006,7 @@ func (c *chicago) contributorsAndVolumeBib() {
 			r.names(vContainerAuthor, roleContainerAuthor, r.it.ContainerAuthor, &specVerb)
 			c.editorTranslator(", ", &specVerb)
 		}
+		c.contributorsMultivolumeExtra()
 		c.e()
 	}
 	c.e()
@@ -1008,11 +1024,11 @@ func (c *chicago) identifierVolumeNote() {
 	c.g(", ", "", "")
 	switch {
 	case c.numericVolume() && c.locIs("page"):
-		if c.hasEditor() || c.hasTranslator() {
+		if c.hasEditor() || c.hasTranslator() || len(c.r.it.ContainerAuthor) > 0 {
 			c.labelVolume(false)
 		}
 	case c.numericVolume() && c.hasPage():
-		if c.hasEditor() || c.hasTranslator() || (c.hasContainer() && !c.ed17) {
+		if c.hasEditor() || c.hasTranslator() || len(c.r.it.ContainerAuthor) > 0 || (c.hasContainer() && !c.ed17) {
 			c.labelVolume(false)
 		}
 	case c.hasVolume():
@@ -1145,14 +1161,26 @@ func (c *chicago) locatorLabel(form labelForm) {
 	if r.loc.Label == "sub-verbo" && !c.ed17 {
 		s = "under" // the Chicago styles' term (CMOS18 14.130)
 	}
+	if r.loc.Label == "timestamp" {
+		s = "at" // the Chicago styles' term (CMOS18 14.164)
+	}
 	r.o.elem("", "", 0, false)
 	r.o.lit(s)
 	r.o.end()
 }
 
 // locatorText renders cs:text variable="locator" (page ranges in the
-// Chicago range format).
-func (c *chicago) locatorText() { c.r.locatorText(rangeChicago16) }
+// Chicago range format), once in a citation as citeproc-js renders it.
+func (c *chicago) locatorText() {
+	if c.locDone && c.r.loc.Value != "" {
+		c.r.o.elem("", "", 0, false)
+		c.r.o.attempt()
+		c.r.o.end()
+		return
+	}
+	c.locDone = c.r.loc.Value != ""
+	c.r.locatorText(rangeChicago16)
+}
 
 // pageText renders cs:text variable="page".
 func (c *chicago) pageText() {
@@ -1186,15 +1214,15 @@ func (c *chicago) sourceMonographic(bib bool) {
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
-	if r.it.Type == "patent" {
-		return // a patent has no source (source-bib, source-note)
+	if typeIn(r.it.Type, "patent", "post", "webpage") {
+		return // a patent, post or web page has no source (source-bib, source-note)
 	}
 	if bib {
 		c.g(". ", "", "")
 	} else {
 		c.g(", ", "", "")
 	}
-	if c.hasContainer() && c.k != kWeb {
+	if c.hasContainer() && c.k != kWeb && r.it.Type != "post" {
 		c.g(", ", "", "")
 		c.g(" ", "", "")
 		// source-monographic-preposition
@@ -1222,10 +1250,16 @@ func (c *chicago) sourceMonographic(bib bool) {
 		}
 		c.e()
 	}
+	if bib {
+		c.contributorsAfterContainerAuthor()
+	}
 	// source-series
 	c.g(", ", "", "")
 	c.sourceSeriesTitle()
 	c.e()
+	if !bib || c.eventBeforeDate() {
+		c.sourceEvent(bib)
+	}
 	c.e()
 }
 
@@ -1236,7 +1270,13 @@ func (c *chicago) sourceSeriesTitle() {
 	it := r.it
 	c.g(", ", "", "")
 	defer c.e()
-	if it.CollectionTitle != "" && isNumeric(it.CollectionNumber) && it.Extra["issue"] == "" {
+	if it.Extra["issue"] != "" {
+		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
+		c.labelCollectionNumber()
+		c.labelIssue()
+		return
+	}
+	if it.CollectionTitle != "" && isNumeric(it.CollectionNumber) {
 		c.g(" ", "", "")
 		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
 		c.numberText(it.CollectionNumber)
@@ -1244,7 +1284,7 @@ func (c *chicago) sourceSeriesTitle() {
 		return
 	}
 	r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcTitle)
-	if it.CollectionTitle != "" || it.Extra["issue"] != "" {
+	if it.CollectionTitle != "" {
 		c.numberText(it.CollectionNumber)
 	}
 }
@@ -1258,7 +1298,10 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 		return
 	}
 	c.g(", ", "", "")
-	c.identifierNumber(bib)
+	if !typeIn(r.it.Type, "broadcast", "graphic", "map", "motion_picture", "song") {
+		c.identifierNumber(bib)
+	}
+	c.labelVersion(false)
 	c.identifierEdition(false)
 	spec := &specVerbShort
 	if bib {
@@ -1268,7 +1311,12 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 		// source-monographic-identifier-contributors-and-volume-bib-specific-title-first
 		c.g(", ", "", "")
 		c.g(", ", "", "")
-		c.editorTranslator(", ", spec)
+		if bib && len(r.it.ContainerAuthor) > 0 {
+			r.names(vContainerAuthor, roleContainerAuthor, r.it.ContainerAuthor, &specVerb)
+		} else {
+			c.editorTranslator(", ", spec)
+			c.sourceContributorsExtra(bib)
+		}
 		c.e()
 		c.g(", ", "", "")
 		if !isNumeric(r.it.Volume) || c.hasContainer() || !c.hasPage() {
@@ -1296,7 +1344,14 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 	if !bib {
 		r.names(vContainerAuthor, roleContainerAuthor, r.it.ContainerAuthor, &specVerb)
 	}
-	c.editorTranslator(", ", spec)
+	if bib && len(r.it.ContainerAuthor) > 0 {
+		// the editors follow the container's author in a sentence of
+		// their own (source-monographic-identifier-contributors-bib-container-author)
+		r.names(vContainerAuthor, roleContainerAuthor, r.it.ContainerAuthor, &specVerb)
+	} else {
+		c.editorTranslator(", ", spec)
+		c.sourceContributorsExtra(bib)
+	}
 	c.e()
 	if !c.hasVolume() && !c.hasPage() && (bib || (!c.locIs("column") && !c.locIs("folio") && !c.locIs("page"))) {
 		numberOfVolumes(r)
@@ -1314,7 +1369,7 @@ func (c *chicago) sourceMonographicLocator() {
 	case archived && (c.locIs("column") || c.locIs("folio") || c.locIs("page")):
 	case c.numericVolume() && c.locIs("page"):
 		c.g(":", "", "")
-		if c.authorDate || !(c.hasEditor() || c.hasTranslator()) {
+		if c.authorDate || !(c.hasEditor() || c.hasTranslator() || len(c.r.it.ContainerAuthor) > 0) {
 			c.volumeText()
 		}
 		c.locatorText()
@@ -1324,7 +1379,7 @@ func (c *chicago) sourceMonographicLocator() {
 	case c.hasContainer() && !c.ed17:
 	case c.numericVolume() && c.hasPage():
 		c.g(":", "", "")
-		if c.authorDate || !(c.hasEditor() || c.hasTranslator()) {
+		if c.authorDate || !(c.hasEditor() || c.hasTranslator() || len(c.r.it.ContainerAuthor) > 0) {
 			c.volumeText()
 		}
 		c.pageText()
@@ -1422,11 +1477,14 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 	}
 	// source-publication-and-date
 	c.g(", ", "", "")
-	if c.k == kWeb {
+	if c.k == kWeb || c.r.it.Type == "post" {
 		// the website is printed as a publisher (CMOS 14.104)
 		c.r.tv(vContainerTitle, c.r.it.ContainerTitle, "", "", 0, false, tcTitle)
 	}
-	c.publicationHistory(bib)
+	broadcast := c.r.it.Type == "broadcast"
+	if !broadcast || c.hasDOI() || c.hasURL() {
+		c.publicationHistory(bib)
+	}
 	c.g(" ", "", "")
 	c.dateStatus(bib)
 	if c.authorDate {
@@ -1440,6 +1498,12 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 		c.dateIssuedOrStatus()
 	}
 	c.e()
+	if broadcast && !c.hasURL() && (bib || !c.hasDOI()) {
+		c.g(" ", "", "")
+		c.r.term("on", "", "", false)
+		c.publicationHistory(bib)
+		c.e()
+	}
 	c.e()
 	c.e()
 }
@@ -1542,14 +1606,12 @@ func (c *chicago) dateOriginal() {
 	od := &r.it.OriginalDate
 	if c.authorDate {
 		// source-date-original-month-day: the year leads the entry
-		r.date(0, od, dateMonthDay, "", "")
+		if form, ok := c.originalDateFormAuthorDate(); ok {
+			r.date(0, od, form, "", "")
+		}
 		return
 	}
-	form := dateYear
-	switch c.k {
-	case kManuscript, kLetter:
-		form = dateText
-	}
+	form := c.originalDateForm()
 	if od.Circa && !od.IsZero() {
 		r.date(0, od, form, "[", "?]")
 	} else {
@@ -1574,8 +1636,11 @@ func (c *chicago) publisher(bib bool) {
 		}
 		r.tv(vPublisher, r.it.Publisher, "", "", 0, false, tc)
 		c.e()
-	} else {
+	} else if r.it.Extra["event-title"] == "" && r.it.ExtraDates["event-date"].IsZero() {
 		r.tv(vPublisherPlace, r.it.PublisherPlace, "", "", 0, false, tc)
+	}
+	if r.it.Type == "song" {
+		c.extra("number")
 	}
 	c.e()
 }
@@ -1587,6 +1652,9 @@ func (c *chicago) dateIssuedOrStatus() {
 	r := c.r
 	if c.hasIssued() {
 		c.sourceDateIssuedFull()
+		return
+	}
+	if c.dateUndatedMedia() {
 		return
 	}
 	if st := r.it.Extra["status"]; st != "" {
@@ -1749,6 +1817,8 @@ func (c *chicago) sourceMediumNote() {
 	defer c.e()
 	c.g(", ", "", "")
 	c.r.plain(vMedium, c.r.it.Medium)
+	c.extra("scale")
+	c.extra("dimensions")
 	c.e()
 }
 
@@ -1758,6 +1828,8 @@ func (c *chicago) sourceMediumBib() {
 	defer c.e()
 	c.g(", ", "", "")
 	c.r.tv(vMedium, c.r.it.Medium, "", "", 0, false, tcCapFirst)
+	c.extra("scale")
+	c.extra("dimensions")
 	c.e()
 }
 
@@ -1767,13 +1839,17 @@ func (c *chicago) sourceArchiveNote() {
 	defer c.e()
 	r := c.r
 	c.g(" ", "", "")
-	c.g(", ", "", "")
-	r.plain(vArchiveLocation, r.it.ArchiveLocation)
-	c.sourceArchiveLocator()
-	r.plain(0, r.it.Extra["archive_collection"])
-	r.plain(vArchive, r.it.Archive)
-	r.plain(0, r.it.ArchivePlace)
-	c.e()
+	if r.it.Type == "graphic" {
+		c.sourceArchiveInstitutionFirst()
+	} else {
+		c.g(", ", "", "")
+		r.plain(vArchiveLocation, r.it.ArchiveLocation)
+		c.sourceArchiveLocator()
+		r.plain(0, r.it.Extra["archive_collection"])
+		r.plain(vArchive, r.it.Archive)
+		r.plain(0, r.it.ArchivePlace)
+		c.e()
+	}
 	c.archiveDatabaseNumber()
 	c.e()
 }
@@ -1802,17 +1878,21 @@ func (c *chicago) sourceArchiveBib() {
 	defer c.e()
 	r := c.r
 	c.g(" ", "", "")
-	c.g(". ", "", "")
-	c.g(", ", "", "")
-	r.tv(vArchiveLocation, r.it.ArchiveLocation, "", "", 0, false, tcCapFirst)
-	c.sourceArchiveLocator()
-	c.e()
-	r.plain(0, r.it.Extra["archive_collection"])
-	c.g(", ", "", "")
-	r.plain(vArchive, r.it.Archive)
-	r.plain(0, r.it.ArchivePlace)
-	c.e()
-	c.e()
+	if r.it.Type == "graphic" {
+		c.sourceArchiveInstitutionFirst()
+	} else {
+		c.g(". ", "", "")
+		c.g(", ", "", "")
+		r.tv(vArchiveLocation, r.it.ArchiveLocation, "", "", 0, false, tcCapFirst)
+		c.sourceArchiveLocator()
+		c.e()
+		r.plain(0, r.it.Extra["archive_collection"])
+		c.g(", ", "", "")
+		r.plain(vArchive, r.it.Archive)
+		r.plain(0, r.it.ArchivePlace)
+		c.e()
+		c.e()
+	}
 	c.archiveDatabaseNumber()
 	c.e()
 }
@@ -1957,24 +2037,24 @@ func (c *chicago) serialIdentifier(bib bool) {
 		} else {
 			c.g(", ", "", "")
 		}
-		c.serialIdentifierVolume()
+		c.serialIdentifierVolume(bib)
 		c.labelEdition(true)
 		c.e()
 		c.serialLocator()
 	case it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume():
 		c.g(": ", "", "")
-		c.serialIdentifierVolume()
+		c.serialIdentifierVolume(bib)
 		c.serialLocator()
 		c.e()
 	default:
-		c.serialIdentifierVolume()
+		c.serialIdentifierVolume(bib)
 		c.serialLocator()
 	}
 }
 
 // serialIdentifierVolume is "source-serial-identifier-volume-note"/"-bib"
 // without reviews and supplements.
-func (c *chicago) serialIdentifierVolume() {
+func (c *chicago) serialIdentifierVolume(bib bool) {
 	c.g(", ", "", "")
 	defer c.e()
 	r := c.r
@@ -1985,18 +2065,25 @@ func (c *chicago) serialIdentifierVolume() {
 		c.serialVolumeStatus()
 	case c.authorDate && (it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume()):
 		// source-serial-identifier-volume-author-date: "12 (3)", "70 (June)"
+		unsigned := c.isReview() && !c.hasPersonalContributor()
+		if unsigned && (it.Extra["issue"] == "") != !c.hasVolume() && it.Extra["supplement-number"] == "" {
+			c.dateMonthDaySerial("", "") // an unsigned review's date first
+		}
 		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
 		c.g(" ", "", "")
 		if c.hasVolume() {
-			if it.CollectionTitle != "" {
+			switch {
+			case it.CollectionTitle != "":
 				c.labelVolume(false)
-			} else {
+			case unsigned:
+				c.labelVolume(true)
+			default:
 				c.volumeText()
 			}
 			c.g(", ", "(", ")")
 			if it.Extra["issue"] != "" {
 				c.numberText(it.Extra["issue"])
-			} else {
+			} else if !unsigned {
 				c.dateMonthDaySerial("", "")
 			}
 			c.e()
@@ -2005,29 +2092,38 @@ func (c *chicago) serialIdentifierVolume() {
 			c.g(", ", "", "")
 			c.labelIssue()
 			c.e()
-			if c.hasAuthor() || c.hasEditor() || c.hasTranslator() || len(it.CollectionEditor) > 0 {
+			if c.hasPersonalContributor() {
 				c.dateMonthDaySerial("(", ")")
 			}
 			c.e()
 		}
 		c.e()
 	case it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" || c.hasVolume():
+		dateFirst := c.unsignedReviewDateFirst(bib)
+		if dateFirst {
+			c.dateIssuedOrStatus()
+		}
 		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
 		c.g(" ", "", "")
 		c.g(", ", "", "")
-		if it.CollectionTitle != "" && c.hasVolume() {
+		if it.CollectionTitle != "" && c.hasVolume() || dateFirst {
 			c.labelVolume(false)
 		} else {
 			c.volumeText()
 		}
 		c.labelIssue()
 		c.e()
-		r.o.elem("(", ")", 0, false)
-		c.dateIssuedOrStatus()
-		r.o.end()
+		if !dateFirst {
+			r.o.elem("(", ")", 0, false)
+			c.dateIssuedOrStatus()
+			r.o.end()
+		}
 		c.e()
 	default:
 		r.tv(vCollectionTitle, it.CollectionTitle, "", "", 0, false, tcNone)
+		if typeIn(it.Type, "interview", "post-weblog") {
+			r.plain(vPublisher, it.Publisher)
+		}
 		c.serialVolumeStatus()
 	}
 }
@@ -2183,6 +2279,10 @@ func (c *chicago) identifierNumber(bib bool) {
 		r.o.elem("", "", 0, false)
 		r.o.attempt()
 		r.o.end()
+		return
+	}
+	if it.Type == "broadcast" && isNumeric(n) {
+		c.identifierNumberBroadcast(bib)
 		return
 	}
 	if bib {

@@ -710,29 +710,3 @@ func (c *chicago) classicLocatorDelim() string {
 	}
 	return ", "
 }
-
-// authorTitleSubstitute is the title macro that an author macro's
-// substitution falls back on, by the macro's name spec:
-// "author-title-substitute-bib" (author-bib), "-note" (author-note) or
-// "-short" (author-short, author-inline).
-func (c *chicago) authorTitleSubstitute(spec *nameSpec) func() {
-	switch spec {
-	case &specAuthorBib:
-		return func() {
-			if c.hasTitle() {
-				c.titleBib()
-			} else {
-				c.titleAndDescriptionsBib()
-			}
-		}
-	case &specAuthorNote:
-		return c.authorTitleSubstituteNote
-	}
-	return func() {
-		if c.hasTitle() {
-			c.titleShort()
-		} else {
-			c.titleAndDescriptionsBib()
-		}
-	}
-}
