@@ -700,7 +700,7 @@ func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
 	year := func() {
 		if p.Year < 0 {
 			b = strconv.AppendInt(b, int64(-p.Year), 10)
-			b = append(b, "BC"...)
+			b = append(b, " BC"...)
 			return
 		}
 		b = strconv.AppendInt(b, int64(p.Year), 10)
