@@ -73,8 +73,13 @@ func TestParseDate(t *testing.T) {
 // TestRawDateGolden renders the items of testdata/rawdates.json (raw
 // dates, date-parts as strings, a literal date) in the five styles and
 // compares with citeproc-js.
-func TestRawDateGolden(t *testing.T) {
-	data, err := os.ReadFile("testdata/rawdates.json")
+func TestRawDateGolden(t *testing.T) { testGoldenFile(t, "testdata/rawdates.json") }
+
+// testGoldenFile renders the cases of a file of items and citeproc-js
+// cases (written by scripts/cite-oracle.js, with the items added) and
+// compares text and HTML.
+func testGoldenFile(t *testing.T, path string) {
+	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	var f struct {
 		Items json.RawMessage `json:"items"`

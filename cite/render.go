@@ -353,6 +353,10 @@ func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
 	if r.inSubst {
 		r.used |= v
 	}
+	if len(visibleNames(list, spec.short)) == 0 {
+		r.o.end() // present, but prints nothing (names_nofamily.go)
+		return true
+	}
 	r.o.open()
 	plural := len(list) > 1
 	if spec.label != labelNone && spec.labelBefore && !r.sorting {
@@ -390,6 +394,7 @@ func (r *renderer) writeLabel(rl role, spec *nameSpec, plural bool) {
 // writeNameList writes names joined by ", " and "and", shortened with
 // "et al." by the context's et-al-min and et-al-use-first.
 func (r *renderer) writeNameList(list []Name, spec *nameSpec) {
+	list = visibleNames(list, spec.short)
 	n := len(list)
 	shown := n
 	etal := false
@@ -465,7 +470,7 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 	family := n.Family
 	if family == "" {
 		// a given name only
-		r.o.buf = appendApostrophes(b, n.Given)
+		r.o.buf = appendApostrophes(b, noFamilyName(n, short))
 		return
 	}
 	if roman := short || (isRomanesque(family) && isRomanesque(n.Given)); !short && (n.StaticOrdering || !roman) {
