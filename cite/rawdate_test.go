@@ -169,3 +169,11 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func ExampleCapitalizeParts() {
+	fmt.Println(CapitalizeParts("doi-key-1"))
+	fmt.Println(CapitalizeParts("x-y&z-1"))
+	// Output:
+	// Doi-Key-1
+	// X-Y&Z-1
+}
