@@ -293,7 +293,6 @@ func (c *chicago) labelNumber(capital bool) {
 	c.numberVar(vNumber, n, tc)
 }
 
-
 // numberNumeric is is-numeric="number" as citeproc-js decides it: its
 // first number (up to ", ", "; ", "&", " and ", or a hyphen or en dash
 // unless hyphens are part of a docket number) is numeric when, past a
