@@ -77,7 +77,8 @@ func TestRawDateGolden(t *testing.T) { testGoldenFile(t, "testdata/rawdates.json
 
 // testGoldenFile renders the cases of a file of items and citeproc-js
 // cases (written by scripts/cite-oracle.js, with the items added) and
-// compares text and HTML.
+// compares text and HTML; a "bibliography-list" case is the sorted
+// bibliography of its items.
 func testGoldenFile(t *testing.T, path string) {
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
@@ -94,6 +95,19 @@ func testGoldenFile(t *testing.T, path string) {
 	}
 	require.NotEmpty(t, f.Cases)
 	for _, c := range f.Cases {
+		if c.Mode == "bibliography-list" {
+			list := make([]Item, len(c.IDs))
+			for i, id := range c.IDs {
+				require.NotNil(t, byID[id], id)
+				list[i] = *byID[id]
+			}
+			var text, html bytes.Buffer
+			require.NoError(t, WriteBibliography(&text, list, Style(c.Style), PlainText))
+			require.NoError(t, WriteBibliography(&html, list, Style(c.Style), HTML))
+			assert.Equal(t, c.Text, strings.TrimSuffix(text.String(), "\n"), c.key())
+			assert.Equal(t, c.HTML, strings.TrimSuffix(html.String(), "\n"), c.key())
+			continue
+		}
 		it := byID[c.ID]
 		require.NotNil(t, it, c.ID)
 		got, err := Format(it, Style(c.Style), caseMode(c), Locator{Label: c.Label, Value: c.Locator})
