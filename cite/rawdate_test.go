@@ -71,8 +71,9 @@ func TestParseDate(t *testing.T) {
 }
 
 // TestRawDateGolden renders the items of testdata/rawdates.json (raw
-// dates, date-parts as strings, a literal date) in the five styles and
-// compares with citeproc-js.
+// dates, date-parts as strings, a literal date, "44 BC", a range of
+// seasons: "Spring–Summer 1935") in the five styles and compares with
+// citeproc-js.
 func TestRawDateGolden(t *testing.T) { testGoldenFile(t, "testdata/rawdates.json") }
 
 // testGoldenFile renders the cases of a file of items and citeproc-js

@@ -606,6 +606,9 @@ func appendDate(b []byte, d *Date, form dateForm) []byte {
 		}
 		return appendApostrophes(b, d.Raw)
 	}
+	if out, ok := appendSeasonRange(b, d, form); ok {
+		return out
+	}
 	if d.To.IsZero() || d.Season != 0 || d.From.Month > 12 || d.To.Month > 12 {
 		b = appendDateParts(b, d.From, d.Season, form)
 		if !d.To.IsZero() {
