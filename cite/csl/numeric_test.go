@@ -37,3 +37,13 @@ func TestNumericSlash(t *testing.T) {
 		}
 	}
 }
+
+// TestNoFamilyNameOracle renders the names without a family name of
+// ../testdata/nofamily.json ({"given": "Plato"}: "(4)", "(1935, 4)",
+// "Smith, The Republic, 4") as citeproc-js does.
+func TestNoFamilyNameOracle(t *testing.T) {
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skip("../shared/csl (the official styles) is not available")
+	}
+	checkOracle(t, "../testdata/nofamily.json", "../testdata/nofamily.json", nil)
+}
