@@ -47,3 +47,13 @@ func TestNoFamilyNameOracle(t *testing.T) {
 	}
 	checkOracle(t, "../testdata/nofamily.json", "../testdata/nofamily.json", nil)
 }
+
+// TestSortStatusOracle: the sorted bibliographies of
+// ../testdata/sortstatus.json (undated items with a status after "n.d."
+// in Chicago author-date) as citeproc-js sorts them.
+func TestSortStatusOracle(t *testing.T) {
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skip("../shared/csl (the official styles) is not available")
+	}
+	checkOracle(t, "../testdata/sortstatus.json", "../testdata/sortstatus.json", nil)
+}
