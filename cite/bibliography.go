@@ -177,9 +177,13 @@ func mlaSortKeys(r *renderer, key func(func()) string) []string {
 func chicagoAuthorDateSortKeys(r *renderer, key func(func()) string) []string {
 	it := r.it
 	c := chicago{r: r, k: itemKind(it), authorDate: true}
+	// the style's date-sort-group: dated items, then "n.d.", then
+	// undated items with a status ("forthcoming", "in press")
 	group, year := "1", ""
 	if !it.Issued.IsZero() {
 		group = "0"
+	} else if it.Extra["status"] != "" {
+		group = "2"
 	}
 	if it.Issued.From.Year != 0 {
 		year = strconv.Itoa(it.Issued.From.Year)

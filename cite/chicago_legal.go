@@ -2,7 +2,6 @@ package cite
 
 import (
 	"strings"
-	"unicode"
 )
 
 // The Chicago styles' legal references (bill, hearing, legal_case,
@@ -288,34 +287,10 @@ func (c *chicago) labelNumber(capital bool) {
 	if capital && !isNumeric(n) {
 		// citeproc-js capitalizes each part of a number it splits at
 		// hyphens, commas and ampersands ("Doi-Key-1")
-		r.tv(vNumber, capitalizeParts(n), "", "", 0, false, tcNone)
+		r.tv(vNumber, CapitalizeParts(n), "", "", 0, false, tcNone)
 		return
 	}
 	c.numberVar(vNumber, n, tc)
-}
-
-// capitalizeParts capitalizes the first letter of s and of each part
-// after a hyphen, an en dash, ", ", "; " or "&".
-func capitalizeParts(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	start := true
-	prev := rune(0)
-	for _, c := range s {
-		switch {
-		case c == '-' || c == '–' || c == '&':
-			start = true
-		case c == ' ' && (prev == ',' || prev == ';'):
-			start = true
-		case c == ' ' || c == ',' || c == ';':
-		case start:
-			start = false
-			c = unicode.ToUpper(c)
-		}
-		b.WriteRune(c)
-		prev = c
-	}
-	return b.String()
 }
 
 // numberNumeric is is-numeric="number" as citeproc-js decides it: its

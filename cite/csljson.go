@@ -812,8 +812,7 @@ func unmarshalDate(v json.RawMessage, path string) (Date, error) {
 		if err != nil {
 			return d, err
 		}
-		d.Raw = s
-		return d, nil
+		return rawDate(s), nil
 	}
 	keys, vals, err := objectFields(v, path)
 	if err != nil {
@@ -872,11 +871,27 @@ func unmarshalDate(v json.RawMessage, path string) (Date, error) {
 			return d, &JSONError{Path: p, Msg: "unknown date field; want date-parts, season, circa, literal or raw"}
 		}
 	}
+	if d.From.IsZero() && d.Raw != "" {
+		// As citeproc-js: a raw date stands for the whole date object
+		// when there are no date-parts.
+		return rawDate(d.Raw), nil
+	}
 	if d.IsZero() {
 		// A season or "circa" without a date is no date.
 		return Date{}, nil
 	}
 	return d, nil
+}
+
+// rawDate is the date of a CSL-JSON "raw" date: its parts when ParseDate
+// reads it (the encoder then writes the date-parts, so that a read, write
+// and read again give the same Date), else the text kept in Raw, printed as
+// written.
+func rawDate(s string) Date {
+	if d, ok := ParseDate(s); ok {
+		return d
+	}
+	return Date{Raw: s}
 }
 
 func parseSeason(s string) int {

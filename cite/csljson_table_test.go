@@ -103,5 +103,5 @@ func TestCSLJSONMemberOrder(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(in), &it))
 	out, err := json.Marshal(it)
 	require.NoError(t, err)
-	require.Equal(t, `{"id":"x","type":"book","title":"T","author":[{"literal":"A"}],"issue":"3","submitted":{"raw":"2020"}}`, string(out))
+	require.Equal(t, `{"id":"x","type":"book","title":"T","author":[{"literal":"A"}],"issue":"3","submitted":{"date-parts":[[2020]]}}`, string(out))
 }

@@ -72,7 +72,7 @@ func TestReadCSLJSONLoose(t *testing.T) {
 	assert.Equal(t, "1", it.Volume)
 	assert.Equal(t, DateParts{1934, 12, 31}, it.Issued.From)
 	assert.True(t, it.Issued.Circa)
-	assert.Equal(t, "2024-05-14", it.Accessed.Raw)
+	assert.Equal(t, DateParts{2024, 5, 14}, it.Accessed.From, "a date given as a string is read as a raw date")
 	assert.Equal(t, "de", it.Author[0].NonDroppingParticle)
 	assert.Equal(t, "1234-5678", it.Extra["ISSN"])
 	assert.Equal(t, []Name{{Literal: "X"}}, it.ExtraNames["composer"])

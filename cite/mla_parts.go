@@ -152,10 +152,19 @@ func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 	r := m.r
 	r.o.elem("", "", 0, false)
 	defer r.o.end()
-	wrote := false
+	wrote, present := false, false
 	for i := range vars {
 		nv := &vars[i]
 		if len(nv.list) == 0 || m.sup&nv.v != 0 {
+			continue
+		}
+		if len(visibleNames(nv.list, spec.short)) == 0 {
+			// present, but prints nothing (names_nofamily.go)
+			r.o.success()
+			present = true
+			if m.inSub {
+				m.used |= nv.v
+			}
 			continue
 		}
 		if !wrote {
@@ -198,10 +207,10 @@ func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 			m.writeLabel(l, t)
 		}
 	}
-	if !wrote {
+	if !wrote && !present {
 		r.o.attempt()
 	}
-	return wrote
+	return wrote || present
 }
 
 func (m *mla) writeLabel(l *mlaLabel, t string) {

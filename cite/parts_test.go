@@ -72,6 +72,6 @@ func TestCapitalizeParts(t *testing.T) {
 	for in, want := range map[string]string{
 		"doi-key-1": "Doi-Key-1", "c. 12": "C. 12", "abc12": "Abc12", "a, b": "A, B", "ёж-уж": "Ёж-Уж", "": "",
 	} {
-		require.Equal(t, want, capitalizeParts(in), in)
+		require.Equal(t, want, CapitalizeParts(in), in)
 	}
 }

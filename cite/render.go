@@ -232,6 +232,10 @@ func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
 	if r.inSubst {
 		r.used |= v
 	}
+	if len(visibleNames(list, spec.short)) == 0 {
+		r.o.end() // present, but prints nothing (names_nofamily.go)
+		return true
+	}
 	r.o.open()
 	plural := len(list) > 1
 	if spec.label != labelNone && spec.labelBefore && !r.sorting {
@@ -269,6 +273,7 @@ func (r *renderer) writeLabel(rl role, spec *nameSpec, plural bool) {
 // writeNameList writes names joined by ", " and "and", shortened with
 // "et al." by the context's et-al-min and et-al-use-first.
 func (r *renderer) writeNameList(list []Name, spec *nameSpec) {
+	list = visibleNames(list, spec.short)
 	n := len(list)
 	shown := n
 	etal := false
@@ -344,7 +349,7 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 	family := n.Family
 	if family == "" {
 		// a given name only
-		r.o.buf = appendApostrophes(b, n.Given)
+		r.o.buf = appendApostrophes(b, noFamilyName(n, short))
 		return
 	}
 	if roman := short || (isRomanesque(family) && isRomanesque(n.Given)); !short && (n.StaticOrdering || !roman) {
@@ -502,6 +507,9 @@ func appendDate(b []byte, d *Date, form dateForm) []byte {
 		}
 		return appendApostrophes(b, d.Raw)
 	}
+	if out, ok := appendSeasonRange(b, d, form); ok {
+		return out
+	}
 	if d.To.IsZero() || d.Season != 0 || d.From.Month > 12 || d.To.Month > 12 {
 		b = appendDateParts(b, d.From, d.Season, form)
 		if !d.To.IsZero() {
@@ -601,7 +609,7 @@ func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
 	year := func() {
 		if p.Year < 0 {
 			b = strconv.AppendInt(b, int64(-p.Year), 10)
-			b = append(b, "BC"...)
+			b = append(b, " BC"...)
 			return
 		}
 		b = strconv.AppendInt(b, int64(p.Year), 10)

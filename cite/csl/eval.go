@@ -383,6 +383,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 			} else if strings.IndexByte(val, '&') >= 0 {
 				val = ampersandJoin(val)
 			}
+			val = capitalizeNumber(val, e.textCase)
 			n = c.richText(val)
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
 			if v == "URL" && e.form == "short" {

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/maisky-lib/maisky/cite"
 )
 
 // Item is one CSL-JSON item as the processor reads it: ordinary and number
@@ -357,12 +359,8 @@ func parseDate(v any) *Date {
 	}
 	if len(d.Parts) == 0 {
 		if s := str(m, "raw"); s != "" {
-			r := parseRawDate(s)
-			if r != nil {
-				r.Circa = r.Circa || d.Circa
-				if d.Season != "" {
-					r.Season = d.Season
-				}
+			// As citeproc-js: the raw date replaces the whole object.
+			if r := parseRawDate(s); r != nil {
 				return r
 			}
 		}
@@ -386,97 +384,21 @@ func parseDate(v any) *Date {
 	return d
 }
 
-var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-	"spr": 13, "sum": 14, "fal": 15, "aut": 15, "win": 16}
-
-// parseRawDate reads the free-form dates citeproc-js accepts in "raw":
-// ISO dates, "Month Day, Year", ranges with "/" or " - ".
+// parseRawDate reads a free-form date as citeproc-js does, with the
+// parser of package cite; text that is not a date is a literal.
 func parseRawDate(s string) *Date {
-	s = strings.TrimSpace(s)
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	var halves []string
-	if strings.Contains(s, "/") && !strings.Contains(s, " ") {
-		halves = strings.SplitN(s, "/", 2)
-	} else if i := strings.Index(s, " - "); i > 0 {
-		halves = []string{s[:i], s[i+3:]}
-	} else {
-		halves = []string{s}
+	cd, ok := cite.ParseDate(s)
+	if !ok {
+		return &Date{Literal: s}
 	}
-	d := &Date{}
-	for _, h := range halves {
-		p, ok := parseOneRaw(h)
-		if !ok {
-			return &Date{Literal: s}
-		}
-		d.Parts = append(d.Parts, p)
-	}
-	if len(d.Parts) == 2 {
-		a, b := d.Parts[0], d.Parts[1]
-		if b[0] == 0 {
-			b[0] = a[0]
-			d.Parts[1] = b
-		}
+	d := &Date{Circa: cd.Circa, Parts: [][3]int{{cd.From.Year, cd.From.Month, cd.From.Day}}}
+	if !cd.To.IsZero() {
+		d.Parts = append(d.Parts, [3]int{cd.To.Year, cd.To.Month, cd.To.Day})
 	}
 	return d
-}
-
-func parseOneRaw(s string) ([3]int, bool) {
-	var p [3]int
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return p, false
-	}
-	// ISO
-	if parts := strings.Split(s, "-"); len(parts) >= 1 && len(parts) <= 3 && allDigits(parts) {
-		for i, x := range parts {
-			p[i], _ = strconv.Atoi(x)
-		}
-		return p, true
-	}
-	f := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' })
-	for _, w := range f {
-		lw := strings.ToLower(w)
-		if n, err := strconv.Atoi(w); err == nil {
-			if len(w) >= 3 || n > 31 {
-				p[0] = n
-			} else if p[2] == 0 {
-				p[2] = n
-			} else {
-				return p, false
-			}
-			continue
-		}
-		if len(lw) >= 3 {
-			if m, ok := monthNames[lw[:3]]; ok {
-				p[1] = m
-				continue
-			}
-		}
-		return p, false
-	}
-	if p[0] == 0 {
-		if p[1] != 0 || p[2] != 0 {
-			return p, false
-		}
-		return p, false
-	}
-	return p, true
-}
-
-func allDigits(ss []string) bool {
-	for _, s := range ss {
-		if s == "" {
-			return false
-		}
-		for _, r := range s {
-			if r < '0' || r > '9' {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // noteFields reads the "variable: value" lines that citeproc-js takes from

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -479,6 +480,25 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	if k == 0 {
 		return nil
 	}
+	if slices.Contains(rendered, nil) {
+		// names that print nothing (a short name without a family
+		// name) are left out of the list, as citeproc-js does
+		var r2 []*onode
+		var n2 []Name
+		for i, r := range rendered {
+			if r != nil {
+				r2 = append(r2, r)
+				n2 = append(n2, ns[i])
+			}
+		}
+		if useLast {
+			n2 = append(n2, ns[len(ns)-1])
+		}
+		rendered, ns = r2, n2
+		if len(rendered) == 0 {
+			return nil
+		}
+	}
 	if c.collectNames && c.firstNameNodes == nil && c.firstList == nil {
 		c.firstNameNodes = rendered
 	}
@@ -714,9 +734,6 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	if n.Family == "" && n.Given == "" {
 		return nil
 	}
-	if n.Family == "" {
-		return c.richText(n.Given)
-	}
 	form := o.form
 	initialize := o.hasInitWith
 	switch lvl {
@@ -729,6 +746,17 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			form = "long"
 		}
 		initialize = false
+	}
+	if n.Family == "" {
+		// citeproc-js: a name without a family name; its short form is
+		// the non-dropping particle alone, most often nothing
+		if form == "short" {
+			if n.NonDroppingParticle == "" {
+				return nil
+			}
+			return c.richText(n.NonDroppingParticle)
+		}
+		return c.richText(strings.TrimSpace(n.NonDroppingParticle + " " + n.Given))
 	}
 	given := n.Given
 	if initialize && given != "" {
@@ -999,6 +1027,12 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 			if c.track != nil {
 				c.track[v] = true
 			}
+		}
+		if o.empty() && k.kind == kNames && st.varOK {
+			// names that are there but print nothing (short names
+			// without a family name) are the substitution, as in
+			// citeproc-js: "(1935, 4)", not the title
+			return nil, st, true
 		}
 		if !o.empty() {
 			// suppress the variables used for the rest of the cite

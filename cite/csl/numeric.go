@@ -3,6 +3,8 @@ package csl
 import (
 	"regexp"
 	"strings"
+
+	"github.com/maisky-lib/maisky/cite"
 )
 
 // The is-numeric test as citeproc-js makes it. citeproc-js splits a
@@ -18,6 +20,7 @@ var (
 	numLabelRe       = regexp.MustCompile(`(?:^| )(?:[a-z]|[a-z][a-z]|[a-z][a-z][a-z]|[a-z][a-z][a-z][a-z]|subpara|subch|amend|bibliog|annot|illus|princ|intro|sched|subdiv|subsec)(?:\.| ) *`)
 	numPlainRe       = regexp.MustCompile(`^[0-9]+([-;,:a-zA-Z]*)$`)
 	numParticleRe    = regexp.MustCompile(`^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$`)
+	numSlashRe       = regexp.MustCompile(`^[0-9]+(?:/[0-9]+)+$`)
 	numNumericValRe  = regexp.MustCompile(`^(?:[0-9]+|[ixv]+)(?:[-,:a-zA-Z]*|-[-0-9]+)$`)
 	numLabelVariable = map[string]string{
 		"vrs.": "verse", "sv.": "sub-verbo", "subpara.": "subparagraph", "op.": "opus",
@@ -64,10 +67,18 @@ func numericVar(v, val, typ string) bool {
 		}
 	}
 	// the first element, up to the first joiner
+	whole := true
 	if loc := joiner.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
+		whole = false
 	}
-	return numericValue(firstNumberValue(s, v))
+	first := firstNumberValue(s, v)
+	// citeproc-js takes a value that is one element of numbers joined
+	// by slashes as numeric ("1938/77", "12/3")
+	if whole && numSlashRe.MatchString(first) {
+		return true
+	}
+	return numericValue(first)
 }
 
 // variableLabel is the short label citeproc-js gives a variable's
@@ -127,6 +138,16 @@ func numericValue(s string) bool {
 		s = m[2]
 	}
 	return s != "" && numNumericValRe.MatchString(s)
+}
+
+// capitalizeNumber is a number variable under text-case: citeproc-js
+// capitalizes each part of a value that is not numeric, split at its
+// joiners ("Doi-Key-1").
+func capitalizeNumber(val, textCase string) string {
+	if textCase != "capitalize-first" || isNumeric(val) {
+		return val
+	}
+	return cite.CapitalizeParts(val)
 }
 
 var ampRe = regexp.MustCompile(`\s*&\s*`)
