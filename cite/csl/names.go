@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // nameOpts are the inheritable name options in force for one cs:name.
@@ -850,6 +851,14 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 // ". " gives "J. M. E."; with initialize="false" only single letters and
 // abbreviations take the terminator.
 func (c *ctx) initials(given, with string, initialize bool) string {
+	if !initialize && keepsGiven(given) {
+		return given
+	}
+	return c.initialsOf(given, with, initialize)
+}
+
+// initialsOf is initials without the fast path for names kept whole.
+func (c *ctx) initialsOf(given, with string, initialize bool) string {
 	if !c.st.initHyphen && strings.Contains(given, "-") {
 		// initialize-with-hyphen="false": citeproc-js reads a hyphen
 		// as a space ("Min-jun" gives "M jun")
@@ -963,6 +972,31 @@ func (c *ctx) initials(given, with string, initialize bool) string {
 		}
 	}
 	return strings.TrimRight(sb.String(), " ")
+}
+
+// keepsGiven reports whether initials with initialize="false" gives the
+// given name back unchanged: words of two or more characters, one space
+// apart, with no periods, hyphens, no-break spaces or inline markup (each
+// such word is written as it is and joined by a space).
+func keepsGiven(given string) bool {
+	if given == "" || given[0] == ' ' || given[len(given)-1] == ' ' {
+		return false
+	}
+	n := 0 // characters in the current word
+	for i, r := range given {
+		switch r {
+		case '.', '-', '<', '\u00a0', utf8.RuneError:
+			return false
+		case ' ':
+			if n < 2 || given[i+1] == ' ' {
+				return false
+			}
+			n = 0
+		default:
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // substitute renders the first substitute candidate that gives output; the
