@@ -854,6 +854,11 @@ func (c *ctx) initials(given, with string, initialize bool) string {
 	if !initialize && keepsGiven(given) {
 		return given
 	}
+	if initialize {
+		if s, ok := plainInitials(given, with); ok {
+			return s
+		}
+	}
 	return c.initialsOf(given, with, initialize)
 }
 
@@ -997,6 +1002,38 @@ func keepsGiven(given string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// plainInitials is initials with initialize="true" for a given name of
+// capitalised words one space apart (an upper-case letter, then only
+// lower-case letters): each word gives its first letter and with, and the
+// end is trimmed of spaces. ok is false for any other given name.
+func plainInitials(given, with string) (string, bool) {
+	if given == "" || given[0] == ' ' || given[len(given)-1] == ' ' {
+		return "", false
+	}
+	var buf [64]byte
+	b := buf[:0]
+	first := true
+	for i, r := range given {
+		switch {
+		case r == ' ':
+			if given[i+1] == ' ' {
+				return "", false
+			}
+			first = true
+		case first:
+			if !unicode.IsUpper(r) {
+				return "", false
+			}
+			b = utf8.AppendRune(b, r)
+			b = append(b, with...)
+			first = false
+		case !unicode.IsLower(r):
+			return "", false
+		}
+	}
+	return strings.TrimRight(string(b), " "), true
 }
 
 // substitute renders the first substitute candidate that gives output; the
