@@ -735,7 +735,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	if initialize && given != "" {
 		given = c.initials(given, o.initializeWith, o.initialize)
 	}
-	romanesque := isRomanesque(n.Family + n.Given)
+	romanesque := isRomanesque(n.Family) && isRomanesque(n.Given)
 	// piece formats its text with a name-part's formatting and text-case
 	piece := func(part, s string) *onode {
 		if s == "" {
