@@ -141,3 +141,114 @@ func sortedMacroNames(m map[string]*el) []string {
 	sort.Strings(out)
 	return out
 }
+
+// typeChoices fills in the typeChoice table of each cs:choose whose
+// branches test nothing but the item's type by its bit: the branch chosen
+// is then looked up instead of tested (chosen). The style's typeBits are
+// complete when it runs.
+func (s *Style) typeChoices() {
+	n := len(s.typeBits)
+	seen := map[*el]bool{}
+	var visit func(e *el)
+	visit = func(e *el) {
+		if e == nil || seen[e] {
+			return
+		}
+		seen[e] = true
+		visit(e.macro)
+		for _, k := range e.kids {
+			visit(k)
+		}
+		for _, b := range e.branches {
+			for _, k := range b.kids {
+				visit(k)
+			}
+		}
+		visit(e.nameEl)
+		visit(e.etAl)
+		visit(e.labelEl)
+		visit(e.subst)
+		for _, k := range sortedParts(e.nameParts) {
+			visit(k)
+		}
+		for _, k := range e.parts {
+			visit(k)
+		}
+		if e.kind == kChoose && typeOnly(e.branches) {
+			t := make([]int8, n+1)
+			t[0] = typeBranch(e.branches, 0)
+			for i := 0; i < n; i++ {
+				t[i+1] = typeBranch(e.branches, 1<<i)
+			}
+			e.typeChoice = t
+		}
+	}
+	for _, ls := range []*layoutSpec{s.citation, s.bibliography} {
+		if ls == nil {
+			continue
+		}
+		visit(ls.layout)
+		for _, k := range ls.sort {
+			visit(k.macro)
+		}
+	}
+	for _, name := range sortedMacroNames(s.macros) {
+		visit(s.macros[name])
+	}
+}
+
+// typeOnly reports whether the branches of a cs:choose test nothing but
+// the item's type by its bit (so that the choice has no other input and
+// no side effect).
+func typeOnly(bs []*branch) bool {
+	if len(bs) == 0 || len(bs) > 127 {
+		return false
+	}
+	for _, b := range bs {
+		if b.isElse {
+			continue
+		}
+		for i := range b.conds {
+			if !b.conds[i].masked {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// typeBranch is the index of the branch that ctx.test chooses for an item
+// with the type bit bit (0: none), -1 for none; bs are typeOnly.
+func typeBranch(bs []*branch, bit uint64) int8 {
+	for j, b := range bs {
+		if b.isElse || typeHit(b, bit) {
+			return int8(j)
+		}
+	}
+	return -1
+}
+
+// typeHit is ctx.test for a branch of type conditions only.
+func typeHit(b *branch, bit uint64) bool {
+	if len(b.conds) == 0 {
+		return false
+	}
+	for i := range b.conds {
+		hit := b.conds[i].mask&bit != 0
+		switch b.matchK {
+		case matchAny:
+			if hit {
+				return true
+			}
+		case matchNone:
+			if hit {
+				return false
+			}
+		default:
+			if !hit {
+				return false
+			}
+		}
+	}
+	return b.matchK != matchAny
+}

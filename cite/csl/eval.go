@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"math/bits"
 	"sort"
 	"strconv"
 
@@ -263,11 +264,8 @@ func (c *ctx) evalInto(n **onode, st *status, kids []*el, delim string) {
 			if c.budget < 0 {
 				continue
 			}
-			for _, b := range k.branches {
-				if b.isElse || c.test(b) {
-					c.evalInto(n, st, b.kids, delim)
-					break
-				}
+			if b := c.chosen(k); b != nil {
+				c.evalInto(n, st, b.kids, delim)
 			}
 			continue
 		}
@@ -755,16 +753,38 @@ func (c *ctx) label(e *el) (*onode, status) {
 }
 
 func (c *ctx) choose(e *el) (*onode, status) {
-	for _, b := range e.branches {
-		if b.isElse || c.test(b) {
-			n, st := c.children(b.kids, "")
-			if n.empty() {
-				return nil, st
-			}
-			return n, st
+	if b := c.chosen(e); b != nil {
+		n, st := c.children(b.kids, "")
+		if n.empty() {
+			return nil, st
 		}
+		return n, st
 	}
 	return nil, status{}
+}
+
+// chosen returns the branch of a cs:choose that the item takes (nil for
+// none): from the choose's typeChoice table when it has one, else the
+// first branch whose test passes.
+func (c *ctx) chosen(e *el) *branch {
+	if t := e.typeChoice; t != nil {
+		i := 0
+		if c.typeBit != 0 {
+			i = bits.TrailingZeros64(c.typeBit) + 1
+		}
+		if i < len(t) {
+			if j := t[i]; j >= 0 {
+				return e.branches[j]
+			}
+			return nil
+		}
+	}
+	for _, b := range e.branches {
+		if b.isElse || c.test(b) {
+			return b
+		}
+	}
+	return nil
 }
 
 func (c *ctx) test(b *branch) bool {

@@ -303,6 +303,7 @@ func ParseStyle(r io.Reader) (*Style, error) {
 	s.initWith = styleInitWith(s)
 	s.resolveNameOpts(c.nameEls)
 	s.compact()
+	s.typeChoices()
 	return s, nil
 }
 
@@ -383,6 +384,10 @@ type el struct {
 	kids              []*el
 	// choose
 	branches []*branch
+	// typeChoice, for a cs:choose whose conditions all test the item's
+	// type by its bit (cond.masked), is the index of the branch chosen
+	// for each type: entry 0 for no bit, entry i+1 for bit i; -1 for none
+	typeChoice []int8
 	fm       *formatting
 	prefix   string
 	suffix   string
