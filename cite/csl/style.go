@@ -388,18 +388,18 @@ type el struct {
 	// type by its bit (cond.masked), is the index of the branch chosen
 	// for each type: entry 0 for no bit, entry i+1 for bit i; -1 for none
 	typeChoice []int8
-	fm       *formatting
-	prefix   string
-	suffix   string
-	textCase string
-	delim    string
-	display  string
-	variable string
-	term     string
-	form     string
-	shortVar string // variable + "-short"
-	plural   string
-	value    string
+	fm         *formatting
+	prefix     string
+	suffix     string
+	textCase   string
+	delim      string
+	display    string
+	variable   string
+	term       string
+	form       string
+	shortVar   string // variable + "-short"
+	plural     string
+	value      string
 	// names
 	nameEl     *el
 	etAl       *el
