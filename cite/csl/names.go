@@ -206,7 +206,10 @@ func (c *ctx) names(e *el) (*onode, status) {
 	}
 	var lbuf [4]varNames
 	lists := lbuf[:0]
-	for _, v := range e.vars {
+	for i, v := range e.vars {
+		if i < len(e.varIDs) && c.absent(e.varIDs[i]) {
+			continue // no names: nothing to look up
+		}
 		if c.suppressed[v] {
 			continue
 		}

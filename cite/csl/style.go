@@ -388,18 +388,20 @@ type el struct {
 	// type by its bit (cond.masked), is the index of the branch chosen
 	// for each type: entry 0 for no bit, entry i+1 for bit i; -1 for none
 	typeChoice []int8
-	fm         *formatting
-	prefix     string
-	suffix     string
-	textCase   string
-	delim      string
-	display    string
-	variable   string
-	term       string
-	form       string
-	shortVar   string // variable + "-short"
-	plural     string
-	value      string
+	// varIDs, of a cs:names, are the stdVarIDs of its vars (0: none)
+	varIDs   []uint8
+	fm       *formatting
+	prefix   string
+	suffix   string
+	textCase string
+	delim    string
+	display  string
+	variable string
+	term     string
+	form     string
+	shortVar string // variable + "-short"
+	plural   string
+	value    string
 	// names
 	nameEl     *el
 	etAl       *el
@@ -676,6 +678,10 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	case "names":
 		e.kind = kNames
 		e.vars = strings.Fields(e.variable)
+		e.varIDs = make([]uint8, len(e.vars))
+		for i, v := range e.vars {
+			e.varIDs[i] = stdVarIDs[v]
+		}
 		for _, k := range n.kids {
 			switch k.name {
 			case "name":
