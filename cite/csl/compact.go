@@ -142,10 +142,10 @@ func sortedMacroNames(m map[string]*el) []string {
 	return out
 }
 
-// typeChoices fills in the typeChoice table of each cs:choose whose
-// branches test nothing but the item's type by its bit: the branch chosen
-// is then looked up instead of tested (chosen). The style's typeBits are
-// complete when it runs.
+// typeChoices fills in the typeChoice table of each cs:choose whose first
+// branches test nothing but the item's type by its bit: the branches of
+// them that fail are then skipped without a test (chosen). The style's
+// typeBits are complete when it runs.
 func (s *Style) typeChoices() {
 	n := len(s.typeBits)
 	seen := map[*el]bool{}
@@ -174,11 +174,11 @@ func (s *Style) typeChoices() {
 		for _, k := range e.parts {
 			visit(k)
 		}
-		if e.kind == kChoose && typeOnly(e.branches) {
+		if k := typeOnly(e.branches); e.kind == kChoose && k > 0 {
 			t := make([]int8, n+1)
-			t[0] = typeBranch(e.branches, 0)
+			t[0] = typeBranch(e.branches[:k], 0)
 			for i := 0; i < n; i++ {
-				t[i+1] = typeBranch(e.branches, 1<<i)
+				t[i+1] = typeBranch(e.branches[:k], 1<<i)
 			}
 			e.typeChoice = t
 		}
@@ -197,35 +197,36 @@ func (s *Style) typeChoices() {
 	}
 }
 
-// typeOnly reports whether the branches of a cs:choose test nothing but
-// the item's type by its bit (so that the choice has no other input and
-// no side effect).
-func typeOnly(bs []*branch) bool {
-	if len(bs) == 0 || len(bs) > 127 {
-		return false
+// typeOnly returns how many branches of a cs:choose, from the first,
+// test nothing but the item's type by its bit (so that their tests have no
+// other input and no side effect); 0 for more than 127 branches.
+func typeOnly(bs []*branch) int {
+	if len(bs) > 127 {
+		return 0
 	}
-	for _, b := range bs {
+	for j, b := range bs {
 		if b.isElse {
-			continue
+			return j
 		}
 		for i := range b.conds {
 			if !b.conds[i].masked {
-				return false
+				return j
 			}
 		}
 	}
-	return true
+	return len(bs)
 }
 
-// typeBranch is the index of the branch that ctx.test chooses for an item
-// with the type bit bit (0: none), -1 for none; bs are typeOnly.
+// typeBranch is the index of the first of the type-only branches bs that
+// ctx.test passes for an item with the type bit bit (0: none), len(bs)
+// when none does.
 func typeBranch(bs []*branch, bit uint64) int8 {
 	for j, b := range bs {
-		if b.isElse || typeHit(b, bit) {
+		if typeHit(b, bit) {
 			return int8(j)
 		}
 	}
-	return -1
+	return int8(len(bs))
 }
 
 // typeHit is ctx.test for a branch of type conditions only.

@@ -764,22 +764,20 @@ func (c *ctx) choose(e *el) (*onode, status) {
 }
 
 // chosen returns the branch of a cs:choose that the item takes (nil for
-// none): from the choose's typeChoice table when it has one, else the
-// first branch whose test passes.
+// none): the first branch whose test passes, from the first that the
+// choose's typeChoice table does not rule out.
 func (c *ctx) chosen(e *el) *branch {
+	bs := e.branches
 	if t := e.typeChoice; t != nil {
 		i := 0
 		if c.typeBit != 0 {
 			i = bits.TrailingZeros64(c.typeBit) + 1
 		}
 		if i < len(t) {
-			if j := t[i]; j >= 0 {
-				return e.branches[j]
-			}
-			return nil
+			bs = bs[t[i]:]
 		}
 	}
-	for _, b := range e.branches {
+	for _, b := range bs {
 		if b.isElse || c.test(b) {
 			return b
 		}

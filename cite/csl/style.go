@@ -384,9 +384,10 @@ type el struct {
 	kids              []*el
 	// choose
 	branches []*branch
-	// typeChoice, for a cs:choose whose conditions all test the item's
-	// type by its bit (cond.masked), is the index of the branch chosen
-	// for each type: entry 0 for no bit, entry i+1 for bit i; -1 for none
+	// typeChoice, for a cs:choose whose first branches test only the
+	// item's type by its bit (cond.masked), gives for each type the index
+	// of the first branch that passes or is not such a branch (entry 0
+	// for no bit, entry i+1 for bit i): the branches before it fail
 	typeChoice []int8
 	// varIDs, of a cs:names, are the stdVarIDs of its vars (0: none)
 	varIDs   []uint8
