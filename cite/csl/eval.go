@@ -812,6 +812,27 @@ func (c *ctx) test(b *branch) bool {
 			}
 			continue
 		}
+		if cd.vmasked {
+			// a variable condition on presence bits: cond for each value
+			// is whether its bit is set
+			p := &c.item.present
+			some := p[0]&cd.vmask[0] != 0 || p[1]&cd.vmask[1] != 0
+			switch b.matchK {
+			case matchAny:
+				if some {
+					return true
+				}
+			case matchNone:
+				if some {
+					return false
+				}
+			default:
+				if p[0]&cd.vmask[0] != cd.vmask[0] || p[1]&cd.vmask[1] != cd.vmask[1] {
+					return false
+				}
+			}
+			continue
+		}
 		for j, v := range cd.values {
 			r := c.cond(cd, j, v)
 			switch b.matchK {

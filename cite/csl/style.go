@@ -444,6 +444,10 @@ type cond struct {
 	// style's typeBits (masked), is the bits of its values
 	masked bool
 	mask   uint64
+	// vmask, for a variable condition whose values all have an id in
+	// stdVarIDs (vmasked), is the presence bits of its values
+	vmasked bool
+	vmask   [2]uint64
 	// vids, for a variable or is-numeric condition, are the ids of its
 	// values in stdVarIDs (0: none)
 	vids   []uint8
@@ -521,6 +525,15 @@ func compileCond(kind, v string) cond {
 			case isDateVar(x):
 				cd.vk[i] = vkDate
 			}
+		}
+		// every value with a presence bit: the test is on the bits
+		cd.vmasked = len(cd.values) > 0
+		for _, id := range cd.vids {
+			if id == 0 {
+				cd.vmasked = false
+				break
+			}
+			cd.vmask[id>>6] |= 1 << (id & 63)
 		}
 	case "is-numeric":
 		cd.ck = cIsNumeric
