@@ -141,3 +141,115 @@ func sortedMacroNames(m map[string]*el) []string {
 	sort.Strings(out)
 	return out
 }
+
+// typeChoices fills in the typeChoice table of each cs:choose whose first
+// branches test nothing but the item's type by its bit: the branches of
+// them that fail are then skipped without a test (chosen). The style's
+// typeBits are complete when it runs.
+func (s *Style) typeChoices() {
+	n := len(s.typeBits)
+	seen := map[*el]bool{}
+	var visit func(e *el)
+	visit = func(e *el) {
+		if e == nil || seen[e] {
+			return
+		}
+		seen[e] = true
+		visit(e.macro)
+		for _, k := range e.kids {
+			visit(k)
+		}
+		for _, b := range e.branches {
+			for _, k := range b.kids {
+				visit(k)
+			}
+		}
+		visit(e.nameEl)
+		visit(e.etAl)
+		visit(e.labelEl)
+		visit(e.subst)
+		for _, k := range sortedParts(e.nameParts) {
+			visit(k)
+		}
+		for _, k := range e.parts {
+			visit(k)
+		}
+		if k := typeOnly(e.branches); e.kind == kChoose && k > 0 {
+			t := make([]int8, n+1)
+			t[0] = typeBranch(e.branches[:k], 0)
+			for i := 0; i < n; i++ {
+				t[i+1] = typeBranch(e.branches[:k], 1<<i)
+			}
+			e.typeChoice = t
+		}
+	}
+	for _, ls := range []*layoutSpec{s.citation, s.bibliography} {
+		if ls == nil {
+			continue
+		}
+		visit(ls.layout)
+		for _, k := range ls.sort {
+			visit(k.macro)
+		}
+	}
+	for _, name := range sortedMacroNames(s.macros) {
+		visit(s.macros[name])
+	}
+}
+
+// typeOnly returns how many branches of a cs:choose, from the first,
+// test nothing but the item's type by its bit (so that their tests have no
+// other input and no side effect); 0 for more than 127 branches.
+func typeOnly(bs []*branch) int {
+	if len(bs) > 127 {
+		return 0
+	}
+	for j, b := range bs {
+		if b.isElse {
+			return j
+		}
+		for i := range b.conds {
+			if !b.conds[i].masked {
+				return j
+			}
+		}
+	}
+	return len(bs)
+}
+
+// typeBranch is the index of the first of the type-only branches bs that
+// ctx.test passes for an item with the type bit bit (0: none), len(bs)
+// when none does.
+func typeBranch(bs []*branch, bit uint64) int8 {
+	for j, b := range bs {
+		if typeHit(b, bit) {
+			return int8(j)
+		}
+	}
+	return int8(len(bs))
+}
+
+// typeHit is ctx.test for a branch of type conditions only.
+func typeHit(b *branch, bit uint64) bool {
+	if len(b.conds) == 0 {
+		return false
+	}
+	for i := range b.conds {
+		hit := b.conds[i].mask&bit != 0
+		switch b.matchK {
+		case matchAny:
+			if hit {
+				return true
+			}
+		case matchNone:
+			if hit {
+				return false
+			}
+		default:
+			if !hit {
+				return false
+			}
+		}
+	}
+	return b.matchK != matchAny
+}

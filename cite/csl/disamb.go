@@ -36,6 +36,9 @@ func plainTextHTML(n *onode) string {
 }
 
 func (p *Processor) disambiguate() {
+	if len(p.items) < 2 {
+		return // nothing to tell apart
+	}
 	ls := p.style.citation
 	addNames := ls.opts["disambiguate-add-names"] == "true"
 	addGiven := ls.opts["disambiguate-add-givenname"] == "true"
@@ -45,7 +48,7 @@ func (p *Processor) disambiguate() {
 	}
 	yearSuffix := ls.opts["disambiguate-add-year-suffix"] == "true"
 	usesCond := p.style.usesDisamb
-	if (!addNames && !addGiven && !yearSuffix && !usesCond) || len(p.items) < 2 {
+	if !addNames && !addGiven && !yearSuffix && !usesCond {
 		return
 	}
 	maxLevel := 2

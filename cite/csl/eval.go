@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"math/bits"
 	"sort"
 	"strconv"
 
@@ -263,11 +264,8 @@ func (c *ctx) evalInto(n **onode, st *status, kids []*el, delim string) {
 			if c.budget < 0 {
 				continue
 			}
-			for _, b := range k.branches {
-				if b.isElse || c.test(b) {
-					c.evalInto(n, st, b.kids, delim)
-					break
-				}
+			if b := c.chosen(k); b != nil {
+				c.evalInto(n, st, b.kids, delim)
 			}
 			continue
 		}
@@ -756,16 +754,36 @@ func (c *ctx) label(e *el) (*onode, status) {
 }
 
 func (c *ctx) choose(e *el) (*onode, status) {
-	for _, b := range e.branches {
-		if b.isElse || c.test(b) {
-			n, st := c.children(b.kids, "")
-			if n.empty() {
-				return nil, st
-			}
-			return n, st
+	if b := c.chosen(e); b != nil {
+		n, st := c.children(b.kids, "")
+		if n.empty() {
+			return nil, st
 		}
+		return n, st
 	}
 	return nil, status{}
+}
+
+// chosen returns the branch of a cs:choose that the item takes (nil for
+// none): the first branch whose test passes, from the first that the
+// choose's typeChoice table does not rule out.
+func (c *ctx) chosen(e *el) *branch {
+	bs := e.branches
+	if t := e.typeChoice; t != nil {
+		i := 0
+		if c.typeBit != 0 {
+			i = bits.TrailingZeros64(c.typeBit) + 1
+		}
+		if i < len(t) {
+			bs = bs[t[i]:]
+		}
+	}
+	for _, b := range bs {
+		if b.isElse || c.test(b) {
+			return b
+		}
+	}
+	return nil
 }
 
 func (c *ctx) test(b *branch) bool {
@@ -790,6 +808,27 @@ func (c *ctx) test(b *branch) bool {
 				}
 			default:
 				if !hit {
+					return false
+				}
+			}
+			continue
+		}
+		if cd.vmasked {
+			// a variable condition on presence bits: cond for each value
+			// is whether its bit is set
+			p := &c.item.present
+			some := p[0]&cd.vmask[0] != 0 || p[1]&cd.vmask[1] != 0
+			switch b.matchK {
+			case matchAny:
+				if some {
+					return true
+				}
+			case matchNone:
+				if some {
+					return false
+				}
+			default:
+				if p[0]&cd.vmask[0] != cd.vmask[0] || p[1]&cd.vmask[1] != cd.vmask[1] {
 					return false
 				}
 			}

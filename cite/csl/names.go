@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // nameOpts are the inheritable name options in force for one cs:name.
@@ -206,7 +207,10 @@ func (c *ctx) names(e *el) (*onode, status) {
 	}
 	var lbuf [4]varNames
 	lists := lbuf[:0]
-	for _, v := range e.vars {
+	for i, v := range e.vars {
+		if i < len(e.varIDs) && c.absent(e.varIDs[i]) {
+			continue // no names: nothing to look up
+		}
 		if c.suppressed[v] {
 			continue
 		}
@@ -762,7 +766,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	if initialize && given != "" {
 		given = c.initials(given, o.initializeWith, o.initialize)
 	}
-	romanesque := isRomanesque(n.Family + n.Given)
+	romanesque := isRomanesque(n.Family) && isRomanesque(n.Given)
 	// piece formats its text with a name-part's formatting and text-case
 	piece := func(part, s string) *onode {
 		if s == "" {
@@ -878,6 +882,19 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 // ". " gives "J. M. E."; with initialize="false" only single letters and
 // abbreviations take the terminator.
 func (c *ctx) initials(given, with string, initialize bool) string {
+	if !initialize && keepsGiven(given) {
+		return given
+	}
+	if initialize {
+		if s, ok := plainInitials(given, with); ok {
+			return s
+		}
+	}
+	return c.initialsOf(given, with, initialize)
+}
+
+// initialsOf is initials without the fast path for names kept whole.
+func (c *ctx) initialsOf(given, with string, initialize bool) string {
 	if !c.st.initHyphen && strings.Contains(given, "-") {
 		// initialize-with-hyphen="false": citeproc-js reads a hyphen
 		// as a space ("Min-jun" gives "M jun")
@@ -991,6 +1008,63 @@ func (c *ctx) initials(given, with string, initialize bool) string {
 		}
 	}
 	return strings.TrimRight(sb.String(), " ")
+}
+
+// keepsGiven reports whether initials with initialize="false" gives the
+// given name back unchanged: words of two or more characters, one space
+// apart, with no periods, hyphens, no-break spaces or inline markup (each
+// such word is written as it is and joined by a space).
+func keepsGiven(given string) bool {
+	if given == "" || given[0] == ' ' || given[len(given)-1] == ' ' {
+		return false
+	}
+	n := 0 // characters in the current word
+	for i, r := range given {
+		switch r {
+		case '.', '-', '<', '\u00a0', utf8.RuneError:
+			return false
+		case ' ':
+			if n < 2 || given[i+1] == ' ' {
+				return false
+			}
+			n = 0
+		default:
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// plainInitials is initials with initialize="true" for a given name of
+// capitalised words one space apart (an upper-case letter, then only
+// lower-case letters): each word gives its first letter and with, and the
+// end is trimmed of spaces. ok is false for any other given name.
+func plainInitials(given, with string) (string, bool) {
+	if given == "" || given[0] == ' ' || given[len(given)-1] == ' ' {
+		return "", false
+	}
+	var buf [64]byte
+	b := buf[:0]
+	first := true
+	for i, r := range given {
+		switch {
+		case r == ' ':
+			if given[i+1] == ' ' {
+				return "", false
+			}
+			first = true
+		case first:
+			if !unicode.IsUpper(r) {
+				return "", false
+			}
+			b = utf8.AppendRune(b, r)
+			b = append(b, with...)
+			first = false
+		case !unicode.IsLower(r):
+			return "", false
+		}
+	}
+	return strings.TrimRight(string(b), " "), true
 }
 
 // substitute renders the first substitute candidate that gives output; the

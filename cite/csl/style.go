@@ -303,6 +303,7 @@ func ParseStyle(r io.Reader) (*Style, error) {
 	s.initWith = styleInitWith(s)
 	s.resolveNameOpts(c.nameEls)
 	s.compact()
+	s.typeChoices()
 	return s, nil
 }
 
@@ -383,6 +384,13 @@ type el struct {
 	kids              []*el
 	// choose
 	branches []*branch
+	// typeChoice, for a cs:choose whose first branches test only the
+	// item's type by its bit (cond.masked), gives for each type the index
+	// of the first branch that passes or is not such a branch (entry 0
+	// for no bit, entry i+1 for bit i): the branches before it fail
+	typeChoice []int8
+	// varIDs, of a cs:names, are the stdVarIDs of its vars (0: none)
+	varIDs   []uint8
 	fm       *formatting
 	prefix   string
 	suffix   string
@@ -436,6 +444,10 @@ type cond struct {
 	// style's typeBits (masked), is the bits of its values
 	masked bool
 	mask   uint64
+	// vmask, for a variable condition whose values all have an id in
+	// stdVarIDs (vmasked), is the presence bits of its values
+	vmasked bool
+	vmask   [2]uint64
 	// vids, for a variable or is-numeric condition, are the ids of its
 	// values in stdVarIDs (0: none)
 	vids   []uint8
@@ -513,6 +525,15 @@ func compileCond(kind, v string) cond {
 			case isDateVar(x):
 				cd.vk[i] = vkDate
 			}
+		}
+		// every value with a presence bit: the test is on the bits
+		cd.vmasked = len(cd.values) > 0
+		for _, id := range cd.vids {
+			if id == 0 {
+				cd.vmasked = false
+				break
+			}
+			cd.vmask[id>>6] |= 1 << (id & 63)
 		}
 	case "is-numeric":
 		cd.ck = cIsNumeric
@@ -671,6 +692,10 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	case "names":
 		e.kind = kNames
 		e.vars = strings.Fields(e.variable)
+		e.varIDs = make([]uint8, len(e.vars))
+		for i, v := range e.vars {
+			e.varIDs[i] = stdVarIDs[v]
+		}
 		for _, k := range n.kids {
 			switch k.name {
 			case "name":

@@ -1,0 +1,164 @@
+package csl
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestTypeChoice checks the typeChoice tables of the official styles
+// against ctx.test: for every item type of a style (and none), the
+// branches a table skips fail their test and the one it points to among
+// the type-only branches passes.
+func TestTypeChoice(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join(sharedCSL, "*.csl"))
+	if len(paths) == 0 {
+		t.Skip("../shared/csl (the official styles) is not available")
+	}
+	tables := 0
+	for _, path := range paths {
+		s := loadStyle(t, path)
+		bits := []uint64{0}
+		for _, b := range s.typeBits {
+			bits = append(bits, b)
+		}
+		seen := map[*el]bool{}
+		var visit func(e *el)
+		visit = func(e *el) {
+			if e == nil || seen[e] {
+				return
+			}
+			seen[e] = true
+			visit(e.macro)
+			for _, k := range e.kids {
+				visit(k)
+			}
+			for _, b := range e.branches {
+				for _, k := range b.kids {
+					visit(k)
+				}
+			}
+			visit(e.subst)
+			if e.typeChoice == nil {
+				return
+			}
+			tables++
+			k := typeOnly(e.branches)
+			for _, bit := range bits {
+				c := &ctx{typeBit: bit}
+				i := 0
+				for b := bit; b > 1; b >>= 1 {
+					i++
+				}
+				if bit != 0 {
+					i++
+				}
+				j := int(e.typeChoice[i])
+				for x := 0; x < j; x++ {
+					if c.test(e.branches[x]) {
+						t.Errorf("%s line %d: type bit %x skips branch %d, which passes", filepath.Base(path), e.line, bit, x)
+					}
+				}
+				if j < k && !c.test(e.branches[j]) {
+					t.Errorf("%s line %d: type bit %x starts at branch %d, which fails", filepath.Base(path), e.line, bit, j)
+				}
+			}
+		}
+		for _, ls := range []*layoutSpec{s.citation, s.bibliography} {
+			if ls != nil {
+				visit(ls.layout)
+			}
+		}
+		for _, m := range s.macros {
+			visit(m)
+		}
+	}
+	if tables == 0 {
+		t.Error("no cs:choose has a typeChoice table")
+	}
+	t.Logf("%d typeChoice tables checked", tables)
+}
+
+// TestVariableMask checks the presence-bit test of variable conditions
+// (cond.vmasked) against cond on each value, for the branches of the
+// official styles that test only types and variables, on the items of
+// ../testdata/items.json.
+func TestVariableMask(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join(sharedCSL, "*.csl"))
+	if len(paths) == 0 {
+		t.Skip("../shared/csl (the official styles) is not available")
+	}
+	items := readItems(t, "../testdata/items.json")
+	checked := 0
+	for _, path := range paths {
+		s := loadStyle(t, path)
+		seen := map[*el]bool{}
+		var branches []*branch
+		var visit func(e *el)
+		visit = func(e *el) {
+			if e == nil || seen[e] {
+				return
+			}
+			seen[e] = true
+			visit(e.macro)
+			for _, k := range e.kids {
+				visit(k)
+			}
+			for _, b := range e.branches {
+				branches = append(branches, b)
+				for _, k := range b.kids {
+					visit(k)
+				}
+			}
+			visit(e.subst)
+		}
+		for _, ls := range []*layoutSpec{s.citation, s.bibliography} {
+			if ls != nil {
+				visit(ls.layout)
+			}
+		}
+		for _, m := range s.macros {
+			visit(m)
+		}
+		for _, b := range branches {
+			simple, vm := len(b.conds) > 0, false
+			for i := range b.conds {
+				cd := &b.conds[i]
+				vm = vm || cd.vmasked
+				if !cd.vmasked && cd.ck != cType {
+					simple = false
+				}
+			}
+			if !simple || !vm {
+				continue
+			}
+			for _, it := range items {
+				c := &ctx{item: it, typeBit: s.typeBits[it.Type]}
+				// the reference: cond on every value
+				want := b.matchK != matchAny
+			conds:
+				for i := range b.conds {
+					cd := &b.conds[i]
+					for j, v := range cd.values {
+						r := c.cond(cd, j, v)
+						if r && b.matchK == matchAny {
+							want = true
+							break conds
+						}
+						if (r && b.matchK == matchNone) || (!r && b.matchK == matchAll) {
+							want = false
+							break conds
+						}
+					}
+				}
+				if got := c.test(b); got != want {
+					t.Errorf("%s: branch %v on %s: test %v, cond on each value %v", filepath.Base(path), b.conds[0].values, it.ID, got, want)
+				}
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no branch checked")
+	}
+	t.Logf("%d branch tests checked", checked)
+}
