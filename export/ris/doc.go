@@ -96,6 +96,8 @@
 //     a date range's end, a season and a literal date are left out (PY
 //     keeps the year), a lone keyword's own U+201A reads back as a comma,
 //     and CSL variables without a RIS tag are not written;
+//   - the series editor (collection-editor) of a book: A3 of BOOK and
+//     EDBOOK is the editor to every reader, so it is not written;
 //   - KindManuscript and KindLetter change the type, so the record of a
 //     letter as MANSCPT has no recipients and a diary entry as PCOMM no
 //     editors.

@@ -135,7 +135,9 @@ func itemRecord(it *cite.Item, opts Options, accessFallback bool) Record {
 	} else {
 		addNames(&rec, editors, it.Editor)
 	}
-	if editors != "A3" {
+	if rec.Type != TypeBook && rec.Type != TypeEditedBook {
+		// A3 of a BOOK or EDBOOK reads as its editor (Zotero, citation-js,
+		// our Reader), so a book's series editor has no tag of its own
 		addNames(&rec, "A3", it.CollectionEditor)
 	}
 	addNames(&rec, "A4", it.Translator)
