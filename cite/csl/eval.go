@@ -365,6 +365,12 @@ func (c *ctx) text(e *el) (*onode, status) {
 			}
 			return nil, status{calledVar: true}
 		}
+		rawTitle := !shortSentence && c.titleRaw(e, val)
+		if rawTitle {
+			// citeproc-js title-cases the field as written, before it
+			// reads its quotes and markup ("The ‘peace Front’ Archive")
+			val = titleCase(val)
+		}
 		var n *onode
 		switch v {
 		case "page", "locator":
@@ -402,8 +408,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 		default:
 			n = c.richText(val)
 		}
-		if shortSentence {
-			// citeproc-js leaves a short title as written
+		if shortSentence || rawTitle {
+			// citeproc-js leaves a short title as written; a raw
+			// title-cased value is not cased again
 			e2 := *e
 			e2.textCase = ""
 			c.decorate(n, &e2)
