@@ -617,6 +617,7 @@ func (b *builder) node(n *onode) {
 		b.write(n.text)
 	}
 	first := true
+	var prev *onode
 	for _, k := range n.kids {
 		if k.empty() {
 			continue
@@ -625,7 +626,18 @@ func (b *builder) node(n *onode) {
 			b.write(n.delim)
 		}
 		first = false
-		b.node(k)
+		if prev != nil && n.delim == "" && prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&
+			k.text != "" && len(k.kids) == 0 && k.fm.zero() && !k.quotes && k.prefix == "" {
+			// punctuation a field writes after its own closing quotes
+			// stays where it is written ("Who Wrote “Peace”?")
+			piq := b.punctInQuote
+			b.punctInQuote = false
+			b.node(k)
+			b.punctInQuote = piq
+		} else {
+			b.node(k)
+		}
+		prev = k
 	}
 	if n.quotes {
 		b.toks = append(b.toks, tok{k: tCloseQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
