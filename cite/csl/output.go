@@ -489,7 +489,7 @@ func (b *builder) write(s string) {
 			if b.toks[i].k == tClose {
 				continue
 			}
-			if b.toks[i].k == tCloseQ && b.toks[i].s != "affix" && !b.quoteSingle(i) {
+			if b.toks[i].k == tCloseQ && b.toks[i].s != "affix" {
 				q = i
 			}
 			break
@@ -1146,21 +1146,4 @@ func openSingle(stack []qent, kind string) bool {
 		d++
 	}
 	return d%2 == 1
-}
-
-// quoteSingle reports whether the closing quote token at i closes a
-// single quotation.
-func (b *builder) quoteSingle(i int) bool {
-	var st []qent
-	for _, t := range b.toks[:i] {
-		switch t.k {
-		case tOpenQ:
-			st = append(st, qent{single: openSingle(st, t.s), attr: t.s == "attr"})
-		case tCloseQ:
-			if len(st) > 0 {
-				st = st[:len(st)-1]
-			}
-		}
-	}
-	return len(st) > 0 && st[len(st)-1].single
 }
