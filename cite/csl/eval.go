@@ -852,6 +852,13 @@ func (c *ctx) cond(cd *cond, j int, v string) bool {
 		if l == "" {
 			l = "page"
 		}
+		switch l {
+		case "timestamp", "canon", "elocation", "equation", "scene", "article-locator", "title-locator":
+			// citeproc-js (1.4.61) matches only the labels it knows from
+			// its legal subdivisions, never these: MLA's locator="line
+			// page timestamp" gives "(Webb, 12)"
+			return false
+		}
 		return l == v
 	case cPosition:
 		if c.cite == nil || c.mode == modeBib {
