@@ -384,7 +384,11 @@ func (c *ctx) text(e *el) (*onode, status) {
 			}
 			n = c.richText(head + tail)
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
-			if isNumeric(val) {
+			if v == "number" && tightComma(val) && strings.IndexByte(val, '\\') < 0 && isNumeric(val) {
+				// citeproc-js writes a number with digits grouped by
+				// commas as given ("1,310,719"), its hyphens as dashes
+				val = strings.ReplaceAll(val, "-", "–")
+			} else if isNumeric(val) {
 				val = c.pageRangeDelim(val)
 			} else if strings.IndexByte(val, '&') >= 0 {
 				val = ampersandJoin(val)
@@ -443,6 +447,17 @@ func (c *ctx) text(e *el) (*onode, status) {
 		c.decorate(n, e)
 		return n, status{}
 	}
+}
+
+// tightComma reports whether s has a comma between two digits
+// ("1,310,719").
+func tightComma(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == ',' && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // numeric reports whether a value is numeric in CSL's sense: digits with
