@@ -367,9 +367,14 @@ func (c *ctx) text(e *el) (*onode, status) {
 		}
 		rawTitle := !shortSentence && c.titleRaw(e, val)
 		if rawTitle {
-			// citeproc-js title-cases the field as written, before it
-			// reads its quotes and markup ("The ‘peace Front’ Archive")
-			val = titleCase(val)
+			// citeproc-js title-cases (or capitalizes) the field as
+			// written, before it reads its quotes and markup ("The
+			// ‘peace Front’ Archive", “white paper”)
+			if e.textCase == "title" {
+				val = titleCase(val)
+			} else {
+				val = capitalizeFirst(val)
+			}
 		}
 		var n *onode
 		switch v {

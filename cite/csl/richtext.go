@@ -352,11 +352,11 @@ func (c *ctx) applyCaseOf(n *onode, e *el) {
 }
 
 // titleRaw reports whether the value of a cs:text variable is to be
-// title-cased as written, before its rich-text parse, as citeproc-js
+// title-cased (or capitalized) as written, before its rich-text parse, as citeproc-js
 // does: the gates of applyCaseOf for title case, on a value that
 // holds quotation marks (other values title-case the same either way).
 func (c *ctx) titleRaw(e *el, val string) bool {
-	if e.textCase != "title" || e.kind != kText || e.variable == "" {
+	if (e.textCase != "title" && e.textCase != "capitalize-first") || e.kind != kText || e.variable == "" {
 		return false
 	}
 	if !strings.ContainsAny(val, "\"'‘’“”") {
@@ -365,6 +365,9 @@ func (c *ctx) titleRaw(e *el, val string) bool {
 	switch e.variable {
 	case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "year-suffix", "citation-number", "page", "locator":
 		return false
+	}
+	if e.textCase == "capitalize-first" {
+		return true
 	}
 	if c.item.vars["jurisdiction"] != "" {
 		return false
