@@ -345,7 +345,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 	case e.variable != "":
 		v := e.variable
 		var val string
-		if e.form == "short" {
+		if e.form == "short" && !c.suppressed[v] {
+			// a substitution that used the variable suppresses its
+			// short form too
 			if !c.absent(e.shortVarID) {
 				val = c.variable(e.shortVar)
 			}
