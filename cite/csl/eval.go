@@ -74,8 +74,11 @@ type ctx struct {
 	recordNames    bool
 	implicitYS     bool
 	ysDone         bool
-	authorDone     bool
-	authorOut      *onode
+	// locDone records that the locator was rendered: citeproc-js
+	// renders it once in a cite
+	locDone    bool
+	authorDone bool
+	authorOut  *onode
 }
 
 type status struct {
@@ -359,6 +362,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 		if val == "" && !c.absent(e.varID) {
 			val = c.variable(v)
 		}
+		if v == "locator" && c.locDone {
+			val = ""
+		}
 		if val == "" {
 			if v == "year-suffix" {
 				// citeproc-js does not count an empty year-suffix as
@@ -379,6 +385,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 			}
 		}
 		var n *onode
+		if v == "locator" && !c.sorting {
+			c.locDone = true
+		}
 		switch v {
 		case "page", "locator":
 			// a label written into the locator ("367-368, fig. 333")
