@@ -316,6 +316,7 @@ func (c *ctx) decorate(n *onode, e *el) {
 	}
 	n.prefix = e.prefix
 	n.suffix = e.suffix
+	n.level = e.kind == kGroup || (e.kind == kText && e.macro != nil)
 	n.fm = e.fm
 	n.quotes = e.quotes
 	n.attrQuotes = e.quotes

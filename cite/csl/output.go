@@ -25,6 +25,9 @@ type onode struct {
 	nocase     bool // text-case leaves it alone
 	// isNames marks output of a cs:names element (for subsequent-author-substitute)
 	isNames bool
+	// level marks output of a cs:group or a cs:text calling a macro,
+	// whose affixes citeproc-js flips in nested parentheses of a note
+	level bool
 	text    string
 	kids    []*onode
 	fm      *formatting
@@ -1146,4 +1149,47 @@ func openSingle(stack []qent, kind string) bool {
 		d++
 	}
 	return d%2 == 1
+}
+
+// parenDepth flips the parentheses of the affixes of groups and macro
+// calls nested in parentheses to square brackets, as citeproc-js does in
+// the citations of a note style: its depth runs through the cluster.
+type parenDepth struct{ depth int }
+
+func (d *parenDepth) update(s string) string {
+	if strings.IndexByte(s, '(') < 0 && strings.IndexByte(s, ')') < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		switch c {
+		case '(':
+			if d.depth%2 == 1 {
+				b[i] = '['
+			}
+			d.depth++
+		case ')':
+			if d.depth%2 == 0 {
+				b[i] = ']'
+			}
+			d.depth--
+		}
+	}
+	return string(b)
+}
+
+// flip walks n in document order.
+func (d *parenDepth) flip(n *onode) {
+	if n == nil {
+		return
+	}
+	if n.level {
+		n.prefix = d.update(n.prefix)
+	}
+	for _, k := range n.kids {
+		d.flip(k)
+	}
+	if n.level {
+		n.suffix = d.update(n.suffix)
+	}
 }
