@@ -27,7 +27,7 @@ type onode struct {
 	isNames bool
 	// level marks output of a cs:group or a cs:text calling a macro,
 	// whose affixes citeproc-js flips in nested parentheses of a note
-	level bool
+	level   bool
 	text    string
 	kids    []*onode
 	fm      *formatting
