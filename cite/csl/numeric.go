@@ -50,11 +50,6 @@ func numericVar(v, val, typ string) bool {
 		s = strings.ReplaceAll(s, `\-`, "-")
 		s = strings.ReplaceAll(s, "-", `\-`)
 	}
-	if v == "number" && strings.IndexByte(s, '/') > 0 {
-		// citeproc-js reads digits joined by "/" as one number
-		// ("1938/77")
-		s = joinSlashDigits(s)
-	}
 	joiner := numJoinerRe
 	if strings.Contains(s, `\-`) {
 		joiner = numJoinerNoHyRe
@@ -221,18 +216,3 @@ func locatorHead(v, s string) (head, tail string) {
 	}
 	return s, ""
 }
-
-// joinSlashDigits drops each "/" that stands between two digits.
-func joinSlashDigits(s string) string {
-	b := []byte(s)
-	out := b[:0]
-	for i := 0; i < len(b); i++ {
-		if b[i] == '/' && i > 0 && i+1 < len(b) && isDigitByte(b[i-1]) && isDigitByte(b[i+1]) {
-			continue
-		}
-		out = append(out, b[i])
-	}
-	return string(out)
-}
-
-func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
