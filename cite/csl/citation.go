@@ -101,7 +101,7 @@ func (p *Processor) Cite(cites []CiteItem) Rendered {
 		}
 		infos = append(infos, citeInfo{item: it, ci: ci, pos: pos})
 	}
-	return p.rendered(p.cluster(infos))
+	return p.rendered(p.flipParens(p.cluster(infos)))
 }
 
 // CiteDocument renders every citation of a document in order, with
@@ -204,7 +204,7 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 			}
 			p.positions[cit.ID] = sig.String()
 		}
-		out = append(out, p.rendered(p.cluster(infos)))
+		out = append(out, p.rendered(p.flipParens(p.cluster(infos))))
 	}
 	return out
 }
@@ -847,4 +847,15 @@ func fullNames(it *Item) string {
 		}
 	}
 	return sb.String()
+}
+
+// flipParens flips nested parentheses of a note style's citation to
+// square brackets, as citeproc-js does ("(Penguin, 2016; originally
+// published as Pisma Iz Londona [Gospolitizdat, 1940])").
+func (p *Processor) flipParens(n *onode) *onode {
+	if p.style.class == "note" {
+		var d parenDepth
+		d.flip(n)
+	}
+	return n
 }

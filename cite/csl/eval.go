@@ -75,8 +75,11 @@ type ctx struct {
 	recordNames    bool
 	implicitYS     bool
 	ysDone         bool
-	authorDone     bool
-	authorOut      *onode
+	// locDone records that the locator was rendered: citeproc-js
+	// renders it once in a cite
+	locDone    bool
+	authorDone bool
+	authorOut  *onode
 }
 
 type status struct {
@@ -311,6 +314,7 @@ func (c *ctx) decorate(n *onode, e *el) {
 	}
 	n.prefix = e.prefix
 	n.suffix = e.suffix
+	n.level = e.kind == kGroup || (e.kind == kText && e.macro != nil)
 	n.fm = e.fm
 	n.quotes = e.quotes
 	n.attrQuotes = e.quotes
@@ -343,7 +347,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 	case e.variable != "":
 		v := e.variable
 		var val string
-		if e.form == "short" {
+		if e.form == "short" && !c.suppressed[v] {
+			// a substitution that used the variable suppresses its
+			// short form too
 			if !c.absent(e.shortVarID) {
 				val = c.variable(e.shortVar)
 			}
@@ -355,6 +361,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 		if val == "" && !c.absent(e.varID) {
 			val = c.variable(v)
 		}
+		if v == "locator" && c.locDone {
+			val = ""
+		}
 		if val == "" {
 			if v == "year-suffix" {
 				// citeproc-js does not count an empty year-suffix as
@@ -363,7 +372,21 @@ func (c *ctx) text(e *el) (*onode, status) {
 			}
 			return nil, status{calledVar: true}
 		}
+		rawTitle := !shortSentence && c.titleRaw(e, val)
+		if rawTitle {
+			// citeproc-js title-cases (or capitalizes) the field as
+			// written, before it reads its quotes and markup ("The
+			// ‘peace Front’ Archive", “white paper”)
+			if e.textCase == "title" {
+				val = titleCase(val)
+			} else {
+				val = capitalizeFirst(val)
+			}
+		}
 		var n *onode
+		if v == "locator" && !c.sorting {
+			c.locDone = true
+		}
 		switch v {
 		case "page", "locator":
 			// a label written into the locator ("367-368, fig. 333")
@@ -376,7 +399,11 @@ func (c *ctx) text(e *el) (*onode, status) {
 			}
 			n = c.richText(head + tail)
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
-			if isNumeric(val) {
+			if v == "number" && tightComma(val) && strings.IndexByte(val, '\\') < 0 && isNumeric(val) {
+				// citeproc-js writes a number with digits grouped by
+				// commas as given ("1,310,719"), its hyphens as dashes
+				val = strings.ReplaceAll(val, "-", "–")
+			} else if isNumeric(val) {
 				val = c.pageRangeDelim(val)
 			} else if strings.IndexByte(val, '&') >= 0 {
 				val = ampersandJoin(val)
@@ -401,8 +428,9 @@ func (c *ctx) text(e *el) (*onode, status) {
 		default:
 			n = c.richText(val)
 		}
-		if shortSentence {
-			// citeproc-js leaves a short title as written
+		if shortSentence || rawTitle {
+			// citeproc-js leaves a short title as written; a raw
+			// title-cased value is not cased again
 			e2 := *e
 			e2.textCase = ""
 			c.decorate(n, &e2)
@@ -435,6 +463,17 @@ func (c *ctx) text(e *el) (*onode, status) {
 		c.decorate(n, e)
 		return n, status{}
 	}
+}
+
+// tightComma reports whether s has a comma between two digits
+// ("1,310,719").
+func tightComma(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == ',' && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // numeric reports whether a value is numeric in CSL's sense: digits with
@@ -884,6 +923,13 @@ func (c *ctx) cond(cd *cond, j int, v string) bool {
 		l := locatorLabel(c.cite.Label)
 		if l == "" {
 			l = "page"
+		}
+		switch l {
+		case "timestamp", "canon", "elocation", "equation", "scene", "article-locator", "title-locator":
+			// citeproc-js (1.4.61) matches only the labels it knows from
+			// its legal subdivisions, never these: MLA's locator="line
+			// page timestamp" gives "(Webb, 12)"
+			return false
 		}
 		return l == v
 	case cPosition:

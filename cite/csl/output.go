@@ -25,6 +25,9 @@ type onode struct {
 	nocase     bool // text-case leaves it alone
 	// isNames marks output of a cs:names element (for subsequent-author-substitute)
 	isNames bool
+	// level marks output of a cs:group or a cs:text calling a macro,
+	// whose affixes citeproc-js flips in nested parentheses of a note
+	level   bool
 	text    string
 	kids    []*onode
 	fm      *formatting
@@ -489,7 +492,7 @@ func (b *builder) write(s string) {
 			if b.toks[i].k == tClose {
 				continue
 			}
-			if b.toks[i].k == tCloseQ && b.toks[i].s != "affix" && !b.quoteSingle(i) {
+			if b.toks[i].k == tCloseQ && b.toks[i].s != "affix" {
 				q = i
 			}
 			break
@@ -617,6 +620,7 @@ func (b *builder) node(n *onode) {
 		b.write(n.text)
 	}
 	first := true
+	var prev *onode
 	for _, k := range n.kids {
 		if k.empty() {
 			continue
@@ -625,7 +629,18 @@ func (b *builder) node(n *onode) {
 			b.write(n.delim)
 		}
 		first = false
-		b.node(k)
+		if prev != nil && n.delim == "" && prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&
+			k.text != "" && len(k.kids) == 0 && k.fm.zero() && !k.quotes && k.prefix == "" {
+			// punctuation a field writes after its own closing quotes
+			// stays where it is written ("Who Wrote “Peace”?")
+			piq := b.punctInQuote
+			b.punctInQuote = false
+			b.node(k)
+			b.punctInQuote = piq
+		} else {
+			b.node(k)
+		}
+		prev = k
 	}
 	if n.quotes {
 		b.toks = append(b.toks, tok{k: tCloseQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
@@ -1136,19 +1151,45 @@ func openSingle(stack []qent, kind string) bool {
 	return d%2 == 1
 }
 
-// quoteSingle reports whether the closing quote token at i closes a
-// single quotation.
-func (b *builder) quoteSingle(i int) bool {
-	var st []qent
-	for _, t := range b.toks[:i] {
-		switch t.k {
-		case tOpenQ:
-			st = append(st, qent{single: openSingle(st, t.s), attr: t.s == "attr"})
-		case tCloseQ:
-			if len(st) > 0 {
-				st = st[:len(st)-1]
+// parenDepth flips the parentheses of the affixes of groups and macro
+// calls nested in parentheses to square brackets, as citeproc-js does in
+// the citations of a note style: its depth runs through the cluster.
+type parenDepth struct{ depth int }
+
+func (d *parenDepth) update(s string) string {
+	if strings.IndexByte(s, '(') < 0 && strings.IndexByte(s, ')') < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		switch c {
+		case '(':
+			if d.depth%2 == 1 {
+				b[i] = '['
 			}
+			d.depth++
+		case ')':
+			if d.depth%2 == 0 {
+				b[i] = ']'
+			}
+			d.depth--
 		}
 	}
-	return len(st) > 0 && st[len(st)-1].single
+	return string(b)
+}
+
+// flip walks n in document order.
+func (d *parenDepth) flip(n *onode) {
+	if n == nil {
+		return
+	}
+	if n.level {
+		n.prefix = d.update(n.prefix)
+	}
+	for _, k := range n.kids {
+		d.flip(k)
+	}
+	if n.level {
+		n.suffix = d.update(n.suffix)
+	}
 }

@@ -351,6 +351,33 @@ func (c *ctx) applyCaseOf(n *onode, e *el) {
 	c.caseAnyLang(n, e.textCase)
 }
 
+// titleRaw reports whether the value of a cs:text variable is to be
+// title-cased (or capitalized) as written, before its rich-text parse, as citeproc-js
+// does: the gates of applyCaseOf for title case, on a value that
+// holds quotation marks (other values title-case the same either way).
+func (c *ctx) titleRaw(e *el, val string) bool {
+	if (e.textCase != "title" && e.textCase != "capitalize-first") || e.kind != kText || e.variable == "" {
+		return false
+	}
+	if !strings.ContainsAny(val, "\"'‘’“”") {
+		return false
+	}
+	switch e.variable {
+	case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "year-suffix", "citation-number", "page", "locator":
+		return false
+	}
+	if e.textCase == "capitalize-first" {
+		return true
+	}
+	if c.item.vars["jurisdiction"] != "" {
+		return false
+	}
+	if (langGated[e.variable] || strings.HasSuffix(e.variable, "-title") || strings.HasSuffix(e.variable, "-title-short")) && !c.isEnglish() {
+		return false
+	}
+	return true
+}
+
 func (c *ctx) applyCase(n *onode, tc string) {
 	if (tc == "sentence" || tc == "title") && !c.isEnglish() {
 		return
