@@ -1022,7 +1022,13 @@ func (c *chicago) identifierVolumeNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
+	it := c.r.it
 	switch {
+	case it.Extra["part-number"] != "" || it.Extra["part-title"] != "" || it.Extra["volume-title"] != "":
+		c.labelVolume(false)
+		c.titleVolume()
+		c.labelPartNumber(false)
+		c.titlePart()
 	case c.numericVolume() && c.locIs("page"):
 		if c.hasEditor() || c.hasTranslator() || len(c.r.it.ContainerAuthor) > 0 {
 			c.labelVolume(false)
@@ -1042,10 +1048,121 @@ func (c *chicago) identifierVolumeBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
-	if c.hasVolume() {
+	it := c.r.it
+	switch {
+	case c.hasVolume() || it.Extra["volume-title"] != "":
+		// with a volume or a volume title, the part number is not
+		// capitalized
 		c.labelVolume(true)
+		c.titleVolume()
+		c.labelPartNumber(false)
+		c.titlePart()
+	case it.Extra["part-number"] != "" || it.Extra["part-title"] != "":
+		c.labelPartNumber(true)
+		c.titlePart()
 	}
 	c.e()
+}
+
+// labelPartNumber is "label-part-number" ("label-part-number-capitalized"
+// with capital): "pt. 2", the term only before a numeric part number.
+func (c *chicago) labelPartNumber(capital bool) {
+	r := c.r
+	v := r.it.Extra["part-number"]
+	c.g(" ", "", "")
+	if isNumeric(v) {
+		r.o.elem("", "", 0, false)
+		if capital {
+			r.o.litCap("pt.")
+		} else {
+			r.o.lit("pt.")
+		}
+		r.o.end()
+	}
+	if capital && v != "" {
+		r.o.elem("", "", 0, false)
+		r.o.success()
+		r.o.open()
+		start := len(r.o.buf)
+		r.writeField(v, tcNone)
+		capitalizeAt(r.o.buf, start)
+		r.o.end()
+	} else {
+		r.plain(0, v)
+	}
+	c.e()
+}
+
+// titleVolume is "title-volume": quoted for manuscripts and serials,
+// italic for monographs.
+func (c *chicago) titleVolume() {
+	it := c.r.it
+	v := it.Extra["volume-title"]
+	t := it.Type
+	switch {
+	case t == "manuscript", serialType(t):
+		c.r.tv(0, v, "", "", 0, true, tcTitle)
+	case c.hasMonographicEditor():
+		c.r.tv(0, v, "", "", Italic, false, tcTitle)
+	case typeIn(t, "interview", "paper-conference"):
+		c.r.tv(0, v, "", "", 0, true, tcTitle)
+	default:
+		c.r.tv(0, v, "", "", Italic, false, tcTitle)
+	}
+}
+
+// titlePart is "title-part".
+func (c *chicago) titlePart() {
+	r := c.r
+	it := r.it
+	v := it.Extra["part-title"]
+	t := it.Type
+	switch {
+	case t == "patent":
+		c.g("", "", "")
+		r.o.elem("", "", 0, false)
+		if v == "" {
+			r.o.attempt()
+		} else {
+			r.o.success()
+			r.o.open()
+			start := len(r.o.buf)
+			r.writeField(v, tcNone)
+			capitalizeAt(r.o.buf, start)
+		}
+		r.o.end()
+		c.e()
+	case typeIn(t, "bill", "collection", "legislation", "regulation", "treaty"):
+		r.tv(0, v, "", "", 0, false, tcTitle)
+	case t == "legal_case":
+		r.tv(0, v, "", "", Italic, false, tcNone)
+	case typeIn(t, "book", "classic", "graphic", "hearing", "map"):
+		r.tv(0, v, "", "", Italic, false, tcTitle)
+	case t == "entry-encyclopedia" && len(it.Author) > 0 && it.ContainerTitle != "":
+		r.tv(0, v, "", "", 0, true, tcTitle)
+	case typeIn(t, "entry-dictionary", "entry-encyclopedia") && it.ContainerTitle != "":
+		r.tv(0, v, "", "", 0, true, tcNone)
+	case t == "post":
+		r.tv(0, v, "", "", 0, true, tcNone)
+	case t == "webpage":
+		r.tv(0, v, "", "", 0, true, tcTitle)
+	case it.ContainerTitle != "":
+		switch {
+		case serialType(t):
+			r.tv(0, v, "", "", 0, true, tcTitle)
+		case c.hasMonographicEditor():
+			r.tv(0, v, "", "", Italic, false, tcTitle)
+		case typeIn(t, "interview", "paper-conference"):
+			r.tv(0, v, "", "", 0, true, tcTitle)
+		default:
+			r.tv(0, v, "", "", Italic, false, tcTitle)
+		}
+	case typeIn(t, "article", "dataset", "document", "interview", "manuscript", "paper-conference",
+		"personal_communication", "speech", "thesis"):
+		r.tv(0, v, "", "", 0, true, tcTitle)
+	default:
+		r.tv(0, v, "", "", Italic, false, tcTitle)
+	}
 }
 
 // labelVolume is "label-volume" ("label-volume-capitalized" with
