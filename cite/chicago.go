@@ -243,12 +243,22 @@ func (c *chicago) sourceLocatorSubsequent() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
+	part := c.r.it.Extra["part-number"] != ""
 	switch {
+	case c.k == kSerial && part:
+		// source-locator-subsequent-serial: page numbers labelled when
+		// there are several locators
+		c.labelPartNumber(false)
+		c.labelLocatorAll()
 	case c.k == kSerial:
 		// source-locator-subsequent-serial
 		c.labelLocator()
 	case c.hasContainer():
 		c.labelLocator()
+	case part:
+		c.labelVolume(false)
+		c.labelPartNumber(false)
+		c.labelLocatorAll()
 	case c.numericVolume() && c.locIs("page"):
 		c.g(":", "", "")
 		c.volumeText()
