@@ -594,8 +594,44 @@ func (c *chicago) titleCase() textCase {
 // reviewed work's).
 func (c *chicago) titleBib() {
 	if !c.reviewHidesTitle() {
-		c.titlePrimary()
+		c.titleAndPartTitle(true)
 	}
+}
+
+// partAtTitle reports whether title-note and title-bib print the part
+// number and title with the title ("title-and-part-filter-review-…"):
+// posts, web pages and serials, and interviews and conference papers
+// without a monographic editor.
+func (c *chicago) partAtTitle() bool {
+	t := c.r.it.Type
+	switch {
+	case typeIn(t, "post", "webpage"), serialType(t):
+		return true
+	case c.hasMonographicEditor():
+		return false
+	}
+	return typeIn(t, "interview", "paper-conference")
+}
+
+// titleAndPartTitle is "title-and-part-title-note" ("-bib" with bib)
+// where title-note and title-bib use it, else "title-primary".
+func (c *chicago) titleAndPartTitle(bib bool) {
+	it := c.r.it
+	if !c.partAtTitle() || it.Extra["part-number"] == "" && it.Extra["part-title"] == "" {
+		c.titlePrimary()
+		return
+	}
+	if bib {
+		c.g(". ", "", "")
+	} else {
+		c.g(", ", "", "")
+	}
+	c.titlePrimary()
+	c.g(", ", "", "")
+	c.labelPartNumber(bib)
+	c.titlePart()
+	c.e()
+	c.e()
 }
 
 // titleShort is "title-short" ("title-primary-short").
@@ -632,7 +668,7 @@ func (c *chicago) titleAndDescriptionsNote() {
 	c.g(", ", "", "")
 	switch {
 	case c.hasTitle() && !c.reviewHidesTitle():
-		c.titlePrimary()
+		c.titleAndPartTitle(false)
 	case typeIn(c.r.it.Type, "bill", "report"):
 		// an untitled bill or report is cited by its number
 		c.identifierNumber(false)
