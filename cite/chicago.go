@@ -750,6 +750,8 @@ func (c *chicago) description(bib bool) {
 		} else {
 			r.names(vRecipient, roleRecipient, r.it.Recipient, recipient)
 		}
+		r.plain(0, r.it.Extra["event-place"])
+		c.dateEventFull()
 		c.e()
 		return
 	}
@@ -839,7 +841,12 @@ func (c *chicago) descriptionLetterShort() {
 	} else {
 		c.descriptionFormatShort()
 	}
-	c.dateIssuedFull()
+	r.plain(0, r.it.Extra["event-place"])
+	if r.it.ExtraDates["event-date"].IsZero() {
+		c.dateIssuedFull()
+	} else {
+		c.dateEventFull()
+	}
 	c.e()
 }
 
@@ -1863,7 +1870,12 @@ func (c *chicago) sourceDateIssuedFull() {
 			c.dateIssuedFull()
 		}
 	case kManuscript, kLetter:
-		c.dateIssuedFull()
+		if it := c.r.it; it.Type == "personal_communication" && !it.ExtraDates["event-date"].IsZero() {
+			// a letter listed under its event date gives the year issued
+			c.dateIssuedYear()
+		} else {
+			c.dateIssuedFull()
+		}
 	default:
 		if fullDateType(c.r.it.Type) || isEntry(c.r.it.Type) && (c.hasDOI() || c.hasURL()) {
 			c.dateIssuedFull()
