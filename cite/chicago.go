@@ -2165,10 +2165,70 @@ func (c *chicago) sourceSerial(bib bool) {
 	if !c.magNews() && it.CollectionTitle == "" && c.hasVolume() {
 		delim = " "
 	}
+	c.g(", ", "", "")
+	c.serialTitleVolume(bib)
 	c.g(delim, "", "")
 	c.serialTitle(bib)
 	c.serialIdentifier(bib)
 	c.e()
+	c.e()
+}
+
+// serialTitleVolume is "source-serial-title-volume-note"/"-bib": the
+// title of a journal's special issue or supplement (CMOS 14.77–78),
+// "in “Title,” edited by …".
+func (c *chicago) serialTitleVolume(bib bool) {
+	r := c.r
+	it := r.it
+	if it.Extra["volume-title"] == "" {
+		return
+	}
+	c.g(", ", "", "")
+	c.g(" ", "", "")
+	// source-monographic-preposition
+	switch t := it.Type; {
+	case typeIn(t, "broadcast", "motion_picture"):
+	case t == "chapter" && c.hasContainer() && c.hasGenre(),
+		t == "article-journal" && c.hasContainer() && c.hasGenre():
+		r.term("to", "", "", false)
+	case isEntry(t):
+		if c.hasAuthor() || len(it.ExtraNames["composer"]) > 0 {
+			r.term("in", "", "", bib)
+		}
+	default:
+		r.term("in", "", "", bib)
+	}
+	c.titleVolume()
+	c.e()
+	// source-monographic-identifier-contributors-note/bib
+	spec := &specVerbShort
+	if bib {
+		spec = &specVerb
+	}
+	c.g(", ", "", "")
+	r.names(vContainerAuthor, roleContainerAuthor, it.ContainerAuthor, &specVerb)
+	c.editorTranslator(", ", spec)
+	c.sourceContributorsExtra(bib)
+	c.e()
+	c.e()
+}
+
+// serialIssueKind is the description of a special issue or supplement
+// before the journal's name in "source-serial-title-note"/"-bib":
+// "supplement", "special issue" or "".
+func (c *chicago) serialIssueKind() string {
+	it := c.r.it
+	supp, vt := it.Extra["supplement-number"] != "", it.Extra["volume-title"] != ""
+	per := it.Type == "periodical"
+	switch {
+	case !c.hasContainer():
+	case !per && !supp && !vt:
+	case supp && vt, per && supp && c.hasTitle():
+		return "supplement"
+	case vt, per && c.hasTitle():
+		return "special issue"
+	}
+	return ""
 }
 
 // serialTitle is "source-serial-title-note"/"-bib" without special issues
@@ -2178,6 +2238,9 @@ func (c *chicago) serialTitle(bib bool) {
 	defer c.e()
 	r := c.r
 	it := r.it
+	if k := c.serialIssueKind(); k != "" {
+		r.term(k, "", "", bib)
+	}
 	c.serialName()
 	serialIDs := it.CollectionTitle != "" || it.Extra["issue"] != "" || it.Extra["number"] != "" ||
 		c.hasPage() || it.Extra["supplement-number"] != "" || c.hasVolume() || it.Extra["volume-title"] != ""
@@ -2287,6 +2350,7 @@ func (c *chicago) serialIdentifierVolume(bib bool) {
 			c.volumeText()
 		}
 		c.labelIssue()
+		c.labelSupplementNumber()
 		c.e()
 		if !dateFirst {
 			r.o.elem("(", ")", 0, false)
@@ -2330,6 +2394,37 @@ func (c *chicago) labelIssue() {
 		r.o.end()
 	}
 	c.numberText(r.it.Extra["issue"])
+}
+
+// labelSupplementNumber is "label-supplement-number": "supp. 2" ("no. 2"
+// when a volume title or a periodical's title already calls it a
+// supplement).
+func (c *chicago) labelSupplementNumber() {
+	c.g(" ", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	v := it.Extra["supplement-number"]
+	supp, no := "supp.", "no."
+	if isPlural(v) {
+		supp, no = "supps.", "nos."
+	}
+	t := ""
+	switch num := isNumeric(v); {
+	case v == "":
+	case it.Extra["issue"] != "":
+		t = supp
+	case num && it.Extra["volume-title"] != "", num && it.Type == "periodical" && c.hasTitle():
+		t = no
+	case num:
+		t = supp
+	}
+	if t != "" {
+		r.o.elem("", "", 0, false)
+		r.o.lit(t)
+		r.o.end()
+	}
+	c.numberText(v)
 }
 
 // serialVolumeStatus is "source-serial-volume-status-note"/"-bib" without
