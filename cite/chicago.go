@@ -2165,7 +2165,11 @@ func (c *chicago) sourceSerial(bib bool) {
 	if !c.magNews() && it.CollectionTitle == "" && c.hasVolume() {
 		delim = " "
 	}
-	c.g(", ", "", "")
+	if bib {
+		c.g(". ", "", "")
+	} else {
+		c.g(", ", "", "")
+	}
 	c.serialTitleVolume(bib)
 	c.g(delim, "", "")
 	c.serialTitle(bib)
