@@ -63,6 +63,10 @@ type chicago struct {
 	// locDone records that the locator was rendered: citeproc-js renders
 	// it once in a citation.
 	locDone bool
+	// inParens records that the facts of publication are printed in
+	// parentheses: citeproc-js turns parentheses nested in them into
+	// brackets.
+	inParens bool
 }
 
 func (c *chicago) g(delim, prefix, suffix string) { c.r.o.group(delim, prefix, suffix) }
@@ -1582,12 +1586,16 @@ func (c *chicago) publicationNoteBracketed() {
 	switch c.bracketing() {
 	case pubBracketed:
 		r.o.elem("(", ")", 0, false)
+		c.inParens = true
 		c.sourceMonographicPublication(false)
+		c.inParens = false
 		r.o.end()
 	case pubLetter:
 		if c.hasEditor() || c.hasPage() || c.hasVolume() {
 			r.o.elem("(", ")", 0, false)
+			c.inParens = true
 			c.sourceMonographicPublication(false)
+			c.inParens = false
 			r.o.end()
 		}
 	case pubUncertain:
@@ -1674,6 +1682,48 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 		c.publicationHistory(bib)
 		c.e()
 	}
+	c.e()
+	c.originalTitle(bib)
+	c.e()
+}
+
+// originalTitle is "source-publication-original-title-note"/"-bib": a
+// work originally published under another title (CMOS18 13.101),
+// "originally published as Title (Publisher, 1940)".
+func (c *chicago) originalTitle(bib bool) {
+	r := c.r
+	it := r.it
+	ot := it.Extra["original-title"]
+	if ot == "" {
+		return
+	}
+	c.g(" ", "", "")
+	r.term("originally published as", "", "", bib)
+	c.g(", ", "", "")
+	c.xnames("original-author", &specXPlain)
+	r.tv(0, ot, "", "", Italic, false, tcTitle)
+	c.e()
+	open, closing := "(", ")"
+	if c.inParens {
+		open, closing = "[", "]"
+	}
+	c.g(", ", open, closing)
+	// source-publication-publisher-original-note/-bib
+	tc := tcNone
+	if bib {
+		tc = tcCapFirst
+	}
+	if op := it.Extra["original-publisher"]; op != "" {
+		c.g(": ", "", "")
+		if c.ed17 {
+			r.tv(0, it.Extra["original-publisher-place"], "", "", 0, false, tc)
+		}
+		r.tv(0, op, "", "", 0, false, tc)
+		c.e()
+	} else {
+		r.tv(0, it.Extra["original-publisher-place"], "", "", 0, false, tc)
+	}
+	c.dateOriginal()
 	c.e()
 	c.e()
 }
