@@ -2373,8 +2373,9 @@ func (c *chicago) serialIdentifierVolume(bib bool) {
 				c.volumeText()
 			}
 			c.g(", ", "(", ")")
-			if it.Extra["issue"] != "" {
+			if it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" {
 				c.numberText(it.Extra["issue"])
+				c.labelSupplementNumber()
 			} else if !unsigned {
 				c.dateMonthDaySerial("", "")
 			}
@@ -2383,6 +2384,7 @@ func (c *chicago) serialIdentifierVolume(bib bool) {
 			c.g(" ", "", "")
 			c.g(", ", "", "")
 			c.labelIssue()
+			c.labelSupplementNumber()
 			c.e()
 			if c.hasPersonalContributor() {
 				c.dateMonthDaySerial("(", ")")
