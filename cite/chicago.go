@@ -597,8 +597,79 @@ func (c *chicago) titleCase() textCase {
 // titleBib is "title-bib" (a review's title only when it is not the
 // reviewed work's).
 func (c *chicago) titleBib() {
-	if !c.reviewHidesTitle() {
-		c.titleAndPartTitle(true)
+	if c.reviewHidesTitle() {
+		return
+	}
+	it := c.r.it
+	if c.authorDate && !c.partAtTitle() && !c.hasContainer() {
+		// title-monographic-bib-specific-title-first: author-date lists
+		// a part or a volume under its own title (CMOS18 14.21)
+		switch {
+		case it.Extra["part-title"] != "":
+			c.titlePart()
+			return
+		case it.Extra["volume-title"] != "":
+			c.titleVolume()
+			return
+		}
+	}
+	c.titleAndPartTitle(true)
+}
+
+// lit renders a cs:text value.
+func (c *chicago) lit(s string) {
+	c.r.o.elem("", "", 0, false)
+	c.r.o.lit(s)
+	c.r.o.end()
+}
+
+// identifierVolumeBibSpecificTitleFirst is author-date's
+// "identifier-volume-bib-specific-title-first": after a part or volume
+// listed under its own title, the whole it belongs to ("Pt. 2 of The War
+// Years, vol. 3 of Embassy Papers").
+func (c *chicago) identifierVolumeBibSpecificTitleFirst() {
+	it := c.r.it
+	pn, pt := it.Extra["part-number"] != "", it.Extra["part-title"] != ""
+	vol, vt := c.hasVolume(), it.Extra["volume-title"] != ""
+	c.g(", ", "", "")
+	defer c.e()
+	switch {
+	case pn && pt && vol && vt:
+		c.g(" ", "", "")
+		c.labelPartNumber(true)
+		c.lit("of")
+		c.titleVolume()
+		c.e()
+		c.g(" ", "", "")
+		c.labelVolume(false)
+		c.lit("of")
+		c.titlePrimary()
+		c.e()
+	case pt || vt:
+		c.g(" ", "", "")
+		switch {
+		case pn && vol:
+			c.g(", ", "", "")
+			c.labelVolume(true)
+			c.labelPartNumber(false)
+			c.lit("of")
+			c.e()
+		case pn:
+			c.labelPartNumber(true)
+			c.lit("of")
+		case vol:
+			c.labelVolume(true)
+			c.lit("of")
+		}
+		c.titlePrimary()
+		c.e()
+	case pn && vol:
+		c.labelVolume(true)
+		c.labelPartNumber(false)
+	case pn:
+		c.labelPartNumber(true)
+	case vol:
+		c.labelVolume(true)
 	}
 }
 
@@ -1036,15 +1107,19 @@ func (c *chicago) contributorsAndVolumeBib() {
 	r := c.r
 	if c.authorDate {
 		// identifier-contributors-and-volume-monographic-bib-specific-title-first
+		it := r.it
+		parts := c.hasVolume() || it.Extra["part-number"] != "" || it.Extra["part-title"] != "" ||
+			it.Extra["volume-title"] != ""
 		c.g(". ", "", "")
 		c.contributorsBib()
 		c.g(", ", "", "")
-		if c.hasVolume() {
-			c.labelVolume(true)
-			r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, &specVerb)
+		c.identifierVolumeBibSpecificTitleFirst()
+		if parts || it.NumberOfVolumes != "" {
+			// a multivolume work's editor; otherwise it goes with the series
+			r.names(vCollectionEditor, roleCollectionEditor, it.CollectionEditor, &specVerb)
 		}
 		c.e()
-		if !c.hasVolume() {
+		if !parts {
 			numberOfVolumes(r)
 		}
 		c.e()
