@@ -1487,7 +1487,15 @@ func (c *chicago) sourceMonographic(bib bool) {
 		default:
 			r.term("in", "", "", bib)
 		}
-		r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+		switch {
+		case c.authorDate && r.it.Extra["part-title"] != "":
+			// source-monographic-title-specific-title-first
+			c.titlePart()
+		case c.authorDate && r.it.Extra["volume-title"] != "":
+			c.titleVolume()
+		default:
+			r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+		}
 		c.e()
 		if typeIn(r.it.Type, "document", "report", "software", "standard") {
 			// source-monographic-description: the genre after the container
@@ -1538,6 +1546,56 @@ func (c *chicago) sourceSeriesTitle() {
 	}
 }
 
+// sourceMonographicIdentifierVolumeSpecificTitleFirst is author-date's
+// "source-monographic-identifier-volume-bib-specific-title-first": after a
+// container's part or volume listed under its own title, the whole it
+// belongs to ("vol. 1 of Diplomacy"); else the volume.
+func (c *chicago) sourceMonographicIdentifierVolumeSpecificTitleFirst() {
+	r := c.r
+	it := r.it
+	pn, pt := it.Extra["part-number"] != "", it.Extra["part-title"] != ""
+	vol, vt := c.hasVolume(), it.Extra["volume-title"] != ""
+	container := func() { r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle) }
+	c.g(", ", "", "")
+	defer c.e()
+	switch {
+	case pn && pt && vol && vt:
+		c.g(" ", "", "")
+		c.labelPartNumber(false)
+		c.lit("of")
+		c.titleVolume()
+		c.e()
+		c.g(" ", "", "")
+		c.labelVolume(false)
+		c.lit("of")
+		container()
+		c.e()
+	case pt || vt:
+		c.g(" ", "", "")
+		switch {
+		case pn && vol:
+			c.g(", ", "", "")
+			c.labelVolume(false)
+			c.labelPartNumber(false)
+			c.lit("of")
+			c.e()
+		case pn:
+			c.labelPartNumber(false)
+			c.lit("of")
+		case vol:
+			c.labelVolume(false)
+			c.lit("of")
+		}
+		container()
+		c.e()
+	case pn:
+		c.labelVolume(false)
+		c.labelPartNumber(false)
+	default:
+		c.labelVolume(false)
+	}
+}
+
 // sourceMonographicIdentifier is "source-monographic-identifier-note"/"-bib".
 func (c *chicago) sourceMonographicIdentifier(bib bool) {
 	c.g("", "", "")
@@ -1567,15 +1625,14 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 			c.sourceContributorsExtra(bib)
 		}
 		c.e()
-		c.g(", ", "", "")
-		if !isNumeric(r.it.Volume) || c.hasContainer() || !c.hasPage() {
-			c.labelVolume(false)
-		}
-		c.e()
-		if c.hasVolume() {
+		c.sourceMonographicIdentifierVolumeSpecificTitleFirst()
+		it := r.it
+		parts := c.hasVolume() || it.Extra["part-number"] != "" || it.Extra["part-title"] != "" ||
+			it.Extra["volume-title"] != ""
+		if parts || it.NumberOfVolumes != "" {
 			r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, spec)
 		}
-		if !c.hasVolume() && !c.hasPage() {
+		if !parts && !c.hasPage() {
 			numberOfVolumes(r)
 		}
 		c.e()
