@@ -63,6 +63,10 @@ type chicago struct {
 	// locDone records that the locator was rendered: citeproc-js renders
 	// it once in a citation.
 	locDone bool
+	// inParens records that the facts of publication are printed in
+	// parentheses: citeproc-js turns parentheses nested in them into
+	// brackets.
+	inParens bool
 }
 
 func (c *chicago) g(delim, prefix, suffix string) { c.r.o.group(delim, prefix, suffix) }
@@ -243,12 +247,22 @@ func (c *chicago) sourceLocatorSubsequent() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
+	part := c.r.it.Extra["part-number"] != ""
 	switch {
+	case c.k == kSerial && part:
+		// source-locator-subsequent-serial: page numbers labelled when
+		// there are several locators
+		c.labelPartNumber(false)
+		c.labelLocatorAll()
 	case c.k == kSerial:
 		// source-locator-subsequent-serial
 		c.labelLocator()
 	case c.hasContainer():
 		c.labelLocator()
+	case part:
+		c.labelVolume(false)
+		c.labelPartNumber(false)
+		c.labelLocatorAll()
 	case c.numericVolume() && c.locIs("page"):
 		c.g(":", "", "")
 		c.volumeText()
@@ -583,9 +597,116 @@ func (c *chicago) titleCase() textCase {
 // titleBib is "title-bib" (a review's title only when it is not the
 // reviewed work's).
 func (c *chicago) titleBib() {
-	if !c.reviewHidesTitle() {
-		c.titlePrimary()
+	if c.reviewHidesTitle() {
+		return
 	}
+	it := c.r.it
+	if c.authorDate && !c.partAtTitle() && !c.hasContainer() {
+		// title-monographic-bib-specific-title-first: author-date lists
+		// a part or a volume under its own title (CMOS18 14.21)
+		switch {
+		case it.Extra["part-title"] != "":
+			c.titlePart()
+			return
+		case it.Extra["volume-title"] != "":
+			c.titleVolume()
+			return
+		}
+	}
+	c.titleAndPartTitle(true)
+}
+
+// lit renders a cs:text value.
+func (c *chicago) lit(s string) {
+	c.r.o.elem("", "", 0, false)
+	c.r.o.lit(s)
+	c.r.o.end()
+}
+
+// identifierVolumeBibSpecificTitleFirst is author-date's
+// "identifier-volume-bib-specific-title-first": after a part or volume
+// listed under its own title, the whole it belongs to ("Pt. 2 of The War
+// Years, vol. 3 of Embassy Papers").
+func (c *chicago) identifierVolumeBibSpecificTitleFirst() {
+	it := c.r.it
+	pn, pt := it.Extra["part-number"] != "", it.Extra["part-title"] != ""
+	vol, vt := c.hasVolume(), it.Extra["volume-title"] != ""
+	c.g(", ", "", "")
+	defer c.e()
+	switch {
+	case pn && pt && vol && vt:
+		c.g(" ", "", "")
+		c.labelPartNumber(true)
+		c.lit("of")
+		c.titleVolume()
+		c.e()
+		c.g(" ", "", "")
+		c.labelVolume(false)
+		c.lit("of")
+		c.titlePrimary()
+		c.e()
+	case pt || vt:
+		c.g(" ", "", "")
+		switch {
+		case pn && vol:
+			c.g(", ", "", "")
+			c.labelVolume(true)
+			c.labelPartNumber(false)
+			c.lit("of")
+			c.e()
+		case pn:
+			c.labelPartNumber(true)
+			c.lit("of")
+		case vol:
+			c.labelVolume(true)
+			c.lit("of")
+		}
+		c.titlePrimary()
+		c.e()
+	case pn && vol:
+		c.labelVolume(true)
+		c.labelPartNumber(false)
+	case pn:
+		c.labelPartNumber(true)
+	case vol:
+		c.labelVolume(true)
+	}
+}
+
+// partAtTitle reports whether title-note and title-bib print the part
+// number and title with the title ("title-and-part-filter-review-…"):
+// posts, web pages and serials, and interviews and conference papers
+// without a monographic editor.
+func (c *chicago) partAtTitle() bool {
+	t := c.r.it.Type
+	switch {
+	case typeIn(t, "post", "webpage"), serialType(t):
+		return true
+	case c.hasMonographicEditor():
+		return false
+	}
+	return typeIn(t, "interview", "paper-conference")
+}
+
+// titleAndPartTitle is "title-and-part-title-note" ("-bib" with bib)
+// where title-note and title-bib use it, else "title-primary".
+func (c *chicago) titleAndPartTitle(bib bool) {
+	it := c.r.it
+	if !c.partAtTitle() || it.Extra["part-number"] == "" && it.Extra["part-title"] == "" {
+		c.titlePrimary()
+		return
+	}
+	if bib {
+		c.g(". ", "", "")
+	} else {
+		c.g(", ", "", "")
+	}
+	c.titlePrimary()
+	c.g(", ", "", "")
+	c.labelPartNumber(bib)
+	c.titlePart()
+	c.e()
+	c.e()
 }
 
 // titleShort is "title-short" ("title-primary-short").
@@ -622,7 +743,7 @@ func (c *chicago) titleAndDescriptionsNote() {
 	c.g(", ", "", "")
 	switch {
 	case c.hasTitle() && !c.reviewHidesTitle():
-		c.titlePrimary()
+		c.titleAndPartTitle(false)
 	case typeIn(c.r.it.Type, "bill", "report"):
 		// an untitled bill or report is cited by its number
 		c.identifierNumber(false)
@@ -704,6 +825,8 @@ func (c *chicago) description(bib bool) {
 		} else {
 			r.names(vRecipient, roleRecipient, r.it.Recipient, recipient)
 		}
+		r.plain(0, r.it.Extra["event-place"])
+		c.dateEventFull()
 		c.e()
 		return
 	}
@@ -793,7 +916,12 @@ func (c *chicago) descriptionLetterShort() {
 	} else {
 		c.descriptionFormatShort()
 	}
-	c.dateIssuedFull()
+	r.plain(0, r.it.Extra["event-place"])
+	if r.it.ExtraDates["event-date"].IsZero() {
+		c.dateIssuedFull()
+	} else {
+		c.dateEventFull()
+	}
 	c.e()
 }
 
@@ -979,15 +1107,19 @@ func (c *chicago) contributorsAndVolumeBib() {
 	r := c.r
 	if c.authorDate {
 		// identifier-contributors-and-volume-monographic-bib-specific-title-first
+		it := r.it
+		parts := c.hasVolume() || it.Extra["part-number"] != "" || it.Extra["part-title"] != "" ||
+			it.Extra["volume-title"] != ""
 		c.g(". ", "", "")
 		c.contributorsBib()
 		c.g(", ", "", "")
-		if c.hasVolume() {
-			c.labelVolume(true)
-			r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, &specVerb)
+		c.identifierVolumeBibSpecificTitleFirst()
+		if parts || it.NumberOfVolumes != "" {
+			// a multivolume work's editor; otherwise it goes with the series
+			r.names(vCollectionEditor, roleCollectionEditor, it.CollectionEditor, &specVerb)
 		}
 		c.e()
-		if !c.hasVolume() {
+		if !parts {
 			numberOfVolumes(r)
 		}
 		c.e()
@@ -1022,7 +1154,13 @@ func (c *chicago) identifierVolumeNote() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
+	it := c.r.it
 	switch {
+	case it.Extra["part-number"] != "" || it.Extra["part-title"] != "" || it.Extra["volume-title"] != "":
+		c.labelVolume(false)
+		c.titleVolume()
+		c.labelPartNumber(false)
+		c.titlePart()
 	case c.numericVolume() && c.locIs("page"):
 		if c.hasEditor() || c.hasTranslator() || len(c.r.it.ContainerAuthor) > 0 {
 			c.labelVolume(false)
@@ -1042,10 +1180,121 @@ func (c *chicago) identifierVolumeBib() {
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
-	if c.hasVolume() {
+	it := c.r.it
+	switch {
+	case c.hasVolume() || it.Extra["volume-title"] != "":
+		// with a volume or a volume title, the part number is not
+		// capitalized
 		c.labelVolume(true)
+		c.titleVolume()
+		c.labelPartNumber(false)
+		c.titlePart()
+	case it.Extra["part-number"] != "" || it.Extra["part-title"] != "":
+		c.labelPartNumber(true)
+		c.titlePart()
 	}
 	c.e()
+}
+
+// labelPartNumber is "label-part-number" ("label-part-number-capitalized"
+// with capital): "pt. 2", the term only before a numeric part number.
+func (c *chicago) labelPartNumber(capital bool) {
+	r := c.r
+	v := r.it.Extra["part-number"]
+	c.g(" ", "", "")
+	if isNumeric(v) {
+		r.o.elem("", "", 0, false)
+		if capital {
+			r.o.litCap("pt.")
+		} else {
+			r.o.lit("pt.")
+		}
+		r.o.end()
+	}
+	if capital && v != "" {
+		r.o.elem("", "", 0, false)
+		r.o.success()
+		r.o.open()
+		start := len(r.o.buf)
+		r.writeField(v, tcNone)
+		capitalizeAt(r.o.buf, start)
+		r.o.end()
+	} else {
+		r.plain(0, v)
+	}
+	c.e()
+}
+
+// titleVolume is "title-volume": quoted for manuscripts and serials,
+// italic for monographs.
+func (c *chicago) titleVolume() {
+	it := c.r.it
+	v := it.Extra["volume-title"]
+	t := it.Type
+	switch {
+	case t == "manuscript", serialType(t):
+		c.r.tv(0, v, "", "", 0, true, tcTitle)
+	case c.hasMonographicEditor():
+		c.r.tv(0, v, "", "", Italic, false, tcTitle)
+	case typeIn(t, "interview", "paper-conference"):
+		c.r.tv(0, v, "", "", 0, true, tcTitle)
+	default:
+		c.r.tv(0, v, "", "", Italic, false, tcTitle)
+	}
+}
+
+// titlePart is "title-part".
+func (c *chicago) titlePart() {
+	r := c.r
+	it := r.it
+	v := it.Extra["part-title"]
+	t := it.Type
+	switch {
+	case t == "patent":
+		c.g("", "", "")
+		r.o.elem("", "", 0, false)
+		if v == "" {
+			r.o.attempt()
+		} else {
+			r.o.success()
+			r.o.open()
+			start := len(r.o.buf)
+			r.writeField(v, tcNone)
+			capitalizeAt(r.o.buf, start)
+		}
+		r.o.end()
+		c.e()
+	case typeIn(t, "bill", "collection", "legislation", "regulation", "treaty"):
+		r.tv(0, v, "", "", 0, false, tcTitle)
+	case t == "legal_case":
+		r.tv(0, v, "", "", Italic, false, tcNone)
+	case typeIn(t, "book", "classic", "graphic", "hearing", "map"):
+		r.tv(0, v, "", "", Italic, false, tcTitle)
+	case t == "entry-encyclopedia" && len(it.Author) > 0 && it.ContainerTitle != "":
+		r.tv(0, v, "", "", 0, true, tcTitle)
+	case typeIn(t, "entry-dictionary", "entry-encyclopedia") && it.ContainerTitle != "":
+		r.tv(0, v, "", "", 0, true, tcNone)
+	case t == "post":
+		r.tv(0, v, "", "", 0, true, tcNone)
+	case t == "webpage":
+		r.tv(0, v, "", "", 0, true, tcTitle)
+	case it.ContainerTitle != "":
+		switch {
+		case serialType(t):
+			r.tv(0, v, "", "", 0, true, tcTitle)
+		case c.hasMonographicEditor():
+			r.tv(0, v, "", "", Italic, false, tcTitle)
+		case typeIn(t, "interview", "paper-conference"):
+			r.tv(0, v, "", "", 0, true, tcTitle)
+		default:
+			r.tv(0, v, "", "", Italic, false, tcTitle)
+		}
+	case typeIn(t, "article", "dataset", "document", "interview", "manuscript", "paper-conference",
+		"personal_communication", "speech", "thesis"):
+		r.tv(0, v, "", "", 0, true, tcTitle)
+	default:
+		r.tv(0, v, "", "", Italic, false, tcTitle)
+	}
 }
 
 // labelVolume is "label-volume" ("label-volume-capitalized" with
@@ -1238,7 +1487,15 @@ func (c *chicago) sourceMonographic(bib bool) {
 		default:
 			r.term("in", "", "", bib)
 		}
-		r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+		switch {
+		case c.authorDate && r.it.Extra["part-title"] != "":
+			// source-monographic-title-specific-title-first
+			c.titlePart()
+		case c.authorDate && r.it.Extra["volume-title"] != "":
+			c.titleVolume()
+		default:
+			r.tv(vContainerTitle, r.it.ContainerTitle, "", "", Italic, false, tcTitle)
+		}
 		c.e()
 		if typeIn(r.it.Type, "document", "report", "software", "standard") {
 			// source-monographic-description: the genre after the container
@@ -1289,6 +1546,56 @@ func (c *chicago) sourceSeriesTitle() {
 	}
 }
 
+// sourceMonographicIdentifierVolumeSpecificTitleFirst is author-date's
+// "source-monographic-identifier-volume-bib-specific-title-first": after a
+// container's part or volume listed under its own title, the whole it
+// belongs to ("vol. 1 of Diplomacy"); else the volume.
+func (c *chicago) sourceMonographicIdentifierVolumeSpecificTitleFirst() {
+	r := c.r
+	it := r.it
+	pn, pt := it.Extra["part-number"] != "", it.Extra["part-title"] != ""
+	vol, vt := c.hasVolume(), it.Extra["volume-title"] != ""
+	container := func() { r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle) }
+	c.g(", ", "", "")
+	defer c.e()
+	switch {
+	case pn && pt && vol && vt:
+		c.g(" ", "", "")
+		c.labelPartNumber(false)
+		c.lit("of")
+		c.titleVolume()
+		c.e()
+		c.g(" ", "", "")
+		c.labelVolume(false)
+		c.lit("of")
+		container()
+		c.e()
+	case pt || vt:
+		c.g(" ", "", "")
+		switch {
+		case pn && vol:
+			c.g(", ", "", "")
+			c.labelVolume(false)
+			c.labelPartNumber(false)
+			c.lit("of")
+			c.e()
+		case pn:
+			c.labelPartNumber(false)
+			c.lit("of")
+		case vol:
+			c.labelVolume(false)
+			c.lit("of")
+		}
+		container()
+		c.e()
+	case pn:
+		c.labelVolume(false)
+		c.labelPartNumber(false)
+	default:
+		c.labelVolume(false)
+	}
+}
+
 // sourceMonographicIdentifier is "source-monographic-identifier-note"/"-bib".
 func (c *chicago) sourceMonographicIdentifier(bib bool) {
 	c.g("", "", "")
@@ -1318,15 +1625,14 @@ func (c *chicago) sourceMonographicIdentifier(bib bool) {
 			c.sourceContributorsExtra(bib)
 		}
 		c.e()
-		c.g(", ", "", "")
-		if !isNumeric(r.it.Volume) || c.hasContainer() || !c.hasPage() {
-			c.labelVolume(false)
-		}
-		c.e()
-		if c.hasVolume() {
+		c.sourceMonographicIdentifierVolumeSpecificTitleFirst()
+		it := r.it
+		parts := c.hasVolume() || it.Extra["part-number"] != "" || it.Extra["part-title"] != "" ||
+			it.Extra["volume-title"] != ""
+		if parts || it.NumberOfVolumes != "" {
 			r.names(vCollectionEditor, roleCollectionEditor, r.it.CollectionEditor, spec)
 		}
-		if !c.hasVolume() && !c.hasPage() {
+		if !parts && !c.hasPage() {
 			numberOfVolumes(r)
 		}
 		c.e()
@@ -1412,12 +1718,16 @@ func (c *chicago) publicationNoteBracketed() {
 	switch c.bracketing() {
 	case pubBracketed:
 		r.o.elem("(", ")", 0, false)
+		c.inParens = true
 		c.sourceMonographicPublication(false)
+		c.inParens = false
 		r.o.end()
 	case pubLetter:
 		if c.hasEditor() || c.hasPage() || c.hasVolume() {
 			r.o.elem("(", ")", 0, false)
+			c.inParens = true
 			c.sourceMonographicPublication(false)
+			c.inParens = false
 			r.o.end()
 		}
 	case pubUncertain:
@@ -1504,6 +1814,48 @@ func (c *chicago) sourceMonographicPublication(bib bool) {
 		c.publicationHistory(bib)
 		c.e()
 	}
+	c.e()
+	c.originalTitle(bib)
+	c.e()
+}
+
+// originalTitle is "source-publication-original-title-note"/"-bib": a
+// work originally published under another title (CMOS18 13.101),
+// "originally published as Title (Publisher, 1940)".
+func (c *chicago) originalTitle(bib bool) {
+	r := c.r
+	it := r.it
+	ot := it.Extra["original-title"]
+	if ot == "" {
+		return
+	}
+	c.g(" ", "", "")
+	r.term("originally published as", "", "", bib)
+	c.g(", ", "", "")
+	c.xnames("original-author", &specXPlain)
+	r.tv(0, ot, "", "", Italic, false, tcTitle)
+	c.e()
+	open, closing := "(", ")"
+	if c.inParens {
+		open, closing = "[", "]"
+	}
+	c.g(", ", open, closing)
+	// source-publication-publisher-original-note/-bib
+	tc := tcNone
+	if bib {
+		tc = tcCapFirst
+	}
+	if op := it.Extra["original-publisher"]; op != "" {
+		c.g(": ", "", "")
+		if c.ed17 {
+			r.tv(0, it.Extra["original-publisher-place"], "", "", 0, false, tc)
+		}
+		r.tv(0, op, "", "", 0, false, tc)
+		c.e()
+	} else {
+		r.tv(0, it.Extra["original-publisher-place"], "", "", 0, false, tc)
+	}
+	c.dateOriginal()
 	c.e()
 	c.e()
 }
@@ -1700,7 +2052,12 @@ func (c *chicago) sourceDateIssuedFull() {
 			c.dateIssuedFull()
 		}
 	case kManuscript, kLetter:
-		c.dateIssuedFull()
+		if it := c.r.it; it.Type == "personal_communication" && !it.ExtraDates["event-date"].IsZero() {
+			// a letter listed under its event date gives the year issued
+			c.dateIssuedYear()
+		} else {
+			c.dateIssuedFull()
+		}
 	default:
 		if fullDateType(c.r.it.Type) || isEntry(c.r.it.Type) && (c.hasDOI() || c.hasURL()) {
 			c.dateIssuedFull()
@@ -1990,10 +2347,74 @@ func (c *chicago) sourceSerial(bib bool) {
 	if !c.magNews() && it.CollectionTitle == "" && c.hasVolume() {
 		delim = " "
 	}
+	if bib {
+		c.g(". ", "", "")
+	} else {
+		c.g(", ", "", "")
+	}
+	c.serialTitleVolume(bib)
 	c.g(delim, "", "")
 	c.serialTitle(bib)
 	c.serialIdentifier(bib)
 	c.e()
+	c.e()
+}
+
+// serialTitleVolume is "source-serial-title-volume-note"/"-bib": the
+// title of a journal's special issue or supplement (CMOS 14.77–78),
+// "in “Title,” edited by …".
+func (c *chicago) serialTitleVolume(bib bool) {
+	r := c.r
+	it := r.it
+	if it.Extra["volume-title"] == "" {
+		return
+	}
+	c.g(", ", "", "")
+	c.g(" ", "", "")
+	// source-monographic-preposition
+	switch t := it.Type; {
+	case typeIn(t, "broadcast", "motion_picture"):
+	case t == "chapter" && c.hasContainer() && c.hasGenre(),
+		t == "article-journal" && c.hasContainer() && c.hasGenre():
+		r.term("to", "", "", false)
+	case isEntry(t):
+		if c.hasAuthor() || len(it.ExtraNames["composer"]) > 0 {
+			r.term("in", "", "", bib)
+		}
+	default:
+		r.term("in", "", "", bib)
+	}
+	c.titleVolume()
+	c.e()
+	// source-monographic-identifier-contributors-note/bib
+	spec := &specVerbShort
+	if bib {
+		spec = &specVerb
+	}
+	c.g(", ", "", "")
+	r.names(vContainerAuthor, roleContainerAuthor, it.ContainerAuthor, &specVerb)
+	c.editorTranslator(", ", spec)
+	c.sourceContributorsExtra(bib)
+	c.e()
+	c.e()
+}
+
+// serialIssueKind is the description of a special issue or supplement
+// before the journal's name in "source-serial-title-note"/"-bib":
+// "supplement", "special issue" or "".
+func (c *chicago) serialIssueKind() string {
+	it := c.r.it
+	supp, vt := it.Extra["supplement-number"] != "", it.Extra["volume-title"] != ""
+	per := it.Type == "periodical"
+	switch {
+	case !c.hasContainer():
+	case !per && !supp && !vt:
+	case supp && vt, per && supp && c.hasTitle():
+		return "supplement"
+	case vt, per && c.hasTitle():
+		return "special issue"
+	}
+	return ""
 }
 
 // serialTitle is "source-serial-title-note"/"-bib" without special issues
@@ -2003,6 +2424,9 @@ func (c *chicago) serialTitle(bib bool) {
 	defer c.e()
 	r := c.r
 	it := r.it
+	if k := c.serialIssueKind(); k != "" {
+		r.term(k, "", "", bib)
+	}
 	c.serialName()
 	serialIDs := it.CollectionTitle != "" || it.Extra["issue"] != "" || it.Extra["number"] != "" ||
 		c.hasPage() || it.Extra["supplement-number"] != "" || c.hasVolume() || it.Extra["volume-title"] != ""
@@ -2081,8 +2505,9 @@ func (c *chicago) serialIdentifierVolume(bib bool) {
 				c.volumeText()
 			}
 			c.g(", ", "(", ")")
-			if it.Extra["issue"] != "" {
+			if it.Extra["issue"] != "" || it.Extra["supplement-number"] != "" {
 				c.numberText(it.Extra["issue"])
+				c.labelSupplementNumber()
 			} else if !unsigned {
 				c.dateMonthDaySerial("", "")
 			}
@@ -2091,6 +2516,7 @@ func (c *chicago) serialIdentifierVolume(bib bool) {
 			c.g(" ", "", "")
 			c.g(", ", "", "")
 			c.labelIssue()
+			c.labelSupplementNumber()
 			c.e()
 			if c.hasPersonalContributor() {
 				c.dateMonthDaySerial("(", ")")
@@ -2112,6 +2538,7 @@ func (c *chicago) serialIdentifierVolume(bib bool) {
 			c.volumeText()
 		}
 		c.labelIssue()
+		c.labelSupplementNumber()
 		c.e()
 		if !dateFirst {
 			r.o.elem("(", ")", 0, false)
@@ -2155,6 +2582,37 @@ func (c *chicago) labelIssue() {
 		r.o.end()
 	}
 	c.numberText(r.it.Extra["issue"])
+}
+
+// labelSupplementNumber is "label-supplement-number": "supp. 2" ("no. 2"
+// when a volume title or a periodical's title already calls it a
+// supplement).
+func (c *chicago) labelSupplementNumber() {
+	c.g(" ", "", "")
+	defer c.e()
+	r := c.r
+	it := r.it
+	v := it.Extra["supplement-number"]
+	supp, no := "supp.", "no."
+	if isPlural(v) {
+		supp, no = "supps.", "nos."
+	}
+	t := ""
+	switch num := isNumeric(v); {
+	case v == "":
+	case it.Extra["issue"] != "":
+		t = supp
+	case num && it.Extra["volume-title"] != "", num && it.Type == "periodical" && c.hasTitle():
+		t = no
+	case num:
+		t = supp
+	}
+	if t != "" {
+		r.o.elem("", "", 0, false)
+		r.o.lit(t)
+		r.o.end()
+	}
+	c.numberText(v)
 }
 
 // serialVolumeStatus is "source-serial-volume-status-note"/"-bib" without

@@ -659,8 +659,8 @@ func (m *mla) container1Number() {
 		m.text(mvGenre, it.Genre, 0, false, tcNone)
 		// label-number
 		m.g(" ", "", "")
-		if it.Type != "standard" && numericCP(n) {
-			if pluralCP(n) {
+		if it.Type != "standard" && numericCP(joinSlashedDigits(n)) {
+			if pluralCP(joinSlashedDigits(n)) {
 				m.label("nos.", false)
 			} else {
 				m.label("no.", false)

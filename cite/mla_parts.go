@@ -317,6 +317,23 @@ func numericCP(s string) bool {
 	return numericMaster(stripParticle(el))
 }
 
+// joinSlashedDigits drops each "/" between two digits of a number
+// variable: citeproc-js reads digits joined by a slash as one number
+// ("1938/77" is numeric, as Chicago's numberNumeric has it).
+func joinSlashedDigits(s string) string {
+	if strings.IndexByte(s, '/') < 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '/' && i > 0 && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]) {
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
 // nextNumberElement returns the element at the start of s and the length
 // of the joiner after it (0 at the end).
 func nextNumberElement(s string) (string, int) {
