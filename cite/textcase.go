@@ -157,6 +157,18 @@ func appendTitleCase(dst []byte, s string) []byte {
 // citeproc-js's text-case engine does: quotation marks that close nothing
 // or open out of turn give the word after them back its first letter.
 func appendCase(dst []byte, s string, firstOnly bool) []byte {
+	if caseKeeps(s) {
+		// only words in lower case change (a word with a capital is left
+		// alone, a caseless one has nothing to change), and a final stop
+		// word: s is its own case
+		return append(dst, s...)
+	}
+	return appendCaseWords(dst, s, firstOnly)
+}
+
+// appendCaseWords is appendCase without its shortcut for a string with no
+// word in lower case.
+func appendCaseWords(dst []byte, s string, firstOnly bool) []byte {
 	var segBuf [32]titleSegment
 	segs := splitTitle(s, segBuf[:0])
 	// capitalized[i] is the word decision per word; do it in two passes:
@@ -390,6 +402,84 @@ func firstWord(s string) (i, j int) {
 		j += size
 	}
 	return i, j
+}
+
+// hasLowerWord reports whether s has a word (a run of letters, digits and
+// marks: finer than the words title case splits, so never missing one)
+// with a lower-case letter and no letter that lower-casing changes, or
+// invalid UTF-8. Title case and capitalize-first change only those.
+func hasLowerWord(s string) bool {
+	lower, upper := false, false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return true // invalid UTF-8: the full case writes U+FFFD
+			}
+		}
+		i += size
+		switch {
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z'):
+			lower = true
+		case r < utf8.RuneSelf && (r >= 'A' && r <= 'Z'):
+			upper = true
+		case r < utf8.RuneSelf && r >= '0' && r <= '9':
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)):
+			if unicode.ToLower(r) != r {
+				upper = true
+			} else if unicode.ToUpper(r) != r {
+				lower = true
+			}
+		default:
+			// the word ends
+			if lower && !upper {
+				return true
+			}
+			lower, upper = false, false
+		}
+	}
+	return lower && !upper
+}
+
+// caseKeeps reports whether title case and capitalize-first leave s as it
+// is: no word in lower case, no final stop word, valid UTF-8.
+func caseKeeps(s string) bool { return !hasLowerWord(s) && !endsInStopWord(s) }
+
+// endsInStopWord reports whether the last word of s, by title case's
+// split (tags and spaces) or by letters alone, is a stop word of more than
+// one letter, which title case capitalizes whatever its case.
+func endsInStopWord(s string) bool {
+	end := len(s)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !isTagRune(r) && !isWordSpace(r) {
+			break
+		}
+		end -= size
+	}
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if isTagRune(r) || isWordSpace(r) {
+			break
+		}
+		start -= size
+	}
+	if w := s[start:end]; len(w) > 1 && isStopWord(w) {
+		return true
+	}
+	// the last run of ASCII letters
+	end = len(s)
+	for end > 0 && !isLetter(s[end-1]) {
+		end--
+	}
+	start = end
+	for start > 0 && isLetter(s[start-1]) {
+		start--
+	}
+	w := s[start:end]
+	return len(w) > 1 && isStopWord(w)
 }
 
 // appendCapitalizeFirst appends s with its first word capitalized if that
