@@ -425,12 +425,11 @@ func hasLowerWord(s string) bool {
 		case r < utf8.RuneSelf && (r >= 'A' && r <= 'Z'):
 			upper = true
 		case r < utf8.RuneSelf && r >= '0' && r <= '9':
+		case r >= utf8.RuneSelf && unicode.ToLower(r) != r:
+			upper = true // any cased character ("Ⓦ" too), letter or not
+		case r >= utf8.RuneSelf && unicode.ToUpper(r) != r:
+			lower = true
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)):
-			if unicode.ToLower(r) != r {
-				upper = true
-			} else if unicode.ToUpper(r) != r {
-				lower = true
-			}
 		default:
 			// the word ends
 			if lower && !upper {
