@@ -582,8 +582,10 @@ func where(q *annotate.Query, a *args) (string, error) {
 		p := a.add(int64(q.Page))
 		conds = append(conds, "a.page_first > 0 AND a.page_first <= "+p+" AND a.page_last >= "+p)
 	}
-	if q.Tag != "" {
-		conds = append(conds, "EXISTS (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = a.id AND t.tag = "+a.add(annotate.NormalizeTag(q.Tag))+")")
+	if tag := annotate.NormalizeTag(q.Tag); tag != "" {
+		// a tag that normalizes to nothing (" ") filters nothing, as in
+		// the memory store
+		conds = append(conds, "EXISTS (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = a.id AND t.tag = "+a.add(tag)+")")
 	}
 	return strings.Join(conds, " AND "), nil
 }
