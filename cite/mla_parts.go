@@ -44,23 +44,14 @@ func (m *mla) text(v mlaVar, val string, f Decoration, quotes bool, tc textCase)
 	m.textAff(v, val, "", "", f, quotes, tc)
 }
 
+// textAff is text with a prefix and a suffix.
 func (m *mla) textAff(v mlaVar, val, prefix, suffix string, f Decoration, quotes bool, tc textCase) {
-	r := m.r
 	if m.sup&v != 0 {
 		val = ""
 	}
-	r.o.elem(prefix, suffix, f, quotes)
-	if val == "" {
-		r.o.attempt()
-	} else {
-		r.o.success()
-		r.o.open()
-		r.writeField(val, tc)
-		if m.inSub {
-			m.used |= v
-		}
+	if m.r.textField(val, prefix, suffix, f, quotes, tc) && m.inSub {
+		m.used |= v
 	}
-	r.o.end()
 }
 
 // term is cs:text term=… (or cs:label of a number variable, whose form

@@ -124,18 +124,26 @@ func (r *renderer) tv(v varSet, val, prefix, suffix string, f Decoration, quotes
 	if r.done&v != 0 {
 		val = ""
 	}
+	if r.textField(val, prefix, suffix, f, quotes, tc) && r.inSubst {
+		r.used |= v
+	}
+}
+
+// textField renders the value of a text variable (cs:text variable=…)
+// that the caller has not suppressed: an empty val is an attempt that
+// renders nothing. It reports whether val rendered.
+func (r *renderer) textField(val, prefix, suffix string, f Decoration, quotes bool, tc textCase) bool {
 	r.o.elem(prefix, suffix, f, quotes)
 	if val == "" {
 		r.o.attempt()
-	} else {
-		r.o.success()
-		r.o.open()
-		r.writeField(val, tc)
-		if r.inSubst {
-			r.used |= v
-		}
+		r.o.end()
+		return false
 	}
+	r.o.success()
+	r.o.open()
+	r.writeField(val, tc)
 	r.o.end()
+	return true
 }
 
 // plain renders a text variable without formatting.
