@@ -385,16 +385,9 @@ func (c *chicago) reviewHidesTitle() bool {
 	if !c.isReview() || it.Extra["reviewed-genre"] != "" || it.Extra["reviewed-title"] != "" {
 		return false
 	}
-	// title-bib, title-note: the filter applies to posts, web pages and
-	// serials; monographic types always print their title
-	t := it.Type
-	switch {
-	case typeIn(t, "post", "webpage"), serialType(t):
-		return true
-	case c.hasMonographicEditor():
-		return false
-	}
-	return typeIn(t, "interview", "paper-conference")
+	// title-bib, title-note: the filter applies where the part goes with
+	// the title
+	return c.partAtTitle()
 }
 
 // serialType reports the styles' serial types.
