@@ -629,40 +629,11 @@ func (c *chicago) lit(s string) {
 // Years, vol. 3 of Embassy Papers").
 func (c *chicago) identifierVolumeBibSpecificTitleFirst() {
 	it := c.r.it
-	pn, pt := it.Extra["part-number"] != "", it.Extra["part-title"] != ""
-	vol, vt := c.hasVolume(), it.Extra["volume-title"] != ""
+	pn, vol := it.Extra["part-number"] != "", c.hasVolume()
 	c.g(", ", "", "")
 	defer c.e()
 	switch {
-	case pn && pt && vol && vt:
-		c.g(" ", "", "")
-		c.labelPartNumber(true)
-		c.lit("of")
-		c.titleVolume()
-		c.e()
-		c.g(" ", "", "")
-		c.labelVolume(false)
-		c.lit("of")
-		c.titlePrimary()
-		c.e()
-	case pt || vt:
-		c.g(" ", "", "")
-		switch {
-		case pn && vol:
-			c.g(", ", "", "")
-			c.labelVolume(true)
-			c.labelPartNumber(false)
-			c.lit("of")
-			c.e()
-		case pn:
-			c.labelPartNumber(true)
-			c.lit("of")
-		case vol:
-			c.labelVolume(true)
-			c.lit("of")
-		}
-		c.titlePrimary()
-		c.e()
+	case c.specificTitleFirst(true, c.titlePrimary):
 	case pn && vol:
 		c.labelVolume(true)
 		c.labelPartNumber(false)
@@ -671,6 +642,52 @@ func (c *chicago) identifierVolumeBibSpecificTitleFirst() {
 	case vol:
 		c.labelVolume(true)
 	}
+}
+
+// specificTitleFirst renders what the "…-specific-title-first" macros
+// share: when the item has a part or volume title, the part and volume
+// labels, "of" and the whole they belong to (whole renders its title):
+// "Pt. 2 of The War Years, vol. 3 of Embassy Papers", the first label
+// capitalized when capital. It reports whether it rendered; without a
+// part or volume title it renders nothing.
+func (c *chicago) specificTitleFirst(capital bool, whole func()) bool {
+	it := c.r.it
+	pn, pt := it.Extra["part-number"] != "", it.Extra["part-title"] != ""
+	vol, vt := c.hasVolume(), it.Extra["volume-title"] != ""
+	switch {
+	case pn && pt && vol && vt:
+		c.g(" ", "", "")
+		c.labelPartNumber(capital)
+		c.lit("of")
+		c.titleVolume()
+		c.e()
+		c.g(" ", "", "")
+		c.labelVolume(false)
+		c.lit("of")
+		whole()
+		c.e()
+	case pt || vt:
+		c.g(" ", "", "")
+		switch {
+		case pn && vol:
+			c.g(", ", "", "")
+			c.labelVolume(capital)
+			c.labelPartNumber(false)
+			c.lit("of")
+			c.e()
+		case pn:
+			c.labelPartNumber(capital)
+			c.lit("of")
+		case vol:
+			c.labelVolume(capital)
+			c.lit("of")
+		}
+		whole()
+		c.e()
+	default:
+		return false
+	}
+	return true
 }
 
 // partAtTitle reports whether title-note and title-bib print the part
@@ -1553,42 +1570,12 @@ func (c *chicago) sourceSeriesTitle() {
 func (c *chicago) sourceMonographicIdentifierVolumeSpecificTitleFirst() {
 	r := c.r
 	it := r.it
-	pn, pt := it.Extra["part-number"] != "", it.Extra["part-title"] != ""
-	vol, vt := c.hasVolume(), it.Extra["volume-title"] != ""
 	container := func() { r.tv(vContainerTitle, it.ContainerTitle, "", "", Italic, false, tcTitle) }
 	c.g(", ", "", "")
 	defer c.e()
 	switch {
-	case pn && pt && vol && vt:
-		c.g(" ", "", "")
-		c.labelPartNumber(false)
-		c.lit("of")
-		c.titleVolume()
-		c.e()
-		c.g(" ", "", "")
-		c.labelVolume(false)
-		c.lit("of")
-		container()
-		c.e()
-	case pt || vt:
-		c.g(" ", "", "")
-		switch {
-		case pn && vol:
-			c.g(", ", "", "")
-			c.labelVolume(false)
-			c.labelPartNumber(false)
-			c.lit("of")
-			c.e()
-		case pn:
-			c.labelPartNumber(false)
-			c.lit("of")
-		case vol:
-			c.labelVolume(false)
-			c.lit("of")
-		}
-		container()
-		c.e()
-	case pn:
+	case c.specificTitleFirst(false, container):
+	case it.Extra["part-number"] != "":
 		c.labelVolume(false)
 		c.labelPartNumber(false)
 	default:
