@@ -9,52 +9,10 @@ import "sort"
 // each. Pointers between elements are rewritten, sharing kept (a macro
 // is one element wherever it is called).
 func (s *Style) compact() {
-	var order []*el
-	// at is the place of an element in order
-	at := map[*el]int{}
+	order, at := s.elements()
 	nbranch := 0
-	var visit func(e *el)
-	visit = func(e *el) {
-		if e == nil {
-			return
-		}
-		if _, ok := at[e]; ok {
-			return
-		}
-		at[e] = len(order)
-		order = append(order, e)
-		visit(e.macro)
-		for _, k := range e.kids {
-			visit(k)
-		}
-		for _, b := range e.branches {
-			nbranch++
-			for _, k := range b.kids {
-				visit(k)
-			}
-		}
-		visit(e.nameEl)
-		visit(e.etAl)
-		visit(e.labelEl)
-		visit(e.subst)
-		for _, k := range sortedParts(e.nameParts) {
-			visit(k)
-		}
-		for _, k := range e.parts {
-			visit(k)
-		}
-	}
-	for _, ls := range []*layoutSpec{s.citation, s.bibliography} {
-		if ls == nil {
-			continue
-		}
-		visit(ls.layout)
-		for _, k := range ls.sort {
-			visit(k.macro)
-		}
-	}
-	for _, name := range sortedMacroNames(s.macros) {
-		visit(s.macros[name])
+	for _, e := range order {
+		nbranch += len(e.branches)
 	}
 	els := make([]el, len(order))
 	for i, e := range order {
@@ -148,13 +106,38 @@ func sortedMacroNames(m map[string]*el) []string {
 // typeBits are complete when it runs.
 func (s *Style) typeChoices() {
 	n := len(s.typeBits)
-	seen := map[*el]bool{}
+	order, _ := s.elements()
+	for _, e := range order {
+		if k := typeOnly(e.branches); e.kind == kChoose && k > 0 {
+			t := make([]int8, n+1)
+			t[0] = typeBranch(e.branches[:k], 0)
+			for i := 0; i < n; i++ {
+				t[i+1] = typeBranch(e.branches[:k], 1<<i)
+			}
+			e.typeChoice = t
+		}
+	}
+}
+
+// elements returns every element of the style once, in the order
+// evaluation visits them, and the place of each in that order: the
+// citation's layout and its sort keys' macros, the bibliography's, then
+// the macros by name; within an element, itself first, then its macro,
+// children, branches' children, cs:name, cs:et-al, cs:label,
+// cs:substitute, name parts and date parts. An element reached again (a
+// macro called twice) keeps its first place.
+func (s *Style) elements() (order []*el, at map[*el]int) {
+	at = map[*el]int{}
 	var visit func(e *el)
 	visit = func(e *el) {
-		if e == nil || seen[e] {
+		if e == nil {
 			return
 		}
-		seen[e] = true
+		if _, ok := at[e]; ok {
+			return
+		}
+		at[e] = len(order)
+		order = append(order, e)
 		visit(e.macro)
 		for _, k := range e.kids {
 			visit(k)
@@ -174,14 +157,6 @@ func (s *Style) typeChoices() {
 		for _, k := range e.parts {
 			visit(k)
 		}
-		if k := typeOnly(e.branches); e.kind == kChoose && k > 0 {
-			t := make([]int8, n+1)
-			t[0] = typeBranch(e.branches[:k], 0)
-			for i := 0; i < n; i++ {
-				t[i+1] = typeBranch(e.branches[:k], 1<<i)
-			}
-			e.typeChoice = t
-		}
 	}
 	for _, ls := range []*layoutSpec{s.citation, s.bibliography} {
 		if ls == nil {
@@ -195,6 +170,7 @@ func (s *Style) typeChoices() {
 	for _, name := range sortedMacroNames(s.macros) {
 		visit(s.macros[name])
 	}
+	return order, at
 }
 
 // typeOnly returns how many branches of a cs:choose, from the first,
