@@ -7,8 +7,9 @@ import (
 
 // TestTypeChoice checks the typeChoice tables of the official styles
 // against ctx.test: for every item type of a style (and none), the
-// branches a table skips fail their test and the one it points to among
-// the type-only branches passes.
+// branches that ctx.typeStart (the lookup ctx.chosen uses) skips fail
+// their test and the one it starts at among the type-only branches
+// passes.
 func TestTypeChoice(t *testing.T) {
 	paths, _ := filepath.Glob(filepath.Join(sharedCSL, "*.csl"))
 	if len(paths) == 0 {
@@ -21,38 +22,16 @@ func TestTypeChoice(t *testing.T) {
 		for _, b := range s.typeBits {
 			bits = append(bits, b)
 		}
-		seen := map[*el]bool{}
-		var visit func(e *el)
-		visit = func(e *el) {
-			if e == nil || seen[e] {
-				return
-			}
-			seen[e] = true
-			visit(e.macro)
-			for _, k := range e.kids {
-				visit(k)
-			}
-			for _, b := range e.branches {
-				for _, k := range b.kids {
-					visit(k)
-				}
-			}
-			visit(e.subst)
+		order, _ := s.elements()
+		for _, e := range order {
 			if e.typeChoice == nil {
-				return
+				continue
 			}
 			tables++
 			k := typeOnly(e.branches)
 			for _, bit := range bits {
 				c := &ctx{typeBit: bit}
-				i := 0
-				for b := bit; b > 1; b >>= 1 {
-					i++
-				}
-				if bit != 0 {
-					i++
-				}
-				j := int(e.typeChoice[i])
+				j := c.typeStart(e)
 				for x := 0; x < j; x++ {
 					if c.test(e.branches[x]) {
 						t.Errorf("%s line %d: type bit %x skips branch %d, which passes", filepath.Base(path), e.line, bit, x)
@@ -62,14 +41,6 @@ func TestTypeChoice(t *testing.T) {
 					t.Errorf("%s line %d: type bit %x starts at branch %d, which fails", filepath.Base(path), e.line, bit, j)
 				}
 			}
-		}
-		for _, ls := range []*layoutSpec{s.citation, s.bibliography} {
-			if ls != nil {
-				visit(ls.layout)
-			}
-		}
-		for _, m := range s.macros {
-			visit(m)
 		}
 	}
 	if tables == 0 {
@@ -91,33 +62,10 @@ func TestVariableMask(t *testing.T) {
 	checked := 0
 	for _, path := range paths {
 		s := loadStyle(t, path)
-		seen := map[*el]bool{}
 		var branches []*branch
-		var visit func(e *el)
-		visit = func(e *el) {
-			if e == nil || seen[e] {
-				return
-			}
-			seen[e] = true
-			visit(e.macro)
-			for _, k := range e.kids {
-				visit(k)
-			}
-			for _, b := range e.branches {
-				branches = append(branches, b)
-				for _, k := range b.kids {
-					visit(k)
-				}
-			}
-			visit(e.subst)
-		}
-		for _, ls := range []*layoutSpec{s.citation, s.bibliography} {
-			if ls != nil {
-				visit(ls.layout)
-			}
-		}
-		for _, m := range s.macros {
-			visit(m)
+		order, _ := s.elements()
+		for _, e := range order {
+			branches = append(branches, e.branches...)
 		}
 		for _, b := range branches {
 			simple, vm := len(b.conds) > 0, false

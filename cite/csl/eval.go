@@ -807,22 +807,30 @@ func (c *ctx) choose(e *el) (*onode, status) {
 // none): the first branch whose test passes, from the first that the
 // choose's typeChoice table does not rule out.
 func (c *ctx) chosen(e *el) *branch {
-	bs := e.branches
-	if t := e.typeChoice; t != nil {
-		i := 0
-		if c.typeBit != 0 {
-			i = bits.TrailingZeros64(c.typeBit) + 1
-		}
-		if i < len(t) {
-			bs = bs[t[i]:]
-		}
-	}
-	for _, b := range bs {
+	for _, b := range e.branches[c.typeStart(e):] {
 		if b.isElse || c.test(b) {
 			return b
 		}
 	}
 	return nil
+}
+
+// typeStart is the index of the first branch of a cs:choose that its
+// typeChoice table does not rule out for the item's type (0 without a
+// table).
+func (c *ctx) typeStart(e *el) int {
+	t := e.typeChoice
+	if t == nil {
+		return 0
+	}
+	i := 0
+	if c.typeBit != 0 {
+		i = bits.TrailingZeros64(c.typeBit) + 1
+	}
+	if i < len(t) {
+		return int(t[i])
+	}
+	return 0
 }
 
 func (c *ctx) test(b *branch) bool {
