@@ -91,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "maisky: want a command: pages, toc, cite, csljson, tei, ris, pdf; usage: maisky COMMAND [flags] FILE... (maisky help for more)")
+		fmt.Fprintln(stderr, "maisky: want a command: pages, toc, cite, csl-fixture, csljson, tei, ris, pdf, text, annotations, anchor, folders; usage: maisky COMMAND [flags] FILE... (maisky help for more)")
 		return 2
 	}
 	cmd, args := args[0], args[1:]
