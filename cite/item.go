@@ -110,8 +110,14 @@ type Date struct {
 	Circa bool
 	// Literal is a date that is printed as is ("early January 1935").
 	Literal string
-	// Raw is an unparsed date string, kept for round trips; the styles
-	// print it as a literal.
+	// Raw is a date as text, as CSL-JSON's "raw" gives it. Reading
+	// CSL-JSON, a raw date without date-parts is read into From, To and
+	// Circa by ParseDate, as citeproc-js reads it, and Raw is kept only
+	// when ParseDate cannot read it (no year, a day without a month, a
+	// named season such as "Easter 1935"); a raw date beside date-parts
+	// is kept for the round trip. The styles never parse Raw: a date
+	// without From and Literal prints Raw as written, and one with From
+	// ignores it (a Date built in Go takes its parts from ParseDate).
 	Raw string
 }
 
