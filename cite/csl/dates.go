@@ -62,16 +62,25 @@ func (c *ctx) date(e *el) (*onode, status) {
 	}
 	var n *onode
 	start := d.Parts[0]
-	if len(d.Parts) > 1 && d.Parts[1] != start {
-		end := d.Parts[1]
-		// largest differing part
-		diff := 3
-		for i := 0; i < 3; i++ {
-			if start[i] != end[i] {
-				diff = i
-				break
+	// largest differing part among those rendered (citeproc-js: a range
+	// whose rendered parts are equal is one date, "March 4" for
+	// 1935-03-04/1936-03-04 in a month-day date)
+	diff := 3
+	if len(d.Parts) > 1 {
+		for i := 0; i < 3 && diff == 3; i++ {
+			if d.Parts[0][i] == d.Parts[1][i] {
+				continue
+			}
+			for _, p := range parts {
+				if dateGran[p.name] == i {
+					diff = i
+					break
+				}
 			}
 		}
+	}
+	if diff < 3 {
+		end := d.Parts[1]
 		lo, hi := -1, -1
 		for i, p := range parts {
 			if dateGran[p.name] >= diff && hasPart(start, p.name) {
@@ -123,6 +132,14 @@ func (c *ctx) date(e *el) (*onode, status) {
 	if n.empty() {
 		return nil, status{calledVar: true}
 	}
+	if d.Season != "" && start[1] == 0 && !hasYearPart(parts) {
+		// a named season alone ("Easter" without its year): citeproc-js
+		// prints it but does not count it as a rendered variable, so an
+		// enclosing group or macro call that renders nothing else is
+		// dropped
+		c.decorate(n, e)
+		return n, status{calledVar: true}
+	}
 	c.decorate(n, e)
 	c.termPred = true
 	if c.track != nil {
@@ -130,6 +147,16 @@ func (c *ctx) date(e *el) (*onode, status) {
 		c.suppressNow(e.variable)
 	}
 	return n, status{calledVar: true, varOK: true}
+}
+
+// hasYearPart reports whether a date's parts render its year.
+func hasYearPart(parts []*el) bool {
+	for _, p := range parts {
+		if p.name == "year" {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPart(p [3]int, name string) bool {
