@@ -316,6 +316,10 @@ func writeDate(b *bytes.Buffer, d Date) {
 		sep()
 		b.WriteString(`"season":`)
 		b.WriteString(strconv.Itoa(d.Season))
+	} else if d.SeasonName != "" {
+		sep()
+		b.WriteString(`"season":`)
+		writeJSONString(b, d.SeasonName)
 	}
 	if d.Circa {
 		sep()
@@ -847,7 +851,11 @@ func unmarshalDate(v json.RawMessage, path string) (Date, error) {
 			}
 			d.Season = parseSeason(s)
 			if d.Season == 0 {
-				return d, &JSONError{Path: p, Msg: fmt.Sprintf("bad season %q; want 1–4 or spring, summer, autumn, winter", s)}
+				if _, err := strconv.Atoi(strings.TrimSpace(s)); err == nil || strings.TrimSpace(s) == "" {
+					return d, &JSONError{Path: p, Msg: fmt.Sprintf("bad season %q; want 1–4, spring, summer, autumn, winter or a season's name", s)}
+				}
+				// a named season or term ("Easter"), printed as given
+				d.SeasonName = s
 			}
 		case "circa":
 			b, err := jsonBoolish(vals[i], p)

@@ -34,7 +34,7 @@ func TestReadCSLJSONErrors(t *testing.T) {
 		{`[{"id":"a","author":[{}]}]`, "items[0].author[0]", "empty name"},
 		{`[{"id":"a","id":"b"}]`, "items[0].id", "duplicate field"},
 		{`[{"title":"x"}]`, "items[0].id", "missing"},
-		{`[{"id":"a","issued":{"season":"monsoon"}}]`, "items[0].issued.season", "bad season"},
+		{`[{"id":"a","issued":{"season":7}}]`, "items[0].issued.season", "bad season"},
 		{`{"items":[]}`, "items[0].items", "unknown field"},
 		{`"x"`, "items", "want an array"},
 		{`[1]`, "items[0]", "want an object"},

@@ -106,18 +106,24 @@ type Date struct {
 	To DateParts
 	// Season is 1–4 (spring … winter) for a date given by season.
 	Season int
+	// SeasonName is a season or term given by name ("Easter", "Hilary
+	// term"), CSL-JSON's "season" as text other than the four: printed,
+	// as citeproc-js prints it, where the month of a date without one
+	// would be ("Easter 1935"; a year-only form prints "1935"). Season
+	// wins over it.
+	SeasonName string
 	// Circa marks an approximate date ("[1935?]", "ca. 1935").
 	Circa bool
 	// Literal is a date that is printed as is ("early January 1935").
 	Literal string
 	// Raw is a date as text, as CSL-JSON's "raw" gives it. Reading
-	// CSL-JSON, a raw date without date-parts is read into From, To and
-	// Circa by ParseDate, as citeproc-js reads it, and Raw is kept only
-	// when ParseDate cannot read it (no year, a day without a month, a
-	// named season such as "Easter 1935"); a raw date beside date-parts
-	// is kept for the round trip. The styles never parse Raw: a date
-	// without From and Literal prints Raw as written, and one with From
-	// ignores it (a Date built in Go takes its parts from ParseDate).
+	// CSL-JSON, a raw date without date-parts is read into From, To,
+	// Circa and SeasonName by ParseDate, as citeproc-js reads it, and Raw
+	// is kept only when ParseDate cannot read it (no year, or a day
+	// without a month); a raw date beside date-parts is kept for the
+	// round trip. The styles never parse Raw: a date without From and
+	// Literal prints Raw as written, and one with From ignores it (a Date
+	// built in Go takes its parts from ParseDate).
 	Raw string
 }
 

@@ -15,10 +15,12 @@ import (
 // digits, numbers, month and season names found by their first three
 // letters, "circa"/"?"/"~" for an approximate date, "BC"/"AD"); numeric
 // dates are month first ("12/3/1935" is 3 December); a range borrows the
-// parts one side lacks from the other. It reports false when the text is
-// not a date by those rules (no year, or a day without a month, or a named
-// season other than the four): the text is then to be printed as written,
-// as citeproc-js prints it as a literal.
+// parts one side lacks from the other; a word with "eas", "tri", "hil" or
+// "mic" names a season or term ("Easter 1935", "Hilary term 1935"), kept in
+// SeasonName when the date has no month (a range's end season is dropped,
+// as citeproc-js never prints it). It reports false when the text is not
+// a date by those rules (no year, or a day without a month): the text is
+// then to be printed as written, as citeproc-js prints it as a literal.
 //
 // The parts are normalised as citeproc-js renders them: a month 13–24 is
 // a season (13 + (m−13) mod 4, without a day), a month past that drops the
@@ -124,10 +126,13 @@ func ParseDate(raw string) (Date, bool) {
 			a.season = b.season
 		}
 	}
-	if a.year == 0 || (a.day != 0 && a.month == 0) || a.season != "" {
-		// Not a date; a named season ("Easter", "Michaelmas term") has no
-		// place in Date.
+	if a.year == 0 || (a.day != 0 && a.month == 0) {
 		return Date{}, false
+	}
+	if a.month == 0 {
+		// a named season ("Easter", "Michaelmas term"): a month wins
+		// over it wherever citeproc-js prints a date
+		d.SeasonName = a.season
 	}
 	if neg {
 		a.year = -a.year

@@ -59,7 +59,7 @@ func TestParseDate(t *testing.T) {
 		{"[1935]", DateParts{1935, 0, 0}, DateParts{}, false, true},
 		{"1935.03.04", DateParts{}, DateParts{}, false, false}, // a day without a month
 		{"foo", DateParts{}, DateParts{}, false, false},
-		{"Easter 1935", DateParts{}, DateParts{}, false, false}, // a named season Date cannot hold
+		{"Easter 1935", DateParts{1935, 0, 0}, DateParts{}, false, true}, // SeasonName "Easter" (TestParseDateSeasonName)
 		{"", DateParts{}, DateParts{}, false, false},
 	} {
 		d, ok := ParseDate(c.raw)
@@ -67,6 +67,40 @@ func TestParseDate(t *testing.T) {
 		assert.Equal(t, c.from, d.From, c.raw)
 		assert.Equal(t, c.to, d.To, c.raw)
 		assert.Equal(t, c.circa, d.Circa, c.raw)
+	}
+}
+
+// TestParseDateSeasonName: a named season or term is kept as citeproc-js's
+// date parser keeps it ("season" of its date object), the word as
+// tokenized ("Hilary term", "circa Easter"); a month wins over it; a
+// range keeps the start's.
+func TestParseDateSeasonName(t *testing.T) {
+	for _, c := range []struct {
+		raw, name string
+		from, to  DateParts
+		circa     bool
+	}{
+		{"Easter 1935", "Easter", DateParts{1935, 0, 0}, DateParts{}, false},
+		{"1935 Easter", "Easter", DateParts{1935, 0, 0}, DateParts{}, false},
+		{"Hilary term 1935", "Hilary term", DateParts{1935, 0, 0}, DateParts{}, false},
+		{"Trinity Michaelmas 1935", "Trinity Michaelmas", DateParts{1935, 0, 0}, DateParts{}, false},
+		{"circa Easter 1935", "circa Easter", DateParts{1935, 0, 0}, DateParts{}, true},
+		{"Easter 1935?", "Easter", DateParts{1935, 0, 0}, DateParts{}, true},
+		{"Easter 1935 - Trinity 1936", "Easter", DateParts{1935, 0, 0}, DateParts{1936, 0, 0}, false},
+		{"Michaelmas 1935/1936", "Michaelmas", DateParts{1935, 0, 0}, DateParts{1936, 0, 0}, false},
+		{"Easter - Trinity 1935", "Easter", DateParts{1935, 0, 0}, DateParts{}, false},
+		{"Easter 44 BC", "Easter", DateParts{-44, 0, 0}, DateParts{}, false},
+		{"March Easter 1935", "", DateParts{1935, 3, 0}, DateParts{}, false},
+		{"Easter 1935 - Spring 1936", "", DateParts{1935, 13, 0}, DateParts{1936, 13, 0}, false},
+		{"Lent term 1935", "", DateParts{1935, 0, 0}, DateParts{}, false}, // not one of citeproc-js's words
+	} {
+		d, ok := ParseDate(c.raw)
+		require.True(t, ok, c.raw)
+		assert.Equal(t, Date{From: c.from, To: c.to, Circa: c.circa, SeasonName: c.name}, d, c.raw)
+	}
+	for _, raw := range []string{"Easter", "4 Easter 1935", "Easter 4, 1935", "Easter 1935 4"} {
+		_, ok := ParseDate(raw)
+		assert.False(t, ok, "%s: citeproc-js prints it as a literal", raw)
 	}
 }
 
@@ -122,7 +156,7 @@ func testGoldenFile(t *testing.T, path string) {
 // back as date-parts; text that is no date stays raw; both read back the
 // same.
 func TestRawDateRoundTrip(t *testing.T) {
-	for _, raw := range []string{"March 4, 1935", "circa 1935", "4 March 1935 - 9 April 1935", "Spring 1935", "44 BC", "foo", "1935.03.04"} {
+	for _, raw := range []string{"March 4, 1935", "circa 1935", "4 March 1935 - 9 April 1935", "Spring 1935", "Easter 1935", "44 BC", "foo", "1935.03.04"} {
 		in := `[{"id":"a","type":"book","issued":{"raw":` + jsonQuote(raw) + `,"circa":true,"season":2}}]`
 		items, err := ReadCSLJSON(strings.NewReader(in))
 		require.NoError(t, err, raw)
@@ -162,7 +196,7 @@ func ExampleParseDate() {
 // CSL-JSON reader accepts back as date-parts (so that read, write and
 // read again agree).
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"March 4, 1935", "1935-03-04/1935-03-09", "circa 1935", "44 BC", "12/3/1935", "1935-13", "Spring 1935/Summer 1935", "1935-03-04T10:00:00Z", "-4", "??-??-????"} {
+	for _, s := range []string{"March 4, 1935", "1935-03-04/1935-03-09", "circa 1935", "44 BC", "12/3/1935", "1935-13", "Spring 1935/Summer 1935", "1935-03-04T10:00:00Z", "-4", "??-??-????", "Easter 1935", "Hilary term 1935/1936"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {

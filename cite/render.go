@@ -518,11 +518,19 @@ func appendDate(b []byte, d *Date, form dateForm) []byte {
 	if out, ok := appendSeasonRange(b, d, form); ok {
 		return out
 	}
-	if d.To.IsZero() || d.Season != 0 || d.From.Month > 12 || d.To.Month > 12 {
-		b = appendDateParts(b, d.From, d.Season, form)
-		if !d.To.IsZero() {
+	season := d.SeasonName
+	if d.Season >= 1 && d.Season <= 4 {
+		season = seasons[d.Season-1]
+	}
+	if d.To.IsZero() || d.Season != 0 || season != "" || d.From.Month > 12 || d.To.Month > 12 {
+		b = appendDateParts(b, d.From, season, form)
+		// a form without the year shows a range whose shown parts are
+		// equal as one date ("Spring" for Spring 1935–Spring 1936)
+		sameShown := (form == dateMonthDay || form == dateMonth) && d.From.Month == d.To.Month &&
+			(form == dateMonth || d.From.Day == d.To.Day)
+		if !d.To.IsZero() && !sameShown {
 			b = append(b, "–"...)
-			b = appendDateParts(b, d.To, 0, form)
+			b = appendDateParts(b, d.To, "", form)
 		}
 		return b
 	}
@@ -539,23 +547,23 @@ func appendDateRange(b []byte, from, to DateParts, form dateForm) []byte {
 	showYear := form != dateMonthDay && form != dateMonth
 	switch {
 	case showYear && from.Year != to.Year:
-		b = appendDateParts(b, from, 0, form)
+		b = appendDateParts(b, from, "", form)
 		b = append(b, "–"...)
-		return appendDateParts(b, to, 0, form)
+		return appendDateParts(b, to, "", form)
 	case showMonth && from.Month != to.Month:
 		switch form {
 		case dateYearMonth, dateMonth:
 			b = appendMonth(b, from.Month, false)
 			b = append(b, "–"...)
-			return appendDateParts(b, to, 0, form)
+			return appendDateParts(b, to, "", form)
 		case dateDayMonthAbbr:
 			b = appendDayMonthAbbr(b, from)
 			b = append(b, "–"...)
-			return appendDateParts(b, to, 0, form)
+			return appendDateParts(b, to, "", form)
 		default: // dateText, dateMonthDay
-			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, 0, dateMonthDay)
+			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, "", dateMonthDay)
 			b = append(b, "–"...)
-			return appendDateParts(b, to, 0, form)
+			return appendDateParts(b, to, "", form)
 		}
 	case showDay && from.Day != to.Day && from.Month != 0:
 		switch form {
@@ -564,16 +572,16 @@ func appendDateRange(b []byte, from, to DateParts, form dateForm) []byte {
 				b = strconv.AppendInt(b, int64(from.Day), 10)
 			}
 			b = append(b, "–"...)
-			return appendDateParts(b, to, 0, form)
+			return appendDateParts(b, to, "", form)
 		case dateMonthDay:
-			b = appendDateParts(b, from, 0, dateMonthDay)
+			b = appendDateParts(b, from, "", dateMonthDay)
 			b = append(b, "–"...)
 			if to.Day > 0 {
 				b = strconv.AppendInt(b, int64(to.Day), 10)
 			}
 			return b
 		default: // dateText
-			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, 0, dateMonthDay)
+			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, "", dateMonthDay)
 			b = append(b, "–"...)
 			if to.Day > 0 {
 				b = strconv.AppendInt(b, int64(to.Day), 10)
@@ -582,7 +590,7 @@ func appendDateRange(b []byte, from, to DateParts, form dateForm) []byte {
 			return strconv.AppendInt(b, int64(to.Year), 10)
 		}
 	}
-	return appendDateParts(b, from, 0, form)
+	return appendDateParts(b, from, "", form)
 }
 
 // appendMonth appends a month's long name (short with abbr).
@@ -605,14 +613,11 @@ func appendDayMonthAbbr(b []byte, p DateParts) []byte {
 	return appendMonth(b, p.Month, true)
 }
 
-func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
+func appendDateParts(b []byte, p DateParts, season string, form dateForm) []byte {
 	month := p.Month
 	if month >= 13 && month <= 16 {
-		season = month - 12
+		season = seasons[month-13]
 		month = 0
-	}
-	if season < 1 || season > 4 {
-		season = 0
 	}
 	year := func() {
 		if p.Year < 0 {
@@ -629,16 +634,16 @@ func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
 		switch {
 		case month >= 1 && month <= 12:
 			b = append(b, monthsLong[month-1]...)
-		case season > 0:
-			b = append(b, seasons[season-1]...)
+		case season != "":
+			b = append(b, season...)
 		}
 	case dateYearMonth:
 		switch {
 		case month >= 1 && month <= 12:
 			b = append(b, monthsLong[month-1]...)
 			b = append(b, ' ')
-		case season > 0:
-			b = append(b, seasons[season-1]...)
+		case season != "":
+			b = append(b, season...)
 			b = append(b, ' ')
 		}
 		year()
@@ -655,11 +660,11 @@ func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
 			} else if form == dateText {
 				b = append(b, ' ')
 			}
-		case season > 0 && form == dateText:
-			b = append(b, seasons[season-1]...)
+		case season != "" && form == dateText:
+			b = append(b, season...)
 			b = append(b, ' ')
-		case season > 0:
-			b = append(b, seasons[season-1]...)
+		case season != "":
+			b = append(b, season...)
 		}
 		if form == dateText {
 			year()
@@ -672,8 +677,8 @@ func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
 			}
 			b = append(b, monthsShort[month-1]...)
 			b = append(b, ' ')
-		} else if season > 0 {
-			b = append(b, seasons[season-1]...)
+		} else if season != "" {
+			b = append(b, season...)
 			b = append(b, ' ')
 		}
 		year()

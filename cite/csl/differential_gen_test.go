@@ -107,7 +107,12 @@ func randomDate(r *rand.Rand) cite.Date {
 		return d
 	case 1:
 		d.From = cite.DateParts{Year: pick(r, []int{1934, 1935, 2017})}
-		d.Season = 1 + r.IntN(4)
+		if r.IntN(3) == 0 {
+			// a named season or term, as cite.ParseDate reads "Easter 1935"
+			d.SeasonName = pick(r, []string{"Easter", "Hilary term", "Michaelmas"})
+		} else {
+			d.Season = 1 + r.IntN(4)
+		}
 	case 2, 3:
 		d.From = randomParts(r)
 		d.To = d.From

@@ -394,7 +394,7 @@ func parseRawDate(s string) *Date {
 	if !ok {
 		return &Date{Literal: s}
 	}
-	d := &Date{Circa: cd.Circa, Parts: [][3]int{{cd.From.Year, cd.From.Month, cd.From.Day}}}
+	d := &Date{Circa: cd.Circa, Season: cd.SeasonName, Parts: [][3]int{{cd.From.Year, cd.From.Month, cd.From.Day}}}
 	if !cd.To.IsZero() {
 		d.Parts = append(d.Parts, [3]int{cd.To.Year, cd.To.Month, cd.To.Day})
 	}
