@@ -167,25 +167,6 @@ func (r *renderer) writeField(val string, tc textCase) {
 	}
 }
 
-// quoteAt returns the curly quotation mark that starts at s[i] and its
-// length in bytes; for any other byte, 0 and 1.
-func quoteAt[S ~string | ~[]byte](s S, i int) (rune, int) {
-	if s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 {
-		// U+2018, U+2019, U+201C, U+201D are E2 80 98, 99, 9C, 9D
-		switch s[i+2] {
-		case 0x98:
-			return '‘', 3
-		case 0x99:
-			return '’', 3
-		case 0x9C:
-			return '“', 3
-		case 0x9D:
-			return '”', 3
-		}
-	}
-	return 0, 1
-}
-
 // labelForm is the form of a role or locator label.
 type labelForm uint8
 
