@@ -9,32 +9,123 @@ import (
 	"unicode/utf8"
 
 	"github.com/maisky-lib/maisky/cite"
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 // richText parses the inline markup citeproc-js reads in field values
 // (<i>, <b>, <sc>, <sup>, <sub>, small-caps and nocase spans, quotes) into
-// output nodes.
-func richText(s string) *onode { return richTextOpt(s, false) }
+// output nodes. The tags are found and paired by cslcore.Scan and
+// cslcore.Pair, the reader package cite's built-in styles use.
+func richText(s string) *onode {
+	if !cslcore.HasMarkupBytes(s) {
+		return &onode{text: s}
+	}
+	return richTags(s)
+}
 
 // richText is richText with a plain value (no markup, quotes or
 // guillemets: the usual case) made a leaf of the arena.
 func (c *ctx) richText(s string) *onode {
-	for i := 0; i < len(s); i++ {
-		switch b := s[i]; {
-		case b == '<' || b == '"' || b == '\'':
-			return richTextOpt(s, false)
-		case b >= 0x80:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			switch r {
-			case '“', '‘', '’', '”', '«', '»':
-				return richTextOpt(s, false)
-			}
-			i += size - 1
-		case b == ' ' && i+1 < len(s) && (s[i+1] == ':' || s[i+1] == ';' || s[i+1] == '?' || s[i+1] == '!'):
-			return richTextOpt(s, false)
+	if !cslcore.HasMarkupBytes(s) {
+		return c.leaf(s)
+	}
+	return richTags(s)
+}
+
+// richTags builds the output nodes of a field value that may hold tags:
+// kept markup becomes formatted nodes, kept quotation marks quote nodes
+// (single for the inner straight form and for ‘…’; the flattener
+// alternates them by nesting), a matched nocase span a nocase node, and
+// tags not kept are text.
+func richTags(s string) *onode {
+	var tagBuf [32]cslcore.Tag
+	tags := cslcore.Scan(s, tagBuf[:0])
+	if len(tags) == 0 {
+		var buf [128]byte
+		b := cslcore.AppendSpaced(buf[:0], s)
+		if string(b) == s {
+			return &onode{text: s}
+		}
+		return &onode{text: string(b)}
+	}
+	cslcore.Pair(s, tags)
+	outer := cslcore.OuterStraight(tags)
+	root := &onode{}
+	var stackBuf [16]*onode
+	stack := append(stackBuf[:0], root)
+	var textBuf [128]byte
+	text := textBuf[:0]
+	flush := func() {
+		if len(text) > 0 {
+			p := stack[len(stack)-1]
+			p.kids = append(p.kids, &onode{text: string(text)})
+			text = text[:0]
 		}
 	}
-	return c.leaf(s)
+	push := func(n *onode) {
+		flush()
+		p := stack[len(stack)-1]
+		p.kids = append(p.kids, n)
+		stack = append(stack, n)
+	}
+	pop := func() {
+		flush()
+		if len(stack) > 1 {
+			stack = stack[:len(stack)-1]
+		}
+	}
+	pos := 0
+	for i := range tags {
+		t := &tags[i]
+		if t.Quote == '\'' && t.WS < t.Start && int(t.WS) >= pos {
+			text = cslcore.AppendSpaced(text, s[pos:t.WS])
+			text = append(text, ' ')
+		} else {
+			text = cslcore.AppendSpaced(text, s[pos:t.Start])
+		}
+		pos = int(t.End)
+		switch {
+		case t.Drop && t.Open:
+			push(&onode{nocase: true})
+		case t.Drop:
+			pop()
+		case !t.Keep && t.Lit != "":
+			text = append(text, t.Lit...)
+		case !t.Keep:
+			text = append(text, s[t.Start:t.End]...)
+		case !t.Open:
+			pop()
+		case t.Quote != 0:
+			push(&onode{quotes: true, single: t.Quote == 'S' || (t.Quote == '"' || t.Quote == '\'') && t.Quote != outer})
+		default:
+			push(markupNode(t.Kind))
+		}
+	}
+	text = cslcore.AppendSpaced(text, s[pos:])
+	flush()
+	if len(root.kids) == 1 && root.kids[0].fm.zero() && !root.kids[0].quotes && !root.kids[0].nocase && root.kids[0].kids == nil {
+		return root.kids[0]
+	}
+	return root
+}
+
+// markupNode returns the output node of an opening markup tag.
+func markupNode(k cslcore.Kind) *onode {
+	switch k {
+	case cslcore.I:
+		return &onode{fm: &formatting{fontStyle: "italic", ord: "s"}}
+	case cslcore.B:
+		return &onode{fm: &formatting{fontWeight: "bold", ord: "w"}}
+	case cslcore.SC, cslcore.SCSpan:
+		return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: tagImplicitNocase}
+	case cslcore.Sup:
+		return &onode{fm: &formatting{verticalAlign: "sup", ord: "a"}, tag: tagImplicitNocase}
+	case cslcore.Sub:
+		return &onode{fm: &formatting{verticalAlign: "sub", ord: "a"}, tag: tagImplicitNocase}
+	case cslcore.Nodecor:
+		return &onode{fm: &formatting{ord: "n"}, nocase: true}
+	}
+	return &onode{nocase: true} // cslcore.Nocase (kept only when unmatched: never)
 }
 
 // affixText parses a cite's prefix or suffix: single quotation marks there
