@@ -378,3 +378,23 @@ func OuterStraight(tags []Tag) byte {
 	}
 	return '"'
 }
+
+// AppendGuillemetSpaced is AppendSpaced for the spaces inside guillemets
+// alone (« and »), as citeproc-js writes a cite's prefix and suffix.
+func AppendGuillemetSpaced[S ~string | ~[]byte](b []byte, s S) []byte {
+	start := 0
+	for i := 0; i+2 < len(s); i++ {
+		switch {
+		case s[i] == ' ' && s[i+1] == 0xC2 && s[i+2] == 0xBB:
+			b = append(b, s[start:i]...)
+			b = append(b, "\u202f"...)
+			start = i + 1
+		case s[i] == 0xC2 && s[i+1] == 0xAB && s[i+2] == ' ':
+			b = append(b, s[start:i+2]...)
+			b = append(b, "\u202f"...)
+			start = i + 3
+			i += 2
+		}
+	}
+	return append(b, s[start:]...)
+}

@@ -93,6 +93,18 @@ func TestAppendSpaced(t *testing.T) {
 	}
 }
 
+func TestAppendGuillemetSpaced(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"« voir » p. 3 : ici", "«\u202fvoir\u202f» p. 3 : ici"},
+		{"see ? no", "see ? no"},
+		{"«", "«"},
+	} {
+		if got := string(AppendGuillemetSpaced(nil, c.in)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestOuterStraight(t *testing.T) {
 	for _, c := range []struct {
 		in   string
@@ -157,7 +169,11 @@ func FuzzScanPair(f *testing.F) {
 		if utf8.ValidString(s) && !utf8.Valid(out) {
 			t.Fatalf("AppendSpaced made invalid UTF-8 of %q", s)
 		}
-		if !HasMarkupBytes(s) && (len(tags) != 0 || string(out) != s) {
+		gout := AppendGuillemetSpaced(nil, s)
+		if utf8.ValidString(s) && !utf8.Valid(gout) {
+			t.Fatalf("AppendGuillemetSpaced made invalid UTF-8 of %q", s)
+		}
+		if !HasMarkupBytes(s) && (len(tags) != 0 || string(out) != s || string(gout) != s) {
 			t.Fatalf("HasMarkupBytes false for %q with %d tags", s, len(tags))
 		}
 	})
