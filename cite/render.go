@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"unicode"
+
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 // varSet is a set of CSL variables, used to suppress variables that a
@@ -378,11 +379,16 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		sp(n.Given)
 		sp(n.DroppingParticle)
 		sp(n.NonDroppingParticle)
-		dp := n.DroppingParticle
-		if n.NonDroppingParticle != "" && particleJoins(n.NonDroppingParticle) ||
-			n.NonDroppingParticle == "" && particleJoins(dp) && dp[:len(dp)-1] != "de" {
+		switch dp := n.DroppingParticle; {
+		case n.NonDroppingParticle != "" && cslcore.NonDroppingJoins(n.NonDroppingParticle),
+			n.NonDroppingParticle == "" && cslcore.DroppingJoins(dp):
 			b = appendApostrophes(b, family)
-		} else {
+		case n.NonDroppingParticle == "" && dp != "":
+			// citeproc-js joins them with a space, even after one typed
+			// in the particle
+			b = append(b, ' ')
+			b = appendApostrophes(b, family)
+		default:
 			sp(family)
 		}
 		if n.Suffix != "" {
@@ -397,33 +403,18 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 	r.o.buf = b
 }
 
-// particleJoins reports whether a particle joins the family name without
-// a space: it ends in an apostrophe or a hyphen ("d’Alembert"), or in the
-// space typed after it ("de’ Medici"), as citeproc-js joins it.
-func particleJoins(p string) bool {
-	return strings.HasSuffix(p, "'") || strings.HasSuffix(p, "’") || strings.HasSuffix(p, "-") ||
-		strings.HasSuffix(p, "ʼ") || strings.HasSuffix(p, " ")
-}
-
-// joinParticle joins a non-dropping particle and the family name.
+// joinParticle joins a non-dropping particle and the family name, without
+// a space when the particle ends in an apostrophe, a hyphen or a space
+// (cslcore.NonDroppingJoins).
 func joinParticle(p, family string) string {
-	if p != "" && family != "" && particleJoins(p) {
+	if p != "" && family != "" && cslcore.NonDroppingJoins(p) {
 		return p + family
 	}
 	return joinSp(p, family)
 }
 
-// isRomanesque reports whether a name is in a script citeproc-js writes
-// given name first (Latin, Greek, Cyrillic and their extensions); names in
-// other scripts are written family name first without a space.
-func isRomanesque(s string) bool {
-	for _, c := range s {
-		if c >= 0x0530 && (c < 0x1e00 || c >= 0x2000) && unicode.IsLetter(c) {
-			return false
-		}
-	}
-	return true
-}
+// isRomanesque is cslcore.IsRomanesque: a name written given name first.
+func isRomanesque(s string) bool { return cslcore.IsRomanesque(s) }
 
 func joinSp(a, b string) string {
 	switch {

@@ -1,4 +1,4 @@
-package csl
+package cslcore
 
 import "testing"
 
@@ -18,14 +18,13 @@ var fastPathGivens = []string{
 // back unchanged.
 func TestKeepsGiven(t *testing.T) {
 	for _, hyphen := range []bool{false, true} {
-		c := &ctx{st: &Style{initHyphen: hyphen}}
 		accepted := 0
 		for _, g := range fastPathGivens {
 			if !keepsGiven(g) {
 				continue
 			}
 			accepted++
-			if got := c.initialsOf(g, ". ", false); got != g {
+			if got := initialsOf(g, ". ", false, hyphen); got != g {
 				t.Errorf("initials(%q) = %q, the fast path keeps %q", g, got, g)
 			}
 		}
@@ -44,7 +43,6 @@ func TestKeepsGiven(t *testing.T) {
 // initialize="true" against the full algorithm.
 func TestPlainInitials(t *testing.T) {
 	for _, hyphen := range []bool{false, true} {
-		c := &ctx{st: &Style{initHyphen: hyphen}}
 		for _, with := range []string{". ", ".", "", " ", "\u00a0", ".-"} {
 			accepted := 0
 			for _, g := range fastPathGivens {
@@ -53,7 +51,7 @@ func TestPlainInitials(t *testing.T) {
 					continue
 				}
 				accepted++
-				if want := c.initialsOf(g, with, true); got != want {
+				if want := initialsOf(g, with, true, hyphen); got != want {
 					t.Errorf("plainInitials(%q, %q) = %q, initials gives %q", g, with, got, want)
 				}
 			}
@@ -68,6 +66,41 @@ func TestPlainInitials(t *testing.T) {
 	for _, g := range []string{"J.R.R.", "Jean-Paul", "van der", "TSerendorjiin", "MacDonald", "<b>John</b>", "Ab\xffc", "John  Q"} {
 		if _, ok := plainInitials(g, ". "); ok {
 			t.Errorf("plainInitials(%q) ok, want the full algorithm", g)
+		}
+	}
+}
+
+// TestParticleJoins checks the joins against what citeproc-js 1.4.61
+// writes for "Jean" + particle + "Alembert" in Chicago's given-name-first
+// order: a non-dropping "d'", "d’", "al-", "de' " join ("Jean d’Alembert",
+// "Jean de’ Alembert"), "dʼ" (U+02BC) does not ("Jean dʼ Alembert"); a
+// dropping "d'", "dʼ", "al-" join, "de'" and "de’" do not ("Jean de’
+// Alembert"), nor one ending in a space ("Jean de’  Alembert").
+func TestParticleJoins(t *testing.T) {
+	for _, c := range []struct {
+		p             string
+		ndp, dropping bool
+	}{
+		{"d'", true, true}, {"d’", true, true}, {"dʼ", false, true}, {"al-", true, true},
+		{"de'", true, false}, {"de’", true, false}, {"de' ", true, false}, {"l'", true, true},
+		{"de", false, false}, {"van der", false, false}, {"", false, false},
+	} {
+		if got := NonDroppingJoins(c.p); got != c.ndp {
+			t.Errorf("NonDroppingJoins(%q) = %v, want %v", c.p, got, c.ndp)
+		}
+		if got := DroppingJoins(c.p); got != c.dropping {
+			t.Errorf("DroppingJoins(%q) = %v, want %v", c.p, got, c.dropping)
+		}
+	}
+}
+
+func TestIsRomanesque(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Maisky": true, "Майский": true, "Ἀριστοτέλης": true, "Nguyễn": true, "d’Alembert": true,
+		"毛泽东": false, "김": false, "Ivan 毛": false, "": true, "Ab1-2": true, "Արամ": false,
+	} {
+		if got := IsRomanesque(s); got != want {
+			t.Errorf("IsRomanesque(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
