@@ -231,4 +231,3 @@ func plainInitials(given, with string) (string, bool) {
 	}
 	return strings.TrimRight(string(b), " "), true
 }
-
