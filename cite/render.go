@@ -310,6 +310,16 @@ func (r *renderer) writeNameList(list []Name, spec *nameSpec) {
 // writeName writes one name: given-first ("Charles de Gaulle"), inverted
 // ("Gaulle, Charles de"), or short ("de Gaulle").
 func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
+	if !short && n.Given != "" {
+		// the five styles set initialize-with=". " with
+		// initialize="false": initials in a given name take ". "
+		// ("J.-P." is "J. P.", "John M.E." is "John M. E.")
+		if g := cslcore.Initials(n.Given, ". ", false, true); g != n.Given {
+			nn := *n
+			nn.Given = g
+			n = &nn
+		}
+	}
 	b := r.o.buf
 	sp := func(s string) {
 		if s == "" {

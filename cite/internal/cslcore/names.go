@@ -47,8 +47,11 @@ func DroppingJoins(p string) bool {
 // initialize-with-hyphen: true joins the initials of a hyphenated name
 // with a hyphen ("J.-P."), false reads the hyphen as a space.
 func Initials(given, with string, initialize, hyphen bool) string {
-	if !initialize && keepsGiven(given) {
-		return given
+	if !initialize {
+		if keepsGiven(given) {
+			return given
+		}
+		return normalizeGiven(given, with, hyphen)
 	}
 	if initialize {
 		if s, ok := plainInitials(given, with); ok {
@@ -194,6 +197,9 @@ func keepsGiven(given string) bool {
 			}
 			n = 0
 		default:
+			if IsJSSpace(r) {
+				return false // collapsed to a space
+			}
 			n++
 		}
 	}
@@ -230,4 +236,307 @@ func plainInitials(given, with string) (string, bool) {
 		}
 	}
 	return strings.TrimRight(string(b), " "), true
+}
+
+// normalizeGiven is Initials with initialize="false", as citeproc-js
+// normalizes a given name: white space collapsed, a period followed by a
+// letter starts a new word, an abbreviation (a word ending in a period, or
+// one capital letter) takes the terminator in place of its period, and
+// the hyphen between two abbreviations goes ("J.-P." is "J. P."); whole
+// words stay as typed ("Jean-Paul"). A name that does not start with a
+// letter of a romanesque script, "Lord" and "Lady" stay as they are.
+func normalizeGiven(name, with string, hyphen bool) string {
+	if name == "" {
+		return ""
+	}
+	if name == "Lord" || name == "Lady" || !startsRomanesque(stripLeadingTags(name)) {
+		return name
+	}
+	if !hyphen {
+		name = strings.ReplaceAll(name, "-", " ")
+	}
+	name = collapseSpaces(name)
+	// a hyphen before a lower-case letter joins the word: held as an
+	// en dash while the name is split
+	var b []byte
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c == '-' && i+1 < len(name) && name[i+1] >= 'a' && name[i+1] <= 'z' {
+			b = append(b, "\u2013"...)
+			continue
+		}
+		b = append(b, c)
+		if c == '.' && i+1 < len(name) && name[i+1] != ' ' {
+			b = append(b, ' ')
+		}
+	}
+	name = string(b)
+	parts := splitGiven(name)
+	if len(parts) == 1 {
+		// one word: a last capital letter is an initial ("Q" as "Q.")
+		w := parts[0]
+		if k := strings.LastIndexByte(w, '.'); k < len(w)-1 {
+			last := w[k+1:]
+			if utf16Len(last) == 1 && strings.ToLower(last) != last {
+				parts[0] = w + "."
+			}
+		}
+	}
+	abbrev := make([]bool, len(parts))
+	for i, el := range parts {
+		if nt := stripLeadingTags(el); utf16Len(nt) > 1 && strings.HasSuffix(nt, ".") {
+			k := strings.LastIndexByte(el, '.')
+			parts[i] = el[:k] + el[k+1:]
+			abbrev[i] = true
+		} else if utf16Len(el) == 1 && strings.ToUpper(el) == el {
+			abbrev[i] = true
+		}
+	}
+	for i := 0; i < len(parts); i += 2 {
+		if !abbrev[i] {
+			continue
+		}
+		if i < len(parts)-2 {
+			sep := tagOnly(parts[i+1])
+			if !abbrev[i+2] {
+				sep += " "
+			}
+			if utf16Len(parts[i+2]) > 1 {
+				sep = strings.TrimSuffix(with, "\ufeff") + sep
+			} else {
+				sep = mergeTag(sep, with)
+			}
+			parts[i+1] = sep
+		}
+		if i == len(parts)-1 {
+			parts[i] += with
+		}
+	}
+	out := strings.Join(parts, "")
+	out = strings.TrimRightFunc(out, func(r rune) bool {
+		return r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r' || r == ' ' || r == '\ufeff' || r == '\u00a0'
+	})
+	out = collapseHyphenSpaces(out)
+	var sb strings.Builder
+	sp := false
+	for _, r := range out {
+		if r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r' || r == ' ' {
+			if !sp {
+				sb.WriteByte(' ')
+			}
+			sp = true
+			continue
+		}
+		sp = false
+		sb.WriteRune(r)
+	}
+	out = sb.String()
+	if strings.Contains(out, "\u2013") {
+		var r []byte
+		for i := 0; i < len(out); i++ {
+			if strings.HasPrefix(out[i:], "\u2013") && i+3 < len(out) && out[i+3] >= 'a' && out[i+3] <= 'z' {
+				r = append(r, '-')
+				i += 2
+				continue
+			}
+			r = append(r, out[i])
+		}
+		out = string(r)
+	}
+	return out
+}
+
+// startsRomanesque reports whether s starts with a character of
+// citeproc-js's STARTSWITH_ROMANESQUE class ("&", Latin letters, Latin-1
+// and Latin Extended-A letters, Greek, Cyrillic, Hebrew, Arabic, Thai,
+// Greek Extended and a few marks).
+func startsRomanesque(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case r == '&', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true
+	case r >= 0xe01 && r <= 0xe5b, r >= 0xc0 && r <= 0x17f, r >= 0x370 && r <= 0x3ff, r >= 0x400 && r <= 0x52f,
+		r >= 0x590 && r <= 0x5d4, r >= 0x5d6 && r <= 0x5ff, r >= 0x1f00 && r <= 0x1fff, r >= 0x600 && r <= 0x6ff,
+		r == 0x200c, r == 0x200d, r == 0x200e, r >= 0x218 && r <= 0x21b, r >= 0x202a && r <= 0x202e:
+		return true
+	}
+	return false
+}
+
+// stripLeadingTags removes the tags (<…>) that s starts with.
+func stripLeadingTags(s string) string {
+	for len(s) > 0 && s[0] == '<' {
+		k := strings.IndexByte(s, '>')
+		if k <= 1 {
+			break
+		}
+		s = s[k+1:]
+	}
+	return s
+}
+
+// collapseSpaces writes white space around a hyphen as nothing and other
+// runs of white space (JavaScript's \s) as one space.
+func collapseSpaces(s string) string {
+	s = collapseHyphenSpaces(s)
+	var sb strings.Builder
+	sp := false
+	for _, r := range s {
+		if IsJSSpace(r) {
+			if !sp {
+				sb.WriteByte(' ')
+			}
+			sp = true
+			continue
+		}
+		sp = false
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// collapseHyphenSpaces removes the white space around each hyphen.
+func collapseHyphenSpaces(s string) string {
+	if !strings.Contains(s, "-") {
+		return s
+	}
+	var b []byte
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if IsJSSpace(r) || r == '-' {
+			// a run of white space; kept unless a hyphen is in it
+			j, hy := i, false
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if r2 == '-' {
+					if hy {
+						break
+					}
+					hy = true
+				} else if !IsJSSpace(r2) {
+					break
+				}
+				j += n2
+			}
+			if hy {
+				// the spaces before the hyphen, the hyphen, the spaces after
+				b = append(b, '-')
+			} else {
+				b = append(b, s[i:j]...)
+			}
+			i = j
+			continue
+		}
+		b = append(b, s[i:i+n]...)
+		i += n
+	}
+	return string(b)
+}
+
+// splitGiven splits a normalized given name as citeproc-js's name
+// splitter does: words, and between them separators (runs of spaces and
+// hyphens, with at most one <i>, <b>, <sc>, <sub> or <sup> tag, open or
+// closing). The result alternates word, separator, word.
+func splitGiven(s string) []string {
+	parts := make([]string, 0, 8)
+	start := 0
+	for i := 0; i < len(s); {
+		if n := givenSepAt(s, i); n > 0 {
+			parts = append(parts, s[start:i], s[i:i+n])
+			i += n
+			start = i
+			continue
+		}
+		i++
+	}
+	return append(parts, s[start:])
+}
+
+// givenSepAt returns the length of the separator at s[i], or 0.
+func givenSepAt(s string, i int) int {
+	j := i
+	for j < len(s) && (s[j] == ' ' || s[j] == '-') {
+		j++
+	}
+	if j < len(s) && s[j] == '<' {
+		k := j + 1
+		for k < len(s) && s[k] == '/' {
+			k++
+		}
+		for _, t := range [...]string{"i>", "sc>", "b>", "sub>", "sup>"} {
+			if strings.HasPrefix(s[k:], t) {
+				k += len(t)
+				for k < len(s) && (s[k] == ' ' || s[k] == '-') {
+					k++
+				}
+				return k - i
+			}
+		}
+	}
+	return j - i
+}
+
+// tagOnly returns the first run of tags in s, or s when it has none.
+func tagOnly(s string) string {
+	start := strings.IndexByte(s, '<')
+	if start < 0 {
+		return s
+	}
+	end := start
+	for end < len(s) && s[end] == '<' {
+		k := strings.IndexByte(s[end+1:], '>')
+		if k < 1 {
+			break
+		}
+		end += k + 2
+	}
+	if end == start {
+		return s
+	}
+	return s[start:end]
+}
+
+// mergeTag puts the tags of tagstr (with hyphens next to them) into
+// newstr, before its trailing white space.
+func mergeTag(tagstr, newstr string) string {
+	var tags strings.Builder
+	for i := 0; i < len(tagstr); {
+		// -*<[^>]+>-*
+		j := i
+		for j < len(tagstr) && tagstr[j] == '-' {
+			j++
+		}
+		if j < len(tagstr) && tagstr[j] == '<' {
+			if k := strings.IndexByte(tagstr[j+1:], '>'); k >= 1 {
+				e := j + 1 + k + 1
+				for e < len(tagstr) && tagstr[e] == '-' {
+					e++
+				}
+				tags.WriteString(tagstr[i:e])
+				i = e
+				continue
+			}
+		}
+		i++
+	}
+	if tags.Len() == 0 {
+		return newstr
+	}
+	body := strings.TrimRightFunc(newstr, IsJSSpace)
+	if body == newstr {
+		return newstr + tags.String()
+	}
+	return body + tags.String() + newstr[len(body):]
+}
+
+// utf16Len is the length of s in UTF-16 code units, as JavaScript counts.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
 }
