@@ -43,9 +43,10 @@ func DroppingJoins(p string) bool {
 // Initials abbreviates given names as citeproc-js does with
 // initialize-with="with": "John M.E." with ". " gives "J. M. E."; with
 // initialize false (initialize="false") only single letters and
-// abbreviations take the terminator and other words stay whole. hyphen is
-// initialize-with-hyphen: true joins the initials of a hyphenated name
-// with a hyphen ("J.-P."), false reads the hyphen as a space.
+// abbreviations take the terminator and other words stay whole
+// (normalizeGiven). hyphen is initialize-with-hyphen: true joins the
+// initials of a hyphenated name with a hyphen ("J.-P."), false reads the
+// hyphen as a space.
 func Initials(given, with string, initialize, hyphen bool) string {
 	if !initialize {
 		if keepsGiven(given) {
@@ -53,16 +54,15 @@ func Initials(given, with string, initialize, hyphen bool) string {
 		}
 		return normalizeGiven(given, with, hyphen)
 	}
-	if initialize {
-		if s, ok := plainInitials(given, with); ok {
-			return s
-		}
+	if s, ok := plainInitials(given, with); ok {
+		return s
 	}
-	return initialsOf(given, with, initialize, hyphen)
+	return initialsOf(given, with, hyphen)
 }
 
-// initialsOf is initials without the fast path for names kept whole.
-func initialsOf(given, with string, initialize, hyphen bool) string {
+// initialsOf is Initials with initialize="true", without the fast path
+// for plain names.
+func initialsOf(given, with string, hyphen bool) string {
 	if !hyphen && strings.Contains(given, "-") {
 		// initialize-with-hyphen="false": citeproc-js reads a hyphen
 		// as a space ("Min-jun" gives "M jun")
@@ -106,7 +106,6 @@ func initialsOf(given, with string, initialize, hyphen bool) string {
 	}
 	flush(false)
 	var sb strings.Builder
-	trimmed := strings.TrimRight(with, " ")
 	for i, w := range words {
 		// a word wrapped in inline markup ("<b>John</b>") keeps the
 		// markup around its initial ("<b>J.</b>")
@@ -120,7 +119,7 @@ func initialsOf(given, with string, initialize, hyphen bool) string {
 			}
 		}
 		rw := []rune(w.s)
-		if openTag != "" && (w.period || len(rw) == 1 || initialize) && !unicode.IsLower(rw[0]) {
+		if openTag != "" && !unicode.IsLower(rw[0]) {
 			if w.hyphen && i > 0 {
 				s := strings.TrimRight(sb.String(), " ")
 				sb.Reset()
@@ -144,7 +143,6 @@ func initialsOf(given, with string, initialize, hyphen bool) string {
 			sb.WriteString(s)
 			sb.WriteString("-")
 		}
-		_ = trimmed
 		switch {
 		case unicode.IsLower(rw[0]):
 			if sb.Len() > 0 && !strings.HasSuffix(sb.String(), " ") {
@@ -155,7 +153,7 @@ func initialsOf(given, with string, initialize, hyphen bool) string {
 		case w.period || len(rw) == 1:
 			sb.WriteString(w.s)
 			sb.WriteString(with)
-		case initialize:
+		default:
 			sb.WriteRune(rw[0])
 			// "TSerendorjiin" gives "Ts.": a run of capitals after the first
 			// letter is kept, lower-cased, when lower-case letters follow
@@ -167,12 +165,6 @@ func initialsOf(given, with string, initialize, hyphen bool) string {
 				sb.WriteString(strings.ToLower(string(rw[1:k])))
 			}
 			sb.WriteString(with)
-		default:
-			if sb.Len() > 0 && !strings.HasSuffix(sb.String(), " ") && !strings.HasSuffix(sb.String(), "-") {
-				sb.WriteString(" ")
-			}
-			sb.WriteString(w.s)
-			sb.WriteString(" ")
 		}
 	}
 	return strings.TrimRight(sb.String(), " ")
