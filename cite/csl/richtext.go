@@ -20,7 +20,7 @@ func richText(s string) *onode {
 	if !cslcore.HasMarkupBytes(s) {
 		return &onode{text: s}
 	}
-	return richTags(s, false)
+	return richTags(s, false, nil)
 }
 
 // richText is richText with a plain value (no markup, quotes or
@@ -29,7 +29,7 @@ func (c *ctx) richText(s string) *onode {
 	if !cslcore.HasMarkupBytes(s) {
 		return c.leaf(s)
 	}
-	return richTags(s, false)
+	return richTags(s, false, c.ar)
 }
 
 // richTags builds the output nodes of a field value that may hold tags:
@@ -40,21 +40,25 @@ func (c *ctx) richText(s string) *onode {
 // quotes are curled where they are typed, not quotes that punctuation
 // moves into, single ones too when an apostrophe in the affix shows that
 // it reads them so; only guillemets take a narrow no-break space.
-func richTags(s string, affix bool) *onode {
+//
+// A value without tags is a leaf of the arena ar (nil: the heap).
+func richTags(s string, affix bool, ar *arena) *onode {
 	var tagBuf [32]cslcore.Tag
 	tags := cslcore.Scan(s, tagBuf[:0])
-	spaced := cslcore.AppendSpaced[string]
-	if affix {
-		spaced = cslcore.AppendGuillemetSpaced[string]
+	spaced := func(b []byte, s string) []byte {
+		if affix {
+			return cslcore.AppendGuillemetSpaced(b, s)
+		}
+		return cslcore.AppendSpaced(b, s)
 	}
 	affixApostrophe := affix && hasApostrophe(s)
 	if len(tags) == 0 {
 		var buf [128]byte
 		b := spaced(buf[:0], s)
 		if string(b) == s {
-			return &onode{text: s}
+			return ar.node(onode{text: s})
 		}
-		return &onode{text: string(b)}
+		return ar.node(onode{text: string(b)})
 	}
 	cslcore.Pair(s, tags)
 	outer := cslcore.OuterStraight(tags)
@@ -154,7 +158,7 @@ func affixText(s string) *onode {
 	if !cslcore.HasMarkupBytes(s) {
 		return &onode{text: s}
 	}
-	return richTags(s, true)
+	return richTags(s, true, nil)
 }
 
 // applyCase applies a CSL text-case to every leaf of n (nocase leaves
