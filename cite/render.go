@@ -589,12 +589,15 @@ func appendDateParts(b []byte, p DateParts, season int, form dateForm) []byte {
 		season = 0
 	}
 	year := func() {
-		if p.Year < 0 {
-			b = strconv.AppendInt(b, int64(-p.Year), 10)
+		// the en-US terms "bc" and "ad" (cslcore.Era: AD for 1 to 499)
+		y, era := cslcore.Era(p.Year)
+		b = strconv.AppendInt(b, int64(y), 10)
+		switch era {
+		case "bc":
 			b = append(b, " BC"...)
-			return
+		case "ad":
+			b = append(b, " AD"...)
 		}
-		b = strconv.AppendInt(b, int64(p.Year), 10)
 	}
 	switch form {
 	case dateYear:
