@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 	"unicode/utf8"
+
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 // onode is a node of rendered output: a leaf of text or a list of
@@ -421,45 +423,16 @@ func decodeToks(enc string, toks []tok, fms []formatting) ([]tok, []formatting) 
 	return toks, fms
 }
 
-// punctJoin is how citeproc-js joins two different punctuation marks
-// (rows and columns ! ? . : , ;); read only.
-var punctJoin = [6][6]string{
-	{"", "!?", "!", "!", "!,", "!;"},
-	{"?!", "", "?", "?", "?,", "?;"},
-	{".!", ".?", "", ".:", ".,", ".;"},
-	{"!", "?", ":", "", ":,", ":;"},
-	{",!", ",?", ",.", ",:", "", ",;"},
-	{"!", "?", ";", ";", ";,", ""},
-}
-
-func punctIdx(b byte) int {
-	switch b {
-	case '!':
-		return 0
-	case '?':
-		return 1
-	case '.':
-		return 2
-	case ':':
-		return 3
-	case ',':
-		return 4
-	case ';':
-		return 5
-	}
-	return -1
-}
-
-// punctMerge returns the join of two different punctuation marks.
+// punctMerge returns the join of two different punctuation marks
+// (cslcore.JoinPunct, the table of the built-in styles too).
 func punctMerge(a, b byte) (string, bool) {
-	ia, ib := punctIdx(a), punctIdx(b)
-	if ia < 0 || ib < 0 || ia == ib {
+	if a == b {
 		return "", false
 	}
-	return punctJoin[ia][ib], true
+	return cslcore.JoinPunct(a, b)
 }
 
-func isPunct(b byte) bool { return punctIdx(b) >= 0 }
+func isPunct(b byte) bool { return cslcore.IsPunct(b) }
 
 func (b *builder) lastText() int {
 	for i := len(b.toks) - 1; i >= 0; i-- {
@@ -480,7 +453,7 @@ func (b *builder) write(s string) {
 	if s == "" {
 		return
 	}
-	if c := s[0]; c != ' ' && punctIdx(c) < 0 {
+	if c := s[0]; c != ' ' && !isPunct(c) {
 		// no punctuation or space to join with what comes before
 		b.toks = append(b.toks, tok{k: tText, s: s})
 		return
@@ -953,14 +926,8 @@ func doubleSpaces(s string) string {
 	return sb.String()
 }
 
-// jsSpace reports whether JavaScript's \s matches r.
-func jsSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\v', '\f', '\r', 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff:
-		return true
-	}
-	return r >= 0x2000 && r <= 0x200a
-}
+// jsSpace reports whether JavaScript's \s matches r (cslcore.IsJSSpace).
+func jsSpace(r rune) bool { return cslcore.IsJSSpace(r) }
 
 func escapeMarkup(s string) string {
 	var sb strings.Builder
