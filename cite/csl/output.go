@@ -4,8 +4,6 @@ import (
 	"encoding/binary"
 	"strings"
 	"sync"
-
-	"golang.org/x/text/unicode/norm"
 	"unicode/utf8"
 
 	"github.com/maisky-lib/maisky/cite/internal/cslcore"
@@ -1021,29 +1019,8 @@ func lastRune(s string) rune {
 	return r
 }
 
-// superscriptRunes are the superscript characters citeproc-js writes as
-// <sup> of their base character.
-var superscriptRunes = map[rune]string{0x02C0: "ʔ", 0x02C1: "ʕ", 0x06E5: "و", 0x06E6: "ي"}
-
-func isSuperscript(r rune) bool {
-	switch {
-	case r == 0xAA || r == 0xB2 || r == 0xB3 || r == 0xB9 || r == 0xBA:
-		return true
-	case r >= 0x02B0 && r <= 0x02B8, r >= 0x02E0 && r <= 0x02E4, r == 0x02C0, r == 0x02C1:
-		return true
-	case r >= 0x1D2C && r <= 0x1D61 && r != 0x1D2F && r != 0x1D3B && r != 0x1D4E:
-		return true
-	case r == 0x2070 || r == 0x2071 || (r >= 0x2074 && r <= 0x207F):
-		return true
-	case r == 0x2120 || r == 0x2122:
-		return true
-	case r >= 0x3192 && r <= 0x319F:
-		return true
-	case r == 0x06E5 || r == 0x06E6:
-		return true
-	}
-	return false
-}
+// isSuperscript is cslcore.IsSuperscript (shared with package cite).
+func isSuperscript(r rune) bool { return cslcore.IsSuperscript(r) }
 
 func superscripts(s string) string {
 	has := false
@@ -1059,11 +1036,7 @@ func superscripts(s string) string {
 	var sb strings.Builder
 	for _, r := range s {
 		if r >= 0xAA && isSuperscript(r) {
-			base, ok := superscriptRunes[r]
-			if !ok {
-				base = norm.NFKD.String(string(r))
-			}
-			sb.WriteString("<sup>" + base + "</sup>")
+			sb.WriteString("<sup>" + cslcore.SuperscriptBase(r) + "</sup>")
 			continue
 		}
 		sb.WriteRune(r)
