@@ -67,4 +67,3 @@ func minimal(a, b string, min int) string {
 	}
 	return b[i:]
 }
-
