@@ -128,21 +128,21 @@
 // The rules the built-in styles share with the CSL processor (cite/csl)
 // have one implementation, in cite/internal/cslcore (internal, not API):
 // the reader of a field's markup and quotation marks (markup.go writes
-// what it finds into the output builder), initials and the normalizing of
-// given names ("J.-P." is "J. P."), the scripts written family name
-// first, where a particle joins the family name, the era of a year (BC;
-// AD for 1 to 499), page-range formats, the punctuation join table and
-// the superscripts of HTML. Title case, capitalize-first, the en-US terms
-// and raw dates are this package's and exported for cite/csl
+// what it finds into the output builder), the particles and suffix typed
+// into a name ("van Gogh" is "Gogh" with the particle "van", "Martin
+// Luther, Jr." has the suffix "Jr."; taken out when the name is written,
+// unless [Name].NoParse, CSL-JSON's "parse-names": false), initials and
+// the normalizing of given names ("J.-P." is "J. P."), the scripts written
+// family name first, where a particle joins the family name, the era of a
+// year (BC; AD for 1 to 499), page-range formats, the punctuation join
+// table and the superscripts of HTML. Title case, capitalize-first, the
+// en-US terms and raw dates are this package's and exported for cite/csl
 // (AppendTitleCase, LocaleTerms, ParseDate); the processor gives its
 // output as a [Text] ([TextOf]) to share the renderers. The output
 // builder (out.go) and the date forms stay this package's own: they
 // render the five styles in one pass into a flat buffer, where the
 // processor evaluates any style into a tree (see cite/csl's package
-// documentation). This package's CSL-JSON reader does not split particles
-// typed into a family or given name ("van Gogh") as citeproc-js and the
-// processor do: its items are written back as CSL-JSON, RIS and download
-// metadata too.
+// documentation).
 //
 // # Rich text
 //

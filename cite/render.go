@@ -310,6 +310,18 @@ func (r *renderer) writeNameList(list []Name, spec *nameSpec) {
 // writeName writes one name: given-first ("Charles de Gaulle"), inverted
 // ("Gaulle, Charles de"), or short ("de Gaulle").
 func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
+	if !n.NoParse && n.Literal == "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && mayHoldParticles(n) {
+		// particles and a suffix typed into the name, taken out as
+		// citeproc-js does (cslcore.ParseParticles, the CSL processor's)
+		p := cslcore.NameParts{Family: n.Family, Given: n.Given, Suffix: n.Suffix, CommaSuffix: n.CommaSuffix}
+		cslcore.ParseParticles(&p)
+		if p.Family != n.Family || p.Given != n.Given || p.NonDroppingParticle != "" || p.DroppingParticle != "" || p.Suffix != n.Suffix {
+			nn := *n
+			nn.Family, nn.Given, nn.DroppingParticle, nn.NonDroppingParticle, nn.Suffix, nn.CommaSuffix =
+				p.Family, p.Given, p.DroppingParticle, p.NonDroppingParticle, p.Suffix, p.CommaSuffix
+			n = &nn
+		}
+	}
 	if !short && n.Given != "" {
 		// the five styles set initialize-with=". " with
 		// initialize="false": initials in a given name take ". "
@@ -411,6 +423,18 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		}
 	}
 	r.o.buf = b
+}
+
+// mayHoldParticles reports whether a name's family or given name may hold
+// a particle or suffix that cslcore.ParseParticles takes out: a space, an
+// apostrophe, quotes or "al-"/"el-" in the family name, a space or comma
+// in the given name.
+func mayHoldParticles(n *Name) bool {
+	f := n.Family
+	if strings.ContainsAny(f, " '\"") || strings.Contains(f, "’") || strings.HasPrefix(f, "al-") || strings.HasPrefix(f, "el-") {
+		return true
+	}
+	return strings.ContainsAny(n.Given, " ,")
 }
 
 // joinParticle joins a non-dropping particle and the family name, without

@@ -68,8 +68,11 @@
 //     curly quotes paired as citeproc-js's flip-flopper pairs them,
 //     apostrophes, French spacing), from which richtext.go builds output
 //     nodes and package cite its formatted ranges; the name primitives
-//     (Initials, with initialize="false" normalizing given names as
-//     citeproc-js does: "J.-P." is "J. P."; IsRomanesque, the scripts
+//     (ParseParticles, the particles and suffix typed into a family or
+//     given name, which this package's item reader and package cite's
+//     name writer take out; Initials, with initialize="false"
+//     normalizing given names as citeproc-js does: "J.-P." is "J. P.";
+//     IsRomanesque, the scripts
 //     written given name first; NonDroppingJoins and DroppingJoins, where a
 //     particle joins the family name without a space); the era of a year
 //     (Era: BC, and AD for 1 to 499); page-range formats (RangeEnd); the
@@ -96,11 +99,7 @@
 // forms against the locale's date formats with their date-part elements;
 // they share the era and the terms) and number variables (is-numeric, the
 // labels in numbers: each package's own reading, tied to its locator
-// handling). Particles typed into a family or given name ("van Gogh",
-// "Charles de") are split by this package's item reader, as citeproc-js
-// splits them; package cite's CSL-JSON reader keeps the names as given,
-// because its items are also what CSL-JSON, RIS and the download metadata
-// write back (a change there is for those writers too).
+// handling).
 //
 // # Conformance
 //

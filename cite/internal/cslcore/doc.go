@@ -8,10 +8,12 @@
 //     <i>, <b>, <sc>, <sup>, <sub>, small-caps, nocase and nodecor spans,
 //     straight and curly quotes, apostrophes), and the narrow no-break
 //     spaces of French punctuation (AppendSpaced, AppendGuillemetSpaced);
-//   - names.go: Initials (initialize="true", and the normalizing of given
-//     names with initialize="false"), IsRomanesque (scripts written given
-//     name first), NonDroppingJoins and DroppingJoins (particles joined to
-//     the family name without a space);
+//   - names.go: ParseParticles (the particles and suffix typed into a
+//     family or given name), Initials (initialize="true", and the
+//     normalizing of given names with initialize="false"), IsRomanesque
+//     (scripts written given name first), NonDroppingJoins and
+//     DroppingJoins (particles joined to the family name without a
+//     space);
 //   - dates.go: Era (BC, and AD for the years 1 to 499);
 //   - pagerange.go: RangeEnd (page-range-format);
 //   - punct.go: JoinPunct (what two punctuation marks that meet become);

@@ -532,3 +532,119 @@ func utf16Len(s string) int {
 	}
 	return n
 }
+
+// NameParts are the parts of a personal name, as CSL-JSON has them.
+type NameParts struct {
+	Family, Given                         string
+	DroppingParticle, NonDroppingParticle string
+	Suffix                                string
+	CommaSuffix                           bool
+}
+
+// ParseParticles takes the particles and suffix typed into the family
+// and given names out into their own parts, as citeproc-js does for a
+// name without parse-names false: leading lower-case words of the family
+// name are a non-dropping particle ("van der Berg"; "d'Alembert" and
+// "al-Hakim" too), trailing lower-case words of the given name a dropping
+// particle ("Alexander von"), and what follows a comma in the given name
+// its suffix ("Martin Luther, Jr."; ", !Jr." with a comma before it); a
+// family name in double quotes is taken as it is, without them. A part
+// already set is kept. No allocation unless a particle ends in an
+// apostrophe (it keeps the space after it: "de' Medici").
+func ParseParticles(n *NameParts) {
+	// family: leading lowercase words are a non-dropping particle
+	if n.NonDroppingParticle == "" && n.Family != "" {
+		f := n.Family
+		if len(f) > 1 && f[0] == '"' && f[len(f)-1] == '"' {
+			n.Family = f[1 : len(f)-1]
+		} else if end := leadingParticles(f); end > 0 {
+			n.NonDroppingParticle = f[:end]
+			if strings.HasSuffix(n.NonDroppingParticle, "'") || strings.HasSuffix(n.NonDroppingParticle, "’") {
+				// "de' Medici": the space after the apostrophe stays
+				// (citeproc-js keeps it with the particle)
+				n.NonDroppingParticle += " "
+			}
+			n.Family = f[end+1:]
+		} else if strings.IndexByte(f, ' ') < 0 && (strings.HasPrefix(f, "al-") || strings.HasPrefix(f, "el-")) && len(f) > 3 {
+			n.NonDroppingParticle = f[:3]
+			n.Family = f[3:]
+		} else if j := strings.IndexAny(f, "'’"); j > 0 && j < len(f)-1 {
+			_, size := utf8.DecodeRuneInString(f[j:])
+			if k := j + size; isParticle(f[:k]) {
+				n.NonDroppingParticle = f[:k]
+				n.Family = f[k:]
+			}
+		}
+	}
+	// given: trailing lowercase words are a dropping particle; ", Jr." a suffix
+	if n.Given != "" {
+		g := n.Given
+		if n.Suffix == "" {
+			if i := strings.IndexByte(g, ','); i >= 0 {
+				suf := strings.TrimSpace(g[i+1:])
+				if strings.HasPrefix(suf, "!") {
+					suf = strings.TrimSpace(suf[1:])
+					n.CommaSuffix = true
+				}
+				if suf != "" {
+					n.Suffix = suf
+					g = strings.TrimSpace(g[:i])
+				}
+			}
+		}
+		if n.DroppingParticle == "" {
+			if start := trailingParticles(g); start >= 0 {
+				n.DroppingParticle = g[start+1:]
+				g = g[:start]
+			}
+		}
+		n.Given = g
+	}
+}
+
+// leadingParticles returns where the particle words at the start of f end
+// (the index of the space after the last one), or 0: words split at each
+// space, all but the last word considered.
+func leadingParticles(f string) int {
+	end := 0
+	for start := 0; ; {
+		sp := strings.IndexByte(f[start:], ' ')
+		if sp < 0 || !isParticle(f[start:start+sp]) {
+			// the last word, or a word that is not a particle
+			return end
+		}
+		end = start + sp
+		start = end + 1
+	}
+}
+
+// trailingParticles returns the index of the space before the particle
+// words at the end of g, or -1: words split at each space, the first word
+// never taken.
+func trailingParticles(g string) int {
+	at := -1
+	for end := len(g); ; {
+		sp := strings.LastIndexByte(g[:end], ' ')
+		if sp < 0 || !isParticle(g[sp+1:end]) {
+			// the first word, or a word that is not a particle
+			return at
+		}
+		at = sp
+		end = sp
+	}
+}
+
+// isParticle reports whether a word is a name particle for citeproc-js:
+// it starts (after any apostrophes) with a lower-case ASCII letter or "à"
+// and has no upper-case letter.
+func isParticle(w string) bool {
+	w = strings.TrimLeft(w, "'’‘")
+	if w == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !(r >= 'a' && r <= 'z') && r != 'à' {
+		return false
+	}
+	return strings.ToLower(w) == w
+}

@@ -1,6 +1,7 @@
 package cslcore
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -153,6 +154,61 @@ func FuzzInitials(f *testing.F) {
 			if full := initialsOf(given, with, hyphen); full != s {
 				t.Fatalf("plainInitials(%q, %q) = %q, the full algorithm %q", given, with, s, full)
 			}
+		}
+	})
+}
+
+// TestParseParticles checks the parts citeproc-js 1.4.61 takes out of
+// typed names (as its output shows them: "Gogh, Vincent van").
+func TestParseParticles(t *testing.T) {
+	for _, c := range []struct{ in, want NameParts }{
+		{NameParts{Family: "van Gogh", Given: "Vincent"}, NameParts{Family: "Gogh", Given: "Vincent", NonDroppingParticle: "van"}},
+		{NameParts{Family: "van der Berg", Given: "Jan"}, NameParts{Family: "Berg", Given: "Jan", NonDroppingParticle: "van der"}},
+		{NameParts{Family: "d'Alembert", Given: "Jean"}, NameParts{Family: "Alembert", Given: "Jean", NonDroppingParticle: "d'"}},
+		{NameParts{Family: "de' Medici", Given: "Lorenzo"}, NameParts{Family: "Medici", Given: "Lorenzo", NonDroppingParticle: "de' "}},
+		{NameParts{Family: "al-Hakim", Given: "Tawfiq"}, NameParts{Family: "Hakim", Given: "Tawfiq", NonDroppingParticle: "al-"}},
+		{NameParts{Family: "Humboldt", Given: "Alexander von"}, NameParts{Family: "Humboldt", Given: "Alexander", DroppingParticle: "von"}},
+		{NameParts{Family: "King", Given: "Martin Luther, Jr."}, NameParts{Family: "King", Given: "Martin Luther", Suffix: "Jr."}},
+		{NameParts{Family: "Smith", Given: "John, !Jr."}, NameParts{Family: "Smith", Given: "John", Suffix: "Jr.", CommaSuffix: true}},
+		{NameParts{Family: `"van Gogh"`, Given: "Vincent"}, NameParts{Family: "van Gogh", Given: "Vincent"}},
+		{NameParts{Family: "Gogh", Given: "Vincent", NonDroppingParticle: "van"}, NameParts{Family: "Gogh", Given: "Vincent", NonDroppingParticle: "van"}},
+		{NameParts{Family: "Maisky", Given: "Ivan Mikhailovich"}, NameParts{Family: "Maisky", Given: "Ivan Mikhailovich"}},
+		{NameParts{Family: "van", Given: "de"}, NameParts{Family: "van", Given: "de"}},
+	} {
+		got := c.in
+		ParseParticles(&got)
+		if got != c.want {
+			t.Errorf("ParseParticles(%+v) = %+v, want %+v", c.in, got, c.want)
+		}
+	}
+	n := NameParts{Family: "Maisky", Given: "Ivan Mikhailovich"}
+	if a := testing.AllocsPerRun(100, func() { m := n; ParseParticles(&m) }); a != 0 {
+		t.Errorf("ParseParticles allocates %v times for a plain name", a)
+	}
+}
+
+// FuzzParseParticles checks that what ParseParticles takes out of a name
+// is put together from it: the particle and family are the typed family
+// (its quotes taken off), the given name, dropping particle and suffix come
+// from the typed given name; never a panic.
+func FuzzParseParticles(f *testing.F) {
+	f.Add("van der Berg", "Jan, Jr.")
+	f.Add("d’Alembert", "Jean le")
+	f.Add(`"x"`, " , !")
+	f.Add("al-", "a b c")
+	f.Fuzz(func(t *testing.T, family, given string) {
+		n := NameParts{Family: family, Given: given}
+		ParseParticles(&n)
+		switch {
+		case n.NonDroppingParticle == "":
+			if n.Family != family && (len(family) < 2 || n.Family != family[1:len(family)-1]) {
+				t.Fatalf("family %q became %q", family, n.Family)
+			}
+		case strings.TrimSuffix(n.NonDroppingParticle, " ")+" "+n.Family != family && n.NonDroppingParticle+n.Family != family:
+			t.Fatalf("family %q split as %q + %q", family, n.NonDroppingParticle, n.Family)
+		}
+		if !strings.Contains(given, n.Given) || !strings.Contains(given, n.DroppingParticle) || !strings.Contains(given, n.Suffix) {
+			t.Fatalf("given %q split as %q, %q, suffix %q", given, n.Given, n.DroppingParticle, n.Suffix)
 		}
 	})
 }
