@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -39,4 +40,23 @@ func TestParsedParticles(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, WriteCSLJSON(&b, items))
 	assert.Contains(t, b.String(), `"parse-names":false`)
+}
+
+// TestASCIIWordShortcut checks the shortcut of writeName: a given name
+// that asciiWord accepts is one that initials and particles leave alone.
+func TestASCIIWordShortcut(t *testing.T) {
+	for _, g := range []string{"Ivan", "Jo", "MacDonald", "J", "Jean-Paul", "Ivan M", "Ян", "Q.", "a@", "z[", "Ab1", ""} {
+		if !asciiWord(g) {
+			continue
+		}
+		p := cslcore.NameParts{Family: "Webb", Given: g}
+		cslcore.ParseParticles(&p)
+		assert.Equal(t, g, p.Given, g)
+		assert.Empty(t, p.DroppingParticle+p.Suffix, g)
+		assert.Equal(t, g, cslcore.Initials(g, ". ", false, true), g)
+	}
+	assert.True(t, asciiWord("Ivan"))
+	assert.False(t, asciiWord("Ivan M"))
+	assert.False(t, asciiWord("a@"))
+	assert.False(t, asciiWord("J"))
 }

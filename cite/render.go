@@ -310,7 +310,10 @@ func (r *renderer) writeNameList(list []Name, spec *nameSpec) {
 // writeName writes one name: given-first ("Charles de Gaulle"), inverted
 // ("Gaulle, Charles de"), or short ("de Gaulle").
 func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
-	if !n.NoParse && n.Literal == "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && mayHoldParticles(n) {
+	// a given name of one word of ASCII letters (the usual case) holds
+	// no particle, suffix or initial to take out
+	plainGiven := asciiWord(n.Given)
+	if !n.NoParse && n.Literal == "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && mayHoldParticles(n, plainGiven) {
 		// particles and a suffix typed into the name, taken out as
 		// citeproc-js does (cslcore.ParseParticles, the CSL processor's)
 		p := cslcore.NameParts{Family: n.Family, Given: n.Given, Suffix: n.Suffix, CommaSuffix: n.CommaSuffix}
@@ -322,7 +325,7 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 			n = &nn
 		}
 	}
-	if !short && n.Given != "" {
+	if !short && n.Given != "" && !plainGiven {
 		// the five styles set initialize-with=". " with
 		// initialize="false": initials in a given name take ". "
 		// ("J.-P." is "J. P.", "John M.E." is "John M. E.")
@@ -428,13 +431,42 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 // mayHoldParticles reports whether a name's family or given name may hold
 // a particle or suffix that cslcore.ParseParticles takes out: a space, an
 // apostrophe, quotes or "al-"/"el-" in the family name, a space or comma
-// in the given name.
-func mayHoldParticles(n *Name) bool {
+// in the given name (none in a plain one).
+func mayHoldParticles(n *Name, plainGiven bool) bool {
 	f := n.Family
-	if strings.ContainsAny(f, " '\"") || strings.Contains(f, "’") || strings.HasPrefix(f, "al-") || strings.HasPrefix(f, "el-") {
+	if len(f) > 3 && f[2] == '-' && (f[0] == 'a' || f[0] == 'e') && f[1] == 'l' {
 		return true
 	}
-	return strings.ContainsAny(n.Given, " ,")
+	for i := 0; i < len(f); i++ {
+		switch f[i] {
+		case ' ', '\'', '"', 0xE2: // 0xE2 starts ’
+			return true
+		}
+	}
+	if plainGiven {
+		return false
+	}
+	g := n.Given
+	for i := 0; i < len(g); i++ {
+		if g[i] == ' ' || g[i] == ',' {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiWord reports whether s is two or more ASCII letters: a given name
+// that initials and particles leave as it is.
+func asciiWord(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // joinParticle joins a non-dropping particle and the family name, without
