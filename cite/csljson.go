@@ -272,7 +272,14 @@ func writeNames(b *bytes.Buffer, names []Name) {
 			if !first {
 				b.WriteByte(',')
 			}
+			first = false
 			b.WriteString(`"static-ordering":true`)
+		}
+		if n.NoParse {
+			if !first {
+				b.WriteByte(',')
+			}
+			b.WriteString(`"parse-names":false`)
 		}
 		b.WriteByte('}')
 	}
@@ -755,10 +762,13 @@ func unmarshalNames(v json.RawMessage, path string) ([]Name, error) {
 			case "comma-suffix", "static-ordering", "parse-names":
 				var b bool
 				b, err = jsonBoolish(vals[j], kp)
-				if k == "comma-suffix" {
+				switch k {
+				case "comma-suffix":
 					n.CommaSuffix = b
-				} else if k == "static-ordering" {
+				case "static-ordering":
 					n.StaticOrdering = b
+				default:
+					n.NoParse = !b
 				}
 			default:
 				err = &JSONError{Path: kp, Msg: "unknown name field; want family, given, dropping-particle, non-dropping-particle, suffix, comma-suffix, static-ordering, literal or parse-names"}

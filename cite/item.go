@@ -77,6 +77,12 @@ type Name struct {
 	CommaSuffix bool
 	// StaticOrdering keeps the family name first even in given-first forms.
 	StaticOrdering bool
+	// NoParse is CSL-JSON's "parse-names": false: particles and a suffix
+	// typed into Family and Given stay there. By default the styles take
+	// them out as citeproc-js does when the name has no particles of its
+	// own: "van Gogh" is "Gogh" with the particle "van", "Alexander von"
+	// is "Alexander" with "von", "Martin Luther, Jr." has the suffix "Jr.".
+	NoParse bool
 	// Literal is a name printed as is: an institution.
 	Literal string
 }

@@ -2,8 +2,8 @@ package cite
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 // The rendering elements of the MLA translation (mla.go): variables with
@@ -518,126 +518,29 @@ func appendRangeDashes(dst []byte, s string) []byte {
 }
 
 // mlaInitialized returns the names with their given names as the style's
-// initialize-with=". " (with initialize="false") writes them: a given name
-// of initials gets a period and a space after each ("B" is "B.",
-// "J.R.R." is "J. R. R.", "John M.E." is "John M. E."); whole given names
+// initialize-with=". " (with initialize="false") writes them
+// (cslcore.Initials, the CSL processor's): a given name of initials gets a
+// period and a space after each ("B" is "B.", "J.R.R." is "J. R. R.",
+// "John M.E." is "John M. E.", "J.-P." is "J. P."); whole given names
 // stay. The list is returned as it is when no name changes (no copy).
 func mlaInitialized(list []Name) []Name {
 	var out []Name
 	for i := range list {
-		if list[i].Family == "" || list[i].Literal != "" || !hasInitials(list[i].Given) {
+		if list[i].Family == "" || list[i].Literal != "" || list[i].Given == "" {
+			continue
+		}
+		g := cslcore.Initials(list[i].Given, ". ", false, true)
+		if g == list[i].Given {
 			continue
 		}
 		if out == nil {
 			out = make([]Name, len(list))
 			copy(out, list)
 		}
-		out[i].Given = initialsWith(list[i].Given)
+		out[i].Given = g
 	}
 	if out == nil {
 		return list
 	}
 	return out
-}
-
-// hasInitials reports whether a given name holds an initial: a word of
-// one letter or a period.
-func hasInitials(g string) bool {
-	if g == "" {
-		return false
-	}
-	if strings.IndexByte(g, '.') >= 0 {
-		return true
-	}
-	n := 0 // letters in the current word
-	for _, c := range g {
-		switch c {
-		case ' ', '\u00a0', '-':
-			if n == 1 {
-				return true
-			}
-			n = 0
-		default:
-			n++
-		}
-	}
-	return n == 1
-}
-
-// initialsWith writes a given name as citeproc-js does with
-// initialize-with=". " and initialize="false": initials (one letter, or a
-// word ending in a period) as "X. ", other words as they are, hyphenated
-// names kept together ("Jean-Paul"), hyphenated initials not ("J.-P." is
-// "J. P.").
-func initialsWith(given string) string {
-	type word struct {
-		s      string
-		period bool
-		hyphen bool
-	}
-	var wbuf [8]word
-	words := wbuf[:0]
-	start := -1
-	hyph := false
-	flush := func(end int, period bool) {
-		if start >= 0 {
-			words = append(words, word{given[start:end], period, hyph})
-			start = -1
-			hyph = false
-		} else if period && len(words) > 0 {
-			words[len(words)-1].period = true
-		}
-	}
-	for i := 0; i < len(given); {
-		c, size := utf8.DecodeRuneInString(given[i:])
-		switch {
-		case c == '.':
-			flush(i, true)
-		case c == ' ' || c == '\u00a0':
-			flush(i, false)
-		case c == '-' && start >= 0 && i+size < len(given):
-			next, _ := utf8.DecodeRuneInString(given[i+size:])
-			if unicode.IsLower(next) {
-				break
-			}
-			flush(i, false)
-			hyph = true
-		case c == '-' && start < 0:
-			// after an initial's period: "J.-P." is "J. P."
-		default:
-			if start < 0 {
-				start = i
-			}
-		}
-		i += size
-	}
-	flush(len(given), false)
-	var b strings.Builder
-	for i, w := range words {
-		if w.hyphen && i > 0 {
-			s := strings.TrimRight(b.String(), " ")
-			b.Reset()
-			b.WriteString(s)
-			b.WriteByte('-')
-		}
-		first, _ := utf8.DecodeRuneInString(w.s)
-		switch {
-		case unicode.IsLower(first):
-			if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w.s)
-			b.WriteByte(' ')
-		case w.period || utf8.RuneCountInString(w.s) == 1:
-			b.WriteString(w.s)
-			b.WriteString(". ")
-		default:
-			if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") && !strings.HasSuffix(b.String(), "-") {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w.s)
-			b.WriteByte(' ')
-		}
-	}
-	return strings.TrimRight(b.String(), " ")
 }

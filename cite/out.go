@@ -2,6 +2,8 @@ package cite
 
 import (
 	"unicode/utf8"
+
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 // out builds a citation the way a CSL processor does, in one flat buffer:
@@ -280,50 +282,14 @@ func (o *out) litCap(s string) {
 }
 
 // isPunct reports whether c is one of citeproc-js's merging punctuation
-// characters.
-func isPunct(c byte) bool {
-	switch c {
-	case '.', ',', ';', ':', '!', '?':
-		return true
-	}
-	return false
-}
+// characters (cslcore.IsPunct).
+func isPunct(c byte) bool { return cslcore.IsPunct(c) }
 
 // mergePunct returns what citeproc-js keeps of the punctuation a followed by
-// b (both in isPunct): "" means keep both as they are.
+// b (both in isPunct): "" means keep both as they are (cslcore.JoinPunct).
 func mergePunct(a, b byte) (string, bool) {
-	if a == b {
-		return string(a), true
-	}
-	switch a {
-	case '!':
-		switch b {
-		case '.', ':':
-			return "!", true
-		}
-	case '?':
-		switch b {
-		case '.', ':':
-			return "?", true
-		}
-	case ':':
-		switch b {
-		case '!':
-			return "!", true
-		case '?':
-			return "?", true
-		case '.':
-			return ":", true
-		}
-	case ';':
-		switch b {
-		case '!':
-			return "!", true
-		case '?':
-			return "?", true
-		case ':', '.':
-			return ";", true
-		}
+	if s, ok := cslcore.JoinPunct(a, b); ok && len(s) == 1 {
+		return s, true
 	}
 	return "", false
 }

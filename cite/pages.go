@@ -1,8 +1,9 @@
 package cite
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 // rangeFormat is a CSL page-range-format.
@@ -97,49 +98,15 @@ func nextRange(s string, i int) (a0, a1, b0, b1 int, ok bool) {
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
+// rangeFormatNames are the CSL names of the range formats.
+var rangeFormatNames = [...]string{rangeExpanded: "expanded", rangeChicago16: "chicago-16", rangeMinimalTwo: "minimal-two"}
+
+// appendOneRange appends the range a–b with b in the format f
+// (cslcore.RangeEnd, the CSL processor's).
 func appendOneRange(dst []byte, a, b string, f rangeFormat) []byte {
-	// expand an abbreviated second number: 103-4 → 103-104
-	if len(b) < len(a) {
-		b = a[:len(a)-len(b)] + b
-	}
-	begin, err1 := strconv.Atoi(a)
-	end, err2 := strconv.Atoi(b)
-	if err1 != nil || err2 != nil || begin >= end {
-		dst = append(dst, a...)
-		dst = append(dst, "–"...)
-		return append(dst, b...)
-	}
 	dst = append(dst, a...)
 	dst = append(dst, "–"...)
-	switch f {
-	case rangeChicago16:
-		if begin > 100 && begin%100 != 0 {
-			div := 1
-			for i := 2; i < len(b); i++ {
-				div = pow10(i)
-				if begin/div == end/div {
-					return strconv.AppendInt(dst, int64(end%div), 10)
-				}
-			}
-		}
-	case rangeMinimalTwo:
-		if len(a) == len(b) {
-			k := 0
-			for k < len(a) && a[k] == b[k] && len(b)-k > 2 {
-				k++
-			}
-			return append(dst, b[k:]...)
-		}
-	}
-	return append(dst, b...)
-}
-
-func pow10(n int) int {
-	p := 1
-	for ; n > 0; n-- {
-		p *= 10
-	}
-	return p
+	return append(dst, cslcore.RangeEnd(a, b, rangeFormatNames[f])...)
 }
 
 // isNumeric reports whether a number variable is numeric as citeproc-js

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"unicode"
+
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 // varSet is a set of CSL variables, used to suppress variables that a
@@ -175,25 +176,6 @@ func (r *renderer) writeField(val string, tc textCase) {
 	}
 }
 
-// quoteAt returns the curly quotation mark that starts at s[i] and its
-// length in bytes; for any other byte, 0 and 1.
-func quoteAt[S ~string | ~[]byte](s S, i int) (rune, int) {
-	if s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 {
-		// U+2018, U+2019, U+201C, U+201D are E2 80 98, 99, 9C, 9D
-		switch s[i+2] {
-		case 0x98:
-			return '‘', 3
-		case 0x99:
-			return '’', 3
-		case 0x9C:
-			return '“', 3
-		case 0x9D:
-			return '”', 3
-		}
-	}
-	return 0, 1
-}
-
 // labelForm is the form of a role or locator label.
 type labelForm uint8
 
@@ -336,6 +318,31 @@ func (r *renderer) writeNameList(list []Name, spec *nameSpec) {
 // writeName writes one name: given-first ("Charles de Gaulle"), inverted
 // ("Gaulle, Charles de"), or short ("de Gaulle").
 func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
+	// a given name of one word of ASCII letters (the usual case) holds
+	// no particle, suffix or initial to take out
+	plainGiven := asciiWord(n.Given)
+	if !n.NoParse && n.Literal == "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && mayHoldParticles(n, plainGiven) {
+		// particles and a suffix typed into the name, taken out as
+		// citeproc-js does (cslcore.ParseParticles, the CSL processor's)
+		p := cslcore.NameParts{Family: n.Family, Given: n.Given, Suffix: n.Suffix, CommaSuffix: n.CommaSuffix}
+		cslcore.ParseParticles(&p)
+		if p.Family != n.Family || p.Given != n.Given || p.NonDroppingParticle != "" || p.DroppingParticle != "" || p.Suffix != n.Suffix {
+			nn := *n
+			nn.Family, nn.Given, nn.DroppingParticle, nn.NonDroppingParticle, nn.Suffix, nn.CommaSuffix =
+				p.Family, p.Given, p.DroppingParticle, p.NonDroppingParticle, p.Suffix, p.CommaSuffix
+			n = &nn
+		}
+	}
+	if !short && n.Given != "" && !plainGiven {
+		// the five styles set initialize-with=". " with
+		// initialize="false": initials in a given name take ". "
+		// ("J.-P." is "J. P.", "John M.E." is "John M. E.")
+		if g := cslcore.Initials(n.Given, ". ", false, true); g != n.Given {
+			nn := *n
+			nn.Given = g
+			n = &nn
+		}
+	}
 	b := r.o.buf
 	sp := func(s string) {
 		if s == "" {
@@ -405,11 +412,16 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		sp(n.Given)
 		sp(n.DroppingParticle)
 		sp(n.NonDroppingParticle)
-		dp := n.DroppingParticle
-		if n.NonDroppingParticle != "" && particleJoins(n.NonDroppingParticle) ||
-			n.NonDroppingParticle == "" && particleJoins(dp) && dp[:len(dp)-1] != "de" {
+		switch dp := n.DroppingParticle; {
+		case n.NonDroppingParticle != "" && cslcore.NonDroppingJoins(n.NonDroppingParticle),
+			n.NonDroppingParticle == "" && cslcore.DroppingJoins(dp):
 			b = appendApostrophes(b, family)
-		} else {
+		case n.NonDroppingParticle == "" && dp != "":
+			// citeproc-js joins them with a space, even after one typed
+			// in the particle
+			b = append(b, ' ')
+			b = appendApostrophes(b, family)
+		default:
 			sp(family)
 		}
 		if n.Suffix != "" {
@@ -424,33 +436,59 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 	r.o.buf = b
 }
 
-// particleJoins reports whether a particle joins the family name without
-// a space: it ends in an apostrophe or a hyphen ("d’Alembert"), or in the
-// space typed after it ("de’ Medici"), as citeproc-js joins it.
-func particleJoins(p string) bool {
-	return strings.HasSuffix(p, "'") || strings.HasSuffix(p, "’") || strings.HasSuffix(p, "-") ||
-		strings.HasSuffix(p, "ʼ") || strings.HasSuffix(p, " ")
-}
-
-// joinParticle joins a non-dropping particle and the family name.
-func joinParticle(p, family string) string {
-	if p != "" && family != "" && particleJoins(p) {
-		return p + family
+// mayHoldParticles reports whether a name's family or given name may hold
+// a particle or suffix that cslcore.ParseParticles takes out: a space, an
+// apostrophe, quotes or "al-"/"el-" in the family name, a space or comma
+// in the given name (none in a plain one).
+func mayHoldParticles(n *Name, plainGiven bool) bool {
+	f := n.Family
+	if len(f) > 3 && f[2] == '-' && (f[0] == 'a' || f[0] == 'e') && f[1] == 'l' {
+		return true
 	}
-	return joinSp(p, family)
+	for i := 0; i < len(f); i++ {
+		switch f[i] {
+		case ' ', '\'', '"', 0xE2: // 0xE2 starts ’
+			return true
+		}
+	}
+	if plainGiven {
+		return false
+	}
+	g := n.Given
+	for i := 0; i < len(g); i++ {
+		if g[i] == ' ' || g[i] == ',' {
+			return true
+		}
+	}
+	return false
 }
 
-// isRomanesque reports whether a name is in a script citeproc-js writes
-// given name first (Latin, Greek, Cyrillic and their extensions); names in
-// other scripts are written family name first without a space.
-func isRomanesque(s string) bool {
-	for _, c := range s {
-		if c >= 0x0530 && (c < 0x1e00 || c >= 0x2000) && unicode.IsLetter(c) {
+// asciiWord reports whether s is two or more ASCII letters: a given name
+// that initials and particles leave as it is.
+func asciiWord(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
 			return false
 		}
 	}
 	return true
 }
+
+// joinParticle joins a non-dropping particle and the family name, without
+// a space when the particle ends in an apostrophe, a hyphen or a space
+// (cslcore.NonDroppingJoins).
+func joinParticle(p, family string) string {
+	if p != "" && family != "" && cslcore.NonDroppingJoins(p) {
+		return p + family
+	}
+	return joinSp(p, family)
+}
+
+// isRomanesque is cslcore.IsRomanesque: a name written given name first.
+func isRomanesque(s string) bool { return cslcore.IsRomanesque(s) }
 
 func joinSp(a, b string) string {
 	switch {
@@ -620,12 +658,15 @@ func appendDateParts(b []byte, p DateParts, season string, form dateForm) []byte
 		month = 0
 	}
 	year := func() {
-		if p.Year < 0 {
-			b = strconv.AppendInt(b, int64(-p.Year), 10)
+		// the en-US terms "bc" and "ad" (cslcore.Era: AD for 1 to 499)
+		y, era := cslcore.Era(p.Year)
+		b = strconv.AppendInt(b, int64(y), 10)
+		switch era {
+		case "bc":
 			b = append(b, " BC"...)
-			return
+		case "ad":
+			b = append(b, " AD"...)
 		}
-		b = strconv.AppendInt(b, int64(p.Year), 10)
 	}
 	switch form {
 	case dateYear:

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 // Decoration is a set of formatting flags of a span of a citation.
@@ -227,38 +227,11 @@ func writeHTMLEscaped(b *strings.Builder, s string) {
 	b.WriteString(s[start:])
 }
 
-// isSuperscript reports whether r is one of the superscript characters
-// citeproc-js writes in HTML as <sup> of their base character.
-func isSuperscript(r rune) bool {
-	switch {
-	case r == 0xAA || r == 0xB2 || r == 0xB3 || r == 0xB9 || r == 0xBA:
-		return true
-	case r >= 0x02B0 && r <= 0x02B8, r >= 0x02E0 && r <= 0x02E4, r == 0x02C0, r == 0x02C1:
-		return true
-	case r >= 0x1D2C && r <= 0x1D61 && r != 0x1D2F && r != 0x1D3B && r != 0x1D4E:
-		return true
-	case r == 0x2070 || r == 0x2071 || (r >= 0x2074 && r <= 0x207F):
-		return true
-	case r == 0x2120 || r == 0x2122, r >= 0x3192 && r <= 0x319F, r == 0x06E5 || r == 0x06E6:
-		return true
-	}
-	return false
-}
+// isSuperscript and superscriptBase are cslcore's: the superscript
+// characters citeproc-js writes in HTML as <sup> of their base.
+func isSuperscript(r rune) bool { return cslcore.IsSuperscript(r) }
 
-// superscriptBase returns the character a superscript stands for.
-func superscriptBase(r rune) string {
-	switch r {
-	case 0x02C0:
-		return "ʔ"
-	case 0x02C1:
-		return "ʕ"
-	case 0x06E5:
-		return "و"
-	case 0x06E6:
-		return "ي"
-	}
-	return norm.NFKD.String(string(r))
-}
+func superscriptBase(r rune) string { return cslcore.SuperscriptBase(r) }
 
 // Markdown returns the text as CommonMark: italics as *…*, bold as **…**,
 // links as autolinks <…>, and Markdown's special characters escaped with a

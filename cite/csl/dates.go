@@ -2,6 +2,8 @@ package csl
 
 import (
 	"strconv"
+
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 var dateGran = map[string]int{"year": 0, "month": 1, "day": 2}
@@ -254,17 +256,18 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix
 			if p[0] == 0 {
 				continue
 			}
-			y := p[0]
-			if y < 0 {
-				s = strconv.Itoa(-y) + c.loc.term("bc", "long", false)
-			} else if dp.form == "short" {
+			y, era := cslcore.Era(p[0])
+			switch {
+			case era == "bc":
+				s = strconv.Itoa(y) + c.loc.term("bc", "long", false)
+			case dp.form == "short":
 				s = strconv.Itoa(y % 100)
 				if y%100 < 10 {
 					s = "0" + s
 				}
-			} else {
+			default:
 				s = strconv.Itoa(y)
-				if y < 1000 {
+				if era == "ad" {
 					s += c.loc.term("ad", "long", false)
 				}
 			}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 const (
@@ -1019,61 +1021,8 @@ func (c *ctx) pageRange(v string) string {
 	return strings.ReplaceAll(out, "\x00", rangeDelim)
 }
 
-func formatRangeEnd(a, b, f string) string {
-	ai, err1 := strconv.Atoi(a)
-	bi, err2 := strconv.Atoi(b)
-	if err1 != nil || err2 != nil || f == "" {
-		return b
-	}
-	if len(b) < len(a) && f != "" {
-		// "321-28" expand first
-		b = a[:len(a)-len(b)] + b
-		bi, _ = strconv.Atoi(b)
-	}
-	if bi < ai {
-		return b
-	}
-	switch f {
-	case "expanded":
-		return b
-	case "minimal":
-		return minimal(a, b, 1)
-	case "minimal-two":
-		return minimal(a, b, 2)
-	case "chicago", "chicago-15", "chicago-16":
-		if ai < 100 || ai%100 == 0 {
-			return b
-		}
-		if ai%100 < 10 {
-			return minimal(a, b, 1)
-		}
-		if len(a) == 4 && f == "chicago" || len(a) == 4 && f == "chicago-15" {
-			// four digits: two if only the last two change, else all
-			if a[:2] != b[:2] {
-				return b
-			}
-		}
-		return minimal(a, b, 2)
-	}
-	return b
-}
-
-func minimal(a, b string, min int) string {
-	if len(a) != len(b) {
-		return b
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	if len(b)-i < min {
-		i = len(b) - min
-		if i < 0 {
-			i = 0
-		}
-	}
-	return b[i:]
-}
+// formatRangeEnd is cslcore.RangeEnd (shared with the built-in styles).
+func formatRangeEnd(a, b, f string) string { return cslcore.RangeEnd(a, b, f) }
 
 func isRoman(s string) bool {
 	if s == "" {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/maisky-lib/maisky/cite"
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 // Item is one CSL-JSON item as the processor reads it: ordinary and number
@@ -203,85 +204,16 @@ func parseName(m map[string]any) Name {
 }
 
 // parseParticles extracts particles and suffixes written into the family
-// and given names, as citeproc-js does.
+// and given names, as citeproc-js does (cslcore.ParseParticles).
 func parseParticles(n *Name) {
 	if n.Literal != "" {
 		return
 	}
-	// family: leading lowercase words are a non-dropping particle
-	if n.NonDroppingParticle == "" && n.Family != "" {
-		f := n.Family
-		if strings.HasPrefix(f, "\"") && strings.HasSuffix(f, "\"") && len(f) > 1 {
-			n.Family = f[1 : len(f)-1]
-		} else {
-			words := strings.Split(f, " ")
-			i := 0
-			for i < len(words)-1 && isParticle(words[i]) {
-				i++
-			}
-			if i > 0 {
-				n.NonDroppingParticle = strings.Join(words[:i], " ")
-				if strings.HasSuffix(n.NonDroppingParticle, "'") || strings.HasSuffix(n.NonDroppingParticle, "’") {
-					// "de' Medici": the space after the apostrophe stays
-					// (citeproc-js keeps it with the particle)
-					n.NonDroppingParticle += " "
-				}
-				n.Family = strings.Join(words[i:], " ")
-			} else if len(words) == 1 && (strings.HasPrefix(f, "al-") || strings.HasPrefix(f, "el-")) && len(f) > 3 {
-				n.NonDroppingParticle = f[:3]
-				n.Family = f[3:]
-			} else if j := strings.IndexAny(f, "'’"); j > 0 && j < len(f)-1 && isParticleApos(f[:j+len(string([]rune(f[j:])[0]))]) {
-				k := j + len(string([]rune(f[j:])[0]))
-				n.NonDroppingParticle = f[:k]
-				n.Family = f[k:]
-			}
-		}
-	}
-	// given: trailing lowercase words are a dropping particle; ", Jr." a suffix
-	if n.Given != "" {
-		g := n.Given
-		if n.Suffix == "" {
-			if i := strings.Index(g, ","); i >= 0 {
-				suf := strings.TrimSpace(g[i+1:])
-				if strings.HasPrefix(suf, "!") {
-					suf = strings.TrimSpace(suf[1:])
-					n.CommaSuffix = true
-				}
-				if suf != "" {
-					n.Suffix = suf
-					g = strings.TrimSpace(g[:i])
-				}
-			}
-		}
-		if n.DroppingParticle == "" {
-			words := strings.Split(g, " ")
-			i := len(words)
-			for i > 1 && isParticle(words[i-1]) {
-				i--
-			}
-			if i < len(words) {
-				n.DroppingParticle = strings.Join(words[i:], " ")
-				g = strings.Join(words[:i], " ")
-			}
-		}
-		n.Given = g
-	}
-}
-
-func isParticle(w string) bool {
-	w = strings.TrimLeft(w, "'’‘")
-	if w == "" {
-		return false
-	}
-	r := []rune(w)[0]
-	if !(r >= 'a' && r <= 'z') && r != 'à' && r != 'd' {
-		return false
-	}
-	return strings.ToLower(w) == w
-}
-
-func isParticleApos(w string) bool {
-	return isParticle(w)
+	p := cslcore.NameParts{Family: n.Family, Given: n.Given, DroppingParticle: n.DroppingParticle,
+		NonDroppingParticle: n.NonDroppingParticle, Suffix: n.Suffix, CommaSuffix: n.CommaSuffix}
+	cslcore.ParseParticles(&p)
+	n.Family, n.Given, n.DroppingParticle, n.NonDroppingParticle, n.Suffix, n.CommaSuffix =
+		p.Family, p.Given, p.DroppingParticle, p.NonDroppingParticle, p.Suffix, p.CommaSuffix
 }
 
 func toInt(v any) (int, bool) {

@@ -5,7 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 // nameOpts are the inheritable name options in force for one cs:name.
@@ -687,14 +688,8 @@ func startsRomanesque(s string) bool {
 	return unicode.IsLetter(r) && isRomanesque(string(r))
 }
 
-func isRomanesque(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) && !(r < 0x0370 || (r >= 0x0370 && r < 0x0530) || (r >= 0x1E00 && r < 0x2000)) {
-			return false
-		}
-	}
-	return true
-}
+// isRomanesque is cslcore.IsRomanesque.
+func isRomanesque(s string) bool { return cslcore.IsRomanesque(s) }
 
 // oneName renders one name; lvl is the given-name disambiguation level
 // (-1 none, 1 initials, 2 full given name).
@@ -796,7 +791,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			if k == nil {
 				continue
 			}
-			if len(g.kids) > 0 && !(strings.HasSuffix(prev, "'") || strings.HasSuffix(prev, "’") || strings.HasSuffix(prev, "-") || strings.HasSuffix(prev, " ")) {
+			if len(g.kids) > 0 && !cslcore.NonDroppingJoins(prev) {
 				g.kids = append(g.kids, c.leaf(" "))
 			}
 			g.kids = append(g.kids, k)
@@ -845,7 +840,17 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 				sfx = c.leaf(" " + suffix)
 			}
 		}
-		f := group("family", piece("given", dp), piece("family", ndp), piece("family", fam))
+		f := group("family", piece("family", ndp), piece("family", fam))
+		if dpn := piece("given", dp); dpn != nil {
+			// citeproc-js joins a dropping particle to what follows
+			// with a space, but for one that ends in an apostrophe or
+			// hyphen before the family name (cslcore.DroppingJoins)
+			kids := append(c.room(len(f.kids)+2), dpn)
+			if ndp != "" || !cslcore.DroppingJoins(dp) {
+				kids = append(kids, c.leaf(" "))
+			}
+			f.kids = append(kids, f.kids...)
+		}
 		if sfx != nil {
 			f.kids = append(f.kids, sfx)
 		}
@@ -863,7 +868,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	var f, g *onode
 	if demote {
 		f = group("family", piece("family", fam))
-		g = group("given", piece("given", given), piece("given", dp), piece("family", strings.TrimRight(ndp, " ")))
+		g = group("given", piece("given", given), piece("given", dp), piece("family", ndp))
 	} else {
 		f = group("family", piece("family", ndp), piece("family", fam))
 		g = group("given", piece("given", given), piece("given", dp))
@@ -878,193 +883,11 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	return out
 }
 
-// initials abbreviates given names as citeproc-js does: "John M.E." with
-// ". " gives "J. M. E."; with initialize="false" only single letters and
-// abbreviations take the terminator.
+// initials abbreviates given names as citeproc-js does (cslcore.Initials,
+// shared with the built-in styles) with the style's
+// initialize-with-hyphen.
 func (c *ctx) initials(given, with string, initialize bool) string {
-	if !initialize && keepsGiven(given) {
-		return given
-	}
-	if initialize {
-		if s, ok := plainInitials(given, with); ok {
-			return s
-		}
-	}
-	return c.initialsOf(given, with, initialize)
-}
-
-// initialsOf is initials without the fast path for names kept whole.
-func (c *ctx) initialsOf(given, with string, initialize bool) string {
-	if !c.st.initHyphen && strings.Contains(given, "-") {
-		// initialize-with-hyphen="false": citeproc-js reads a hyphen
-		// as a space ("Min-jun" gives "M jun")
-		given = strings.ReplaceAll(given, "-", " ")
-	}
-	type word struct {
-		s      string
-		period bool
-		hyphen bool // joined to the previous word by a hyphen
-	}
-	var wbuf [6]word
-	words := wbuf[:0]
-	rs := []rune(given)
-	var cbuf [24]rune
-	cur := cbuf[:0]
-	hyph := false
-	flush := func(period bool) {
-		if len(cur) > 0 {
-			words = append(words, word{string(cur), period, hyph})
-			cur = cur[:0]
-			hyph = false
-		} else if period && len(words) > 0 {
-			words[len(words)-1].period = true
-		}
-	}
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		switch {
-		case r == '.':
-			flush(true)
-		case r == ' ' || r == '\u00a0':
-			flush(false)
-		case r == '-' && i+1 < len(rs) && !unicode.IsLower(rs[i+1]) && len(cur) > 0:
-			flush(false)
-			hyph = c.st.initHyphen
-		case r == '-' && len(cur) == 0 && len(words) > 0:
-			hyph = c.st.initHyphen
-		default:
-			cur = append(cur, r)
-		}
-	}
-	flush(false)
-	var sb strings.Builder
-	trimmed := strings.TrimRight(with, " ")
-	for i, w := range words {
-		// a word wrapped in inline markup ("<b>John</b>") keeps the
-		// markup around its initial ("<b>J.</b>")
-		openTag, closeTag := "", ""
-		for _, t := range [...][2]string{{"<b>", "</b>"}, {"<i>", "</i>"}, {"<sc>", "</sc>"}, {"<sup>", "</sup>"}, {"<sub>", "</sub>"}} {
-			o, cl := t[0], t[1]
-			if strings.HasPrefix(w.s, o) && strings.HasSuffix(w.s, cl) && len(w.s) > len(o)+len(cl) {
-				openTag, closeTag = o, cl
-				w.s = w.s[len(o) : len(w.s)-len(cl)]
-				break
-			}
-		}
-		rw := []rune(w.s)
-		if openTag != "" && (w.period || len(rw) == 1 || initialize) && !unicode.IsLower(rw[0]) {
-			if w.hyphen && i > 0 {
-				s := strings.TrimRight(sb.String(), " ")
-				sb.Reset()
-				sb.WriteString(s)
-				sb.WriteString("-")
-			}
-			body := w.s
-			if !(w.period || len(rw) == 1) {
-				body = string(rw[0])
-			}
-			sb.WriteString(openTag + body + strings.TrimRight(with, " ") + closeTag + with[len(strings.TrimRight(with, " ")):])
-			continue
-		}
-		if openTag != "" {
-			w.s = openTag + w.s + closeTag
-			rw = []rune(w.s)
-		}
-		if w.hyphen && i > 0 {
-			s := strings.TrimRight(sb.String(), " ")
-			sb.Reset()
-			sb.WriteString(s)
-			sb.WriteString("-")
-		}
-		_ = trimmed
-		switch {
-		case unicode.IsLower(rw[0]):
-			if sb.Len() > 0 && !strings.HasSuffix(sb.String(), " ") {
-				sb.WriteString(" ")
-			}
-			sb.WriteString(w.s)
-			sb.WriteString(" ")
-		case w.period || len(rw) == 1:
-			sb.WriteString(w.s)
-			sb.WriteString(with)
-		case initialize:
-			sb.WriteRune(rw[0])
-			// "TSerendorjiin" gives "Ts.": a run of capitals after the first
-			// letter is kept, lower-cased, when lower-case letters follow
-			k := 1
-			for k < len(rw) && unicode.IsUpper(rw[k]) {
-				k++
-			}
-			if k > 1 && k < len(rw) {
-				sb.WriteString(strings.ToLower(string(rw[1:k])))
-			}
-			sb.WriteString(with)
-		default:
-			if sb.Len() > 0 && !strings.HasSuffix(sb.String(), " ") && !strings.HasSuffix(sb.String(), "-") {
-				sb.WriteString(" ")
-			}
-			sb.WriteString(w.s)
-			sb.WriteString(" ")
-		}
-	}
-	return strings.TrimRight(sb.String(), " ")
-}
-
-// keepsGiven reports whether initials with initialize="false" gives the
-// given name back unchanged: words of two or more characters, one space
-// apart, with no periods, hyphens, no-break spaces or inline markup (each
-// such word is written as it is and joined by a space).
-func keepsGiven(given string) bool {
-	if given == "" || given[0] == ' ' || given[len(given)-1] == ' ' {
-		return false
-	}
-	n := 0 // characters in the current word
-	for i, r := range given {
-		switch r {
-		case '.', '-', '<', '\u00a0', utf8.RuneError:
-			return false
-		case ' ':
-			if n < 2 || given[i+1] == ' ' {
-				return false
-			}
-			n = 0
-		default:
-			n++
-		}
-	}
-	return n >= 2
-}
-
-// plainInitials is initials with initialize="true" for a given name of
-// capitalised words one space apart (an upper-case letter, then only
-// lower-case letters): each word gives its first letter and with, and the
-// end is trimmed of spaces. ok is false for any other given name.
-func plainInitials(given, with string) (string, bool) {
-	if given == "" || given[0] == ' ' || given[len(given)-1] == ' ' {
-		return "", false
-	}
-	var buf [64]byte
-	b := buf[:0]
-	first := true
-	for i, r := range given {
-		switch {
-		case r == ' ':
-			if given[i+1] == ' ' {
-				return "", false
-			}
-			first = true
-		case first:
-			if !unicode.IsUpper(r) {
-				return "", false
-			}
-			b = utf8.AppendRune(b, r)
-			b = append(b, with...)
-			first = false
-		case !unicode.IsLower(r):
-			return "", false
-		}
-	}
-	return strings.TrimRight(string(b), " "), true
+	return cslcore.Initials(given, with, initialize, c.st.initHyphen)
 }
 
 // substitute renders the first substitute candidate that gives output; the

@@ -4,9 +4,9 @@ import (
 	"encoding/binary"
 	"strings"
 	"sync"
-
-	"golang.org/x/text/unicode/norm"
 	"unicode/utf8"
+
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 // onode is a node of rendered output: a leaf of text or a list of
@@ -421,45 +421,16 @@ func decodeToks(enc string, toks []tok, fms []formatting) ([]tok, []formatting) 
 	return toks, fms
 }
 
-// punctJoin is how citeproc-js joins two different punctuation marks
-// (rows and columns ! ? . : , ;); read only.
-var punctJoin = [6][6]string{
-	{"", "!?", "!", "!", "!,", "!;"},
-	{"?!", "", "?", "?", "?,", "?;"},
-	{".!", ".?", "", ".:", ".,", ".;"},
-	{"!", "?", ":", "", ":,", ":;"},
-	{",!", ",?", ",.", ",:", "", ",;"},
-	{"!", "?", ";", ";", ";,", ""},
-}
-
-func punctIdx(b byte) int {
-	switch b {
-	case '!':
-		return 0
-	case '?':
-		return 1
-	case '.':
-		return 2
-	case ':':
-		return 3
-	case ',':
-		return 4
-	case ';':
-		return 5
-	}
-	return -1
-}
-
-// punctMerge returns the join of two different punctuation marks.
+// punctMerge returns the join of two different punctuation marks
+// (cslcore.JoinPunct, the table of the built-in styles too).
 func punctMerge(a, b byte) (string, bool) {
-	ia, ib := punctIdx(a), punctIdx(b)
-	if ia < 0 || ib < 0 || ia == ib {
+	if a == b {
 		return "", false
 	}
-	return punctJoin[ia][ib], true
+	return cslcore.JoinPunct(a, b)
 }
 
-func isPunct(b byte) bool { return punctIdx(b) >= 0 }
+func isPunct(b byte) bool { return cslcore.IsPunct(b) }
 
 func (b *builder) lastText() int {
 	for i := len(b.toks) - 1; i >= 0; i-- {
@@ -480,7 +451,7 @@ func (b *builder) write(s string) {
 	if s == "" {
 		return
 	}
-	if c := s[0]; c != ' ' && punctIdx(c) < 0 {
+	if c := s[0]; c != ' ' && !isPunct(c) {
 		// no punctuation or space to join with what comes before
 		b.toks = append(b.toks, tok{k: tText, s: s})
 		return
@@ -953,14 +924,8 @@ func doubleSpaces(s string) string {
 	return sb.String()
 }
 
-// jsSpace reports whether JavaScript's \s matches r.
-func jsSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\v', '\f', '\r', 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff:
-		return true
-	}
-	return r >= 0x2000 && r <= 0x200a
-}
+// jsSpace reports whether JavaScript's \s matches r (cslcore.IsJSSpace).
+func jsSpace(r rune) bool { return cslcore.IsJSSpace(r) }
 
 func escapeMarkup(s string) string {
 	var sb strings.Builder
@@ -1054,29 +1019,8 @@ func lastRune(s string) rune {
 	return r
 }
 
-// superscriptRunes are the superscript characters citeproc-js writes as
-// <sup> of their base character.
-var superscriptRunes = map[rune]string{0x02C0: "ʔ", 0x02C1: "ʕ", 0x06E5: "و", 0x06E6: "ي"}
-
-func isSuperscript(r rune) bool {
-	switch {
-	case r == 0xAA || r == 0xB2 || r == 0xB3 || r == 0xB9 || r == 0xBA:
-		return true
-	case r >= 0x02B0 && r <= 0x02B8, r >= 0x02E0 && r <= 0x02E4, r == 0x02C0, r == 0x02C1:
-		return true
-	case r >= 0x1D2C && r <= 0x1D61 && r != 0x1D2F && r != 0x1D3B && r != 0x1D4E:
-		return true
-	case r == 0x2070 || r == 0x2071 || (r >= 0x2074 && r <= 0x207F):
-		return true
-	case r == 0x2120 || r == 0x2122:
-		return true
-	case r >= 0x3192 && r <= 0x319F:
-		return true
-	case r == 0x06E5 || r == 0x06E6:
-		return true
-	}
-	return false
-}
+// isSuperscript is cslcore.IsSuperscript (shared with package cite).
+func isSuperscript(r rune) bool { return cslcore.IsSuperscript(r) }
 
 func superscripts(s string) string {
 	has := false
@@ -1092,11 +1036,7 @@ func superscripts(s string) string {
 	var sb strings.Builder
 	for _, r := range s {
 		if r >= 0xAA && isSuperscript(r) {
-			base, ok := superscriptRunes[r]
-			if !ok {
-				base = norm.NFKD.String(string(r))
-			}
-			sb.WriteString("<sup>" + base + "</sup>")
+			sb.WriteString("<sup>" + cslcore.SuperscriptBase(r) + "</sup>")
 			continue
 		}
 		sb.WriteRune(r)

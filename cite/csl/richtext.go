@@ -9,296 +9,156 @@ import (
 	"unicode/utf8"
 
 	"github.com/maisky-lib/maisky/cite"
+	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
 
 // richText parses the inline markup citeproc-js reads in field values
 // (<i>, <b>, <sc>, <sup>, <sub>, small-caps and nocase spans, quotes) into
-// output nodes.
-func richText(s string) *onode { return richTextOpt(s, false) }
+// output nodes. The tags are found and paired by cslcore.Scan and
+// cslcore.Pair, the reader package cite's built-in styles use.
+func richText(s string) *onode {
+	if !cslcore.HasMarkupBytes(s) {
+		return &onode{text: s}
+	}
+	return richTags(s, false, nil)
+}
 
 // richText is richText with a plain value (no markup, quotes or
 // guillemets: the usual case) made a leaf of the arena.
 func (c *ctx) richText(s string) *onode {
-	for i := 0; i < len(s); i++ {
-		switch b := s[i]; {
-		case b == '<' || b == '"' || b == '\'':
-			return richTextOpt(s, false)
-		case b >= 0x80:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			switch r {
-			case '“', '‘', '’', '”', '«', '»':
-				return richTextOpt(s, false)
-			}
-			i += size - 1
-		case b == ' ' && i+1 < len(s) && (s[i+1] == ':' || s[i+1] == ';' || s[i+1] == '?' || s[i+1] == '!'):
-			return richTextOpt(s, false)
-		}
+	if !cslcore.HasMarkupBytes(s) {
+		return c.leaf(s)
 	}
-	return c.leaf(s)
+	return richTags(s, false, c.ar)
 }
 
-// affixText parses a cite's prefix or suffix: single quotation marks there
-// stay as they are (curled), not quotes that alternate.
-func affixText(s string) *onode { return richTextOpt(s, true) }
-
-func richTextOpt(s string, affix bool) *onode {
-	if !affix && (strings.ContainsAny(s, "«»") || strings.Contains(s, " :") || strings.Contains(s, " ;") ||
-		strings.Contains(s, " ?") || strings.Contains(s, " !")) {
-		// a space before : ; ? ! » and after « becomes a narrow
-		// no-break space, as citeproc-js writes them
-		s = strings.NewReplacer("« ", "«\u202f", " »", "\u202f»", " :", "\u202f:", " ;", "\u202f;",
-			" ?", "\u202f?", " !", "\u202f!").Replace(s)
-	} else if strings.ContainsAny(s, "«»") {
-		s = strings.NewReplacer("« ", "«\u202f", " »", "\u202f»").Replace(s)
+// richTags builds the output nodes of a field value that may hold tags:
+// kept markup becomes formatted nodes, kept quotation marks quote nodes
+// (single for the inner straight form and for ‘…’; the flattener
+// alternates them by nesting), a matched nocase span a nocase node, and
+// tags not kept are text. In a cite's affix (affix true) straight double
+// quotes are curled where they are typed, not quotes that punctuation
+// moves into, single ones too when an apostrophe in the affix shows that
+// it reads them so; only guillemets take a narrow no-break space.
+//
+// A value without tags is a leaf of the arena ar (nil: the heap).
+func richTags(s string, affix bool, ar *arena) *onode {
+	var tagBuf [32]cslcore.Tag
+	tags := cslcore.Scan(s, tagBuf[:0])
+	spaced := func(b []byte, s string) []byte {
+		if affix {
+			return cslcore.AppendGuillemetSpaced(b, s)
+		}
+		return cslcore.AppendSpaced(b, s)
 	}
-	if !strings.ContainsAny(s, "<\"'“‘’”") {
-		return &onode{text: s}
-	}
-	// citeproc-js pairs single quotes of an affix as quotes, unless an
-	// apostrophe in the affix has made it read them as apostrophes
 	affixApostrophe := affix && hasApostrophe(s)
-	root := &onode{}
-	stack := []*onode{root}
-	type frame struct {
-		tag string
+	if len(tags) == 0 {
+		var buf [128]byte
+		b := spaced(buf[:0], s)
+		if string(b) == s {
+			return ar.node(onode{text: s})
+		}
+		return ar.node(onode{text: string(b)})
 	}
-	var tags []string
-	cur := func() *onode { return stack[len(stack)-1] }
-	// straight holds the quotes typed straight: the first that stays a
-	// quote is an outer (double) quote, and so are the others of its
-	// form; the other form is inner (citeproc-js's flip-flop)
-	var straight []*onode
-	var curly []*onode // opening ‘, given back as it is when unpaired
-	var text strings.Builder
+	cslcore.Pair(s, tags)
+	outer := cslcore.OuterStraight(tags)
+	var closeBuf [16]string
+	closing := closeBuf[:0] // the text each open node ends with
+	root := &onode{}
+	var stackBuf [16]*onode
+	stack := append(stackBuf[:0], root)
+	var textBuf [128]byte
+	text := textBuf[:0]
 	flush := func() {
-		if text.Len() > 0 {
-			p := cur()
-			p.kids = append(p.kids, &onode{text: text.String()})
-			text.Reset()
+		if len(text) > 0 {
+			p := stack[len(stack)-1]
+			p.kids = append(p.kids, &onode{text: string(text)})
+			text = text[:0]
 		}
 	}
-	push := func(n *onode, tag string) {
+	push := func(n *onode, open, close string) {
 		flush()
-		p := cur()
+		p := stack[len(stack)-1]
 		p.kids = append(p.kids, n)
 		stack = append(stack, n)
-		tags = append(tags, tag)
+		closing = append(closing, close)
+		text = append(text, open...)
 	}
-	pop := func(tag string) bool {
-		for i := len(tags) - 1; i >= 0; i-- {
-			if tags[i] == tag {
-				flush()
-				stack = stack[:i+1]
-				tags = tags[:i]
-				return true
-			}
+	pop := func() {
+		if len(stack) > 1 {
+			text = append(text, closing[len(closing)-1]...)
+			closing = closing[:len(closing)-1]
+			flush()
+			stack = stack[:len(stack)-1]
 		}
-		return false
 	}
-	open := func(tag string) bool {
-		for _, t := range tags {
-			if t == tag {
-				return true
-			}
+	pos := 0
+	for i := range tags {
+		t := &tags[i]
+		if t.Quote == '\'' && t.WS < t.Start && int(t.WS) >= pos {
+			text = spaced(text, s[pos:t.WS])
+			text = append(text, ' ')
+		} else {
+			text = spaced(text, s[pos:t.Start])
 		}
-		return false
-	}
-	markup := []struct {
-		open, close string
-		mk          func() *onode
-	}{
-		{"<i>", "</i>", func() *onode { return &onode{fm: &formatting{fontStyle: "italic", ord: "s"}} }},
-		{"<b>", "</b>", func() *onode { return &onode{fm: &formatting{fontWeight: "bold", ord: "w"}} }},
-		{"<sc>", "</sc>", func() *onode {
-			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: tagImplicitNocase}
-		}},
-		{"<sup>", "</sup>", func() *onode { return &onode{fm: &formatting{verticalAlign: "sup", ord: "a"}, tag: tagImplicitNocase} }},
-		{"<sub>", "</sub>", func() *onode { return &onode{fm: &formatting{verticalAlign: "sub", ord: "a"}, tag: tagImplicitNocase} }},
-		{`<span style="font-variant:small-caps;">`, "</span>", func() *onode {
-			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: tagImplicitNocase}
-		}},
-		{`<span style="font-variant: small-caps;">`, "</span>", func() *onode {
-			return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: tagImplicitNocase}
-		}},
-		{`<span class="nocase">`, "</span>", func() *onode { return &onode{nocase: true} }},
-		{`<span class="nodecor">`, "</span>", func() *onode { return &onode{fm: &formatting{ord: "n"}, nocase: true} }},
-	}
-	prevRune := func(i int) rune {
-		if i == 0 {
-			return ' '
-		}
-		r, _ := utf8.DecodeLastRuneInString(s[:i])
-		return r
-	}
-	nextRune := func(i int) rune {
-		if i >= len(s) {
-			return ' '
-		}
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		return r
-	}
-	for i := 0; i < len(s); {
-		if s[i] == '<' {
-			matched := false
-			for _, m := range markup {
-				if strings.HasPrefix(s[i:], m.open) {
-					push(m.mk(), m.open)
-					i += len(m.open)
-					matched = true
-					break
-				}
-			}
-			if !matched {
-				for _, m := range markup {
-					if strings.HasPrefix(s[i:], m.close) {
-						// find the innermost open tag with this close
-						for j := len(tags) - 1; j >= 0; j-- {
-							ok := false
-							for _, mm := range markup {
-								if mm.open == tags[j] && mm.close == m.close {
-									ok = true
-								}
-							}
-							if ok {
-								pop(tags[j])
-								i += len(m.close)
-								matched = true
-								break
-							}
-						}
-						break
-					}
-				}
-			}
-			if matched {
-				continue
-			}
-			text.WriteByte('<')
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		pr := prevRune(i)
-		nr := nextRune(i + size)
-		switch r {
-		case '"':
-			if open(`"`) && !(unicode.IsSpace(pr) || pr == '(' || pr == '[') {
-				if affix {
-					text.WriteRune('”')
-				}
-				pop(`"`)
-			} else if !unicode.IsSpace(nr) && (unicode.IsSpace(pr) || i == 0 || pr == '(' || pr == '[' || isOpenish(pr)) {
-				if affix {
-					// quotation marks typed in a cite's affix are kept
-					// as typed (curled), not quotes punctuation moves into
-					push(&onode{}, `"`)
-					text.WriteRune('“')
-				} else {
-					n := &onode{quotes: true}
-					straight = append(straight, n)
-					push(n, `"`)
-				}
-			} else {
-				text.WriteRune(r)
-			}
-			i += size
-			continue
-		case '“':
-			push(&onode{quotes: true}, "“")
-			i += size
-			continue
-		case '”':
-			if !pop("“") {
-				text.WriteRune(r)
-			}
-			i += size
-			continue
-		case '\'', '‘', '’':
-			if (r == '\'' || r == '‘') && (i == 0 || unicode.IsSpace(pr) || pr == '(' || pr == '[' || isOpenish(pr)) && !unicode.IsSpace(nr) && i+size < len(s) {
-				if affix && affixApostrophe {
-					push(&onode{}, "'")
-					text.WriteRune('‘')
-				} else if affix {
-					push(&onode{quotes: true, single: true, tag: tagAffix}, "'")
-				} else {
-					n := &onode{quotes: true, single: true}
-					if r == '\'' {
-						straight = append(straight, n)
-					} else {
-						curly = append(curly, n)
-					}
-					push(n, "'")
-				}
-				i += size
-				continue
-			}
-			if (r == '\'' || r == '’') && open("'") && !(unicode.IsLetter(nr) && unicode.IsLetter(pr)) {
-				if affix && affixApostrophe {
-					text.WriteRune('’')
-				}
-				pop("'")
-				i += size
-				continue
-			}
-			if r == '\'' {
-				text.WriteRune('’')
-			} else {
-				text.WriteRune(r)
-			}
-			i += size
-			continue
-		}
-		text.WriteRune(r)
-		i += size
-	}
-	flush()
-	// unclosed quotes: give back their characters
-	for len(tags) > 0 {
-		t := tags[len(tags)-1]
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		tags = tags[:len(tags)-1]
+		pos = int(t.End)
 		switch {
-		case n.quotes:
-			n.quotes = false
-			q := t
-			if q == "'" {
-				// an unpaired single quotation mark is an apostrophe
-				q = "’"
-				for _, c := range curly {
-					if c == n {
-						q = "‘"
-					}
-				}
-			}
-			n.kids = append([]*onode{{text: q}}, n.kids...)
-		case strings.HasPrefix(t, "<"):
-			// an unclosed tag is text, as citeproc-js leaves it
-			n.fm, n.nocase, n.tag = nil, false, 0
-			n.kids = append([]*onode{{text: t}}, n.kids...)
+		case t.Drop && t.Open:
+			push(&onode{nocase: true}, "", "")
+		case t.Drop:
+			pop()
+		case !t.Keep && t.Lit != "":
+			text = append(text, t.Lit...)
+		case !t.Keep:
+			text = append(text, s[t.Start:t.End]...)
+		case !t.Open:
+			pop()
+		case affix && t.Quote == '"':
+			push(&onode{}, "“", "”")
+		case affix && affixApostrophe && (t.Quote == '\'' || t.Quote == 'S'):
+			push(&onode{}, "‘", "’")
+		case affix && (t.Quote == '\'' || t.Quote == 'S'):
+			push(&onode{quotes: true, single: true, tag: tagAffix}, "", "")
+		case t.Quote != 0:
+			push(&onode{quotes: true, single: t.Quote == 'S' || (t.Quote == '"' || t.Quote == '\'') && t.Quote != outer}, "", "")
+		default:
+			push(markupNode(t.Kind), "", "")
 		}
 	}
-	for i, n := range straight {
-		if !n.quotes {
-			continue
-		}
-		if n.single {
-			for _, m := range straight[i:] {
-				m.single = !m.single
-			}
-		}
-		break
-	}
+	text = spaced(text, s[pos:])
+	flush()
 	if len(root.kids) == 1 && root.kids[0].fm.zero() && !root.kids[0].quotes && !root.kids[0].nocase && root.kids[0].kids == nil {
 		return root.kids[0]
 	}
 	return root
 }
 
-// isOpenish reports whether a straight quote after r opens (after an
-// opening quotation mark; a space, "(" and "[" are tested apart).
-func isOpenish(r rune) bool {
-	return r == '“' || r == '‘' || r == '"' || r == '\''
+// markupNode returns the output node of an opening markup tag.
+func markupNode(k cslcore.Kind) *onode {
+	switch k {
+	case cslcore.I:
+		return &onode{fm: &formatting{fontStyle: "italic", ord: "s"}}
+	case cslcore.B:
+		return &onode{fm: &formatting{fontWeight: "bold", ord: "w"}}
+	case cslcore.SC, cslcore.SCSpan:
+		return &onode{fm: &formatting{fontVariant: "small-caps", ord: "v"}, tag: tagImplicitNocase}
+	case cslcore.Sup:
+		return &onode{fm: &formatting{verticalAlign: "sup", ord: "a"}, tag: tagImplicitNocase}
+	case cslcore.Sub:
+		return &onode{fm: &formatting{verticalAlign: "sub", ord: "a"}, tag: tagImplicitNocase}
+	case cslcore.Nodecor:
+		return &onode{fm: &formatting{ord: "n"}, nocase: true}
+	}
+	return &onode{nocase: true} // cslcore.Nocase (kept only when unmatched: never)
+}
+
+// affixText parses a cite's prefix or suffix: single quotation marks there
+// stay as they are (curled), not quotes that alternate.
+func affixText(s string) *onode {
+	if !cslcore.HasMarkupBytes(s) {
+		return &onode{text: s}
+	}
+	return richTags(s, true, nil)
 }
 
 // applyCase applies a CSL text-case to every leaf of n (nocase leaves
