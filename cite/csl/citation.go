@@ -232,7 +232,8 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 		infos[i].index = i
 	}
 	lay := ls.layout
-	inner := p.ar.node(onode{prefix: lay.prefix, suffix: lay.suffix})
+	inner := p.ar.slot()
+	*inner = onode{prefix: lay.prefix, suffix: lay.suffix}
 	pieces := p.collapse(infos)
 	for i, pc := range pieces {
 		if i > 0 {
@@ -257,7 +258,9 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 	if inner.empty() {
 		return nil
 	}
-	return p.ar.node(onode{fm: lay.fm, kids: []*onode{inner}})
+	n := p.ar.slot()
+	*n = onode{fm: lay.fm, kids: []*onode{inner}}
+	return n
 }
 
 func sortStable(idx []int, less func(a, b int) bool) {
@@ -300,7 +303,8 @@ func (p *Processor) renderOne(in citeInfo, authorMode int) *onode {
 	if n.empty() {
 		return nil
 	}
-	w := p.ar.node(onode{})
+	w := p.ar.slot()
+	*w = onode{}
 	if in.ci.Prefix != "" {
 		w.kids = append(w.kids, affixText(citePrefix(in.ci.Prefix)))
 	}

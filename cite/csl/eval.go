@@ -246,20 +246,51 @@ func (c *ctx) eval(e *el) (*onode, status) {
 	return nil, status{}
 }
 
+// children evaluates elements into a node of their outputs with a
+// delimiter (nil when none renders).
 func (c *ctx) children(kids []*el, delim string) (*onode, status) {
-	// the node is made when the first child renders: most groups and
-	// branches of a large style render nothing
-	var n *onode
+	var l kidList
 	var st status
-	c.evalInto(&n, &st, kids, delim)
-	return n, st
+	c.evalInto(&l, &st, kids, delim)
+	if l.n == nil && l.one != nil {
+		l.n = c.list(delim, c.kids(l.one))
+	}
+	return l.n, st
 }
 
-// evalInto evaluates elements into the children of *n (made, with the
-// delimiter, when the first renders). The chosen branch of a cs:choose is
-// evaluated in place: its elements are siblings of the choose's, for the
-// enclosing delimiter.
-func (c *ctx) evalInto(n **onode, st *status, kids []*el, delim string) {
+// decorated is children for an element that decorates the node (a group,
+// a cs:text calling a macro): when one child renders and has no
+// decoration of its own to keep apart, it is the node, decorated in the
+// place of a node around it: the same output with a node less to make
+// and to flatten (most groups and macros of a large style give one
+// child).
+func (c *ctx) decorated(kids []*el, delim string) (*onode, status) {
+	var l kidList
+	var st status
+	c.evalInto(&l, &st, kids, delim)
+	if l.n == nil && l.one != nil {
+		if o := l.one; o.text != "" || len(o.kids) > 0 {
+			if o.prefix == "" && o.suffix == "" && o.fm.zero() && !o.quotes && !o.attrQuotes && !o.single && o.display == "" && o.tag == tagNone && !o.isNames {
+				return o, st
+			}
+		}
+		l.n = c.list(delim, c.kids(l.one))
+	}
+	return l.n, st
+}
+
+// kidList is a list of rendered children being evaluated: the first is
+// kept alone (one), and the list node made when a second renders (most
+// groups and branches of a large style render nothing or one child).
+type kidList struct {
+	n   *onode
+	one *onode
+}
+
+// evalInto evaluates elements into a list of children with a delimiter.
+// The chosen branch of a cs:choose is evaluated in place: its elements
+// are siblings of the choose's, for the enclosing delimiter.
+func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 	for _, k := range kids {
 		if k.kind == kChoose {
 			// what eval does before choose
@@ -268,23 +299,29 @@ func (c *ctx) evalInto(n **onode, st *status, kids []*el, delim string) {
 				continue
 			}
 			if b := c.chosen(k); b != nil {
-				c.evalInto(n, st, b.kids, delim)
+				c.evalInto(l, st, b.kids, delim)
 			}
 			continue
 		}
 		o, s := c.eval(k)
 		st.merge(s)
 		if !o.empty() {
-			if *n == nil {
-				*n = c.on(onode{delim: delim, kids: c.room(4)})
+			switch {
+			case l.n != nil:
+				l.n.kids = append(l.n.kids, o)
+			case l.one == nil:
+				l.one = o
+			default:
+				l.n = c.list(delim, c.room(4))
+				l.n.kids = append(l.n.kids, l.one, o)
+				l.one = nil
 			}
-			(*n).kids = append((*n).kids, o)
 		}
 	}
 }
 
 func (c *ctx) group(e *el) (*onode, status) {
-	n, st := c.children(e.kids, e.delim)
+	n, st := c.decorated(e.kids, e.delim)
 	if e.kind == kGroup && st.calledVar && !st.varOK {
 		return nil, st
 	}
@@ -309,7 +346,8 @@ func (c *ctx) decorate(n *onode, e *el) {
 		stripPeriods(n)
 	}
 	if n.prefix != "" || n.suffix != "" || !n.fm.zero() || n.quotes || n.display != "" {
-		n2 := c.on(*n)
+		n2 := c.ar.slot()
+		*n2 = *n
 		*n = onode{kids: c.kids(n2)}
 	}
 	n.prefix = e.prefix
@@ -335,7 +373,7 @@ func stripPeriods(n *onode) {
 func (c *ctx) text(e *el) (*onode, status) {
 	switch {
 	case e.macro != nil:
-		n, st := c.children(e.macro.kids, "")
+		n, st := c.decorated(e.macro.kids, "")
 		if n.empty() {
 			return nil, st
 		}
@@ -414,11 +452,14 @@ func (c *ctx) text(e *el) (*onode, status) {
 			if v == "URL" && e.form == "short" {
 				val = shortURL(val)
 			}
-			n = c.on(onode{text: val, nocase: true})
+			n = c.leaf(val)
+			n.nocase = true
 		case "year-suffix":
-			n = c.on(onode{text: val, tag: tagYearSuffix})
+			n = c.leaf(val)
+			n.tag = tagYearSuffix
 		case "citation-number":
-			n = c.on(onode{text: val, tag: tagCitationNumber})
+			n = c.leaf(val)
+			n.tag = tagCitationNumber
 		case "citation-label":
 			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
 				val += c.yearSuffix
