@@ -259,22 +259,30 @@ func (c *ctx) children(kids []*el, delim string) (*onode, status) {
 }
 
 // decorated is children for an element that decorates the node (a group,
-// a cs:text calling a macro): when one child renders and has no
-// decoration of its own to keep apart, it is the node, decorated in the
-// place of a node around it: the same output with a node less to make
-// and to flatten (most groups and macros of a large style give one
-// child).
-func (c *ctx) decorated(kids []*el, delim string) (*onode, status) {
+// a cs:text calling a macro, the layout) and decorates it, unless it is
+// dropped (a group or macro call that tried variables and rendered none
+// of them gives nil). When one child renders and has no decoration of
+// its own to keep apart, it is decorated in place of a node around it:
+// the same output with a node less to make and to flatten (most groups
+// and macros of a large style give one child).
+func (c *ctx) decorated(e *el, kids []*el, delim string) (*onode, status) {
 	var l kidList
 	var st status
 	c.evalInto(&l, &st, kids, delim)
+	if e.kind != kLayout && st.calledVar && !st.varOK {
+		return nil, st
+	}
 	if l.n == nil && l.one != nil {
 		if o := l.one; o.text != "" || len(o.kids) > 0 {
-			if o.prefix == "" && o.suffix == "" && o.fm.zero() && !o.quotes && !o.attrQuotes && !o.single && o.display == "" && o.tag == tagNone && !o.isNames {
+			if o.prefix == "" && o.suffix == "" && o.fm.zero() && !o.quotes && !o.attrQuotes && !o.single && o.display == "" && o.tag == tagNone {
+				c.decorate(o, e)
 				return o, st
 			}
 		}
 		l.n = c.list(delim, c.kids(l.one))
+	}
+	if l.n != nil {
+		c.decorate(l.n, e)
 	}
 	return l.n, st
 }
@@ -321,14 +329,10 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 }
 
 func (c *ctx) group(e *el) (*onode, status) {
-	n, st := c.decorated(e.kids, e.delim)
-	if e.kind == kGroup && st.calledVar && !st.varOK {
-		return nil, st
-	}
+	n, st := c.decorated(e, e.kids, e.delim)
 	if n.empty() {
 		return nil, st
 	}
-	c.decorate(n, e)
 	if e.kind == kGroup {
 		// a nested group that rendered counts as a variable that rendered
 		return n, status{calledVar: true, varOK: true}
@@ -373,14 +377,10 @@ func stripPeriods(n *onode) {
 func (c *ctx) text(e *el) (*onode, status) {
 	switch {
 	case e.macro != nil:
-		n, st := c.decorated(e.macro.kids, "")
+		n, st := c.decorated(e, e.macro.kids, "")
 		if n.empty() {
 			return nil, st
 		}
-		if st.calledVar && !st.varOK {
-			return nil, st
-		}
-		c.decorate(n, e)
 		return n, status{calledVar: true, varOK: true}
 	case e.variable != "":
 		v := e.variable
