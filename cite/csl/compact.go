@@ -109,6 +109,7 @@ func (s *Style) compact() {
 					conds = append(conds, b.conds...)
 					nb.conds = conds[start:len(conds):len(conds)]
 				}
+				nb.summarize()
 				bs[j] = nb
 			}
 			e.branches = bs

@@ -870,6 +870,23 @@ func (c *ctx) test(b *branch) bool {
 	if len(b.conds) == 0 {
 		return false
 	}
+	if b.bits {
+		// the branch's test in one (branch.summarize): t for the type,
+		// v the variable bits present
+		t := b.typed && b.tmask&c.typeBit != 0
+		var v [2]uint64
+		if b.vbits != [2]uint64{} {
+			p := &c.item.present
+			v = [2]uint64{p[0] & b.vbits[0], p[1] & b.vbits[1]}
+		}
+		switch b.matchK {
+		case matchAny:
+			return t || v != [2]uint64{}
+		case matchNone:
+			return !t && v == [2]uint64{}
+		}
+		return (t || !b.typed) && v == b.vbits
+	}
 	// short-circuit: "any" is true at the first true test, "all" false
 	// at the first false one, "none" false at the first true one
 	for i := range b.conds {

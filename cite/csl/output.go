@@ -624,7 +624,10 @@ func (b *builder) node(n *onode) {
 	if n.display != "" {
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
 	}
-	b.write(n.prefix)
+	// write is called only for text: most affixes and delimiters are empty
+	if n.prefix != "" {
+		b.write(n.prefix)
+	}
 	if !n.fm.zero() {
 		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
 	}
@@ -640,7 +643,7 @@ func (b *builder) node(n *onode) {
 		if k.empty() {
 			continue
 		}
-		if !first {
+		if !first && n.delim != "" {
 			b.write(n.delim)
 		}
 		first = false
@@ -663,7 +666,9 @@ func (b *builder) node(n *onode) {
 	if !n.fm.zero() {
 		b.toks = append(b.toks, tok{k: tClose, fm: n.fm})
 	}
-	b.write(n.suffix)
+	if n.suffix != "" {
+		b.write(n.suffix)
+	}
 	if n.display != "" {
 		b.toks = append(b.toks, tok{k: tCloseDiv})
 	}
