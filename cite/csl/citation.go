@@ -232,9 +232,9 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 		infos[i].index = i
 	}
 	lay := ls.layout
-	inner := p.ar.slot()
-	*inner = onode{prefix: lay.prefix, suffix: lay.suffix}
 	pieces := p.collapse(infos)
+	inner := p.ar.slot()
+	*inner = onode{prefix: lay.prefix, suffix: lay.suffix, kids: p.ar.room(2 * len(pieces))}
 	for i, pc := range pieces {
 		if i > 0 {
 			d := pc.delimBefore
@@ -259,7 +259,7 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 		return nil
 	}
 	n := p.ar.slot()
-	*n = onode{fm: lay.fm, kids: []*onode{inner}}
+	*n = onode{fm: lay.fm, kids: append(p.ar.room(1), inner)}
 	return n
 }
 
@@ -304,7 +304,7 @@ func (p *Processor) renderOne(in citeInfo, authorMode int) *onode {
 		return nil
 	}
 	w := p.ar.slot()
-	*w = onode{}
+	*w = onode{kids: p.ar.room(3)}
 	if in.ci.Prefix != "" {
 		w.kids = append(w.kids, affixText(citePrefix(in.ci.Prefix)))
 	}

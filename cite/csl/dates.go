@@ -219,7 +219,7 @@ func (c *chain) localizedDateParts(e *el) ([]*el, string) {
 // renderParts renders date parts of one date; noPrefix/noSuffix index a
 // part whose prefix/suffix is left out (range joints).
 func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix, noSuffix int) *onode {
-	n := c.list(delim, nil)
+	n := c.list(delim, c.room(len(parts)))
 	for i, dp := range parts {
 		var s string
 		switch dp.name {

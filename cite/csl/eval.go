@@ -718,7 +718,19 @@ func (c *ctx) number(e *el) (*onode, status) {
 	return n, status{calledVar: true, varOK: true}
 }
 
-func (c *ctx) andWord() string { return c.loc.term("and", "long", false) }
+func (c *ctx) andWord() string { return c.loc.and }
+
+// spaced returns a conjunction with a space each side (" and "), without
+// an allocation for the locale's "and" and "&".
+func (c *ctx) spaced(and string) string {
+	switch and {
+	case c.loc.and:
+		return c.loc.andSpaced
+	case "&":
+		return " & "
+	}
+	return " " + and + " "
+}
 
 func (c *ctx) formatNumber(val, form, variable string) string {
 	if digitRun(val) && form != "ordinal" && form != "long-ordinal" && form != "roman" {
@@ -1028,7 +1040,7 @@ func (c *ctx) pageRange(v string) string {
 		return v
 	}
 	f := c.st.pageRangeFmt
-	rangeDelim := c.loc.term("page-range-delimiter", "long", false)
+	rangeDelim := c.loc.rangeDelim
 	if rangeDelim == "" {
 		rangeDelim = "–"
 	}

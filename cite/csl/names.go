@@ -474,7 +474,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	if c.givenLevel != nil {
 		levels = c.givenLevel[c.nameCounter]
 	}
-	var rendered []*onode
+	rendered := c.room(k)
 	for i := 0; i < k; i++ {
 		lvl := -1
 		if i < len(levels) {
@@ -514,7 +514,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	}
 	switch o.and {
 	case "text":
-		andTerm = c.loc.term("and", "long", false)
+		andTerm = c.andWord()
 	case "symbol":
 		andTerm = "&"
 	}
@@ -561,7 +561,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 					// words take the conjunction without spaces
 					out.kids = append(out.kids, c.leaf(andTerm))
 				} else {
-					out.kids = append(out.kids, c.leaf(" "+andTerm+" "))
+					out.kids = append(out.kids, c.leaf(c.spaced(andTerm)))
 				}
 			} else {
 				out.kids = append(out.kids, c.leaf(o.delim))

@@ -230,8 +230,11 @@ func (c *ctx) leaf(s string) *onode {
 
 // room returns an empty child list with capacity n: appending beyond it
 // reallocates rather than overwrite a neighbour.
-func (c *ctx) room(n int) []*onode {
-	a := c.ar
+func (c *ctx) room(n int) []*onode { return c.ar.room(n) }
+
+// room returns an empty child list with capacity n, from the arena when
+// there is one.
+func (a *arena) room(n int) []*onode {
 	if a == nil || n > arenaPtrChunk/4 {
 		return make([]*onode, 0, n)
 	}
