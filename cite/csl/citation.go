@@ -740,9 +740,13 @@ func (p *Processor) Bibliography() []Entry {
 			if curList == nil || prevList == nil {
 				rule = "complete-all"
 			}
+			// replaced: names were substituted (the tree's memo of
+			// emptiness is then forgotten)
+			replaced := false
 			switch rule {
 			case "complete-all":
 				if cur == prevNames && cur != "" {
+					replaced = true
 					*c.firstList = onode{text: sas}
 					if sas == "" {
 						*c.firstList = onode{}
@@ -752,6 +756,7 @@ func (p *Processor) Bibliography() []Entry {
 				}
 			case "complete-each":
 				if cur == prevNames && cur != "" {
+					replaced = true
 					replaceNames(c.firstNameNodes, len(curList), sas)
 				}
 			case "partial-each", "partial-first":
@@ -763,6 +768,7 @@ func (p *Processor) Bibliography() []Entry {
 					k = 1
 				}
 				if k > 0 {
+					replaced = true
 					replaceNames(c.firstNameNodes, k, sas)
 				}
 			}
@@ -772,7 +778,9 @@ func (p *Processor) Bibliography() []Entry {
 				prevNames = cur
 				prevList = curList
 			}
-			resetMemo(n)
+			if replaced {
+				resetMemo(n)
+			}
 		}
 		lay := b.layout
 		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}

@@ -931,17 +931,24 @@ func textAfter(toks []tok) bool {
 // two spaces in a row (white space that citeproc-js's HTML rewrites).
 func htmlPlain(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch b := s[i]; {
-		case b == '&' || b == '<' || b == '>' || b >= 0xC2:
-			return false
-		case b == '\t' || b == '\n' || b == '\r':
-			return false
-		case b == ' ' && i+1 < len(s) && s[i+1] == ' ':
+		if b := s[i]; htmlStop[b] && (b != ' ' || i+1 < len(s) && s[i+1] == ' ') {
 			return false
 		}
 	}
 	return true
 }
+
+// htmlStop marks the bytes htmlPlain stops at (a space only when another
+// follows); read only.
+var htmlStop = func() (t [256]bool) {
+	for _, b := range []byte("&<>\t\n\r ") {
+		t[b] = true
+	}
+	for b := 0xC2; b < 256; b++ {
+		t[b] = true
+	}
+	return t
+}()
 
 func esc(s string, f Format) string {
 	if f == HTML {
