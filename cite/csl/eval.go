@@ -506,6 +506,25 @@ func (c *ctx) text(e *el) (*onode, status) {
 	}
 }
 
+// hasQuoteMark reports whether s has a quotation mark: " ' ‘ ’ “ ”
+// (strings.ContainsAny, without its search of each rune in the set).
+func hasQuoteMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"', '\'':
+			return true
+		case 0xE2: // ‘ ’ “ ” are E2 80 98, 99, 9C, 9D
+			if i+2 < len(s) && s[i+1] == 0x80 {
+				switch s[i+2] {
+				case 0x98, 0x99, 0x9C, 0x9D:
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // tightComma reports whether s has a comma between two digits
 // ("1,310,719").
 func tightComma(s string) bool {
