@@ -4,17 +4,16 @@ import "sort"
 
 // compact moves a parsed style's elements and branches into two slabs,
 // in the order evaluation visits them (a macro after its first
-// reference), and the lists of children and the conditions of branches
-// into two more, in the same order: the evaluator walks a few hundred
-// elements per cite, and elements or lists scattered among the parser's
-// garbage cost it a cache miss each. Pointers between elements are
-// rewritten, sharing kept (a macro is one element wherever it is
-// called).
+// reference): the evaluator walks a few hundred elements per cite, and
+// elements scattered among the parser's garbage cost it a cache miss
+// each. Pointers between elements are rewritten, sharing kept (a macro
+// is one element wherever it is called). Each branch gets its one-step
+// test (summarize).
 func (s *Style) compact() {
 	var order []*el
 	// at is the place of an element in order
 	at := map[*el]int{}
-	nbranch, nkids, nconds := 0, 0, 0
+	nbranch := 0
 	var visit func(e *el)
 	visit = func(e *el) {
 		if e == nil {
@@ -25,15 +24,12 @@ func (s *Style) compact() {
 		}
 		at[e] = len(order)
 		order = append(order, e)
-		nkids += len(e.kids) + len(e.parts)
 		visit(e.macro)
 		for _, k := range e.kids {
 			visit(k)
 		}
 		for _, b := range e.branches {
 			nbranch++
-			nkids += len(b.kids)
-			nconds += len(b.conds)
 			for _, k := range b.kids {
 				visit(k)
 			}
@@ -74,20 +70,14 @@ func (s *Style) compact() {
 		}
 		return e
 	}
-	// the lists of children move to their slab, each with no room to
-	// grow into the next
-	kids := make([]*el, 0, nkids)
+	// the lists of the old elements are rewritten in place: each belongs
+	// to one element, and the old elements are dropped
 	list := func(l []*el) []*el {
-		if len(l) == 0 {
-			return l
+		for i, e := range l {
+			l[i] = to(e)
 		}
-		start := len(kids)
-		for _, e := range l {
-			kids = append(kids, to(e))
-		}
-		return kids[start:len(kids):len(kids)]
+		return l
 	}
-	conds := make([]cond, 0, nconds)
 	brs := make([]branch, 0, nbranch)
 	for i := range els {
 		e := &els[i]
@@ -104,11 +94,6 @@ func (s *Style) compact() {
 				brs = append(brs, *b)
 				nb := &brs[len(brs)-1]
 				nb.kids = list(b.kids)
-				if len(b.conds) > 0 {
-					start := len(conds)
-					conds = append(conds, b.conds...)
-					nb.conds = conds[start:len(conds):len(conds)]
-				}
 				nb.summarize()
 				bs[j] = nb
 			}
