@@ -691,6 +691,7 @@ func (p *Processor) Bibliography() []Entry {
 	if sasRule == "" {
 		sasRule = "complete-all"
 	}
+	sfa := b.opts["second-field-align"] != ""
 	// each entry's output tree is dead once flattened: the next one
 	// reuses the arena from here
 	m := p.ar.mark()
@@ -699,7 +700,7 @@ func (p *Processor) Bibliography() []Entry {
 		c := p.newCtx(it, modeBib)
 		c.collectNames = true
 		var n *onode
-		if b.opts["second-field-align"] != "" {
+		if sfa {
 			// the first field stands apart: a term that opens the rest
 			// is capitalized as at the start of an entry
 			n = &onode{}
@@ -784,7 +785,7 @@ func (p *Processor) Bibliography() []Entry {
 		}
 		lay := b.layout
 		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}
-		if b.opts["second-field-align"] != "" && len(n.kids) > 0 {
+		if sfa && len(n.kids) > 0 {
 			var firstK *onode
 			rest := &onode{}
 			for _, k := range n.kids {
