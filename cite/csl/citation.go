@@ -695,7 +695,7 @@ func (p *Processor) Bibliography() []Entry {
 	// each entry's output tree is dead once flattened: the next one
 	// reuses the arena from here
 	m := p.ar.mark()
-	for _, it := range p.order {
+	for i, it := range p.order {
 		p.ar.rewind(m)
 		c := p.newCtx(it, modeBib)
 		c.collectNames = true
@@ -734,7 +734,9 @@ func (p *Processor) Bibliography() []Entry {
 			}
 			continue
 		}
-		if hasSAS && c.firstList != nil {
+		// the last entry, with no names before it, has none to
+		// substitute nor to leave to the next
+		if hasSAS && c.firstList != nil && (i < len(p.order)-1 || prevNames != "" || prevList != nil) {
 			cur := plainText(c.firstList)
 			curList := c.firstListNames
 			rule := sasRule

@@ -316,6 +316,10 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 		if !o.empty() {
 			switch {
 			case l.n != nil:
+				if len(l.n.kids) == cap(l.n.kids) {
+					// a longer list, from the arena too
+					l.n.kids = append(c.room(2*len(l.n.kids)), l.n.kids...)
+				}
 				l.n.kids = append(l.n.kids, o)
 			case l.one == nil:
 				l.one = o
