@@ -232,7 +232,8 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 		infos[i].index = i
 	}
 	lay := ls.layout
-	pieces := p.collapse(infos)
+	var buf [4]piece // most citations have a few cites
+	pieces := p.collapse(buf[:0], infos)
 	inner := p.ar.slot()
 	*inner = onode{prefix: lay.prefix, suffix: lay.suffix, kids: p.ar.room(2 * len(pieces))}
 	for i, pc := range pieces {
@@ -377,12 +378,11 @@ func lastText(n *onode) string {
 }
 
 // collapse renders the cites of a citation, collapsing numbers and years
-// as the citation element asks.
-func (p *Processor) collapse(infos []citeInfo) []piece {
+// as the citation element asks; it appends the pieces to out.
+func (p *Processor) collapse(out []piece, infos []citeInfo) []piece {
 	ls := p.style.citation
 	mode := ls.opts["collapse"]
 	lay := ls.layout
-	var out []piece
 	acd, hasACD := ls.opts["after-collapse-delimiter"]
 	if !hasACD {
 		acd = lay.delim
