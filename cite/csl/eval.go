@@ -1067,6 +1067,10 @@ func (c *ctx) pageRange(v string) string {
 	if rangeDelim == "" {
 		rangeDelim = "–"
 	}
+	if i := strings.IndexByte(v, '-'); i > 0 && digitRun(v[:i]) && digitRun(v[i+1:]) {
+		// two numbers ("59-72"), as the general case below gives them
+		return v[:i] + rangeDelim + formatRangeEnd(v[:i], v[i+1:], f)
+	}
 	if !isNumeric(v) && !pluralValue(v) && !prefixedRange(v) {
 		return strings.ReplaceAll(strings.ReplaceAll(v, "\\", ""), " - ", "-")
 	}
