@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"math/rand/v2"
 	"path/filepath"
 	"testing"
 )
@@ -109,4 +110,85 @@ func TestVariableMask(t *testing.T) {
 		t.Error("no branch checked")
 	}
 	t.Logf("%d branch tests checked", checked)
+}
+
+// TestBranchBits checks the one-step test of branches whose conditions
+// all test bits (branch.summarize) against the test of each condition,
+// for the branches of the official styles, every type bit of the style
+// (and none) and random presence bits.
+func TestBranchBits(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join(sharedCSL, "*.csl"))
+	if len(paths) == 0 {
+		t.Skip("../shared/csl (the official styles) is not available")
+	}
+	rng := rand.New(rand.NewPCG(13, 13))
+	checked := 0
+	for _, path := range paths {
+		s := loadStyle(t, path)
+		bits := []uint64{0}
+		for _, b := range s.typeBits {
+			bits = append(bits, b)
+		}
+		for _, b := range s.branches() {
+			if !b.bits {
+				continue
+			}
+			slow := *b
+			slow.bits = false
+			for _, bit := range bits {
+				for r := 0; r < 64; r++ {
+					it := &Item{}
+					switch r {
+					case 0:
+					case 1:
+						it.present = [2]uint64{^uint64(0), ^uint64(0)}
+					default:
+						it.present = [2]uint64{rng.Uint64() & rng.Uint64(), rng.Uint64() & rng.Uint64()}
+					}
+					c := &ctx{item: it, typeBit: bit}
+					if got, want := c.test(b), c.test(&slow); got != want {
+						t.Fatalf("%s: branch %v, type bit %x, presence %x: %v, each condition %v", filepath.Base(path), b.conds[0].values, bit, it.present, got, want)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no branch checked")
+	}
+	t.Logf("%d branch tests checked", checked)
+}
+
+// branches returns the branches of a style's elements.
+func (s *Style) branches() []*branch {
+	seen := map[*el]bool{}
+	var out []*branch
+	var visit func(e *el)
+	visit = func(e *el) {
+		if e == nil || seen[e] {
+			return
+		}
+		seen[e] = true
+		visit(e.macro)
+		for _, k := range e.kids {
+			visit(k)
+		}
+		for _, b := range e.branches {
+			out = append(out, b)
+			for _, k := range b.kids {
+				visit(k)
+			}
+		}
+		visit(e.subst)
+	}
+	for _, ls := range []*layoutSpec{s.citation, s.bibliography} {
+		if ls != nil {
+			visit(ls.layout)
+		}
+	}
+	for _, name := range sortedMacroNames(s.macros) {
+		visit(s.macros[name])
+	}
+	return out
 }

@@ -232,8 +232,10 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 		infos[i].index = i
 	}
 	lay := ls.layout
-	inner := p.ar.node(onode{prefix: lay.prefix, suffix: lay.suffix})
-	pieces := p.collapse(infos)
+	var buf [4]piece // most citations have a few cites
+	pieces := p.collapse(buf[:0], infos)
+	inner := p.ar.slot()
+	*inner = onode{prefix: lay.prefix, suffix: lay.suffix, kids: p.ar.room(2 * len(pieces))}
 	for i, pc := range pieces {
 		if i > 0 {
 			d := pc.delimBefore
@@ -257,7 +259,9 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 	if inner.empty() {
 		return nil
 	}
-	return p.ar.node(onode{fm: lay.fm, kids: []*onode{inner}})
+	n := p.ar.slot()
+	*n = onode{fm: lay.fm, kids: append(p.ar.room(1), inner)}
+	return n
 }
 
 func sortStable(idx []int, less func(a, b int) bool) {
@@ -300,7 +304,8 @@ func (p *Processor) renderOne(in citeInfo, authorMode int) *onode {
 	if n.empty() {
 		return nil
 	}
-	w := p.ar.node(onode{})
+	w := p.ar.slot()
+	*w = onode{kids: p.ar.room(3)}
 	if in.ci.Prefix != "" {
 		w.kids = append(w.kids, affixText(citePrefix(in.ci.Prefix)))
 	}
@@ -373,12 +378,11 @@ func lastText(n *onode) string {
 }
 
 // collapse renders the cites of a citation, collapsing numbers and years
-// as the citation element asks.
-func (p *Processor) collapse(infos []citeInfo) []piece {
+// as the citation element asks; it appends the pieces to out.
+func (p *Processor) collapse(out []piece, infos []citeInfo) []piece {
 	ls := p.style.citation
 	mode := ls.opts["collapse"]
 	lay := ls.layout
-	var out []piece
 	acd, hasACD := ls.opts["after-collapse-delimiter"]
 	if !hasACD {
 		acd = lay.delim
@@ -687,15 +691,16 @@ func (p *Processor) Bibliography() []Entry {
 	if sasRule == "" {
 		sasRule = "complete-all"
 	}
+	sfa := b.opts["second-field-align"] != ""
 	// each entry's output tree is dead once flattened: the next one
 	// reuses the arena from here
 	m := p.ar.mark()
-	for _, it := range p.order {
+	for i, it := range p.order {
 		p.ar.rewind(m)
 		c := p.newCtx(it, modeBib)
 		c.collectNames = true
 		var n *onode
-		if b.opts["second-field-align"] != "" {
+		if sfa {
 			// the first field stands apart: a term that opens the rest
 			// is capitalized as at the start of an entry
 			n = &onode{}
@@ -729,16 +734,22 @@ func (p *Processor) Bibliography() []Entry {
 			}
 			continue
 		}
-		if hasSAS && c.firstList != nil {
+		// the last entry, with no names before it, has none to
+		// substitute nor to leave to the next
+		if hasSAS && c.firstList != nil && (i < len(p.order)-1 || prevNames != "" || prevList != nil) {
 			cur := plainText(c.firstList)
 			curList := c.firstListNames
 			rule := sasRule
 			if curList == nil || prevList == nil {
 				rule = "complete-all"
 			}
+			// replaced: names were substituted (the tree's memo of
+			// emptiness is then forgotten)
+			replaced := false
 			switch rule {
 			case "complete-all":
 				if cur == prevNames && cur != "" {
+					replaced = true
 					*c.firstList = onode{text: sas}
 					if sas == "" {
 						*c.firstList = onode{}
@@ -748,6 +759,7 @@ func (p *Processor) Bibliography() []Entry {
 				}
 			case "complete-each":
 				if cur == prevNames && cur != "" {
+					replaced = true
 					replaceNames(c.firstNameNodes, len(curList), sas)
 				}
 			case "partial-each", "partial-first":
@@ -759,6 +771,7 @@ func (p *Processor) Bibliography() []Entry {
 					k = 1
 				}
 				if k > 0 {
+					replaced = true
 					replaceNames(c.firstNameNodes, k, sas)
 				}
 			}
@@ -768,11 +781,13 @@ func (p *Processor) Bibliography() []Entry {
 				prevNames = cur
 				prevList = curList
 			}
-			resetMemo(n)
+			if replaced {
+				resetMemo(n)
+			}
 		}
 		lay := b.layout
 		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}
-		if b.opts["second-field-align"] != "" && len(n.kids) > 0 {
+		if sfa && len(n.kids) > 0 {
 			var firstK *onode
 			rest := &onode{}
 			for _, k := range n.kids {

@@ -7,7 +7,8 @@ import "sort"
 // reference): the evaluator walks a few hundred elements per cite, and
 // elements scattered among the parser's garbage cost it a cache miss
 // each. Pointers between elements are rewritten, sharing kept (a macro
-// is one element wherever it is called).
+// is one element wherever it is called). Each branch gets its one-step
+// test (summarize).
 func (s *Style) compact() {
 	order, at := s.elements()
 	nbranch := 0
@@ -51,6 +52,7 @@ func (s *Style) compact() {
 				brs = append(brs, *b)
 				nb := &brs[len(brs)-1]
 				nb.kids = list(b.kids)
+				nb.summarize()
 				bs[j] = nb
 			}
 			e.branches = bs

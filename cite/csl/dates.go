@@ -102,7 +102,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 					rd = p.rangeDelim
 				}
 			}
-			n = c.on(onode{})
+			n = c.list("", nil)
 			before := c.renderParts(parts[:lo], start, d, delim, -1, -1)
 			s := c.renderParts(parts[lo:hi+1], start, d, delim, -1, hi-lo)
 			en := c.renderParts(parts[lo:hi+1], end, d, delim, 0, -1)
@@ -111,7 +111,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 			if !before.empty() {
 				segs = append(segs, before)
 			}
-			mid := c.on(onode{kids: c.kids(s, c.leaf(rd), en)})
+			mid := c.list("", c.kids(s, c.leaf(rd), en))
 			segs = append(segs, mid)
 			if !after.empty() {
 				segs = append(segs, after)
@@ -128,7 +128,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 					rd = p.rangeDelim
 				}
 			}
-			n = c.on(onode{kids: c.kids(n, c.leaf(rd))})
+			n = c.list("", c.kids(n, c.leaf(rd)))
 		}
 	}
 	if n.empty() {
@@ -248,7 +248,7 @@ func (c *chain) localizedDateParts(e *el) ([]*el, string) {
 // renderParts renders date parts of one date; noPrefix/noSuffix index a
 // part whose prefix/suffix is left out (range joints).
 func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix, noSuffix int) *onode {
-	n := c.on(onode{delim: delim})
+	n := c.list(delim, c.room(len(parts)))
 	for i, dp := range parts {
 		var s string
 		switch dp.name {
@@ -330,7 +330,7 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix
 		if dp.strip {
 			stripPeriods(ln)
 		}
-		w := c.on(onode{kids: c.kids(ln), fm: dp.fm})
+		w := c.formatted(dp.fm, c.kids(ln))
 		if i != noPrefix {
 			w.prefix = dp.prefix
 		}

@@ -14,7 +14,9 @@
 // citation on its own, CiteDocument for the citations of a document in
 // order (positions ibid, subsequent, near-note and first-reference-note
 // numbers come from their sequence), Bibliography or WriteBibliography for
-// the sorted bibliography. A Processor is not safe for concurrent use.
+// the sorted bibliography. A Processor is not safe for concurrent use;
+// Reset empties it for the next document, keeping its buffers (as
+// citeproc-js reuses an engine with restoreProcessorState).
 //
 // # Organisation
 //
@@ -28,12 +30,19 @@
 //     locator labels, months and seasons come from package cite's term
 //     table, cite.LocaleTerms); the chain of a style and
 //     language is shared by its processors, with a lock-free memo of term
-//     lookups and localized date parts.
+//     lookups and localized date parts (and the terms "and" and
+//     "page-range-delimiter", which names, labels and numbers use many
+//     times a cite).
 //   - eval.go evaluates rendering elements (text, number, label, group,
 //     choose) for one item into a tree of output nodes; names.go,
 //     dates.go and richtext.go (the inline markup of field values and the
 //     text cases) do names, dates and text. An item keeps presence bits of
-//     its variables, so conditions on absent variables are bit tests.
+//     its variables, so conditions on absent variables are bit tests; a
+//     branch whose conditions all test bits (types, variables) is tested
+//     in one step (branch.summarize). A group or macro call whose one
+//     rendered child has no decoration of its own decorates that child
+//     rather than a node around it (most give one child: a third of the
+//     nodes of a Chicago entry).
 //   - output.go holds the output tree in an arena: scratch of one call of
 //     the processor, its chunks pooled between calls. Before the call
 //     returns, each rendering is flattened into tokens, joining

@@ -248,20 +248,59 @@ func (c *ctx) eval(e *el) (*onode, status) {
 	return nil, status{}
 }
 
+// children evaluates elements into a node of their outputs with a
+// delimiter (nil when none renders).
 func (c *ctx) children(kids []*el, delim string) (*onode, status) {
-	// the node is made when the first child renders: most groups and
-	// branches of a large style render nothing
-	var n *onode
+	var l kidList
 	var st status
-	c.evalInto(&n, &st, kids, delim)
-	return n, st
+	c.evalInto(&l, &st, kids, delim)
+	if l.n == nil && l.one != nil {
+		l.n = c.list(delim, c.kids(l.one))
+	}
+	return l.n, st
 }
 
-// evalInto evaluates elements into the children of *n (made, with the
-// delimiter, when the first renders). The chosen branch of a cs:choose is
-// evaluated in place: its elements are siblings of the choose's, for the
-// enclosing delimiter.
-func (c *ctx) evalInto(n **onode, st *status, kids []*el, delim string) {
+// decorated is children for an element that decorates the node (a group,
+// a cs:text calling a macro, the layout) and decorates it, unless it is
+// dropped (a group or macro call that tried variables and rendered none
+// of them gives nil). When one child renders and has no decoration of
+// its own to keep apart, it is decorated in place of a node around it:
+// the same output with a node less to make and to flatten (most groups
+// and macros of a large style give one child).
+func (c *ctx) decorated(e *el, kids []*el, delim string) (*onode, status) {
+	var l kidList
+	var st status
+	c.evalInto(&l, &st, kids, delim)
+	if e.kind != kLayout && st.calledVar && !st.varOK {
+		return nil, st
+	}
+	if l.n == nil && l.one != nil {
+		if o := l.one; o.text != "" || len(o.kids) > 0 {
+			if o.prefix == "" && o.suffix == "" && o.fm.zero() && !o.quotes && !o.attrQuotes && !o.single && o.display == "" && o.tag == tagNone {
+				c.decorate(o, e)
+				return o, st
+			}
+		}
+		l.n = c.list(delim, c.kids(l.one))
+	}
+	if l.n != nil {
+		c.decorate(l.n, e)
+	}
+	return l.n, st
+}
+
+// kidList is a list of rendered children being evaluated: the first is
+// kept alone (one), and the list node made when a second renders (most
+// groups and branches of a large style render nothing or one child).
+type kidList struct {
+	n   *onode
+	one *onode
+}
+
+// evalInto evaluates elements into a list of children with a delimiter.
+// The chosen branch of a cs:choose is evaluated in place: its elements
+// are siblings of the choose's, for the enclosing delimiter.
+func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 	for _, k := range kids {
 		if k.kind == kChoose {
 			// what eval does before choose
@@ -270,30 +309,36 @@ func (c *ctx) evalInto(n **onode, st *status, kids []*el, delim string) {
 				continue
 			}
 			if b := c.chosen(k); b != nil {
-				c.evalInto(n, st, b.kids, delim)
+				c.evalInto(l, st, b.kids, delim)
 			}
 			continue
 		}
 		o, s := c.eval(k)
 		st.merge(s)
 		if !o.empty() {
-			if *n == nil {
-				*n = c.on(onode{delim: delim, kids: c.room(4)})
+			switch {
+			case l.n != nil:
+				if len(l.n.kids) == cap(l.n.kids) {
+					// a longer list, from the arena too
+					l.n.kids = append(c.room(2*len(l.n.kids)), l.n.kids...)
+				}
+				l.n.kids = append(l.n.kids, o)
+			case l.one == nil:
+				l.one = o
+			default:
+				l.n = c.list(delim, c.room(4))
+				l.n.kids = append(l.n.kids, l.one, o)
+				l.one = nil
 			}
-			(*n).kids = append((*n).kids, o)
 		}
 	}
 }
 
 func (c *ctx) group(e *el) (*onode, status) {
-	n, st := c.children(e.kids, e.delim)
-	if e.kind == kGroup && st.calledVar && !st.varOK {
-		return nil, st
-	}
+	n, st := c.decorated(e, e.kids, e.delim)
 	if n.empty() {
 		return nil, st
 	}
-	c.decorate(n, e)
 	if e.kind == kGroup {
 		// a nested group that rendered counts as a variable that rendered
 		return n, status{calledVar: true, varOK: true}
@@ -311,7 +356,8 @@ func (c *ctx) decorate(n *onode, e *el) {
 		stripPeriods(n)
 	}
 	if n.prefix != "" || n.suffix != "" || !n.fm.zero() || n.quotes || n.display != "" {
-		n2 := c.on(*n)
+		n2 := c.ar.slot()
+		*n2 = *n
 		*n = onode{kids: c.kids(n2)}
 	}
 	n.prefix = e.prefix
@@ -337,14 +383,10 @@ func stripPeriods(n *onode) {
 func (c *ctx) text(e *el) (*onode, status) {
 	switch {
 	case e.macro != nil:
-		n, st := c.children(e.macro.kids, "")
+		n, st := c.decorated(e, e.macro.kids, "")
 		if n.empty() {
 			return nil, st
 		}
-		if st.calledVar && !st.varOK {
-			return nil, st
-		}
-		c.decorate(n, e)
 		return n, status{calledVar: true, varOK: true}
 	case e.variable != "":
 		v := e.variable
@@ -416,11 +458,14 @@ func (c *ctx) text(e *el) (*onode, status) {
 			if v == "URL" && e.form == "short" {
 				val = shortURL(val)
 			}
-			n = c.on(onode{text: val, nocase: true})
+			n = c.leaf(val)
+			n.nocase = true
 		case "year-suffix":
-			n = c.on(onode{text: val, tag: tagYearSuffix})
+			n = c.leaf(val)
+			n.tag = tagYearSuffix
 		case "citation-number":
-			n = c.on(onode{text: val, tag: tagCitationNumber})
+			n = c.leaf(val)
+			n.tag = tagCitationNumber
 		case "citation-label":
 			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
 				val += c.yearSuffix
@@ -465,6 +510,25 @@ func (c *ctx) text(e *el) (*onode, status) {
 		c.decorate(n, e)
 		return n, status{}
 	}
+}
+
+// hasQuoteMark reports whether s has a quotation mark: " ' ‘ ’ “ ”
+// (strings.ContainsAny, without its search of each rune in the set).
+func hasQuoteMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"', '\'':
+			return true
+		case 0xE2: // ‘ ’ “ ” are E2 80 98, 99, 9C, 9D
+			if i+2 < len(s) && s[i+1] == 0x80 {
+				switch s[i+2] {
+				case 0x98, 0x99, 0x9C, 0x9D:
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // tightComma reports whether s has a comma between two digits
@@ -679,7 +743,19 @@ func (c *ctx) number(e *el) (*onode, status) {
 	return n, status{calledVar: true, varOK: true}
 }
 
-func (c *ctx) andWord() string { return c.loc.term("and", "long", false) }
+func (c *ctx) andWord() string { return c.loc.and }
+
+// spaced returns a conjunction with a space each side (" and "), without
+// an allocation for the locale's "and" and "&".
+func (c *ctx) spaced(and string) string {
+	switch and {
+	case c.loc.and:
+		return c.loc.andSpaced
+	case "&":
+		return " & "
+	}
+	return " " + and + " "
+}
 
 func (c *ctx) formatNumber(val, form, variable string) string {
 	if digitRun(val) && form != "ordinal" && form != "long-ordinal" && form != "roman" {
@@ -839,6 +915,23 @@ func (c *ctx) test(b *branch) bool {
 	if len(b.conds) == 0 {
 		return false
 	}
+	if b.bits {
+		// the branch's test in one (branch.summarize): t for the type,
+		// v the variable bits present
+		t := b.typed && b.tmask&c.typeBit != 0
+		var v [2]uint64
+		if b.vbits != [2]uint64{} {
+			p := &c.item.present
+			v = [2]uint64{p[0] & b.vbits[0], p[1] & b.vbits[1]}
+		}
+		switch b.matchK {
+		case matchAny:
+			return t || v != [2]uint64{}
+		case matchNone:
+			return !t && v == [2]uint64{}
+		}
+		return (t || !b.typed) && v == b.vbits
+	}
 	// short-circuit: "any" is true at the first true test, "all" false
 	// at the first false one, "none" false at the first true one
 	for i := range b.conds {
@@ -980,9 +1073,13 @@ func (c *ctx) pageRange(v string) string {
 		return v
 	}
 	f := c.st.pageRangeFmt
-	rangeDelim := c.loc.term("page-range-delimiter", "long", false)
+	rangeDelim := c.loc.rangeDelim
 	if rangeDelim == "" {
 		rangeDelim = "–"
+	}
+	if i := strings.IndexByte(v, '-'); i > 0 && digitRun(v[:i]) && digitRun(v[i+1:]) {
+		// two numbers ("59-72"), as the general case below gives them
+		return v[:i] + rangeDelim + formatRangeEnd(v[:i], v[i+1:], f)
 	}
 	if !isNumeric(v) && !pluralValue(v) && !prefixedRange(v) {
 		return strings.ReplaceAll(strings.ReplaceAll(v, "\\", ""), " - ", "-")

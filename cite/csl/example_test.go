@@ -67,6 +67,25 @@ func Example() {
 	// Webb, Beatrice, and Sidney Webb. 1985. The Webbs’ Diaries. Virago.
 }
 
+func ExampleProcessor_Reset() {
+	style, _ := csl.ParseStyle(strings.NewReader(authorDate))
+	list, _ := csl.ParseItems([]byte(items))
+	p := csl.NewProcessor(style, csl.Options{})
+	// one document cites the two diaries: they take year suffixes
+	p.Register(list[0], list[1])
+	fmt.Println(p.Cite([]csl.CiteItem{{ID: "diaries"}}))
+	// the next document, on the same processor, cites one of them
+	p.Reset()
+	p.Register(list[0], list[2])
+	fmt.Println(p.Cite([]csl.CiteItem{{ID: "diaries"}, {ID: "memoirs"}}))
+	_ = p.WriteBibliography(os.Stdout, csl.Text)
+	// Output:
+	// (Maisky 2017a)
+	// (Maisky 2017)
+	// Maisky, Ivan. 2017. The Complete Maisky Diaries. Yale University Press.
+	// Webb, Beatrice, and Sidney Webb. 1985. The Webbs’ Diaries. Virago.
+}
+
 func ExampleParseStyle_error() {
 	_, err := csl.ParseStyle(strings.NewReader("<style>\n  <citation>\n    <layout><text/></layout>\n  </citation>\n</style>"))
 	var se *csl.SyntaxError

@@ -173,6 +173,10 @@ type chain struct {
 	dateMemo sync.Map
 	// quotes are the quotation mark terms
 	quotes quoteTerms
+	// and and rangeDelim are the terms "and" (long) and
+	// "page-range-delimiter" (long), which names, labels and numbers
+	// look up many times a cite; andSpaced is " and "
+	and, rangeDelim, andSpaced string
 }
 
 func buildChain(s *Style, ls *LocaleSet, lang string) *chain {
@@ -244,6 +248,9 @@ func buildChain(s *Style, ls *LocaleSet, lang string) *chain {
 		openIn:  c.term("open-inner-quote", "long", false),
 		closeIn: c.term("close-inner-quote", "long", false),
 	}
+	c.and = c.term("and", "long", false)
+	c.andSpaced = " " + c.and + " "
+	c.rangeDelim = c.term("page-range-delimiter", "long", false)
 	return c
 }
 

@@ -249,7 +249,8 @@ func (c *ctx) names(e *el) (*onode, status) {
 			namesDelim = c.parentNames.delim
 		}
 	}
-	out := c.on(onode{delim: namesDelim, isNames: true, kids: c.room(len(lists))})
+	out := c.list(namesDelim, c.room(len(lists)))
+	out.isNames = true
 	total := 0
 	for _, l := range lists {
 		if ne != nil && o.form == "count" {
@@ -281,9 +282,9 @@ func (c *ctx) names(e *el) (*onode, status) {
 				ln := c.richText(t)
 				c.decorate(ln, labelEl)
 				if labelFirst {
-					nn = c.on(onode{kids: c.kids(ln, nn)})
+					nn = c.list("", c.kids(ln, nn))
 				} else {
-					nn = c.on(onode{kids: c.kids(nn, ln)})
+					nn = c.list("", c.kids(nn, ln))
 				}
 			}
 		}
@@ -303,7 +304,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 		if total == 0 {
 			return nil, status{calledVar: true}
 		}
-		out = c.on(onode{text: strconv.Itoa(total)})
+		out = c.leaf(strconv.Itoa(total))
 	}
 	c.decorateNames(out, e)
 	if c.substituting && c.parentNames != nil && c.parentNames != e {
@@ -474,7 +475,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	if c.givenLevel != nil {
 		levels = c.givenLevel[c.nameCounter]
 	}
-	var rendered []*onode
+	rendered := c.room(k)
 	for i := 0; i < k; i++ {
 		lvl := -1
 		if i < len(levels) {
@@ -507,14 +508,14 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	if c.collectNames && c.firstNameNodes == nil && c.firstList == nil {
 		c.firstNameNodes = rendered
 	}
-	out := c.on(onode{kids: c.room(4)})
+	out := c.list("", c.room(4))
 	andTerm := ""
 	if c.sorting {
 		o.and = ""
 	}
 	switch o.and {
 	case "text":
-		andTerm = c.loc.term("and", "long", false)
+		andTerm = c.andWord()
 	case "symbol":
 		andTerm = "&"
 	}
@@ -561,7 +562,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 					// words take the conjunction without spaces
 					out.kids = append(out.kids, c.leaf(andTerm))
 				} else {
-					out.kids = append(out.kids, c.leaf(" "+andTerm+" "))
+					out.kids = append(out.kids, c.leaf(c.spaced(andTerm)))
 				}
 			} else {
 				out.kids = append(out.kids, c.leaf(o.delim))
@@ -611,7 +612,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		}
 	}
 	if ne != nil {
-		n2 := c.on(onode{kids: c.kids(out)})
+		n2 := c.list("", c.kids(out))
 		n2.prefix, n2.suffix = ne.prefix, ne.suffix
 		if truncated && !useLast {
 			// citeproc-js formats the names joined to "et al." once
@@ -629,7 +630,7 @@ func (c *ctx) perName(n *onode, ne *el) *onode {
 	if n == nil || ne == nil || ne.fm.zero() {
 		return n
 	}
-	return c.on(onode{kids: c.kids(n), fm: ne.fm})
+	return c.formatted(ne.fm, c.kids(n))
 }
 
 // normalizeSuffix writes a name suffix's abbreviations with the style's
@@ -725,7 +726,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 				c.applyCase(x, p.textCase)
 			}
 			if !p.fm.zero() {
-				x = c.on(onode{kids: c.kids(x), fm: p.fm})
+				x = c.formatted(p.fm, c.kids(x))
 			}
 		}
 		return x
@@ -779,13 +780,13 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			c.applyCase(x, p.textCase)
 		}
 		if !p.fm.zero() {
-			x = c.on(onode{kids: c.kids(x), fm: p.fm})
+			x = c.formatted(p.fm, c.kids(x))
 		}
 		return x
 	}
 	// group wraps pieces with a name-part's affixes
 	group := func(part string, kids ...*onode) *onode {
-		g := c.on(onode{kids: c.room(4)})
+		g := c.list("", c.room(4))
 		var prev string
 		for _, k := range kids {
 			if k == nil {
@@ -816,20 +817,20 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		if form == "short" {
 			return group("family", piece("family", fam))
 		}
-		return c.on(onode{kids: c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given)))})
+		return c.list("", c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given))))
 	}
 	if form == "short" {
 		if ndp != "" && inverted && !c.sorting && !n.StaticOrdering && c.st.demoteParticle == "display-and-sort" {
 			// citeproc-js inverts a short name too when the list is in
 			// sort order: the demoted particle follows ("Gaulle, de")
-			return c.on(onode{kids: c.kids(group("family", piece("family", fam)), c.leaf(o.sortSep), group("given", piece("family", ndp)))})
+			return c.list("", c.kids(group("family", piece("family", fam)), c.leaf(o.sortSep), group("given", piece("family", ndp))))
 		}
 		return group("family", piece("family", ndp), piece("family", fam))
 	}
 	if n.StaticOrdering {
-		return c.on(onode{delim: " ", kids: c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", given)))})
+		return c.list(" ", c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", given))))
 	}
-	out := c.on(onode{kids: c.room(4)})
+	out := c.list("", c.room(4))
 	if !inverted {
 		g := group("given", piece("given", given))
 		var sfx *onode
@@ -939,7 +940,8 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 			for v := range used {
 				c.suppressed[v] = true
 			}
-			wrap := c.on(onode{kids: c.kids(o), isNames: true})
+			wrap := c.list("", c.kids(o))
+			wrap.isNames = true
 			c.decorateNames(wrap, e)
 			if c.collectNames && c.firstNames == nil {
 				c.firstNames = wrap

@@ -228,6 +228,22 @@ func (p *Processor) Register(items ...*Item) {
 	p.dirty = true
 }
 
+// Reset forgets the registered items (and with them citation numbers,
+// bibliography order and disambiguation) for a new document, keeping the
+// processor's style, locale and buffers: a processor reset and reused
+// costs less than a new one, as citeproc-js's engine reused with
+// restoreProcessorState does.
+func (p *Processor) Reset() {
+	clear(p.items) // drop the references to the items
+	p.items = p.items[:0]
+	p.index = nil
+	clear(p.reg)
+	p.reg = p.reg[:0]
+	p.order = nil
+	p.positions = nil
+	p.dirty = true
+}
+
 // Item returns a registered item.
 func (p *Processor) Item(id string) *Item {
 	if i := p.place(id); i >= 0 {

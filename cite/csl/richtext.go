@@ -219,7 +219,7 @@ func (c *ctx) titleRaw(e *el, val string) bool {
 	if (e.textCase != "title" && e.textCase != "capitalize-first") || e.kind != kText || e.variable == "" {
 		return false
 	}
-	if !strings.ContainsAny(val, "\"'‘’“”") {
+	if !hasQuoteMark(val) {
 		return false
 	}
 	switch e.variable {

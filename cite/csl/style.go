@@ -424,9 +424,51 @@ type el struct {
 type branch struct {
 	isElse bool
 	matchK uint8 // matchAll, matchAny, matchNone
-	conds  []cond
-	kids   []*el
-	match  string // all, any, none
+	// bits, when all the branch's conditions test bits (cond.masked or
+	// vmasked), is their test in one (summarize): the evaluator then
+	// reads no condition
+	bits  bool
+	typed bool      // there is a type condition: tmask is its bits
+	tmask uint64    // type bits: all conditions' (matchAll), any's
+	vbits [2]uint64 // presence bits of all the variable conditions
+	conds []cond
+	kids  []*el
+	match string // all, any, none
+}
+
+// summarize sets a branch's bits test when all its conditions test bits.
+// An item has at most one type bit, so type conditions that must all
+// hold hold when the bit is in the intersection of their masks, and any
+// of them when it is in their union; variable conditions hold for all
+// (matchAll) when every bit of their union is present, for any when one
+// is.
+func (b *branch) summarize() {
+	b.bits, b.typed, b.tmask, b.vbits = false, false, 0, [2]uint64{}
+	if b.isElse || len(b.conds) == 0 {
+		return
+	}
+	for i := range b.conds {
+		cd := &b.conds[i]
+		switch {
+		case cd.masked:
+			switch {
+			case !b.typed:
+				b.tmask = cd.mask
+			case b.matchK == matchAll:
+				b.tmask &= cd.mask
+			default:
+				b.tmask |= cd.mask
+			}
+			b.typed = true
+		case cd.vmasked:
+			b.vbits[0] |= cd.vmask[0]
+			b.vbits[1] |= cd.vmask[1]
+		default:
+			b.typed, b.tmask, b.vbits = false, 0, [2]uint64{}
+			return
+		}
+	}
+	b.bits = true
 }
 
 const (
