@@ -221,8 +221,11 @@ func (c *ctx) newSet() map[string]bool {
 const maxPooledSets = 32
 
 // leaf returns a text node.
-func (c *ctx) leaf(s string) *onode {
-	n := c.ar.slot()
+func (c *ctx) leaf(s string) *onode { return c.ar.leaf(s) }
+
+// leaf returns a text node, from the arena when there is one.
+func (a *arena) leaf(s string) *onode {
+	n := a.slot()
 	*n = onode{}
 	n.text = s
 	return n

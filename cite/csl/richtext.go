@@ -56,9 +56,9 @@ func richTags(s string, affix bool, ar *arena) *onode {
 		var buf [128]byte
 		b := spaced(buf[:0], s)
 		if string(b) == s {
-			return ar.node(onode{text: s})
+			return ar.leaf(s)
 		}
-		return ar.node(onode{text: string(b)})
+		return ar.leaf(string(b))
 	}
 	cslcore.Pair(s, tags)
 	outer := cslcore.OuterStraight(tags)
