@@ -57,3 +57,16 @@ func TestSortStatusOracle(t *testing.T) {
 	}
 	checkOracle(t, "../testdata/sortstatus.json", "../testdata/sortstatus.json", nil)
 }
+
+// TestNameSpacesOracle renders the names of ../testdata/namespaces.json
+// as citeproc-js does: white space at the start or end of a given or
+// family name is kept (" John Smith", "Smith,  John", "John  Smith"), a
+// dropping particle that ends in a space is followed by another
+// ("Jean de’  Alembert"), and given name, dropping and demoted particles
+// are joined by a space ("Alembert, Jean de’ la").
+func TestNameSpacesOracle(t *testing.T) {
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skip("../shared/csl (the official styles) is not available")
+	}
+	checkOracle(t, "../testdata/namespaces.json", "../testdata/namespaces.json", nil)
+}

@@ -44,6 +44,9 @@ const (
 	tagCitationNumber
 	tagImplicitNocase
 	tagAffix
+	// tagName marks one personal name, whose spaces are written as they
+	// are: citeproc-js keeps " John" and "de’ " + " " + "Alembert"
+	tagName
 )
 
 func leaf(s string) *onode { return &onode{text: s} }
@@ -299,6 +302,9 @@ type tok struct {
 type builder struct {
 	toks         []tok
 	punctInQuote bool
+	// keepSpaces is set inside a personal name (tagName): two spaces
+	// where its pieces meet are kept
+	keepSpaces bool
 	// enc and fms are scratch of encodeToks and decodeToks
 	enc []byte
 	fms []formatting
@@ -563,7 +569,7 @@ func (b *builder) write(s string) {
 					s = s[1:]
 				}
 			}
-		} else if c1 == ' ' && c2 == ' ' {
+		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces {
 			s = s[1:]
 		}
 		if s == "" {
@@ -579,6 +585,10 @@ func (b *builder) node(n *onode) {
 	}
 	if n.display != "" {
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
+	}
+	keep := b.keepSpaces
+	if n.tag == tagName {
+		b.keepSpaces = true
 	}
 	b.write(n.prefix)
 	if !n.fm.zero() {
@@ -620,6 +630,7 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tClose, fm: n.fm})
 	}
 	b.write(n.suffix)
+	b.keepSpaces = keep
 	if n.display != "" {
 		b.toks = append(b.toks, tok{k: tCloseDiv})
 	}
