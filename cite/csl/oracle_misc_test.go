@@ -70,3 +70,14 @@ func TestNameSpacesOracle(t *testing.T) {
 	}
 	checkOracle(t, "../testdata/namespaces.json", "../testdata/namespaces.json", nil)
 }
+
+// TestEraRangeOracle renders the date ranges of ../testdata/eraranges.json
+// as citeproc-js does: the era of the start's year is written once, after
+// the end's year, when the year is the last part of the range ("March
+// 50–April 40 BC", "50–40 BC" for 50 BC to AD 40, "50–60 AD").
+func TestEraRangeOracle(t *testing.T) {
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skip("../shared/csl (the official styles) is not available")
+	}
+	checkOracle(t, "../testdata/eraranges.json", "../testdata/eraranges.json", nil)
+}
