@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
@@ -351,7 +352,7 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		if len(b) > 0 && b[len(b)-1] != ' ' && b[len(b)-1] != '(' {
 			b = append(b, ' ')
 		}
-		b = appendApostrophes(b, s)
+		b = r.appendNamePart(b, s)
 	}
 	if n.Literal != "" || (n.Family == "" && n.Given == "") {
 		lit := n.Literal
@@ -379,16 +380,16 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 	}
 	switch {
 	case short:
-		b = appendApostrophes(b, joinParticle(n.NonDroppingParticle, family))
+		b = r.appendNamePart(b, joinParticle(n.NonDroppingParticle, family))
 	case inverted:
 		if demoteNever {
-			b = appendApostrophes(b, joinParticle(n.NonDroppingParticle, family))
+			b = r.appendNamePart(b, joinParticle(n.NonDroppingParticle, family))
 			if n.Given != "" || n.DroppingParticle != "" {
 				b = append(b, ", "...)
-				b = appendApostrophes(b, joinSp(n.Given, n.DroppingParticle))
+				b = r.appendNamePart(b, joinSp(n.Given, n.DroppingParticle))
 			}
 		} else {
-			b = appendApostrophes(b, family)
+			b = r.appendNamePart(b, family)
 			if n.Given != "" || n.DroppingParticle != "" || n.NonDroppingParticle != "" {
 				b = append(b, ", "...)
 				first := true
@@ -400,7 +401,7 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 						b = append(b, ' ')
 					}
 					first = false
-					b = appendApostrophes(b, p)
+					b = r.appendNamePart(b, p)
 				}
 			}
 		}
@@ -415,12 +416,12 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		switch dp := n.DroppingParticle; {
 		case n.NonDroppingParticle != "" && cslcore.NonDroppingJoins(n.NonDroppingParticle),
 			n.NonDroppingParticle == "" && cslcore.DroppingJoins(dp):
-			b = appendApostrophes(b, family)
+			b = r.appendNamePart(b, family)
 		case n.NonDroppingParticle == "" && dp != "":
 			// citeproc-js joins them with a space, even after one typed
 			// in the particle
 			b = append(b, ' ')
-			b = appendApostrophes(b, family)
+			b = r.appendNamePart(b, family)
 		default:
 			sp(family)
 		}
@@ -434,6 +435,25 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		}
 	}
 	r.o.buf = b
+}
+
+// appendNamePart appends a part of a name. A part that begins or ends
+// with white space is marked off (a mark without formatting): citeproc-js
+// writes two white spaces as a no-break space and a space in HTML only
+// within one part, not where a part's space meets the space that joins
+// it ("Smith,  John", "and \u00a0 Mary" for "  Mary").
+func (r *renderer) appendNamePart(b []byte, s string) []byte {
+	start := len(b)
+	b = appendApostrophes(b, s)
+	if s == "" {
+		return b
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if isJSSpace(first) || isJSSpace(last) {
+		r.o.addMark(start, len(b), 0)
+	}
+	return b
 }
 
 // mayHoldParticles reports whether a name's family or given name may hold
