@@ -13,3 +13,11 @@ func TestNoFamilyNameGolden(t *testing.T) { testGoldenFile(t, "testdata/nofamily
 // first, then "n.d.", then undated items with a status ("forthcoming",
 // "in press"), the style's date-sort-group, as citeproc-js does.
 func TestSortStatusGolden(t *testing.T) { testGoldenFile(t, "testdata/sortstatus.json") }
+
+// TestNameSpacesGolden renders the names of testdata/namespaces.json as
+// citeproc-js does: white space at the start or end of a given or family
+// name is kept, a dropping particle that ends in a space takes another
+// ("Jean de’  Alembert"), and in HTML two spaces become a no-break space
+// and a space only within one part of a name ("Smith,  John", "and \u00a0
+// Mary Ann" for "  Mary Ann").
+func TestNameSpacesGolden(t *testing.T) { testGoldenFile(t, "testdata/namespaces.json") }

@@ -226,3 +226,9 @@ func ExampleCapitalizeParts() {
 	// Doi-Key-1
 	// X-Y&Z-1
 }
+
+// TestEraRangeGolden renders the date ranges of testdata/eraranges.json
+// (years before AD 1 and early AD years; citeproc-js writes the era of
+// the start's year once, after the end's: "March 50–April 40 BC", "50–40
+// BC" for 50 BC to AD 40) as citeproc-js does.
+func TestEraRangeGolden(t *testing.T) { testGoldenFile(t, "testdata/eraranges.json") }

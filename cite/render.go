@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
@@ -351,7 +352,7 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		if len(b) > 0 && b[len(b)-1] != ' ' && b[len(b)-1] != '(' {
 			b = append(b, ' ')
 		}
-		b = appendApostrophes(b, s)
+		b = r.appendNamePart(b, s)
 	}
 	if n.Literal != "" || (n.Family == "" && n.Given == "") {
 		lit := n.Literal
@@ -379,16 +380,16 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 	}
 	switch {
 	case short:
-		b = appendApostrophes(b, joinParticle(n.NonDroppingParticle, family))
+		b = r.appendNamePart(b, joinParticle(n.NonDroppingParticle, family))
 	case inverted:
 		if demoteNever {
-			b = appendApostrophes(b, joinParticle(n.NonDroppingParticle, family))
+			b = r.appendNamePart(b, joinParticle(n.NonDroppingParticle, family))
 			if n.Given != "" || n.DroppingParticle != "" {
 				b = append(b, ", "...)
-				b = appendApostrophes(b, joinSp(n.Given, n.DroppingParticle))
+				b = r.appendNamePart(b, joinSp(n.Given, n.DroppingParticle))
 			}
 		} else {
-			b = appendApostrophes(b, family)
+			b = r.appendNamePart(b, family)
 			if n.Given != "" || n.DroppingParticle != "" || n.NonDroppingParticle != "" {
 				b = append(b, ", "...)
 				first := true
@@ -400,7 +401,7 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 						b = append(b, ' ')
 					}
 					first = false
-					b = appendApostrophes(b, p)
+					b = r.appendNamePart(b, p)
 				}
 			}
 		}
@@ -415,12 +416,12 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		switch dp := n.DroppingParticle; {
 		case n.NonDroppingParticle != "" && cslcore.NonDroppingJoins(n.NonDroppingParticle),
 			n.NonDroppingParticle == "" && cslcore.DroppingJoins(dp):
-			b = appendApostrophes(b, family)
+			b = r.appendNamePart(b, family)
 		case n.NonDroppingParticle == "" && dp != "":
 			// citeproc-js joins them with a space, even after one typed
 			// in the particle
 			b = append(b, ' ')
-			b = appendApostrophes(b, family)
+			b = r.appendNamePart(b, family)
 		default:
 			sp(family)
 		}
@@ -434,6 +435,25 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		}
 	}
 	r.o.buf = b
+}
+
+// appendNamePart appends a part of a name. A part that begins or ends
+// with white space is marked off (a mark without formatting): citeproc-js
+// writes two white spaces as a no-break space and a space in HTML only
+// within one part, not where a part's space meets the space that joins
+// it ("Smith,  John", "and \u00a0 Mary" for "  Mary").
+func (r *renderer) appendNamePart(b []byte, s string) []byte {
+	start := len(b)
+	b = appendApostrophes(b, s)
+	if s == "" {
+		return b
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if isJSSpace(first) || isJSSpace(last) {
+		r.o.addMark(start, len(b), 0)
+	}
+	return b
 }
 
 // mayHoldParticles reports whether a name's family or given name may hold
@@ -561,14 +581,21 @@ func appendDate(b []byte, d *Date, form dateForm) []byte {
 		season = seasons[d.Season-1]
 	}
 	if d.To.IsZero() || d.Season != 0 || season != "" || d.From.Month > 12 || d.To.Month > 12 {
-		b = appendDateParts(b, d.From, season, form)
 		// a form without the year shows a range whose shown parts are
 		// equal as one date ("Spring" for Spring 1935–Spring 1936)
 		sameShown := (form == dateMonthDay || form == dateMonth) && d.From.Month == d.To.Month &&
 			(form == dateMonth || d.From.Day == d.To.Day)
-		if !d.To.IsZero() && !sameShown {
+		ranged := !d.To.IsZero() && !sameShown
+		// the era of the start's year once, after the end's, when the
+		// years differ ("Spring 50–Summer 40 BC"), as in appendDateRange
+		fromEra := d.From.Year
+		if ranged && d.From.Year != d.To.Year {
+			fromEra = 0
+		}
+		b = appendDatePartsEra(b, d.From, season, form, fromEra)
+		if ranged {
 			b = append(b, "–"...)
-			b = appendDateParts(b, d.To, "", form)
+			b = appendDatePartsEra(b, d.To, "", form, d.From.Year)
 		}
 		return b
 	}
@@ -585,9 +612,12 @@ func appendDateRange(b []byte, from, to DateParts, form dateForm) []byte {
 	showYear := form != dateMonthDay && form != dateMonth
 	switch {
 	case showYear && from.Year != to.Year:
-		b = appendDateParts(b, from, "", form)
+		// citeproc-js writes the era of the start's year once, after
+		// the end's ("March 50–April 40 BC", "50–40 BC" for 50 BC to
+		// AD 40, "50–60 AD")
+		b = appendDatePartsEra(b, from, "", form, 0)
 		b = append(b, "–"...)
-		return appendDateParts(b, to, "", form)
+		return appendDatePartsEra(b, to, "", form, from.Year)
 	case showMonth && from.Month != to.Month:
 		switch form {
 		case dateYearMonth, dateMonth:
@@ -625,7 +655,7 @@ func appendDateRange(b []byte, from, to DateParts, form dateForm) []byte {
 				b = strconv.AppendInt(b, int64(to.Day), 10)
 			}
 			b = append(b, ", "...)
-			return strconv.AppendInt(b, int64(to.Year), 10)
+			return appendDateParts(b, DateParts{Year: to.Year}, "", dateYear)
 		}
 	}
 	return appendDateParts(b, from, "", form)
@@ -652,6 +682,12 @@ func appendDayMonthAbbr(b []byte, p DateParts) []byte {
 }
 
 func appendDateParts(b []byte, p DateParts, season string, form dateForm) []byte {
+	return appendDatePartsEra(b, p, season, form, p.Year)
+}
+
+// appendDatePartsEra is appendDateParts with the era of eraYear after the
+// year (none for 0).
+func appendDatePartsEra(b []byte, p DateParts, season string, form dateForm, eraYear int) []byte {
 	month := p.Month
 	if month >= 13 && month <= 16 {
 		season = seasons[month-13]
@@ -659,7 +695,8 @@ func appendDateParts(b []byte, p DateParts, season string, form dateForm) []byte
 	}
 	year := func() {
 		// the en-US terms "bc" and "ad" (cslcore.Era: AD for 1 to 499)
-		y, era := cslcore.Era(p.Year)
+		y, _ := cslcore.Era(p.Year)
+		_, era := cslcore.Era(eraYear)
 		b = strconv.AppendInt(b, int64(y), 10)
 		switch era {
 		case "bc":

@@ -93,7 +93,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 			}
 		}
 		if lo < 0 {
-			n = c.renderParts(parts, start, d, delim, -1, -1)
+			n = c.renderParts(parts, start, d, delim, -1, -1, start[0])
 		} else {
 			rd := "–"
 			// the range delimiter of the largest differing part
@@ -103,10 +103,18 @@ func (c *ctx) date(e *el) (*onode, status) {
 				}
 			}
 			n = c.list("", nil)
-			before := c.renderParts(parts[:lo], start, d, delim, -1, -1)
-			s := c.renderParts(parts[lo:hi+1], start, d, delim, -1, hi-lo)
-			en := c.renderParts(parts[lo:hi+1], end, d, delim, 0, -1)
-			after := c.renderParts(parts[hi+1:], start, d, delim, -1, -1)
+			// citeproc-js writes the era of the start's year after
+			// both years, or once after the end's when the year is the
+			// last part of the range ("March 50–April 40 BC", "50–40
+			// BC" for 50 BC to AD 40, "50 BC March–40 BC April")
+			startEra := start[0]
+			if parts[hi].name == "year" {
+				startEra = 0
+			}
+			before := c.renderParts(parts[:lo], start, d, delim, -1, -1, start[0])
+			s := c.renderParts(parts[lo:hi+1], start, d, delim, -1, hi-lo, startEra)
+			en := c.renderParts(parts[lo:hi+1], end, d, delim, 0, -1, start[0])
+			after := c.renderParts(parts[hi+1:], start, d, delim, -1, -1, start[0])
 			var segs []*onode
 			if !before.empty() {
 				segs = append(segs, before)
@@ -120,7 +128,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 			n.delim = delim
 		}
 	} else {
-		n = c.renderParts(parts, start, d, delim, -1, -1)
+		n = c.renderParts(parts, start, d, delim, -1, -1, start[0])
 		if d.OpenEnd && !n.empty() {
 			rd := "–"
 			for _, p := range parts {
@@ -246,8 +254,9 @@ func (c *chain) localizedDateParts(e *el) ([]*el, string) {
 }
 
 // renderParts renders date parts of one date; noPrefix/noSuffix index a
-// part whose prefix/suffix is left out (range joints).
-func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix, noSuffix int) *onode {
+// part whose prefix/suffix is left out (range joints); the year is
+// followed by the era of eraYear (cslcore.Era; none for 0).
+func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix, noSuffix, eraYear int) *onode {
 	n := c.list(delim, c.room(len(parts)))
 	for i, dp := range parts {
 		var s string
@@ -256,20 +265,19 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix
 			if p[0] == 0 {
 				continue
 			}
-			y, era := cslcore.Era(p[0])
-			switch {
-			case era == "bc":
-				s = strconv.Itoa(y) + c.loc.term("bc", "long", false)
-			case dp.form == "short":
+			y, own := cslcore.Era(p[0])
+			_, era := cslcore.Era(eraYear)
+			short := dp.form == "short" && own != "bc"
+			if short {
 				s = strconv.Itoa(y % 100)
 				if y%100 < 10 {
 					s = "0" + s
 				}
-			default:
+			} else {
 				s = strconv.Itoa(y)
-				if era == "ad" {
-					s += c.loc.term("ad", "long", false)
-				}
+			}
+			if era == "bc" || era == "ad" && !short {
+				s += c.loc.term(era, "long", false)
 			}
 			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
 				s += c.yearSuffix

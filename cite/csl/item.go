@@ -180,8 +180,8 @@ func truthy(v any) bool {
 
 func parseName(m map[string]any) Name {
 	n := Name{
-		Family:              strings.TrimSpace(str(m, "family")),
-		Given:               strings.TrimSpace(str(m, "given")),
+		Family:              str(m, "family"),
+		Given:               str(m, "given"),
 		DroppingParticle:    str(m, "dropping-particle"),
 		NonDroppingParticle: str(m, "non-dropping-particle"),
 		Suffix:              str(m, "suffix"),

@@ -785,6 +785,9 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		return x
 	}
 	// group wraps pieces with a name-part's affixes
+	// (citeproc-js joins a non-dropping particle to the family name
+	// without a space after an apostrophe, a hyphen or a space, and the
+	// given name, dropping and demoted particles always with a space)
 	group := func(part string, kids ...*onode) *onode {
 		g := c.list("", c.room(4))
 		var prev string
@@ -792,7 +795,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			if k == nil {
 				continue
 			}
-			if len(g.kids) > 0 && !cslcore.NonDroppingJoins(prev) {
+			if len(g.kids) > 0 && (part != "family" || !cslcore.NonDroppingJoins(prev)) {
 				g.kids = append(g.kids, c.leaf(" "))
 			}
 			g.kids = append(g.kids, k)
@@ -831,6 +834,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		return c.list(" ", c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", given))))
 	}
 	out := c.list("", c.room(4))
+	out.tag = tagName
 	if !inverted {
 		g := group("given", piece("given", given))
 		var sfx *onode
@@ -857,8 +861,12 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		}
 		if !g.empty() {
 			out.kids = append(out.kids, g)
+			// a space after the given name, after one given with a
+			// space at its end too ("John " + " " + "Smith", as
+			// citeproc-js), not after initials or a name-part suffix
+			// that end in one
 			gt := plainText(g)
-			if !strings.HasSuffix(gt, " ") && !strings.HasSuffix(gt, "\u00a0") {
+			if given == n.Given && strings.HasSuffix(given, " ") || !strings.HasSuffix(gt, " ") && !strings.HasSuffix(gt, "\u00a0") {
 				out.kids = append(out.kids, c.leaf(" "))
 			}
 		}

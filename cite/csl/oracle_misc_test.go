@@ -57,3 +57,27 @@ func TestSortStatusOracle(t *testing.T) {
 	}
 	checkOracle(t, "../testdata/sortstatus.json", "../testdata/sortstatus.json", nil)
 }
+
+// TestNameSpacesOracle renders the names of ../testdata/namespaces.json
+// as citeproc-js does: white space at the start or end of a given or
+// family name is kept (" John Smith", "Smith,  John", "John  Smith"), a
+// dropping particle that ends in a space is followed by another
+// ("Jean de’  Alembert"), and given name, dropping and demoted particles
+// are joined by a space ("Alembert, Jean de’ la").
+func TestNameSpacesOracle(t *testing.T) {
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skip("../shared/csl (the official styles) is not available")
+	}
+	checkOracle(t, "../testdata/namespaces.json", "../testdata/namespaces.json", nil)
+}
+
+// TestEraRangeOracle renders the date ranges of ../testdata/eraranges.json
+// as citeproc-js does: the era of the start's year is written once, after
+// the end's year, when the year is the last part of the range ("March
+// 50–April 40 BC", "50–40 BC" for 50 BC to AD 40, "50–60 AD").
+func TestEraRangeOracle(t *testing.T) {
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skip("../shared/csl (the official styles) is not available")
+	}
+	checkOracle(t, "../testdata/eraranges.json", "../testdata/eraranges.json", nil)
+}

@@ -44,6 +44,9 @@ const (
 	tagCitationNumber
 	tagImplicitNocase
 	tagAffix
+	// tagName marks one personal name, whose spaces are written as they
+	// are: citeproc-js keeps " John" and "de’ " + " " + "Alembert"
+	tagName
 )
 
 func leaf(s string) *onode { return &onode{text: s} }
@@ -320,6 +323,9 @@ type tok struct {
 type builder struct {
 	toks         []tok
 	punctInQuote bool
+	// keepSpaces is set inside a personal name (tagName): two spaces
+	// where its pieces meet are kept
+	keepSpaces bool
 	// enc and fms are scratch of encodeToks and decodeToks
 	enc []byte
 	fms []formatting
@@ -584,7 +590,7 @@ func (b *builder) write(s string) {
 					s = s[1:]
 				}
 			}
-		} else if c1 == ' ' && c2 == ' ' {
+		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces {
 			s = s[1:]
 		}
 		if s == "" {
@@ -600,6 +606,10 @@ func (b *builder) node(n *onode) {
 	}
 	if n.display != "" {
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
+	}
+	keep := b.keepSpaces
+	if n.tag == tagName {
+		b.keepSpaces = true
 	}
 	// write is called only for text: most affixes and delimiters are empty
 	if n.prefix != "" {
@@ -646,6 +656,7 @@ func (b *builder) node(n *onode) {
 	if n.suffix != "" {
 		b.write(n.suffix)
 	}
+	b.keepSpaces = keep
 	if n.display != "" {
 		b.toks = append(b.toks, tok{k: tCloseDiv})
 	}
