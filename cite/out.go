@@ -22,6 +22,13 @@ type out struct {
 	fr   [24]frame
 	more []frame
 	n    int
+	// The open frames are a prefix: open writes out every frame up to n,
+	// and end pops the last one, so frames fr[:nopen] are written out and
+	// the rest are pending (open starts at nopen, not at the bottom).
+	nopen int
+	// g is one more than the depth of the innermost group frame (the
+	// group context), 0 when there is none.
+	g int
 	// [qpos, qend) is a run of closing quotation marks that ends the
 	// buffer when qend == len(buf): punctuation written next goes before it.
 	qpos, qend int
@@ -42,7 +49,6 @@ type frame struct {
 	f            Decoration
 	quotes       bool
 	group        bool
-	opened       bool
 	wrote        bool
 	parentWrote  bool
 	// citeproc-js's group context flags
@@ -52,6 +58,8 @@ type frame struct {
 	// termPred is out.termPred when the group opened, restored if the
 	// group is dropped.
 	termPred bool
+	// g is out.g when the frame was pushed, restored when it ends.
+	g int
 	// The quotation state when the frame opened, restored if it is
 	// dropped: the frame's delimiter or prefix may have moved punctuation
 	// inside closing quotation marks written before it (or merged it with
@@ -69,6 +77,8 @@ func (o *out) reset() {
 	o.buf = o.buf[:0]
 	o.marks = o.marks[:0]
 	o.n = 0
+	o.nopen = 0
+	o.g = 0
 	o.qpos, o.qend = -1, -1
 	o.quoteDepth = 0
 	o.termPred = false
@@ -79,15 +89,19 @@ func (o *out) push(group bool, delim, prefix, suffix string, f Decoration, quote
 		o.more = append(o.more, frame{})
 	}
 	fr := o.at(o.n)
-	o.n++
 	fr.start = -1
 	fr.delim, fr.prefix, fr.suffix = delim, prefix, suffix
 	fr.f = f
 	fr.quotes = quotes
 	fr.group = group
-	fr.opened, fr.wrote, fr.parentWrote = false, false, false
+	fr.wrote, fr.parentWrote = false, false
 	fr.attempt, fr.success, fr.term = false, false, false
 	fr.termPred = o.termPred
+	fr.g = o.g
+	o.n++
+	if group {
+		o.g = o.n
+	}
 }
 
 // at returns the frame at depth i.
@@ -110,11 +124,8 @@ func (o *out) elem(prefix, suffix string, f Decoration, quotes bool) {
 
 // open writes the pending delimiters and prefixes of all frames.
 func (o *out) open() {
-	for i := 0; i < o.n; i++ {
+	for i := o.nopen; i < o.n; i++ {
 		fr := o.at(i)
-		if fr.opened {
-			continue
-		}
 		fr.start = len(o.buf)
 		fr.nmarks = len(o.marks)
 		fr.qpos, fr.qend = o.qpos, o.qend
@@ -140,8 +151,8 @@ func (o *out) open() {
 			o.quoteDepth++
 		}
 		fr.contentStart = len(o.buf)
-		fr.opened = true
 	}
+	o.nopen = o.n
 	o.termPred = true
 }
 
@@ -155,6 +166,11 @@ func (o *out) end() {
 	}
 	o.n--
 	fr := o.at(o.n)
+	opened := o.n < o.nopen
+	if opened {
+		o.nopen = o.n
+	}
+	o.g = fr.g
 	var parent *frame
 	if o.n > 0 {
 		parent = o.at(o.n - 1)
@@ -162,7 +178,7 @@ func (o *out) end() {
 	if fr.group {
 		ok := fr.success || (fr.term && !fr.attempt)
 		if !ok {
-			if fr.opened {
+			if opened {
 				o.buf = o.buf[:fr.start]
 				if fr.saved {
 					copy(o.buf[fr.tailFrom:], fr.tail)
@@ -188,7 +204,7 @@ func (o *out) end() {
 			g.success = true
 		}
 	}
-	if !fr.opened {
+	if !opened {
 		return
 	}
 	if fr.quotes {
@@ -210,12 +226,10 @@ func (o *out) end() {
 // ctx returns the innermost open group: the group context whose flags the
 // rendering elements set.
 func (o *out) ctx() *frame {
-	for i := o.n - 1; i >= 0; i-- {
-		if fr := o.at(i); fr.group {
-			return fr
-		}
+	if o.g == 0 {
+		return nil
 	}
-	return nil
+	return o.at(o.g - 1)
 }
 
 // addMark formats bytes [start, end) of the buffer. Marks nest: a field's
