@@ -121,19 +121,19 @@ func (r *renderer) has(val string) bool {
 
 // tv renders a text variable (cs:text variable=…).
 func (r *renderer) tv(v varSet, val, prefix, suffix string, f Decoration, quotes bool, tc textCase) {
-	if r.done&v != 0 {
-		val = ""
+	if val == "" || r.done&v != 0 {
+		// An element frame that writes nothing leaves no trace when it
+		// ends (it is no group context, and it was never opened): only
+		// the empty variable's call is recorded.
+		r.o.attempt()
+		return
 	}
 	r.o.elem(prefix, suffix, f, quotes)
-	if val == "" {
-		r.o.attempt()
-	} else {
-		r.o.success()
-		r.o.open()
-		r.writeField(val, tc)
-		if r.inSubst {
-			r.used |= v
-		}
+	r.o.success()
+	r.o.open()
+	r.writeField(val, tc)
+	if r.inSubst {
+		r.used |= v
 	}
 	r.o.end()
 }
@@ -223,11 +223,10 @@ func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
 		list = nil
 	}
 	r.o.attempt()
-	r.o.elem(spec.prefix, spec.suffix, 0, false)
 	if len(list) == 0 {
-		r.o.end()
-		return false
+		return false // as tv: an element that writes nothing leaves no trace
 	}
+	r.o.elem(spec.prefix, spec.suffix, 0, false)
 	r.o.success()
 	if r.inSubst {
 		r.used |= v

@@ -51,6 +51,29 @@ func isStopWord(w string) bool {
 	if len(w) > 16 {
 		return false
 	}
+	// ASCII is lower-cased here, the rest by isStopWordRunes. Every stop
+	// word is ASCII letters only, so a word with another ASCII character
+	// (a digit, a hyphen) is none, whatever its other runes lower-case to.
+	var buf [16]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= utf8.RuneSelf:
+			return isStopWordRunes(w)
+		default:
+			return false
+		}
+		buf[i] = c
+	}
+	return stopWords[string(buf[:len(w)])]
+}
+
+// isStopWordRunes is isStopWord lower-casing rune by rune: "İN" (U+0130)
+// lower-cases to "in".
+func isStopWordRunes(w string) bool {
 	var buf [64]byte
 	b := buf[:0]
 	for _, r := range w {
@@ -468,7 +491,8 @@ func endsInStopWord(s string) bool {
 	if w := s[start:end]; len(w) > 1 && isStopWord(w) {
 		return true
 	}
-	// the last run of ASCII letters
+	// the last run of ASCII letters, unless it is the word just tested
+	wordStart, wordEnd := start, end
 	end = len(s)
 	for end > 0 && !isLetter(s[end-1]) {
 		end--
@@ -476,6 +500,9 @@ func endsInStopWord(s string) bool {
 	start = end
 	for start > 0 && isLetter(s[start-1]) {
 		start--
+	}
+	if start == wordStart && end == wordEnd {
+		return false
 	}
 	w := s[start:end]
 	return len(w) > 1 && isStopWord(w)
