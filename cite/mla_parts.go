@@ -257,7 +257,7 @@ func (m *mla) labelLocator() {
 	r := m.r
 	m.g(" ", "", "")
 	defer m.e()
-	if t := findLocatorTerm(r.loc.Label); t != nil && r.loc.Value != "" {
+	if t := r.locTerm; t != nil && r.loc.Value != "" {
 		pl := pluralCP(r.loc.Value)
 		s := t.short
 		switch {

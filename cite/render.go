@@ -57,10 +57,13 @@ const (
 
 // renderer holds the state of rendering one citation.
 type renderer struct {
-	o                     out
-	it                    *Item
-	pos                   position
-	loc                   Locator
+	o   out
+	it  *Item
+	pos position
+	loc Locator
+	// locTerm holds the terms of the locator's label; nil without a
+	// locator. format looks the label up once, to check it.
+	locTerm               *locatorTerm
 	etAlMin, etAlUseFirst int
 	// done holds variables rendered by a substitution.
 	done    varSet
@@ -72,6 +75,10 @@ type renderer struct {
 	inText bool
 	// sorting is set while rendering sort keys.
 	sorting bool
+	// full turns off the shortcuts that skip a macro whose variables the
+	// item lacks (see chicago.skipMacro); tests set it to check them
+	// against the full rendering.
+	full bool
 	// markAuthor asks names to record where the author's names are:
 	// [authorStart, authorEnd) of the buffer.
 	markAuthor             bool
@@ -90,6 +97,7 @@ func (r *renderer) init(it *Item, pos position, loc Locator) {
 	r.it = it
 	r.pos = pos
 	r.loc = loc
+	r.locTerm = nil
 	r.o.buf = r.bufArr[:0]
 	r.o.marks = r.marks[:0]
 	r.o.reset()

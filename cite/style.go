@@ -203,12 +203,15 @@ func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) 
 		_, err := ParseStyle(string(s))
 		return Text{}, err
 	}
+	var locTerm *locatorTerm
 	if loc.Value != "" {
-		label, err := ParseLabel(loc.Label)
-		if err != nil {
+		if loc.Label == "" {
+			loc.Label = "page" // as ParseLabel reads it
+		}
+		if locTerm = findLocatorTerm(loc.Label); locTerm == nil {
+			_, err := ParseLabel(loc.Label)
 			return Text{}, err
 		}
-		loc.Label = label
 	} else {
 		loc = Locator{}
 	}
@@ -216,7 +219,7 @@ func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) 
 	switch m {
 	case Bibliography:
 		pos = posBib
-		loc = Locator{}
+		loc, locTerm = Locator{}, nil
 	case First:
 		pos = posFirst
 	case Subsequent:
@@ -226,6 +229,7 @@ func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) 
 	}
 	prev, suffix := r.prevAuthor, r.yearSuffix
 	r.init(it, pos, loc)
+	r.locTerm = locTerm
 	r.prevAuthor, r.yearSuffix = prev, suffix
 	if pos == posBib {
 		r.etAlMin, r.etAlUseFirst = st.bibEtAl.min, st.bibEtAl.useFirst
