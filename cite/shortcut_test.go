@@ -22,7 +22,10 @@ func shortcutVariants(it *Item) []*Item {
 	}
 	edit(func(c *Item) { c.DOI, c.URL = "", "" })
 	edit(func(c *Item) { c.DOI = "" })
-	edit(func(c *Item) { c.URL = "https://example.org/x"; c.Accessed = Date{From: DateParts{Year: 2020, Month: 5, Day: 4}} })
+	edit(func(c *Item) {
+		c.URL = "https://example.org/x"
+		c.Accessed = Date{From: DateParts{Year: 2020, Month: 5, Day: 4}}
+	})
 	edit(func(c *Item) { c.DOI = "10.1000/x" })
 	edit(func(c *Item) { c.Medium, c.Extra["scale"], c.Extra["dimensions"] = "", "", "" })
 	edit(func(c *Item) { c.Medium = "microfilm" })
