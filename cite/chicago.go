@@ -316,7 +316,10 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 		}
 	}
 	try(vAuthor, roleAuthor, it.Author)
-	done = done || c.substAfterAuthor(spec)
+	if done {
+		return // the rest tries substitutes only until one renders
+	}
+	done = c.substAfterAuthor(spec)
 	if it.Type == "classic" {
 		// a classic's contributors follow its title (CMOS18 14.147)
 		tryMacro(func() { c.authorTitleSubstitute(c.substFor(spec)) })

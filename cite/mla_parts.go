@@ -158,7 +158,8 @@ func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 		if len(nv.list) == 0 || m.sup&nv.v != 0 {
 			continue
 		}
-		if len(visibleNames(nv.list, spec.short)) == 0 {
+		visible := visibleNames(nv.list, spec.short)
+		if len(visible) == 0 {
 			// present, but prints nothing (names_nofamily.go)
 			r.o.success()
 			present = true
@@ -188,7 +189,7 @@ func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 		if t != "" && l.pos != labAfter {
 			m.writeLabel(l, t)
 		}
-		list := nv.list
+		list := visible // all of nv.list in the long form
 		if !spec.short {
 			list = mlaInitialized(list)
 		}
@@ -198,10 +199,10 @@ func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 			// citeproc-js does
 			r.markAuthor = false
 			r.authorStart = len(r.o.buf)
-			r.writeNameList(list, spec)
+			r.writeVisibleNames(list, spec)
 			r.authorEnd = len(r.o.buf)
 		} else {
-			r.writeNameList(list, spec)
+			r.writeVisibleNames(list, spec)
 		}
 		if t != "" && l.pos == labAfter {
 			m.writeLabel(l, t)

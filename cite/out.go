@@ -17,11 +17,11 @@ import (
 type out struct {
 	buf   []byte
 	marks []mark
-	// fr holds the open frames fr[:n]; deeper nesting than the array
-	// holds spills into more, never reusing a frame.
-	fr   [24]frame
-	more []frame
-	n    int
+	// frames holds the open frames frames[:n]: the array fr, or for
+	// deeper nesting a longer slice that the frames were copied into.
+	fr     [24]frame
+	frames []frame
+	n      int
 	// The open frames are a prefix: open writes out every frame up to n,
 	// and end pops the last one, so frames fr[:nopen] are written out and
 	// the rest are pending (open starts at nopen, not at the bottom).
@@ -40,7 +40,9 @@ type out struct {
 }
 
 type frame struct {
-	start        int // len(buf) before the frame wrote anything, delimiter included
+	// start and nmarks are len(buf) and len(marks) before a group wrote
+	// anything, its delimiter included (set for groups only)
+	start        int
 	nmarks       int
 	contentStart int
 	prefix       string
@@ -74,6 +76,9 @@ type frame struct {
 }
 
 func (o *out) reset() {
+	if len(o.frames) <= len(o.fr) {
+		o.frames = o.fr[:] // this out's own array, even in a copy
+	}
 	o.buf = o.buf[:0]
 	o.marks = o.marks[:0]
 	o.n = 0
@@ -85,11 +90,10 @@ func (o *out) reset() {
 }
 
 func (o *out) push(group bool, delim, prefix, suffix string, f Decoration, quotes bool) {
-	if o.n >= len(o.fr) && o.n-len(o.fr) == len(o.more) {
-		o.more = append(o.more, frame{})
+	if o.n == len(o.frames) {
+		o.grow()
 	}
-	fr := o.at(o.n)
-	fr.start = -1
+	fr := &o.frames[o.n]
 	fr.delim, fr.prefix, fr.suffix = delim, prefix, suffix
 	fr.f = f
 	fr.quotes = quotes
@@ -104,13 +108,21 @@ func (o *out) push(group bool, delim, prefix, suffix string, f Decoration, quote
 	}
 }
 
-// at returns the frame at depth i.
-func (o *out) at(i int) *frame {
-	if i < len(o.fr) {
-		return &o.fr[i]
+// grow makes room for another frame: the array fr first, then a slice
+// twice as long, with the open frames copied into it (a frame is never
+// shared by two depths).
+func (o *out) grow() {
+	if len(o.frames) == 0 {
+		o.frames = o.fr[:]
+		return
 	}
-	return &o.more[i-len(o.fr)]
+	frames := make([]frame, 2*len(o.frames))
+	copy(frames, o.frames)
+	o.frames = frames
 }
+
+// at returns the frame at depth i.
+func (o *out) at(i int) *frame { return &o.frames[i] }
 
 // group opens a CSL group.
 func (o *out) group(delim, prefix, suffix string) {
@@ -126,14 +138,18 @@ func (o *out) elem(prefix, suffix string, f Decoration, quotes bool) {
 func (o *out) open() {
 	for i := o.nopen; i < o.n; i++ {
 		fr := o.at(i)
-		fr.start = len(o.buf)
-		fr.nmarks = len(o.marks)
-		fr.qpos, fr.qend = o.qpos, o.qend
-		fr.saved = o.qend == len(o.buf) && o.qpos >= 0
-		if fr.saved {
-			fr.tailFrom = max(o.qpos-1, 0)
-			fr.tail = append(fr.tail[:0], o.buf[fr.tailFrom:o.qend]...)
-			fr.marks = append(fr.marks[:0], o.marks...)
+		if fr.group {
+			// the state that end gives back if the group is dropped (an
+			// element is never dropped)
+			fr.start = len(o.buf)
+			fr.nmarks = len(o.marks)
+			fr.qpos, fr.qend = o.qpos, o.qend
+			fr.saved = o.qend == len(o.buf) && o.qpos >= 0
+			if fr.saved {
+				fr.tailFrom = max(o.qpos-1, 0)
+				fr.tail = append(fr.tail[:0], o.buf[fr.tailFrom:o.qend]...)
+				fr.marks = append(fr.marks[:0], o.marks...)
+			}
 		}
 		if i > 0 {
 			p := o.at(i - 1)
@@ -171,10 +187,6 @@ func (o *out) end() {
 		o.nopen = o.n
 	}
 	o.g = fr.g
-	var parent *frame
-	if o.n > 0 {
-		parent = o.at(o.n - 1)
-	}
 	if fr.group {
 		ok := fr.success || (fr.term && !fr.attempt)
 		if !ok {
@@ -187,8 +199,8 @@ func (o *out) end() {
 					o.marks = o.marks[:fr.nmarks]
 				}
 				o.qpos, o.qend = fr.qpos, fr.qend
-				if parent != nil {
-					parent.wrote = fr.parentWrote
+				if o.n > 0 {
+					o.at(o.n - 1).wrote = fr.parentWrote
 				}
 				if fr.quotes {
 					o.quoteDepth--

@@ -239,7 +239,8 @@ func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
 	if r.inSubst {
 		r.used |= v
 	}
-	if len(visibleNames(list, spec.short)) == 0 {
+	visible := visibleNames(list, spec.short)
+	if len(visible) == 0 {
 		r.o.end() // present, but prints nothing (names_nofamily.go)
 		return true
 	}
@@ -251,10 +252,10 @@ func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
 	if r.markAuthor {
 		r.markAuthor = false
 		r.authorStart = len(r.o.buf)
-		r.writeNameList(list, spec)
+		r.writeVisibleNames(visible, spec)
 		r.authorEnd = len(r.o.buf)
 	} else {
-		r.writeNameList(list, spec)
+		r.writeVisibleNames(visible, spec)
 	}
 	if spec.label != labelNone && !spec.labelBefore && !r.sorting {
 		r.writeLabel(rl, spec, plural)
@@ -280,7 +281,11 @@ func (r *renderer) writeLabel(rl role, spec *nameSpec, plural bool) {
 // writeNameList writes names joined by ", " and "and", shortened with
 // "et al." by the context's et-al-min and et-al-use-first.
 func (r *renderer) writeNameList(list []Name, spec *nameSpec) {
-	list = visibleNames(list, spec.short)
+	r.writeVisibleNames(visibleNames(list, spec.short), spec)
+}
+
+// writeVisibleNames is writeNameList of names that visibleNames kept.
+func (r *renderer) writeVisibleNames(list []Name, spec *nameSpec) {
 	n := len(list)
 	shown := n
 	etal := false
