@@ -148,3 +148,71 @@ func TestEmptyElementShortcut(t *testing.T) {
 		require.Equal(t, slowMarks, fastMarks, "seed %d", seed)
 	}
 }
+
+// soleChildOps drives the builder through random nested groups, elements,
+// terms and punctuation from seed, as emptyElemOps does; with wrap, every
+// group it opens is wrapped in a group without delimiter and affixes that
+// holds it alone.
+func soleChildOps(seed uint64, wrap bool) (string, []mark) {
+	r := rand.New(rand.NewPCG(seed, 11))
+	affixes := []string{"", "", ", ", ". ", " ", "(", ")", ": ", "."}
+	pick := func() string { return affixes[r.IntN(len(affixes))] }
+	var o out
+	o.reset()
+	depth := 0
+	for step := 0; step < 60; step++ {
+		switch k := r.IntN(9); {
+		case k <= 1 && depth < 20:
+			if wrap {
+				o.group("", "", "")
+			}
+			o.group(pick(), pick(), pick())
+			depth++
+		case k == 2 && depth > 0:
+			o.end()
+			if wrap {
+				o.end()
+			}
+			depth--
+		case k == 3:
+			o.attempt()
+		case k == 4:
+			o.elem(pick(), pick(), Decoration(r.IntN(3)), r.IntN(4) == 0)
+			o.success()
+			o.open()
+			o.buf = append(o.buf, "word"...)
+			o.end()
+		case k == 5:
+			o.elem(pick(), pick(), 0, false)
+			o.lit("term")
+			o.end()
+		case k == 6:
+			o.punct(pick())
+		case k == 7:
+			o.success() // a variable present that prints nothing
+		default:
+			o.elem("", "", Italic, true)
+			o.lit("Why?")
+			o.end()
+		}
+	}
+	for ; depth > 0; depth-- {
+		o.end()
+		if wrap {
+			o.end()
+		}
+	}
+	return string(o.buf), o.marks
+}
+
+// TestSoleChildGroup: a group without delimiter and affixes that holds
+// one group alone renders as that group (dropped or kept, opened or not,
+// with the same flags passed up), on random contents.
+func TestSoleChildGroup(t *testing.T) {
+	for seed := uint64(0); seed < 3000; seed++ {
+		text, marks := soleChildOps(seed, false)
+		wrappedText, wrappedMarks := soleChildOps(seed, true)
+		require.Equal(t, text, wrappedText, "seed %d", seed)
+		require.Equal(t, marks, wrappedMarks, "seed %d", seed)
+	}
+}
