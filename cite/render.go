@@ -61,6 +61,8 @@ type renderer struct {
 	it  *Item
 	pos position
 	loc Locator
+	// st is the style of the last format call.
+	st *styleDef
 	// locTerm holds the terms of the locator's label; nil without a
 	// locator. format looks the label up once, to check it.
 	locTerm               *locatorTerm

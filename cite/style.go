@@ -198,10 +198,15 @@ func (f *Formatter) Format(it *Item, s Style, m Mode, loc Locator) (Text, error)
 }
 
 func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) {
-	st := lookupStyle(s)
-	if st == nil {
-		_, err := ParseStyle(string(s))
-		return Text{}, err
+	st := r.st
+	if st == nil || st.id != s {
+		// a Formatter keeps the style of its last call: a service
+		// formats many citations in one style
+		if st = lookupStyle(s); st == nil {
+			_, err := ParseStyle(string(s))
+			return Text{}, err
+		}
+		r.st = st
 	}
 	var locTerm *locatorTerm
 	if loc.Value != "" {
