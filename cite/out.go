@@ -37,22 +37,40 @@ type out struct {
 	// termPred is citeproc-js's "term predecessor": something was
 	// rendered before; a term rendered first is capitalized.
 	termPred bool
+	// saveBuf and saveMarks are a stack of the quotation tails and marks
+	// that open groups saved (frame.saved), innermost last; they start in
+	// the arrays beside them.
+	saveBuf      []byte
+	saveMarks    []mark
+	saveBufArr   [32]byte
+	saveMarksArr [4]mark
 }
 
 type frame struct {
+	prefix string
+	suffix string
+	delim  string
 	// start and nmarks are len(buf) and len(marks) before a group wrote
 	// anything, its delimiter included (set for groups only)
-	start        int
-	nmarks       int
-	contentStart int
-	prefix       string
-	suffix       string
-	delim        string
-	f            Decoration
-	quotes       bool
-	group        bool
-	wrote        bool
-	parentWrote  bool
+	start, nmarks int32
+	contentStart  int32
+	// g is out.g when the frame was pushed, restored when it ends.
+	g int32
+	// The quotation state when the frame opened, restored if it is
+	// dropped: the frame's delimiter or prefix may have moved punctuation
+	// inside closing quotation marks written before it (or merged it with
+	// the punctuation there), so cutting the buffer back to start alone
+	// would cut those marks in two. When saved, buf[tailFrom:qend] and
+	// the nmarks marks, whose ends such a move shifts, were pushed on
+	// out.saveBuf and out.saveMarks.
+	qpos, qend  int32
+	tailFrom    int32
+	saved       bool
+	f           Decoration
+	quotes      bool
+	group       bool
+	wrote       bool
+	parentWrote bool
 	// citeproc-js's group context flags
 	attempt bool // a variable was called and found empty
 	success bool // a variable rendered, or a nested group did
@@ -60,25 +78,19 @@ type frame struct {
 	// termPred is out.termPred when the group opened, restored if the
 	// group is dropped.
 	termPred bool
-	// g is out.g when the frame was pushed, restored when it ends.
-	g int
-	// The quotation state when the frame opened, restored if it is
-	// dropped: the frame's delimiter or prefix may have moved punctuation
-	// inside closing quotation marks written before it (or merged it with
-	// the punctuation there), so cutting the buffer back to start alone
-	// would cut those marks in two. tail holds buf[tailFrom:qend] then,
-	// marks the marks, whose ends such a move shifts.
-	qpos, qend int
-	saved      bool
-	tailFrom   int
-	tail       []byte
-	marks      []mark
 }
 
 func (o *out) reset() {
 	if len(o.frames) <= len(o.fr) {
 		o.frames = o.fr[:] // this out's own array, even in a copy
 	}
+	if cap(o.saveBuf) <= len(o.saveBufArr) {
+		o.saveBuf = o.saveBufArr[:0]
+	}
+	if cap(o.saveMarks) <= len(o.saveMarksArr) {
+		o.saveMarks = o.saveMarksArr[:0]
+	}
+	o.saveBuf, o.saveMarks = o.saveBuf[:0], o.saveMarks[:0]
 	o.buf = o.buf[:0]
 	o.marks = o.marks[:0]
 	o.n = 0
@@ -101,7 +113,8 @@ func (o *out) push(group bool, delim, prefix, suffix string, f Decoration, quote
 	fr.wrote, fr.parentWrote = false, false
 	fr.attempt, fr.success, fr.term = false, false, false
 	fr.termPred = o.termPred
-	fr.g = o.g
+	fr.saved = false
+	fr.g = int32(o.g)
 	o.n++
 	if group {
 		o.g = o.n
@@ -141,14 +154,15 @@ func (o *out) open() {
 		if fr.group {
 			// the state that end gives back if the group is dropped (an
 			// element is never dropped)
-			fr.start = len(o.buf)
-			fr.nmarks = len(o.marks)
-			fr.qpos, fr.qend = o.qpos, o.qend
+			fr.start = int32(len(o.buf))
+			fr.nmarks = int32(len(o.marks))
+			fr.qpos, fr.qend = int32(o.qpos), int32(o.qend)
 			fr.saved = o.qend == len(o.buf) && o.qpos >= 0
 			if fr.saved {
-				fr.tailFrom = max(o.qpos-1, 0)
-				fr.tail = append(fr.tail[:0], o.buf[fr.tailFrom:o.qend]...)
-				fr.marks = append(fr.marks[:0], o.marks...)
+				tailFrom := max(o.qpos-1, 0)
+				fr.tailFrom = int32(tailFrom)
+				o.saveBuf = append(o.saveBuf, o.buf[tailFrom:o.qend]...)
+				o.saveMarks = append(o.saveMarks, o.marks...)
 			}
 		}
 		if i > 0 {
@@ -166,7 +180,7 @@ func (o *out) open() {
 			o.buf = append(o.buf, "“"...)
 			o.quoteDepth++
 		}
-		fr.contentStart = len(o.buf)
+		fr.contentStart = int32(len(o.buf))
 	}
 	o.nopen = o.n
 	o.termPred = true
@@ -183,22 +197,32 @@ func (o *out) end() {
 	o.n--
 	fr := o.at(o.n)
 	opened := o.n < o.nopen
+	var tail []byte
+	var tailMarks []mark
 	if opened {
 		o.nopen = o.n
+		if fr.saved {
+			// the frame's saves are the top of the stacks: deeper
+			// frames ended before it
+			at := len(o.saveBuf) - int(fr.qend-fr.tailFrom)
+			mat := len(o.saveMarks) - int(fr.nmarks)
+			tail, tailMarks = o.saveBuf[at:], o.saveMarks[mat:]
+			o.saveBuf, o.saveMarks = o.saveBuf[:at], o.saveMarks[:mat]
+		}
 	}
-	o.g = fr.g
+	o.g = int(fr.g)
 	if fr.group {
 		ok := fr.success || (fr.term && !fr.attempt)
 		if !ok {
 			if opened {
 				o.buf = o.buf[:fr.start]
 				if fr.saved {
-					copy(o.buf[fr.tailFrom:], fr.tail)
-					o.marks = append(o.marks[:0], fr.marks...)
+					copy(o.buf[fr.tailFrom:], tail)
+					o.marks = append(o.marks[:0], tailMarks...)
 				} else {
 					o.marks = o.marks[:fr.nmarks]
 				}
-				o.qpos, o.qend = fr.qpos, fr.qend
+				o.qpos, o.qend = int(fr.qpos), int(fr.qend)
 				if o.n > 0 {
 					o.at(o.n - 1).wrote = fr.parentWrote
 				}
@@ -227,8 +251,8 @@ func (o *out) end() {
 		o.buf = append(o.buf, "”"...)
 		o.qend = len(o.buf)
 	}
-	if fr.f != 0 && len(o.buf) > fr.contentStart {
-		o.addMark(fr.contentStart, len(o.buf), fr.f)
+	if fr.f != 0 && len(o.buf) > int(fr.contentStart) {
+		o.addMark(int(fr.contentStart), len(o.buf), fr.f)
 	}
 	if fr.suffix != "" {
 		o.punct(fr.suffix)
