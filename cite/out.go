@@ -39,10 +39,11 @@ type out struct {
 	termPred bool
 	// saveBuf and saveMarks are a stack of the quotation tails and marks
 	// that open groups saved (frame.saved), innermost last; they start in
-	// the arrays beside them.
+	// the arrays beside them, sized so that Format's renderer stays in
+	// the 3,072-byte allocation class.
 	saveBuf      []byte
 	saveMarks    []mark
-	saveBufArr   [32]byte
+	saveBufArr   [24]byte
 	saveMarksArr [4]mark
 }
 
