@@ -85,13 +85,7 @@ func (o *out) reset() {
 	if len(o.frames) <= len(o.fr) {
 		o.frames = o.fr[:] // this out's own array, even in a copy
 	}
-	if cap(o.saveBuf) <= len(o.saveBufArr) {
-		o.saveBuf = o.saveBufArr[:0]
-	}
-	if cap(o.saveMarks) <= len(o.saveMarksArr) {
-		o.saveMarks = o.saveMarksArr[:0]
-	}
-	o.saveBuf, o.saveMarks = o.saveBuf[:0], o.saveMarks[:0]
+	o.saveBuf, o.saveMarks = o.saveBufArr[:0], o.saveMarksArr[:0] // as renderer.init does buf
 	o.buf = o.buf[:0]
 	o.marks = o.marks[:0]
 	o.n = 0
@@ -197,11 +191,27 @@ func (o *out) end() {
 	}
 	o.n--
 	fr := o.at(o.n)
-	opened := o.n < o.nopen
-	var tail []byte
-	var tailMarks []mark
-	if opened {
-		o.nopen = o.n
+	o.g = int(fr.g)
+	if o.n >= o.nopen {
+		// never opened: the frame wrote nothing
+		if fr.group {
+			if fr.success || (fr.term && !fr.attempt) {
+				if g := o.ctx(); g != nil {
+					g.success = true
+				}
+				return
+			}
+			if g := o.ctx(); g != nil {
+				g.attempt = fr.attempt
+			}
+			o.termPred = fr.termPred
+		}
+		return
+	}
+	o.nopen = o.n
+	if fr.group {
+		var tail []byte
+		var tailMarks []mark
 		if fr.saved {
 			// the frame's saves are the top of the stacks: deeper
 			// frames ended before it
@@ -210,26 +220,21 @@ func (o *out) end() {
 			tail, tailMarks = o.saveBuf[at:], o.saveMarks[mat:]
 			o.saveBuf, o.saveMarks = o.saveBuf[:at], o.saveMarks[:mat]
 		}
-	}
-	o.g = int(fr.g)
-	if fr.group {
-		ok := fr.success || (fr.term && !fr.attempt)
-		if !ok {
-			if opened {
-				o.buf = o.buf[:fr.start]
-				if fr.saved {
-					copy(o.buf[fr.tailFrom:], tail)
-					o.marks = append(o.marks[:0], tailMarks...)
-				} else {
-					o.marks = o.marks[:fr.nmarks]
-				}
-				o.qpos, o.qend = int(fr.qpos), int(fr.qend)
-				if o.n > 0 {
-					o.at(o.n - 1).wrote = fr.parentWrote
-				}
-				if fr.quotes {
-					o.quoteDepth--
-				}
+		if !fr.success && !(fr.term && !fr.attempt) {
+			// dropped, with everything it wrote
+			o.buf = o.buf[:fr.start]
+			if fr.saved {
+				copy(o.buf[fr.tailFrom:], tail)
+				o.marks = append(o.marks[:0], tailMarks...)
+			} else {
+				o.marks = o.marks[:fr.nmarks]
+			}
+			o.qpos, o.qend = int(fr.qpos), int(fr.qend)
+			if o.n > 0 {
+				o.at(o.n - 1).wrote = fr.parentWrote
+			}
+			if fr.quotes {
+				o.quoteDepth--
 			}
 			if g := o.ctx(); g != nil {
 				g.attempt = fr.attempt
@@ -240,9 +245,6 @@ func (o *out) end() {
 		if g := o.ctx(); g != nil {
 			g.success = true
 		}
-	}
-	if !opened {
-		return
 	}
 	if fr.quotes {
 		o.quoteDepth--
