@@ -212,8 +212,8 @@ func (m *mla) author() {
 // built-in styles render one citation at a time).
 func (m *mla) authorShort() {
 	m.g(", ", "", "")
-	defer m.e()
 	m.substitute(true)
+	m.e()
 }
 
 // title is "title".

@@ -151,7 +151,6 @@ type mlaNameVar struct {
 func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 	r := m.r
 	r.o.elem("", "", 0, false)
-	defer r.o.end()
 	wrote, present := false, false
 	for i := range vars {
 		nv := &vars[i]
@@ -211,6 +210,7 @@ func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 	if !wrote && !present {
 		r.o.attempt()
 	}
+	r.o.end()
 	return wrote || present
 }
 
@@ -284,12 +284,11 @@ func (m *mla) labelLocator() {
 // style's page-range-format (minimal-two), other ranges with an en dash.
 func (m *mla) locatorText() {
 	r := m.r
-	r.o.elem("", "", 0, false)
-	defer r.o.end()
 	if r.loc.Value == "" {
-		r.o.attempt()
+		r.o.attempt() // an empty variable's element leaves no trace (tv)
 		return
 	}
+	r.o.elem("", "", 0, false)
 	r.o.success()
 	r.o.open()
 	if r.loc.Label == "page" || r.loc.Label == "" {
@@ -297,6 +296,7 @@ func (m *mla) locatorText() {
 	} else {
 		r.o.buf = appendDashes(r.o.buf, r.loc.Value)
 	}
+	r.o.end()
 }
 
 // numericCP is citeproc-js's (1.4.61) is-numeric for a number variable,
