@@ -43,7 +43,7 @@ type out struct {
 	// the 3,072-byte allocation class.
 	saveBuf      []byte
 	saveMarks    []mark
-	saveBufArr   [24]byte
+	saveBufArr   [16]byte
 	saveMarksArr [4]mark
 }
 

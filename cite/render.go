@@ -61,8 +61,10 @@ type renderer struct {
 	it  *Item
 	pos position
 	loc Locator
-	// st is the style of the last format call.
-	st *styleDef
+	// st is the style of the last format call, lastLocTerm the terms of
+	// its locator's label.
+	st          *styleDef
+	lastLocTerm *locatorTerm
 	// locTerm holds the terms of the locator's label; nil without a
 	// locator. format looks the label up once, to check it.
 	locTerm               *locatorTerm

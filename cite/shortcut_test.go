@@ -82,3 +82,30 @@ func TestMacroShortcuts(t *testing.T) {
 		t.Fatalf("only %d renderings compared", n)
 	}
 }
+
+// TestFormatterCaches: a Formatter, which keeps the style and the locator
+// label terms of its last call, formats like Format whatever the order of
+// styles and labels, including an unknown label after a known one.
+func TestFormatterCaches(t *testing.T) {
+	items, _ := loadGolden(t)
+	it := items["maisky-1934-12-31"]
+	labels := []string{"page", "", "chapter", "page", "line", "no-such-label", "page", "sub-verbo"}
+	var f Formatter
+	for round := 0; round < 3; round++ {
+		for _, s := range Styles() {
+			for _, l := range labels {
+				for _, m := range []Mode{First, Subsequent, Bibliography} {
+					loc := Locator{Label: l, Value: "12"}
+					got, gotErr := f.Format(it, s, m, loc)
+					want, wantErr := Format(it, s, m, loc)
+					if (gotErr == nil) != (wantErr == nil) || got.String() != want.String() || got.HTML() != want.HTML() {
+						t.Fatalf("%s %s %q: Formatter %q (%v), Format %q (%v)", s, m, l, got, gotErr, want, wantErr)
+					}
+				}
+			}
+		}
+		if _, err := f.Format(it, Style("no-such-style"), First, Locator{}); err == nil {
+			t.Fatal("an unknown style after known ones formats")
+		}
+	}
+}

@@ -213,9 +213,13 @@ func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) 
 		if loc.Label == "" {
 			loc.Label = "page" // as ParseLabel reads it
 		}
-		if locTerm = findLocatorTerm(loc.Label); locTerm == nil {
-			_, err := ParseLabel(loc.Label)
-			return Text{}, err
+		// and the terms of the last call's label, if it is the same
+		if locTerm = r.lastLocTerm; locTerm == nil || locTerm.label != loc.Label {
+			if locTerm = findLocatorTerm(loc.Label); locTerm == nil {
+				_, err := ParseLabel(loc.Label)
+				return Text{}, err
+			}
+			r.lastLocTerm = locTerm
 		}
 	} else {
 		loc = Locator{}
