@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // varSet is a set of CSL variables, used to suppress variables that a
@@ -452,7 +453,11 @@ func joinParticle(p, family string) string {
 // given name first (Latin, Greek, Cyrillic and their extensions); names in
 // other scripts are written family name first without a space.
 func isRomanesque(s string) bool {
-	for _, c := range s {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++ // ASCII, below U+0530
+	}
+	for _, c := range s[i:] {
 		if c >= 0x0530 && (c < 0x1e00 || c >= 0x2000) && unicode.IsLetter(c) {
 			return false
 		}

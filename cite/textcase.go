@@ -434,25 +434,34 @@ func firstWord(s string) (i, j int) {
 func hasLowerWord(s string) bool {
 	lower, upper := false, false
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				return true // invalid UTF-8: the full case writes U+FFFD
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z':
+				lower = true
+			case 'A' <= c && c <= 'Z':
+				upper = true
+			case '0' <= c && c <= '9':
+			default:
+				// the word ends
+				if lower && !upper {
+					return true
+				}
+				lower, upper = false, false
 			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return true // invalid UTF-8: the full case writes U+FFFD
 		}
 		i += size
 		switch {
-		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z'):
-			lower = true
-		case r < utf8.RuneSelf && (r >= 'A' && r <= 'Z'):
-			upper = true
-		case r < utf8.RuneSelf && r >= '0' && r <= '9':
-		case r >= utf8.RuneSelf && unicode.ToLower(r) != r:
+		case unicode.ToLower(r) != r:
 			upper = true // any cased character ("Ⓦ" too), letter or not
-		case r >= utf8.RuneSelf && unicode.ToUpper(r) != r:
+		case unicode.ToUpper(r) != r:
 			lower = true
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
 		default:
 			// the word ends
 			if lower && !upper {
