@@ -60,8 +60,9 @@ func (c *chicago) renderAuthorDate() {
 // citationAuthorDateItem is "citation-author-date-item".
 func (c *chicago) citationAuthorDateItem() {
 	r := c.r
-	c.g("", "", "")
-	defer c.e()
+	// The macro's group without delimiter or affixes holds this group
+	// alone, and renders as the group it holds (TestSoleChildGroup): it is
+	// left out.
 	c.g(", ", "", "")
 	defer c.e()
 	if r.it.Type == "classic" {
@@ -109,8 +110,8 @@ func (c *chicago) authorInline() { c.authorShort() }
 // citation): the year, or n.d.
 func (c *chicago) dateAuthorDate(short bool) {
 	r := c.r
-	c.g("", "", "")
-	defer c.e()
+	// the macro's plain group around this one is left out, as in
+	// citationAuthorDateItem
 	c.g("-", "", "")
 	defer c.e()
 	if c.hasIssued() {
@@ -174,11 +175,12 @@ func (c *chicago) dateAuthorDate(short bool) {
 // yearSuffix renders the year-suffix variable.
 func (c *chicago) yearSuffix() {
 	r := c.r
-	r.o.elem("", "", 0, false)
-	if r.yearSuffix != "" {
-		r.o.success()
-		r.o.open()
-		r.o.buf = append(r.o.buf, r.yearSuffix...)
+	if r.yearSuffix == "" {
+		return // an element that calls nothing and writes nothing leaves no trace
 	}
+	r.o.elem("", "", 0, false)
+	r.o.success()
+	r.o.open()
+	r.o.buf = append(r.o.buf, r.yearSuffix...)
 	r.o.end()
 }

@@ -316,7 +316,10 @@ func (c *chicago) substitute(spec *nameSpec, fallbacks ...func()) {
 		}
 	}
 	try(vAuthor, roleAuthor, it.Author)
-	done = done || c.substAfterAuthor(spec)
+	if done {
+		return // the rest tries substitutes only until one renders
+	}
+	done = c.substAfterAuthor(spec)
 	if it.Type == "classic" {
 		// a classic's contributors follow its title (CMOS18 14.147)
 		tryMacro(func() { c.authorTitleSubstitute(c.substFor(spec)) })
@@ -1410,7 +1413,7 @@ func (c *chicago) labelLocatorAll() {
 // locatorLabel renders cs:label variable="locator".
 func (c *chicago) locatorLabel(form labelForm) {
 	r := c.r
-	t := findLocatorTerm(r.loc.Label)
+	t := r.locTerm
 	if t == nil || r.loc.Value == "" {
 		return
 	}
@@ -2155,8 +2158,29 @@ func (c *chicago) dateIssuedForm(form dateForm) {
 	}
 }
 
+// skipMacro reports whether a macro that calls only the variables whose
+// values are vals (and renders terms only beside them) can be skipped:
+// every one is empty. It then records what the macro would leave: its
+// groups dropped, the last of them having called an empty variable, which
+// tells the enclosing group that a variable was called and found empty.
+func (c *chicago) skipMacro(vals ...string) bool {
+	if c.r.full {
+		return false
+	}
+	for _, v := range vals {
+		if v != "" {
+			return false
+		}
+	}
+	c.r.o.attempt()
+	return true
+}
+
 // sourceMediumNote is "source-medium-note".
 func (c *chicago) sourceMediumNote() {
+	if c.skipMacro(c.r.it.Medium, c.r.it.Extra["scale"], c.r.it.Extra["dimensions"]) {
+		return
+	}
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
@@ -2168,6 +2192,9 @@ func (c *chicago) sourceMediumNote() {
 
 // sourceMediumBib is "source-medium-bib".
 func (c *chicago) sourceMediumBib() {
+	if c.skipMacro(c.r.it.Medium, c.r.it.Extra["scale"], c.r.it.Extra["dimensions"]) {
+		return
+	}
 	c.g("", "", "")
 	defer c.e()
 	c.g(", ", "", "")
@@ -2179,6 +2206,9 @@ func (c *chicago) sourceMediumBib() {
 
 // sourceArchiveNote is "source-archive-note".
 func (c *chicago) sourceArchiveNote() {
+	if c.skipArchive() {
+		return
+	}
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
@@ -2216,8 +2246,20 @@ func (c *chicago) archiveDatabaseNumber() {
 	r.tv(0, n, "(", ")", 0, false, tcNone)
 }
 
+// skipArchive is skipMacro for source-archive-note and -bib: the archive
+// variables (and the database number, printed only with them) are empty.
+// A graphic's archive (source-archive-institution-first) is not skipped.
+func (c *chicago) skipArchive() bool {
+	it := c.r.it
+	return it.Type != "graphic" &&
+		c.skipMacro(it.ArchiveLocation, it.Archive, it.ArchivePlace, it.Extra["archive_collection"], it.Extra["number"])
+}
+
 // sourceArchiveBib is "source-archive-bib".
 func (c *chicago) sourceArchiveBib() {
+	if c.skipArchive() {
+		return
+	}
 	c.g("", "", "")
 	defer c.e()
 	r := c.r
@@ -2268,6 +2310,10 @@ func (c *chicago) sourceArchiveLocator() {
 
 // accessedDOIURL is "source-date-accessed-DOI-URL-note"/"-bib".
 func (c *chicago) accessedDOIURL(bib bool) {
+	// the access date is printed only with the URL
+	if c.skipMacro(c.r.it.DOI, c.r.it.URL) {
+		return
+	}
 	c.g("", "", "")
 	defer c.e()
 	r := c.r

@@ -14,7 +14,11 @@ import (
 // isLegal reports whether t is one of the legal types the styles render
 // with "legal-reference".
 func isLegal(t string) bool {
-	return typeIn(t, "bill", "hearing", "legal_case", "legislation", "regulation", "treaty")
+	switch t {
+	case "bill", "hearing", "legal_case", "legislation", "regulation", "treaty":
+		return true
+	}
+	return false
 }
 
 // bibliographyLegal is the legal branch of "bibliography-notes" and
@@ -678,8 +682,11 @@ func (c *chicago) statusText(s string) { c.r.plain(0, s) }
 func (c *chicago) classicLocatorDelim() string {
 	r := c.r
 	it := r.it
+	if it.Type != "classic" {
+		return ", "
+	}
 	numbered := !c.authorDate && (c.hasVolume() || it.Extra["part-number"] != "")
-	if it.Type == "classic" && !numbered && r.loc.Value != "" &&
+	if !numbered && r.loc.Value != "" &&
 		!isNumeric(r.loc.Value) && typeIn(r.loc.Label, "chapter", "line", "verse") {
 		return " "
 	}

@@ -147,27 +147,30 @@ func (m *mla) substitute(short bool) {
 	// labels the editor and the translator (the names element's label;
 	// the composer's and the author's terms are empty)
 	for i := 0; i < 5; i++ {
-		c := mlaNameVar{}
+		var v mlaVar
+		var list []Name
 		switch i {
 		case 0:
-			c.v, c.list = mvComposer, it.ExtraNames["composer"]
+			v, list = mvComposer, it.ExtraNames["composer"]
 		case 1:
-			c.v, c.list = mvAuthor, it.Author
+			v, list = mvAuthor, it.Author
 		case 2:
-			c.v, c.list = mvGuest, it.ExtraNames["guest"]
+			v, list = mvGuest, it.ExtraNames["guest"]
 		case 3:
-			c.v, c.list = mvEditor, it.Editor
-			if !short {
-				c.label = mlaLabel{", ", "", "editor", "editors", labAfter}
-			}
+			v, list = mvEditor, it.Editor
 		case 4:
-			c.v, c.list = mvTranslator, it.Translator
-			if !short {
-				c.label = mlaLabel{", ", "", "translator", "translators", labAfter}
-			}
+			v, list = mvTranslator, it.Translator
 		}
-		if len(c.list) == 0 || m.sup&c.v != 0 {
+		if len(list) == 0 || m.sup&v != 0 {
 			continue
+		}
+		c := mlaNameVar{v: v, list: list}
+		switch {
+		case short:
+		case i == 3:
+			c.label = mlaLabel{", ", "", "editor", "editors", labAfter}
+		case i == 4:
+			c.label = mlaLabel{", ", "", "translator", "translators", labAfter}
 		}
 		m.used = 0
 		if m.names(spec, c) {
@@ -209,8 +212,8 @@ func (m *mla) author() {
 // built-in styles render one citation at a time).
 func (m *mla) authorShort() {
 	m.g(", ", "", "")
-	defer m.e()
 	m.substitute(true)
+	m.e()
 }
 
 // title is "title".

@@ -142,14 +142,14 @@ type mlaNameVar struct {
 func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 	r := m.r
 	r.o.elem("", "", 0, false)
-	defer r.o.end()
 	wrote, present := false, false
 	for i := range vars {
 		nv := &vars[i]
 		if len(nv.list) == 0 || m.sup&nv.v != 0 {
 			continue
 		}
-		if len(visibleNames(nv.list, spec.short)) == 0 {
+		visible := visibleNames(nv.list, spec.short)
+		if len(visible) == 0 {
 			// present, but prints nothing (names_nofamily.go)
 			r.o.success()
 			present = true
@@ -179,7 +179,7 @@ func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 		if t != "" && l.pos != labAfter {
 			m.writeLabel(l, t)
 		}
-		list := nv.list
+		list := visible // all of nv.list in the long form
 		if !spec.short {
 			list = mlaInitialized(list)
 		}
@@ -189,10 +189,10 @@ func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 			// citeproc-js does
 			r.markAuthor = false
 			r.authorStart = len(r.o.buf)
-			r.writeNameList(list, spec)
+			r.writeVisibleNames(list, spec)
 			r.authorEnd = len(r.o.buf)
 		} else {
-			r.writeNameList(list, spec)
+			r.writeVisibleNames(list, spec)
 		}
 		if t != "" && l.pos == labAfter {
 			m.writeLabel(l, t)
@@ -201,6 +201,7 @@ func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 	if !wrote && !present {
 		r.o.attempt()
 	}
+	r.o.end()
 	return wrote || present
 }
 
@@ -248,7 +249,7 @@ func (m *mla) labelLocator() {
 	r := m.r
 	m.g(" ", "", "")
 	defer m.e()
-	if t := findLocatorTerm(r.loc.Label); t != nil && r.loc.Value != "" {
+	if t := r.locTerm; t != nil && r.loc.Value != "" {
 		pl := pluralCP(r.loc.Value)
 		s := t.short
 		switch {
@@ -274,12 +275,11 @@ func (m *mla) labelLocator() {
 // style's page-range-format (minimal-two), other ranges with an en dash.
 func (m *mla) locatorText() {
 	r := m.r
-	r.o.elem("", "", 0, false)
-	defer r.o.end()
 	if r.loc.Value == "" {
-		r.o.attempt()
+		r.o.attempt() // an empty variable's element leaves no trace (tv)
 		return
 	}
+	r.o.elem("", "", 0, false)
 	r.o.success()
 	r.o.open()
 	if r.loc.Label == "page" || r.loc.Label == "" {
@@ -287,6 +287,7 @@ func (m *mla) locatorText() {
 	} else {
 		r.o.buf = appendDashes(r.o.buf, r.loc.Value)
 	}
+	r.o.end()
 }
 
 // numericCP is citeproc-js's (1.4.61) is-numeric for a number variable,

@@ -19,11 +19,18 @@ import (
 type out struct {
 	buf   []byte
 	marks []mark
-	// fr holds the open frames fr[:n]; deeper nesting than the array
-	// holds spills into more, never reusing a frame.
-	fr   [24]frame
-	more []frame
-	n    int
+	// frames holds the open frames frames[:n]: the array fr, or for
+	// deeper nesting a longer slice that the frames were copied into.
+	fr     [24]frame
+	frames []frame
+	n      int
+	// The open frames are a prefix: open writes out every frame up to n,
+	// and end pops the last one, so frames fr[:nopen] are written out and
+	// the rest are pending (open starts at nopen, not at the bottom).
+	nopen int
+	// g is one more than the depth of the innermost group frame (the
+	// group context), 0 when there is none.
+	g int
 	// [qpos, qend) is a run of closing quotation marks that ends the
 	// buffer when qend == len(buf): punctuation written next goes before it.
 	qpos, qend int
@@ -32,21 +39,41 @@ type out struct {
 	// termPred is citeproc-js's "term predecessor": something was
 	// rendered before; a term rendered first is capitalized.
 	termPred bool
+	// saveBuf and saveMarks are a stack of the quotation tails and marks
+	// that open groups saved (frame.saved), innermost last; they start in
+	// the arrays beside them, sized so that Format's renderer stays in
+	// the 3,072-byte allocation class.
+	saveBuf      []byte
+	saveMarks    []mark
+	saveBufArr   [16]byte
+	saveMarksArr [4]mark
 }
 
 type frame struct {
-	start        int // len(buf) before the frame wrote anything, delimiter included
-	nmarks       int
-	contentStart int
-	prefix       string
-	suffix       string
-	delim        string
-	f            Decoration
-	quotes       bool
-	group        bool
-	opened       bool
-	wrote        bool
-	parentWrote  bool
+	prefix string
+	suffix string
+	delim  string
+	// start and nmarks are len(buf) and len(marks) before a group wrote
+	// anything, its delimiter included (set for groups only)
+	start, nmarks int32
+	contentStart  int32
+	// g is out.g when the frame was pushed, restored when it ends.
+	g int32
+	// The quotation state when the frame opened, restored if it is
+	// dropped: the frame's delimiter or prefix may have moved punctuation
+	// inside closing quotation marks written before it (or merged it with
+	// the punctuation there), so cutting the buffer back to start alone
+	// would cut those marks in two. When saved, buf[tailFrom:qend] and
+	// the nmarks marks, whose ends such a move shifts, were pushed on
+	// out.saveBuf and out.saveMarks.
+	qpos, qend  int32
+	tailFrom    int32
+	saved       bool
+	f           Decoration
+	quotes      bool
+	group       bool
+	wrote       bool
+	parentWrote bool
 	// citeproc-js's group context flags
 	attempt bool // a variable was called and found empty
 	success bool // a variable rendered, or a nested group did
@@ -54,51 +81,58 @@ type frame struct {
 	// termPred is out.termPred when the group opened, restored if the
 	// group is dropped.
 	termPred bool
-	// The quotation state when the frame opened, restored if it is
-	// dropped: the frame's delimiter or prefix may have moved punctuation
-	// inside closing quotation marks written before it (or merged it with
-	// the punctuation there), so cutting the buffer back to start alone
-	// would cut those marks in two. tail holds buf[tailFrom:qend] then,
-	// marks the marks, whose ends such a move shifts.
-	qpos, qend int
-	saved      bool
-	tailFrom   int
-	tail       []byte
-	marks      []mark
 }
 
 func (o *out) reset() {
+	if len(o.frames) <= len(o.fr) {
+		o.frames = o.fr[:] // this out's own array, even in a copy
+	}
+	o.saveBuf, o.saveMarks = o.saveBufArr[:0], o.saveMarksArr[:0] // as renderer.init does buf
 	o.buf = o.buf[:0]
 	o.marks = o.marks[:0]
 	o.n = 0
+	o.nopen = 0
+	o.g = 0
 	o.qpos, o.qend = -1, -1
 	o.quoteDepth = 0
 	o.termPred = false
 }
 
 func (o *out) push(group bool, delim, prefix, suffix string, f Decoration, quotes bool) {
-	if o.n >= len(o.fr) && o.n-len(o.fr) == len(o.more) {
-		o.more = append(o.more, frame{})
+	if o.n == len(o.frames) {
+		o.grow()
 	}
-	fr := o.at(o.n)
-	o.n++
-	fr.start = -1
+	fr := &o.frames[o.n]
 	fr.delim, fr.prefix, fr.suffix = delim, prefix, suffix
 	fr.f = f
 	fr.quotes = quotes
 	fr.group = group
-	fr.opened, fr.wrote, fr.parentWrote = false, false, false
+	fr.wrote, fr.parentWrote = false, false
 	fr.attempt, fr.success, fr.term = false, false, false
 	fr.termPred = o.termPred
+	fr.saved = false
+	fr.g = int32(o.g)
+	o.n++
+	if group {
+		o.g = o.n
+	}
+}
+
+// grow makes room for another frame: the array fr first, then a slice
+// twice as long, with the open frames copied into it (a frame is never
+// shared by two depths).
+func (o *out) grow() {
+	if len(o.frames) == 0 {
+		o.frames = o.fr[:]
+		return
+	}
+	frames := make([]frame, 2*len(o.frames))
+	copy(frames, o.frames)
+	o.frames = frames
 }
 
 // at returns the frame at depth i.
-func (o *out) at(i int) *frame {
-	if i < len(o.fr) {
-		return &o.fr[i]
-	}
-	return &o.more[i-len(o.fr)]
-}
+func (o *out) at(i int) *frame { return &o.frames[i] }
 
 // group opens a CSL group.
 func (o *out) group(delim, prefix, suffix string) {
@@ -112,19 +146,21 @@ func (o *out) elem(prefix, suffix string, f Decoration, quotes bool) {
 
 // open writes the pending delimiters and prefixes of all frames.
 func (o *out) open() {
-	for i := 0; i < o.n; i++ {
+	for i := o.nopen; i < o.n; i++ {
 		fr := o.at(i)
-		if fr.opened {
-			continue
-		}
-		fr.start = len(o.buf)
-		fr.nmarks = len(o.marks)
-		fr.qpos, fr.qend = o.qpos, o.qend
-		fr.saved = o.qend == len(o.buf) && o.qpos >= 0
-		if fr.saved {
-			fr.tailFrom = max(o.qpos-1, 0)
-			fr.tail = append(fr.tail[:0], o.buf[fr.tailFrom:o.qend]...)
-			fr.marks = append(fr.marks[:0], o.marks...)
+		if fr.group {
+			// the state that end gives back if the group is dropped (an
+			// element is never dropped)
+			fr.start = int32(len(o.buf))
+			fr.nmarks = int32(len(o.marks))
+			fr.qpos, fr.qend = int32(o.qpos), int32(o.qend)
+			fr.saved = o.qend == len(o.buf) && o.qpos >= 0
+			if fr.saved {
+				tailFrom := max(o.qpos-1, 0)
+				fr.tailFrom = int32(tailFrom)
+				o.saveBuf = append(o.saveBuf, o.buf[tailFrom:o.qend]...)
+				o.saveMarks = append(o.saveMarks, o.marks...)
+			}
 		}
 		if i > 0 {
 			p := o.at(i - 1)
@@ -141,9 +177,9 @@ func (o *out) open() {
 			o.buf = append(o.buf, "“"...)
 			o.quoteDepth++
 		}
-		fr.contentStart = len(o.buf)
-		fr.opened = true
+		fr.contentStart = int32(len(o.buf))
 	}
+	o.nopen = o.n
 	o.termPred = true
 }
 
@@ -157,28 +193,50 @@ func (o *out) end() {
 	}
 	o.n--
 	fr := o.at(o.n)
-	var parent *frame
-	if o.n > 0 {
-		parent = o.at(o.n - 1)
+	o.g = int(fr.g)
+	if o.n >= o.nopen {
+		// never opened: the frame wrote nothing
+		if fr.group {
+			if fr.success || (fr.term && !fr.attempt) {
+				if g := o.ctx(); g != nil {
+					g.success = true
+				}
+				return
+			}
+			if g := o.ctx(); g != nil {
+				g.attempt = fr.attempt
+			}
+			o.termPred = fr.termPred
+		}
+		return
 	}
+	o.nopen = o.n
 	if fr.group {
-		ok := fr.success || (fr.term && !fr.attempt)
-		if !ok {
-			if fr.opened {
-				o.buf = o.buf[:fr.start]
-				if fr.saved {
-					copy(o.buf[fr.tailFrom:], fr.tail)
-					o.marks = append(o.marks[:0], fr.marks...)
-				} else {
-					o.marks = o.marks[:fr.nmarks]
-				}
-				o.qpos, o.qend = fr.qpos, fr.qend
-				if parent != nil {
-					parent.wrote = fr.parentWrote
-				}
-				if fr.quotes {
-					o.quoteDepth--
-				}
+		var tail []byte
+		var tailMarks []mark
+		if fr.saved {
+			// the frame's saves are the top of the stacks: deeper
+			// frames ended before it
+			at := len(o.saveBuf) - int(fr.qend-fr.tailFrom)
+			mat := len(o.saveMarks) - int(fr.nmarks)
+			tail, tailMarks = o.saveBuf[at:], o.saveMarks[mat:]
+			o.saveBuf, o.saveMarks = o.saveBuf[:at], o.saveMarks[:mat]
+		}
+		if !fr.success && !(fr.term && !fr.attempt) {
+			// dropped, with everything it wrote
+			o.buf = o.buf[:fr.start]
+			if fr.saved {
+				copy(o.buf[fr.tailFrom:], tail)
+				o.marks = append(o.marks[:0], tailMarks...)
+			} else {
+				o.marks = o.marks[:fr.nmarks]
+			}
+			o.qpos, o.qend = int(fr.qpos), int(fr.qend)
+			if o.n > 0 {
+				o.at(o.n - 1).wrote = fr.parentWrote
+			}
+			if fr.quotes {
+				o.quoteDepth--
 			}
 			if g := o.ctx(); g != nil {
 				g.attempt = fr.attempt
@@ -190,9 +248,6 @@ func (o *out) end() {
 			g.success = true
 		}
 	}
-	if !fr.opened {
-		return
-	}
 	if fr.quotes {
 		o.quoteDepth--
 		if o.qend != len(o.buf) {
@@ -201,8 +256,8 @@ func (o *out) end() {
 		o.buf = append(o.buf, "”"...)
 		o.qend = len(o.buf)
 	}
-	if fr.f != 0 && len(o.buf) > fr.contentStart {
-		o.addMark(fr.contentStart, len(o.buf), fr.f)
+	if fr.f != 0 && len(o.buf) > int(fr.contentStart) {
+		o.addMark(int(fr.contentStart), len(o.buf), fr.f)
 	}
 	if fr.suffix != "" {
 		o.punct(fr.suffix)
@@ -212,12 +267,10 @@ func (o *out) end() {
 // ctx returns the innermost open group: the group context whose flags the
 // rendering elements set.
 func (o *out) ctx() *frame {
-	for i := o.n - 1; i >= 0; i-- {
-		if fr := o.at(i); fr.group {
-			return fr
-		}
+	if o.g == 0 {
+		return nil
 	}
-	return nil
+	return o.at(o.g - 1)
 }
 
 // addMark formats bytes [start, end) of the buffer. Marks nest: a field's

@@ -59,10 +59,17 @@ const (
 
 // renderer holds the state of rendering one citation.
 type renderer struct {
-	o                     out
-	it                    *Item
-	pos                   position
-	loc                   Locator
+	o   out
+	it  *Item
+	pos position
+	loc Locator
+	// st is the style of the last format call, lastLocTerm the terms of
+	// its locator's label.
+	st          *styleDef
+	lastLocTerm *locatorTerm
+	// locTerm holds the terms of the locator's label; nil without a
+	// locator. format looks the label up once, to check it.
+	locTerm               *locatorTerm
 	etAlMin, etAlUseFirst int
 	// done holds variables rendered by a substitution.
 	done    varSet
@@ -74,6 +81,10 @@ type renderer struct {
 	inText bool
 	// sorting is set while rendering sort keys.
 	sorting bool
+	// full turns off the shortcuts that skip a macro whose variables the
+	// item lacks (see chicago.skipMacro); tests set it to check them
+	// against the full rendering.
+	full bool
 	// markAuthor asks names to record where the author's names are:
 	// [authorStart, authorEnd) of the buffer.
 	markAuthor             bool
@@ -92,6 +103,7 @@ func (r *renderer) init(it *Item, pos position, loc Locator) {
 	r.it = it
 	r.pos = pos
 	r.loc = loc
+	r.locTerm = nil
 	r.o.buf = r.bufArr[:0]
 	r.o.marks = r.marks[:0]
 	r.o.reset()
@@ -135,12 +147,14 @@ func (r *renderer) tv(v varSet, val, prefix, suffix string, f Decoration, quotes
 // that the caller has not suppressed: an empty val is an attempt that
 // renders nothing. It reports whether val rendered.
 func (r *renderer) textField(val, prefix, suffix string, f Decoration, quotes bool, tc textCase) bool {
-	r.o.elem(prefix, suffix, f, quotes)
 	if val == "" {
+		// An element frame that writes nothing leaves no trace when it
+		// ends (it is no group context, and it was never opened): only
+		// the empty variable's call is recorded.
 		r.o.attempt()
-		r.o.end()
 		return false
 	}
+	r.o.elem(prefix, suffix, f, quotes)
 	r.o.success()
 	r.o.open()
 	r.writeField(val, tc)
@@ -214,16 +228,16 @@ func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
 		list = nil
 	}
 	r.o.attempt()
-	r.o.elem(spec.prefix, spec.suffix, 0, false)
 	if len(list) == 0 {
-		r.o.end()
-		return false
+		return false // as tv: an element that writes nothing leaves no trace
 	}
+	r.o.elem(spec.prefix, spec.suffix, 0, false)
 	r.o.success()
 	if r.inSubst {
 		r.used |= v
 	}
-	if len(visibleNames(list, spec.short)) == 0 {
+	visible := visibleNames(list, spec.short)
+	if len(visible) == 0 {
 		r.o.end() // present, but prints nothing (names_nofamily.go)
 		return true
 	}
@@ -235,10 +249,10 @@ func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
 	if r.markAuthor {
 		r.markAuthor = false
 		r.authorStart = len(r.o.buf)
-		r.writeNameList(list, spec)
+		r.writeVisibleNames(visible, spec)
 		r.authorEnd = len(r.o.buf)
 	} else {
-		r.writeNameList(list, spec)
+		r.writeVisibleNames(visible, spec)
 	}
 	if spec.label != labelNone && !spec.labelBefore && !r.sorting {
 		r.writeLabel(rl, spec, plural)
@@ -264,7 +278,11 @@ func (r *renderer) writeLabel(rl role, spec *nameSpec, plural bool) {
 // writeNameList writes names joined by ", " and "and", shortened with
 // "et al." by the context's et-al-min and et-al-use-first.
 func (r *renderer) writeNameList(list []Name, spec *nameSpec) {
-	list = visibleNames(list, spec.short)
+	r.writeVisibleNames(visibleNames(list, spec.short), spec)
+}
+
+// writeVisibleNames is writeNameList of names that visibleNames kept.
+func (r *renderer) writeVisibleNames(list []Name, spec *nameSpec) {
 	n := len(list)
 	shown := n
 	etal := false

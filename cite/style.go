@@ -198,17 +198,29 @@ func (f *Formatter) Format(it *Item, s Style, m Mode, loc Locator) (Text, error)
 }
 
 func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) {
-	st := lookupStyle(s)
-	if st == nil {
-		_, err := ParseStyle(string(s))
-		return Text{}, err
-	}
-	if loc.Value != "" {
-		label, err := ParseLabel(loc.Label)
-		if err != nil {
+	st := r.st
+	if st == nil || st.id != s {
+		// a Formatter keeps the style of its last call: a service
+		// formats many citations in one style
+		if st = lookupStyle(s); st == nil {
+			_, err := ParseStyle(string(s))
 			return Text{}, err
 		}
-		loc.Label = label
+		r.st = st
+	}
+	var locTerm *locatorTerm
+	if loc.Value != "" {
+		if loc.Label == "" {
+			loc.Label = "page" // as ParseLabel reads it
+		}
+		// and the terms of the last call's label, if it is the same
+		if locTerm = r.lastLocTerm; locTerm == nil || locTerm.label != loc.Label {
+			if locTerm = findLocatorTerm(loc.Label); locTerm == nil {
+				_, err := ParseLabel(loc.Label)
+				return Text{}, err
+			}
+			r.lastLocTerm = locTerm
+		}
 	} else {
 		loc = Locator{}
 	}
@@ -216,7 +228,7 @@ func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) 
 	switch m {
 	case Bibliography:
 		pos = posBib
-		loc = Locator{}
+		loc, locTerm = Locator{}, nil
 	case First:
 		pos = posFirst
 	case Subsequent:
@@ -226,6 +238,7 @@ func (r *renderer) format(it *Item, s Style, m Mode, loc Locator) (Text, error) 
 	}
 	prev, suffix := r.prevAuthor, r.yearSuffix
 	r.init(it, pos, loc)
+	r.locTerm = locTerm
 	r.prevAuthor, r.yearSuffix = prev, suffix
 	if pos == posBib {
 		r.etAlMin, r.etAlUseFirst = st.bibEtAl.min, st.bibEtAl.useFirst

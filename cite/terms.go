@@ -53,8 +53,13 @@ func LocatorLabels() []string {
 }
 
 func findLocatorTerm(label string) *locatorTerm {
+	if label == "" {
+		return nil
+	}
 	for i := range locatorTerms {
-		if locatorTerms[i].label == label {
+		// the first bytes first: most labels differ there, and cheaper
+		// than a call of the runtime's comparison
+		if l := locatorTerms[i].label; l[0] == label[0] && l == label {
 			return &locatorTerms[i]
 		}
 	}

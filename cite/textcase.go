@@ -51,6 +51,29 @@ func isStopWord(w string) bool {
 	if len(w) > 16 {
 		return false
 	}
+	// ASCII is lower-cased here, the rest by isStopWordRunes. Every stop
+	// word is ASCII letters only, so a word with another ASCII character
+	// (a digit, a hyphen) is none, whatever its other runes lower-case to.
+	var buf [16]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= utf8.RuneSelf:
+			return isStopWordRunes(w)
+		default:
+			return false
+		}
+		buf[i] = c
+	}
+	return stopWords[string(buf[:len(w)])]
+}
+
+// isStopWordRunes is isStopWord lower-casing rune by rune: "İN" (U+0130)
+// lower-cases to "in".
+func isStopWordRunes(w string) bool {
 	var buf [64]byte
 	b := buf[:0]
 	for _, r := range w {
@@ -411,25 +434,34 @@ func firstWord(s string) (i, j int) {
 func hasLowerWord(s string) bool {
 	lower, upper := false, false
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				return true // invalid UTF-8: the full case writes U+FFFD
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z':
+				lower = true
+			case 'A' <= c && c <= 'Z':
+				upper = true
+			case '0' <= c && c <= '9':
+			default:
+				// the word ends
+				if lower && !upper {
+					return true
+				}
+				lower, upper = false, false
 			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return true // invalid UTF-8: the full case writes U+FFFD
 		}
 		i += size
 		switch {
-		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z'):
-			lower = true
-		case r < utf8.RuneSelf && (r >= 'A' && r <= 'Z'):
-			upper = true
-		case r < utf8.RuneSelf && r >= '0' && r <= '9':
-		case r >= utf8.RuneSelf && unicode.ToLower(r) != r:
+		case unicode.ToLower(r) != r:
 			upper = true // any cased character ("Ⓦ" too), letter or not
-		case r >= utf8.RuneSelf && unicode.ToUpper(r) != r:
+		case unicode.ToUpper(r) != r:
 			lower = true
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
 		default:
 			// the word ends
 			if lower && !upper {
@@ -468,7 +500,8 @@ func endsInStopWord(s string) bool {
 	if w := s[start:end]; len(w) > 1 && isStopWord(w) {
 		return true
 	}
-	// the last run of ASCII letters
+	// the last run of ASCII letters, unless it is the word just tested
+	wordStart, wordEnd := start, end
 	end = len(s)
 	for end > 0 && !isLetter(s[end-1]) {
 		end--
@@ -476,6 +509,9 @@ func endsInStopWord(s string) bool {
 	start = end
 	for start > 0 && isLetter(s[start-1]) {
 		start--
+	}
+	if start == wordStart && end == wordEnd {
+		return false
 	}
 	w := s[start:end]
 	return len(w) > 1 && isStopWord(w)

@@ -67,3 +67,39 @@ func FuzzCaseShortcut(f *testing.F) {
 		checkCaseShortcut(t, s)
 	})
 }
+
+// TestStopWordASCII checks isStopWord's ASCII path against lower-casing
+// rune by rune: its premise (every stop word is ASCII letters), every stop
+// word in three cases, and random words of letters, digits, punctuation
+// and runes that lower-case to ASCII ("İ", the Kelvin sign).
+func TestStopWordASCII(t *testing.T) {
+	check := func(w string) {
+		t.Helper()
+		want := len(w) <= 16 && isStopWordRunes(w)
+		if got := isStopWord(w); got != want {
+			t.Fatalf("isStopWord(%q) = %v, lower-casing rune by rune gives %v", w, got, want)
+		}
+	}
+	for w := range stopWords {
+		for i := 0; i < len(w); i++ {
+			if w[i] < 'a' || w[i] > 'z' {
+				t.Fatalf("stop word %q is not ASCII letters: isStopWord's ASCII path is not exact", w)
+			}
+		}
+		check(w)
+		check(strings.ToUpper(w))
+		check(strings.ToUpper(w[:1]) + w[1:])
+	}
+	parts := []string{"a", "n", "d", "i", "o", "f", "t", "h", "e", "A", "N", "I", "O", "T", "İ", "\u212a", "é", "1", "-", "'", "’", " ", "ǅ", "Ω", "x", "ca", "notwithstanding"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 200000; i++ {
+		var b strings.Builder
+		for k := r.IntN(5); k >= 0; k-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		check(b.String())
+	}
+	for _, w := range []string{"", "İn", "İN", "\u212aa", "of1", "1of", "o-f"} {
+		check(w)
+	}
+}

@@ -12,7 +12,11 @@ import (
 // Extended, U+1E00–U+1FFF); a name in another script is written family
 // name first, without a comma.
 func IsRomanesque(s string) bool {
-	for _, r := range s {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++ // ASCII, below U+0530
+	}
+	for _, r := range s[i:] {
 		if r >= 0x0530 && (r < 0x1E00 || r >= 0x2000) && unicode.IsLetter(r) {
 			return false
 		}
