@@ -10,9 +10,9 @@ func appendSeasonRange(b []byte, d *Date, form dateForm) ([]byte, bool) {
 		return b, false
 	}
 	if d.From.Month == d.To.Month || form == dateYear {
-		return appendDateParts(b, d.From, "", form), true
+		return appendDateParts(b, d.From, 0, "", form), true
 	}
-	b = appendDateParts(b, DateParts{Month: d.From.Month}, "", dateMonth)
+	b = appendDateParts(b, DateParts{Month: d.From.Month}, 0, "", dateMonth)
 	b = append(b, "–"...)
-	return appendDateParts(b, d.To, "", form), true
+	return appendDateParts(b, d.To, 0, "", form), true
 }

@@ -522,6 +522,7 @@ const (
 	dateDayMonthAbbr                 // 31 Dec. 1934 (MLA)
 	dateYearMonth                    // December 1934 (date-parts="year-month")
 	dateMonth                        // December (author-date: journal issues)
+	dateDayMonth                     // 31 Dec. (the start of an MLA range)
 )
 
 // date renders a date variable.
@@ -556,173 +557,167 @@ func appendDate(b []byte, d *Date, form dateForm) []byte {
 	if out, ok := appendSeasonRange(b, d, form); ok {
 		return out
 	}
-	season := d.SeasonName
-	if d.Season >= 1 && d.Season <= 4 {
-		season = seasons[d.Season-1]
+	season, seasonName := d.Season, d.SeasonName
+	if season < 1 || season > 4 {
+		season = 0
 	}
-	if d.To.IsZero() || d.Season != 0 || season != "" || d.From.Month > 12 || d.To.Month > 12 {
-		b = appendDateParts(b, d.From, season, form)
+	if d.To.IsZero() || d.Season != 0 || seasonName != "" || d.From.Month > 12 || d.To.Month > 12 {
+		b = appendDateParts(b, d.From, season, seasonName, form)
 		// a form without the year shows a range whose shown parts are
 		// equal as one date ("Spring" for Spring 1935–Spring 1936)
-		sameShown := (form == dateMonthDay || form == dateMonth) && d.From.Month == d.To.Month &&
-			(form == dateMonth || d.From.Day == d.To.Day)
+		sameShown := (form == dateMonthDay || form == dateMonth) &&
+			cslcore.DateRangeDiff(d.From.parts(), d.To.parts(), dateShown(form)) == 3
 		if !d.To.IsZero() && !sameShown {
 			b = append(b, "–"...)
-			b = appendDateParts(b, d.To, "", form)
+			b = appendDateParts(b, d.To, 0, "", form)
 		}
 		return b
 	}
 	return appendDateRange(b, d.From, d.To, form)
 }
 
-// appendDateRange appends a range as citeproc-js collapses it: the parts
-// the two dates share are printed once ("March 3–9, 2011", "March 3–April
-// 9, 2011", "March–May 2011", "3 Mar.–9 Apr. 2011"); a range whose shown
-// parts are equal is one date.
+// parts are the date as cslcore takes it: year, month, day.
+func (p DateParts) parts() [3]int { return [3]int{p.Year, p.Month, p.Day} }
+
+// dateShown are the parts a form shows: year, month, day.
+func dateShown(form dateForm) [3]bool {
+	return [3]bool{
+		form != dateMonthDay && form != dateMonth,
+		form != dateYear,
+		form == dateText || form == dateMonthDay || form == dateDayMonthAbbr,
+	}
+}
+
+// appendDateRange appends a range as citeproc-js collapses it
+// (cslcore.DateRangeDiff): the parts the two dates share are printed once
+// ("March 3–9, 2011", "March 3–April 9, 2011", "March–May 2011", "3
+// Mar.–9 Apr. 2011"); a range whose shown parts are equal is one date.
 func appendDateRange(b []byte, from, to DateParts, form dateForm) []byte {
-	showMonth := form != dateYear
-	showDay := form == dateText || form == dateMonthDay || form == dateDayMonthAbbr
-	showYear := form != dateMonthDay && form != dateMonth
-	switch {
-	case showYear && from.Year != to.Year:
-		b = appendDateParts(b, from, "", form)
+	f, t := from.parts(), to.parts()
+	shown := dateShown(form)
+	// a day is shown with its month
+	shown[2] = shown[2] && from.Month >= 1 && from.Month <= 12
+	switch cslcore.DateRangeDiff(f, t, shown) {
+	case 0:
+		b = appendDateParts(b, from, 0, "", form)
 		b = append(b, "–"...)
-		return appendDateParts(b, to, "", form)
-	case showMonth && from.Month != to.Month:
+		return appendDateParts(b, to, 0, "", form)
+	case 1:
 		switch form {
 		case dateYearMonth, dateMonth:
-			b = appendMonth(b, from.Month, false)
-			b = append(b, "–"...)
-			return appendDateParts(b, to, "", form)
+			b = appendDateParts(b, DateParts{Month: from.Month}, 0, "", dateMonth)
 		case dateDayMonthAbbr:
-			b = appendDayMonthAbbr(b, from)
-			b = append(b, "–"...)
-			return appendDateParts(b, to, "", form)
+			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, 0, "", dateDayMonth)
 		default: // dateText, dateMonthDay
-			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, "", dateMonthDay)
-			b = append(b, "–"...)
-			return appendDateParts(b, to, "", form)
+			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, 0, "", dateMonthDay)
 		}
-	case showDay && from.Day != to.Day && from.Month != 0:
+		b = append(b, "–"...)
+		return appendDateParts(b, to, 0, "", form)
+	case 2:
 		switch form {
 		case dateDayMonthAbbr:
-			if from.Day > 0 {
-				b = strconv.AppendInt(b, int64(from.Day), 10)
-			}
+			b = cslcore.FormatDatePart(cslcore.PartDay, cslcore.FormNumeric, f, 0, "", enDates{}).Append(b)
 			b = append(b, "–"...)
-			return appendDateParts(b, to, "", form)
+			return appendDateParts(b, to, 0, "", form)
 		case dateMonthDay:
-			b = appendDateParts(b, from, "", dateMonthDay)
+			b = appendDateParts(b, from, 0, "", dateMonthDay)
 			b = append(b, "–"...)
-			if to.Day > 0 {
-				b = strconv.AppendInt(b, int64(to.Day), 10)
-			}
-			return b
+			return cslcore.FormatDatePart(cslcore.PartDay, cslcore.FormNumeric, t, 0, "", enDates{}).Append(b)
 		default: // dateText
-			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, "", dateMonthDay)
+			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, 0, "", dateMonthDay)
 			b = append(b, "–"...)
-			if to.Day > 0 {
-				b = strconv.AppendInt(b, int64(to.Day), 10)
-			}
+			b = cslcore.FormatDatePart(cslcore.PartDay, cslcore.FormNumeric, t, 0, "", enDates{}).Append(b)
 			b = append(b, ", "...)
-			return strconv.AppendInt(b, int64(to.Year), 10)
+			return cslcore.FormatDatePart(cslcore.PartYear, cslcore.FormLong, t, 0, "", enDates{}).Append(b)
 		}
 	}
-	return appendDateParts(b, from, "", form)
+	return appendDateParts(b, from, 0, "", form)
 }
 
-// appendMonth appends a month's long name (short with abbr).
-func appendMonth(b []byte, month int, abbr bool) []byte {
-	if month < 1 || month > 12 {
-		return b
+// enDates are the en-US terms of the built-in styles' dates
+// (cslcore.DateTerms).
+type enDates struct{}
+
+func (enDates) EraTerm(name string) string {
+	switch name {
+	case "bc":
+		return " BC"
+	case "ad":
+		return " AD"
 	}
-	if abbr {
-		return append(b, monthsShort[month-1]...)
-	}
-	return append(b, monthsLong[month-1]...)
+	return ""
 }
 
-// appendDayMonthAbbr appends "3 Mar." (MLA) without the year.
-func appendDayMonthAbbr(b []byte, p DateParts) []byte {
-	if p.Day > 0 {
-		b = strconv.AppendInt(b, int64(p.Day), 10)
-		b = append(b, ' ')
+func (enDates) MonthTerm(month int, short bool) string {
+	switch {
+	case month < 1 || month > 12:
+		return ""
+	case short:
+		return monthsShort[month-1]
 	}
-	return appendMonth(b, p.Month, true)
+	return monthsLong[month-1]
 }
 
-func appendDateParts(b []byte, p DateParts, season string, form dateForm) []byte {
-	month := p.Month
-	if month >= 13 && month <= 16 {
-		season = seasons[month-13]
-		month = 0
+func (enDates) SeasonTerm(season int) string {
+	if season < 1 || season > 4 {
+		return ""
 	}
-	year := func() {
-		// the en-US terms "bc" and "ad" (cslcore.Era: AD for 1 to 499)
-		y, era := cslcore.Era(p.Year)
-		b = strconv.AppendInt(b, int64(y), 10)
-		switch era {
-		case "bc":
-			b = append(b, " BC"...)
-		case "ad":
-			b = append(b, " AD"...)
-		}
+	return seasons[season-1]
+}
+
+func (enDates) DayOrdinal(day, _ int) string {
+	return string(appendOrdinal(nil, strconv.Itoa(day)))
+}
+
+func (enDates) LimitDayOrdinals() bool { return false }
+
+// appendDateParts appends one date in a form: its parts written by
+// cslcore.FormatDatePart with the en-US terms, joined as the en-US forms
+// join them. season (1–4) or seasonName stand for a missing month.
+func appendDateParts(b []byte, p DateParts, season int, seasonName string, form dateForm) []byte {
+	pp := p.parts()
+	part := func(part cslcore.DatePart, f cslcore.PartForm) cslcore.DateText {
+		return cslcore.FormatDatePart(part, f, pp, season, seasonName, enDates{})
 	}
 	switch form {
 	case dateYear:
-		year()
+		return part(cslcore.PartYear, cslcore.FormLong).Append(b)
 	case dateMonth:
-		switch {
-		case month >= 1 && month <= 12:
-			b = append(b, monthsLong[month-1]...)
-		case season != "":
-			b = append(b, season...)
-		}
+		return part(cslcore.PartMonth, cslcore.FormLong).Append(b)
 	case dateYearMonth:
-		switch {
-		case month >= 1 && month <= 12:
-			b = append(b, monthsLong[month-1]...)
-			b = append(b, ' ')
-		case season != "":
-			b = append(b, season...)
-			b = append(b, ' ')
+		if m := part(cslcore.PartMonth, cslcore.FormLong); !m.IsEmpty() {
+			b = append(m.Append(b), ' ')
 		}
-		year()
+		return part(cslcore.PartYear, cslcore.FormLong).Append(b)
 	case dateText, dateMonthDay:
-		switch {
-		case month >= 1 && month <= 12:
-			b = append(b, monthsLong[month-1]...)
-			if p.Day > 0 {
-				b = append(b, ' ')
-				b = strconv.AppendInt(b, int64(p.Day), 10)
-				if form == dateText {
-					b = append(b, ", "...)
-				}
-			} else if form == dateText {
-				b = append(b, ' ')
+		m := part(cslcore.PartMonth, cslcore.FormLong)
+		b = m.Append(b)
+		if d := part(cslcore.PartDay, cslcore.FormNumeric); !d.IsEmpty() {
+			b = d.Append(append(b, ' '))
+			if form == dateText {
+				b = append(b, ", "...)
 			}
-		case season != "" && form == dateText:
-			b = append(b, season...)
+		} else if form == dateText && !m.IsEmpty() {
 			b = append(b, ' ')
-		case season != "":
-			b = append(b, season...)
 		}
 		if form == dateText {
-			year()
+			b = part(cslcore.PartYear, cslcore.FormLong).Append(b)
 		}
-	case dateDayMonthAbbr:
-		if month >= 1 && month <= 12 {
-			if p.Day > 0 {
-				b = strconv.AppendInt(b, int64(p.Day), 10)
+		return b
+	case dateDayMonthAbbr, dateDayMonth:
+		if d := part(cslcore.PartDay, cslcore.FormNumeric); !d.IsEmpty() {
+			b = append(d.Append(b), ' ')
+		}
+		if m := part(cslcore.PartMonth, cslcore.FormShort); !m.IsEmpty() {
+			b = m.Append(b)
+			if form == dateDayMonthAbbr {
 				b = append(b, ' ')
 			}
-			b = append(b, monthsShort[month-1]...)
-			b = append(b, ' ')
-		} else if season != "" {
-			b = append(b, season...)
-			b = append(b, ' ')
 		}
-		year()
+		if form == dateDayMonthAbbr {
+			b = part(cslcore.PartYear, cslcore.FormLong).Append(b)
+		}
+		return b
 	}
 	return b
 }
