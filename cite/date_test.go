@@ -36,6 +36,15 @@ func TestAppendDate(t *testing.T) {
 		// the year of a range within a month has its era, as a single
 		// date's has (citeproc-js: one year part)
 		{Date{From: DateParts{410, 3, 3}, To: DateParts{410, 3, 9}}, dateText, "March 3–9, 410 AD"},
+		// a season and a month in one year, and a season given apart in a
+		// range of one year: citeproc-js 1.4.61 collapses them as any
+		// range ("Spring–March 1935", "Spring 1935"; "1935" alone)
+		{Date{From: DateParts{1935, 13, 0}, To: DateParts{1935, 3, 0}}, dateText, "Spring–March 1935"},
+		{Date{From: DateParts{1935, 13, 0}, To: DateParts{1935, 3, 0}}, dateDayMonthAbbr, "Spring–Mar. 1935"},
+		{Date{From: DateParts{1935, 13, 0}, To: DateParts{1935, 3, 0}}, dateYear, "1935"},
+		{Date{From: DateParts{1935, 0, 0}, To: DateParts{1935, 0, 0}, Season: 1}, dateText, "Spring 1935"},
+		{Date{From: DateParts{1935, 0, 0}, To: DateParts{1935, 0, 0}, Season: 1}, dateYear, "1935"},
+		{Date{From: DateParts{1935, 0, 0}, To: DateParts{1936, 0, 0}, Season: 1}, dateText, "Spring 1935–1936"},
 	} {
 		if got := string(appendDate(nil, &c.d, c.form)); got != c.want {
 			t.Errorf("appendDate(%+v, %d) = %q; want %q", c.d, c.form, got, c.want)

@@ -522,7 +522,6 @@ const (
 	dateDayMonthAbbr                 // 31 Dec. 1934 (MLA)
 	dateYearMonth                    // December 1934 (date-parts="year-month")
 	dateMonth                        // December (author-date: journal issues)
-	dateDayMonth                     // 31 Dec. (the start of an MLA range)
 )
 
 // date renders a date variable.
@@ -554,84 +553,82 @@ func appendDate(b []byte, d *Date, form dateForm) []byte {
 		}
 		return appendApostrophes(b, d.Raw)
 	}
-	if out, ok := appendSeasonRange(b, d, form); ok {
-		return out
-	}
-	season, seasonName := d.Season, d.SeasonName
+	parts := enDateForms[form]
+	season := d.Season
 	if season < 1 || season > 4 {
 		season = 0
 	}
-	if d.To.IsZero() || d.Season != 0 || seasonName != "" || d.From.Month > 12 || d.To.Month > 12 {
-		b = appendDateParts(b, d.From, season, seasonName, form)
-		// a form without the year shows a range whose shown parts are
-		// equal as one date ("Spring" for Spring 1935–Spring 1936)
-		sameShown := (form == dateMonthDay || form == dateMonth) &&
-			cslcore.DateRangeDiff(d.From.parts(), d.To.parts(), dateShown(form)) == 3
-		if !d.To.IsZero() && !sameShown {
-			b = append(b, "–"...)
-			b = appendDateParts(b, d.To, 0, "", form)
-		}
-		return b
+	from := d.From.parts()
+	if d.To.IsZero() {
+		return appendDateParts(b, parts, from, season, d.SeasonName, -1, -1)
 	}
-	return appendDateRange(b, d.From, d.To, form)
+	// the range rule, as the processor applies it (cslcore): the parts
+	// the two dates share are written once ("March 3–9, 2011", "March
+	// 3–April 9, 2011", "Spring–Summer 1935", "3 Mar.–9 Apr. 2011"); a
+	// range whose shown parts are equal is one date; the season given
+	// apart is the start's
+	to := d.To.parts()
+	var shown [3]bool
+	var gb [3]cslcore.DatePart
+	g := gb[:0]
+	for _, p := range parts {
+		shown[p.part] = true
+		g = append(g, p.part)
+	}
+	lo, hi := cslcore.DateRangeSpan(g, from, cslcore.DateRangeDiff(from, to, shown))
+	if lo < 0 {
+		return appendDateParts(b, parts, from, season, d.SeasonName, -1, -1)
+	}
+	b = appendDateParts(b, parts[:lo], from, season, d.SeasonName, -1, -1)
+	b = appendDateParts(b, parts[lo:hi+1], from, season, d.SeasonName, -1, hi-lo)
+	b = append(b, "–"...)
+	b = appendDateParts(b, parts[lo:hi+1], to, 0, "", 0, -1)
+	return appendDateParts(b, parts[hi+1:], from, season, d.SeasonName, -1, -1)
 }
 
 // parts are the date as cslcore takes it: year, month, day.
 func (p DateParts) parts() [3]int { return [3]int{p.Year, p.Month, p.Day} }
 
-// dateShown are the parts a form shows: year, month, day.
-func dateShown(form dateForm) [3]bool {
-	return [3]bool{
-		form != dateMonthDay && form != dateMonth,
-		form != dateYear,
-		form == dateText || form == dateMonthDay || form == dateDayMonthAbbr,
-	}
+// enDatePart is a date part of a built-in form, with its affixes.
+type enDatePart struct {
+	part           cslcore.DatePart
+	form           cslcore.PartForm
+	prefix, suffix string
 }
 
-// appendDateRange appends a range as citeproc-js collapses it
-// (cslcore.DateRangeDiff): the parts the two dates share are printed once
-// ("March 3–9, 2011", "March 3–April 9, 2011", "March–May 2011", "3
-// Mar.–9 Apr. 2011"); a range whose shown parts are equal is one date.
-func appendDateRange(b []byte, from, to DateParts, form dateForm) []byte {
-	f, t := from.parts(), to.parts()
-	shown := dateShown(form)
-	// a day is shown with its month
-	shown[2] = shown[2] && from.Month >= 1 && from.Month <= 12
-	switch cslcore.DateRangeDiff(f, t, shown) {
-	case 0:
-		b = appendDateParts(b, from, 0, "", form)
-		b = append(b, "–"...)
-		return appendDateParts(b, to, 0, "", form)
-	case 1:
-		switch form {
-		case dateYearMonth, dateMonth:
-			b = appendDateParts(b, DateParts{Month: from.Month}, 0, "", dateMonth)
-		case dateDayMonthAbbr:
-			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, 0, "", dateDayMonth)
-		default: // dateText, dateMonthDay
-			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, 0, "", dateMonthDay)
+// enDateForms are the parts of each form in the order written, as the
+// en-US locale's date forms and the styles' date-part elements give them.
+var enDateForms = [...][]enDatePart{
+	dateText: {{cslcore.PartMonth, cslcore.FormLong, "", " "}, {cslcore.PartDay, cslcore.FormNumeric, "", ", "},
+		{cslcore.PartYear, cslcore.FormLong, "", ""}},
+	dateYear:     {{cslcore.PartYear, cslcore.FormLong, "", ""}},
+	dateMonthDay: {{cslcore.PartMonth, cslcore.FormLong, "", ""}, {cslcore.PartDay, cslcore.FormNumeric, " ", ""}},
+	dateDayMonthAbbr: {{cslcore.PartDay, cslcore.FormNumeric, "", " "}, {cslcore.PartMonth, cslcore.FormShort, "", " "},
+		{cslcore.PartYear, cslcore.FormLong, "", ""}},
+	dateYearMonth: {{cslcore.PartMonth, cslcore.FormLong, "", " "}, {cslcore.PartYear, cslcore.FormLong, "", ""}},
+	dateMonth:     {{cslcore.PartMonth, cslcore.FormLong, "", ""}},
+}
+
+// appendDateParts appends the parts of the date p, each written by
+// cslcore.FormatDatePart with the en-US terms and its affixes (a part the
+// date lacks is left out with them); the part noPrefix is written without
+// its prefix, noSuffix without its suffix (the joints of a range). season
+// (1–4) or seasonName stand for a missing month.
+func appendDateParts(b []byte, parts []enDatePart, p [3]int, season int, seasonName string, noPrefix, noSuffix int) []byte {
+	for i, dp := range parts {
+		t := cslcore.FormatDatePart(dp.part, dp.form, p, season, seasonName, enDates{})
+		if t.IsEmpty() {
+			continue
 		}
-		b = append(b, "–"...)
-		return appendDateParts(b, to, 0, "", form)
-	case 2:
-		switch form {
-		case dateDayMonthAbbr:
-			b = cslcore.FormatDatePart(cslcore.PartDay, cslcore.FormNumeric, f, 0, "", enDates{}).Append(b)
-			b = append(b, "–"...)
-			return appendDateParts(b, to, 0, "", form)
-		case dateMonthDay:
-			b = appendDateParts(b, from, 0, "", dateMonthDay)
-			b = append(b, "–"...)
-			return cslcore.FormatDatePart(cslcore.PartDay, cslcore.FormNumeric, t, 0, "", enDates{}).Append(b)
-		default: // dateText
-			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, 0, "", dateMonthDay)
-			b = append(b, "–"...)
-			b = cslcore.FormatDatePart(cslcore.PartDay, cslcore.FormNumeric, t, 0, "", enDates{}).Append(b)
-			b = append(b, ", "...)
-			return cslcore.FormatDatePart(cslcore.PartYear, cslcore.FormLong, t, 0, "", enDates{}).Append(b)
+		if i != noPrefix {
+			b = append(b, dp.prefix...)
+		}
+		b = t.Append(b)
+		if i != noSuffix {
+			b = append(b, dp.suffix...)
 		}
 	}
-	return appendDateParts(b, from, 0, "", form)
+	return b
 }
 
 // enDates are the en-US terms of the built-in styles' dates
@@ -670,57 +667,6 @@ func (enDates) DayOrdinal(day, _ int) string {
 }
 
 func (enDates) LimitDayOrdinals() bool { return false }
-
-// appendDateParts appends one date in a form: its parts written by
-// cslcore.FormatDatePart with the en-US terms, joined as the en-US forms
-// join them. season (1–4) or seasonName stand for a missing month.
-func appendDateParts(b []byte, p DateParts, season int, seasonName string, form dateForm) []byte {
-	pp := p.parts()
-	part := func(part cslcore.DatePart, f cslcore.PartForm) cslcore.DateText {
-		return cslcore.FormatDatePart(part, f, pp, season, seasonName, enDates{})
-	}
-	switch form {
-	case dateYear:
-		return part(cslcore.PartYear, cslcore.FormLong).Append(b)
-	case dateMonth:
-		return part(cslcore.PartMonth, cslcore.FormLong).Append(b)
-	case dateYearMonth:
-		if m := part(cslcore.PartMonth, cslcore.FormLong); !m.IsEmpty() {
-			b = append(m.Append(b), ' ')
-		}
-		return part(cslcore.PartYear, cslcore.FormLong).Append(b)
-	case dateText, dateMonthDay:
-		m := part(cslcore.PartMonth, cslcore.FormLong)
-		b = m.Append(b)
-		if d := part(cslcore.PartDay, cslcore.FormNumeric); !d.IsEmpty() {
-			b = d.Append(append(b, ' '))
-			if form == dateText {
-				b = append(b, ", "...)
-			}
-		} else if form == dateText && !m.IsEmpty() {
-			b = append(b, ' ')
-		}
-		if form == dateText {
-			b = part(cslcore.PartYear, cslcore.FormLong).Append(b)
-		}
-		return b
-	case dateDayMonthAbbr, dateDayMonth:
-		if d := part(cslcore.PartDay, cslcore.FormNumeric); !d.IsEmpty() {
-			b = append(d.Append(b), ' ')
-		}
-		if m := part(cslcore.PartMonth, cslcore.FormShort); !m.IsEmpty() {
-			b = m.Append(b)
-			if form == dateDayMonthAbbr {
-				b = append(b, ' ')
-			}
-		}
-		if form == dateDayMonthAbbr {
-			b = part(cslcore.PartYear, cslcore.FormLong).Append(b)
-		}
-		return b
-	}
-	return b
-}
 
 // numberOfVolumes is the "label-number-of-volumes" macro: "3 vols.".
 func numberOfVolumes(r *renderer) {

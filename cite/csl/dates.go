@@ -77,15 +77,16 @@ func (c *ctx) date(e *el) (*onode, status) {
 	}
 	if diff < 3 {
 		end := d.Parts[1]
-		lo, hi := -1, -1
-		for i, p := range parts {
-			if dateGran[p.name] >= diff && hasPart(start, p.name) {
-				if lo < 0 {
-					lo = i
-				}
-				hi = i
+		var gb [3]cslcore.DatePart
+		g := gb[:0]
+		for _, p := range parts {
+			gran, ok := dateGran[p.name]
+			if !ok {
+				gran = 3 // not a part: renders nothing
 			}
+			g = append(g, cslcore.DatePart(gran))
 		}
+		lo, hi := cslcore.DateRangeSpan(g, start, diff)
 		if lo < 0 {
 			n = c.renderParts(parts, start, d, delim, -1, -1)
 		} else {
@@ -151,18 +152,6 @@ func hasYearPart(parts []*el) bool {
 		if p.name == "year" {
 			return true
 		}
-	}
-	return false
-}
-
-func hasPart(p [3]int, name string) bool {
-	switch name {
-	case "year":
-		return p[0] != 0
-	case "month":
-		return p[1] != 0
-	case "day":
-		return p[2] != 0
 	}
 	return false
 }

@@ -205,3 +205,27 @@ func DateRangeDiff(from, to [3]int, shown [3]bool) int {
 	}
 	return 3
 }
+
+// DateRangeSpan is the range rule's layout: of the parts of a date as a
+// form writes them (parts, in order), the run parts[lo:hi+1] that a range
+// writes for both its dates, joined by the range delimiter — the parts
+// from the largest differing one (diff, from DateRangeDiff) down that the
+// start has. The parts before and after the run are written once, from
+// the start (the end's prefix of parts[lo] and the start's suffix of
+// parts[hi] are left out at the joint). lo is -1 when the start has none
+// of them, or diff is 3: the range is then written as its start.
+func DateRangeSpan(parts []DatePart, start [3]int, diff int) (lo, hi int) {
+	lo, hi = -1, -1
+	if diff < 0 || diff > 2 {
+		return lo, hi
+	}
+	for i, p := range parts {
+		if int(p) >= diff && int(p) < 3 && start[p] != 0 {
+			if lo < 0 {
+				lo = i
+			}
+			hi = i
+		}
+	}
+	return lo, hi
+}
