@@ -51,3 +51,23 @@ func TestAppendDate(t *testing.T) {
 		}
 	}
 }
+
+// TestEnDateTables checks that the order and shown parts of each built-in
+// date form are those of its table of parts.
+func TestEnDateTables(t *testing.T) {
+	for form, parts := range enDateForms {
+		var shown [3]bool
+		if len(enDateOrder[form]) != len(parts) {
+			t.Fatalf("form %d: %d parts in order, %d in the table", form, len(enDateOrder[form]), len(parts))
+		}
+		for i, p := range parts {
+			shown[p.part] = true
+			if enDateOrder[form][i] != p.part {
+				t.Errorf("form %d part %d: order %d, table %d", form, i, enDateOrder[form][i], p.part)
+			}
+		}
+		if shown != enDateShown[form] {
+			t.Errorf("form %d: shown %v, table %v", form, enDateShown[form], shown)
+		}
+	}
+}

@@ -568,20 +568,13 @@ func appendDate(b []byte, d *Date, form dateForm) []byte {
 	// range whose shown parts are equal is one date; the season given
 	// apart is the start's
 	to := d.To.parts()
-	var shown [3]bool
-	var gb [3]cslcore.DatePart
-	g := gb[:0]
-	for _, p := range parts {
-		shown[p.part] = true
-		g = append(g, p.part)
-	}
-	lo, hi := cslcore.DateRangeSpan(g, from, cslcore.DateRangeDiff(from, to, shown))
+	lo, hi := cslcore.DateRangeSpan(enDateOrder[form], from, cslcore.DateRangeDiff(from, to, enDateShown[form]))
 	if lo < 0 {
 		return appendDateParts(b, parts, from, season, d.SeasonName, -1, -1)
 	}
 	b = appendDateParts(b, parts[:lo], from, season, d.SeasonName, -1, -1)
 	b = appendDateParts(b, parts[lo:hi+1], from, season, d.SeasonName, -1, hi-lo)
-	b = append(b, "–"...)
+	b = append(b, cslcore.RangeDelimiter...)
 	b = appendDateParts(b, parts[lo:hi+1], to, 0, "", 0, -1)
 	return appendDateParts(b, parts[hi+1:], from, season, d.SeasonName, -1, -1)
 }
@@ -609,22 +602,44 @@ var enDateForms = [...][]enDatePart{
 	dateMonth:     {{cslcore.PartMonth, cslcore.FormLong, "", ""}},
 }
 
+// enDateOrder are the parts of each form of enDateForms, in order.
+var enDateOrder = [...][]cslcore.DatePart{
+	dateText:         {cslcore.PartMonth, cslcore.PartDay, cslcore.PartYear},
+	dateYear:         {cslcore.PartYear},
+	dateMonthDay:     {cslcore.PartMonth, cslcore.PartDay},
+	dateDayMonthAbbr: {cslcore.PartDay, cslcore.PartMonth, cslcore.PartYear},
+	dateYearMonth:    {cslcore.PartMonth, cslcore.PartYear},
+	dateMonth:        {cslcore.PartMonth},
+}
+
+// enDateShown are the parts each form of enDateForms shows: year, month,
+// day.
+var enDateShown = [...][3]bool{
+	dateText:         {true, true, true},
+	dateYear:         {true, false, false},
+	dateMonthDay:     {false, true, true},
+	dateDayMonthAbbr: {true, true, true},
+	dateYearMonth:    {true, true, false},
+	dateMonth:        {false, true, false},
+}
+
 // appendDateParts appends the parts of the date p, each written by
 // cslcore.FormatDatePart with the en-US terms and its affixes (a part the
 // date lacks is left out with them); the part noPrefix is written without
 // its prefix, noSuffix without its suffix (the joints of a range). season
 // (1–4) or seasonName stand for a missing month.
 func appendDateParts(b []byte, parts []enDatePart, p [3]int, season int, seasonName string, noPrefix, noSuffix int) []byte {
-	for i, dp := range parts {
+	for i := range parts {
+		dp := &parts[i]
 		t := cslcore.FormatDatePart(dp.part, dp.form, p, season, seasonName, enDates{})
 		if t.IsEmpty() {
 			continue
 		}
-		if i != noPrefix {
+		if dp.prefix != "" && i != noPrefix {
 			b = append(b, dp.prefix...)
 		}
 		b = t.Append(b)
-		if i != noSuffix {
+		if dp.suffix != "" && i != noSuffix {
 			b = append(b, dp.suffix...)
 		}
 	}

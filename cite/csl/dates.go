@@ -90,7 +90,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 		if lo < 0 {
 			n = c.renderParts(parts, start, d, delim, -1, -1)
 		} else {
-			rd := "–"
+			rd := cslcore.RangeDelimiter
 			// the range delimiter of the largest differing part
 			for _, p := range parts {
 				if dateGran[p.name] == diff && p.hasRangeDelim {
@@ -117,7 +117,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 	} else {
 		n = c.renderParts(parts, start, d, delim, -1, -1)
 		if d.OpenEnd && !n.empty() {
-			rd := "–"
+			rd := cslcore.RangeDelimiter
 			for _, p := range parts {
 				if p.name == "year" && p.hasRangeDelim {
 					rd = p.rangeDelim

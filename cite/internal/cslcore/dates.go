@@ -93,13 +93,24 @@ func (t DateText) IsEmpty() bool { return t.N < 0 && t.Text == "" }
 
 // Append appends the part's text to b.
 func (t DateText) Append(b []byte) []byte {
-	if t.N >= 0 {
-		if t.Width == 2 && t.N < 10 {
+	switch n := t.N; {
+	case n < 0:
+	case n < 10:
+		if t.Width == 2 {
 			b = append(b, '0')
 		}
-		b = strconv.AppendInt(b, int64(t.N), 10)
+		b = append(b, byte('0'+n))
+	case n < 100: // a month, a day
+		b = append(b, byte('0'+n/10), byte('0'+n%10))
+	case n >= 1000 && n < 10000: // a year
+		b = append(b, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
+	default:
+		b = strconv.AppendInt(b, int64(n), 10)
 	}
-	return append(b, t.Text...)
+	if t.Text != "" {
+		b = append(b, t.Text...)
+	}
+	return b
 }
 
 // String is the part's text (a term or a number below 100 without
@@ -205,6 +216,10 @@ func DateRangeDiff(from, to [3]int, shown [3]bool) int {
 	}
 	return 3
 }
+
+// RangeDelimiter is the range delimiter of a date range where the
+// differing part sets none (CSL's range-delimiter default): an en dash.
+const RangeDelimiter = "–"
 
 // DateRangeSpan is the range rule's layout: of the parts of a date as a
 // form writes them (parts, in order), the run parts[lo:hi+1] that a range

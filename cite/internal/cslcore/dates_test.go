@@ -130,6 +130,37 @@ func TestDateRangeDiff(t *testing.T) {
 	}
 }
 
+// TestDateRangeSpan checks which parts of a form a range writes for both
+// dates, as citeproc-js lays out "March 3–9, 2011", "3 Mar.–9 Apr. 2011",
+// "Spring–Summer 1935" and "March 3, 2011–April 9, 2012".
+func TestDateRangeSpan(t *testing.T) {
+	text := []DatePart{PartMonth, PartDay, PartYear}
+	mla := []DatePart{PartDay, PartMonth, PartYear}
+	for _, c := range []struct {
+		parts  []DatePart
+		start  [3]int
+		diff   int
+		lo, hi int
+	}{
+		{text, [3]int{2011, 3, 3}, 2, 1, 1},
+		{text, [3]int{2011, 3, 3}, 1, 0, 1},
+		{text, [3]int{2011, 3, 3}, 0, 0, 2},
+		{text, [3]int{2011, 3, 3}, 3, -1, -1},
+		{mla, [3]int{2011, 3, 3}, 1, 0, 1},
+		{mla, [3]int{2011, 3, 3}, 2, 0, 0},
+		{text, [3]int{1935, 13, 0}, 1, 0, 0},
+		// the start lacks the differing part: written as the start
+		{text, [3]int{2011, 3, 0}, 2, -1, -1},
+		{[]DatePart{PartYear, 3, PartMonth}, [3]int{2011, 3, 0}, 0, 0, 2},
+		{nil, [3]int{2011, 3, 0}, 0, -1, -1},
+		{text, [3]int{2011, 3, 3}, -1, -1, -1},
+	} {
+		if lo, hi := DateRangeSpan(c.parts, c.start, c.diff); lo != c.lo || hi != c.hi {
+			t.Errorf("DateRangeSpan(%v, %v, %d) = %d, %d; want %d, %d", c.parts, c.start, c.diff, lo, hi, c.lo, c.hi)
+		}
+	}
+}
+
 // FuzzFormatDatePart writes any part of any date in any form: never a
 // panic, and Append and String agree.
 func FuzzFormatDatePart(f *testing.F) {
