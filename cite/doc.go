@@ -133,16 +133,24 @@
 // Luther, Jr." has the suffix "Jr."; taken out when the name is written,
 // unless [Name].NoParse, CSL-JSON's "parse-names": false), initials and
 // the normalizing of given names ("J.-P." is "J. P."), the scripts written
-// family name first, where a particle joins the family name, the era of a
-// year (BC; AD for 1 to 499), page-range formats, the punctuation join
-// table and the superscripts of HTML. Title case, capitalize-first, the
+// family name first, where a particle joins the family name, the date
+// parts (a year with its era, BC and AD for 1 to 499; a month by name or
+// number, or a season; a day as a number or an ordinal) and the range rule
+// of dates (the parts from the largest differing one down are written for
+// both dates, the others once: "March 3–9, 2011", "Spring–Summer 1935"),
+// page-range formats, the punctuation join table and the superscripts of
+// HTML. Title case, capitalize-first, the
 // en-US terms and raw dates are this package's and exported for cite/csl
 // (AppendTitleCase, LocaleTerms, ParseDate); the processor gives its
 // output as a [Text] ([TextOf]) to share the renderers. The output
-// builder (out.go) and the date forms stay this package's own: they
-// render the five styles in one pass into a flat buffer, where the
-// processor evaluates any style into a tree (see cite/csl's package
-// documentation).
+// builder (out.go) stays this package's own: it renders the five styles
+// in one pass into a flat buffer, where the processor evaluates any style
+// into a tree (see cite/csl's package documentation). Of dates, only the
+// forms stay this package's: its five fixed en-US forms (render.go:
+// "December 31, 1934", "31 Dec. 1934", "December 1934", the year, the
+// month and day) are tables of date parts with their affixes, written part
+// by part with the shared code, where the processor takes the locale's
+// date formats and the style's date-part elements.
 //
 // # Rich text
 //

@@ -591,196 +591,148 @@ func appendDate(b []byte, d *Date, form dateForm) []byte {
 		}
 		return appendApostrophes(b, d.Raw)
 	}
-	if out, ok := appendSeasonRange(b, d, form); ok {
-		return out
+	parts := enDateForms[form]
+	season := d.Season
+	if season < 1 || season > 4 {
+		season = 0
 	}
-	season := d.SeasonName
-	if d.Season >= 1 && d.Season <= 4 {
-		season = seasons[d.Season-1]
+	from := d.From.parts()
+	if d.To.IsZero() {
+		return appendDateParts(b, parts, from, season, d.SeasonName, -1, -1, from[0])
 	}
-	if d.To.IsZero() || d.Season != 0 || season != "" || d.From.Month > 12 || d.To.Month > 12 {
-		// a form without the year shows a range whose shown parts are
-		// equal as one date ("Spring" for Spring 1935–Spring 1936)
-		sameShown := (form == dateMonthDay || form == dateMonth) && d.From.Month == d.To.Month &&
-			(form == dateMonth || d.From.Day == d.To.Day)
-		ranged := !d.To.IsZero() && !sameShown
-		// the era of the start's year once, after the end's, when the
-		// years differ ("Spring 50–Summer 40 BC"), as in appendDateRange
-		fromEra := d.From.Year
-		if ranged && d.From.Year != d.To.Year {
-			fromEra = 0
-		}
-		b = appendDatePartsEra(b, d.From, season, form, fromEra)
-		if ranged {
-			b = append(b, "–"...)
-			b = appendDatePartsEra(b, d.To, "", form, d.From.Year)
-		}
-		return b
+	// the range rule, as the processor applies it (cslcore): the parts
+	// the two dates share are written once ("March 3–9, 2011", "March
+	// 3–April 9, 2011", "Spring–Summer 1935", "3 Mar.–9 Apr. 2011"); a
+	// range whose shown parts are equal is one date; the season given
+	// apart is the start's
+	to := d.To.parts()
+	lo, hi := cslcore.DateRangeSpan(enDateOrder[form], from, cslcore.DateRangeDiff(from, to, enDateShown[form]))
+	if lo < 0 {
+		return appendDateParts(b, parts, from, season, d.SeasonName, -1, -1, from[0])
 	}
-	return appendDateRange(b, d.From, d.To, form)
+	// only the era of the start's year is written, once after the end's
+	// year when the years differ ("March 50–April 40 BC", "50–40 BC" for
+	// 50 BC to AD 40, "50–60 AD"; cslcore.FormatYear)
+	startEra := from[0]
+	if enDateOrder[form][hi] == cslcore.PartYear {
+		startEra = 0
+	}
+	b = appendDateParts(b, parts[:lo], from, season, d.SeasonName, -1, -1, from[0])
+	b = appendDateParts(b, parts[lo:hi+1], from, season, d.SeasonName, -1, hi-lo, startEra)
+	b = append(b, cslcore.RangeDelimiter...)
+	b = appendDateParts(b, parts[lo:hi+1], to, 0, "", 0, -1, from[0])
+	return appendDateParts(b, parts[hi+1:], from, season, d.SeasonName, -1, -1, from[0])
 }
 
-// appendDateRange appends a range as citeproc-js collapses it: the parts
-// the two dates share are printed once ("March 3–9, 2011", "March 3–April
-// 9, 2011", "March–May 2011", "3 Mar.–9 Apr. 2011"); a range whose shown
-// parts are equal is one date.
-func appendDateRange(b []byte, from, to DateParts, form dateForm) []byte {
-	showMonth := form != dateYear
-	showDay := form == dateText || form == dateMonthDay || form == dateDayMonthAbbr
-	showYear := form != dateMonthDay && form != dateMonth
-	switch {
-	case showYear && from.Year != to.Year:
-		// citeproc-js writes the era of the start's year once, after
-		// the end's ("March 50–April 40 BC", "50–40 BC" for 50 BC to
-		// AD 40, "50–60 AD")
-		b = appendDatePartsEra(b, from, "", form, 0)
-		b = append(b, "–"...)
-		return appendDatePartsEra(b, to, "", form, from.Year)
-	case showMonth && from.Month != to.Month:
-		switch form {
-		case dateYearMonth, dateMonth:
-			b = appendMonth(b, from.Month, false)
-			b = append(b, "–"...)
-			return appendDateParts(b, to, "", form)
-		case dateDayMonthAbbr:
-			b = appendDayMonthAbbr(b, from)
-			b = append(b, "–"...)
-			return appendDateParts(b, to, "", form)
-		default: // dateText, dateMonthDay
-			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, "", dateMonthDay)
-			b = append(b, "–"...)
-			return appendDateParts(b, to, "", form)
-		}
-	case showDay && from.Day != to.Day && from.Month != 0:
-		switch form {
-		case dateDayMonthAbbr:
-			if from.Day > 0 {
-				b = strconv.AppendInt(b, int64(from.Day), 10)
-			}
-			b = append(b, "–"...)
-			return appendDateParts(b, to, "", form)
-		case dateMonthDay:
-			b = appendDateParts(b, from, "", dateMonthDay)
-			b = append(b, "–"...)
-			if to.Day > 0 {
-				b = strconv.AppendInt(b, int64(to.Day), 10)
-			}
-			return b
-		default: // dateText
-			b = appendDateParts(b, DateParts{Month: from.Month, Day: from.Day}, "", dateMonthDay)
-			b = append(b, "–"...)
-			if to.Day > 0 {
-				b = strconv.AppendInt(b, int64(to.Day), 10)
-			}
-			b = append(b, ", "...)
-			return appendDateParts(b, DateParts{Year: to.Year}, "", dateYear)
-		}
-	}
-	return appendDateParts(b, from, "", form)
+// parts are the date as cslcore takes it: year, month, day.
+func (p DateParts) parts() [3]int { return [3]int{p.Year, p.Month, p.Day} }
+
+// enDatePart is a date part of a built-in form, with its affixes.
+type enDatePart struct {
+	part           cslcore.DatePart
+	form           cslcore.PartForm
+	prefix, suffix string
 }
 
-// appendMonth appends a month's long name (short with abbr).
-func appendMonth(b []byte, month int, abbr bool) []byte {
-	if month < 1 || month > 12 {
-		return b
-	}
-	if abbr {
-		return append(b, monthsShort[month-1]...)
-	}
-	return append(b, monthsLong[month-1]...)
+// enDateForms are the parts of each form in the order written, as the
+// en-US locale's date forms and the styles' date-part elements give them.
+var enDateForms = [...][]enDatePart{
+	dateText: {{cslcore.PartMonth, cslcore.FormLong, "", " "}, {cslcore.PartDay, cslcore.FormNumeric, "", ", "},
+		{cslcore.PartYear, cslcore.FormLong, "", ""}},
+	dateYear:     {{cslcore.PartYear, cslcore.FormLong, "", ""}},
+	dateMonthDay: {{cslcore.PartMonth, cslcore.FormLong, "", ""}, {cslcore.PartDay, cslcore.FormNumeric, " ", ""}},
+	dateDayMonthAbbr: {{cslcore.PartDay, cslcore.FormNumeric, "", " "}, {cslcore.PartMonth, cslcore.FormShort, "", " "},
+		{cslcore.PartYear, cslcore.FormLong, "", ""}},
+	dateYearMonth: {{cslcore.PartMonth, cslcore.FormLong, "", " "}, {cslcore.PartYear, cslcore.FormLong, "", ""}},
+	dateMonth:     {{cslcore.PartMonth, cslcore.FormLong, "", ""}},
 }
 
-// appendDayMonthAbbr appends "3 Mar." (MLA) without the year.
-func appendDayMonthAbbr(b []byte, p DateParts) []byte {
-	if p.Day > 0 {
-		b = strconv.AppendInt(b, int64(p.Day), 10)
-		b = append(b, ' ')
-	}
-	return appendMonth(b, p.Month, true)
+// enDateOrder are the parts of each form of enDateForms, in order.
+var enDateOrder = [...][]cslcore.DatePart{
+	dateText:         {cslcore.PartMonth, cslcore.PartDay, cslcore.PartYear},
+	dateYear:         {cslcore.PartYear},
+	dateMonthDay:     {cslcore.PartMonth, cslcore.PartDay},
+	dateDayMonthAbbr: {cslcore.PartDay, cslcore.PartMonth, cslcore.PartYear},
+	dateYearMonth:    {cslcore.PartMonth, cslcore.PartYear},
+	dateMonth:        {cslcore.PartMonth},
 }
 
-func appendDateParts(b []byte, p DateParts, season string, form dateForm) []byte {
-	return appendDatePartsEra(b, p, season, form, p.Year)
+// enDateShown are the parts each form of enDateForms shows: year, month,
+// day.
+var enDateShown = [...][3]bool{
+	dateText:         {true, true, true},
+	dateYear:         {true, false, false},
+	dateMonthDay:     {false, true, true},
+	dateDayMonthAbbr: {true, true, true},
+	dateYearMonth:    {true, true, false},
+	dateMonth:        {false, true, false},
 }
 
-// appendDatePartsEra is appendDateParts with the era of eraYear after the
-// year (none for 0).
-func appendDatePartsEra(b []byte, p DateParts, season string, form dateForm, eraYear int) []byte {
-	month := p.Month
-	if month >= 13 && month <= 16 {
-		season = seasons[month-13]
-		month = 0
-	}
-	year := func() {
-		// the en-US terms "bc" and "ad" (cslcore.Era: AD for 1 to 499)
-		y, _ := cslcore.Era(p.Year)
-		_, era := cslcore.Era(eraYear)
-		b = strconv.AppendInt(b, int64(y), 10)
-		switch era {
-		case "bc":
-			b = append(b, " BC"...)
-		case "ad":
-			b = append(b, " AD"...)
+// appendDateParts appends the parts of the date p, each written by
+// cslcore.FormatDatePart with the en-US terms and its affixes (a part the
+// date lacks is left out with them); the part noPrefix is written without
+// its prefix, noSuffix without its suffix (the joints of a range). season
+// (1–4) or seasonName stand for a missing month. The year is followed by
+// the era of eraYear (cslcore.FormatYear).
+func appendDateParts(b []byte, parts []enDatePart, p [3]int, season int, seasonName string, noPrefix, noSuffix, eraYear int) []byte {
+	for i := range parts {
+		dp := &parts[i]
+		var t cslcore.DateText
+		if dp.part == cslcore.PartYear {
+			t = cslcore.FormatYear(dp.form, p[0], eraYear, enDates{})
+		} else {
+			t = cslcore.FormatDatePart(dp.part, dp.form, p, season, seasonName, enDates{})
 		}
-	}
-	switch form {
-	case dateYear:
-		year()
-	case dateMonth:
-		switch {
-		case month >= 1 && month <= 12:
-			b = append(b, monthsLong[month-1]...)
-		case season != "":
-			b = append(b, season...)
+		if t.IsEmpty() {
+			continue
 		}
-	case dateYearMonth:
-		switch {
-		case month >= 1 && month <= 12:
-			b = append(b, monthsLong[month-1]...)
-			b = append(b, ' ')
-		case season != "":
-			b = append(b, season...)
-			b = append(b, ' ')
+		if dp.prefix != "" && i != noPrefix {
+			b = append(b, dp.prefix...)
 		}
-		year()
-	case dateText, dateMonthDay:
-		switch {
-		case month >= 1 && month <= 12:
-			b = append(b, monthsLong[month-1]...)
-			if p.Day > 0 {
-				b = append(b, ' ')
-				b = strconv.AppendInt(b, int64(p.Day), 10)
-				if form == dateText {
-					b = append(b, ", "...)
-				}
-			} else if form == dateText {
-				b = append(b, ' ')
-			}
-		case season != "" && form == dateText:
-			b = append(b, season...)
-			b = append(b, ' ')
-		case season != "":
-			b = append(b, season...)
+		b = t.Append(b)
+		if dp.suffix != "" && i != noSuffix {
+			b = append(b, dp.suffix...)
 		}
-		if form == dateText {
-			year()
-		}
-	case dateDayMonthAbbr:
-		if month >= 1 && month <= 12 {
-			if p.Day > 0 {
-				b = strconv.AppendInt(b, int64(p.Day), 10)
-				b = append(b, ' ')
-			}
-			b = append(b, monthsShort[month-1]...)
-			b = append(b, ' ')
-		} else if season != "" {
-			b = append(b, season...)
-			b = append(b, ' ')
-		}
-		year()
 	}
 	return b
 }
+
+// enDates are the en-US terms of the built-in styles' dates
+// (cslcore.DateTerms).
+type enDates struct{}
+
+func (enDates) EraTerm(name string) string {
+	switch name {
+	case "bc":
+		return " BC"
+	case "ad":
+		return " AD"
+	}
+	return ""
+}
+
+func (enDates) MonthTerm(month int, short bool) string {
+	switch {
+	case month < 1 || month > 12:
+		return ""
+	case short:
+		return monthsShort[month-1]
+	}
+	return monthsLong[month-1]
+}
+
+func (enDates) SeasonTerm(season int) string {
+	if season < 1 || season > 4 {
+		return ""
+	}
+	return seasons[season-1]
+}
+
+func (enDates) DayOrdinal(day, _ int) string {
+	return string(appendOrdinal(nil, strconv.Itoa(day)))
+}
+
+func (enDates) LimitDayOrdinals() bool { return false }
 
 // numberOfVolumes is the "label-number-of-volumes" macro: "3 vols.".
 func numberOfVolumes(r *renderer) {

@@ -69,33 +69,28 @@ func (c *ctx) date(e *el) (*onode, status) {
 	// 1935-03-04/1936-03-04 in a month-day date)
 	diff := 3
 	if len(d.Parts) > 1 {
-		for i := 0; i < 3 && diff == 3; i++ {
-			if d.Parts[0][i] == d.Parts[1][i] {
-				continue
-			}
-			for _, p := range parts {
-				if dateGran[p.name] == i {
-					diff = i
-					break
-				}
-			}
+		var shown [3]bool
+		for _, p := range parts {
+			shown[dateGran[p.name]] = true
 		}
+		diff = cslcore.DateRangeDiff(d.Parts[0], d.Parts[1], shown)
 	}
 	if diff < 3 {
 		end := d.Parts[1]
-		lo, hi := -1, -1
-		for i, p := range parts {
-			if dateGran[p.name] >= diff && hasPart(start, p.name) {
-				if lo < 0 {
-					lo = i
-				}
-				hi = i
+		var gb [3]cslcore.DatePart
+		g := gb[:0]
+		for _, p := range parts {
+			gran, ok := dateGran[p.name]
+			if !ok {
+				gran = 3 // not a part: renders nothing
 			}
+			g = append(g, cslcore.DatePart(gran))
 		}
+		lo, hi := cslcore.DateRangeSpan(g, start, diff)
 		if lo < 0 {
 			n = c.renderParts(parts, start, d, delim, -1, -1, start[0])
 		} else {
-			rd := "–"
+			rd := cslcore.RangeDelimiter
 			// the range delimiter of the largest differing part
 			for _, p := range parts {
 				if dateGran[p.name] == diff && p.hasRangeDelim {
@@ -130,7 +125,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 	} else {
 		n = c.renderParts(parts, start, d, delim, -1, -1, start[0])
 		if d.OpenEnd && !n.empty() {
-			rd := "–"
+			rd := cslcore.RangeDelimiter
 			for _, p := range parts {
 				if p.name == "year" && p.hasRangeDelim {
 					rd = p.rangeDelim
@@ -165,18 +160,6 @@ func hasYearPart(parts []*el) bool {
 		if p.name == "year" {
 			return true
 		}
-	}
-	return false
-}
-
-func hasPart(p [3]int, name string) bool {
-	switch name {
-	case "year":
-		return p[0] != 0
-	case "month":
-		return p[1] != 0
-	case "day":
-		return p[2] != 0
 	}
 	return false
 }
@@ -262,71 +245,24 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix
 		var s string
 		switch dp.name {
 		case "year":
-			if p[0] == 0 {
-				continue
-			}
-			y, own := cslcore.Era(p[0])
-			_, era := cslcore.Era(eraYear)
-			short := dp.form == "short" && own != "bc"
-			if short {
-				s = strconv.Itoa(y % 100)
-				if y%100 < 10 {
-					s = "0" + s
-				}
-			} else {
-				s = strconv.Itoa(y)
-			}
-			if era == "bc" || era == "ad" && !short {
-				s += c.loc.term(era, "long", false)
-			}
-			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
+			s = cslcore.FormatYear(cslcore.ParsePartForm(dp.form), p[0], eraYear, c.loc).String()
+			if s != "" && c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
 				s += c.yearSuffix
 				c.ysDone = true
 			}
 		case "month":
-			m := p[1]
-			if m == 0 {
-				if d.Season != "" && p == d.Parts[0] {
-					if sn, err := strconv.Atoi(d.Season); err == nil && sn >= 1 && sn <= 4 {
-						s = c.loc.term("season-0"+strconv.Itoa(sn), "long", false)
-					} else {
-						s = d.Season
-					}
-					break
-				}
-				continue
-			}
-			if m >= 13 && m <= 16 {
-				s = c.loc.term("season-0"+strconv.Itoa(m-12), "long", false)
-				break
-			}
-			switch dp.form {
-			case "numeric":
-				s = strconv.Itoa(m)
-			case "numeric-leading-zeros":
-				s = two(m)
-			case "short":
-				s = c.loc.term("month-"+two(m), "short", false)
-			default:
-				s = c.loc.term("month-"+two(m), "long", false)
-			}
-		case "day":
-			if p[2] == 0 || p[1] == 0 {
-				continue
-			}
-			day := p[2]
-			switch dp.form {
-			case "numeric-leading-zeros":
-				s = two(day)
-			case "ordinal":
-				if c.loc.limitO && day != 1 {
-					s = strconv.Itoa(day)
+			// a season given apart is the start's (and an end equal to it)
+			season, seasonName := 0, ""
+			if d.Season != "" && p == d.Parts[0] {
+				if sn, err := strconv.Atoi(d.Season); err == nil && sn >= 1 && sn <= 4 {
+					season = sn
 				} else {
-					s = c.loc.ordinal(day, c.loc.termGender("month-"+two(p[1])), false)
+					seasonName = d.Season
 				}
-			default:
-				s = strconv.Itoa(day)
 			}
+			s = cslcore.FormatDatePart(cslcore.PartMonth, cslcore.ParsePartForm(dp.form), p, season, seasonName, c.loc).String()
+		case "day":
+			s = cslcore.FormatDatePart(cslcore.PartDay, cslcore.ParsePartForm(dp.form), p, 0, "", c.loc).String()
 		}
 		if s == "" {
 			continue
@@ -349,6 +285,49 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix
 	}
 	return n
 }
+
+// monthTerms are the names of the month terms.
+var monthTerms = [...]string{"month-01", "month-02", "month-03", "month-04", "month-05", "month-06",
+	"month-07", "month-08", "month-09", "month-10", "month-11", "month-12"}
+
+// seasonTerms are the names of the season terms.
+var seasonTerms = [...]string{"season-01", "season-02", "season-03", "season-04"}
+
+// EraTerm is the locale's term "bc" or "ad" (cslcore.DateTerms).
+func (c *chain) EraTerm(name string) string { return c.term(name, "long", false) }
+
+// MonthTerm is the locale's name of a month 1–12 (cslcore.DateTerms).
+func (c *chain) MonthTerm(month int, short bool) string {
+	if month < 1 || month > 12 {
+		return ""
+	}
+	if short {
+		return c.term(monthTerms[month-1], "short", false)
+	}
+	return c.term(monthTerms[month-1], "long", false)
+}
+
+// SeasonTerm is the locale's name of a season 1–4 (cslcore.DateTerms).
+func (c *chain) SeasonTerm(season int) string {
+	if season < 1 || season > 4 {
+		return ""
+	}
+	return c.term(seasonTerms[season-1], "long", false)
+}
+
+// DayOrdinal is a day as the locale's ordinal, in the gender of its month
+// (cslcore.DateTerms).
+func (c *chain) DayOrdinal(day, month int) string {
+	g := ""
+	if month >= 1 && month <= 12 {
+		g = c.termGender(monthTerms[month-1])
+	}
+	return c.ordinal(day, g, false)
+}
+
+// LimitDayOrdinals is the locale's limit-day-ordinals-to-day-1
+// (cslcore.DateTerms).
+func (c *chain) LimitDayOrdinals() bool { return c.limitO }
 
 // dateSortKey is a date as a sortable string.
 func dateSortKey(d *Date) string {

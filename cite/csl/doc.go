@@ -83,8 +83,15 @@
 //     normalizing given names as citeproc-js does: "J.-P." is "J. P.";
 //     IsRomanesque, the scripts
 //     written given name first; NonDroppingJoins and DroppingJoins, where a
-//     particle joins the family name without a space); the era of a year
-//     (Era: BC, and AD for 1 to 499); page-range formats (RangeEnd); the
+//     particle joins the family name without a space); the date parts
+//     (FormatDatePart: a year long or short with its era, Era: BC, and AD
+//     for 1 to 499; a month by name, short name, number or number with a
+//     leading zero, or a season; a day as a number, with a leading zero or
+//     as the locale's ordinal under limit-day-ordinals-to-day-1; the terms
+//     come from this package's locale chain, cslcore.DateTerms) and the
+//     range rule of dates (DateRangeDiff, DateRangeSpan: which parts are
+//     written for both dates of a range, which once; RangeDelimiter, the
+//     default delimiter); page-range formats (RangeEnd); the
 //     punctuation join table (JoinPunct); the superscript characters that
 //     HTML writes as <sup> (IsSuperscript, SuperscriptBase); JavaScript's
 //     white space (IsJSSpace).
@@ -104,11 +111,16 @@
 // and subsequent-author-substitute need the tree). So the output builders
 // stay two (cite's out.go and this package's output.go: groups,
 // delimiters and affixes, quotes flip-flopped by nesting, punctuation moved
-// into quotes), sharing the tables above; so do dates (cite's fixed en-US
-// forms against the locale's date formats with their date-part elements;
-// they share the era and the terms) and number variables (is-numeric, the
-// labels in numbers: each package's own reading, tied to its locator
-// handling).
+// into quotes), sharing the tables above. Dates share the writing of each
+// part and the range rule, and differ only in where the parts come from
+// and what a part carries: package cite's five fixed en-US forms are
+// tables of parts with affixes, appended as bytes; here the locale's date
+// formats with the style's date-part overrides (formatting, text-case,
+// strip-periods, a range-delimiter per part, the year suffix after the
+// year) become output nodes, and dates have sort keys (dateSortKey) that
+// cite's hand-written sort keys do not need. Number variables
+// (is-numeric, the labels in numbers) stay each package's own reading,
+// tied to its locator handling.
 //
 // # Conformance
 //
