@@ -60,3 +60,31 @@ func TestASCIIWordShortcut(t *testing.T) {
 	assert.False(t, asciiWord("a@"))
 	assert.False(t, asciiWord("J"))
 }
+
+// TestMayHoldParticles checks the shortcut of writeName: a name that
+// mayHoldParticles rejects is one that cslcore.ParseParticles leaves
+// alone.
+func TestMayHoldParticles(t *testing.T) {
+	pieces := []string{"", "a", "al", "el", "-", "al-", "el-", "van", "de", "d'", "d’", "dʼ", " ", ",", "Jr.", "\"", "'", "Gogh", "Иван", "Ли", "\u00a0", "\t", "III", "von", "La", "du"}
+	n := 0
+	for _, f1 := range pieces {
+		for _, f2 := range pieces {
+			for _, g := range []string{"", "Ivan", "Vincent van", "Martin Luther, Jr.", "J.-P.", "Ivan\u00a0M", "Ян", "Ab,c"} {
+				nm := Name{Family: f1 + f2, Given: g}
+				if mayHoldParticles(&nm) {
+					continue
+				}
+				n++
+				p := cslcore.NameParts{Family: nm.Family, Given: nm.Given}
+				cslcore.ParseParticles(&p)
+				if p.Family != nm.Family || p.Given != nm.Given || p.NonDroppingParticle != "" || p.DroppingParticle != "" || p.Suffix != "" {
+					t.Errorf("%q %q: mayHoldParticles is false but ParseParticles gives %+v", nm.Family, nm.Given, p)
+				}
+			}
+		}
+	}
+	require.Greater(t, n, 1000)
+	assert.True(t, mayHoldParticles(&Name{Family: "van Gogh"}))
+	assert.True(t, mayHoldParticles(&Name{Family: "King", Given: "Martin Luther, Jr."}))
+	assert.False(t, mayHoldParticles(&Name{Family: "Maisky", Given: "Ivan"}))
+}

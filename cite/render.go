@@ -339,8 +339,7 @@ func (r *renderer) writeVisibleNames(list []Name, spec *nameSpec) {
 func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 	// a given name of one word of ASCII letters (the usual case) holds
 	// no particle, suffix or initial to take out
-	plainGiven := asciiWord(n.Given)
-	if !n.NoParse && n.Literal == "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && mayHoldParticles(n, plainGiven) {
+	if !n.NoParse && n.Literal == "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && mayHoldParticles(n) {
 		// particles and a suffix typed into the name, taken out as
 		// citeproc-js does (cslcore.ParseParticles, the CSL processor's)
 		p := cslcore.NameParts{Family: n.Family, Given: n.Given, Suffix: n.Suffix, CommaSuffix: n.CommaSuffix}
@@ -352,7 +351,7 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 			n = &nn
 		}
 	}
-	if !short && n.Given != "" && !plainGiven {
+	if !short && n.Given != "" && !asciiWord(n.Given) {
 		// the five styles set initialize-with=". " with
 		// initialize="false": initials in a given name take ". "
 		// ("J.-P." is "J. P.", "John M.E." is "John M. E.")
@@ -466,19 +465,36 @@ func (r *renderer) appendNamePart(b []byte, s string) []byte {
 	if s == "" {
 		return b
 	}
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
-	if isJSSpace(first) || isJSSpace(last) {
+	if edgeSpace(s) {
 		r.o.addMark(start, len(b), 0)
 	}
 	return b
 }
 
+// edgeSpace reports whether the non-empty s begins or ends with white
+// space as JavaScript reads it (isJSSpace). An ASCII byte is tested as it
+// is: JavaScript's white space beyond ASCII is all multi-byte.
+func edgeSpace(s string) bool {
+	if c := s[0]; c < utf8.RuneSelf {
+		if c == ' ' || c >= '\t' && c <= '\r' {
+			return true
+		}
+	} else if r, _ := utf8.DecodeRuneInString(s); isJSSpace(r) {
+		return true
+	}
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		return c == ' ' || c >= '\t' && c <= '\r'
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isJSSpace(r)
+}
+
 // mayHoldParticles reports whether a name's family or given name may hold
 // a particle or suffix that cslcore.ParseParticles takes out: a space, an
 // apostrophe, quotes or "al-"/"el-" in the family name, a space or comma
-// in the given name (none in a plain one).
-func mayHoldParticles(n *Name, plainGiven bool) bool {
+// in the given name (TestMayHoldParticles checks it against
+// ParseParticles).
+func mayHoldParticles(n *Name) bool {
 	f := n.Family
 	if len(f) > 3 && f[2] == '-' && (f[0] == 'a' || f[0] == 'e') && f[1] == 'l' {
 		return true
@@ -488,9 +504,6 @@ func mayHoldParticles(n *Name, plainGiven bool) bool {
 		case ' ', '\'', '"', 0xE2: // 0xE2 starts ’
 			return true
 		}
-	}
-	if plainGiven {
-		return false
 	}
 	g := n.Given
 	for i := 0; i < len(g); i++ {

@@ -2,6 +2,7 @@ package cite
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -58,4 +59,22 @@ func TestWriteFieldAllocations(t *testing.T) {
 	})
 	require.Equal(t, "The “Big” Three", string(r.o.buf))
 	require.Zero(t, allocs)
+}
+
+// TestEdgeSpace checks edgeSpace's ASCII shortcut against isJSSpace on the
+// first and last rune.
+func TestEdgeSpace(t *testing.T) {
+	var cases []string
+	for r := rune(0); r < 0x3100; r++ {
+		cases = append(cases, string(r), string(r)+"a", "a"+string(r), "ab"+string(r)+"c")
+	}
+	cases = append(cases, "\ufeffx", "x\ufeff", "\xff", "a\xff", "\xffa", "Maisky", " Ivan", "Ivan ")
+	for _, s := range cases {
+		first, _ := utf8.DecodeRuneInString(s)
+		last, _ := utf8.DecodeLastRuneInString(s)
+		want := isJSSpace(first) || isJSSpace(last)
+		if got := edgeSpace(s); got != want {
+			t.Errorf("edgeSpace(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
