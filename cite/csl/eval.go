@@ -352,6 +352,11 @@ func (c *ctx) decorate(n *onode, e *el) {
 	if e.textCase != "" && !(e.kind == kText && e.macro != nil) && e.kind != kGroup && e.kind != kNames && e.kind != kDate {
 		c.applyCaseOf(n, e)
 	}
+	c.decorateUncased(n, e)
+}
+
+// decorateUncased is decorate but for the text-case.
+func (c *ctx) decorateUncased(n *onode, e *el) {
 	if e.strip {
 		stripPeriods(n)
 	}
@@ -478,9 +483,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		if shortSentence || rawTitle {
 			// citeproc-js leaves a short title as written; a raw
 			// title-cased value is not cased again
-			e2 := *e
-			e2.textCase = ""
-			c.decorate(n, &e2)
+			c.decorateUncased(n, e)
 		} else {
 			c.decorate(n, e)
 		}
@@ -847,6 +850,11 @@ func (c *ctx) label(e *el) (*onode, status) {
 		plural = true
 	case "never":
 	default:
+		if val == "" {
+			// no number: singular (as pluralValueAnd finds), without
+			// reading one
+			break
+		}
 		if v == "number-of-pages" || v == "number-of-volumes" {
 			n, err := strconv.Atoi(strings.TrimSpace(val))
 			plural = err != nil || n != 1
