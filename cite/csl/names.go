@@ -921,8 +921,8 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 		o, st := c.eval(k)
 		used := c.track
 		c.track = savedTrack
-		for v := range used {
-			if c.track != nil {
+		if c.track != nil {
+			for v := range used {
 				c.track[v] = true
 			}
 		}
