@@ -686,12 +686,7 @@ func (p *Processor) Bibliography() []Entry {
 	var out []Entry
 	var prevNames string
 	var prevList []Name
-	sas, hasSAS := b.opts["subsequent-author-substitute"]
-	sasRule := b.opts["subsequent-author-substitute-rule"]
-	if sasRule == "" {
-		sasRule = "complete-all"
-	}
-	sfa := b.opts["second-field-align"] != ""
+	sas, hasSAS, sasRule, sfa := b.sas, b.hasSAS, b.sasRule, b.sfa
 	// each entry's output tree is dead once flattened: the next one
 	// reuses the arena from here
 	m := p.ar.mark()

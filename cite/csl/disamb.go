@@ -18,7 +18,8 @@ func (p *Processor) disambRender(it *Item) (string, [][]Name) {
 	}
 	c.recordNames = true
 	// citeproc-js leaves the access date out of the comparison
-	c.suppressed = map[string]bool{"accessed": true}
+	c.suppressed = map[string]bool{}
+	c.suppress("accessed")
 	n, _ := c.children(c.ls.layout.kids, "")
 	return plainTextHTML(n), c.nameSets
 }

@@ -53,6 +53,9 @@ type ctx struct {
 	citationNumber int
 	firstNote      int
 	suppressed     map[string]bool
+	// supMask has the bit (supBit) of every variable put in suppressed
+	// (by suppress): a variable whose bit is clear is not looked up
+	supMask uint64
 	// options overriding sort keys
 	sortNamesMin, sortNamesFirst, sortNamesLast int
 	sortNamesSet                                bool
@@ -173,6 +176,26 @@ func (c *ctx) opt(name string) (string, bool) {
 	return v, ok
 }
 
+// supBit is a variable name's bit in ctx.supMask.
+func supBit(v string) uint64 {
+	if v == "" {
+		return 1
+	}
+	return 1 << ((uint(len(v))*7 + uint(v[0]) + uint(v[len(v)-1])) & 63)
+}
+
+// suppress suppresses a variable for the rest of the cite (c.suppressed
+// is made).
+func (c *ctx) suppress(v string) {
+	c.suppressed[v] = true
+	c.supMask |= supBit(v)
+}
+
+// isSuppressed reports whether a substitution suppressed a variable.
+func (c *ctx) isSuppressed(v string) bool {
+	return c.supMask&supBit(v) != 0 && c.suppressed[v]
+}
+
 // rawVariable is a variable's value whether or not substitution
 // suppressed it.
 func (c *ctx) rawVariable(name string) string {
@@ -185,7 +208,7 @@ func (c *ctx) rawVariable(name string) string {
 
 // variable returns the value of an ordinary or number variable.
 func (c *ctx) variable(name string) string {
-	if c.suppressed[name] {
+	if c.isSuppressed(name) {
 		return ""
 	}
 	switch name {
@@ -352,6 +375,11 @@ func (c *ctx) decorate(n *onode, e *el) {
 	if e.textCase != "" && !(e.kind == kText && e.macro != nil) && e.kind != kGroup && e.kind != kNames && e.kind != kDate {
 		c.applyCaseOf(n, e)
 	}
+	c.decorateUncased(n, e)
+}
+
+// decorateUncased is decorate but for the text-case.
+func (c *ctx) decorateUncased(n *onode, e *el) {
 	if e.strip {
 		stripPeriods(n)
 	}
@@ -391,7 +419,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 	case e.variable != "":
 		v := e.variable
 		var val string
-		if e.form == "short" && !c.suppressed[v] {
+		if e.form == "short" && !c.isSuppressed(v) {
 			// a substitution that used the variable suppresses its
 			// short form too
 			if !c.absent(e.shortVarID) {
@@ -478,9 +506,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		if shortSentence || rawTitle {
 			// citeproc-js leaves a short title as written; a raw
 			// title-cased value is not cased again
-			e2 := *e
-			e2.textCase = ""
-			c.decorate(n, &e2)
+			c.decorateUncased(n, e)
 		} else {
 			c.decorate(n, e)
 		}
@@ -847,6 +873,11 @@ func (c *ctx) label(e *el) (*onode, status) {
 		plural = true
 	case "never":
 	default:
+		if val == "" {
+			// no number: singular (as pluralValueAnd finds), without
+			// reading one
+			break
+		}
 		if v == "number-of-pages" || v == "number-of-volumes" {
 			n, err := strconv.Atoi(strings.TrimSpace(val))
 			plural = err != nil || n != 1

@@ -166,7 +166,7 @@ type chain struct {
 	// memo caches lookups (nil: no such term); a chain is shared by the
 	// processors of a style and language (Style.chain), so the map is
 	// copied on write (under memoMu) and read without a lock
-	memo   atomic.Pointer[map[memoKey]*term]
+	memo   atomic.Pointer[map[string]*termMemo]
 	memoMu sync.Mutex
 	// dateMemo caches the date parts of localized date elements (*el →
 	// *datePartsOf)
@@ -256,10 +256,18 @@ func buildChain(s *Style, ls *LocaleSet, lang string) *chain {
 
 // memoKey is a term lookup in a chain's memo: the name, and the form
 // (long, short, verb, verb-short, symbol) and gender (none, masculine,
-// feminine) by their index (one string to hash).
+// feminine) by their index.
 type memoKey struct {
 	name         string
 	form, gender uint8
+}
+
+// termMemo is the memo of a term name's lookups, by form and gender
+// (memoKey.form*3 + memoKey.gender): the memo map is keyed by the name
+// alone, a string to hash. Published in the memo, it is not changed.
+type termMemo [15]struct {
+	t    *term
+	done bool
 }
 
 // memoKeyOf returns the memo key of a lookup; ok is false for another
@@ -293,8 +301,8 @@ func memoKeyOf(name, form, gender string) (memoKey, bool) {
 	return k, true
 }
 
-// maxTermMemo bounds a chain's memo of term lookups (the terms a style
-// and the processor look up are a few dozen).
+// maxTermMemo bounds the term names in a chain's memo of term lookups
+// (the terms a style and the processor look up are a few dozen).
 const maxTermMemo = 1024
 
 var formFallback = map[string][]string{
@@ -314,25 +322,31 @@ func (c *chain) lookup(name, form, gender string) (*term, bool) {
 	if !ok {
 		return c.lookupAll(name, form, gender)
 	}
+	slot := int(k.form)*3 + int(k.gender)
 	if m := c.memo.Load(); m != nil {
-		if t, ok := (*m)[k]; ok {
-			return t, t != nil
+		if tm := (*m)[name]; tm != nil && tm[slot].done {
+			return tm[slot].t, tm[slot].t != nil
 		}
 	}
 	t, ok := c.lookupAll(name, form, gender)
 	c.memoMu.Lock()
 	old := c.memo.Load()
-	var m map[memoKey]*term
+	var m map[string]*termMemo
 	if old == nil {
-		m = map[memoKey]*term{k: t}
+		m = map[string]*termMemo{}
 	} else if len(*old) < maxTermMemo {
-		m = make(map[memoKey]*term, len(*old)+1)
+		m = make(map[string]*termMemo, len(*old)+1)
 		for x, y := range *old {
 			m[x] = y
 		}
-		m[k] = t
 	}
 	if m != nil {
+		tm := new(termMemo)
+		if prev := m[name]; prev != nil {
+			*tm = *prev
+		}
+		tm[slot].t, tm[slot].done = t, true
+		m[name] = tm
 		c.memo.Store(&m)
 	}
 	c.memoMu.Unlock()

@@ -212,7 +212,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 		if i < len(e.varIDs) && c.absent(e.varIDs[i]) {
 			continue // no names: nothing to look up
 		}
-		if c.suppressed[v] {
+		if c.isSuppressed(v) {
 			continue
 		}
 		if ns := c.item.names[v]; len(ns) > 0 {
@@ -333,11 +333,11 @@ func (c *ctx) suppressVars(k *el) {
 		switch e.kind {
 		case kNames:
 			for _, v := range e.vars {
-				c.suppressed[v] = true
+				c.suppress(v)
 			}
 		case kText:
 			if e.variable != "" {
-				c.suppressed[e.variable] = true
+				c.suppress(e.variable)
 			}
 			if e.macro != nil {
 				for _, kk := range e.macro.kids {
@@ -346,7 +346,7 @@ func (c *ctx) suppressVars(k *el) {
 			}
 		case kNumber, kDate:
 			if e.variable != "" {
-				c.suppressed[e.variable] = true
+				c.suppress(e.variable)
 			}
 		case kGroup:
 			for _, kk := range e.kids {
@@ -929,8 +929,8 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 		o, st := c.eval(k)
 		used := c.track
 		c.track = savedTrack
-		for v := range used {
-			if c.track != nil {
+		if c.track != nil {
+			for v := range used {
 				c.track[v] = true
 			}
 		}
@@ -946,7 +946,7 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 				c.suppressed = c.newSet()
 			}
 			for v := range used {
-				c.suppressed[v] = true
+				c.suppress(v)
 			}
 			wrap := c.list("", c.kids(o))
 			wrap.isNames = true
@@ -972,7 +972,7 @@ func (c *ctx) suppressNow(v string) {
 	if c.suppressed == nil {
 		c.suppressed = c.newSet()
 	}
-	c.suppressed[v] = true
+	c.suppress(v)
 }
 
 // unspaced reports whether a name is in a script that citeproc-js joins

@@ -952,7 +952,7 @@ func escapeHTML(s string) string {
 // doubleSpaces writes two white-space characters in a row as a no-break
 // space and a space, as citeproc-js's HTML does.
 func doubleSpaces(s string) string {
-	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\u00a0\t\n\r\u3000\u202f") {
+	if !mayDoubleSpace(s) {
 		return s
 	}
 	rs := []rune(s)
@@ -966,6 +966,37 @@ func doubleSpaces(s string) string {
 		sb.WriteRune(rs[i])
 	}
 	return sb.String()
+}
+
+// mayDoubleSpace reports whether s has two spaces in a row or a tab, line
+// break, no-break, ideographic or narrow no-break space, in one pass over
+// its bytes (as strings.Contains(s, "  ") || strings.ContainsAny(s,
+// "\u00a0\t\n\r\u3000\u202f"): a lead byte of UTF-8 is never inside another
+// character, so the bytes of those characters are found where they are).
+func mayDoubleSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return true
+			}
+		case '\t', '\n', '\r':
+			return true
+		case 0xC2: // U+00A0
+			if i+1 < len(s) && s[i+1] == 0xA0 {
+				return true
+			}
+		case 0xE3: // U+3000
+			if strings.HasPrefix(s[i+1:], "\x80\x80") {
+				return true
+			}
+		case 0xE2: // U+202F
+			if strings.HasPrefix(s[i+1:], "\x80\xaf") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // jsSpace reports whether JavaScript's \s matches r (cslcore.IsJSSpace).

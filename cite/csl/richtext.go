@@ -186,6 +186,10 @@ func appendCaseLeaves(leaves []caseLeaf, n *onode, nocase, soft bool) []caseLeaf
 	return leaves
 }
 
+// jurisdictionID and languageID are the ids (stdVarIDs) of the
+// variables that gate title case, for a bit test of their presence.
+var jurisdictionID, languageID = stdVarIDs["jurisdiction"], stdVarIDs["language"]
+
 // langGated are the variables whose title case citeproc-js gives only
 // items in English (its multilingual title fields); read only.
 var langGated = map[string]bool{"title": true, "title-short": true, "event": true, "genre": true, "medium": true, "container-title": true, "collection-title": true, "archive": true, "publisher": true, "authority": true, "publisher-place": true, "event-place": true, "archive-place": true, "jurisdiction": true, "number": true, "edition": true, "issue": true, "volume": true}
@@ -197,10 +201,10 @@ var langGated = map[string]bool{"title": true, "title-short": true, "event": tru
 func (c *ctx) applyCaseOf(n *onode, e *el) {
 	switch e.textCase {
 	case "title":
-		if c.item.vars["jurisdiction"] != "" {
+		if !c.absent(jurisdictionID) && c.item.vars["jurisdiction"] != "" {
 			return
 		}
-		if e.kind == kText && (langGated[e.variable] || strings.HasSuffix(e.variable, "-title") || strings.HasSuffix(e.variable, "-title-short")) && !c.isEnglish() {
+		if e.kind == kText && !c.isEnglish() && (langGated[e.variable] || strings.HasSuffix(e.variable, "-title") || strings.HasSuffix(e.variable, "-title-short")) {
 			return
 		}
 	case "sentence":
@@ -497,7 +501,10 @@ func capitalizeAll(s string) string {
 }
 
 func (c *ctx) isEnglish() bool {
-	lang := c.item.vars["language"]
+	var lang string
+	if !c.absent(languageID) {
+		lang = c.item.vars["language"]
+	}
 	if lang == "" {
 		return strings.HasPrefix(c.loc.lang, "en") || c.loc.lang == ""
 	}

@@ -190,6 +190,13 @@ type layoutSpec struct {
 	opts   map[string]string
 	layout *el
 	sort   []*sortKey
+	// options of a bibliography that each entry reads, set with opts:
+	// subsequent-author-substitute (sas, hasSAS), its rule (sasRule,
+	// "complete-all" when not given), second-field-align (sfa) given
+	sas     string
+	hasSAS  bool
+	sasRule string
+	sfa     bool
 	// layout affixes
 }
 
@@ -255,6 +262,12 @@ func ParseStyle(r io.Reader) (*Style, error) {
 			for kk, v := range k.attrs {
 				ls.opts[kk] = v
 			}
+			ls.sas, ls.hasSAS = ls.opts["subsequent-author-substitute"]
+			ls.sasRule = ls.opts["subsequent-author-substitute-rule"]
+			if ls.sasRule == "" {
+				ls.sasRule = "complete-all"
+			}
+			ls.sfa = ls.opts["second-field-align"] != ""
 			for _, kk := range k.kids {
 				switch kk.name {
 				case "layout":
