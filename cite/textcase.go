@@ -76,23 +76,8 @@ func isStopWord(w string) bool {
 func isStopWordRunes(w string) bool {
 	var buf [64]byte
 	b := buf[:0]
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	if !ascii {
-		b = b[:0]
-		for _, r := range w {
-			b = utf8.AppendRune(b, unicode.ToLower(r))
-		}
+	for _, r := range w {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	return stopWords[string(b)]
 }
