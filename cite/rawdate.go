@@ -132,7 +132,8 @@ func ParseDate(raw string) (Date, bool) {
 	if a.month == 0 {
 		// a named season ("Easter", "Michaelmas term"): a month wins
 		// over it wherever citeproc-js prints a date
-		d.SeasonName = a.season
+		// (valid UTF-8, as CSL-JSON writes it back)
+		d.SeasonName = strings.ToValidUTF8(a.season, "\uFFFD")
 	}
 	if neg {
 		a.year = -a.year
