@@ -294,8 +294,9 @@ func chapterTitle(doc *maisky.Document) string {
 	return label + " " + strconv.Itoa(d.Year) + t[len(label):]
 }
 
-// keywords joins keywords with "; " (the "keyword" variable), each split
-// at its semicolons and made one line, empty ones dropped.
+// keywords joins keywords with "; " (the "keyword" variable), each made
+// one line and then split at its semicolons (after NFC, which turns
+// U+037E GREEK QUESTION MARK into a semicolon), empty ones dropped.
 func keywords(kws []string) string {
 	n := 0
 	for _, k := range kws {
@@ -304,6 +305,7 @@ func keywords(kws []string) string {
 	var b strings.Builder
 	b.Grow(n)
 	for _, k := range kws {
+		k = oneLine(k)
 		for more := true; more; {
 			var part string
 			part, k, more = strings.Cut(k, ";")

@@ -158,3 +158,19 @@ func TestFromDocumentOneLine(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Memo on the ballot", it.Title)
 }
+
+// TestKeywordsSplitAfterNFC: a keyword is split at semicolons after it is
+// made one line (NFC), so a U+037E GREEK QUESTION MARK, which NFC turns
+// into a semicolon, separates keywords as RIS and CSL-JSON readers see it.
+func TestKeywordsSplitAfterNFC(t *testing.T) {
+	for in, want := range map[string]string{
+		"a\u037eb": "a; b",
+		"\u037e":   "",
+		"a; ;b":    "a; b",
+		" x\ty ":   "x y",
+	} {
+		if got := keywords([]string{in}); got != want {
+			t.Errorf("keywords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
