@@ -396,6 +396,8 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 		return
 	}
 	switch {
+	case short && n.NonDroppingParticle == "":
+		b = r.appendNamePart(b, family)
 	case short:
 		b = r.appendNamePart(b, joinParticle(n.NonDroppingParticle, family))
 	case inverted:
