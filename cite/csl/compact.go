@@ -213,20 +213,8 @@ func typeHit(b *branch, bit uint64) bool {
 		return false
 	}
 	for i := range b.conds {
-		hit := b.conds[i].mask&bit != 0
-		switch b.matchK {
-		case matchAny:
-			if hit {
-				return true
-			}
-		case matchNone:
-			if hit {
-				return false
-			}
-		default:
-			if !hit {
-				return false
-			}
+		if done, r := b.step(b.conds[i].mask&bit != 0); done {
+			return r
 		}
 	}
 	return b.matchK != matchAny

@@ -969,59 +969,28 @@ func (c *ctx) test(b *branch) bool {
 		cd := &b.conds[i]
 		if cd.masked {
 			// a type condition: the item's type is one value at most
-			hit := cd.mask&c.typeBit != 0
-			switch b.matchK {
-			case matchAny:
-				if hit {
-					return true
-				}
-			case matchNone:
-				if hit {
-					return false
-				}
-			default:
-				if !hit {
-					return false
-				}
+			if done, r := b.step(cd.mask&c.typeBit != 0); done {
+				return r
 			}
 			continue
 		}
 		if cd.vmasked {
 			// a variable condition on presence bits: cond for each value
 			// is whether its bit is set
+			// (all of them for matchAll, one for any and none)
 			p := &c.item.present
-			some := p[0]&cd.vmask[0] != 0 || p[1]&cd.vmask[1] != 0
-			switch b.matchK {
-			case matchAny:
-				if some {
-					return true
-				}
-			case matchNone:
-				if some {
-					return false
-				}
-			default:
-				if p[0]&cd.vmask[0] != cd.vmask[0] || p[1]&cd.vmask[1] != cd.vmask[1] {
-					return false
-				}
+			hit := p[0]&cd.vmask[0] != 0 || p[1]&cd.vmask[1] != 0
+			if b.matchK == matchAll {
+				hit = p[0]&cd.vmask[0] == cd.vmask[0] && p[1]&cd.vmask[1] == cd.vmask[1]
+			}
+			if done, r := b.step(hit); done {
+				return r
 			}
 			continue
 		}
 		for j, v := range cd.values {
-			r := c.cond(cd, j, v)
-			switch b.matchK {
-			case matchAny:
-				if r {
-					return true
-				}
-			case matchNone:
-				if r {
-					return false
-				}
-			default:
-				if !r {
-					return false
-				}
+			if done, r := b.step(c.cond(cd, j, v)); done {
+				return r
 			}
 		}
 	}

@@ -484,6 +484,20 @@ func (b *branch) summarize() {
 	b.bits = true
 }
 
+// step is one test of a branch's match with the result hit: done reports
+// whether the branch's outcome is decided by it (any: true at the first
+// hit; none: false at the first hit; all: false at the first miss), and r
+// is that outcome.
+func (b *branch) step(hit bool) (done, r bool) {
+	switch b.matchK {
+	case matchAny:
+		return hit, true
+	case matchNone:
+		return hit, false
+	}
+	return !hit, false
+}
+
 const (
 	matchAll uint8 = iota
 	matchAny
