@@ -1223,13 +1223,7 @@ func (c *chicago) labelPartNumber(capital bool) {
 	v := r.it.Extra["part-number"]
 	c.g(" ", "", "")
 	if isNumeric(v) {
-		r.o.elem("", "", 0, false)
-		if capital {
-			r.o.litCap("pt.")
-		} else {
-			r.o.lit("pt.")
-		}
-		r.o.end()
+		c.labelTerm("pt.", capital)
 	}
 	if capital && v != "" {
 		r.o.elem("", "", 0, false)
@@ -1334,13 +1328,7 @@ func (c *chicago) labelVolume(capital bool) {
 		}
 		// a cs:label, which citeproc-js never capitalizes for standing
 		// first
-		r.o.elem("", "", 0, false)
-		if capital {
-			r.o.litCap(t)
-		} else {
-			r.o.lit(t)
-		}
-		r.o.end()
+		c.labelTerm(t, capital)
 	}
 	c.volumeTextCase(capital)
 	c.e()
@@ -2743,13 +2731,7 @@ func (c *chicago) labelEdition(capital bool) {
 			tc = tcTitle
 		}
 		r.tv(vEdition, ed, "", "", 0, false, tc)
-		r.o.elem("", "", 0, false)
-		if capital {
-			r.o.litCap("edition")
-		} else {
-			r.o.lit("edition")
-		}
-		r.o.end()
+		c.labelTerm("edition", capital)
 		return
 	}
 	r.tv(vEdition, ed, "", "", 0, false, tc)
@@ -2803,4 +2785,18 @@ func typeIn(t string, types ...string) bool {
 		}
 	}
 	return false
+}
+
+// labelTerm renders a label's term (a cs:label or cs:text term: "vol.",
+// "pt.", "edition") as an element of its own, capitalized when it stands
+// first (capital).
+func (c *chicago) labelTerm(t string, capital bool) {
+	r := c.r
+	r.o.elem("", "", 0, false)
+	if capital {
+		r.o.litCap(t)
+	} else {
+		r.o.lit(t)
+	}
+	r.o.end()
 }

@@ -272,13 +272,7 @@ func (c *chicago) labelNumber(capital bool) {
 		if !docket && numPlural(n) || docket && numPlural(strings.ReplaceAll(n, "-", "")) {
 			t = "nos."
 		}
-		r.o.elem("", "", 0, false)
-		if capital {
-			r.o.litCap(t)
-		} else {
-			r.o.lit(t)
-		}
-		r.o.end()
+		c.labelTerm(t, capital)
 	}
 	tc := tcNone
 	if capital {

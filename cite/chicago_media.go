@@ -481,13 +481,7 @@ func (c *chicago) labelSection(capital bool) {
 		if isPlural(s) {
 			t = "secs."
 		}
-		r.o.elem("", "", 0, false)
-		if capital {
-			r.o.litCap(t)
-		} else {
-			r.o.lit(t)
-		}
-		r.o.end()
+		c.labelTerm(t, capital)
 	}
 	c.tvTitleCase(s, 0)
 	c.e()
