@@ -88,7 +88,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 		}
 		lo, hi := cslcore.DateRangeSpan(g, start, diff)
 		if lo < 0 {
-			n = c.renderParts(parts, start, d, delim, -1, -1, start[0])
+			n = c.renderParts(parts, start, d, delim, false, -1, start[0])
 		} else {
 			rd := cslcore.RangeDelimiter
 			// the range delimiter of the largest differing part
@@ -106,10 +106,13 @@ func (c *ctx) date(e *el) (*onode, status) {
 			if parts[hi].name == "year" {
 				startEra = 0
 			}
-			before := c.renderParts(parts[:lo], start, d, delim, -1, -1, start[0])
-			s := c.renderParts(parts[lo:hi+1], start, d, delim, -1, hi-lo, startEra)
-			en := c.renderParts(parts[lo:hi+1], end, d, delim, 0, -1, start[0])
-			after := c.renderParts(parts[hi+1:], start, d, delim, -1, -1, start[0])
+			before := c.renderParts(parts[:lo], start, d, delim, false, -1, start[0])
+			s := c.renderParts(parts[lo:hi+1], start, d, delim, false, hi-lo, startEra)
+			// citeproc-js writes the end's parts into a level of their
+			// own that has neither the date's delimiter nor its affixes
+			// ("15 Mar.–2Apr. 1999" with delimiter " "): see renderParts
+			en := c.renderParts(parts[lo:hi+1], end, d, c.rangeEndLevel(), true, -1, start[0])
+			after := c.renderParts(parts[hi+1:], start, d, delim, false, -1, start[0])
 			var segs []*onode
 			if !before.empty() {
 				segs = append(segs, before)
@@ -123,7 +126,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 			n.delim = delim
 		}
 	} else {
-		n = c.renderParts(parts, start, d, delim, -1, -1, start[0])
+		n = c.renderParts(parts, start, d, delim, false, -1, start[0])
 		if d.OpenEnd && !n.empty() {
 			rd := cslcore.RangeDelimiter
 			for _, p := range parts {
@@ -152,6 +155,86 @@ func (c *ctx) date(e *el) (*onode, status) {
 		c.suppressNow(e.variable)
 	}
 	return n, status{calledVar: true, varOK: true}
+}
+
+// rangeEngine is the state of a citeproc-js engine that shows in date
+// ranges. citeproc-js writes the end of a range (the parts after the
+// range delimiter) into a level of a queue of its own, which is not
+// reset between renders:
+//
+//   - building the style leaves it at a level made from the last cs:date
+//     built (lastBuiltDate), with that element's affixes and delimiter:
+//     the first range the engine writes has them around its end ("1964–
+//     (1965)" when the style's last date element has the affixes "(" and
+//     ")", whichever date the range is);
+//   - each range then opens the next level from a copy of that element
+//     without its affixes: its delimiter still joins the end's parts;
+//   - restoreProcessorState([]), with which the reference renderer
+//     (render.js) reuses an engine for each request, drops that copy: the
+//     level is then a plain one, and the end's parts are joined by nothing
+//     ("15 Mar–2Apr 1999" for a date with the delimiter " ").
+//
+// A Processor is by default in the last state (the reference outputs of
+// the oracle, which reuses engines, are written in it; Reset returns to
+// it); Fixture.Run, as the test suite's runner builds a new engine for
+// each fixture, gives its processor a rangeEngine: the end's parts are
+// then joined by the last date element's delimiter. The affixes of the
+// first range are not written: which range is the engine's first depends
+// on the renders citeproc-js makes for itself (the citation form of every
+// registered item, for disambiguation, before any output), and no test
+// suite fixture shows them.
+type rangeEngine struct{}
+
+// rangeEndLevel is the delimiter that joins the parts of a range's end.
+func (c *ctx) rangeEndLevel() string {
+	if c.engine == nil || c.st.lastDate == nil {
+		return ""
+	}
+	if c.st.lastDate.form != "" {
+		_, delim := c.dateParts(c.st.lastDate)
+		return delim
+	}
+	return c.st.lastDate.delim
+}
+
+// lastBuiltDate is the cs:date element citeproc-js builds last: it builds
+// the citation and then the bibliography, each its sort keys and then
+// its layout, in document order, with every macro built anew where it is
+// called (in sort keys too) and every branch of a cs:choose.
+func lastBuiltDate(s *Style) *el {
+	var last *el
+	var walk func(e *el, depth int)
+	walk = func(e *el, depth int) {
+		if e == nil || depth > 64 {
+			return
+		}
+		if e.kind == kDate {
+			last = e
+		}
+		walk(e.macro, depth+1)
+		for _, k := range e.kids {
+			walk(k, depth+1)
+		}
+		for _, b := range e.branches {
+			for _, k := range b.kids {
+				walk(k, depth+1)
+			}
+		}
+		walk(e.nameEl, depth+1)
+		walk(e.etAl, depth+1)
+		walk(e.labelEl, depth+1)
+		walk(e.subst, depth+1)
+	}
+	for _, ls := range []*layoutSpec{s.citation, s.bibliography} {
+		if ls == nil {
+			continue
+		}
+		for _, k := range ls.sort {
+			walk(k.macro, 0)
+		}
+		walk(ls.layout, 0)
+	}
+	return last
 }
 
 // hasYearPart reports whether a date's parts render its year.
@@ -236,10 +319,17 @@ func (c *chain) localizedDateParts(e *el) ([]*el, string) {
 	return out, lf.delim
 }
 
-// renderParts renders date parts of one date; noPrefix/noSuffix index a
-// part whose prefix/suffix is left out (range joints); the year is
-// followed by the era of eraYear (cslcore.Era; none for 0).
-func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix, noSuffix, eraYear int) *onode {
+// renderParts renders date parts of one date; noSuffix indexes a part
+// whose suffix is left out (the start's last part at a range's joint);
+// the year is followed by the era of eraYear (cslcore.Era; none for 0).
+//
+// rangeEnd renders the parts of a range's end as citeproc-js does: each
+// part but the last goes into a level of its own whose first blob loses
+// its prefix, and the last into the enclosing level, whose first blob is
+// then the first part's level — so the last part keeps its prefix unless
+// it is the only one ("1998/12/30–19991/2" for year, month and day with
+// the prefix "/").
+func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, rangeEnd bool, noSuffix, eraYear int) *onode {
 	n := c.list(delim, c.room(len(parts)))
 	for i, dp := range parts {
 		var s string
@@ -275,7 +365,7 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, noPrefix
 			stripPeriods(ln)
 		}
 		w := c.formatted(dp.fm, c.kids(ln))
-		if i != noPrefix {
+		if !rangeEnd || i == len(parts)-1 && len(parts) > 1 {
 			w.prefix = dp.prefix
 		}
 		if i != noSuffix {

@@ -41,6 +41,9 @@ type ctx struct {
 	nearNote     bool
 	sorting      bool
 	sortKeyDates bool
+	// engine is the citeproc-js engine state a range's end is written
+	// in (nil: an engine reset since it was built)
+	engine *rangeEngine
 	// typeBit is the item type's bit in the style's typeBits (0: none)
 	typeBit uint64
 	// disambiguation

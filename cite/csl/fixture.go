@@ -142,7 +142,10 @@ func (f *Fixture) Run(locales *LocaleSet) (string, error) {
 			items = append(items, it)
 		}
 	}
+	// the suite's runner builds an engine for each fixture and never
+	// resets it (see rangeEngine)
 	p := NewProcessor(st, Options{Locales: locales})
+	p.engine = &rangeEngine{}
 	mode := f.Mode
 	sub := ""
 	if i := strings.IndexByte(mode, '-'); i >= 0 {
@@ -158,6 +161,7 @@ func (f *Fixture) Run(locales *LocaleSet) (string, error) {
 		if err := json.Unmarshal(f.BibEntries, &sets); err == nil && len(sets) > 0 {
 			last := sets[len(sets)-1]
 			p2 := NewProcessor(st, Options{Locales: locales})
+			p2.engine = &rangeEngine{}
 			for _, r := range last {
 				var id any
 				_ = json.Unmarshal(r, &id)

@@ -48,6 +48,9 @@ type Processor struct {
 	// ar holds the output nodes of renders during a call (nil between
 	// calls: nodes are then allocated one by one)
 	ar *arena
+	// engine, when set, writes date ranges as a citeproc-js engine
+	// does before its first reset (the test suite's runner: Fixture.Run)
+	engine *rangeEngine
 }
 
 // regEntry is what prepare decides for an item.
@@ -241,6 +244,7 @@ func (p *Processor) Reset() {
 	p.reg = p.reg[:0]
 	p.order = nil
 	p.positions = nil
+	p.engine = nil // as restoreProcessorState([]) drops citeproc-js's date token
 	p.dirty = true
 }
 
@@ -255,6 +259,7 @@ func (p *Processor) Item(id string) *Item {
 func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	c := p.ar.newCtx()
 	c.ar, c.st, c.loc, c.item, c.mode, c.budget = p.ar, p.style, p.loc, it, mode, 200000
+	c.engine = p.engine
 	c.typeBit = p.style.typeBits[it.Type]
 	if mode == modeBib {
 		c.ls = p.style.bibliography

@@ -184,6 +184,8 @@ type Style struct {
 	typeBits map[string]uint64
 	// chains are the locale chains of the style's processors
 	chains chainCache
+	// lastDate is the cs:date that citeproc-js builds last (rangeEngine)
+	lastDate *el
 }
 
 type layoutSpec struct {
@@ -314,6 +316,7 @@ func ParseStyle(r io.Reader) (*Style, error) {
 		}
 	}
 	s.initWith = styleInitWith(s)
+	s.lastDate = lastBuiltDate(s)
 	s.resolveNameOpts(c.nameEls)
 	s.compact()
 	s.typeChoices()
