@@ -54,7 +54,18 @@ func (c *ctx) date(e *el) (*onode, status) {
 		if !hasYear {
 			return nil, status{calledVar: true}
 		}
+		// citeproc-js writes the literal as the year part: with its
+		// affixes and formatting
 		n := c.richText(d.Literal)
+		parts, _ := c.dateParts(e)
+		for _, dp := range parts {
+			if dp.name == "year" {
+				n = c.formatted(dp.fm, c.kids(n))
+				n.prefix, n.suffix = dp.prefix, dp.suffix
+				break
+			}
+		}
+		n = c.list("", c.kids(n))
 		c.decorate(n, e)
 		return n, status{calledVar: true, varOK: true}
 	}
@@ -332,14 +343,12 @@ func (c *chain) localizedDateParts(e *el) ([]*el, string) {
 func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, rangeEnd bool, noSuffix, eraYear int) *onode {
 	n := c.list(delim, c.room(len(parts)))
 	for i, dp := range parts {
-		var s string
+		var s, era string
 		switch dp.name {
 		case "year":
-			s = cslcore.FormatYear(cslcore.ParsePartForm(dp.form), p[0], eraYear, c.loc).String()
-			if s != "" && c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
-				s += c.yearSuffix
-				c.ysDone = true
-			}
+			yt := cslcore.FormatYear(cslcore.ParsePartForm(dp.form), p[0], eraYear, c.loc)
+			era, yt.Text = yt.Text, ""
+			s = yt.String()
 		case "month":
 			// a season given apart is the start's (and an end equal to it)
 			season, seasonName := 0, ""
@@ -370,6 +379,29 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, rangeEnd
 		}
 		if i != noSuffix {
 			w.suffix = dp.suffix
+		}
+		if dp.name == "year" && i != noSuffix {
+			// citeproc-js appends the era and then the year-suffix to
+			// the year part's level, after its affixes: the era plain,
+			// the year-suffix with the part's affixes and formatting
+			// ("(79) AD(a)" for a year part with "(" and ")"); the start's
+			// year at a range's joint has neither: they follow the end
+			var ys *onode
+			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
+				c.ysDone = true
+				ys = c.formatted(dp.fm, c.kids(c.leaf(c.yearSuffix)))
+				ys.prefix, ys.suffix = dp.prefix, dp.suffix
+			}
+			if era != "" || ys != nil {
+				g := c.list("", c.kids(w))
+				if era != "" {
+					g.kids = append(g.kids, c.leaf(era))
+				}
+				if ys != nil {
+					g.kids = append(g.kids, ys)
+				}
+				w = g
+			}
 		}
 		n.kids = append(n.kids, w)
 	}
