@@ -470,7 +470,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 			if v == "page" || (c.cite != nil && (c.cite.Label == "" || c.cite.Label == "page")) {
 				head = c.pageRange(head)
 			} else if isNumeric(head) || pluralValue(head) {
-				head = c.pageRangeDelim(head)
+				head = c.pageRangeDelim(head, v)
 			}
 			n = c.richText(head + tail)
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
@@ -479,7 +479,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 				// commas as given ("1,310,719"), its hyphens as dashes
 				val = strings.ReplaceAll(val, "-", "–")
 			} else if isNumeric(val) {
-				val = c.pageRangeDelim(val)
+				val = c.pageRangeDelim(val, v)
 			} else if strings.IndexByte(val, '&') >= 0 {
 				val = ampersandJoin(val)
 			}
@@ -793,7 +793,7 @@ func (c *ctx) formatNumber(val, form, variable string) string {
 	var buf [8]numPart
 	parts := splitNumbersInto(buf[:0], val, c.andWord())
 	gender := c.loc.termGender(variable)
-	return c.joinNumbers(parts, "–", func(s string) string {
+	return c.joinNumbers(parts, c.numberRangeDelim(variable), func(s string) string {
 		num, err := strconv.Atoi(s)
 		if err != nil || (form != "ordinal" && form != "long-ordinal" && form != "roman") {
 			return s
@@ -1061,13 +1061,31 @@ func (c *ctx) cond(cd *cond, j int, v string) bool {
 	return false
 }
 
-// pageRangeDelim writes the ranges of a numeric value with en dashes.
-func (c *ctx) pageRangeDelim(v string) string {
+// pageRangeDelim writes the ranges of the numeric value of a variable
+// with numberRangeDelim.
+func (c *ctx) pageRangeDelim(v, variable string) string {
 	if digitRun(v) {
 		return v
 	}
 	var buf [8]numPart
-	return c.joinNumbers(splitNumbersInto(buf[:0], v, c.andWord()), "–", func(s string) string { return s })
+	return c.joinNumbers(splitNumbersInto(buf[:0], v, c.andWord()), c.numberRangeDelim(variable), func(s string) string { return s })
+}
+
+// numberRangeDelim is the delimiter of a range in a number variable's
+// value: citeproc-js joins every number range with the locale's term
+// "page-range-delimiter" (an en dash when it has none), but when that is
+// a hyphen, a collection-number's with "year-range-delimiter".
+func (c *ctx) numberRangeDelim(variable string) string {
+	d := c.loc.rangeDelim
+	if d == "" {
+		d = "–"
+	}
+	if d == "-" && variable == "collection-number" {
+		if d = c.loc.term("year-range-delimiter", "long", false); d == "" {
+			d = "–"
+		}
+	}
+	return d
 }
 
 // pageRange formats a page range with the style's page-range-format.
