@@ -173,10 +173,6 @@ func (c *ctx) names(e *el) (*onode, status) {
 	etal := e.etAl
 	labelEl := e.labelEl
 	labelFirst := e.labelFirst
-	if e.nameEl == nil && !c.substituting {
-		// without a cs:name, citeproc-js writes the label after the names
-		labelFirst = false
-	}
 	if c.substituting && c.parentNames != nil {
 		if ne == nil {
 			ne = c.parentNames.nameEl

@@ -325,6 +325,9 @@ type compiler struct {
 	macroNodes map[string]*xnode
 	inProgress map[string]bool
 	nameEls    []*el // the cs:name elements
+	// inSubst counts the cs:substitute elements the element being
+	// compiled is written in (a macro's body starts again at 0)
+	inSubst int
 }
 
 func (c *compiler) macroRef(name string, at *xnode) (*el, error) {
@@ -349,6 +352,9 @@ func (c *compiler) macro(name string, n *xnode) (*el, error) {
 		return nil, &SyntaxError{Line: n.line, Column: n.col, Msg: fmt.Sprintf("macro %q calls itself", name)}
 	}
 	c.inProgress[name] = true
+	savedSubst := c.inSubst
+	c.inSubst = 0
+	defer func() { c.inSubst = savedSubst }()
 	e := &el{kind: kMacro, line: n.line, col: n.col, name: name}
 	for _, k := range n.kids {
 		ce, err := c.element(k)
@@ -802,17 +808,27 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				e.labelFirst = e.nameEl == nil
 			case "substitute":
 				se := &el{kind: kSubstitute}
+				c.inSubst++
 				for _, sk := range k.kids {
 					ce, err := c.element(sk)
 					if err != nil {
+						c.inSubst--
 						return nil, err
 					}
 					if ce != nil {
 						se.kids = append(se.kids, ce)
 					}
 				}
+				c.inSubst--
 				e.subst = se
 			}
+		}
+		if e.nameEl == nil && c.inSubst == 0 {
+			// citeproc-js gives a cs:names without a cs:name, unless it
+			// is written inside a cs:substitute, a cs:name before its
+			// other children: its label follows the names, and so does
+			// the label a substitution inherits from it
+			e.labelFirst = false
 		}
 	case "choose":
 		e.kind = kChoose
