@@ -477,7 +477,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		if i < len(levels) {
 			lvl = levels[i]
 		}
-		rendered = append(rendered, c.perName(c.oneName(ns[i], i, o, ne, lvl), ne))
+		rendered = append(rendered, c.perName(c.oneName(ns[i], i, o, ne, lvl), ne, ns[i]))
 	}
 	if k == 0 {
 		return nil
@@ -568,12 +568,20 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	}
 	if truncated {
 		if useLast {
-			out.kids = append(out.kids, c.leaf(o.delim+"… "))
+			// citeproc-js's ellipsis follows one name with a space,
+			// more names (or an inverted one, with
+			// delimiter-precedes-last="after-inverted-name") with the
+			// delimiter
+			if len(rendered) > 1 || o.delimPrecedesLast == "after-inverted-name" && inverted(len(rendered)-1) {
+				out.kids = append(out.kids, c.leaf(o.delim+"… "))
+			} else {
+				out.kids = append(out.kids, c.leaf(" … "))
+			}
 			lvl := -1
 			if len(levels) > 0 {
 				lvl = levels[len(levels)-1]
 			}
-			out.kids = append(out.kids, c.perName(c.oneName(ns[len(ns)-1], len(ns)-1, o, ne, lvl), ne))
+			out.kids = append(out.kids, c.perName(c.oneName(ns[len(ns)-1], len(ns)-1, o, ne, lvl), ne, ns[len(ns)-1]))
 		} else {
 			term := "et-al"
 			if etal != nil {
@@ -607,26 +615,44 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			}
 		}
 	}
-	if ne != nil {
+	if ne != nil && truncated && !useLast {
+		// citeproc-js gives the names joined to "et al." cs:name's
+		// affixes and formatting once more as a whole (a list without
+		// "et al." has them on each name only)
 		n2 := c.list("", c.kids(out))
 		n2.prefix, n2.suffix = ne.prefix, ne.suffix
-		if truncated && !useLast {
-			// citeproc-js formats the names joined to "et al." once
-			// more as a whole
-			n2.fm = ne.fm
-		}
+		n2.fm = ne.fm
 		return n2
 	}
 	return out
 }
 
 // perName gives one name cs:name's formatting: citeproc-js formats each
-// name, not the list with its delimiters and "and".
-func (c *ctx) perName(n *onode, ne *el) *onode {
-	if n == nil || ne == nil || ne.fm.zero() {
+// name, not the list with its delimiters and "and". A personal name takes
+// cs:name's affixes too (each name of the list, not the list: "Pons S,
+// Service R," with suffix=","); an institution takes neither.
+func (c *ctx) perName(n *onode, ne *el, nm Name) *onode {
+	if n == nil || ne == nil {
 		return n
 	}
-	return c.formatted(ne.fm, c.kids(n))
+	person := !rendersAsInstitution(nm)
+	if ne.fm.zero() && (!person || ne.prefix == "" && ne.suffix == "") {
+		return n
+	}
+	if !ne.fm.zero() {
+		n = c.formatted(ne.fm, c.kids(n))
+	}
+	if person && (ne.prefix != "" || ne.suffix != "") {
+		n = c.list("", c.kids(n))
+		n.prefix, n.suffix = ne.prefix, ne.suffix
+	}
+	return n
+}
+
+// rendersAsInstitution reports whether oneName writes the name as an
+// institution: a literal, or a family name alone flagged isInstitution.
+func rendersAsInstitution(n Name) bool {
+	return n.Literal != "" || (n.Given == "" && n.Family != "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && n.IsInstitution)
 }
 
 // normalizeSuffix writes a name suffix's abbreviations with the style's
@@ -709,7 +735,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			parts = merged
 		}
 	}
-	if n.Literal != "" || (n.Given == "" && n.Family != "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && n.IsInstitution) {
+	if rendersAsInstitution(n) {
 		lit := n.Literal
 		if lit == "" {
 			lit = n.Family
