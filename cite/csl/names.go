@@ -388,8 +388,28 @@ func sameNames(a, b []Name) bool {
 	return true
 }
 
-// shown returns how many names are shown, and whether et-al applies.
+// shown returns how many names are shown (before the last one that
+// et-al-use-last adds), and whether et-al applies.
 func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
+	k, truncated := c.shownFirst(ns, o)
+	if truncated && o.etAlUseLast && !c.sorting && k > o.etAlMin-2 {
+		// citeproc-js shows at most et-al-min - 2 names before the
+		// ellipsis and the last name, whatever et-al-use-first says
+		// (so that the ellipsis always leaves a name out)
+		k = max(o.etAlMin-2, 0)
+	}
+	return k, truncated
+}
+
+// endsWithLast reports whether a list of n names of which k are shown ends in
+// an ellipsis and the last name (et-al-use-last).
+func endsWithLast(o nameOpts, k, n int, truncated bool) bool {
+	return truncated && o.etAlUseLast && k+1 < n
+}
+
+// shownFirst is how many names et-al-min and et-al-use-first show, and
+// whether et-al applies.
+func (c *ctx) shownFirst(ns []Name, o nameOpts) (int, bool) {
 	n := len(ns)
 	if k, ok := c.shownByPosition(n, o); ok {
 		return k, k < n
@@ -453,13 +473,16 @@ func (c *ctx) shownByPosition(n int, o nameOpts) (int, bool) {
 }
 
 func (c *ctx) countNames(ns []Name, o nameOpts) int {
-	k, _ := c.shown(ns, o)
+	k, truncated := c.shown(ns, o)
+	if endsWithLast(o, k, len(ns), truncated) {
+		return k + 1
+	}
 	return k
 }
 
 func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	k, truncated := c.shown(ns, o)
-	useLast := truncated && o.etAlUseLast && k+1 < len(ns)
+	useLast := endsWithLast(o, k, len(ns), truncated)
 	if c.recordNames {
 		shown := append([]Name(nil), ns[:k]...)
 		if useLast {
@@ -479,7 +502,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		}
 		rendered = append(rendered, c.perName(c.oneName(ns[i], i, o, ne, lvl), ne, ns[i]))
 	}
-	if k == 0 {
+	if k == 0 && !useLast {
 		return nil
 	}
 	if slices.Contains(rendered, nil) {
@@ -497,7 +520,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			n2 = append(n2, ns[len(ns)-1])
 		}
 		rendered, ns = r2, n2
-		if len(rendered) == 0 {
+		if len(rendered) == 0 && !useLast {
 			return nil
 		}
 	}
@@ -572,7 +595,9 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			// more names (or an inverted one, with
 			// delimiter-precedes-last="after-inverted-name") with the
 			// delimiter
-			if len(rendered) > 1 || o.delimPrecedesLast == "after-inverted-name" && inverted(len(rendered)-1) {
+			if len(rendered) == 0 {
+				// no names before it: the last name alone
+			} else if len(rendered) > 1 || o.delimPrecedesLast == "after-inverted-name" && inverted(len(rendered)-1) {
 				out.kids = append(out.kids, c.leaf(o.delim+"… "))
 			} else {
 				out.kids = append(out.kids, c.leaf(" … "))
