@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
@@ -842,7 +843,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			if k == nil {
 				continue
 			}
-			if len(g.kids) > 0 && (part != "family" || !cslcore.NonDroppingJoins(prev)) {
+			if len(g.kids) > 0 && (part != "family" || c.sorting || !cslcore.NonDroppingJoins(prev)) {
 				g.kids = append(g.kids, c.leaf(" "))
 			}
 			g.kids = append(g.kids, k)
@@ -858,6 +859,12 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	fam := n.Family
 	ndp := n.NonDroppingParticle
 	dp := n.DroppingParticle
+	if c.sorting {
+		// citeproc-js's sort key drops a particle's first apostrophe
+		// and joins it to the family name with a space ("d Wander",
+		// "de  Frinkle" for "d’Wander", "de’ Frinkle")
+		ndp, dp = dropApostrophe(ndp), dropApostrophe(dp)
+	}
 	suffix := n.Suffix
 	if o.hasInitWith {
 		suffix = normalizeSuffix(suffix, o.initializeWith)
@@ -937,6 +944,15 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		out.kids = append(out.kids, c.leaf(o.sortSep), c.richText(suffix))
 	}
 	return out
+}
+
+// dropApostrophe removes the first apostrophe (' or ’) of s.
+func dropApostrophe(s string) string {
+	if i := strings.IndexAny(s, "'\u2019"); i >= 0 {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		return s[:i] + s[i+w:]
+	}
+	return s
 }
 
 // initials abbreviates given names as citeproc-js does (cslcore.Initials,
