@@ -114,12 +114,12 @@ func (c *ctx) baseNameOptions(ne *el) nameOpts {
 	if v, ok := get("and"); ok {
 		o.and = v
 	}
-	if ne != nil {
-		if v, ok := ne.a["delimiter"]; ok {
-			o.delim = v
-		} else if v, ok := c.opt("name-delimiter"); ok {
-			o.delim = v
-		}
+	// a cs:names without a cs:name has citeproc-js's default cs:name,
+	// which inherits the style's name-delimiter and name-form too
+	if v, ok := ne.attrOK("delimiter"); ok {
+		o.delim = v
+	} else if v, ok := c.opt("name-delimiter"); ok {
+		o.delim = v
 	}
 	if v, ok := get("delimiter-precedes-et-al"); ok {
 		o.delimPrecedesEtAl = v
@@ -127,11 +127,10 @@ func (c *ctx) baseNameOptions(ne *el) nameOpts {
 	if v, ok := get("delimiter-precedes-last"); ok {
 		o.delimPrecedesLast = v
 	}
+	// citeproc-js's institution takes cs:name's own delimiter, else ", "
 	o.instDelim, o.instDelimPrecedesLast = ", ", "contextual"
-	if ne != nil {
-		if v, ok := ne.a["delimiter"]; ok {
-			o.instDelim = v
-		}
+	if v, ok := ne.attrOK("delimiter"); ok {
+		o.instDelim = v
 	}
 	if v, ok := c.opt("delimiter-precedes-last"); ok {
 		o.instDelimPrecedesLast = v
@@ -157,17 +156,24 @@ func (c *ctx) baseNameOptions(ne *el) nameOpts {
 	if v, ok := get("sort-separator"); ok {
 		o.sortSep = v
 	}
-	if ne != nil {
-		if v, ok := ne.a["form"]; ok {
-			o.form = v
-		} else if v, ok := c.opt("name-form"); ok {
-			o.form = v
-		}
+	if v, ok := ne.attrOK("form"); ok {
+		o.form = v
+	} else if v, ok := c.opt("name-form"); ok {
+		o.form = v
 	}
 	return o
 }
 
 func first(s string, _ bool) string { return s }
+
+// attrOK returns an attribute of e, which may be nil.
+func (e *el) attrOK(k string) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	v, ok := e.a[k]
+	return v, ok
+}
 
 func (c *ctx) names(e *el) (*onode, status) {
 	ne := e.nameEl
@@ -549,41 +555,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		if i > 0 {
 			last := i == len(rendered)-1 && !truncated
 			if last && andTerm != "" {
-				useDelim, delim := false, o.delim
-				if isInstitution(ns[i]) {
-					// the institution's own rule; a delimiter after an
-					// inverted name still follows cs:name's
-					delim = o.instDelim
-					switch o.instDelimPrecedesLast {
-					case "always":
-						useDelim = true
-					case "never":
-					default:
-						useDelim = len(rendered) > 2
-					}
-					if o.delimPrecedesLast == "after-inverted-name" && inverted(i-1) {
-						useDelim, delim = true, o.delim
-					}
-				} else {
-					switch o.delimPrecedesLast {
-					case "always":
-						useDelim = true
-					case "never":
-					case "after-inverted-name":
-						useDelim = inverted(i - 1)
-					default:
-						useDelim = len(rendered) > 2
-					}
-				}
-				if useDelim {
-					out.kids = append(out.kids, c.leaf(delim+andTerm+" "))
-				} else if i < len(ns) && unspaced(ns[i-1].Family+ns[i-1].Literal) && unspaced(ns[i].Family+ns[i].Literal) {
-					// names in scripts written without spaces between
-					// words take the conjunction without spaces
-					out.kids = append(out.kids, c.leaf(andTerm))
-				} else {
-					out.kids = append(out.kids, c.leaf(c.spaced(andTerm)))
-				}
+				out.kids = append(out.kids, c.leaf(c.andJoin(andTerm, o, len(rendered), isInstitution(ns[i]), inverted(i-1))))
 			} else {
 				out.kids = append(out.kids, c.leaf(o.delim))
 			}
@@ -618,20 +590,35 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 				t = ""
 			}
 			if t != "" {
-				useDelim := false
+				// citeproc-js: after one name a space (the delimiter
+				// with "always" or "after-inverted-name"), after more
+				// the delimiter (a space with "never" or
+				// "after-inverted-name", whether the name is inverted
+				// or not); a space goes when the term does not start
+				// with a letter of a Latin, Greek, Cyrillic, Hebrew,
+				// Arabic or Thai script (or "&")
+				prefix := " "
+				if len(rendered) > 1 {
+					prefix = o.delim
+				}
 				switch o.delimPrecedesEtAl {
 				case "always":
-					useDelim = true
+					prefix = o.delim
 				case "never":
+					if len(rendered) > 1 {
+						prefix = " "
+					}
 				case "after-inverted-name":
-					useDelim = inverted(k - 1)
-				default:
-					useDelim = k > 1
+					prefix = o.delim
+					if len(rendered) > 1 {
+						prefix = " "
+					}
 				}
-				if useDelim {
-					out.kids = append(out.kids, c.leaf(o.delim))
-				} else if r := firstRune(t); !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-					out.kids = append(out.kids, c.leaf(" "))
+				if prefix == " " && !cslcore.StartsRomanesque(t) {
+					prefix = ""
+				}
+				if prefix != "" {
+					out.kids = append(out.kids, c.leaf(prefix))
 				}
 				tn := c.richText(t)
 				if etal != nil {
@@ -1038,9 +1025,51 @@ func (c *ctx) suppressNow(v string) {
 	c.suppress(v)
 }
 
-// unspaced reports whether a name is in a script that citeproc-js joins
-// to a conjunction without spaces (Hebrew, Chinese, Japanese, Korean).
-func unspaced(s string) bool {
-	r := firstRune(s)
-	return s != "" && unicode.In(r, unicode.Hebrew, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+// andJoin is the text citeproc-js writes before the last of n names: the
+// conjunction with a space each side when it starts with a letter of
+// cslcore.StartsRomanesque (else without spaces), the delimiter before it
+// after more than two names; delimiter-precedes-last "always" puts the
+// delimiter before it after one name too, "never" a space after more,
+// and "after-inverted-name" (citeproc-js's reading) the delimiter after
+// one name, a space after more, and the delimiter after an inverted
+// name. A last name that is an institution takes the delimiter and
+// delimiter-precedes-last of the institution (the style's), but for the
+// delimiter after an inverted name.
+func (c *ctx) andJoin(andTerm string, o nameOpts, n int, lastInst, prevInverted bool) string {
+	delim, dpl := o.delim, o.delimPrecedesLast
+	if lastInst {
+		delim, dpl = o.instDelim, o.instDelimPrecedesLast
+	}
+	var single, multiple, suffix string
+	if cslcore.StartsRomanesque(andTerm) {
+		single, multiple, suffix = " ", delim, " "
+	}
+	switch dpl {
+	case "always":
+		single = delim
+	case "never":
+		if multiple != "" {
+			multiple = " "
+		}
+	case "after-inverted-name":
+		if !lastInst {
+			if single != "" {
+				single = delim
+			}
+			if multiple != "" {
+				multiple = " "
+			}
+		}
+	}
+	prefix := multiple
+	if n == 2 {
+		prefix = single
+	}
+	if o.delimPrecedesLast == "after-inverted-name" && prevInverted {
+		prefix = o.delim
+	}
+	if prefix == " " && suffix == " " {
+		return c.spaced(andTerm)
+	}
+	return prefix + andTerm + suffix
 }
