@@ -760,8 +760,8 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			if p.textCase != "" {
 				c.applyCase(x, p.textCase)
 			}
-			if !p.fm.zero() {
-				x = c.formatted(p.fm, c.kids(x))
+			if fm := p.fmFor(x); !fm.zero() {
+				x = c.formatted(fm, c.kids(x))
 			}
 		}
 		return x
@@ -814,8 +814,8 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		if p.textCase != "" {
 			c.applyCase(x, p.textCase)
 		}
-		if !p.fm.zero() {
-			x = c.formatted(p.fm, c.kids(x))
+		if fm := p.fmFor(x); !fm.zero() {
+			x = c.formatted(fm, c.kids(x))
 		}
 		return x
 	}
@@ -931,6 +931,16 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		out.kids = append(out.kids, c.leaf(o.sortSep), c.richText(suffix))
 	}
 	return out
+}
+
+// fmFor is a name-part's formatting for its text x: citeproc-js appends
+// a name part as a string, and drops the font-style of one without a
+// letter of cslcore.HasRomanesque.
+func (e *el) fmFor(x *onode) *formatting {
+	if e.fmNoStyle != nil && !hasRomanesque(x) {
+		return e.fmNoStyle
+	}
+	return e.fm
 }
 
 // dropApostrophe removes the first apostrophe (' or ’) of s.

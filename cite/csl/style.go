@@ -438,6 +438,12 @@ type el struct {
 	line, col     int
 	name          string
 	a             map[string]string // raw attributes
+
+	// fmNoStyle is fm without its font-style, nil when fm sets none:
+	// citeproc-js drops the font-style of a text with no letter of
+	// cslcore.HasRomanesque (a title in Chinese or Japanese is not
+	// italicized)
+	fmNoStyle *formatting
 }
 
 type branch struct {
@@ -675,6 +681,21 @@ func fmOf(n *xnode) *formatting {
 	return &f
 }
 
+// withoutFontStyle returns f without its font-style (nil when it then
+// sets nothing), or nil when f sets no font-style.
+func withoutFontStyle(f *formatting) *formatting {
+	if f == nil || f.fontStyle == "" {
+		return nil
+	}
+	g := *f
+	g.fontStyle = ""
+	g.ord = strings.ReplaceAll(g.ord, "s", "")
+	if g.fontVariant == "" && g.fontWeight == "" && g.textDecoration == "" && g.verticalAlign == "" {
+		return &formatting{}
+	}
+	return &g
+}
+
 // zero reports whether no formatting is set (nil is none). Formatting
 // values are shared by the compiled style and its output: never mutate one.
 func (f *formatting) zero() bool { return f == nil || *f == formatting{} }
@@ -682,6 +703,7 @@ func (f *formatting) zero() bool { return f == nil || *f == formatting{} }
 func (c *compiler) element(n *xnode) (*el, error) {
 	e := &el{line: n.line, col: n.col, a: n.attrs, name: n.name}
 	e.fm = fmOf(n)
+	e.fmNoStyle = withoutFontStyle(e.fm)
 	e.prefix = n.attr("prefix")
 	e.suffix = n.attr("suffix")
 	e.delim = n.attr("delimiter")
@@ -781,6 +803,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 					if np.name == "name-part" {
 						pe := &el{kind: kNamePart, a: np.attrs}
 						pe.fm = fmOf(np)
+						pe.fmNoStyle = withoutFontStyle(pe.fm)
 						pe.prefix, pe.suffix = np.attr("prefix"), np.attr("suffix")
 						pe.textCase = np.attr("text-case")
 						ne.nameParts[np.attr("name")] = pe

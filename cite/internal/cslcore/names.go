@@ -33,6 +33,10 @@ func IsRomanesque(s string) bool {
 // conjunction or "et al." that starts with one between spaces.
 func StartsRomanesque(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
+	return startsRomanesqueRune(r)
+}
+
+func startsRomanesqueRune(r rune) bool {
 	switch {
 	case r == '&', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
 		return true
@@ -42,6 +46,18 @@ func StartsRomanesque(s string) bool {
 		r >= 0x0E01 && r <= 0x0E5B, r >= 0x1F00 && r <= 0x1FFF,
 		r >= 0x200C && r <= 0x200E, r >= 0x202A && r <= 0x202E:
 		return true
+	}
+	return false
+}
+
+// HasRomanesque reports whether s has a character of citeproc-js's
+// ROMANESQUE_REGEXP: a hyphen, an ASCII digit or letter, or a character
+// of the ranges of StartsRomanesque (but "&").
+func HasRomanesque(s string) bool {
+	for _, r := range s {
+		if r == '-' || r >= '0' && r <= '9' || r != '&' && startsRomanesqueRune(r) {
+			return true
+		}
 	}
 	return false
 }
