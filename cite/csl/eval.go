@@ -395,9 +395,32 @@ func (c *ctx) decorateUncased(n *onode, e *el) {
 	n.suffix = e.suffix
 	n.level = e.kind == kGroup || (e.kind == kText && e.macro != nil)
 	n.fm = e.fm
+	if e.fmNoStyle != nil && (e.kind == kText && e.macro == nil || e.kind == kLabel) && !hasRomanesque(n) {
+		// citeproc-js appends the text as a string, and drops the
+		// font-style of a string without a Latin, Greek, Cyrillic,
+		// Hebrew, Arabic or Thai letter or a digit
+		n.fm = e.fmNoStyle
+	}
 	n.quotes = e.quotes
 	n.attrQuotes = e.quotes
 	n.display = e.display
+}
+
+// hasRomanesque reports whether the text of n has a character of
+// cslcore.HasRomanesque.
+func hasRomanesque(n *onode) bool {
+	if n == nil {
+		return false
+	}
+	if cslcore.HasRomanesque(n.text) {
+		return true
+	}
+	for _, k := range n.kids {
+		if hasRomanesque(k) {
+			return true
+		}
+	}
+	return false
 }
 
 func stripPeriods(n *onode) {

@@ -65,15 +65,15 @@ func localeFromNode(n *xnode) (*Locale, error) {
 				for _, sub := range t.kids {
 					switch sub.name {
 					case "single":
-						tm.single = sub.text
+						tm.single = termText(sub.text)
 						hasSingle = true
 					case "multiple":
-						tm.multiple = sub.text
+						tm.multiple = termText(sub.text)
 					}
 				}
 				if !hasSingle {
-					tm.single = t.text
-					tm.multiple = t.text
+					tm.single = termText(t.text)
+					tm.multiple = tm.single
 				}
 				if strings.HasPrefix(name, "ordinal") {
 					l.hasOrdinals = true
@@ -492,3 +492,19 @@ var enUS = func() *Locale {
 }()
 
 func defaultEnUS() *Locale { return enUS }
+
+// termText is a term's text as citeproc-js reads it: its XML reader turns
+// every line break into a space and drops the text between two tags that
+// is only spaces and tabs, so a term written over lines with nothing in
+// it is empty (not a run of spaces).
+func termText(s string) string {
+	if strings.ContainsAny(s, "\r\n") {
+		s = strings.ReplaceAll(s, "\r\n", " ")
+		s = strings.ReplaceAll(s, "\n", " ")
+		s = strings.ReplaceAll(s, "\r", " ")
+	}
+	if s != "" && strings.Trim(s, " \t") == "" {
+		return ""
+	}
+	return s
+}

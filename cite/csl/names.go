@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
@@ -113,12 +114,12 @@ func (c *ctx) baseNameOptions(ne *el) nameOpts {
 	if v, ok := get("and"); ok {
 		o.and = v
 	}
-	if ne != nil {
-		if v, ok := ne.a["delimiter"]; ok {
-			o.delim = v
-		} else if v, ok := c.opt("name-delimiter"); ok {
-			o.delim = v
-		}
+	// a cs:names without a cs:name has citeproc-js's default cs:name,
+	// which inherits the style's name-delimiter and name-form too
+	if v, ok := ne.attrOK("delimiter"); ok {
+		o.delim = v
+	} else if v, ok := c.opt("name-delimiter"); ok {
+		o.delim = v
 	}
 	if v, ok := get("delimiter-precedes-et-al"); ok {
 		o.delimPrecedesEtAl = v
@@ -126,11 +127,10 @@ func (c *ctx) baseNameOptions(ne *el) nameOpts {
 	if v, ok := get("delimiter-precedes-last"); ok {
 		o.delimPrecedesLast = v
 	}
+	// citeproc-js's institution takes cs:name's own delimiter, else ", "
 	o.instDelim, o.instDelimPrecedesLast = ", ", "contextual"
-	if ne != nil {
-		if v, ok := ne.a["delimiter"]; ok {
-			o.instDelim = v
-		}
+	if v, ok := ne.attrOK("delimiter"); ok {
+		o.instDelim = v
 	}
 	if v, ok := c.opt("delimiter-precedes-last"); ok {
 		o.instDelimPrecedesLast = v
@@ -156,27 +156,30 @@ func (c *ctx) baseNameOptions(ne *el) nameOpts {
 	if v, ok := get("sort-separator"); ok {
 		o.sortSep = v
 	}
-	if ne != nil {
-		if v, ok := ne.a["form"]; ok {
-			o.form = v
-		} else if v, ok := c.opt("name-form"); ok {
-			o.form = v
-		}
+	if v, ok := ne.attrOK("form"); ok {
+		o.form = v
+	} else if v, ok := c.opt("name-form"); ok {
+		o.form = v
 	}
 	return o
 }
 
 func first(s string, _ bool) string { return s }
 
+// attrOK returns an attribute of e, which may be nil.
+func (e *el) attrOK(k string) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	v, ok := e.a[k]
+	return v, ok
+}
+
 func (c *ctx) names(e *el) (*onode, status) {
 	ne := e.nameEl
 	etal := e.etAl
 	labelEl := e.labelEl
 	labelFirst := e.labelFirst
-	if e.nameEl == nil && !c.substituting {
-		// without a cs:name, citeproc-js writes the label after the names
-		labelFirst = false
-	}
 	if c.substituting && c.parentNames != nil {
 		if ne == nil {
 			ne = c.parentNames.nameEl
@@ -392,8 +395,28 @@ func sameNames(a, b []Name) bool {
 	return true
 }
 
-// shown returns how many names are shown, and whether et-al applies.
+// shown returns how many names are shown (before the last one that
+// et-al-use-last adds), and whether et-al applies.
 func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
+	k, truncated := c.shownFirst(ns, o)
+	if truncated && o.etAlUseLast && !c.sorting && k > o.etAlMin-2 {
+		// citeproc-js shows at most et-al-min - 2 names before the
+		// ellipsis and the last name, whatever et-al-use-first says
+		// (so that the ellipsis always leaves a name out)
+		k = max(o.etAlMin-2, 0)
+	}
+	return k, truncated
+}
+
+// endsWithLast reports whether a list of n names of which k are shown ends in
+// an ellipsis and the last name (et-al-use-last).
+func endsWithLast(o nameOpts, k, n int, truncated bool) bool {
+	return truncated && o.etAlUseLast && k+1 < n
+}
+
+// shownFirst is how many names et-al-min and et-al-use-first show, and
+// whether et-al applies.
+func (c *ctx) shownFirst(ns []Name, o nameOpts) (int, bool) {
 	n := len(ns)
 	if k, ok := c.shownByPosition(n, o); ok {
 		return k, k < n
@@ -457,13 +480,16 @@ func (c *ctx) shownByPosition(n int, o nameOpts) (int, bool) {
 }
 
 func (c *ctx) countNames(ns []Name, o nameOpts) int {
-	k, _ := c.shown(ns, o)
+	k, truncated := c.shown(ns, o)
+	if endsWithLast(o, k, len(ns), truncated) {
+		return k + 1
+	}
 	return k
 }
 
 func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	k, truncated := c.shown(ns, o)
-	useLast := truncated && o.etAlUseLast && k+1 < len(ns)
+	useLast := endsWithLast(o, k, len(ns), truncated)
 	if c.recordNames {
 		shown := append([]Name(nil), ns[:k]...)
 		if useLast {
@@ -481,9 +507,9 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		if i < len(levels) {
 			lvl = levels[i]
 		}
-		rendered = append(rendered, c.perName(c.oneName(ns[i], i, o, ne, lvl), ne))
+		rendered = append(rendered, c.perName(c.oneName(ns[i], i, o, ne, lvl), ne, ns[i]))
 	}
-	if k == 0 {
+	if k == 0 && !useLast {
 		return nil
 	}
 	if slices.Contains(rendered, nil) {
@@ -501,7 +527,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			n2 = append(n2, ns[len(ns)-1])
 		}
 		rendered, ns = r2, n2
-		if len(rendered) == 0 {
+		if len(rendered) == 0 && !useLast {
 			return nil
 		}
 	}
@@ -529,41 +555,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		if i > 0 {
 			last := i == len(rendered)-1 && !truncated
 			if last && andTerm != "" {
-				useDelim, delim := false, o.delim
-				if isInstitution(ns[i]) {
-					// the institution's own rule; a delimiter after an
-					// inverted name still follows cs:name's
-					delim = o.instDelim
-					switch o.instDelimPrecedesLast {
-					case "always":
-						useDelim = true
-					case "never":
-					default:
-						useDelim = len(rendered) > 2
-					}
-					if o.delimPrecedesLast == "after-inverted-name" && inverted(i-1) {
-						useDelim, delim = true, o.delim
-					}
-				} else {
-					switch o.delimPrecedesLast {
-					case "always":
-						useDelim = true
-					case "never":
-					case "after-inverted-name":
-						useDelim = inverted(i - 1)
-					default:
-						useDelim = len(rendered) > 2
-					}
-				}
-				if useDelim {
-					out.kids = append(out.kids, c.leaf(delim+andTerm+" "))
-				} else if i < len(ns) && unspaced(ns[i-1].Family+ns[i-1].Literal) && unspaced(ns[i].Family+ns[i].Literal) {
-					// names in scripts written without spaces between
-					// words take the conjunction without spaces
-					out.kids = append(out.kids, c.leaf(andTerm))
-				} else {
-					out.kids = append(out.kids, c.leaf(c.spaced(andTerm)))
-				}
+				out.kids = append(out.kids, c.leaf(c.andJoin(andTerm, o, len(rendered), isInstitution(ns[i]), inverted(i-1))))
 			} else {
 				out.kids = append(out.kids, c.leaf(o.delim))
 			}
@@ -572,12 +564,22 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	}
 	if truncated {
 		if useLast {
-			out.kids = append(out.kids, c.leaf(o.delim+"… "))
+			// citeproc-js's ellipsis follows one name with a space,
+			// more names (or an inverted one, with
+			// delimiter-precedes-last="after-inverted-name") with the
+			// delimiter
+			if len(rendered) == 0 {
+				// no names before it: the last name alone
+			} else if len(rendered) > 1 || o.delimPrecedesLast == "after-inverted-name" && inverted(len(rendered)-1) {
+				out.kids = append(out.kids, c.leaf(o.delim+"… "))
+			} else {
+				out.kids = append(out.kids, c.leaf(" … "))
+			}
 			lvl := -1
 			if len(levels) > 0 {
 				lvl = levels[len(levels)-1]
 			}
-			out.kids = append(out.kids, c.perName(c.oneName(ns[len(ns)-1], len(ns)-1, o, ne, lvl), ne))
+			out.kids = append(out.kids, c.perName(c.oneName(ns[len(ns)-1], len(ns)-1, o, ne, lvl), ne, ns[len(ns)-1]))
 		} else {
 			term := "et-al"
 			if etal != nil {
@@ -588,20 +590,35 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 				t = ""
 			}
 			if t != "" {
-				useDelim := false
+				// citeproc-js: after one name a space (the delimiter
+				// with "always" or "after-inverted-name"), after more
+				// the delimiter (a space with "never" or
+				// "after-inverted-name", whether the name is inverted
+				// or not); a space goes when the term does not start
+				// with a letter of a Latin, Greek, Cyrillic, Hebrew,
+				// Arabic or Thai script (or "&")
+				prefix := " "
+				if len(rendered) > 1 {
+					prefix = o.delim
+				}
 				switch o.delimPrecedesEtAl {
 				case "always":
-					useDelim = true
+					prefix = o.delim
 				case "never":
+					if len(rendered) > 1 {
+						prefix = " "
+					}
 				case "after-inverted-name":
-					useDelim = inverted(k - 1)
-				default:
-					useDelim = k > 1
+					prefix = o.delim
+					if len(rendered) > 1 {
+						prefix = " "
+					}
 				}
-				if useDelim {
-					out.kids = append(out.kids, c.leaf(o.delim))
-				} else if r := firstRune(t); !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-					out.kids = append(out.kids, c.leaf(" "))
+				if prefix == " " && !cslcore.StartsRomanesque(t) {
+					prefix = ""
+				}
+				if prefix != "" {
+					out.kids = append(out.kids, c.leaf(prefix))
 				}
 				tn := c.richText(t)
 				if etal != nil {
@@ -611,26 +628,44 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			}
 		}
 	}
-	if ne != nil {
+	if ne != nil && truncated && !useLast {
+		// citeproc-js gives the names joined to "et al." cs:name's
+		// affixes and formatting once more as a whole (a list without
+		// "et al." has them on each name only)
 		n2 := c.list("", c.kids(out))
 		n2.prefix, n2.suffix = ne.prefix, ne.suffix
-		if truncated && !useLast {
-			// citeproc-js formats the names joined to "et al." once
-			// more as a whole
-			n2.fm = ne.fm
-		}
+		n2.fm = ne.fm
 		return n2
 	}
 	return out
 }
 
 // perName gives one name cs:name's formatting: citeproc-js formats each
-// name, not the list with its delimiters and "and".
-func (c *ctx) perName(n *onode, ne *el) *onode {
-	if n == nil || ne == nil || ne.fm.zero() {
+// name, not the list with its delimiters and "and". A personal name takes
+// cs:name's affixes too (each name of the list, not the list: "Pons S,
+// Service R," with suffix=","); an institution takes neither.
+func (c *ctx) perName(n *onode, ne *el, nm Name) *onode {
+	if n == nil || ne == nil {
 		return n
 	}
-	return c.formatted(ne.fm, c.kids(n))
+	person := !rendersAsInstitution(nm)
+	if ne.fm.zero() && (!person || ne.prefix == "" && ne.suffix == "") {
+		return n
+	}
+	if !ne.fm.zero() {
+		n = c.formatted(ne.fm, c.kids(n))
+	}
+	if person && (ne.prefix != "" || ne.suffix != "") {
+		n = c.list("", c.kids(n))
+		n.prefix, n.suffix = ne.prefix, ne.suffix
+	}
+	return n
+}
+
+// rendersAsInstitution reports whether oneName writes the name as an
+// institution: a literal, or a family name alone flagged isInstitution.
+func rendersAsInstitution(n Name) bool {
+	return n.Literal != "" || (n.Given == "" && n.Family != "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && n.IsInstitution)
 }
 
 // normalizeSuffix writes a name suffix's abbreviations with the style's
@@ -713,7 +748,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			parts = merged
 		}
 	}
-	if n.Literal != "" || (n.Given == "" && n.Family != "" && n.NonDroppingParticle == "" && n.DroppingParticle == "" && n.IsInstitution) {
+	if rendersAsInstitution(n) {
 		lit := n.Literal
 		if lit == "" {
 			lit = n.Family
@@ -725,8 +760,8 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			if p.textCase != "" {
 				c.applyCase(x, p.textCase)
 			}
-			if !p.fm.zero() {
-				x = c.formatted(p.fm, c.kids(x))
+			if fm := p.fmFor(x); !fm.zero() {
+				x = c.formatted(fm, c.kids(x))
 			}
 		}
 		return x
@@ -779,8 +814,8 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		if p.textCase != "" {
 			c.applyCase(x, p.textCase)
 		}
-		if !p.fm.zero() {
-			x = c.formatted(p.fm, c.kids(x))
+		if fm := p.fmFor(x); !fm.zero() {
+			x = c.formatted(fm, c.kids(x))
 		}
 		return x
 	}
@@ -795,7 +830,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			if k == nil {
 				continue
 			}
-			if len(g.kids) > 0 && (part != "family" || !cslcore.NonDroppingJoins(prev)) {
+			if len(g.kids) > 0 && (part != "family" || c.sorting || !cslcore.NonDroppingJoins(prev)) {
 				g.kids = append(g.kids, c.leaf(" "))
 			}
 			g.kids = append(g.kids, k)
@@ -811,6 +846,12 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	fam := n.Family
 	ndp := n.NonDroppingParticle
 	dp := n.DroppingParticle
+	if c.sorting {
+		// citeproc-js's sort key drops a particle's first apostrophe
+		// and joins it to the family name with a space ("d Wander",
+		// "de  Frinkle" for "d’Wander", "de’ Frinkle")
+		ndp, dp = dropApostrophe(ndp), dropApostrophe(dp)
+	}
 	suffix := n.Suffix
 	if o.hasInitWith {
 		suffix = normalizeSuffix(suffix, o.initializeWith)
@@ -890,6 +931,25 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		out.kids = append(out.kids, c.leaf(o.sortSep), c.richText(suffix))
 	}
 	return out
+}
+
+// fmFor is a name-part's formatting for its text x: citeproc-js appends
+// a name part as a string, and drops the font-style of one without a
+// letter of cslcore.HasRomanesque.
+func (e *el) fmFor(x *onode) *formatting {
+	if e.fmNoStyle != nil && !hasRomanesque(x) {
+		return e.fmNoStyle
+	}
+	return e.fm
+}
+
+// dropApostrophe removes the first apostrophe (' or ’) of s.
+func dropApostrophe(s string) string {
+	if i := strings.IndexAny(s, "'\u2019"); i >= 0 {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		return s[:i] + s[i+w:]
+	}
+	return s
 }
 
 // initials abbreviates given names as citeproc-js does (cslcore.Initials,
@@ -975,9 +1035,51 @@ func (c *ctx) suppressNow(v string) {
 	c.suppress(v)
 }
 
-// unspaced reports whether a name is in a script that citeproc-js joins
-// to a conjunction without spaces (Hebrew, Chinese, Japanese, Korean).
-func unspaced(s string) bool {
-	r := firstRune(s)
-	return s != "" && unicode.In(r, unicode.Hebrew, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+// andJoin is the text citeproc-js writes before the last of n names: the
+// conjunction with a space each side when it starts with a letter of
+// cslcore.StartsRomanesque (else without spaces), the delimiter before it
+// after more than two names; delimiter-precedes-last "always" puts the
+// delimiter before it after one name too, "never" a space after more,
+// and "after-inverted-name" (citeproc-js's reading) the delimiter after
+// one name, a space after more, and the delimiter after an inverted
+// name. A last name that is an institution takes the delimiter and
+// delimiter-precedes-last of the institution (the style's), but for the
+// delimiter after an inverted name.
+func (c *ctx) andJoin(andTerm string, o nameOpts, n int, lastInst, prevInverted bool) string {
+	delim, dpl := o.delim, o.delimPrecedesLast
+	if lastInst {
+		delim, dpl = o.instDelim, o.instDelimPrecedesLast
+	}
+	var single, multiple, suffix string
+	if cslcore.StartsRomanesque(andTerm) {
+		single, multiple, suffix = " ", delim, " "
+	}
+	switch dpl {
+	case "always":
+		single = delim
+	case "never":
+		if multiple != "" {
+			multiple = " "
+		}
+	case "after-inverted-name":
+		if !lastInst {
+			if single != "" {
+				single = delim
+			}
+			if multiple != "" {
+				multiple = " "
+			}
+		}
+	}
+	prefix := multiple
+	if n == 2 {
+		prefix = single
+	}
+	if o.delimPrecedesLast == "after-inverted-name" && prevInverted {
+		prefix = o.delim
+	}
+	if prefix == " " && suffix == " " {
+		return c.spaced(andTerm)
+	}
+	return prefix + andTerm + suffix
 }

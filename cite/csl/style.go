@@ -328,6 +328,9 @@ type compiler struct {
 	macroNodes map[string]*xnode
 	inProgress map[string]bool
 	nameEls    []*el // the cs:name elements
+	// inSubst counts the cs:substitute elements the element being
+	// compiled is written in (a macro's body starts again at 0)
+	inSubst int
 }
 
 func (c *compiler) macroRef(name string, at *xnode) (*el, error) {
@@ -352,6 +355,9 @@ func (c *compiler) macro(name string, n *xnode) (*el, error) {
 		return nil, &SyntaxError{Line: n.line, Column: n.col, Msg: fmt.Sprintf("macro %q calls itself", name)}
 	}
 	c.inProgress[name] = true
+	savedSubst := c.inSubst
+	c.inSubst = 0
+	defer func() { c.inSubst = savedSubst }()
 	e := &el{kind: kMacro, line: n.line, col: n.col, name: name}
 	for _, k := range n.kids {
 		ce, err := c.element(k)
@@ -435,6 +441,12 @@ type el struct {
 	line, col     int
 	name          string
 	a             map[string]string // raw attributes
+
+	// fmNoStyle is fm without its font-style, nil when fm sets none:
+	// citeproc-js drops the font-style of a text with no letter of
+	// cslcore.HasRomanesque (a title in Chinese or Japanese is not
+	// italicized)
+	fmNoStyle *formatting
 }
 
 type branch struct {
@@ -672,6 +684,21 @@ func fmOf(n *xnode) *formatting {
 	return &f
 }
 
+// withoutFontStyle returns f without its font-style (nil when it then
+// sets nothing), or nil when f sets no font-style.
+func withoutFontStyle(f *formatting) *formatting {
+	if f == nil || f.fontStyle == "" {
+		return nil
+	}
+	g := *f
+	g.fontStyle = ""
+	g.ord = strings.ReplaceAll(g.ord, "s", "")
+	if g.fontVariant == "" && g.fontWeight == "" && g.textDecoration == "" && g.verticalAlign == "" {
+		return &formatting{}
+	}
+	return &g
+}
+
 // zero reports whether no formatting is set (nil is none). Formatting
 // values are shared by the compiled style and its output: never mutate one.
 func (f *formatting) zero() bool { return f == nil || *f == formatting{} }
@@ -679,6 +706,7 @@ func (f *formatting) zero() bool { return f == nil || *f == formatting{} }
 func (c *compiler) element(n *xnode) (*el, error) {
 	e := &el{line: n.line, col: n.col, a: n.attrs, name: n.name}
 	e.fm = fmOf(n)
+	e.fmNoStyle = withoutFontStyle(e.fm)
 	e.prefix = n.attr("prefix")
 	e.suffix = n.attr("suffix")
 	e.delim = n.attr("delimiter")
@@ -778,6 +806,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 					if np.name == "name-part" {
 						pe := &el{kind: kNamePart, a: np.attrs}
 						pe.fm = fmOf(np)
+						pe.fmNoStyle = withoutFontStyle(pe.fm)
 						pe.prefix, pe.suffix = np.attr("prefix"), np.attr("suffix")
 						pe.textCase = np.attr("text-case")
 						ne.nameParts[np.attr("name")] = pe
@@ -805,17 +834,27 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				e.labelFirst = e.nameEl == nil
 			case "substitute":
 				se := &el{kind: kSubstitute}
+				c.inSubst++
 				for _, sk := range k.kids {
 					ce, err := c.element(sk)
 					if err != nil {
+						c.inSubst--
 						return nil, err
 					}
 					if ce != nil {
 						se.kids = append(se.kids, ce)
 					}
 				}
+				c.inSubst--
 				e.subst = se
 			}
+		}
+		if e.nameEl == nil && c.inSubst == 0 {
+			// citeproc-js gives a cs:names without a cs:name, unless it
+			// is written inside a cs:substitute, a cs:name before its
+			// other children: its label follows the names, and so does
+			// the label a substitution inherits from it
+			e.labelFirst = false
 		}
 	case "choose":
 		e.kind = kChoose

@@ -24,6 +24,44 @@ func IsRomanesque(s string) bool {
 	return true
 }
 
+// StartsRomanesque reports whether s starts with a character of
+// citeproc-js's STARTSWITH_ROMANESQUE_REGEXP: "&", an ASCII letter, or a
+// character of Latin-1 Supplement and Latin Extended-A (U+00C0–U+017F),
+// U+0218–U+021B, Greek and Coptic, Cyrillic and Cyrillic Supplement,
+// Hebrew (but U+05D5), Arabic, Thai, Greek Extended, or the joiners and
+// direction marks U+200C–U+200E and U+202A–U+202E. citeproc-js writes a
+// conjunction or "et al." that starts with one between spaces.
+func StartsRomanesque(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return startsRomanesqueRune(r)
+}
+
+func startsRomanesqueRune(r rune) bool {
+	switch {
+	case r == '&', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true
+	case r >= 0x00C0 && r <= 0x017F, r >= 0x0218 && r <= 0x021B,
+		r >= 0x0370 && r <= 0x03FF, r >= 0x0400 && r <= 0x052F,
+		r >= 0x0590 && r <= 0x05FF && r != 0x05D5, r >= 0x0600 && r <= 0x06FF,
+		r >= 0x0E01 && r <= 0x0E5B, r >= 0x1F00 && r <= 0x1FFF,
+		r >= 0x200C && r <= 0x200E, r >= 0x202A && r <= 0x202E:
+		return true
+	}
+	return false
+}
+
+// HasRomanesque reports whether s has a character of citeproc-js's
+// ROMANESQUE_REGEXP: a hyphen, an ASCII digit or letter, or a character
+// of the ranges of StartsRomanesque (but "&").
+func HasRomanesque(s string) bool {
+	for _, r := range s {
+		if r == '-' || r >= '0' && r <= '9' || r != '&' && startsRomanesqueRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // NonDroppingJoins reports whether a non-dropping particle joins the
 // family name without a space: it ends in an apostrophe, a hyphen or the
 // space typed after it ("d’Alembert", "al-Hakim", "de’ Medici"), as

@@ -212,3 +212,15 @@ func FuzzParseParticles(f *testing.F) {
 		}
 	})
 }
+
+func TestStartsRomanesque(t *testing.T) {
+	for s, want := range map[string]bool{
+		"and": true, "&": true, "und": true, "и": true, "και": true, "et al.": true,
+		"É": true, "ו\u2008": false, "א": true, "と": false, "和": false, "": false,
+		" [et al.]": false, "[etc.]": false, "・他": false, "1": false, "و": true,
+	} {
+		if got := StartsRomanesque(s); got != want {
+			t.Errorf("StartsRomanesque(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
