@@ -235,7 +235,7 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 	var buf [4]piece // most citations have a few cites
 	pieces := p.collapse(buf[:0], infos)
 	inner := p.ar.slot()
-	*inner = onode{prefix: lay.prefix, suffix: lay.suffix, kids: p.ar.room(2 * len(pieces))}
+	*inner = onode{prefix: lay.prefix, suffix: citationSuffix(lay.suffix), kids: p.ar.room(2 * len(pieces))}
 	for i, pc := range pieces {
 		if i > 0 {
 			d := pc.delimBefore
@@ -868,4 +868,15 @@ func (p *Processor) flipParens(n *onode) *onode {
 		d.flip(n)
 	}
 	return n
+}
+
+// citationSuffix returns the suffix a citation's layout writes:
+// citeproc-js keeps only the first character of a layout suffix that
+// starts with terminal punctuation (":", ".", ";", "!" or "?"), so that
+// ". " and ".)" are written as ".".
+func citationSuffix(s string) string {
+	if s != "" && strings.IndexByte(":.;!?", s[0]) >= 0 {
+		return s[:1]
+	}
+	return s
 }
