@@ -326,6 +326,11 @@ type builder struct {
 	// keepSpaces is set inside a personal name (tagName): two spaces
 	// where its pieces meet are kept
 	keepSpaces bool
+	// afterDelim is set by a delimiter and cleared by the next write:
+	// citeproc-js never merges a delimiter with the punctuation that
+	// starts the element after it (";" + ":14" is ";:14"), it only drops
+	// the element's first character when it repeats the delimiter's last
+	afterDelim bool
 	// enc and fms are scratch of encodeToks and decodeToks
 	enc []byte
 	fms []formatting
@@ -478,6 +483,19 @@ func (b *builder) write(s string) {
 	if s == "" {
 		return
 	}
+	if b.afterDelim {
+		b.afterDelim = false
+		if j := b.lastText(); j >= 0 && isPunct(s[0]) {
+			if t := b.toks[j].s; t[len(t)-1] == s[0] {
+				s = s[1:]
+				if s == "" {
+					return
+				}
+			}
+			b.toks = append(b.toks, tok{k: tText, s: s})
+			return
+		}
+	}
 	if c := s[0]; c != ' ' && !isPunct(c) {
 		// no punctuation or space to join with what comes before
 		b.toks = append(b.toks, tok{k: tText, s: s})
@@ -600,6 +618,26 @@ func (b *builder) write(s string) {
 	b.toks = append(b.toks, tok{k: tText, s: s})
 }
 
+// delimiter writes a delimiter after the element prev. citeproc-js
+// moves a delimiter's leading punctuation into the suffix of the element
+// before it, unless that suffix already ends with it, and merges it with
+// nothing else there: a suffix ending with other punctuation keeps both
+// ("In:" + ". " is "In:. "). The element after the delimiter is not merged
+// with it either (afterDelim).
+func (b *builder) delimiter(d string, prev *onode) {
+	if sf := prev.suffix; sf != "" && isPunct(d[0]) {
+		if c := sf[len(sf)-1]; isPunct(c) && c != d[0] && b.lastText() >= 0 {
+			// the delimiter's punctuation follows the suffix, even
+			// where the suffix gave way to the element's own
+			// punctuation ("Who?" + ":" + ". " is "Who?. ")
+			b.toks = append(b.toks, tok{k: tText, s: d[:1]})
+			d = d[1:]
+		}
+	}
+	b.write(d)
+	b.afterDelim = true
+}
+
 func (b *builder) node(n *onode) {
 	if n.empty() {
 		return
@@ -631,7 +669,7 @@ func (b *builder) node(n *onode) {
 			continue
 		}
 		if !first && n.delim != "" {
-			b.write(n.delim)
+			b.delimiter(n.delim, prev)
 		}
 		first = false
 		if prev != nil && n.delim == "" && prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&
