@@ -470,6 +470,8 @@ func (c *ctx) text(e *el) (*onode, status) {
 				head = c.pageRangeDelim(head)
 			}
 			n = c.richText(head + tail)
+			n.num = tail == "" && isNumeric(head)
+			n.numVar = true
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
 			if v == "number" && tightComma(val) && strings.IndexByte(val, '\\') < 0 && isNumeric(val) {
 				// citeproc-js writes a number with digits grouped by
@@ -480,8 +482,10 @@ func (c *ctx) text(e *el) (*onode, status) {
 			} else if strings.IndexByte(val, '&') >= 0 {
 				val = ampersandJoin(val)
 			}
+			num := isNumeric(val)
 			val = capitalizeNumber(val, e.textCase)
 			n = c.richText(val)
+			n.num, n.numVar = num, true
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
 			if v == "URL" && e.form == "short" {
 				val = shortURL(val)
@@ -757,9 +761,11 @@ func (c *ctx) number(e *el) (*onode, status) {
 	var n *onode
 	if isNumeric(val) {
 		n = c.leaf(c.formatNumber(val, e.form, v))
+		n.num = true
 	} else {
 		n = c.leaf(val)
 	}
+	n.numVar = true
 	c.decorate(n, e)
 	c.termPred = true
 	if c.track != nil {
