@@ -338,6 +338,11 @@ type builder struct {
 	// starts the element after it (";" + ":14" is ";:14"), it only drops
 	// the element's first character when it repeats the delimiter's last
 	afterDelim bool
+	// raw is set between an element with formatting and its next
+	// sibling without a delimiter: citeproc-js merges no punctuation of
+	// a decorated element with a sibling's (raw), and keeps only
+	// repeated marks apart from a decorated sibling (afterDelim)
+	raw bool
 	// moved are the leaves that take a parent's suffix or delimiter
 	// punctuation at the end of their text (migrate)
 	moved []movedPunct
@@ -491,6 +496,11 @@ func (b *builder) lastText() int {
 
 func (b *builder) write(s string) {
 	if s == "" {
+		return
+	}
+	if b.raw {
+		b.raw, b.afterDelim = false, false
+		b.toks = append(b.toks, tok{k: tText, s: s})
 		return
 	}
 	if b.afterDelim {
@@ -838,6 +848,16 @@ func (b *builder) node(n *onode) {
 		// a delimiter's punctuation goes into the suffix of the element
 		// before it, and from an empty one down as a suffix's does
 		movedDelim = last != nil && k != last && k.suffix == "" && len(k.kids) > 0 && !endsInNumber(k) && b.migrate(k, n.delim[0])
+		if prev != nil && n.delim == "" {
+			// siblings without a delimiter: citeproc-js joins the
+			// punctuation of a suffix and the next prefix only where
+			// neither element has formatting
+			if !prev.fm.zero() {
+				b.raw = true
+			} else if !k.fm.zero() {
+				b.afterDelim = true
+			}
+		}
 		if prev != nil && n.delim == "" && prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&
 			k.text != "" && len(k.kids) == 0 && k.fm.zero() && !k.quotes && k.prefix == "" && !k.level {
 			// punctuation a field writes after its own closing quotes
