@@ -694,7 +694,7 @@ func (p *Processor) Bibliography() []Entry {
 		p.ar.rewind(m)
 		c := p.newCtx(it, modeBib)
 		c.collectNames = true
-		var n *onode
+		var n, lastBlob *onode
 		if sfa {
 			// the first field stands apart: a term that opens the rest
 			// is capitalized as at the start of an entry
@@ -717,6 +717,14 @@ func (p *Processor) Bibliography() []Entry {
 					c.termPred = false
 				}
 			}
+		} else if p.style.usesDisplay {
+			var l kidList
+			var st status
+			c.evalIntoLast(&l, &st, b.layout.kids, "", &lastBlob)
+			if l.n == nil && l.one != nil {
+				l.n = c.list("", c.kids(l.one))
+			}
+			n = l.n
 		} else {
 			n, _ = c.children(b.layout.kids, "")
 		}
@@ -801,16 +809,14 @@ func (p *Processor) Bibliography() []Entry {
 			wrap.kids = []*onode{left, right}
 		} else {
 			wrap.kids = n.kids
-			// the layout suffix goes inside a display element that ends
-			// the entry
-			var last *onode
-			for _, k := range wrap.kids {
-				if !k.empty() {
-					last = k
+			if p.style.usesDisplay && wrap.suffix != "" {
+				// in a style that uses display, citeproc-js puts the
+				// layout suffix in place of the suffix of the layout's
+				// last child, and loses it where that child is a group
+				// that rendered nothing
+				if lastBlob != nil {
+					lastBlob.suffix = wrap.suffix
 				}
-			}
-			if last != nil && last.display != "" && wrap.suffix != "" {
-				last.suffix += wrap.suffix
 				wrap.suffix = ""
 			}
 		}

@@ -324,6 +324,14 @@ type kidList struct {
 // The chosen branch of a cs:choose is evaluated in place: its elements
 // are siblings of the choose's, for the enclosing delimiter.
 func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
+	c.evalIntoLast(l, st, kids, delim, nil)
+}
+
+// evalIntoLast is evalInto that also sets *last, when last is not nil,
+// to the node of the last child that citeproc-js makes an output blob
+// of: a child that rendered, or a group or macro call that rendered
+// nothing (then nil: citeproc-js keeps its empty blob).
+func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, last **onode) {
 	for _, k := range kids {
 		if k.kind == kChoose {
 			// what eval does before choose
@@ -332,12 +340,19 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 				continue
 			}
 			if b := c.chosen(k); b != nil {
-				c.evalInto(l, st, b.kids, delim)
+				c.evalIntoLast(l, st, b.kids, delim, last)
 			}
 			continue
 		}
 		o, s := c.eval(k)
 		st.merge(s)
+		if last != nil {
+			if !o.empty() {
+				*last = o
+			} else if k.kind == kGroup || k.kind == kText && k.macro != nil {
+				*last = nil
+			}
+		}
 		if !o.empty() {
 			switch {
 			case l.n != nil:
