@@ -329,8 +329,9 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 
 // evalIntoLast is evalInto that also sets *last, when last is not nil,
 // to the node of the last child that citeproc-js makes an output blob
-// of: a child that rendered, or a group or macro call that rendered
-// nothing (then nil: citeproc-js keeps its empty blob).
+// of: a child that rendered, or a macro call, cs:names or group with a
+// display that rendered nothing (then nil: citeproc-js keeps their
+// empty blob, not that of a plain group, date or text).
 func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, last **onode) {
 	for _, k := range kids {
 		if k.kind == kChoose {
@@ -349,7 +350,7 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 		if last != nil {
 			if !o.empty() {
 				*last = o
-			} else if k.kind == kGroup || k.kind == kText && k.macro != nil {
+			} else if k.kind == kGroup && k.display != "" || k.kind == kText && k.macro != nil || k.kind == kNames {
 				*last = nil
 			}
 		}

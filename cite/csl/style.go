@@ -174,7 +174,7 @@ type Style struct {
 	// layout has a display attribute: citeproc-js then gives the layout
 	// suffix to the layout's last child (Processor.Bibliography); it
 	// tells so only from the display of the layout's first element
-	usesDisplay bool
+	usesDisplay    bool
 	usesDisamb     bool
 	disambConds    int
 	usesNumber     bool
