@@ -343,6 +343,9 @@ type builder struct {
 	// a decorated element with a sibling's (raw), and keeps only
 	// repeated marks apart from a decorated sibling (afterDelim)
 	raw bool
+	// leadCut is the node whose prefix loses its first character, moved
+	// to the sibling before it (leadLeft)
+	leadCut *onode
 	// moved are the leaves that take a parent's suffix or delimiter
 	// punctuation at the end of their text (migrate)
 	moved []movedPunct
@@ -760,6 +763,69 @@ func (b *builder) putMoved(n *onode) {
 	}
 }
 
+// leadLeft moves the punctuation that starts the prefix of k, or of its
+// first descendants, to the end of its sibling prev, where a display
+// element stands between them: citeproc-js moves the first character of
+// a first child's prefix up to its parent's empty prefix (not out of an
+// element with formatting or quotes), and punctuation that starts a
+// sibling's prefix into the suffix of the element before it, so that
+// it ends the display element before (" 1938" + ". London" gives
+// " 1938." and " London" in the next one). Elsewhere writing the
+// prefix where it stands gives the same text.
+func (b *builder) leadLeft(prev, k *onode) {
+	h, disp := k, prev.display != ""
+	for h.prefix == "" {
+		if !h.fm.zero() || h.quotes || len(h.kids) == 0 {
+			return
+		}
+		if h.display != "" {
+			disp = true
+		}
+		var f *onode
+		for _, x := range h.kids {
+			if !x.empty() {
+				f = x
+				break
+			}
+		}
+		if f == nil {
+			return
+		}
+		h = f
+	}
+	if h.display != "" {
+		disp = true
+	}
+	c := h.prefix[0]
+	if !disp || !isPunct(c) {
+		return
+	}
+	j := b.lastText()
+	if j < 0 {
+		return
+	}
+	b.leadCut = h
+	t := b.toks[j].s
+	p := t[len(t)-1]
+	if p == c {
+		return
+	}
+	if isPunct(p) {
+		if m, ok := punctMerge(p, c); ok {
+			b.toks[j].s = t[:len(t)-1] + m
+			return
+		}
+	}
+	// the punctuation ends prev: inside its display element
+	at := len(b.toks)
+	if prev.display != "" && at > 0 && b.toks[at-1].k == tCloseDiv {
+		at--
+	}
+	b.toks = append(b.toks, tok{})
+	copy(b.toks[at+1:], b.toks[at:])
+	b.toks[at] = tok{k: tText, s: string(c)}
+}
+
 // endsInNumber reports whether the last text of n is a number (onode.num).
 func endsInNumber(n *onode) bool {
 	for len(n.kids) > 0 {
@@ -812,7 +878,12 @@ func (b *builder) node(n *onode) {
 	}
 	// write is called only for text: most affixes and delimiters are empty
 	if n.prefix != "" {
-		b.write(n.prefix)
+		if b.leadCut == n {
+			b.leadCut = nil
+			b.write(n.prefix[1:])
+		} else {
+			b.write(n.prefix)
+		}
 	}
 	if !n.fm.zero() {
 		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
@@ -856,6 +927,8 @@ func (b *builder) node(n *onode) {
 				b.raw = true
 			} else if !k.fm.zero() {
 				b.afterDelim = true
+			} else {
+				b.leadLeft(prev, k)
 			}
 		}
 		if prev != nil && n.delim == "" && prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&
