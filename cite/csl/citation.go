@@ -235,7 +235,7 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 	var buf [4]piece // most citations have a few cites
 	pieces := p.collapse(buf[:0], infos)
 	inner := p.ar.slot()
-	*inner = onode{prefix: lay.prefix, suffix: lay.suffix, kids: p.ar.room(2 * len(pieces))}
+	*inner = onode{prefix: lay.prefix, suffix: citationSuffix(lay.suffix), kids: p.ar.room(2 * len(pieces))}
 	for i, pc := range pieces {
 		if i > 0 {
 			d := pc.delimBefore
@@ -694,7 +694,7 @@ func (p *Processor) Bibliography() []Entry {
 		p.ar.rewind(m)
 		c := p.newCtx(it, modeBib)
 		c.collectNames = true
-		var n *onode
+		var n, lastBlob *onode
 		if sfa {
 			// the first field stands apart: a term that opens the rest
 			// is capitalized as at the start of an entry
@@ -717,6 +717,14 @@ func (p *Processor) Bibliography() []Entry {
 					c.termPred = false
 				}
 			}
+		} else if p.style.usesDisplay {
+			var l kidList
+			var st status
+			c.evalIntoLast(&l, &st, b.layout.kids, "", &lastBlob)
+			if l.n == nil && l.one != nil {
+				l.n = c.list("", c.kids(l.one))
+			}
+			n = l.n
 		} else {
 			n, _ = c.children(b.layout.kids, "")
 		}
@@ -801,16 +809,14 @@ func (p *Processor) Bibliography() []Entry {
 			wrap.kids = []*onode{left, right}
 		} else {
 			wrap.kids = n.kids
-			// the layout suffix goes inside a display element that ends
-			// the entry
-			var last *onode
-			for _, k := range wrap.kids {
-				if !k.empty() {
-					last = k
+			if p.style.usesDisplay && wrap.suffix != "" {
+				// in a style that uses display, citeproc-js puts the
+				// layout suffix in place of the suffix of the layout's
+				// last child, and loses it where that child is a group
+				// that rendered nothing
+				if lastBlob != nil {
+					lastBlob.suffix = wrap.suffix
 				}
-			}
-			if last != nil && last.display != "" && wrap.suffix != "" {
-				last.suffix += wrap.suffix
 				wrap.suffix = ""
 			}
 		}
@@ -868,4 +874,15 @@ func (p *Processor) flipParens(n *onode) *onode {
 		d.flip(n)
 	}
 	return n
+}
+
+// citationSuffix returns the suffix a citation's layout writes:
+// citeproc-js keeps only the first character of a layout suffix that
+// starts with terminal punctuation (":", ".", ";", "!" or "?"), so that
+// ". " and ".)" are written as ".".
+func citationSuffix(s string) string {
+	if s != "" && strings.IndexByte(":.;!?", s[0]) >= 0 {
+		return s[:1]
+	}
+	return s
 }

@@ -327,6 +327,15 @@ type kidList struct {
 // The chosen branch of a cs:choose is evaluated in place: its elements
 // are siblings of the choose's, for the enclosing delimiter.
 func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
+	c.evalIntoLast(l, st, kids, delim, nil)
+}
+
+// evalIntoLast is evalInto that also sets *last, when last is not nil,
+// to the node of the last child that citeproc-js makes an output blob
+// of: a child that rendered, or a macro call, cs:names or group with a
+// display that rendered nothing (then nil: citeproc-js keeps their
+// empty blob, not that of a plain group, date or text).
+func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, last **onode) {
 	for _, k := range kids {
 		if k.kind == kChoose {
 			// what eval does before choose
@@ -335,12 +344,19 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 				continue
 			}
 			if b := c.chosen(k); b != nil {
-				c.evalInto(l, st, b.kids, delim)
+				c.evalIntoLast(l, st, b.kids, delim, last)
 			}
 			continue
 		}
 		o, s := c.eval(k)
 		st.merge(s)
+		if last != nil {
+			if !o.empty() {
+				*last = o
+			} else if k.kind == kGroup && k.display != "" || k.kind == kText && k.macro != nil || k.kind == kNames {
+				*last = nil
+			}
+		}
 		if !o.empty() {
 			switch {
 			case l.n != nil:
@@ -496,6 +512,8 @@ func (c *ctx) text(e *el) (*onode, status) {
 				head = c.pageRangeDelim(head, v)
 			}
 			n = c.richText(head + tail)
+			n.num = tail == "" && isNumeric(head)
+			n.numVar = true
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
 			if v == "number" && tightComma(val) && strings.IndexByte(val, '\\') < 0 && isNumeric(val) {
 				// citeproc-js writes a number with digits grouped by
@@ -506,8 +524,10 @@ func (c *ctx) text(e *el) (*onode, status) {
 			} else if strings.IndexByte(val, '&') >= 0 {
 				val = ampersandJoin(val)
 			}
+			num := isNumeric(val)
 			val = capitalizeNumber(val, e.textCase)
 			n = c.richText(val)
+			n.num, n.numVar = num, true
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
 			if v == "URL" && e.form == "short" {
 				val = shortURL(val)
@@ -783,9 +803,11 @@ func (c *ctx) number(e *el) (*onode, status) {
 	var n *onode
 	if isNumeric(val) {
 		n = c.leaf(c.formatNumber(val, e.form, v))
+		n.num = true
 	} else {
 		n = c.leaf(val)
 	}
+	n.numVar = true
 	c.decorate(n, e)
 	c.termPred = true
 	if c.track != nil {

@@ -23,6 +23,13 @@ type onode struct {
 	// attrQuotes marks quotes from a style's quotes="true"
 	attrQuotes bool
 	nocase     bool // text-case leaves it alone
+	// num marks a number: the numeric value of a number variable, which
+	// citeproc-js keeps apart from the punctuation after it
+	num bool
+	// numVar marks the value of a number variable, numeric or not:
+	// citeproc-js writes it as a list of its parts, so that migrate
+	// does not reach its text
+	numVar bool
 	// isNames marks output of a cs:names element (for subsequent-author-substitute)
 	isNames bool
 	// level marks output of a cs:group or a cs:text calling a macro,
@@ -326,6 +333,22 @@ type builder struct {
 	// keepSpaces is set inside a personal name (tagName): two spaces
 	// where its pieces meet are kept
 	keepSpaces bool
+	// afterDelim is set by a delimiter and cleared by the next write:
+	// citeproc-js never merges a delimiter with the punctuation that
+	// starts the element after it (";" + ":14" is ";:14"), it only drops
+	// the element's first character when it repeats the delimiter's last
+	afterDelim bool
+	// raw is set between an element with formatting and its next
+	// sibling without a delimiter: citeproc-js merges no punctuation of
+	// a decorated element with a sibling's (raw), and keeps only
+	// repeated marks apart from a decorated sibling (afterDelim)
+	raw bool
+	// leadCut is the node whose prefix loses its first character, moved
+	// to the sibling before it (leadLeft)
+	leadCut *onode
+	// moved are the leaves that take a parent's suffix or delimiter
+	// punctuation at the end of their text (migrate)
+	moved []movedPunct
 	// enc and fms are scratch of encodeToks and decodeToks
 	enc []byte
 	fms []formatting
@@ -478,6 +501,24 @@ func (b *builder) write(s string) {
 	if s == "" {
 		return
 	}
+	if b.raw {
+		b.raw, b.afterDelim = false, false
+		b.toks = append(b.toks, tok{k: tText, s: s})
+		return
+	}
+	if b.afterDelim {
+		b.afterDelim = false
+		if j := b.lastText(); j >= 0 && isPunct(s[0]) {
+			if t := b.toks[j].s; t[len(t)-1] == s[0] {
+				s = s[1:]
+				if s == "" {
+					return
+				}
+			}
+			b.toks = append(b.toks, tok{k: tText, s: s})
+			return
+		}
+	}
 	if c := s[0]; c != ' ' && !isPunct(c) {
 		// no punctuation or space to join with what comes before
 		b.toks = append(b.toks, tok{k: tText, s: s})
@@ -600,6 +641,226 @@ func (b *builder) write(s string) {
 	b.toks = append(b.toks, tok{k: tText, s: s})
 }
 
+// delimiter writes a delimiter after the element prev. citeproc-js
+// moves a delimiter's leading punctuation into the suffix of the element
+// before it, unless that suffix already ends with it, and merges it with
+// nothing else there: a suffix ending with other punctuation keeps both
+// ("In:" + ". " is "In:. "). The element after the delimiter is not merged
+// with it either (afterDelim).
+func (b *builder) delimiter(d string, prev *onode) {
+	if prev.suffix == "" && len(prev.kids) > 0 && isPunct(d[0]) && endsInNumber(prev) {
+		b.afterNumber(d)
+		b.afterDelim = true
+		return
+	}
+	if sf := prev.suffix; sf != "" && isPunct(d[0]) {
+		if c := sf[len(sf)-1]; isPunct(c) && c != d[0] && b.lastText() >= 0 {
+			// the delimiter's punctuation follows the suffix, even
+			// where the suffix gave way to the element's own
+			// punctuation ("Who?" + ":" + ". " is "Who?. ")
+			b.toks = append(b.toks, tok{k: tText, s: d[:1]})
+			d = d[1:]
+		}
+	}
+	b.write(d)
+	b.afterDelim = true
+}
+
+// movedPunct is punctuation that migrate moved into a leaf's text.
+type movedPunct struct {
+	n *onode
+	p byte
+}
+
+// lastKid returns the last child of n with output, or nil.
+func lastKid(n *onode) *onode {
+	for i := len(n.kids) - 1; i >= 0; i-- {
+		if !n.kids[i].empty() {
+			return n.kids[i]
+		}
+	}
+	return nil
+}
+
+// mergesDown reports whether punctuation p, in the suffix of the parent
+// of n, merges into one mark with the punctuation that ends n or its
+// last descendant: the test of citeproc-js before it moves p down.
+func mergesDown(p byte, n *onode) bool {
+	for n != nil {
+		var c byte
+		if n.suffix != "" {
+			c = n.suffix[len(n.suffix)-1]
+		} else if len(n.kids) == 0 && n.text != "" {
+			c = n.text[len(n.text)-1]
+		}
+		if c != 0 && c != p {
+			if m, ok := punctMerge(c, p); ok && len(m) == 1 {
+				return true
+			}
+		}
+		if len(n.kids) == 0 {
+			return false
+		}
+		n = lastKid(n)
+	}
+	return false
+}
+
+// migrate follows citeproc-js where punctuation p starts the suffix of n
+// (its own, or a delimiter's after it): when p merges with what ends n's
+// last descendant, citeproc-js moves p down through the last children
+// without a suffix, and at a field that has a suffix of its own it puts
+// p at the end of the field's text, before that suffix (a group's "." after
+// a field with suffix ":" gives "Press.:"). migrate reports whether it
+// moved p so; the leaf writes it (node).
+func (b *builder) migrate(n *onode, p byte) bool {
+	for {
+		l := lastKid(n)
+		if l == nil || !mergesDown(p, l) {
+			return false
+		}
+		if len(l.kids) == 0 {
+			if l.suffix == "" || l.text == "" || !l.fm.zero() || l.quotes || l.numVar || l.level {
+				// the field's text and p meet as they are written; a
+				// leaf with the affixes of a group or macro (level) is
+				// a list of one field in citeproc-js
+				return false
+			}
+			b.moved = append(b.moved, movedPunct{l, p})
+			return true
+		}
+		if l.suffix != "" {
+			return false
+		}
+		n = l
+	}
+}
+
+// putMoved writes the punctuation that migrate moved into the leaf n at
+// the end of its text: merged with punctuation there as citeproc-js
+// merges them, else appended.
+func (b *builder) putMoved(n *onode) {
+	for i, m := range b.moved {
+		if m.n != n {
+			continue
+		}
+		b.moved = append(b.moved[:i], b.moved[i+1:]...)
+		j := b.lastText()
+		if j < 0 {
+			return
+		}
+		t := b.toks[j].s
+		switch c := t[len(t)-1]; {
+		case c == m.p:
+		case isPunct(c):
+			if s, ok := punctMerge(c, m.p); ok {
+				b.toks[j].s = t[:len(t)-1] + s
+			}
+		default:
+			b.toks[j].s = t + string(m.p)
+		}
+		return
+	}
+}
+
+// leadLeft moves the punctuation that starts the prefix of k, or of its
+// first descendants, to the end of its sibling prev, where a display
+// element stands between them: citeproc-js moves the first character of
+// a first child's prefix up to its parent's empty prefix (not out of an
+// element with formatting or quotes), and punctuation that starts a
+// sibling's prefix into the suffix of the element before it, so that
+// it ends the display element before (" 1938" + ". London" gives
+// " 1938." and " London" in the next one). Elsewhere writing the
+// prefix where it stands gives the same text.
+func (b *builder) leadLeft(prev, k *onode) {
+	h, disp := k, prev.display != ""
+	for h.prefix == "" {
+		if !h.fm.zero() || h.quotes || len(h.kids) == 0 {
+			return
+		}
+		if h.display != "" {
+			disp = true
+		}
+		var f *onode
+		for _, x := range h.kids {
+			if !x.empty() {
+				f = x
+				break
+			}
+		}
+		if f == nil {
+			return
+		}
+		h = f
+	}
+	if h.display != "" {
+		disp = true
+	}
+	c := h.prefix[0]
+	if !disp || !isPunct(c) {
+		return
+	}
+	j := b.lastText()
+	if j < 0 {
+		return
+	}
+	b.leadCut = h
+	t := b.toks[j].s
+	p := t[len(t)-1]
+	if p == c {
+		return
+	}
+	if isPunct(p) {
+		if m, ok := punctMerge(p, c); ok {
+			b.toks[j].s = t[:len(t)-1] + m
+			return
+		}
+	}
+	// the punctuation ends prev: inside its display element
+	at := len(b.toks)
+	if prev.display != "" && at > 0 && b.toks[at-1].k == tCloseDiv {
+		at--
+	}
+	b.toks = append(b.toks, tok{})
+	copy(b.toks[at+1:], b.toks[at:])
+	b.toks[at] = tok{k: tText, s: string(c)}
+}
+
+// endsInNumber reports whether the last text of n is a number (onode.num).
+func endsInNumber(n *onode) bool {
+	for len(n.kids) > 0 {
+		var last *onode
+		for i := len(n.kids) - 1; i >= 0; i-- {
+			if !n.kids[i].empty() {
+				last = n.kids[i]
+				break
+			}
+		}
+		if last == nil {
+			return false
+		}
+		n = last
+	}
+	return n.num
+}
+
+// afterNumber writes punctuation that follows an element ending with a
+// number: citeproc-js merges the punctuation of a suffix or delimiter
+// with nothing in such an element ("Vol. 2" + ";" + "." is "Vol. 2;."),
+// it only drops a repeated character.
+func (b *builder) afterNumber(s string) {
+	if j := b.lastText(); j >= 0 {
+		if t := b.toks[j].s; t[len(t)-1] == s[0] {
+			s = s[1:]
+		}
+		if s != "" && isPunct(s[0]) {
+			b.toks = append(b.toks, tok{k: tText, s: s[:1]})
+			s = s[1:]
+		}
+	}
+	b.write(s)
+}
+
 func (b *builder) node(n *onode) {
 	if n.empty() {
 		return
@@ -607,13 +868,22 @@ func (b *builder) node(n *onode) {
 	if n.display != "" {
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
 	}
+	suffix := n.suffix
+	if suffix != "" && len(n.kids) > 0 && isPunct(suffix[0]) && !endsInNumber(n) && b.migrate(n, suffix[0]) {
+		suffix = suffix[1:]
+	}
 	keep := b.keepSpaces
 	if n.tag == tagName {
 		b.keepSpaces = true
 	}
 	// write is called only for text: most affixes and delimiters are empty
 	if n.prefix != "" {
-		b.write(n.prefix)
+		if b.leadCut == n {
+			b.leadCut = nil
+			b.write(n.prefix[1:])
+		} else {
+			b.write(n.prefix)
+		}
 	}
 	if !n.fm.zero() {
 		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
@@ -623,17 +893,44 @@ func (b *builder) node(n *onode) {
 	}
 	if n.text != "" {
 		b.write(n.text)
+		if len(b.moved) > 0 {
+			b.putMoved(n)
+		}
 	}
 	first := true
-	var prev *onode
+	var prev, last *onode
+	if n.delim != "" && isPunct(n.delim[0]) {
+		last = lastKid(n)
+	}
+	movedDelim := false
 	for _, k := range n.kids {
 		if k.empty() {
 			continue
 		}
 		if !first && n.delim != "" {
-			b.write(n.delim)
+			if movedDelim {
+				b.write(n.delim[1:])
+				b.afterDelim = true
+			} else {
+				b.delimiter(n.delim, prev)
+			}
 		}
 		first = false
+		// a delimiter's punctuation goes into the suffix of the element
+		// before it, and from an empty one down as a suffix's does
+		movedDelim = last != nil && k != last && k.suffix == "" && len(k.kids) > 0 && !endsInNumber(k) && b.migrate(k, n.delim[0])
+		if prev != nil && n.delim == "" {
+			// siblings without a delimiter: citeproc-js joins the
+			// punctuation of a suffix and the next prefix only where
+			// neither element has formatting
+			if !prev.fm.zero() {
+				b.raw = true
+			} else if !k.fm.zero() {
+				b.afterDelim = true
+			} else {
+				b.leadLeft(prev, k)
+			}
+		}
 		if prev != nil && n.delim == "" && prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&
 			k.text != "" && len(k.kids) == 0 && k.fm.zero() && !k.quotes && k.prefix == "" && !k.level {
 			// punctuation a field writes after its own closing quotes
@@ -653,8 +950,12 @@ func (b *builder) node(n *onode) {
 	if !n.fm.zero() {
 		b.toks = append(b.toks, tok{k: tClose, fm: n.fm})
 	}
-	if n.suffix != "" {
-		b.write(n.suffix)
+	if suffix != "" {
+		if len(n.kids) > 0 && isPunct(suffix[0]) && endsInNumber(n) {
+			b.afterNumber(suffix)
+		} else {
+			b.write(suffix)
+		}
 	}
 	b.keepSpaces = keep
 	if n.display != "" {

@@ -170,6 +170,11 @@ type Style struct {
 	demoteParticle string
 	initHyphen     bool
 	usesYS         bool
+	// usesDisplay is set when the first element of the bibliography's
+	// layout has a display attribute: citeproc-js then gives the layout
+	// suffix to the layout's last child (Processor.Bibliography); it
+	// tells so only from the display of the layout's first element
+	usesDisplay    bool
 	usesDisamb     bool
 	disambConds    int
 	usesNumber     bool
@@ -302,6 +307,8 @@ func ParseStyle(r io.Reader) (*Style, error) {
 				s.citation = ls
 			} else {
 				s.bibliography = ls
+				lk := ls.layout.kids
+				s.usesDisplay = len(lk) > 0 && lk[0].display != ""
 			}
 		}
 	}
