@@ -743,6 +743,14 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		}
 	case "date":
 		e.kind = kDate
+		if e.form != "" {
+			// citeproc-js renders a localized date as a copy of the
+			// locale's cs:date that takes from the style's element only
+			// its variable, form, date-parts, prefix, suffix and display
+			// (CSL.Util.fixDateNode): its font formatting, quotes and
+			// strip-periods are ignored
+			e.fm, e.quotes, e.strip = nil, false, false
+		}
 		for _, k := range n.kids {
 			if k.name == "date-part" {
 				dp := &el{kind: kDatePart, line: k.line, col: k.col, a: k.attrs, name: k.attr("name")}
