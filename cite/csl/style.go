@@ -325,6 +325,9 @@ type compiler struct {
 	macroNodes map[string]*xnode
 	inProgress map[string]bool
 	nameEls    []*el // the cs:name elements
+	// inSubst counts the cs:substitute elements around the element
+	// being compiled, in the same macro or layout
+	inSubst int
 }
 
 func (c *compiler) macroRef(name string, at *xnode) (*el, error) {
@@ -349,6 +352,11 @@ func (c *compiler) macro(name string, n *xnode) (*el, error) {
 		return nil, &SyntaxError{Line: n.line, Column: n.col, Msg: fmt.Sprintf("macro %q calls itself", name)}
 	}
 	c.inProgress[name] = true
+	// a macro is its own tree: a cs:substitute that calls it is not
+	// around its elements
+	savedSubst := c.inSubst
+	c.inSubst = 0
+	defer func() { c.inSubst = savedSubst }()
 	e := &el{kind: kMacro, line: n.line, col: n.col, name: name}
 	for _, k := range n.kids {
 		ce, err := c.element(k)
@@ -421,6 +429,11 @@ type el struct {
 	etAl       *el
 	labelEl    *el
 	labelFirst bool // label before name
+	// substOnly marks a cs:names without children inside a
+	// cs:substitute: citeproc-js takes only its variables, and renders
+	// them with everything else of the cs:names it stands in for
+	// (CSL.NameOutput.reinit)
+	substOnly bool
 	subst      *el
 	nameParts  map[string]*el
 	nopts      *[2]nameOpts // of a cs:name: in the citation, the bibliography
@@ -769,6 +782,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	case "names":
 		e.kind = kNames
 		e.vars = strings.Fields(e.variable)
+		e.substOnly = c.inSubst > 0 && len(n.kids) == 0
 		e.varIDs = make([]uint8, len(e.vars))
 		for i, v := range e.vars {
 			e.varIDs[i] = stdVarIDs[v]
@@ -811,7 +825,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 			case "substitute":
 				se := &el{kind: kSubstitute}
 				for _, sk := range k.kids {
+					c.inSubst++
 					ce, err := c.element(sk)
+					c.inSubst--
 					if err != nil {
 						return nil, err
 					}
