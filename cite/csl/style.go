@@ -434,10 +434,10 @@ type el struct {
 	// them with everything else of the cs:names it stands in for
 	// (CSL.NameOutput.reinit)
 	substOnly bool
-	subst      *el
-	nameParts  map[string]*el
-	nopts      *[2]nameOpts // of a cs:name: in the citation, the bibliography
-	vars       []string
+	subst     *el
+	nameParts map[string]*el
+	nopts     *[2]nameOpts // of a cs:name: in the citation, the bibliography
+	vars      []string
 	// date
 	parts         []*el
 	rangeDelim    string
