@@ -228,6 +228,15 @@ func (c *ctx) names(e *el) (*onode, status) {
 				return o, st
 			}
 		}
+		if !e.substOnly && (ne == nil || c.nameOptions(ne).form != "count") {
+			// citeproc-js's names output marks a term predecessor even
+			// when it outputs nothing (NameOutput.outputNames, once any
+			// name has been rendered: in practice always): a term after
+			// it is not capitalized unless an enclosing group or macro
+			// call is suppressed (decorated); a childless cs:names in a
+			// substitute has no output step of its own
+			c.termPred = true
+		}
 		return nil, status{calledVar: true}
 	}
 	// editor and translator the same: one list with the combined label
