@@ -296,8 +296,12 @@ func (c *ctx) children(kids []*el, delim string) (*onode, status) {
 func (c *ctx) decorated(e *el, kids []*el, delim string) (*onode, status) {
 	var l kidList
 	var st status
+	tp := c.termPred
 	c.evalInto(&l, &st, kids, delim)
 	if e.kind != kLayout && st.calledVar && !st.varOK {
+		// a group or macro call that citeproc-js suppresses restores
+		// its term predecessor (old_term_predecessor)
+		c.termPred = tp
 		return nil, st
 	}
 	if l.n == nil && l.one != nil {

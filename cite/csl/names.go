@@ -231,6 +231,15 @@ func (c *ctx) names(e *el) (*onode, status) {
 				return o, st
 			}
 		}
+		if !e.substOnly && (ne == nil || c.nameOptions(ne).form != "count") {
+			// citeproc-js's names output marks a term predecessor even
+			// when it outputs nothing (NameOutput.outputNames, once any
+			// name has been rendered: in practice always): a term after
+			// it is not capitalized unless an enclosing group or macro
+			// call is suppressed (decorated); a childless cs:names in a
+			// substitute has no output step of its own
+			c.termPred = true
+		}
 		return nil, status{calledVar: true}
 	}
 	// editor and translator the same: one list with the combined label
@@ -242,14 +251,16 @@ func (c *ctx) names(e *el) (*onode, status) {
 		}
 	}
 	o := c.nameOptions(ne)
-	namesDelim := e.delim
-	if _, ok := e.a["delimiter"]; !ok {
+	// a substituted cs:names without children takes the delimiter of
+	// the one it stands in for
+	de := e
+	if e.substOnly && c.substituting && c.parentNames != nil {
+		de = c.parentNames
+	}
+	namesDelim := de.delim
+	if _, ok := de.a["delimiter"]; !ok {
 		if v, ok := c.opt("names-delimiter"); ok {
 			namesDelim = v
-		} else if c.substituting && c.parentNames != nil && c.parentNames != e {
-			// a substituted cs:names takes the delimiter of the one
-			// it stands in for
-			namesDelim = c.parentNames.delim
 		}
 	}
 	out := c.list(namesDelim, c.room(len(lists)))
@@ -309,11 +320,11 @@ func (c *ctx) names(e *el) (*onode, status) {
 		}
 		out = c.leaf(strconv.Itoa(total))
 	}
-	c.decorateNames(out, e)
-	if c.substituting && c.parentNames != nil && c.parentNames != e {
-		// citeproc-js formats a substituted cs:names as the one it
-		// stands in for (which formats the result), not by its own
-		out.fm = nil
+	if e.substOnly && c.substituting && c.parentNames != nil {
+		// formatted as the cs:names it stands in for, by substitute
+		out.isNames = true
+	} else {
+		c.decorateNames(out, e)
 	}
 	c.termPred = true
 	if c.collectNames && c.firstNames == nil {
@@ -1010,7 +1021,18 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 			}
 			wrap := c.list("", c.kids(o))
 			wrap.isNames = true
-			c.decorateNames(wrap, e)
+			if k.kind == kNames && k.substOnly {
+				c.decorateNames(wrap, e)
+			} else {
+				// citeproc-js renders any other substitute outside the
+				// formatting, quotes and affixes of the cs:names (which
+				// it applies to the names it outputs); the display and
+				// strip-periods enclose the whole element
+				if e.strip {
+					stripPeriods(wrap)
+				}
+				wrap.display = e.display
+			}
 			if c.collectNames && c.firstNames == nil {
 				c.firstNames = wrap
 				if c.firstList == nil {

@@ -319,6 +319,13 @@ const (
 	tCloseDiv
 )
 
+// ownClose is the s of a tClose token that ends the formatting of an
+// element with quotes; encodeToks writes its kind with ownCloseBit set.
+const (
+	ownClose    = "q"
+	ownCloseBit = 0x80
+)
+
 type tok struct {
 	k  tkind
 	s  string
@@ -372,6 +379,10 @@ func encodeToks(dst []byte, toks []tok) []byte {
 	}
 	dst = binary.AppendUvarint(dst, uint64(opens))
 	for _, t := range toks {
+		if t.k == tClose && t.s == ownClose {
+			dst = append(dst, byte(t.k)|ownCloseBit)
+			continue
+		}
 		dst = append(dst, byte(t.k))
 		switch t.k {
 		case tText, tOpenDiv:
@@ -446,6 +457,9 @@ func decodeToks(enc string, toks []tok, fms []formatting) ([]tok, []formatting) 
 		k := tkind(enc[i])
 		i++
 		t := tok{k: k}
+		if k == tClose|ownCloseBit {
+			t = tok{k: tClose, s: ownClose}
+		}
 		switch k {
 		case tText, tOpenDiv:
 			t.s = str()
@@ -565,9 +579,12 @@ func (b *builder) write(s string) {
 				}
 			}
 			if !merged {
-				// insert the punctuation just before the closing quote run
+				// insert the punctuation just before the closing quote
+				// run and the formatting of the quoted elements:
+				// citeproc-js merges it into the quoted string or the
+				// suffix of the quoted element's last child
 				ins := q
-				for ins > 0 && b.toks[ins-1].k == tCloseQ {
+				for ins > 0 && (b.toks[ins-1].k == tCloseQ || b.toks[ins-1].k == tClose && b.toks[ins-1].s == ownClose) {
 					ins--
 				}
 				b.toks = append(b.toks, tok{})
@@ -885,11 +902,14 @@ func (b *builder) node(n *onode) {
 			b.write(n.prefix)
 		}
 	}
-	if !n.fm.zero() {
-		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
-	}
+	// citeproc-js applies an element's decorations in a fixed sequence
+	// (CSL.FORMAT_KEY_SEQUENCE), quotes last: they enclose its font
+	// formatting (“<i>Title</i>”)
 	if n.quotes {
 		b.toks = append(b.toks, tok{k: tOpenQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
+	}
+	if !n.fm.zero() {
+		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
 	}
 	if n.text != "" {
 		b.write(n.text)
@@ -944,11 +964,17 @@ func (b *builder) node(n *onode) {
 		}
 		prev = k
 	}
+	if !n.fm.zero() {
+		t := tok{k: tClose, fm: n.fm}
+		if n.quotes {
+			// the formatting of a quoted element: punctuation moved
+			// into its quotes goes inside it too (ownClose)
+			t.s = ownClose
+		}
+		b.toks = append(b.toks, t)
+	}
 	if n.quotes {
 		b.toks = append(b.toks, tok{k: tCloseQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
-	}
-	if !n.fm.zero() {
-		b.toks = append(b.toks, tok{k: tClose, fm: n.fm})
 	}
 	if suffix != "" {
 		if len(n.kids) > 0 && isPunct(suffix[0]) && endsInNumber(n) {

@@ -437,10 +437,15 @@ type el struct {
 	etAl       *el
 	labelEl    *el
 	labelFirst bool // label before name
-	subst      *el
-	nameParts  map[string]*el
-	nopts      *[2]nameOpts // of a cs:name: in the citation, the bibliography
-	vars       []string
+	// substOnly marks a cs:names without children inside a
+	// cs:substitute: citeproc-js takes only its variables, and renders
+	// them with everything else of the cs:names it stands in for
+	// (CSL.NameOutput.reinit)
+	substOnly bool
+	subst     *el
+	nameParts map[string]*el
+	nopts     *[2]nameOpts // of a cs:name: in the citation, the bibliography
+	vars      []string
 	// date
 	parts         []*el
 	rangeDelim    string
@@ -781,6 +786,14 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		}
 	case "date":
 		e.kind = kDate
+		if e.form != "" {
+			// citeproc-js renders a localized date as a copy of the
+			// locale's cs:date that takes from the style's element only
+			// its variable, form, date-parts, prefix, suffix and display
+			// (CSL.Util.fixDateNode): its font formatting, quotes and
+			// strip-periods are ignored
+			e.fm, e.quotes, e.strip = nil, false, false
+		}
 		for _, k := range n.kids {
 			if k.name == "date-part" {
 				dp := &el{kind: kDatePart, line: k.line, col: k.col, a: k.attrs, name: k.attr("name")}
@@ -799,6 +812,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	case "names":
 		e.kind = kNames
 		e.vars = strings.Fields(e.variable)
+		e.substOnly = c.inSubst > 0 && len(n.kids) == 0
 		e.varIDs = make([]uint8, len(e.vars))
 		for i, v := range e.vars {
 			e.varIDs[i] = stdVarIDs[v]
