@@ -48,6 +48,9 @@ type Processor struct {
 	// ar holds the output nodes of renders during a call (nil between
 	// calls: nodes are then allocated one by one)
 	ar *arena
+	// full turns off the skipping of what cannot render (skip.go), for
+	// the tests that compare the two
+	full bool
 }
 
 // regEntry is what prepare decides for an item.
@@ -255,6 +258,7 @@ func (p *Processor) Item(id string) *Item {
 func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	c := p.ar.newCtx()
 	c.ar, c.st, c.loc, c.item, c.mode, c.budget = p.ar, p.style, p.loc, it, mode, 200000
+	c.full = p.full
 	c.typeBit = p.style.typeBits[it.Type]
 	if mode == modeBib {
 		c.ls = p.style.bibliography
