@@ -88,6 +88,9 @@ type ctx struct {
 	locDone    bool
 	authorDone bool
 	authorOut  *onode
+	// full turns off the skipping of what cannot render (skip.go), for
+	// the tests that compare the two
+	full bool
 }
 
 type status struct {
@@ -381,6 +384,9 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 }
 
 func (c *ctx) group(e *el) (*onode, status) {
+	if e.skip != 0 && c.skipped(e) {
+		return nil, status{calledVar: true}
+	}
 	n, st := c.decorated(e, e.kids, e.delim)
 	if n.empty() {
 		return nil, st
@@ -457,6 +463,9 @@ func stripPeriods(n *onode) {
 func (c *ctx) text(e *el) (*onode, status) {
 	switch {
 	case e.macro != nil:
+		if m := e.macro; m.skip != 0 && c.skipped(m) {
+			return nil, status{calledVar: true}
+		}
 		n, st := c.decorated(e, e.macro.kids, "")
 		if n.empty() {
 			return nil, st

@@ -123,6 +123,12 @@ func (j jsonCite) cite() CiteItem {
 // Run runs the fixture as the suite's reference runner does and returns
 // its output in the RESULT form.
 func (f *Fixture) Run(locales *LocaleSet) (string, error) {
+	return f.run(locales, false)
+}
+
+// run is Run, with the skipping of what cannot render (skip.go) off when
+// full is set.
+func (f *Fixture) run(locales *LocaleSet, full bool) (string, error) {
 	st, err := ParseStyle(strings.NewReader(f.CSL))
 	if err != nil {
 		return "", err
@@ -146,6 +152,7 @@ func (f *Fixture) Run(locales *LocaleSet) (string, error) {
 	// resets it (see rangeEngine)
 	p := NewProcessor(st, Options{Locales: locales})
 	p.engine = &rangeEngine{}
+	p.full = full
 	mode := f.Mode
 	sub := ""
 	if i := strings.IndexByte(mode, '-'); i >= 0 {
@@ -162,6 +169,7 @@ func (f *Fixture) Run(locales *LocaleSet) (string, error) {
 			last := sets[len(sets)-1]
 			p2 := NewProcessor(st, Options{Locales: locales})
 			p2.engine = &rangeEngine{}
+			p2.full = full
 			for _, r := range last {
 				var id any
 				_ = json.Unmarshal(r, &id)

@@ -51,6 +51,9 @@ type Processor struct {
 	// engine, when set, writes date ranges as a citeproc-js engine
 	// does before its first reset (the test suite's runner: Fixture.Run)
 	engine *rangeEngine
+	// full turns off the skipping of what cannot render (skip.go), for
+	// the tests that compare the two
+	full bool
 }
 
 // regEntry is what prepare decides for an item.
@@ -260,6 +263,7 @@ func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	c := p.ar.newCtx()
 	c.ar, c.st, c.loc, c.item, c.mode, c.budget = p.ar, p.style, p.loc, it, mode, 200000
 	c.engine = p.engine
+	c.full = p.full
 	c.typeBit = p.style.typeBits[it.Type]
 	if mode == modeBib {
 		c.ls = p.style.bibliography

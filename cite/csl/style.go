@@ -327,6 +327,7 @@ func ParseStyle(r io.Reader) (*Style, error) {
 	s.resolveNameOpts(c.nameEls)
 	s.compact()
 	s.typeChoices()
+	s.skips()
 	return s, nil
 }
 
@@ -409,8 +410,12 @@ type el struct {
 	// varID and shortVarID are the ids of variable and shortVar in
 	// stdVarIDs (0: none)
 	varID, shortVarID uint8
-	macro             *el
-	kids              []*el
+	// skip and skipMask, of a group or macro, say when it renders
+	// nothing without being walked (skip.go)
+	skip     uint8
+	skipMask [2]uint64
+	macro    *el
+	kids     []*el
 	// choose
 	branches []*branch
 	// typeChoice, for a cs:choose whose first branches test only the
