@@ -64,22 +64,18 @@ type ctx struct {
 	// substituting is set while rendering a cs:substitute child
 	substituting bool
 	parentNames  *el
-	// renderedNamesStr collects the first names output for subsequent-author-substitute
-	firstNames   *onode
-	collectNames bool
+	// sas follows subsequent-author-substitute in a bibliography
+	sas *sasState
 	// names info for disambiguation
 	nameSets [][]Name
 	// authorMode: 0 normal, 1 suppress the first names, 2 only them
-	authorMode     int
-	firstNameNodes []*onode
-	track          map[string]bool
-	termPred       bool
-	noTermCaps     bool
-	firstList      *onode
-	firstListNames []Name
-	recordNames    bool
-	implicitYS     bool
-	ysDone         bool
+	authorMode  int
+	track       map[string]bool
+	termPred    bool
+	noTermCaps  bool
+	recordNames bool
+	implicitYS  bool
+	ysDone      bool
 	// locDone records that the locator was rendered: citeproc-js
 	// renders it once in a cite
 	locDone    bool
@@ -256,6 +252,11 @@ func (c *ctx) eval(e *el) (*onode, status) {
 	case kLayout, kGroup:
 		return c.group(e)
 	case kText:
+		if c.sas != nil && e.variable != "" {
+			o, st := c.text(e)
+			c.sasText(e, o)
+			return o, st
+		}
 		return c.text(e)
 	case kNumber:
 		return c.number(e)
@@ -338,6 +339,9 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 		}
 		o, s := c.eval(k)
 		st.merge(s)
+		if c.sas != nil && c.sas.pending != pendNone {
+			o = c.sasResolve(l, o)
+		}
 		if !o.empty() {
 			switch {
 			case l.n != nil:

@@ -202,6 +202,18 @@ func (c *ctx) names(e *el) (*onode, status) {
 		_ = st
 		return nil, status{}
 	}
+	if c.sas != nil && !e.sasSingle {
+		c.sasNamesStart()
+		o, st := c.namesOf(e, ne, etal, labelEl, labelFirst)
+		c.sasNamesEnd()
+		return o, st
+	}
+	return c.namesOf(e, ne, etal, labelEl, labelFirst)
+}
+
+// namesOf renders a cs:names element with the cs:name, cs:et-al and
+// cs:label it uses.
+func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status) {
 	type varNames struct {
 		v     string
 		names []Name
@@ -261,10 +273,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 		if ne == nil {
 			nn = c.nameList(l.names, o, nil, etal)
 		}
-		if c.collectNames && c.firstNames == nil && c.firstList == nil {
-			c.firstList = nn
-			c.firstListNames = l.names
-		}
+		var after *onode
 		if labelEl != nil && !c.sorting {
 			lv := l.v
 			if lv == "editortranslator" {
@@ -285,10 +294,14 @@ func (c *ctx) names(e *el) (*onode, status) {
 					nn = c.list("", c.kids(ln, nn))
 				} else {
 					nn = c.list("", c.kids(nn, ln))
+					after = ln
 				}
 			}
 		}
 		out.kids = append(out.kids, nn)
+		if c.sas.collecting() {
+			c.sasNames(out, after)
+		}
 		c.nameCounter++
 	}
 	if c.track != nil {
@@ -313,9 +326,6 @@ func (c *ctx) names(e *el) (*onode, status) {
 		out.fm = nil
 	}
 	c.termPred = true
-	if c.collectNames && c.firstNames == nil {
-		c.firstNames = out
-	}
 	return out, status{calledVar: true, varOK: true}
 }
 
@@ -486,6 +496,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	if k == 0 {
 		return nil
 	}
+	shownNames := ns[:k]
 	if slices.Contains(rendered, nil) {
 		// names that print nothing (a short name without a family
 		// name) are left out of the list, as citeproc-js does
@@ -505,8 +516,8 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			return nil
 		}
 	}
-	if c.collectNames && c.firstNameNodes == nil && c.firstList == nil {
-		c.firstNameNodes = rendered
+	if c.sas.collecting() {
+		c.sas.listNames, c.sas.listKids = shownNames, rendered
 	}
 	out := c.list("", c.room(4))
 	andTerm := ""
@@ -951,12 +962,6 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 			wrap := c.list("", c.kids(o))
 			wrap.isNames = true
 			c.decorateNames(wrap, e)
-			if c.collectNames && c.firstNames == nil {
-				c.firstNames = wrap
-				if c.firstList == nil {
-					c.firstList = o
-				}
-			}
 			return wrap, st, true
 		}
 	}

@@ -325,6 +325,9 @@ type compiler struct {
 	macroNodes map[string]*xnode
 	inProgress map[string]bool
 	nameEls    []*el // the cs:name elements
+	// inSubst counts the cs:substitute elements around the element being
+	// compiled (a macro's elements are compiled outside them)
+	inSubst int
 }
 
 func (c *compiler) macroRef(name string, at *xnode) (*el, error) {
@@ -349,6 +352,9 @@ func (c *compiler) macro(name string, n *xnode) (*el, error) {
 		return nil, &SyntaxError{Line: n.line, Column: n.col, Msg: fmt.Sprintf("macro %q calls itself", name)}
 	}
 	c.inProgress[name] = true
+	savedSubst := c.inSubst
+	c.inSubst = 0
+	defer func() { c.inSubst = savedSubst }()
 	e := &el{kind: kMacro, line: n.line, col: n.col, name: name}
 	for _, k := range n.kids {
 		ce, err := c.element(k)
@@ -422,9 +428,12 @@ type el struct {
 	labelEl    *el
 	labelFirst bool // label before name
 	subst      *el
-	nameParts  map[string]*el
-	nopts      *[2]nameOpts // of a cs:name: in the citation, the bibliography
-	vars       []string
+	// sasSingle marks a cs:names inside a cs:substitute with no child
+	// element (see compiler.inSubst)
+	sasSingle bool
+	nameParts map[string]*el
+	nopts     *[2]nameOpts // of a cs:name: in the citation, the bibliography
+	vars      []string
 	// date
 	parts         []*el
 	rangeDelim    string
@@ -802,18 +811,26 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				e.labelFirst = e.nameEl == nil
 			case "substitute":
 				se := &el{kind: kSubstitute}
+				c.inSubst++
 				for _, sk := range k.kids {
 					ce, err := c.element(sk)
 					if err != nil {
+						c.inSubst--
 						return nil, err
 					}
 					if ce != nil {
 						se.kids = append(se.kids, ce)
 					}
 				}
+				c.inSubst--
 				e.subst = se
 			}
 		}
+		// citeproc-js gives every cs:names a cs:name but those in a
+		// cs:substitute; one there without any child element is a
+		// stand-in of the cs:names around it, not a names element of its
+		// own (for subsequent-author-substitute)
+		e.sasSingle = c.inSubst > 0 && len(n.kids) == 0
 	case "choose":
 		e.kind = kChoose
 		for _, k := range n.kids {
