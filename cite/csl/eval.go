@@ -41,6 +41,12 @@ type ctx struct {
 	nearNote     bool
 	sorting      bool
 	sortKeyDates bool
+	// dateOnly is set, in a sort key, from the start to the end of a
+	// macro with a cs:date of its own: citeproc-js then drops all output
+	// but the dates' (its "doing-macro-with-date"), so such a macro
+	// gives the key only its dates, and a macro it calls that has a
+	// date ends the dropping for the rest of the key
+	dateOnly bool
 	// typeBit is the item type's bit in the style's typeBits (0: none)
 	typeBit uint64
 	// disambiguation
@@ -252,6 +258,10 @@ func (c *ctx) eval(e *el) (*onode, status) {
 	case kLayout, kGroup:
 		return c.group(e)
 	case kText:
+		if c.dateOnly && e.macro == nil {
+			_, st := c.text(e)
+			return nil, st
+		}
 		if c.sas != nil && e.variable != "" {
 			o, st := c.text(e)
 			c.sasText(e, o)
@@ -259,13 +269,24 @@ func (c *ctx) eval(e *el) (*onode, status) {
 		}
 		return c.text(e)
 	case kNumber:
-		return c.number(e)
+		o, st := c.number(e)
+		if c.dateOnly {
+			return nil, st
+		}
+		return o, st
 	case kLabel:
+		if c.dateOnly {
+			return nil, status{}
+		}
 		return c.label(e)
 	case kDate:
 		return c.date(e)
 	case kNames:
-		return c.names(e)
+		o, st := c.names(e)
+		if c.dateOnly {
+			return nil, st
+		}
+		return o, st
 	case kChoose:
 		return c.choose(e)
 	}
@@ -415,6 +436,15 @@ func stripPeriods(n *onode) {
 func (c *ctx) text(e *el) (*onode, status) {
 	switch {
 	case e.macro != nil:
+		if c.sorting && e.macro.hasDate {
+			c.dateOnly = true
+			n, st := c.decorated(e, e.macro.kids, "")
+			c.dateOnly = false
+			if n.empty() {
+				return nil, st
+			}
+			return n, status{calledVar: true, varOK: true}
+		}
 		n, st := c.decorated(e, e.macro.kids, "")
 		if n.empty() {
 			return nil, st
