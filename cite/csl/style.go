@@ -446,7 +446,7 @@ type el struct {
 	sasSingle bool
 	// hasDate marks a macro with a cs:date of its own (not one of a
 	// macro it calls): see ctx.dateOnly
-	hasDate bool
+	hasDate   bool
 	nameParts map[string]*el
 	nopts     *[2]nameOpts // of a cs:name: in the citation, the bibliography
 	vars      []string
