@@ -208,7 +208,14 @@ func (c *ctx) names(e *el) (*onode, status) {
 		c.sasNamesEnd()
 		return o, st
 	}
-	return c.namesOf(e, ne, etal, labelEl, labelFirst)
+	o, st := c.namesOf(e, ne, etal, labelEl, labelFirst)
+	if c.sorting && o.empty() && ne != nil && !e.sasSingle && c.nameOptions(ne).form == "count" {
+		// citeproc-js counts no names as "0" in a sort key (which sorts
+		// before the keys of items with names, not after them as an
+		// empty key does)
+		return c.leaf("0"), st
+	}
+	return o, st
 }
 
 // namesOf renders a cs:names element with the cs:name, cs:et-al and
@@ -834,6 +841,12 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		return c.list("", c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given))))
 	}
 	if form == "short" {
+		if ndp != "" && c.sorting && c.st.demoteParticle != "never" {
+			// citeproc-js writes a name in a sort key in sort order,
+			// the short form too: the family name, then the particle
+			// ("Berg van der"), unless particles are never demoted
+			return c.list(" ", c.kids(group("family", piece("family", fam)), group("family", piece("family", ndp))))
+		}
 		if ndp != "" && inverted && !c.sorting && !n.StaticOrdering && c.st.demoteParticle == "display-and-sort" {
 			// citeproc-js inverts a short name too when the list is in
 			// sort order: the demoted particle follows ("Gaulle, de")
