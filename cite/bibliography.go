@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -179,19 +178,60 @@ func chicagoAuthorDateSortKeys(r *renderer, key func(func()) string) []string {
 	c := chicago{r: r, k: itemKind(it), authorDate: true}
 	// the style's date-sort-group: dated items, then "n.d.", then
 	// undated items with a status ("forthcoming", "in press")
-	group, year := "1", ""
+	group := "1"
 	if !it.Issued.IsZero() {
 		group = "0"
 	} else if it.Extra["status"] != "" {
 		group = "2"
 	}
-	if it.Issued.From.Year != 0 {
-		year = strconv.Itoa(it.Issued.From.Year)
+	// the style's date-sort-year: the year of the event of a personal
+	// communication with both dates, else of the date issued
+	yearDate := it.Issued
+	if ev, ok := it.ExtraDates["event-date"]; ok && !ev.IsZero() && it.Type == "personal_communication" && !it.Issued.IsZero() {
+		yearDate = ev
+	}
+	// the style's date macro as a sort key: a macro with a cs:date of its
+	// own gives citeproc-js's key only its dates (see yearSortKey), not
+	// "n.d." nor a status
+	var date string
+	switch {
+	case !it.Issued.IsZero():
+		date = yearSortKey(it.OriginalDate) + yearSortKey(it.Issued)
+	case !it.ExtraDates["event-date"].IsZero():
+		date = yearSortKey(it.ExtraDates["event-date"])
+	case !it.ExtraDates["available-date"].IsZero():
+		date = yearSortKey(it.ExtraDates["available-date"])
 	}
 	return []string{
-		key(c.authorSort), group, year, key(func() { c.dateAuthorDate(false) }),
+		key(c.authorSort), group, yearSortKey(yearDate), date,
 		key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }), it.Volume,
 	}
+}
+
+// yearSortKey is citeproc-js's sort key of a date written by its year
+// (date-parts="year"): for the date and then the end of its range, "1"
+// and the year in four digits (for a year BC, "0" and 9999 less the
+// year), month and day "00"; a date without a range ends "100000000",
+// before any end year. Empty for a date without a year.
+func yearSortKey(d Date) string {
+	if d.From.Year == 0 {
+		return ""
+	}
+	b := make([]byte, 0, 18)
+	for _, y := range [2]int{d.From.Year, d.To.Year} {
+		if y < 0 {
+			b = append(b, '0')
+			y = 9999 + y
+		} else {
+			b = append(b, '1')
+		}
+		if y < 0 {
+			y = 0
+		}
+		y = min(y, 9999)
+		b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '0', '0', '0', '0')
+	}
+	return string(b)
 }
 
 // chicagoNotesSortKeys are the notes styles' bibliography's: author,

@@ -684,16 +684,21 @@ func (p *Processor) Bibliography() []Entry {
 		return nil
 	}
 	var out []Entry
-	var prevNames string
-	var prevList []Name
-	sas, hasSAS, sasRule, sfa := b.sas, b.hasSAS, b.sasRule, b.sfa
+	sfa := b.sfa
+	var sas *sasState
+	if b.hasSAS {
+		sas = &sasState{str: b.sas, rule: b.sasRule}
+	}
 	// each entry's output tree is dead once flattened: the next one
 	// reuses the arena from here
 	m := p.ar.mark()
-	for i, it := range p.order {
+	for _, it := range p.order {
 		p.ar.rewind(m)
 		c := p.newCtx(it, modeBib)
-		c.collectNames = true
+		if sas != nil {
+			sas.reset()
+			c.sas = sas
+		}
 		var n, lastBlob *onode
 		if sfa {
 			// the first field stands apart: a term that opens the rest
@@ -701,6 +706,13 @@ func (p *Processor) Bibliography() []Entry {
 			n = &onode{}
 			for _, k := range b.layout.kids {
 				o, _ := c.eval(k)
+				if sas != nil && sas.pending != pendNone {
+					l := kidList{}
+					if len(n.kids) > 0 {
+						l.n = n
+					}
+					o = c.sasResolve(&l, o)
+				}
 				if o.empty() {
 					continue
 				}
@@ -728,6 +740,11 @@ func (p *Processor) Bibliography() []Entry {
 		} else {
 			n, _ = c.children(b.layout.kids, "")
 		}
+		if sas != nil && sas.replaced {
+			// the tree's memo of emptiness is forgotten where the
+			// substitute took the place of names
+			resetMemo(n)
+		}
 		if n.empty() {
 			if p.style.citation != nil && usesVariable(p.style.citation.layout, "citation-number", 0) {
 				// citeproc-js keeps the place of an entry with no printed
@@ -736,57 +753,6 @@ func (p *Processor) Bibliography() []Entry {
 				out = append(out, Entry{ID: it.ID, Rendered: p.rendered(&onode{kids: []*onode{{text: msg}}})})
 			}
 			continue
-		}
-		// the last entry, with no names before it, has none to
-		// substitute nor to leave to the next
-		if hasSAS && c.firstList != nil && (i < len(p.order)-1 || prevNames != "" || prevList != nil) {
-			cur := plainText(c.firstList)
-			curList := c.firstListNames
-			rule := sasRule
-			if curList == nil || prevList == nil {
-				rule = "complete-all"
-			}
-			// replaced: names were substituted (the tree's memo of
-			// emptiness is then forgotten)
-			replaced := false
-			switch rule {
-			case "complete-all":
-				if cur == prevNames && cur != "" {
-					replaced = true
-					*c.firstList = onode{text: sas}
-					if sas == "" {
-						*c.firstList = onode{}
-						c.firstNames.kids = nil
-						c.firstNames.text = ""
-					}
-				}
-			case "complete-each":
-				if cur == prevNames && cur != "" {
-					replaced = true
-					replaceNames(c.firstNameNodes, len(curList), sas)
-				}
-			case "partial-each", "partial-first":
-				k := 0
-				for k < len(curList) && k < len(prevList) && sameName(curList[k], prevList[k]) {
-					k++
-				}
-				if sasRule == "partial-first" && k > 1 {
-					k = 1
-				}
-				if k > 0 {
-					replaced = true
-					replaceNames(c.firstNameNodes, k, sas)
-				}
-			}
-			// a substituted title that matches nothing does not take the
-			// place of the last names (citeproc-js compares with those)
-			if curList != nil || prevList == nil || cur == prevNames {
-				prevNames = cur
-				prevList = curList
-			}
-			if replaced {
-				resetMemo(n)
-			}
 		}
 		lay := b.layout
 		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}

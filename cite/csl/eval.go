@@ -44,6 +44,12 @@ type ctx struct {
 	// engine is the citeproc-js engine state a range's end is written
 	// in (nil: an engine reset since it was built)
 	engine *rangeEngine
+	// dateOnly is set, in a sort key, from the start to the end of a
+	// macro with a cs:date of its own: citeproc-js then drops all output
+	// but the dates' (its "doing-macro-with-date"), so such a macro
+	// gives the key only its dates, and a macro it calls that has a
+	// date ends the dropping for the rest of the key
+	dateOnly bool
 	// typeBit is the item type's bit in the style's typeBits (0: none)
 	typeBit uint64
 	// disambiguation
@@ -67,22 +73,18 @@ type ctx struct {
 	// substituting is set while rendering a cs:substitute child
 	substituting bool
 	parentNames  *el
-	// renderedNamesStr collects the first names output for subsequent-author-substitute
-	firstNames   *onode
-	collectNames bool
+	// sas follows subsequent-author-substitute in a bibliography
+	sas *sasState
 	// names info for disambiguation
 	nameSets [][]Name
 	// authorMode: 0 normal, 1 suppress the first names, 2 only them
-	authorMode     int
-	firstNameNodes []*onode
-	track          map[string]bool
-	termPred       bool
-	noTermCaps     bool
-	firstList      *onode
-	firstListNames []Name
-	recordNames    bool
-	implicitYS     bool
-	ysDone         bool
+	authorMode  int
+	track       map[string]bool
+	termPred    bool
+	noTermCaps  bool
+	recordNames bool
+	implicitYS  bool
+	ysDone      bool
 	// locDone records that the locator was rendered: citeproc-js
 	// renders it once in a cite
 	locDone    bool
@@ -262,15 +264,35 @@ func (c *ctx) eval(e *el) (*onode, status) {
 	case kLayout, kGroup:
 		return c.group(e)
 	case kText:
+		if c.dateOnly && e.macro == nil {
+			_, st := c.text(e)
+			return nil, st
+		}
+		if c.sas != nil && e.variable != "" {
+			o, st := c.text(e)
+			c.sasText(e, o)
+			return o, st
+		}
 		return c.text(e)
 	case kNumber:
-		return c.number(e)
+		o, st := c.number(e)
+		if c.dateOnly {
+			return nil, st
+		}
+		return o, st
 	case kLabel:
+		if c.dateOnly {
+			return nil, status{}
+		}
 		return c.label(e)
 	case kDate:
 		return c.date(e)
 	case kNames:
-		return c.names(e)
+		o, st := c.names(e)
+		if c.dateOnly {
+			return nil, st
+		}
+		return o, st
 	case kChoose:
 		return c.choose(e)
 	}
@@ -357,6 +379,9 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 		}
 		o, s := c.eval(k)
 		st.merge(s)
+		if c.sas != nil && c.sas.pending != pendNone {
+			o = c.sasResolve(l, o)
+		}
 		if last != nil {
 			if !o.empty() {
 				*last = o
@@ -465,6 +490,15 @@ func (c *ctx) text(e *el) (*onode, status) {
 	case e.macro != nil:
 		if m := e.macro; m.skip != 0 && c.skipped(m) {
 			return nil, status{calledVar: true}
+		}
+		if c.sorting && e.macro.hasDate {
+			c.dateOnly = true
+			n, st := c.decorated(e, e.macro.kids, "")
+			c.dateOnly = false
+			if n.empty() {
+				return nil, st
+			}
+			return n, status{calledVar: true, varOK: true}
 		}
 		n, st := c.decorated(e, e.macro.kids, "")
 		if n.empty() {

@@ -205,6 +205,25 @@ func (c *ctx) names(e *el) (*onode, status) {
 		_ = st
 		return nil, status{}
 	}
+	if c.sas != nil && !e.substOnly {
+		c.sasNamesStart()
+		o, st := c.namesOf(e, ne, etal, labelEl, labelFirst)
+		c.sasNamesEnd()
+		return o, st
+	}
+	o, st := c.namesOf(e, ne, etal, labelEl, labelFirst)
+	if c.sorting && o.empty() && ne != nil && !e.substOnly && c.nameOptions(ne).form == "count" {
+		// citeproc-js counts no names as "0" in a sort key (which sorts
+		// before the keys of items with names, not after them as an
+		// empty key does)
+		return c.leaf("0"), st
+	}
+	return o, st
+}
+
+// namesOf renders a cs:names element with the cs:name, cs:et-al and
+// cs:label it uses.
+func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status) {
 	type varNames struct {
 		v     string
 		names []Name
@@ -275,10 +294,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 		if ne == nil {
 			nn = c.nameList(l.names, o, nil, etal)
 		}
-		if c.collectNames && c.firstNames == nil && c.firstList == nil {
-			c.firstList = nn
-			c.firstListNames = l.names
-		}
+		var after *onode
 		if labelEl != nil && !c.sorting {
 			lv := l.v
 			if lv == "editortranslator" {
@@ -299,10 +315,14 @@ func (c *ctx) names(e *el) (*onode, status) {
 					nn = c.list("", c.kids(ln, nn))
 				} else {
 					nn = c.list("", c.kids(nn, ln))
+					after = ln
 				}
 			}
 		}
 		out.kids = append(out.kids, nn)
+		if c.sas.collecting() {
+			c.sasNames(out, after)
+		}
 		c.nameCounter++
 	}
 	if c.track != nil {
@@ -327,9 +347,6 @@ func (c *ctx) names(e *el) (*onode, status) {
 		c.decorateNames(out, e)
 	}
 	c.termPred = true
-	if c.collectNames && c.firstNames == nil {
-		c.firstNames = out
-	}
 	return out, status{calledVar: true, varOK: true}
 }
 
@@ -523,6 +540,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	if k == 0 && !useLast {
 		return nil
 	}
+	shownNames := ns[:k]
 	if slices.Contains(rendered, nil) {
 		// names that print nothing (a short name without a family
 		// name) are left out of the list, as citeproc-js does
@@ -542,8 +560,8 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			return nil
 		}
 	}
-	if c.collectNames && c.firstNameNodes == nil && c.firstList == nil {
-		c.firstNameNodes = rendered
+	if c.sas.collecting() {
+		c.sas.listNames, c.sas.listKids = shownNames, rendered
 	}
 	out := c.list("", c.room(4))
 	andTerm := ""
@@ -875,6 +893,12 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		return c.list("", c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given))))
 	}
 	if form == "short" {
+		if ndp != "" && c.sorting && c.st.demoteParticle != "never" {
+			// citeproc-js writes a name in a sort key in sort order,
+			// the short form too: the family name, then the particle
+			// ("Berg van der"), unless particles are never demoted
+			return c.list(" ", c.kids(group("family", piece("family", fam)), group("family", piece("family", ndp))))
+		}
 		if ndp != "" && inverted && !c.sorting && !n.StaticOrdering && c.st.demoteParticle == "display-and-sort" {
 			// citeproc-js inverts a short name too when the list is in
 			// sort order: the demoted particle follows ("Gaulle, de")
@@ -1032,12 +1056,6 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 					stripPeriods(wrap)
 				}
 				wrap.display = e.display
-			}
-			if c.collectNames && c.firstNames == nil {
-				c.firstNames = wrap
-				if c.firstList == nil {
-					c.firstList = o
-				}
 			}
 			return wrap, st, true
 		}

@@ -401,7 +401,9 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 		}
 		var sv sortVal
 		if k.macro != nil {
+			c.dateOnly = k.macro.hasDate
 			n, _ := c.children(k.macro.kids, "")
+			c.dateOnly = false
 			s := plainText(n)
 			sv.s = s
 			if s == "" {

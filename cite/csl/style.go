@@ -366,7 +366,7 @@ func (c *compiler) macro(name string, n *xnode) (*el, error) {
 	savedSubst := c.inSubst
 	c.inSubst = 0
 	defer func() { c.inSubst = savedSubst }()
-	e := &el{kind: kMacro, line: n.line, col: n.col, name: name}
+	e := &el{kind: kMacro, line: n.line, col: n.col, name: name, hasDate: hasDateEl(n)}
 	for _, k := range n.kids {
 		ce, err := c.element(k)
 		if err != nil {
@@ -379,6 +379,19 @@ func (c *compiler) macro(name string, n *xnode) (*el, error) {
 	delete(c.inProgress, name)
 	c.style.macros[name] = e
 	return e, nil
+}
+
+// hasDateEl reports whether an element is or holds a cs:date.
+func hasDateEl(n *xnode) bool {
+	if n.name == "date" {
+		return true
+	}
+	for _, k := range n.kids {
+		if hasDateEl(k) {
+			return true
+		}
+	}
+	return false
 }
 
 type kind uint8
@@ -448,6 +461,9 @@ type el struct {
 	// (CSL.NameOutput.reinit)
 	substOnly bool
 	subst     *el
+	// hasDate marks a macro with a cs:date of its own (not one of a
+	// macro it calls): see ctx.dateOnly
+	hasDate   bool
 	nameParts map[string]*el
 	nopts     *[2]nameOpts // of a cs:name: in the citation, the bibliography
 	vars      []string
