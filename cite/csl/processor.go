@@ -54,6 +54,9 @@ type Processor struct {
 	// full turns off the skipping of what cannot render (skip.go), for
 	// the tests that compare the two
 	full bool
+	// sas is the subsequent-author-substitute state of Bibliography,
+	// kept for its slices
+	sas sasState
 }
 
 // regEntry is what prepare decides for an item.
