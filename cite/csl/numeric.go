@@ -237,3 +237,188 @@ func locatorHead(v, s string) (head, tail string) {
 	}
 	return s, ""
 }
+
+// numRangeRe is the pattern with which citeproc-js reads the two values
+// of a range again once joined ("2a–3": particle, value, delimiter,
+// particle, value).
+var numRangeRe = regexp.MustCompile(`^((?:[0-9]*[a-zA-Z]+0*))?([0-9]+[a-z]*)(\s*[^0-9]+\s*)([-,a-zA-Z]?0*)([0-9]+[a-z]*)$`)
+
+var (
+	numRomanRe      = regexp.MustCompile(`^[ivxlcmIVXLCM]+$`)
+	numDigitRomanRe = regexp.MustCompile(`^([0-9]+|[ivxlcmIVXLCM]+)$`)
+	numHyphenRe     = regexp.MustCompile(`\s*-\s*`)
+	numSubsecHead   = regexp.MustCompile(`^(?:(?:[a-z]|[a-z][a-z]|[a-z][a-z][a-z]|[a-z][a-z][a-z][a-z])\.  *)*[0-9]+[,a-zA-Z]+$`)
+	numSubsecTail   = regexp.MustCompile(`^[,a-zA-Z]+$`)
+)
+
+// numValue is one value of a number variable as citeproc-js parses it:
+// a letter prefix (particle), the value and the joiner that follows it.
+type numValue struct {
+	particle, value, joiner string
+}
+
+// rangedVars are the variables whose ranges citeproc-js rewrites (its
+// fixRanges; page and the locator have their own rule).
+var rangedVars = map[string]bool{"chapter-number": true, "collection-number": true, "edition": true, "issue": true,
+	"number": true, "number-of-pages": true, "number-of-volumes": true, "volume": true}
+
+// numberRanges writes a number variable's value with a hyphen or dash as
+// citeproc-js's processNumber does, when no value has an embedded label
+// (ok false: the caller's general rule applies). The value is split at
+// its joiners (", ", "; ", "&", "and", hyphens); a letter prefix is set
+// aside from each value ("S1"); the variable counts as collapsible when
+// its first value starts with a digit or is a roman numeral, and as
+// numeric when that value is digits or i, v, x with a letter or
+// hyphenated tail. Of a collapsible variable, each run of exactly two
+// values joined by a hyphen is a range: left as given when their
+// prefixes differ ("Q1-2010"), joined by numberRangeDelim when the start
+// is the larger number, else written again from the two values without
+// their prefixes ("S1-S4" gives "1–4", as citeproc-js does) with the
+// locale's page-range-delimiter when both are digits or roman numerals.
+// A value that is not collapsible keeps its hyphens unless numeric.
+func (c *ctx) numberRanges(val, variable string) (string, bool) {
+	s := strings.TrimSpace(val)
+	if !strings.ContainsAny(s, "-–") || strings.ContainsRune(s, '\\') {
+		return "", false
+	}
+	locs := numJoinerRe.FindAllStringIndex(s, -1)
+	var elems []string
+	at := 0
+	for _, l := range locs {
+		elems = append(elems, s[at:l[0]], s[l[0]:l[1]])
+		at = l[1]
+	}
+	elems = append(elems, s[at:])
+	// "12a-c": a letter tail after a hyphen belongs to the value
+	for i := len(elems) - 2; i > 0; i -= 2 {
+		if elems[i] == "-" && numSubsecHead.MatchString(elems[i-1]) && numSubsecTail.MatchString(elems[i+1]) {
+			elems[i-1] = elems[i-1] + elems[i] + elems[i+1]
+			elems = append(elems[:i], elems[i+2:]...)
+		}
+	}
+	vals := make([]numValue, 0, (len(elems)+1)/2)
+	for i := 0; i < len(elems); i += 2 {
+		v := elems[i]
+		if v == "" || numLabelRe.MatchString(v) {
+			return "", false
+		}
+		nv := numValue{value: v}
+		if m := numParticleRe.FindStringSubmatch(v); m != nil {
+			nv.particle, nv.value = m[1], m[2]
+		}
+		if i+1 < len(elems) {
+			j := elems[i+1]
+			if ampRe.FindString(j) == j {
+				t := c.loc.term("and", "symbol", false)
+				if t == "" {
+					t = "&"
+				}
+				if endsLetter(v) && startsLetter(v) {
+					j = t
+				} else {
+					j = " " + t + " "
+				}
+			} else if loc := numHyphenRe.FindStringIndex(j); loc != nil {
+				j = j[:loc[0]] + "-" + j[loc[1]:]
+			}
+			nv.joiner = j
+		}
+		vals = append(vals, nv)
+	}
+	if len(vals) < 2 {
+		return "", false
+	}
+	first := vals[0].value
+	collapsible := startsDigit(first) || numRomanRe.MatchString(first)
+	numeric := numNumericValRe.MatchString(first)
+	if rangedVars[variable] {
+		if !collapsible {
+			if numeric {
+				for i := range vals {
+					vals[i].joiner = c.fixRangeDelim(variable, vals[i].joiner)
+				}
+			}
+		} else {
+			count := 0
+			for i := range vals {
+				switch {
+				case i == 0:
+					count = 1
+				case vals[i].joiner == "-":
+					count = 1
+				default:
+					count++
+					if count == 2 {
+						c.mangleRange(vals, i, variable, numeric)
+					}
+				}
+			}
+		}
+	}
+	var sb strings.Builder
+	for _, v := range vals {
+		sb.WriteString(v.particle)
+		sb.WriteString(v.value)
+		sb.WriteString(v.joiner)
+	}
+	return sb.String(), true
+}
+
+// fixRangeDelim is citeproc-js's fixupRangeDelimiter for a numeric value
+// of variable: a hyphen becomes numberRangeDelim.
+func (c *ctx) fixRangeDelim(variable, d string) string {
+	if d != "-" {
+		return d
+	}
+	switch variable {
+	case "issue", "volume", "edition", "number", "collection-number":
+		return c.numberRangeDelim(variable)
+	}
+	return d
+}
+
+// mangleRange is citeproc-js's manglePageNumbers for the values i-1 and
+// i of a number variable (not page).
+func (c *ctx) mangleRange(vals []numValue, i int, variable string, numeric bool) {
+	a, b := &vals[i-1], &vals[i]
+	if a.particle != b.particle || a.joiner != "-" {
+		return
+	}
+	if c.st.pageRangeFmt == "" {
+		if x, okx := leadingInt(a.value); okx {
+			if y, oky := leadingInt(b.value); oky && x > y {
+				a.joiner = c.fixRangeDelim(variable, a.joiner)
+				return
+			}
+		}
+	}
+	if numDigitRomanRe.MatchString(a.value) && numDigitRomanRe.MatchString(b.value) {
+		a.joiner = c.loc.rangeDelim
+		if a.joiner == "" {
+			a.joiner = "–"
+		}
+	}
+	m := numRangeRe.FindStringSubmatch(a.value + a.joiner + b.value)
+	if m == nil {
+		return
+	}
+	d := m[3]
+	if numeric {
+		d = c.fixRangeDelim(variable, d)
+	}
+	a.particle, a.value, a.joiner = m[1], m[2], d
+	b.particle, b.value = m[4], m[5]
+}
+
+// startsDigit reports whether s starts with an ASCII digit (JavaScript's
+// parseInt gives a number).
+func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// leadingInt is JavaScript's parseInt of s: its leading digits.
+func leadingInt(s string) (int, bool) {
+	n, i := 0, 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9' && i < 9; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, i > 0
+}
