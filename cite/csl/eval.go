@@ -478,6 +478,8 @@ func (c *ctx) text(e *el) (*onode, status) {
 				// citeproc-js writes a number with digits grouped by
 				// commas as given ("1,310,719"), its hyphens as dashes
 				val = strings.ReplaceAll(val, "-", "–")
+			} else if r, ok := c.numberLabeled(val, v, ""); ok {
+				val = r
 			} else if r, ok := c.numberRanges(val, v); ok && !(v == "number" && c.item.Type == "legal_case") {
 				val = r
 			} else if isNumeric(val) {
@@ -760,7 +762,9 @@ func (c *ctx) number(e *el) (*onode, status) {
 		return nil, status{calledVar: true}
 	}
 	var n *onode
-	if r, ok := c.numberRanges(val, v); ok && (e.form == "" || e.form == "numeric") && !(v == "number" && c.item.Type == "legal_case") {
+	if r, ok := c.numberLabeled(val, v, e.form); ok {
+		n = c.leaf(r)
+	} else if r, ok := c.numberRanges(val, v); ok && (e.form == "" || e.form == "numeric") && !(v == "number" && c.item.Type == "legal_case") {
 		n = c.leaf(r)
 	} else if isNumeric(val) {
 		n = c.leaf(c.formatNumber(val, e.form, v))

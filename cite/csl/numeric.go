@@ -422,3 +422,214 @@ func leadingInt(s string) (int, bool) {
 	}
 	return n, i > 0
 }
+
+// labeledValue is one value of a number variable with an embedded label,
+// as citeproc-js's processNumber parses it.
+type labeledValue struct {
+	numValue
+	label, labelSuffix string
+	plural, visible    bool
+	collapsible        bool
+}
+
+var numLabelOneRe = regexp.MustCompile(`(\s*)([^\s]+)(\s*)`)
+
+// numberLabeled writes a number variable (not the page or the locator)
+// whose value embeds a label after its first value ("7, p. 3-8"), as
+// citeproc-js does: the values are grouped by label; the label of a
+// group after the first is written before it in its short form, plural
+// for a group of several values that start with digits ("7th, pp. 3–8"),
+// a range of two values in a group joined by the page-range-delimiter;
+// form (ordinal, long-ordinal, roman) formats the values of the first
+// group only. ok is false for a value this does not cover (an embedded
+// label at the start, a backslash), which the general rules then write.
+func (c *ctx) numberLabeled(val, variable, form string) (string, bool) {
+	switch variable {
+	case "page", "locator", "locator-extra", "number":
+		return "", false
+	}
+	s := strings.TrimSpace(val)
+	if !numLabelRe.MatchString(s) || strings.ContainsRune(s, '\\') {
+		return "", false
+	}
+	own := variableLabel(variable)
+	if own != "" {
+		w, _, _ := strings.Cut(s, " ")
+		if _, ok := numLabelVariable[w]; !ok {
+			s = own + " " + s
+		}
+	}
+	locs := numJoinerRe.FindAllStringIndex(s, -1)
+	var elems []string
+	at := 0
+	for _, l := range locs {
+		elems = append(elems, s[at:l[0]], s[l[0]:l[1]])
+		at = l[1]
+	}
+	elems = append(elems, s[at:])
+	for i := len(elems) - 2; i > 0; i -= 2 {
+		if elems[i] == "-" && numSubsecHead.MatchString(elems[i-1]) && numSubsecTail.MatchString(elems[i+1]) {
+			elems[i-1] = elems[i-1] + elems[i] + elems[i+1]
+			elems = append(elems[:i], elems[i+2:]...)
+		}
+	}
+	var vals []labeledValue
+	label := ""
+	push := func(lbl, v, joiner string) {
+		if lbl == "" && own == "" {
+			lbl = "var:" + variable
+		}
+		lv := labeledValue{numValue: numValue{value: v}}
+		if lbl != "" {
+			m := numLabelOneRe.FindStringSubmatch(lbl)
+			if m == nil {
+				lv.label = lbl
+			} else {
+				lv.label, lv.labelSuffix = m[2], m[3]
+			}
+		}
+		if m := numParticleRe.FindStringSubmatch(v); m != nil {
+			lv.particle, lv.value = m[1], m[2]
+		}
+		if loc := numHyphenRe.FindStringIndex(joiner); loc != nil {
+			joiner = joiner[:loc[0]] + "-" + joiner[loc[1]:]
+		}
+		lv.joiner = joiner
+		vals = append(vals, lv)
+	}
+	for i := 0; i < len(elems); i += 2 {
+		joiner := ""
+		if i+1 < len(elems) {
+			joiner = elems[i+1]
+			if ampRe.FindString(joiner) == joiner {
+				return "", false
+			}
+		}
+		e := elems[i]
+		ms := numLabelRe.FindAllString(e, -1)
+		if ms == nil {
+			push(label, e, joiner)
+			continue
+		}
+		lst := numLabelRe.Split(e, -1)
+		for j := len(lst) - 1; j > 0; j-- {
+			if lst[j-1] != "" && (!numPlainRe.MatchString(lst[j]) || !numPlainRe.MatchString(lst[j-1])) {
+				lst[j-1] = lst[j-1] + ms[j-1] + lst[j]
+				lst = append(lst[:j], lst[j+1:]...)
+				ms = append(ms[:j-1], ms[j:]...)
+			}
+		}
+		if len(ms) > 0 && i == 0 {
+			slug := strings.TrimSpace(ms[0])
+			lv, known := numLabelVariable[slug]
+			if !known || c.loc.term(lv, "long", false) == "" || lv != variable {
+				ms = ms[1:]
+				lst[0] = lst[0] + " " + slug + " " + lst[1]
+				lst = append(lst[:1], lst[2:]...)
+			}
+		}
+		for j := range lst {
+			if lst[j] == "" && j != len(lst)-1 {
+				continue
+			}
+			if j > 0 && j-1 < len(ms) {
+				label = ms[j-1]
+			}
+			jn := ""
+			if j == len(lst)-1 {
+				jn = joiner
+			}
+			push(label, strings.TrimSpace(lst[j]), jn)
+		}
+	}
+	if len(vals) == 0 {
+		return "", false
+	}
+	// a value without a joiner before a labelled one is spaced from it
+	for i := 0; i+1 < len(vals); i++ {
+		if vals[i].joiner == "" && vals[i+1].label != "" {
+			vals[i].joiner = " "
+		}
+	}
+	// groups of values with one label: numeric, collapsible, plural, the
+	// label shown at a group after the first
+	for start := 0; start < len(vals); {
+		end := start + 1
+		for end < len(vals) && vals[end].label == vals[start].label {
+			end++
+		}
+		first := vals[start].value
+		coll := startsDigit(first) || numRomanRe.MatchString(first)
+		for j := start; j < end; j++ {
+			vals[j].collapsible = coll
+			vals[j].plural = end-start > 1 && coll
+		}
+		if !strings.HasPrefix(vals[start].label, "var:") {
+			if start == 0 {
+				if numLabelVariable[vals[0].label] != variable {
+					// citeproc-js shows it too; not covered here
+					return "", false
+				}
+			} else {
+				vals[start].visible = true
+			}
+		}
+		start = end
+	}
+	if vals[0].value == "" {
+		return "", false
+	}
+	numeric := numNumericValRe.MatchString(vals[0].value)
+	// ranges within each group
+	count := 0
+	for i := range vals {
+		switch {
+		case !vals[i].collapsible:
+			count = 0
+			if numeric {
+				vals[i].joiner = c.fixRangeDelim(variable, vals[i].joiner)
+			}
+		case i == 0 || vals[i].label != vals[i-1].label || count == 0:
+			count = 1
+		case vals[i].joiner == "-":
+			count = 1
+		default:
+			count++
+			if count == 2 {
+				c.mangleLabeled(vals, i, variable, numeric)
+			}
+		}
+	}
+	master := vals[0].label
+	var sb strings.Builder
+	for _, v := range vals {
+		if v.visible {
+			t := ""
+			if name, ok := numLabelVariable[v.label]; ok {
+				t = c.loc.term(name, "short", v.plural)
+			}
+			if strings.Contains(t, "%s") {
+				return "", false
+			}
+			if t == "" {
+				t = v.label
+			}
+			sb.WriteString(t + v.labelSuffix)
+		}
+		sb.WriteString(v.particle)
+		if v.label == master && v.collapsible && digitRun(v.value) && form != "" && form != "numeric" {
+			sb.WriteString(c.formatNumber(v.value, form, variable))
+		} else {
+			sb.WriteString(v.value)
+		}
+		sb.WriteString(v.joiner)
+	}
+	return sb.String(), true
+}
+
+// mangleLabeled is mangleRange for labelled values.
+func (c *ctx) mangleLabeled(vals []labeledValue, i int, variable string, numeric bool) {
+	nv := []numValue{vals[i-1].numValue, vals[i].numValue}
+	c.mangleRange(nv, 1, variable, numeric)
+	vals[i-1].numValue, vals[i].numValue = nv[0], nv[1]
+}
