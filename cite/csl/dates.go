@@ -70,7 +70,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 		return n, status{calledVar: true, varOK: true}
 	}
 	parts, delim := c.dateParts(e)
-	if len(parts) == 0 {
+	if len(parts) == 0 || len(d.Parts) == 0 {
 		return nil, status{calledVar: true}
 	}
 	var n *onode
@@ -86,8 +86,16 @@ func (c *ctx) date(e *el) (*onode, status) {
 		}
 		diff = cslcore.DateRangeDiff(d.Parts[0], d.Parts[1], shown)
 	}
+	if d.OpenEnd {
+		// an open range ("1990–"): its end is 0 in every part, so all
+		// the start's parts differ from it
+		diff = 0
+	}
 	if diff < 3 {
-		end := d.Parts[1]
+		var end [3]int
+		if !d.OpenEnd {
+			end = d.Parts[1]
+		}
 		var gb [3]cslcore.DatePart
 		g := gb[:0]
 		for _, p := range parts {
@@ -122,13 +130,23 @@ func (c *ctx) date(e *el) (*onode, status) {
 			// citeproc-js writes the end's parts into a level of their
 			// own that has neither the date's delimiter nor its affixes
 			// ("15 Mar.–2Apr. 1999" with delimiter " "): see renderParts
-			en := c.renderParts(parts[lo:hi+1], end, d, c.rangeEndLevel(), true, -1, start[0])
+			var en *onode
+			if !d.OpenEnd {
+				en = c.renderParts(parts[lo:hi+1], end, d, c.rangeEndLevel(), true, -1, start[0])
+			} else if parts[hi].name == "year" {
+				// no end (citeproc-js writes no part of 0), but the
+				// era and year-suffix of the start's year at the joint
+				en = c.yearTail(parts[hi], start[0])
+			}
 			after := c.renderParts(parts[hi+1:], start, d, delim, false, -1, start[0])
 			var segs []*onode
 			if !before.empty() {
 				segs = append(segs, before)
 			}
-			mid := c.list("", c.kids(s, c.leaf(rd), en))
+			mid := c.list("", c.kids(s, c.leaf(rd)))
+			if en != nil {
+				mid.kids = append(mid.kids, en)
+			}
 			segs = append(segs, mid)
 			if !after.empty() {
 				segs = append(segs, after)
@@ -138,15 +156,6 @@ func (c *ctx) date(e *el) (*onode, status) {
 		}
 	} else {
 		n = c.renderParts(parts, start, d, delim, false, -1, start[0])
-		if d.OpenEnd && !n.empty() {
-			rd := cslcore.RangeDelimiter
-			for _, p := range parts {
-				if p.name == "year" && p.hasRangeDelim {
-					rd = p.rangeDelim
-				}
-			}
-			n = c.list("", c.kids(n, c.leaf(rd)))
-		}
 	}
 	if n.empty() {
 		return nil, status{calledVar: true}
@@ -359,7 +368,13 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, rangeEnd
 					seasonName = d.Season
 				}
 			}
-			s = cslcore.FormatDatePart(cslcore.PartMonth, cslcore.ParsePartForm(dp.form), p, season, seasonName, c.loc).String()
+			f := cslcore.ParsePartForm(dp.form)
+			if p[1] > 12 && d.seasonField && p == d.Parts[0] {
+				// citeproc-js writes a season field by its name in any
+				// form, a month 13–16 in a numeric form not at all
+				f = cslcore.FormLong
+			}
+			s = cslcore.FormatDatePart(cslcore.PartMonth, f, p, season, seasonName, c.loc).String()
 		case "day":
 			s = cslcore.FormatDatePart(cslcore.PartDay, cslcore.ParsePartForm(dp.form), p, 0, "", c.loc).String()
 		}
@@ -381,31 +396,42 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, rangeEnd
 			w.suffix = dp.suffix
 		}
 		if dp.name == "year" && i != noSuffix {
-			// citeproc-js appends the era and then the year-suffix to
-			// the year part's level, after its affixes: the era plain,
-			// the year-suffix with the part's affixes and formatting
-			// ("(79) AD(a)" for a year part with "(" and ")"); the start's
-			// year at a range's joint has neither: they follow the end
-			var ys *onode
-			if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
-				c.ysDone = true
-				ys = c.formatted(dp.fm, c.kids(c.leaf(c.yearSuffix)))
-				ys.prefix, ys.suffix = dp.prefix, dp.suffix
-			}
-			if era != "" || ys != nil {
-				g := c.list("", c.kids(w))
-				if era != "" {
-					g.kids = append(g.kids, c.leaf(era))
-				}
-				if ys != nil {
-					g.kids = append(g.kids, ys)
-				}
-				w = g
+			// the start's year at a range's joint has neither era nor
+			// year-suffix: they follow the end
+			if t := c.eraAndSuffix(dp, era); t != nil {
+				w = c.list("", c.kids(w, t))
 			}
 		}
 		n.kids = append(n.kids, w)
 	}
 	return n
+}
+
+// eraAndSuffix is what citeproc-js appends to a year part's level after
+// the year and its affixes: the era (plain) and then the year-suffix, the
+// latter with the part's affixes and formatting ("(79) AD(a)" for a year
+// part with "(" and ")"); nil for neither.
+func (c *ctx) eraAndSuffix(dp *el, era string) *onode {
+	var ys *onode
+	if c.yearSuffix != "" && !c.st.usesYS && !c.ysDone {
+		c.ysDone = true
+		ys = c.formatted(dp.fm, c.kids(c.leaf(c.yearSuffix)))
+		ys.prefix, ys.suffix = dp.prefix, dp.suffix
+	}
+	switch {
+	case era == "" && ys == nil:
+		return nil
+	case ys == nil:
+		return c.leaf(era)
+	case era == "":
+		return ys
+	}
+	return c.list("", c.kids(c.leaf(era), ys))
+}
+
+// yearTail is eraAndSuffix for the year part dp of the year year.
+func (c *ctx) yearTail(dp *el, year int) *onode {
+	return c.eraAndSuffix(dp, cslcore.FormatYear(cslcore.ParsePartForm(dp.form), year, year, c.loc).Text)
 }
 
 // monthTerms are the names of the month terms.

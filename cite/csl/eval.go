@@ -566,6 +566,10 @@ func (c *ctx) text(e *el) (*onode, status) {
 				// citeproc-js writes a number with digits grouped by
 				// commas as given ("1,310,719"), its hyphens as dashes
 				val = strings.ReplaceAll(val, "-", "–")
+			} else if r, ok := c.numberLabeled(val, v, ""); ok {
+				val = r
+			} else if r, ok := c.numberRanges(val, v); ok && !(v == "number" && c.item.Type == "legal_case") {
+				val = r
 			} else if isNumeric(val) {
 				val = c.pageRangeDelim(val, v)
 			} else if strings.IndexByte(val, '&') >= 0 {
@@ -848,7 +852,11 @@ func (c *ctx) number(e *el) (*onode, status) {
 		return nil, status{calledVar: true}
 	}
 	var n *onode
-	if isNumeric(val) {
+	if r, ok := c.numberLabeled(val, v, e.form); ok {
+		n = c.leaf(r)
+	} else if r, ok := c.numberRanges(val, v); ok && (e.form == "" || e.form == "numeric") && !(v == "number" && c.item.Type == "legal_case") {
+		n = c.leaf(r)
+	} else if isNumeric(val) {
 		n = c.leaf(c.formatNumber(val, e.form, v))
 		n.num = true
 	} else {

@@ -50,6 +50,9 @@ type Date struct {
 	Literal string
 	// OpenEnd marks a range with no end ("1987–").
 	OpenEnd bool
+	// seasonField marks a start month 13–16 that was the season field
+	// (a number 1–4) of a date without a month
+	seasonField bool
 }
 
 // Var returns an item's ordinary or number variable.
@@ -241,7 +244,10 @@ func parseDate(v any) *Date {
 	m, ok := v.(map[string]any)
 	if !ok {
 		if s, ok := v.(string); ok && s != "" {
-			return parseRawDate(s)
+			// citeproc-js does not read a date given as a string (not as
+			// {"raw": …}): the variable is there for conditions, and
+			// renders nothing
+			return &Date{}
 		}
 		return nil
 	}
@@ -311,6 +317,7 @@ func parseDate(v any) *Date {
 		if n, err := strconv.Atoi(d.Season); err == nil && n >= 1 && n <= 4 {
 			d.Parts[0][1] = 12 + n
 			d.Season = ""
+			d.seasonField = true
 		}
 	}
 	return d

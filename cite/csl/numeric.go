@@ -237,3 +237,399 @@ func locatorHead(v, s string) (head, tail string) {
 	}
 	return s, ""
 }
+
+// numRangeRe is the pattern with which citeproc-js reads the two values
+// of a range again once joined ("2a–3": particle, value, delimiter,
+// particle, value).
+var numRangeRe = regexp.MustCompile(`^((?:[0-9]*[a-zA-Z]+0*))?([0-9]+[a-z]*)(\s*[^0-9]+\s*)([-,a-zA-Z]?0*)([0-9]+[a-z]*)$`)
+
+var (
+	numRomanRe      = regexp.MustCompile(`^[ivxlcmIVXLCM]+$`)
+	numDigitRomanRe = regexp.MustCompile(`^([0-9]+|[ivxlcmIVXLCM]+)$`)
+	numHyphenRe     = regexp.MustCompile(`\s*-\s*`)
+	numSubsecHead   = regexp.MustCompile(`^(?:(?:[a-z]|[a-z][a-z]|[a-z][a-z][a-z]|[a-z][a-z][a-z][a-z])\.  *)*[0-9]+[,a-zA-Z]+$`)
+	numSubsecTail   = regexp.MustCompile(`^[,a-zA-Z]+$`)
+)
+
+// numValue is one value of a number variable as citeproc-js parses it:
+// a letter prefix (particle), the value and the joiner that follows it.
+type numValue struct {
+	particle, value, joiner string
+}
+
+// rangedVars are the variables whose ranges citeproc-js rewrites (its
+// fixRanges; page and the locator have their own rule).
+var rangedVars = map[string]bool{"chapter-number": true, "collection-number": true, "edition": true, "issue": true,
+	"number": true, "number-of-pages": true, "number-of-volumes": true, "volume": true}
+
+// numberRanges writes a number variable's value with a hyphen or dash as
+// citeproc-js's processNumber does, when no value has an embedded label
+// (ok false: the caller's general rule applies). The value is split at
+// its joiners (", ", "; ", "&", "and", hyphens); a letter prefix is set
+// aside from each value ("S1"); the variable counts as collapsible when
+// its first value starts with a digit or is a roman numeral, and as
+// numeric when that value is digits or i, v, x with a letter or
+// hyphenated tail. Of a collapsible variable, each run of exactly two
+// values joined by a hyphen is a range: left as given when their
+// prefixes differ ("Q1-2010"), joined by numberRangeDelim when the start
+// is the larger number, else written again from the two values without
+// their prefixes ("S1-S4" gives "1–4", as citeproc-js does) with the
+// locale's page-range-delimiter when both are digits or roman numerals.
+// A value that is not collapsible keeps its hyphens unless numeric.
+func (c *ctx) numberRanges(val, variable string) (string, bool) {
+	s := strings.TrimSpace(val)
+	if !strings.ContainsAny(s, "-–") || strings.ContainsRune(s, '\\') {
+		return "", false
+	}
+	locs := numJoinerRe.FindAllStringIndex(s, -1)
+	var elems []string
+	at := 0
+	for _, l := range locs {
+		elems = append(elems, s[at:l[0]], s[l[0]:l[1]])
+		at = l[1]
+	}
+	elems = append(elems, s[at:])
+	// "12a-c": a letter tail after a hyphen belongs to the value
+	for i := len(elems) - 2; i > 0; i -= 2 {
+		if elems[i] == "-" && numSubsecHead.MatchString(elems[i-1]) && numSubsecTail.MatchString(elems[i+1]) {
+			elems[i-1] = elems[i-1] + elems[i] + elems[i+1]
+			elems = append(elems[:i], elems[i+2:]...)
+		}
+	}
+	vals := make([]numValue, 0, (len(elems)+1)/2)
+	for i := 0; i < len(elems); i += 2 {
+		v := elems[i]
+		if v == "" || numLabelRe.MatchString(v) {
+			return "", false
+		}
+		nv := numValue{value: v}
+		if m := numParticleRe.FindStringSubmatch(v); m != nil {
+			nv.particle, nv.value = m[1], m[2]
+		}
+		if i+1 < len(elems) {
+			j := elems[i+1]
+			if ampRe.FindString(j) == j {
+				t := c.loc.term("and", "symbol", false)
+				if t == "" {
+					t = "&"
+				}
+				if endsLetter(v) && startsLetter(v) {
+					j = t
+				} else {
+					j = " " + t + " "
+				}
+			} else if loc := numHyphenRe.FindStringIndex(j); loc != nil {
+				j = j[:loc[0]] + "-" + j[loc[1]:]
+			}
+			nv.joiner = j
+		}
+		vals = append(vals, nv)
+	}
+	if len(vals) < 2 {
+		return "", false
+	}
+	first := vals[0].value
+	collapsible := startsDigit(first) || numRomanRe.MatchString(first)
+	numeric := numNumericValRe.MatchString(first)
+	if rangedVars[variable] {
+		if !collapsible {
+			if numeric {
+				for i := range vals {
+					vals[i].joiner = c.fixRangeDelim(variable, vals[i].joiner)
+				}
+			}
+		} else {
+			count := 0
+			for i := range vals {
+				switch {
+				case i == 0:
+					count = 1
+				case vals[i].joiner == "-":
+					count = 1
+				default:
+					count++
+					if count == 2 {
+						c.mangleRange(vals, i, variable, numeric)
+					}
+				}
+			}
+		}
+	}
+	var sb strings.Builder
+	for _, v := range vals {
+		sb.WriteString(v.particle)
+		sb.WriteString(v.value)
+		sb.WriteString(v.joiner)
+	}
+	return sb.String(), true
+}
+
+// fixRangeDelim is citeproc-js's fixupRangeDelimiter for a numeric value
+// of variable: a hyphen becomes numberRangeDelim.
+func (c *ctx) fixRangeDelim(variable, d string) string {
+	if d != "-" {
+		return d
+	}
+	switch variable {
+	case "issue", "volume", "edition", "number", "collection-number":
+		return c.numberRangeDelim(variable)
+	}
+	return d
+}
+
+// mangleRange is citeproc-js's manglePageNumbers for the values i-1 and
+// i of a number variable (not page).
+func (c *ctx) mangleRange(vals []numValue, i int, variable string, numeric bool) {
+	a, b := &vals[i-1], &vals[i]
+	if a.particle != b.particle || a.joiner != "-" {
+		return
+	}
+	if c.st.pageRangeFmt == "" {
+		if x, okx := leadingInt(a.value); okx {
+			if y, oky := leadingInt(b.value); oky && x > y {
+				a.joiner = c.fixRangeDelim(variable, a.joiner)
+				return
+			}
+		}
+	}
+	if numDigitRomanRe.MatchString(a.value) && numDigitRomanRe.MatchString(b.value) {
+		a.joiner = c.loc.rangeDelim
+		if a.joiner == "" {
+			a.joiner = "–"
+		}
+	}
+	m := numRangeRe.FindStringSubmatch(a.value + a.joiner + b.value)
+	if m == nil {
+		return
+	}
+	d := m[3]
+	if numeric {
+		d = c.fixRangeDelim(variable, d)
+	}
+	a.particle, a.value, a.joiner = m[1], m[2], d
+	b.particle, b.value = m[4], m[5]
+}
+
+// startsDigit reports whether s starts with an ASCII digit (JavaScript's
+// parseInt gives a number).
+func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// leadingInt is JavaScript's parseInt of s: its leading digits.
+func leadingInt(s string) (int, bool) {
+	n, i := 0, 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9' && i < 9; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, i > 0
+}
+
+// labeledValue is one value of a number variable with an embedded label,
+// as citeproc-js's processNumber parses it.
+type labeledValue struct {
+	numValue
+	label, labelSuffix string
+	plural, visible    bool
+	collapsible        bool
+}
+
+var numLabelOneRe = regexp.MustCompile(`(\s*)([^\s]+)(\s*)`)
+
+// numberLabeled writes a number variable (not the page or the locator)
+// whose value embeds a label after its first value ("7, p. 3-8"), as
+// citeproc-js does: the values are grouped by label; the label of a
+// group after the first is written before it in its short form, plural
+// for a group of several values that start with digits ("7th, pp. 3–8"),
+// a range of two values in a group joined by the page-range-delimiter;
+// form (ordinal, long-ordinal, roman) formats the values of the first
+// group only. ok is false for a value this does not cover (an embedded
+// label at the start, a backslash), which the general rules then write.
+func (c *ctx) numberLabeled(val, variable, form string) (string, bool) {
+	switch variable {
+	case "page", "locator", "locator-extra", "number":
+		return "", false
+	}
+	s := strings.TrimSpace(val)
+	if !numLabelRe.MatchString(s) || strings.ContainsRune(s, '\\') {
+		return "", false
+	}
+	own := variableLabel(variable)
+	if own != "" {
+		w, _, _ := strings.Cut(s, " ")
+		if _, ok := numLabelVariable[w]; !ok {
+			s = own + " " + s
+		}
+	}
+	locs := numJoinerRe.FindAllStringIndex(s, -1)
+	var elems []string
+	at := 0
+	for _, l := range locs {
+		elems = append(elems, s[at:l[0]], s[l[0]:l[1]])
+		at = l[1]
+	}
+	elems = append(elems, s[at:])
+	for i := len(elems) - 2; i > 0; i -= 2 {
+		if elems[i] == "-" && numSubsecHead.MatchString(elems[i-1]) && numSubsecTail.MatchString(elems[i+1]) {
+			elems[i-1] = elems[i-1] + elems[i] + elems[i+1]
+			elems = append(elems[:i], elems[i+2:]...)
+		}
+	}
+	var vals []labeledValue
+	label := ""
+	push := func(lbl, v, joiner string) {
+		if lbl == "" && own == "" {
+			lbl = "var:" + variable
+		}
+		lv := labeledValue{numValue: numValue{value: v}}
+		if lbl != "" {
+			m := numLabelOneRe.FindStringSubmatch(lbl)
+			if m == nil {
+				lv.label = lbl
+			} else {
+				lv.label, lv.labelSuffix = m[2], m[3]
+			}
+		}
+		if m := numParticleRe.FindStringSubmatch(v); m != nil {
+			lv.particle, lv.value = m[1], m[2]
+		}
+		if loc := numHyphenRe.FindStringIndex(joiner); loc != nil {
+			joiner = joiner[:loc[0]] + "-" + joiner[loc[1]:]
+		}
+		lv.joiner = joiner
+		vals = append(vals, lv)
+	}
+	for i := 0; i < len(elems); i += 2 {
+		joiner := ""
+		if i+1 < len(elems) {
+			joiner = elems[i+1]
+			if ampRe.FindString(joiner) == joiner {
+				return "", false
+			}
+		}
+		e := elems[i]
+		ms := numLabelRe.FindAllString(e, -1)
+		if ms == nil {
+			push(label, e, joiner)
+			continue
+		}
+		lst := numLabelRe.Split(e, -1)
+		for j := len(lst) - 1; j > 0; j-- {
+			if lst[j-1] != "" && (!numPlainRe.MatchString(lst[j]) || !numPlainRe.MatchString(lst[j-1])) {
+				lst[j-1] = lst[j-1] + ms[j-1] + lst[j]
+				lst = append(lst[:j], lst[j+1:]...)
+				ms = append(ms[:j-1], ms[j:]...)
+			}
+		}
+		if len(ms) > 0 && i == 0 {
+			slug := strings.TrimSpace(ms[0])
+			lv, known := numLabelVariable[slug]
+			if !known || c.loc.term(lv, "long", false) == "" || lv != variable {
+				ms = ms[1:]
+				lst[0] = lst[0] + " " + slug + " " + lst[1]
+				lst = append(lst[:1], lst[2:]...)
+			}
+		}
+		for j := range lst {
+			if lst[j] == "" && j != len(lst)-1 {
+				continue
+			}
+			if j > 0 && j-1 < len(ms) {
+				label = ms[j-1]
+			}
+			jn := ""
+			if j == len(lst)-1 {
+				jn = joiner
+			}
+			push(label, strings.TrimSpace(lst[j]), jn)
+		}
+	}
+	if len(vals) == 0 {
+		return "", false
+	}
+	// a value without a joiner before a labelled one is spaced from it
+	for i := 0; i+1 < len(vals); i++ {
+		if vals[i].joiner == "" && vals[i+1].label != "" {
+			vals[i].joiner = " "
+		}
+	}
+	// groups of values with one label: numeric, collapsible, plural, the
+	// label shown at a group after the first
+	for start := 0; start < len(vals); {
+		end := start + 1
+		for end < len(vals) && vals[end].label == vals[start].label {
+			end++
+		}
+		first := vals[start].value
+		coll := startsDigit(first) || numRomanRe.MatchString(first)
+		for j := start; j < end; j++ {
+			vals[j].collapsible = coll
+			vals[j].plural = end-start > 1 && coll
+		}
+		if !strings.HasPrefix(vals[start].label, "var:") {
+			if start == 0 {
+				if numLabelVariable[vals[0].label] != variable {
+					// citeproc-js shows it too; not covered here
+					return "", false
+				}
+			} else {
+				vals[start].visible = true
+			}
+		}
+		start = end
+	}
+	if vals[0].value == "" {
+		return "", false
+	}
+	numeric := numNumericValRe.MatchString(vals[0].value)
+	// ranges within each group
+	count := 0
+	for i := range vals {
+		switch {
+		case !vals[i].collapsible:
+			count = 0
+			if numeric {
+				vals[i].joiner = c.fixRangeDelim(variable, vals[i].joiner)
+			}
+		case i == 0 || vals[i].label != vals[i-1].label || count == 0:
+			count = 1
+		case vals[i].joiner == "-":
+			count = 1
+		default:
+			count++
+			if count == 2 {
+				c.mangleLabeled(vals, i, variable, numeric)
+			}
+		}
+	}
+	master := vals[0].label
+	var sb strings.Builder
+	for _, v := range vals {
+		if v.visible {
+			t := ""
+			if name, ok := numLabelVariable[v.label]; ok {
+				t = c.loc.term(name, "short", v.plural)
+			}
+			if strings.Contains(t, "%s") {
+				return "", false
+			}
+			if t == "" {
+				t = v.label
+			}
+			sb.WriteString(t + v.labelSuffix)
+		}
+		sb.WriteString(v.particle)
+		if v.label == master && v.collapsible && digitRun(v.value) && form != "" && form != "numeric" {
+			sb.WriteString(c.formatNumber(v.value, form, variable))
+		} else {
+			sb.WriteString(v.value)
+		}
+		sb.WriteString(v.joiner)
+	}
+	return sb.String(), true
+}
+
+// mangleLabeled is mangleRange for labelled values.
+func (c *ctx) mangleLabeled(vals []labeledValue, i int, variable string, numeric bool) {
+	nv := []numValue{vals[i-1].numValue, vals[i].numValue}
+	c.mangleRange(nv, 1, variable, numeric)
+	vals[i-1].numValue, vals[i].numValue = nv[0], nv[1]
+}

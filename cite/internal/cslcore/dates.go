@@ -136,8 +136,9 @@ func (t DateText) String() string {
 //     year before 1, see Era) or short ("35", two digits; a year BC is
 //     always long); none for year 0;
 //   - the month by its name (long or short term), numeric or
-//     numeric-leading-zeros; months 13–16 are the seasons spring to winter
-//     and always written by name; a date without a month (0, or a number
+//     numeric-leading-zeros; months 13–16 are the seasons spring to winter,
+//     written by name in the long and short forms and not at all in the
+//     numeric ones (citeproc-js); a date without a month (0, or a number
 //     that is neither a month nor a season) is written by its season:
 //     season 1–4 by the term, or else seasonName as given, if any;
 //   - the day numeric, numeric-leading-zeros or ordinal (the locale's
@@ -153,6 +154,9 @@ func FormatDatePart(part DatePart, f PartForm, p [3]int, season int, seasonName 
 		m := p[1]
 		switch {
 		case m >= 13 && m <= 16:
+			if f == FormNumeric || f == FormLeadingZeros {
+				return noPart
+			}
 			return DateText{N: -1, Text: t.SeasonTerm(m - 12)}
 		case m < 1 || m > 16:
 			if season >= 1 && season <= 4 {

@@ -76,7 +76,10 @@ func TestFormatDatePart(t *testing.T) {
 		{PartMonth, "numeric", [3]int{1935, 3}, 0, "", false, "3"},
 		{PartMonth, "numeric-leading-zeros", [3]int{1935, 3}, 0, "", false, "03"},
 		{PartMonth, "numeric-leading-zeros", [3]int{1935, 11}, 0, "", false, "11"},
-		{PartMonth, "numeric", [3]int{1935, 14}, 0, "", false, "Summer"},
+		// citeproc-js writes a season month in a numeric form not at all
+		{PartMonth, "numeric", [3]int{1935, 14}, 0, "", false, ""},
+		{PartMonth, "numeric-leading-zeros", [3]int{1935, 13}, 0, "", false, ""},
+		{PartMonth, "short", [3]int{1935, 14}, 0, "", false, "Summer"},
 		{PartMonth, "", [3]int{1935, 0}, 4, "", false, "Winter"},
 		{PartMonth, "", [3]int{1935, 0}, 0, "Easter", false, "Easter"},
 		{PartMonth, "", [3]int{1935, 0}, 2, "Easter", false, "Summer"},
