@@ -64,6 +64,9 @@ type ctx struct {
 	// substituting is set while rendering a cs:substitute child
 	substituting bool
 	parentNames  *el
+	// substLast is the last cs:names with a cs:name of its own (or
+	// citeproc-js's default one) evaluated in the current substitution
+	substLast *el
 	// renderedNamesStr collects the first names output for subsequent-author-substitute
 	firstNames   *onode
 	collectNames bool

@@ -180,13 +180,24 @@ func (c *ctx) names(e *el) (*onode, status) {
 	etal := e.etAl
 	labelEl := e.labelEl
 	labelFirst := e.labelFirst
-	if c.substituting && c.parentNames != nil {
-		if ne == nil {
-			ne = c.parentNames.nameEl
+	if c.substituting && c.parentNames != nil && e.nameEl == nil && e.inSubst {
+		// a cs:names of a cs:substitute without a cs:name takes, as in
+		// citeproc-js, the cs:name (and cs:et-al) last set: that of the
+		// last cs:names evaluated in the substitution, even one that
+		// printed nothing ("N. Price" after an editor macro with long
+		// names fails), else that of the cs:names it stands in for
+		from := c.parentNames
+		if c.substLast != nil {
+			from = c.substLast
 		}
+		ne = from.nameEl
 		if etal == nil {
-			etal = c.parentNames.etAl
+			etal = from.etAl
 		}
+	} else if c.substituting {
+		c.substLast = e
+	}
+	if c.substituting && c.parentNames != nil && e.inSubst {
 		if labelEl == nil && e.nameEl == nil {
 			labelEl = c.parentNames.labelEl
 			labelFirst = c.parentNames.labelFirst
@@ -224,9 +235,9 @@ func (c *ctx) names(e *el) (*onode, status) {
 	}
 	if len(lists) == 0 {
 		if e.subst != nil {
-			saved, savedParent := c.substituting, c.parentNames
-			c.substituting, c.parentNames = true, e
-			defer func() { c.substituting, c.parentNames = saved, savedParent }()
+			saved, savedParent, savedLast := c.substituting, c.parentNames, c.substLast
+			c.substituting, c.parentNames, c.substLast = true, e, nil
+			defer func() { c.substituting, c.parentNames, c.substLast = saved, savedParent, savedLast }()
 			if o, st, ok := c.substitute(e, e.subst.kids); ok {
 				return o, st
 			}
