@@ -166,6 +166,11 @@ func (c *ctx) baseNameOptions(ne *el) nameOpts {
 
 func first(s string, _ bool) string { return s }
 
+// childless reports whether a cs:names has no child element.
+func (e *el) childless() bool {
+	return e.nameEl == nil && e.labelEl == nil && e.etAl == nil && e.subst == nil
+}
+
 // attrOK returns an attribute of e, which may be nil.
 func (e *el) attrOK(k string) (string, bool) {
 	if e == nil {
@@ -320,11 +325,13 @@ func (c *ctx) names(e *el) (*onode, status) {
 		}
 		out = c.leaf(strconv.Itoa(total))
 	}
-	c.decorateNames(out, e)
-	if c.substituting && c.parentNames != nil && c.parentNames != e {
-		// citeproc-js formats a substituted cs:names as the one it
-		// stands in for (which formats the result), not by its own
-		out.fm = nil
+	if c.substituting && e.inSubst && e.childless() {
+		// citeproc-js formats a cs:names of a cs:substitute without
+		// children as the one it stands in for (substitute formats
+		// the result), not by its own affixes and formatting
+		out.isNames = true
+	} else {
+		c.decorateNames(out, e)
 	}
 	c.termPred = true
 	if c.collectNames && c.firstNames == nil {
@@ -1021,7 +1028,14 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 			}
 			wrap := c.list("", c.kids(o))
 			wrap.isNames = true
-			c.decorateNames(wrap, e)
+			if k.kind == kNames && k.childless() {
+				// citeproc-js formats the names of a cs:names without
+				// children with the affixes and formatting of the
+				// cs:names it stands in for; a cs:names with children
+				// has its own, and any other element's output (a
+				// cs:text, a cs:group) takes neither
+				c.decorateNames(wrap, e)
+			}
 			if c.collectNames && c.firstNames == nil {
 				c.firstNames = wrap
 				if c.firstList == nil {
