@@ -221,6 +221,14 @@ func (p *Processor) expandGiven(amb []*Item, names map[string][][]Name, maxLevel
 						continue
 					}
 					lvl := p.levelNeeded(na, nb, maxLevel)
+					if lvl == 1 && rule == "by-cite" && p.initWith() == nil {
+						// citeproc-js stores a request for initials that
+						// the style cannot give as the full given name:
+						// the bibliography, which takes the levels of the
+						// cites, writes it in full even when it
+						// initializes ("Young, Peter")
+						lvl = 2
+					}
 					p.raise(a.ID, li, ni, lvl)
 					p.raise(b.ID, li, ni, lvl)
 				}
