@@ -882,9 +882,11 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		return c.list("", c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given))))
 	}
 	if form == "short" {
-		if ndp != "" && inverted && !c.sorting && !n.StaticOrdering && c.st.demoteParticle == "display-and-sort" {
+		if ndp != "" && !n.StaticOrdering && (inverted && !c.sorting && c.st.demoteParticle == "display-and-sort" || c.sorting && c.st.demoteParticle != "never") {
 			// citeproc-js inverts a short name too when the list is in
-			// sort order: the demoted particle follows ("Gaulle, de")
+			// sort order: the demoted particle follows ("Gaulle, de");
+			// so does a sort key's, but with demote-non-dropping-particle
+			// "never" ("Berg van der" sorts under B)
 			return c.list("", c.kids(group("family", piece("family", fam)), c.leaf(o.sortSep), group("given", piece("family", ndp))))
 		}
 		return group("family", piece("family", ndp), piece("family", fam))
