@@ -56,9 +56,6 @@ func (p *Processor) disambiguate() {
 	if strings.HasSuffix(rule, "-with-initials") {
 		maxLevel = 1
 	}
-	if addGiven && rule != "by-cite" {
-		p.globalNames(rule, maxLevel)
-	}
 	render := map[string]string{}
 	names := map[string][][]Name{}
 	rerender := func(items []*Item) {
@@ -67,6 +64,13 @@ func (p *Processor) disambiguate() {
 		}
 	}
 	rerender(p.items)
+	if addGiven && rule != "by-cite" {
+		// citeproc-js expands the given names of the all-names and
+		// primary-name rules in every cite, but finds cites ambiguous
+		// by their form without them: "B. Marsh 2001" takes a year
+		// suffix with two "A. J. Marsh 2001"
+		p.globalNames(rule, maxLevel)
+	}
 	groupsOf := func(items []*Item) [][]*Item {
 		idx := map[string]int{}
 		var gs [][]*Item
@@ -100,7 +104,11 @@ func (p *Processor) disambiguate() {
 			continue
 		}
 		amb := g
-		if addNames || addGiven {
+		// citeproc-js's disNames mode, which adds names and given
+		// names cite by cite, runs with disambiguate-add-names or the
+		// by-cite rule: the other rules' given names are expanded in
+		// every cite alike (globalNames)
+		if addNames || addGiven && rule == "by-cite" {
 			maxN := 0
 			if addNames {
 				for _, it := range amb {
