@@ -182,6 +182,9 @@ func (p *Processor) disambiguate() {
 				if len(sub) < 2 {
 					continue
 				}
+				if addGiven && rule != "by-cite" && !addNames && firstResolved(p, sub) {
+					continue
+				}
 				in := map[string]bool{}
 				for _, it := range sub {
 					in[it.ID] = true
@@ -196,6 +199,33 @@ func (p *Processor) disambiguate() {
 			}
 		}
 	}
+}
+
+// firstResolved reports, for a group of cites alike but for the given
+// names that the all-names and primary-name rules add, whether citeproc-js
+// leaves the group without year suffixes: it takes up the group from the
+// cite with the lowest id (in string order), and when that cite differs
+// from all the others once the given names are added, it finds the group
+// resolved (a quirk: "B. Marsh 2001" with id "a" next to two
+// "A. J. Marsh 2001" leaves all three without suffix, with id "c" gives
+// all three one).
+func firstResolved(p *Processor, group []*Item) bool {
+	first := group[0]
+	for _, it := range group[1:] {
+		if it.ID < first.ID {
+			first = it
+		}
+	}
+	f, _ := p.disambRender(first)
+	for _, it := range group {
+		if it == first {
+			continue
+		}
+		if r, _ := p.disambRender(it); r == f {
+			return false
+		}
+	}
+	return true
 }
 
 func suffixLetters(k int) string {
