@@ -56,9 +56,6 @@ func (p *Processor) disambiguate() {
 	if strings.HasSuffix(rule, "-with-initials") {
 		maxLevel = 1
 	}
-	if addGiven && rule != "by-cite" {
-		p.globalNames(rule, maxLevel)
-	}
 	render := map[string]string{}
 	names := map[string][][]Name{}
 	rerender := func(items []*Item) {
@@ -67,6 +64,13 @@ func (p *Processor) disambiguate() {
 		}
 	}
 	rerender(p.items)
+	if addGiven && rule != "by-cite" {
+		// citeproc-js expands the given names of the all-names and
+		// primary-name rules in every cite, but finds cites ambiguous
+		// by their form without them: "B. Marsh 2001" takes a year
+		// suffix with two "A. J. Marsh 2001"
+		p.globalNames(rule, maxLevel)
+	}
 	groupsOf := func(items []*Item) [][]*Item {
 		idx := map[string]int{}
 		var gs [][]*Item
@@ -100,7 +104,11 @@ func (p *Processor) disambiguate() {
 			continue
 		}
 		amb := g
-		if addNames || addGiven {
+		// citeproc-js's disNames mode, which adds names and given
+		// names cite by cite, runs with disambiguate-add-names or the
+		// by-cite rule: the other rules' given names are expanded in
+		// every cite alike (globalNames)
+		if addNames || addGiven && rule == "by-cite" {
 			maxN := 0
 			if addNames {
 				for _, it := range amb {
@@ -174,6 +182,9 @@ func (p *Processor) disambiguate() {
 				if len(sub) < 2 {
 					continue
 				}
+				if addGiven && rule != "by-cite" && !addNames && firstResolved(p, sub) {
+					continue
+				}
 				in := map[string]bool{}
 				for _, it := range sub {
 					in[it.ID] = true
@@ -188,6 +199,33 @@ func (p *Processor) disambiguate() {
 			}
 		}
 	}
+}
+
+// firstResolved reports, for a group of cites alike but for the given
+// names that the all-names and primary-name rules add, whether citeproc-js
+// leaves the group without year suffixes: it takes up the group from the
+// cite with the lowest id (in string order), and when that cite differs
+// from all the others once the given names are added, it finds the group
+// resolved (a quirk: "B. Marsh 2001" with id "a" next to two
+// "A. J. Marsh 2001" leaves all three without suffix, with id "c" gives
+// all three one).
+func firstResolved(p *Processor, group []*Item) bool {
+	first := group[0]
+	for _, it := range group[1:] {
+		if it.ID < first.ID {
+			first = it
+		}
+	}
+	f, _ := p.disambRender(first)
+	for _, it := range group {
+		if it == first {
+			continue
+		}
+		if r, _ := p.disambRender(it); r == f {
+			return false
+		}
+	}
+	return true
 }
 
 func suffixLetters(k int) string {
@@ -221,6 +259,14 @@ func (p *Processor) expandGiven(amb []*Item, names map[string][][]Name, maxLevel
 						continue
 					}
 					lvl := p.levelNeeded(na, nb, maxLevel)
+					if lvl == 1 && rule == "by-cite" && p.initWith() == nil {
+						// citeproc-js stores a request for initials that
+						// the style cannot give as the full given name:
+						// the bibliography, which takes the levels of the
+						// cites, writes it in full even when it
+						// initializes ("Young, Peter")
+						lvl = 2
+					}
 					p.raise(a.ID, li, ni, lvl)
 					p.raise(b.ID, li, ni, lvl)
 				}

@@ -75,6 +75,9 @@ type ctx struct {
 	parentNames  *el
 	// sas follows subsequent-author-substitute in a bibliography
 	sas *sasState
+	// substLast is the last cs:names with a cs:name of its own (or
+	// citeproc-js's default one) evaluated in the current substitution
+	substLast *el
 	// names info for disambiguation
 	nameSets [][]Name
 	// authorMode: 0 normal, 1 suppress the first names, 2 only them

@@ -166,6 +166,11 @@ func (c *ctx) baseNameOptions(ne *el) nameOpts {
 
 func first(s string, _ bool) string { return s }
 
+// childless reports whether a cs:names has no child element.
+func (e *el) childless() bool {
+	return e.nameEl == nil && e.labelEl == nil && e.etAl == nil && e.subst == nil
+}
+
 // attrOK returns an attribute of e, which may be nil.
 func (e *el) attrOK(k string) (string, bool) {
 	if e == nil {
@@ -180,13 +185,24 @@ func (c *ctx) names(e *el) (*onode, status) {
 	etal := e.etAl
 	labelEl := e.labelEl
 	labelFirst := e.labelFirst
-	if c.substituting && c.parentNames != nil {
-		if ne == nil {
-			ne = c.parentNames.nameEl
+	if c.substituting && c.parentNames != nil && e.nameEl == nil && e.inSubst {
+		// a cs:names of a cs:substitute without a cs:name takes, as in
+		// citeproc-js, the cs:name (and cs:et-al) last set: that of the
+		// last cs:names evaluated in the substitution, even one that
+		// printed nothing ("N. Price" after an editor macro with long
+		// names fails), else that of the cs:names it stands in for
+		from := c.parentNames
+		if c.substLast != nil {
+			from = c.substLast
 		}
+		ne = from.nameEl
 		if etal == nil {
-			etal = c.parentNames.etAl
+			etal = from.etAl
 		}
+	} else if c.substituting {
+		c.substLast = e
+	}
+	if c.substituting && c.parentNames != nil && e.inSubst {
 		if labelEl == nil && e.nameEl == nil {
 			labelEl = c.parentNames.labelEl
 			labelFirst = c.parentNames.labelFirst
@@ -243,9 +259,9 @@ func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status
 	}
 	if len(lists) == 0 {
 		if e.subst != nil {
-			saved, savedParent := c.substituting, c.parentNames
-			c.substituting, c.parentNames = true, e
-			defer func() { c.substituting, c.parentNames = saved, savedParent }()
+			saved, savedParent, savedLast := c.substituting, c.parentNames, c.substLast
+			c.substituting, c.parentNames, c.substLast = true, e, nil
+			defer func() { c.substituting, c.parentNames, c.substLast = saved, savedParent, savedLast }()
 			if o, st, ok := c.substitute(e, e.subst.kids); ok {
 				return o, st
 			}
@@ -901,7 +917,9 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		}
 		if ndp != "" && inverted && !c.sorting && !n.StaticOrdering && c.st.demoteParticle == "display-and-sort" {
 			// citeproc-js inverts a short name too when the list is in
-			// sort order: the demoted particle follows ("Gaulle, de")
+			// sort order: the demoted particle follows ("Gaulle, de");
+			// so does a sort key's, but with demote-non-dropping-particle
+			// "never" ("Berg van der" sorts under B)
 			return c.list("", c.kids(group("family", piece("family", fam)), c.leaf(o.sortSep), group("given", piece("family", ndp))))
 		}
 		return group("family", piece("family", ndp), piece("family", fam))

@@ -222,10 +222,14 @@ func (k *skipper) element(e *el) deadSum {
 
 // skipped reports whether a group or macro that skips marked renders
 // nothing for the cite: its variables are all absent, and neither
-// termPred nor the author's cs:names would be changed by walking it.
+// termPred nor the author's cs:names would be changed by walking it. A
+// cs:names is walked, even with its variables absent, while a
+// substitution runs (the last cs:name set is state: ctx.substLast) and
+// while subsequent-author-substitute is undecided (the first cs:names
+// decides it).
 func (c *ctx) skipped(e *el) bool {
 	p := &c.item.present
 	return p[0]&e.skipMask[0] == 0 && p[1]&e.skipMask[1] == 0 && !c.full &&
 		(e.skip&skipTerm == 0 || c.termPred) &&
-		(e.skip&skipNames == 0 || c.authorMode == 0 || c.authorDone)
+		(e.skip&skipNames == 0 || (c.authorMode == 0 || c.authorDone) && !c.substituting && (c.sas == nil || c.sas.done))
 }

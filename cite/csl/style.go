@@ -480,6 +480,8 @@ type el struct {
 	// cslcore.HasRomanesque (a title in Chinese or Japanese is not
 	// italicized)
 	fmNoStyle *formatting
+	// inSubst marks a cs:names written inside a cs:substitute
+	inSubst bool
 }
 
 type branch struct {
@@ -891,6 +893,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				e.subst = se
 			}
 		}
+		e.inSubst = c.inSubst > 0
 		if e.nameEl == nil && c.inSubst == 0 {
 			// citeproc-js gives a cs:names without a cs:name, unless it
 			// is written inside a cs:substitute, a cs:name before its

@@ -187,7 +187,9 @@ func initialsOf(given, with string, hyphen bool) string {
 		}
 		switch {
 		case unicode.IsLower(rw[0]):
-			if sb.Len() > 0 && !strings.HasSuffix(sb.String(), " ") {
+			// citeproc-js writes a space before a word it does not
+			// initialize, the first too: " ole" for "ole", "J. ole"
+			if !strings.HasSuffix(sb.String(), " ") {
 				sb.WriteString(" ")
 			}
 			sb.WriteString(w.s)

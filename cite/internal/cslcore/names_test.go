@@ -224,3 +224,19 @@ func TestStartsRomanesque(t *testing.T) {
 		}
 	}
 }
+
+func TestInitialsLowercaseWords(t *testing.T) {
+	// citeproc-js writes a space before each word it does not
+	// initialize, the first word too
+	for given, want := range map[string]string{
+		"ole":        " ole",
+		"jean-paul":  " jean-paul",
+		"John ole":   "J. ole",
+		"J. ole":     "J. ole",
+		"Anna Maria": "A. M.",
+	} {
+		if got := Initials(given, ". ", true, true); got != want {
+			t.Errorf("Initials(%q) = %q, want %q", given, got, want)
+		}
+	}
+}
