@@ -1,7 +1,6 @@
 package cite
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -86,9 +85,12 @@ type renderer struct {
 	// against the full rendering.
 	full bool
 	// markAuthor asks names to record where the author's names are:
-	// [authorStart, authorEnd) of the buffer.
-	markAuthor             bool
+	// [authorStart, authorEnd) of the buffer, and authorKey, what
+	// subsequent-author-substitute compares (see authorNamesKey); with
+	// markText, a text variable of a substitute stands for them too.
+	markAuthor, markText   bool
 	authorStart, authorEnd int
+	authorKey              string
 	prevAuthor, lastAuthor string
 	// trackAuthor asks for lastAuthor (WriteBibliography).
 	trackAuthor bool
@@ -110,8 +112,9 @@ func (r *renderer) init(it *Item, pos position, loc Locator) {
 	r.done = 0
 	r.inText = false
 	r.sorting = false
-	r.markAuthor = false
+	r.markAuthor, r.markText = false, false
 	r.authorStart, r.authorEnd = 0, 0
+	r.authorKey = ""
 	r.english = isEnglish(it.Language)
 }
 
@@ -157,7 +160,18 @@ func (r *renderer) textField(val, prefix, suffix string, f Decoration, quotes bo
 	r.o.elem(prefix, suffix, f, quotes)
 	r.o.success()
 	r.o.open()
-	r.writeField(val, tc)
+	if r.markAuthor && r.markText && r.inSubst {
+		// a text standing for the author: citeproc-js compares the
+		// variable as written with the last entry's names, and replaces
+		// its text, within its affixes and quotation marks
+		r.markAuthor = false
+		r.authorStart = len(r.o.buf)
+		r.writeField(val, tc)
+		r.authorEnd = len(r.o.buf)
+		r.authorKey = val
+	} else {
+		r.writeField(val, tc)
+	}
 	r.o.end()
 	return true
 }
@@ -251,6 +265,7 @@ func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
 		r.authorStart = len(r.o.buf)
 		r.writeVisibleNames(visible, spec)
 		r.authorEnd = len(r.o.buf)
+		r.authorKey = r.authorNamesKey(visible)
 	} else {
 		r.writeVisibleNames(visible, spec)
 	}
@@ -768,19 +783,45 @@ func numberOfVolumes(r *renderer) {
 	r.o.end()
 }
 
+// authorNamesKey is what citeproc-js compares for
+// subsequent-author-substitute: the names shown (without those after
+// "et al."), each its name parts run together, joined by commas. Empty
+// unless the bibliography tracks authors.
+func (r *renderer) authorNamesKey(list []Name) string {
+	if !r.trackAuthor {
+		return ""
+	}
+	shown := len(list)
+	if r.etAlMin > 0 && shown >= r.etAlMin && r.etAlUseFirst < shown {
+		shown = r.etAlUseFirst
+	}
+	var b []byte
+	for i := range list[:shown] {
+		n := &list[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, n.NonDroppingParticle...)
+		b = append(b, n.Family...)
+		b = append(b, n.Given...)
+		b = append(b, n.DroppingParticle...)
+		b = append(b, n.Suffix...)
+		b = append(b, n.Literal...)
+	}
+	return string(b)
+}
+
 // substituteAuthor records the entry's author names and, if they repeat
 // the previous entry's, replaces them with the style's substitute (none
 // if it is "").
 func (r *renderer) substituteAuthor(substitute string) {
-	// citeproc-js compares the names shown, without "et al.", and keeps
-	// the previous names through an entry that has none to compare
+	// citeproc-js compares the names shown (authorKey), and keeps the
+	// previous names through an entry that has none to compare
 	r.lastAuthor = r.prevAuthor
-	if !r.trackAuthor || r.authorEnd <= r.authorStart || r.authorEnd > len(r.o.buf) {
+	if !r.trackAuthor || r.authorEnd <= r.authorStart || r.authorEnd > len(r.o.buf) || r.authorKey == "" {
 		return
 	}
-	names := r.o.buf[r.authorStart:r.authorEnd]
-	names = bytes.TrimSuffix(bytes.TrimSuffix(names, []byte(" et al.")), []byte(","))
-	r.lastAuthor = string(names)
+	r.lastAuthor = r.authorKey
 	if substitute == "" || r.prevAuthor == "" || r.prevAuthor != r.lastAuthor {
 		return
 	}
