@@ -687,7 +687,10 @@ func (p *Processor) Bibliography() []Entry {
 	sfa := b.sfa
 	var sas *sasState
 	if b.hasSAS {
-		sas = &sasState{str: b.sas, rule: b.sasRule}
+		sas = &p.sas
+		sas.start(b.sas, b.sasRule)
+		// the entries' nodes go back to the arena
+		defer sas.reset()
 	}
 	// each entry's output tree is dead once flattened: the next one
 	// reuses the arena from here

@@ -48,6 +48,9 @@ type Processor struct {
 	// ar holds the output nodes of renders during a call (nil between
 	// calls: nodes are then allocated one by one)
 	ar *arena
+	// sas follows subsequent-author-substitute through Bibliography (its
+	// buffers kept from call to call)
+	sas sasState
 }
 
 // regEntry is what prepare decides for an item.
