@@ -366,6 +366,14 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 			n = &nn
 		}
 	}
+	if r.sorting && (n.NonDroppingParticle != "" || n.DroppingParticle != "") {
+		// citeproc-js drops a particle's first apostrophe in a sort key
+		// and joins it to the family name with a space ("d Wander",
+		// "al Ghazali"), which sorts before any letter
+		nn := *n
+		nn.NonDroppingParticle, nn.DroppingParticle = dropApostrophe(n.NonDroppingParticle), dropApostrophe(n.DroppingParticle)
+		n = &nn
+	}
 	if !short && n.Given != "" && !asciiWord(n.Given) {
 		// the five styles set initialize-with=". " with
 		// initialize="false": initials in a given name take ". "
@@ -413,10 +421,18 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 	switch {
 	case short && n.NonDroppingParticle == "":
 		b = r.appendNamePart(b, family)
+	case short && r.sorting:
+		b = r.appendNamePart(b, joinSp(n.NonDroppingParticle, family))
 	case short:
 		b = r.appendNamePart(b, joinParticle(n.NonDroppingParticle, family))
 	case inverted:
-		if demoteNever {
+		if demoteNever && r.sorting {
+			b = r.appendNamePart(b, joinSp(n.NonDroppingParticle, family))
+			if n.Given != "" || n.DroppingParticle != "" {
+				b = append(b, ", "...)
+				b = r.appendNamePart(b, joinSp(n.Given, n.DroppingParticle))
+			}
+		} else if demoteNever {
 			b = r.appendNamePart(b, joinParticle(n.NonDroppingParticle, family))
 			if n.Given != "" || n.DroppingParticle != "" {
 				b = append(b, ", "...)
@@ -557,6 +573,15 @@ func joinParticle(p, family string) string {
 
 // isRomanesque is cslcore.IsRomanesque: a name written given name first.
 func isRomanesque(s string) bool { return cslcore.IsRomanesque(s) }
+
+// dropApostrophe removes the first apostrophe (' or ’) of a particle.
+func dropApostrophe(s string) string {
+	if i := strings.IndexAny(s, "'\u2019"); i >= 0 {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		return s[:i] + s[i+w:]
+	}
+	return s
+}
 
 func joinSp(a, b string) string {
 	switch {

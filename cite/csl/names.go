@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/maisky-lib/maisky/cite/internal/cslcore"
 )
@@ -642,6 +643,15 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	return out
 }
 
+// dropApostrophe removes the first apostrophe (' or ’) of a particle.
+func dropApostrophe(s string) string {
+	if i := strings.IndexAny(s, "'\u2019"); i >= 0 {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		return s[:i] + s[i+w:]
+	}
+	return s
+}
+
 // perName gives one name cs:name's formatting: citeproc-js formats each
 // name, not the list with its delimiters and "and".
 func (c *ctx) perName(n *onode, ne *el) *onode {
@@ -813,7 +823,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			if k == nil {
 				continue
 			}
-			if len(g.kids) > 0 && (part != "family" || !cslcore.NonDroppingJoins(prev)) {
+			if len(g.kids) > 0 && (part != "family" || c.sorting || !cslcore.NonDroppingJoins(prev)) {
 				g.kids = append(g.kids, c.leaf(" "))
 			}
 			g.kids = append(g.kids, k)
@@ -829,6 +839,12 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	fam := n.Family
 	ndp := n.NonDroppingParticle
 	dp := n.DroppingParticle
+	if c.sorting {
+		// citeproc-js drops a particle's first apostrophe in a sort key
+		// and joins it to the family name with a space ("d Wander"),
+		// which sorts before any letter
+		ndp, dp = dropApostrophe(ndp), dropApostrophe(dp)
+	}
 	suffix := n.Suffix
 	if o.hasInitWith {
 		suffix = normalizeSuffix(suffix, o.initializeWith)
