@@ -207,6 +207,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 		c.sasNamesStart()
 		o, st := c.namesOf(e, ne, etal, labelEl, labelFirst)
 		c.sasNamesEnd()
+		c.sas.printed = c.sas.printed || !o.empty()
 		return o, st
 	}
 	o, st := c.namesOf(e, ne, etal, labelEl, labelFirst)

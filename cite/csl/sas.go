@@ -70,6 +70,10 @@ type sasState struct {
 	titleNode *onode
 	// replaced: the substitute took the place of something
 	replaced bool
+	// printed: the entry printed a text, date, label or names (not a
+	// citation number), citeproc-js's term_predecessor: a cs:names that
+	// starts after it substitutes nothing
+	printed bool
 }
 
 const (
@@ -93,7 +97,7 @@ func (s *sasState) reset() {
 	s.top, s.label = nil, nil
 	s.listNames, s.listKids = nil, nil
 	s.pending, s.titleNode = pendNone, nil
-	s.replaced = false
+	s.replaced, s.printed = false, false
 }
 
 // collecting reports whether the entry's string is being built.
@@ -142,7 +146,7 @@ func (c *ctx) sasNamesStart() {
 	if s.done {
 		return
 	}
-	if c.termPred {
+	if s.printed {
 		// something printed before the names: no substitution
 		s.done = true
 		return
