@@ -58,8 +58,10 @@
 //     givenname-disambiguation-rule, the disambiguate condition,
 //     year-suffix); citation.go renders citations (positions, cite
 //     affixes, suppress-author and author-only, collapsing of numbers,
-//     years and year suffixes) and bibliographies (second-field-align,
-//     subsequent-author-substitute and its rules).
+//     years and year suffixes) and bibliographies (second-field-align);
+//     sas.go follows subsequent-author-substitute and its rules as
+//     citeproc-js decides them (the raw names of the entry's first
+//     cs:names, or a title standing for them, compared once per entry).
 //   - fixture.go runs fixtures of the CSL test suite as its reference
 //     runner does (the maisky csl-fixture command and the suite test).
 //
@@ -166,6 +168,5 @@
 //     labels written into number variables ("7, p. 3-8"), citeproc-js's
 //     punctuation merging in some nestings (a suffix before a delimiter,
 //     ".," inside quotes, double spaces it keeps between affixes),
-//     subsequent-author-substitute over a title, year-suffixes on items
-//     without dates, ....
+//     year-suffixes on items without dates, ....
 package csl
