@@ -127,7 +127,9 @@ func compareBytes(a, b []byte) int {
 
 // sortable drops what citeproc-js's collation ignores (punctuation) and
 // lower-cases the key; a space counts, before any letter ("A Night" <
-// "A Very" < "Anglo", "Ab cd" < "Abc" < "Ab-d").
+// "A Very" < "Anglo", "Ab cd" < "Abc" < "Ab-d"), and so does a symbol
+// ("<", "=", "+": citeproc-js's Intl.Collator ignores punctuation only),
+// before digits and letters.
 func sortable(s string) string {
 	var b strings.Builder
 	space := false
@@ -136,7 +138,7 @@ func sortable(s string) string {
 			space = b.Len() > 0
 			continue
 		}
-		if unicode.IsPunct(r) || unicode.IsSymbol(r) {
+		if unicode.IsPunct(r) {
 			continue
 		}
 		if space {
