@@ -242,8 +242,25 @@ func chicagoNotesSortKeys(c *chicago, key func(func()) string) []string {
 	it := c.r.it
 	c.k = itemKind(it)
 	return []string{
-		key(c.authorSort), key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }),
+		key(c.authorSort), key(c.titleAndDescriptionsBib), key(c.sourceBibKey),
 		it.Volume, key(c.dateIssuedOrStatus), key(c.sourceArchiveBib),
+	}
+}
+
+// sourceBibKey is the notes styles' "source-bib" macro, their third sort
+// key: a serial's source (journal, volume, date) or a monograph's.
+func (c *chicago) sourceBibKey() {
+	t := c.r.it.Type
+	switch {
+	case typeIn(t, "patent", "post", "webpage"):
+	case serialType(t):
+		c.sourceSerial(true)
+	case c.hasMonographicEditor():
+		c.sourceMonographic(true)
+	case typeIn(t, "interview", "paper-conference"):
+		c.sourceSerial(true)
+	default:
+		c.sourceMonographic(true)
 	}
 }
 
