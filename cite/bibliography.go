@@ -127,7 +127,9 @@ func compareBytes(a, b []byte) int {
 
 // sortable drops what citeproc-js's collation ignores (punctuation) and
 // lower-cases the key; a space counts, before any letter ("A Night" <
-// "A Very" < "Anglo", "Ab cd" < "Abc" < "Ab-d").
+// "A Very" < "Anglo", "Ab cd" < "Abc" < "Ab-d"), and so does a symbol
+// ("<", "=", "+": citeproc-js's Intl.Collator ignores punctuation only),
+// before digits and letters.
 func sortable(s string) string {
 	var b strings.Builder
 	space := false
@@ -136,7 +138,7 @@ func sortable(s string) string {
 			space = b.Len() > 0
 			continue
 		}
-		if unicode.IsPunct(r) || unicode.IsSymbol(r) {
+		if unicode.IsPunct(r) {
 			continue
 		}
 		if space {
@@ -240,8 +242,25 @@ func chicagoNotesSortKeys(c *chicago, key func(func()) string) []string {
 	it := c.r.it
 	c.k = itemKind(it)
 	return []string{
-		key(c.authorSort), key(c.titleAndDescriptionsBib), key(func() { c.sourceMonographic(true) }),
+		key(c.authorSort), key(c.titleAndDescriptionsBib), key(c.sourceBibKey),
 		it.Volume, key(c.dateIssuedOrStatus), key(c.sourceArchiveBib),
+	}
+}
+
+// sourceBibKey is the notes styles' "source-bib" macro, their third sort
+// key: a serial's source (journal, volume, date) or a monograph's.
+func (c *chicago) sourceBibKey() {
+	t := c.r.it.Type
+	switch {
+	case typeIn(t, "patent", "post", "webpage"):
+	case serialType(t):
+		c.sourceSerial(true)
+	case c.hasMonographicEditor():
+		c.sourceMonographic(true)
+	case typeIn(t, "interview", "paper-conference"):
+		c.sourceSerial(true)
+	default:
+		c.sourceMonographic(true)
 	}
 }
 

@@ -397,8 +397,11 @@ func (c *chicago) referenceNote() {
 func (c *chicago) authorBib() {
 	c.g("", "", "")
 	defer c.e()
-	c.r.markAuthor = true
-	defer func() { c.r.markAuthor = false }()
+	// every substitute of the author-bib macro is a cs:names without a
+	// cs:name of its own or a text: citeproc-js compares each with the
+	// last entry's names
+	c.r.markAuthor, c.r.markText = true, true
+	defer func() { c.r.markAuthor, c.r.markText = false, false }()
 	c.substitute(&specAuthorBib, c.organizationAuthor, func() {
 		c.authorTitleSubstituteContainer()
 	}, func() {

@@ -656,33 +656,11 @@ func (c *chicago) identifierPatent() {
 // notes omit it. (The files give a webpage its publisher here too.)
 func (c *chicago) organizationAuthor() {
 	r := c.r
-	var v varSet
-	var val string
 	switch r.it.Type {
 	case "standard":
-		val = r.it.Extra["authority"]
+		r.plain(0, r.it.Extra["authority"])
 	case "software":
-		v, val = vPublisher, r.it.Publisher
-	default:
-		return
-	}
-	if !r.markAuthor || val == "" || r.done&v != 0 {
-		r.plain(v, val)
-		return
-	}
-	// standing for the author in a bibliography entry, the text is the
-	// names that subsequent-author-substitute compares (citeproc-js
-	// compares the variable as written with the last entry's names)
-	r.markAuthor = false
-	r.o.elem("", "", 0, false)
-	r.o.success()
-	r.o.open()
-	r.authorStart = len(r.o.buf)
-	r.writeField(val, tcNone)
-	r.authorEnd = len(r.o.buf)
-	r.o.end()
-	if r.inSubst {
-		r.used |= v
+		r.plain(vPublisher, r.it.Publisher)
 	}
 }
 

@@ -169,6 +169,7 @@ func (c *chicago) xnames(name string, spec *nameSpec) bool {
 		r.authorStart = len(r.o.buf)
 		r.writeNameList(list, spec)
 		r.authorEnd = len(r.o.buf)
+		r.authorKey = r.authorNamesKey(visibleNames(list, spec.short))
 	} else {
 		r.writeNameList(list, spec)
 	}

@@ -191,6 +191,7 @@ func (m *mla) names(spec *nameSpec, vars ...mlaNameVar) bool {
 			r.authorStart = len(r.o.buf)
 			r.writeVisibleNames(list, spec)
 			r.authorEnd = len(r.o.buf)
+			r.authorKey = r.authorNamesKey(list)
 		} else {
 			r.writeVisibleNames(list, spec)
 		}

@@ -232,3 +232,9 @@ func ExampleCapitalizeParts() {
 // the start's year once, after the end's: "March 50–April 40 BC", "50–40
 // BC" for 50 BC to AD 40) as citeproc-js does.
 func TestEraRangeGolden(t *testing.T) { testGoldenFile(t, "testdata/eraranges.json") }
+
+// TestSubsequentAuthorGolden renders the bibliographies of
+// testdata/sasbib.json (repeated authors, titles and organizations
+// standing for them, same-year ranges) in the five styles and compares
+// with citeproc-js.
+func TestSubsequentAuthorGolden(t *testing.T) { testGoldenFile(t, "testdata/sasbib.json") }

@@ -1,7 +1,6 @@
 package cite
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -86,9 +85,12 @@ type renderer struct {
 	// against the full rendering.
 	full bool
 	// markAuthor asks names to record where the author's names are:
-	// [authorStart, authorEnd) of the buffer.
-	markAuthor             bool
+	// [authorStart, authorEnd) of the buffer, and authorKey, what
+	// subsequent-author-substitute compares (see authorNamesKey); with
+	// markText, a text variable of a substitute stands for them too.
+	markAuthor, markText   bool
 	authorStart, authorEnd int
+	authorKey              string
 	prevAuthor, lastAuthor string
 	// trackAuthor asks for lastAuthor (WriteBibliography).
 	trackAuthor bool
@@ -110,8 +112,9 @@ func (r *renderer) init(it *Item, pos position, loc Locator) {
 	r.done = 0
 	r.inText = false
 	r.sorting = false
-	r.markAuthor = false
+	r.markAuthor, r.markText = false, false
 	r.authorStart, r.authorEnd = 0, 0
+	r.authorKey = ""
 	r.english = isEnglish(it.Language)
 }
 
@@ -157,7 +160,18 @@ func (r *renderer) textField(val, prefix, suffix string, f Decoration, quotes bo
 	r.o.elem(prefix, suffix, f, quotes)
 	r.o.success()
 	r.o.open()
-	r.writeField(val, tc)
+	if r.markAuthor && r.markText && r.inSubst {
+		// a text standing for the author: citeproc-js compares the
+		// variable as written with the last entry's names, and replaces
+		// its text, within its affixes and quotation marks
+		r.markAuthor = false
+		r.authorStart = len(r.o.buf)
+		r.writeField(val, tc)
+		r.authorEnd = len(r.o.buf)
+		r.authorKey = val
+	} else {
+		r.writeField(val, tc)
+	}
 	r.o.end()
 	return true
 }
@@ -251,6 +265,7 @@ func (r *renderer) names(v varSet, rl role, list []Name, spec *nameSpec) bool {
 		r.authorStart = len(r.o.buf)
 		r.writeVisibleNames(visible, spec)
 		r.authorEnd = len(r.o.buf)
+		r.authorKey = r.authorNamesKey(visible)
 	} else {
 		r.writeVisibleNames(visible, spec)
 	}
@@ -351,6 +366,14 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 			n = &nn
 		}
 	}
+	if r.sorting && (n.NonDroppingParticle != "" || n.DroppingParticle != "") {
+		// citeproc-js drops a particle's first apostrophe in a sort key
+		// and joins it to the family name with a space ("d Wander",
+		// "al Ghazali"), which sorts before any letter
+		nn := *n
+		nn.NonDroppingParticle, nn.DroppingParticle = dropApostrophe(n.NonDroppingParticle), dropApostrophe(n.DroppingParticle)
+		n = &nn
+	}
 	if !short && n.Given != "" && !asciiWord(n.Given) {
 		// the five styles set initialize-with=". " with
 		// initialize="false": initials in a given name take ". "
@@ -398,10 +421,18 @@ func (r *renderer) writeName(n *Name, short, inverted, demoteNever bool) {
 	switch {
 	case short && n.NonDroppingParticle == "":
 		b = r.appendNamePart(b, family)
+	case short && r.sorting:
+		b = r.appendNamePart(b, joinSp(n.NonDroppingParticle, family))
 	case short:
 		b = r.appendNamePart(b, joinParticle(n.NonDroppingParticle, family))
 	case inverted:
-		if demoteNever {
+		if demoteNever && r.sorting {
+			b = r.appendNamePart(b, joinSp(n.NonDroppingParticle, family))
+			if n.Given != "" || n.DroppingParticle != "" {
+				b = append(b, ", "...)
+				b = r.appendNamePart(b, joinSp(n.Given, n.DroppingParticle))
+			}
+		} else if demoteNever {
 			b = r.appendNamePart(b, joinParticle(n.NonDroppingParticle, family))
 			if n.Given != "" || n.DroppingParticle != "" {
 				b = append(b, ", "...)
@@ -542,6 +573,15 @@ func joinParticle(p, family string) string {
 
 // isRomanesque is cslcore.IsRomanesque: a name written given name first.
 func isRomanesque(s string) bool { return cslcore.IsRomanesque(s) }
+
+// dropApostrophe removes the first apostrophe (' or ’) of a particle.
+func dropApostrophe(s string) string {
+	if i := strings.IndexAny(s, "'\u2019"); i >= 0 {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		return s[:i] + s[i+w:]
+	}
+	return s
+}
 
 func joinSp(a, b string) string {
 	switch {
@@ -768,19 +808,45 @@ func numberOfVolumes(r *renderer) {
 	r.o.end()
 }
 
+// authorNamesKey is what citeproc-js compares for
+// subsequent-author-substitute: the names shown (without those after
+// "et al."), each its name parts run together, joined by commas. Empty
+// unless the bibliography tracks authors.
+func (r *renderer) authorNamesKey(list []Name) string {
+	if !r.trackAuthor {
+		return ""
+	}
+	shown := len(list)
+	if r.etAlMin > 0 && shown >= r.etAlMin && r.etAlUseFirst < shown {
+		shown = r.etAlUseFirst
+	}
+	var b []byte
+	for i := range list[:shown] {
+		n := &list[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, n.NonDroppingParticle...)
+		b = append(b, n.Family...)
+		b = append(b, n.Given...)
+		b = append(b, n.DroppingParticle...)
+		b = append(b, n.Suffix...)
+		b = append(b, n.Literal...)
+	}
+	return string(b)
+}
+
 // substituteAuthor records the entry's author names and, if they repeat
 // the previous entry's, replaces them with the style's substitute (none
 // if it is "").
 func (r *renderer) substituteAuthor(substitute string) {
-	// citeproc-js compares the names shown, without "et al.", and keeps
-	// the previous names through an entry that has none to compare
+	// citeproc-js compares the names shown (authorKey), and keeps the
+	// previous names through an entry that has none to compare
 	r.lastAuthor = r.prevAuthor
-	if !r.trackAuthor || r.authorEnd <= r.authorStart || r.authorEnd > len(r.o.buf) {
+	if !r.trackAuthor || r.authorEnd <= r.authorStart || r.authorEnd > len(r.o.buf) || r.authorKey == "" {
 		return
 	}
-	names := r.o.buf[r.authorStart:r.authorEnd]
-	names = bytes.TrimSuffix(bytes.TrimSuffix(names, []byte(" et al.")), []byte(","))
-	r.lastAuthor = string(names)
+	r.lastAuthor = r.authorKey
 	if substitute == "" || r.prevAuthor == "" || r.prevAuthor != r.lastAuthor {
 		return
 	}

@@ -687,9 +687,10 @@ func (p *Processor) Bibliography() []Entry {
 	sfa := b.sfa
 	var sas *sasState
 	if b.hasSAS {
-		// the processor's, reused: its slices keep their room
 		sas = &p.sas
-		*sas = sasState{str: b.sas, rule: b.sasRule, names: sas.names[:0], children: sas.children[:0], lastEach: sas.lastEach[:0]}
+		sas.start(b.sas, b.sasRule)
+		// the entries' nodes go back to the arena
+		defer sas.reset()
 	}
 	// each entry's output tree is dead once flattened: the next one
 	// reuses the arena from here

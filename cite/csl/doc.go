@@ -58,8 +58,10 @@
 //     givenname-disambiguation-rule, the disambiguate condition,
 //     year-suffix); citation.go renders citations (positions, cite
 //     affixes, suppress-author and author-only, collapsing of numbers,
-//     years and year suffixes) and bibliographies (second-field-align,
-//     subsequent-author-substitute and its rules).
+//     years and year suffixes) and bibliographies (second-field-align);
+//     sas.go follows subsequent-author-substitute and its rules as
+//     citeproc-js decides them (the raw names of the entry's first
+//     cs:names, or a title standing for them, compared once per entry).
 //   - fixture.go runs fixtures of the CSL test suite as its reference
 //     runner does (the maisky csl-fixture command and the suite test).
 //
@@ -177,6 +179,5 @@
 //     5" as an issue) is written as given, not as the locale's term;
 //     citeproc-js's punctuation merging in some nestings (a suffix before a delimiter,
 //     ".," inside quotes, double spaces it keeps between affixes),
-//     subsequent-author-substitute over a title, year-suffixes on items
-//     without dates, ....
+//     year-suffixes on items without dates, ....
 package csl

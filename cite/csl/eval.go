@@ -271,9 +271,14 @@ func (c *ctx) eval(e *el) (*onode, status) {
 			_, st := c.text(e)
 			return nil, st
 		}
-		if c.sas != nil && e.variable != "" {
+		if c.sas != nil && e.macro == nil {
 			o, st := c.text(e)
-			c.sasText(e, o)
+			if e.variable != "" {
+				c.sasText(e, o)
+			}
+			if e.variable != "citation-number" && !o.empty() {
+				c.sas.printed = true
+			}
 			return o, st
 		}
 		return c.text(e)
@@ -287,8 +292,18 @@ func (c *ctx) eval(e *el) (*onode, status) {
 		if c.dateOnly {
 			return nil, status{}
 		}
+		if c.sas != nil {
+			o, st := c.label(e)
+			c.sas.printed = c.sas.printed || !o.empty()
+			return o, st
+		}
 		return c.label(e)
 	case kDate:
+		if c.sas != nil {
+			o, st := c.date(e)
+			c.sas.printed = c.sas.printed || !o.empty()
+			return o, st
+		}
 		return c.date(e)
 	case kNames:
 		o, st := c.names(e)

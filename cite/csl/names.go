@@ -225,6 +225,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 		c.sasNamesStart()
 		o, st := c.namesOf(e, ne, etal, labelEl, labelFirst)
 		c.sasNamesEnd()
+		c.sas.printed = c.sas.printed || !o.empty()
 		return o, st
 	}
 	o, st := c.namesOf(e, ne, etal, labelEl, labelFirst)
@@ -577,6 +578,11 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		}
 	}
 	if c.sas.collecting() {
+		if useLast {
+			// citeproc-js compares the last name shown after the
+			// ellipsis too
+			shownNames = append(shownNames[:len(shownNames):len(shownNames)], ns[len(ns)-1])
+		}
 		c.sas.listNames, c.sas.listKids = shownNames, rendered
 	}
 	out := c.list("", c.room(4))

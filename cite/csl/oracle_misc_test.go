@@ -81,3 +81,13 @@ func TestEraRangeOracle(t *testing.T) {
 	}
 	checkOracle(t, "../testdata/eraranges.json", "../testdata/eraranges.json", nil)
 }
+
+// TestSubsequentAuthorOracle renders the bibliographies of
+// ../testdata/sasbib.json (subsequent-author-substitute, same-year date
+// ranges) as citeproc-js does.
+func TestSubsequentAuthorOracle(t *testing.T) {
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skip("../shared/csl (the official styles) is not available")
+	}
+	checkOracle(t, "../testdata/sasbib.json", "../testdata/sasbib.json", nil)
+}

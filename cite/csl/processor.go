@@ -54,8 +54,8 @@ type Processor struct {
 	// full turns off the skipping of what cannot render (skip.go), for
 	// the tests that compare the two
 	full bool
-	// sas is the subsequent-author-substitute state of Bibliography,
-	// kept for its slices
+	// sas follows subsequent-author-substitute through Bibliography (its
+	// buffers kept from call to call)
 	sas sasState
 }
 

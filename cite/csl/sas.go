@@ -38,21 +38,25 @@ package csl
 // field) counts for complete-each and the partial rules as one "name":
 // the output of its group so far.
 
-// sasState follows one bibliography's subsequent-author-substitute.
+// sasState follows one bibliography's subsequent-author-substitute. A
+// processor keeps one (Processor.sas) and its buffers from call to call.
 type sasState struct {
 	str  string
 	rule string
-	// lastAll is the last string of the complete rules (haveLast: one
-	// was set); lastEach the last names of the partial rules
-	lastAll  string
+	// last is the last string compared (haveLast: one was set), and
+	// lastEnds where its names end (the partial rules compare them one
+	// by one)
+	last     []byte
+	lastEnds []int
 	haveLast bool
-	lastEach []string
-	haveEach bool
 
 	// the entry being rendered
-	done     bool // decided (or something printed before the names)
-	started  bool // a cs:names started the string
-	names    []string
+	done    bool // decided (or something printed before the names)
+	started bool // a cs:names started the string
+	// key is the string: the names joined by commas, ends where each
+	// ends
+	key      []byte
+	ends     []int
 	children []*onode // the rendered names (or a title's group)
 	top      *onode   // the output of the names that rendered
 	label    *onode   // the label after the names
@@ -60,12 +64,16 @@ type sasState struct {
 	listNames []Name
 	listKids  []*onode
 	// pending is set when a substituted title is to be replaced in its
-	// group's output (see resolve): pendAll for the group's first
+	// group's output (see sasResolve): pendAll for the group's first
 	// output, pendLevel for all of its output so far
 	pending   uint8
 	titleNode *onode
 	// replaced: the substitute took the place of something
 	replaced bool
+	// printed: the entry printed a text, date, label or names (not a
+	// citation number), citeproc-js's term_predecessor: a cs:names that
+	// starts after it substitutes nothing
+	printed bool
 }
 
 const (
@@ -74,19 +82,63 @@ const (
 	pendLevel
 )
 
+// start starts a bibliography.
+func (s *sasState) start(str, rule string) {
+	s.str, s.rule = str, rule
+	s.last, s.lastEnds, s.haveLast = s.last[:0], s.lastEnds[:0], false
+}
+
 // reset starts an entry.
 func (s *sasState) reset() {
 	s.done, s.started = false, false
-	s.names = s.names[:0]
+	s.key, s.ends = s.key[:0], s.ends[:0]
+	clear(s.children)
 	s.children = s.children[:0]
 	s.top, s.label = nil, nil
 	s.listNames, s.listKids = nil, nil
 	s.pending, s.titleNode = pendNone, nil
-	s.replaced = false
+	s.replaced, s.printed = false, false
 }
 
 // collecting reports whether the entry's string is being built.
 func (s *sasState) collecting() bool { return s != nil && s.started && !s.done }
+
+// add appends a name (or a substituted text) to the string.
+func (s *sasState) add(parts ...string) {
+	if len(s.ends) > 0 {
+		s.key = append(s.key, ',')
+	}
+	for _, p := range parts {
+		s.key = append(s.key, p...)
+	}
+	s.ends = append(s.ends, len(s.key))
+}
+
+// name is the i-th name of a string and its ends.
+func name(key []byte, ends []int, i int) []byte {
+	from := 0
+	if i > 0 {
+		from = ends[i-1] + 1
+	}
+	return key[from:ends[i]]
+}
+
+// keep makes the entry's string the last one, with its first n names
+// (all of them: n < 0).
+func (s *sasState) keep(n int) {
+	if n < 0 || n >= len(s.ends) {
+		s.last = append(s.last[:0], s.key...)
+		s.lastEnds = append(s.lastEnds[:0], s.ends...)
+	} else {
+		s.lastEnds = append(s.lastEnds[:0], s.ends[:n]...)
+		end := 0
+		if n > 0 {
+			end = s.ends[n-1]
+		}
+		s.last = append(s.last[:0], s.key[:end]...)
+	}
+	s.haveLast = true
+}
 
 // sasNamesStart is citeproc-js's start of a cs:names element.
 func (c *ctx) sasNamesStart() {
@@ -94,13 +146,14 @@ func (c *ctx) sasNamesStart() {
 	if s.done {
 		return
 	}
-	if c.termPred {
+	if s.printed {
 		// something printed before the names: no substitution
 		s.done = true
 		return
 	}
 	s.started = true
-	s.names = s.names[:0]
+	s.key, s.ends = s.key[:0], s.ends[:0]
+	clear(s.children)
 	s.children = s.children[:0]
 	s.top, s.label = nil, nil
 }
@@ -109,8 +162,9 @@ func (c *ctx) sasNamesStart() {
 // and the label after them.
 func (c *ctx) sasNames(out, label *onode) {
 	s := c.sas
-	for _, n := range s.listNames {
-		s.names = append(s.names, n.NonDroppingParticle+n.Family+n.Given+n.DroppingParticle+n.Suffix+n.Literal)
+	for i := range s.listNames {
+		n := &s.listNames[i]
+		s.add(n.NonDroppingParticle, n.Family, n.Given, n.DroppingParticle, n.Suffix, n.Literal)
 	}
 	for _, k := range s.listKids {
 		if k != nil {
@@ -135,12 +189,11 @@ func (c *ctx) sasNamesEnd() {
 	case "partial-each", "partial-first":
 		c.sasPartial()
 	default:
-		cur := joinNames(s.names)
-		if cur == "" {
+		if len(s.key) == 0 {
 			return
 		}
-		same := s.haveLast && cur == s.lastAll
-		s.lastAll, s.haveLast = cur, true
+		same := s.haveLast && string(s.key) == string(s.last)
+		s.keep(-1)
 		if !same {
 			return
 		}
@@ -172,24 +225,20 @@ func (c *ctx) sasNamesEnd() {
 func (c *ctx) sasPartial() {
 	s := c.sas
 	dosub := true
-	last := s.lastEach
 	for i, k := range s.children {
-		var name string
-		if i < len(s.names) {
-			name = s.names[i]
-		}
-		if dosub && s.haveEach && name != "" && i < len(last) && name == last[i] {
-			c.sasReplace(k)
-			if s.rule == "partial-first" {
-				dosub = false
+		if dosub && s.haveLast && i < len(s.ends) && i < len(s.lastEnds) {
+			cur := name(s.key, s.ends, i)
+			if len(cur) > 0 && string(cur) == string(name(s.last, s.lastEnds, i)) {
+				c.sasReplace(k)
+				if s.rule == "partial-first" {
+					dosub = false
+				}
+				continue
 			}
-		} else {
-			dosub = false
 		}
+		dosub = false
 	}
-	n := min(len(s.children), len(s.names))
-	s.lastEach = append(s.lastEach[:0], s.names[:n]...)
-	s.haveEach = true
+	s.keep(len(s.children))
 }
 
 // sasText is citeproc-js's end of a cs:text with a variable: a title
@@ -208,33 +257,32 @@ func (c *ctx) sasText(e *el, o *onode) {
 		c.sasNamesEnd()
 		return
 	}
-	s.names = append(s.names, c.item.vars[e.variable])
+	s.add(c.item.vars[e.variable])
 	multi := multiField(e.variable)
-	if multi {
-		s.children = s.children[:0]
-	}
+	clear(s.children)
+	s.children = s.children[:0]
 	s.top, s.label = nil, nil
 	s.done = true
 	switch s.rule {
 	case "partial-each", "partial-first":
 		if !multi {
-			c.sasPartialNoKids()
+			// nothing to replace: its names are none
+			s.keep(0)
 			return
 		}
 		// the one "name" is the title's group so far, replaced when it
 		// matches the last entry's first name
-		if s.haveEach && len(s.lastEach) > 0 && s.names[0] != "" && s.names[0] == s.lastEach[0] {
+		cur := name(s.key, s.ends, 0)
+		if s.haveLast && len(s.lastEnds) > 0 && len(cur) > 0 && string(cur) == string(name(s.last, s.lastEnds, 0)) {
 			s.pending, s.titleNode = pendLevel, o
 		}
-		s.lastEach = append(s.lastEach[:0], s.names[0])
-		s.haveEach = true
+		s.keep(1)
 	default:
-		cur := joinNames(s.names)
-		if cur == "" {
+		if len(s.key) == 0 {
 			return
 		}
-		same := s.haveLast && cur == s.lastAll
-		s.lastAll, s.haveLast = cur, true
+		same := s.haveLast && string(s.key) == string(s.last)
+		s.keep(-1)
 		if !same {
 			return
 		}
@@ -246,13 +294,6 @@ func (c *ctx) sasText(e *el, o *onode) {
 		}
 		s.pending, s.titleNode = pendAll, o
 	}
-}
-
-// sasPartialNoKids is the partial rules for an entry with nothing to
-// replace: its names are none.
-func (c *ctx) sasPartialNoKids() {
-	c.sas.lastEach = c.sas.lastEach[:0]
-	c.sas.haveEach = true
 }
 
 // sasResolve replaces a substituted title in the output of its group (a
@@ -297,28 +338,6 @@ func (c *ctx) sasReplace(n *onode) {
 	n.kids = nil
 	n.tag = tagNone
 	c.sas.replaced = true
-}
-
-// joinNames joins the names as citeproc-js does to compare them.
-func joinNames(ns []string) string {
-	switch len(ns) {
-	case 0:
-		return ""
-	case 1:
-		return ns[0]
-	}
-	n := len(ns) - 1
-	for _, s := range ns {
-		n += len(s)
-	}
-	b := make([]byte, 0, n)
-	for i, s := range ns {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, s...)
-	}
-	return string(b)
 }
 
 // multiField reports whether citeproc-js renders a variable as a
