@@ -41,8 +41,10 @@ type ctx struct {
 	nearNote     bool
 	sorting      bool
 	sortKeyDates bool
-	// typeBit is the item type's bit in the style's typeBits (0: none)
+	// typeBit is the item type's bit in the style's typeBits (0: none);
+	// typeIdx is 0 for none, i+1 for bit i
 	typeBit uint64
+	typeIdx int
 	// disambiguation
 	disambig       int // how many disambiguate conditions are on
 	disambSeen     int
@@ -335,6 +337,12 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 				continue
 			}
 			if b := c.chosen(k); b != nil {
+				if b.skips != nil {
+					if s, ok := c.skippedOf(b.skips); ok {
+						st.merge(s)
+						continue
+					}
+				}
 				c.evalInto(l, st, b.kids, delim)
 			}
 			continue
@@ -361,8 +369,10 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 }
 
 func (c *ctx) group(e *el) (*onode, status) {
-	if e.skip != 0 && c.skipped(e) {
-		return nil, status{calledVar: true}
+	if e.skips != nil {
+		if st, ok := c.skipped(e); ok {
+			return nil, st
+		}
 	}
 	n, st := c.decorated(e, e.kids, e.delim)
 	if n.empty() {
@@ -417,8 +427,10 @@ func stripPeriods(n *onode) {
 func (c *ctx) text(e *el) (*onode, status) {
 	switch {
 	case e.macro != nil:
-		if m := e.macro; m.skip != 0 && c.skipped(m) {
-			return nil, status{calledVar: true}
+		if e.macro.skips != nil {
+			if st, ok := c.skipped(e.macro); ok {
+				return nil, st
+			}
 		}
 		n, st := c.decorated(e, e.macro.kids, "")
 		if n.empty() {
@@ -912,6 +924,11 @@ func (c *ctx) label(e *el) (*onode, status) {
 
 func (c *ctx) choose(e *el) (*onode, status) {
 	if b := c.chosen(e); b != nil {
+		if b.skips != nil {
+			if st, ok := c.skippedOf(b.skips); ok {
+				return nil, st
+			}
+		}
 		n, st := c.children(b.kids, "")
 		if n.empty() {
 			return nil, st

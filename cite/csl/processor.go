@@ -3,6 +3,7 @@ package csl
 import (
 	"bytes"
 	"errors"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -260,6 +261,9 @@ func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	c.ar, c.st, c.loc, c.item, c.mode, c.budget = p.ar, p.style, p.loc, it, mode, 200000
 	c.full = p.full
 	c.typeBit = p.style.typeBits[it.Type]
+	if c.typeBit != 0 {
+		c.typeIdx = bits.TrailingZeros64(c.typeBit) + 1
+	}
 	if mode == modeBib {
 		c.ls = p.style.bibliography
 	} else {

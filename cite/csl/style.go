@@ -394,12 +394,11 @@ type el struct {
 	// varID and shortVarID are the ids of variable and shortVar in
 	// stdVarIDs (0: none)
 	varID, shortVarID uint8
-	// skip and skipMask, of a group or macro, say when it renders
-	// nothing without being walked (skip.go)
-	skip     uint8
-	skipMask [2]uint64
-	macro    *el
-	kids     []*el
+	// skips, of a group or macro, say when it renders nothing without
+	// being walked, by the item's type (skip.go)
+	skips []skipEntry
+	macro *el
+	kids  []*el
 	// choose
 	branches []*branch
 	// typeChoice, for a cs:choose whose first branches test only the
@@ -440,6 +439,9 @@ type el struct {
 }
 
 type branch struct {
+	// skips say when the branch's elements render nothing without being
+	// walked, by the item's type (skip.go)
+	skips  []skipEntry
 	isElse bool
 	matchK uint8 // matchAll, matchAny, matchNone
 	// bits, when all the branch's conditions test bits (cond.masked or
