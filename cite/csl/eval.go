@@ -347,6 +347,12 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 			}
 			continue
 		}
+		if k.leafSkip != 0 && c.leafSkipped(k) {
+			// what eval does before it
+			c.budget--
+			st.calledVar = true
+			continue
+		}
 		o, s := c.eval(k)
 		st.merge(s)
 		if !o.empty() {

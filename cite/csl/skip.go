@@ -137,11 +137,38 @@ func (s *Style) skips() {
 		return tab
 	}
 	for _, e := range order {
+		e.leafSkip, e.leafMask = leafSkip(e)
 		e.skips = table(tabs[e])
 		for _, b := range e.branches {
 			b.skips = table(tabs[b])
 		}
 	}
+}
+
+// leafSkip gives a variable's element (cs:text, cs:number, cs:date,
+// cs:names) that renders nothing and gives status{calledVar: true} when
+// the variables of mask are absent (ctx.evalInto then does not call it):
+// 1, or 2 for a cs:names (not while it would take the author of a
+// suppress-author or author-only cite); 0 for another element.
+func leafSkip(e *el) (uint8, [2]uint64) {
+	k := &skipper{}
+	switch e.kind {
+	case kText:
+		if e.variable == "" || e.macro != nil {
+			return 0, [2]uint64{}
+		}
+	case kNumber, kDate, kNames:
+	default:
+		return 0, [2]uint64{}
+	}
+	s := k.element(e)
+	if !s.ok || !s.cv || s.out {
+		return 0, [2]uint64{}
+	}
+	if s.names {
+		return 2, s.mask
+	}
+	return 1, s.mask
 }
 
 // macro is the sum of a macro call (memoized: a macro is one element
@@ -380,4 +407,12 @@ func (c *ctx) skippedOf(tab []skipEntry) (status, bool) {
 		return status{}, !c.full
 	}
 	return status{}, false
+}
+
+// leafSkipped reports whether a variable's element with a leafSkip
+// renders nothing for the cite, with status{calledVar: true}.
+func (c *ctx) leafSkipped(e *el) bool {
+	p := &c.item.present
+	return p[0]&e.leafMask[0] == 0 && p[1]&e.leafMask[1] == 0 && !c.full &&
+		(e.leafSkip == 1 || c.authorMode == 0 || c.authorDone)
 }

@@ -397,8 +397,12 @@ type el struct {
 	// skips, of a group or macro, say when it renders nothing without
 	// being walked, by the item's type (skip.go)
 	skips []skipEntry
-	macro *el
-	kids  []*el
+	// leafSkip and leafMask, of a variable's element, say when it renders
+	// nothing (skip.go)
+	leafSkip uint8
+	leafMask [2]uint64
+	macro    *el
+	kids     []*el
 	// choose
 	branches []*branch
 	// typeChoice, for a cs:choose whose first branches test only the
