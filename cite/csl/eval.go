@@ -50,8 +50,10 @@ type ctx struct {
 	// gives the key only its dates, and a macro it calls that has a
 	// date ends the dropping for the rest of the key
 	dateOnly bool
-	// typeBit is the item type's bit in the style's typeBits (0: none)
+	// typeBit is the item type's bit in the style's typeBits (0: none);
+	// typeIdx is 0 for none, i+1 for bit i
 	typeBit uint64
+	typeIdx int
 	// disambiguation
 	disambig       int // how many disambiguate conditions are on
 	disambSeen     int
@@ -391,8 +393,20 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 				continue
 			}
 			if b := c.chosen(k); b != nil {
+				if b.skips != nil && last == nil {
+					if s, ok := c.branchSkipped(b.skips); ok {
+						st.merge(s)
+						continue
+					}
+				}
 				c.evalIntoLast(l, st, b.kids, delim, last)
 			}
+			continue
+		}
+		if k.leafSkip != 0 && last == nil && c.leafSkipped(k) {
+			// what eval does before it
+			c.budget--
+			st.calledVar = true
 			continue
 		}
 		o, s := c.eval(k)
@@ -427,8 +441,10 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 }
 
 func (c *ctx) group(e *el) (*onode, status) {
-	if e.skip != 0 && c.skipped(e) {
-		return nil, status{calledVar: true}
+	if e.skips != nil {
+		if st, ok := c.skipped(e); ok {
+			return nil, st
+		}
 	}
 	n, st := c.decorated(e, e.kids, e.delim)
 	if n.empty() {
@@ -506,8 +522,10 @@ func stripPeriods(n *onode) {
 func (c *ctx) text(e *el) (*onode, status) {
 	switch {
 	case e.macro != nil:
-		if m := e.macro; m.skip != 0 && c.skipped(m) {
-			return nil, status{calledVar: true}
+		if e.macro.skips != nil {
+			if st, ok := c.skipped(e.macro); ok {
+				return nil, st
+			}
 		}
 		if c.sorting && e.macro.hasDate {
 			c.dateOnly = true
@@ -1024,6 +1042,11 @@ func (c *ctx) label(e *el) (*onode, status) {
 
 func (c *ctx) choose(e *el) (*onode, status) {
 	if b := c.chosen(e); b != nil {
+		if b.skips != nil {
+			if st, ok := c.skippedOf(b.skips); ok {
+				return nil, st
+			}
+		}
 		n, st := c.children(b.kids, "")
 		if n.empty() {
 			return nil, st

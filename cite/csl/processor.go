@@ -3,6 +3,7 @@ package csl
 import (
 	"bytes"
 	"errors"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -268,6 +269,9 @@ func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	c.engine = p.engine
 	c.full = p.full
 	c.typeBit = p.style.typeBits[it.Type]
+	if c.typeBit != 0 {
+		c.typeIdx = bits.TrailingZeros64(c.typeBit) + 1
+	}
 	if mode == modeBib {
 		c.ls = p.style.bibliography
 	} else {

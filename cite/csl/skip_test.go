@@ -253,7 +253,11 @@ func TestSkipSuiteStyles(t *testing.T) {
 // came (the next is not capitalized); a label alone renders in its
 // group, which makes the enclosing one render; a disambiguate condition
 // in a group that renders nothing is still counted (the conditions are
-// switched on in the order seen, up to as many as the style has).
+// switched on in the order seen, up to as many as the style has); a
+// group or macro that renders nothing for want of its variables makes the
+// group around it render nothing; the first cs:names of a cite, tried
+// and empty, is still the author that suppress-author and author-only
+// take.
 var skipStyles = []string{
 	`<group delimiter=" "><text term="in"/><text variable="container-title"/></group>
 	<text term="edition" prefix=" "/><text variable="title" prefix=" "/>`,
@@ -261,6 +265,13 @@ var skipStyles = []string{
 	<text variable="title" prefix=" "/>`,
 	`<text macro="dg"/><text macro="dg"/><names variable="author"><name form="short"/></names>
 	<choose><if disambiguate="true"><text variable="title" prefix=" "/></if></choose>`,
+	`<group delimiter=" "><text term="in"/><group><text variable="container-title"/></group></group>
+	<group delimiter=" " prefix=" "><text term="in"/><text macro="ct"/></group><text variable="title" prefix=" "/>`,
+	`<text variable="title"/><group delimiter=" " prefix=" "><text term="in"/><group><group><choose>
+	<if variable="volume"><text variable="container-title"/></if><else><text variable="issue"/></else>
+	</choose></group></group></group>
+	<group delimiter=" " prefix=" "><text term="in"/><group><text macro="vi"/></group></group>`,
+	`<choose><if type="book"><names variable="editor"/></if></choose><names variable="author"/><text variable="title" prefix=" "/>`,
 }
 
 // TestSkipSmallStyles renders items with and without the variables of
@@ -270,10 +281,13 @@ func TestSkipSmallStyles(t *testing.T) {
 		{"id": "a", "type": "book", "title": "Alpha", "author": []any{map[string]any{"family": "Webb", "given": "Beatrice"}}},
 		{"id": "b", "type": "book", "title": "Beta", "author": []any{map[string]any{"family": "Webb", "given": "Beatrice"}}},
 		{"id": "c", "type": "chapter", "title": "Gamma", "container-title": "Delta", "volume": "2", "page": "4-5", "issue": "3"},
+		{"id": "d", "type": "chapter", "title": "Epsilon", "container-title": "Zeta"},
 	}
 	items := withVariants(t, raws, true)
 	for i, layout := range skipStyles {
 		src := `<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+<macro name="ct"><text variable="container-title"/></macro>
+<macro name="vi"><group><choose><if variable="volume"><text variable="container-title"/></if><else><text variable="issue"/></else></choose></group></macro>
 <macro name="dg"><group><choose><if disambiguate="true"><text variable="volume"/></if></choose><text variable="issue"/></group></macro>
 <citation><layout delimiter="; ">` + layout + `</layout></citation>
 <bibliography><layout>` + layout + `</layout></bibliography></style>`

@@ -423,10 +423,13 @@ type el struct {
 	// varID and shortVarID are the ids of variable and shortVar in
 	// stdVarIDs (0: none)
 	varID, shortVarID uint8
-	// skip and skipMask, of a group or macro, say when it renders
-	// nothing without being walked (skip.go)
-	skip     uint8
-	skipMask [2]uint64
+	// skips, of a group or macro, say when it renders nothing without
+	// being walked, by the item's type (skip.go)
+	skips []skipEntry
+	// leafSkip and leafMask, of a variable's element, say when it renders
+	// nothing (skip.go)
+	leafSkip uint8
+	leafMask [2]uint64
 	macro    *el
 	kids     []*el
 	// choose
@@ -485,6 +488,9 @@ type el struct {
 }
 
 type branch struct {
+	// skips say when the branch's elements render nothing without being
+	// walked, by the item's type (skip.go)
+	skips  []skipEntry
 	isElse bool
 	matchK uint8 // matchAll, matchAny, matchNone
 	// bits, when all the branch's conditions test bits (cond.masked or
