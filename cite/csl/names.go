@@ -950,7 +950,17 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 			}
 			wrap := c.list("", c.kids(o))
 			wrap.isNames = true
-			c.decorateNames(wrap, e)
+			if k.kind == kNames {
+				// citeproc-js writes a substituted cs:names with the
+				// affixes of the one it stands in for, where that has
+				// any, in place of its own
+				if e.prefix != "" || e.suffix != "" {
+					o.prefix, o.suffix = "", ""
+				}
+				c.decorateNames(wrap, e)
+			}
+			// any other substitute is written without the affixes and
+			// formatting of the cs:names
 			if c.collectNames && c.firstNames == nil {
 				c.firstNames = wrap
 				if c.firstList == nil {
