@@ -611,26 +611,27 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			}
 		}
 	}
-	if ne != nil {
+	if ne != nil && truncated && !useLast && (ne.prefix != "" || ne.suffix != "" || !ne.fm.zero()) {
+		// citeproc-js formats the names joined to "et al." once more
+		// as a whole, with the affixes of cs:name too
 		n2 := c.list("", c.kids(out))
 		n2.prefix, n2.suffix = ne.prefix, ne.suffix
-		if truncated && !useLast {
-			// citeproc-js formats the names joined to "et al." once
-			// more as a whole
-			n2.fm = ne.fm
-		}
+		n2.fm = ne.fm
 		return n2
 	}
 	return out
 }
 
-// perName gives one name cs:name's formatting: citeproc-js formats each
-// name, not the list with its delimiters and "and".
+// perName gives one name cs:name's formatting and affixes: citeproc-js
+// formats each name, not the list with its delimiters and "and", and
+// writes the affixes of cs:name around each name ("[A] and [B]").
 func (c *ctx) perName(n *onode, ne *el) *onode {
-	if n == nil || ne == nil || ne.fm.zero() {
+	if n == nil || ne == nil || ne.fm.zero() && ne.prefix == "" && ne.suffix == "" {
 		return n
 	}
-	return c.formatted(ne.fm, c.kids(n))
+	w := c.formatted(ne.fm, c.kids(n))
+	w.prefix, w.suffix = ne.prefix, ne.suffix
+	return w
 }
 
 // normalizeSuffix writes a name suffix's abbreviations with the style's
