@@ -481,7 +481,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 		if i < len(levels) {
 			lvl = levels[i]
 		}
-		rendered = append(rendered, c.perName(c.oneName(ns[i], i, o, ne, lvl), ne))
+		rendered = append(rendered, c.perName(c.oneName(ns[i], i, o, ne, lvl), ne, ns[i].Literal != ""))
 	}
 	if k == 0 {
 		return nil
@@ -577,7 +577,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			if len(levels) > 0 {
 				lvl = levels[len(levels)-1]
 			}
-			out.kids = append(out.kids, c.perName(c.oneName(ns[len(ns)-1], len(ns)-1, o, ne, lvl), ne))
+			out.kids = append(out.kids, c.perName(c.oneName(ns[len(ns)-1], len(ns)-1, o, ne, lvl), ne, ns[len(ns)-1].Literal != ""))
 		} else {
 			term := "et-al"
 			if etal != nil {
@@ -624,13 +624,16 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 
 // perName gives one name cs:name's formatting and affixes: citeproc-js
 // formats each name, not the list with its delimiters and "and", and
-// writes the affixes of cs:name around each name ("[A] and [B]").
-func (c *ctx) perName(n *onode, ne *el) *onode {
-	if n == nil || ne == nil || ne.fm.zero() && ne.prefix == "" && ne.suffix == "" {
+// writes the affixes of cs:name around each personal name ("[A] and
+// [B]"), not around a literal one (an institution).
+func (c *ctx) perName(n *onode, ne *el, literal bool) *onode {
+	if n == nil || ne == nil || ne.fm.zero() && (literal || ne.prefix == "" && ne.suffix == "") {
 		return n
 	}
 	w := c.formatted(ne.fm, c.kids(n))
-	w.prefix, w.suffix = ne.prefix, ne.suffix
+	if !literal {
+		w.prefix, w.suffix = ne.prefix, ne.suffix
+	}
 	return w
 }
 
