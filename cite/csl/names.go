@@ -173,7 +173,7 @@ func (c *ctx) names(e *el) (*onode, status) {
 	etal := e.etAl
 	labelEl := e.labelEl
 	labelFirst := e.labelFirst
-	if e.nameEl == nil && !c.substituting {
+	if e.nameEl == nil {
 		// without a cs:name, citeproc-js writes the label after the names
 		labelFirst = false
 	}
@@ -186,7 +186,8 @@ func (c *ctx) names(e *el) (*onode, status) {
 		}
 		if labelEl == nil && e.nameEl == nil {
 			labelEl = c.parentNames.labelEl
-			labelFirst = c.parentNames.labelFirst
+			// after the names where that one has no cs:name either
+			labelFirst = c.parentNames.labelFirst && c.parentNames.nameEl != nil
 		}
 	}
 	if c.authorMode != 0 && !c.authorDone && !c.substituting {
