@@ -205,7 +205,8 @@ func (c *ctx) names(e *el) (*onode, status) {
 	if c.substituting && c.parentNames != nil && e.inSubst {
 		if labelEl == nil && e.nameEl == nil {
 			labelEl = c.parentNames.labelEl
-			labelFirst = c.parentNames.labelFirst
+			// after the names where that one has no cs:name either
+			labelFirst = c.parentNames.labelFirst && c.parentNames.nameEl != nil
 		}
 	}
 	if c.authorMode != 0 && !c.authorDone && !c.substituting {
