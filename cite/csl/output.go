@@ -711,8 +711,14 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		n += len(t.s)
 	}
 	sb.Grow(n + n/8)
+	// italic, bold and sc are the current state; the anc fields record
+	// whether an enclosing formatting set the property to anything but
+	// normal, whatever set it back since: citeproc-js writes a style's
+	// "normal" unless no enclosing decoration sets the property
+	// (normalDecorIsOrphan), so a normal inside a normal is written again
 	type st struct {
-		italic, bold, sc bool
+		italic, bold, sc          bool
+		ancItalic, ancBold, ancSC bool
 	}
 	// closers holds the closing markup of the open formatting, ncl how
 	// many each open token pushed
@@ -752,6 +758,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					case 's':
 						switch fm.fontStyle {
 						case "italic", "oblique":
+							cur.ancItalic = true
 							if cur.italic && !fm.attr {
 								add(`<span style="font-style:normal;">`, "</span>")
 								cur.italic = false
@@ -764,7 +771,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.italic = true
 							}
 						case "normal":
-							if cur.italic {
+							if cur.italic || fm.attr && cur.ancItalic {
 								add(`<span style="font-style:normal;">`, "</span>")
 								cur.italic = false
 							}
@@ -772,6 +779,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					case 'v':
 						switch fm.fontVariant {
 						case "small-caps":
+							cur.ancSC = true
 							if cur.sc && !fm.attr {
 								add(`<span style="font-variant:normal;">`, "</span>")
 								cur.sc = false
@@ -780,7 +788,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.sc = true
 							}
 						case "normal":
-							if cur.sc {
+							if cur.sc || fm.attr && cur.ancSC {
 								add(`<span style="font-variant:normal;">`, "</span>")
 								cur.sc = false
 							}
@@ -788,6 +796,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					case 'w':
 						switch fm.fontWeight {
 						case "bold":
+							cur.ancBold = true
 							if cur.bold && !fm.attr {
 								add(`<span style="font-weight:normal;">`, "</span>")
 								cur.bold = false
@@ -796,12 +805,13 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.bold = true
 							}
 						case "normal":
-							if cur.bold {
+							if cur.bold || fm.attr && cur.ancBold {
 								add(`<span style="font-weight:normal;">`, "</span>")
 								cur.bold = false
 							}
 						case "light":
 							add(`<span style="font-weight:light;">`, "</span>")
+							cur.ancBold = true
 						}
 					case 'd':
 						switch fm.textDecoration {
