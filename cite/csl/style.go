@@ -328,6 +328,10 @@ type compiler struct {
 	// inSubst counts the cs:substitute elements around the element
 	// being compiled, in the same macro or layout
 	inSubst int
+	// nest counts the rendering elements around the element being
+	// compiled (a cs:choose and its branches do not count; a macro's
+	// elements always have one, the cs:text calling it)
+	nest int
 }
 
 func (c *compiler) macroRef(name string, at *xnode) (*el, error) {
@@ -354,9 +358,9 @@ func (c *compiler) macro(name string, n *xnode) (*el, error) {
 	c.inProgress[name] = true
 	// a macro is its own tree: a cs:substitute that calls it is not
 	// around its elements
-	savedSubst := c.inSubst
-	c.inSubst = 0
-	defer func() { c.inSubst = savedSubst }()
+	savedSubst, savedNest := c.inSubst, c.nest
+	c.inSubst, c.nest = 0, 1
+	defer func() { c.inSubst, c.nest = savedSubst, savedNest }()
 	e := &el{kind: kMacro, line: n.line, col: n.col, name: name}
 	for _, k := range n.kids {
 		ce, err := c.element(k)
@@ -692,7 +696,15 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	e.prefix = n.attr("prefix")
 	e.suffix = n.attr("suffix")
 	e.delim = n.attr("delimiter")
-	e.display = n.attr("display")
+	if c.nest == 0 {
+		// citeproc-js honours display only on the elements of the
+		// layout itself (and of a cs:choose there): it drops it from
+		// every nested element (CSL.Util.substituteStart)
+		switch d := n.attr("display"); d {
+		case "block", "left-margin", "right-inline", "indent":
+			e.display = d
+		}
+	}
 	e.quotes = n.attr("quotes") == "true"
 	e.strip = n.attr("strip-periods") == "true"
 	e.textCase = n.attr("text-case")
@@ -715,6 +727,10 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		c.style.usesFirstRef = true
 	}
 	kids := func() error {
+		if n.name != "layout" {
+			c.nest++
+			defer func() { c.nest-- }()
+		}
 		for _, k := range n.kids {
 			ce, err := c.element(k)
 			if err != nil {
@@ -816,7 +832,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				}
 				e.etAl = ee
 			case "label":
+				c.nest++
 				le, err := c.element(k)
+				c.nest--
 				if err != nil {
 					return nil, err
 				}
@@ -826,8 +844,10 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				se := &el{kind: kSubstitute}
 				for _, sk := range k.kids {
 					c.inSubst++
+					c.nest++
 					ce, err := c.element(sk)
 					c.inSubst--
+					c.nest--
 					if err != nil {
 						return nil, err
 					}
