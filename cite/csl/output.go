@@ -481,6 +481,14 @@ func (b *builder) lastText() int {
 				return i
 			}
 		case tClose, tCloseDiv:
+		case tOpenDiv:
+			// citeproc-js joins the prefix of a block with the
+			// punctuation before it (its display is no decoration
+			// that stops the join); the left margin and the
+			// right-inline part stand apart
+			if b.toks[i].s != "block" {
+				return -1
+			}
 		default:
 			return -1
 		}
