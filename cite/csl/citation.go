@@ -235,7 +235,14 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 	var buf [4]piece // most citations have a few cites
 	pieces := p.collapse(buf[:0], infos)
 	inner := p.ar.slot()
-	*inner = onode{prefix: lay.prefix, suffix: lay.suffix, kids: p.ar.room(2 * len(pieces))}
+	suffix := lay.suffix
+	if suffix != "" && strings.IndexByte(":.;!?", suffix[0]) >= 0 {
+		// citeproc-js keeps only the first character of a citation
+		// layout suffix that starts with terminal punctuation (". "
+		// ends a cite with ".")
+		suffix = suffix[:1]
+	}
+	*inner = onode{prefix: lay.prefix, suffix: suffix, kids: p.ar.room(2 * len(pieces))}
 	for i, pc := range pieces {
 		if i > 0 {
 			d := pc.delimBefore
