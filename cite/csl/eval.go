@@ -442,9 +442,11 @@ func (c *ctx) text(e *el) (*onode, status) {
 		}
 		if val == "" {
 			if v == "year-suffix" {
-				// citeproc-js does not count an empty year-suffix as
-				// a variable a group tried
-				return nil, status{}
+				// citeproc-js counts a year-suffix as a variable that
+				// rendered even when it is empty (CSL.Attributes
+				// ["@variable"]: "year-suffix always signals that it
+				// produces output"), so a group around it is kept
+				return nil, status{calledVar: true, varOK: true}
 			}
 			return nil, status{calledVar: true}
 		}
