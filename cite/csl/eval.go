@@ -509,6 +509,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		default:
 			n = c.richText(val)
 		}
+		markContent(n)
 		if shortSentence || rawTitle {
 			// citeproc-js leaves a short title as written; a raw
 			// title-cased value is not cased again
@@ -516,6 +517,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		} else {
 			c.decorate(n, e)
 		}
+		dropFontStyle(n, val)
 		c.termPred = true
 		if c.track != nil {
 			c.track[v] = true
@@ -532,16 +534,67 @@ func (c *ctx) text(e *el) (*onode, status) {
 		}
 		c.termPred = true
 		n := c.richText(t)
+		markContent(n)
 		c.decorate(n, e)
+		dropFontStyle(n, t)
 		return n, status{}
 	default:
 		if e.value == "" {
 			return nil, status{}
 		}
 		n := c.richText(e.value)
+		markContent(n)
 		c.decorate(n, e)
+		dropFontStyle(n, e.value)
 		return n, status{}
 	}
+}
+
+// markContent tags the leaf that starts a field's content when it starts
+// with punctuation (tagValue): citeproc-js moves affixes and delimiters
+// into closing quotes before them, never the content of a field.
+func markContent(n *onode) {
+	for n != nil && n.tag == tagNone {
+		if n.text != "" {
+			if isPunct(n.text[0]) {
+				n.tag = tagValue
+			}
+			return
+		}
+		if len(n.kids) == 0 {
+			return
+		}
+		n = n.kids[0]
+	}
+}
+
+// dropFontStyle takes the font-style off a rendered text element whose
+// string has no letter or digit: citeproc-js drops it from a string
+// without a "romanesque" character (CSL.Output.Queue.append), so a
+// styled ", " is plain.
+func dropFontStyle(n *onode, s string) {
+	if n.fm == nil || n.fm.fontStyle == "" || hasRomanesque(s) {
+		return
+	}
+	f := *n.fm
+	f.fontStyle = ""
+	f.ord = strings.ReplaceAll(f.ord, "s", "")
+	if f.ord == "" {
+		n.fm = nil
+		return
+	}
+	n.fm = &f
+}
+
+// hasRomanesque reports whether s has a character of citeproc-js's
+// ROMANESQUE_REGEXP.
+func hasRomanesque(s string) bool {
+	for _, r := range s {
+		if cslcore.Romanesque(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasQuoteMark reports whether s has a quotation mark: " ' ‘ ’ “ ”

@@ -47,6 +47,10 @@ const (
 	// tagName marks one personal name, whose spaces are written as they
 	// are: citeproc-js keeps " John" and "de’ " + " " + "Alembert"
 	tagName
+	// tagValue marks the text of a cs:text value: citeproc-js moves
+	// affixes and delimiters into closing quotes, never a field's
+	// content (“Title”. from a value ". " after a quoted title)
+	tagValue
 )
 
 func leaf(s string) *onode { return &onode{text: s} }
@@ -650,7 +654,14 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
 	}
 	if n.text != "" {
-		b.write(n.text)
+		if n.tag == tagValue {
+			piq := b.punctInQuote
+			b.punctInQuote = false
+			b.write(n.text)
+			b.punctInQuote = piq
+		} else {
+			b.write(n.text)
+		}
 	}
 	first := true
 	var prev *onode
