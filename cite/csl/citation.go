@@ -703,35 +703,51 @@ func (p *Processor) Bibliography() []Entry {
 			c.sas = sas
 		}
 		var n, lastBlob *onode
+		firstEmpty := false
 		if sfa {
 			// the first field stands apart: a term that opens the rest
-			// is capitalized as at the start of an entry
+			// is capitalized as at the start of an entry. citeproc-js
+			// takes the first element evaluated (in the chosen branch
+			// of a cs:choose) as the first field, whether it renders or
+			// not: after one that renders nothing, the whole entry is
+			// the right-inline part
 			n = &onode{}
-			for _, k := range b.layout.kids {
-				o, _ := c.eval(k)
-				if sas != nil && sas.pending != pendNone {
-					l := kidList{}
-					if len(n.kids) > 0 {
-						l.n = n
-					}
-					o = c.sasResolve(&l, o)
-				}
-				if o.empty() {
-					continue
-				}
-				if k.kind == kChoose {
-					for _, kk := range o.kids {
-						if !kk.empty() {
-							n.kids = append(n.kids, kk)
+			evaluated := false
+			var walk func(kids []*el)
+			walk = func(kids []*el) {
+				for _, k := range kids {
+					if k.kind == kChoose {
+						c.budget--
+						if c.budget < 0 {
+							continue
 						}
+						if br := c.chosen(k); br != nil {
+							walk(br.kids)
+						}
+						continue
 					}
-				} else {
+					o, _ := c.eval(k)
+					if sas != nil && sas.pending != pendNone {
+						l := kidList{}
+						if len(n.kids) > 0 {
+							l.n = n
+						}
+						o = c.sasResolve(&l, o)
+					}
+					if !evaluated {
+						evaluated = true
+						firstEmpty = o.empty()
+					}
+					if o.empty() {
+						continue
+					}
 					n.kids = append(n.kids, o)
-				}
-				if len(n.kids) == 1 {
-					c.termPred = false
+					if len(n.kids) == 1 && !firstEmpty {
+						c.termPred = false
+					}
 				}
 			}
+			walk(b.layout.kids)
 		} else if p.style.usesDisplay {
 			var l kidList
 			var st status
@@ -772,10 +788,17 @@ func (p *Processor) Bibliography() []Entry {
 					rest.kids = append(rest.kids, k)
 				}
 			}
+			if firstEmpty {
+				rest.kids = append([]*onode{firstK}, rest.kids...)
+			}
 			left := &onode{kids: []*onode{firstK}, display: "left-margin"}
 			right := &onode{kids: []*onode{rest}, display: "right-inline", suffix: strings.TrimRight(lay.suffix, " ")}
 			wrap.suffix = lay.suffix[len(right.suffix):]
-			wrap.kids = []*onode{left, right}
+			if firstEmpty {
+				wrap.kids = []*onode{right}
+			} else {
+				wrap.kids = []*onode{left, right}
+			}
 		} else {
 			wrap.kids = n.kids
 			if p.style.usesDisplay && wrap.suffix != "" {

@@ -563,9 +563,11 @@ func (c *ctx) text(e *el) (*onode, status) {
 		}
 		if val == "" {
 			if v == "year-suffix" {
-				// citeproc-js does not count an empty year-suffix as
-				// a variable a group tried
-				return nil, status{}
+				// citeproc-js counts a year-suffix as a variable that
+				// rendered even when it is empty (CSL.Attributes
+				// ["@variable"]: "year-suffix always signals that it
+				// produces output"), so a group around it is kept
+				return nil, status{calledVar: true, varOK: true}
 			}
 			return nil, status{calledVar: true}
 		}
@@ -636,6 +638,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		default:
 			n = c.richText(val)
 		}
+		markContent(n)
 		if shortSentence || rawTitle {
 			// citeproc-js leaves a short title as written; a raw
 			// title-cased value is not cased again
@@ -659,6 +662,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		}
 		c.termPred = true
 		n := c.richText(t)
+		markContent(n)
 		c.decorate(n, e)
 		return n, status{}
 	default:
@@ -666,8 +670,27 @@ func (c *ctx) text(e *el) (*onode, status) {
 			return nil, status{}
 		}
 		n := c.richText(e.value)
+		markContent(n)
 		c.decorate(n, e)
 		return n, status{}
+	}
+}
+
+// markContent tags the leaf that starts a field's content when it starts
+// with punctuation (tagValue): citeproc-js moves affixes and delimiters
+// into closing quotes before them, never the content of a field.
+func markContent(n *onode) {
+	for n != nil && n.tag == tagNone {
+		if n.text != "" {
+			if isPunct(n.text[0]) {
+				n.tag = tagValue
+			}
+			return
+		}
+		if len(n.kids) == 0 {
+			return
+		}
+		n = n.kids[0]
 	}
 }
 

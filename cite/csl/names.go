@@ -39,6 +39,26 @@ type nameOpts struct {
 // nameOptions returns the options of a cs:name (nil: none) in the
 // current layout, position and sort: the style's inherited options are
 // resolved at parse time.
+// countForm reports whether the names of a cs:name take form="count"
+// (nameOptions' form, without copying the options).
+func (c *ctx) countForm(ne *el) bool {
+	idx := -1
+	if c.ls != nil {
+		if c.ls == c.st.citation {
+			idx = 0
+		} else if c.ls == c.st.bibliography {
+			idx = 1
+		}
+	}
+	switch {
+	case idx >= 0 && ne == nil:
+		return c.st.nilNameOpts[idx].form == "count"
+	case idx >= 0 && ne.nopts != nil:
+		return ne.nopts[idx].form == "count"
+	}
+	return c.nameOptions(ne).form == "count"
+}
+
 func (c *ctx) nameOptions(ne *el) nameOpts {
 	var o nameOpts
 	idx := -1
@@ -268,7 +288,7 @@ func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status
 				return o, st
 			}
 		}
-		if !e.substOnly && (ne == nil || c.nameOptions(ne).form != "count") {
+		if !e.substOnly && !c.countForm(ne) {
 			// citeproc-js's names output marks a term predecessor even
 			// when it outputs nothing (NameOutput.outputNames, once any
 			// name has been rendered: in practice always): a term after

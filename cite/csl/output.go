@@ -54,6 +54,10 @@ const (
 	// tagName marks one personal name, whose spaces are written as they
 	// are: citeproc-js keeps " John" and "de’ " + " " + "Alembert"
 	tagName
+	// tagValue marks the text of a cs:text value: citeproc-js moves
+	// affixes and delimiters into closing quotes, never a field's
+	// content (“Title”. from a value ". " after a quoted title)
+	tagValue
 )
 
 func leaf(s string) *onode { return &onode{text: s} }
@@ -504,6 +508,14 @@ func (b *builder) lastText() int {
 				return i
 			}
 		case tClose, tCloseDiv:
+		case tOpenDiv:
+			// citeproc-js joins the prefix of a block with the
+			// punctuation before it (its display is no decoration
+			// that stops the join); the left margin and the
+			// right-inline part stand apart
+			if b.toks[i].s != "block" {
+				return -1
+			}
 		default:
 			return -1
 		}
@@ -912,7 +924,14 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
 	}
 	if n.text != "" {
-		b.write(n.text)
+		if n.tag == tagValue {
+			piq := b.punctInQuote
+			b.punctInQuote = false
+			b.write(n.text)
+			b.punctInQuote = piq
+		} else {
+			b.write(n.text)
+		}
 		if len(b.moved) > 0 {
 			b.putMoved(n)
 		}
@@ -1012,8 +1031,14 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		n += len(t.s)
 	}
 	sb.Grow(n + n/8)
+	// italic, bold and sc are the current state; the anc fields record
+	// whether an enclosing formatting set the property to anything but
+	// normal, whatever set it back since: citeproc-js writes a style's
+	// "normal" unless no enclosing decoration sets the property
+	// (normalDecorIsOrphan), so a normal inside a normal is written again
 	type st struct {
-		italic, bold, sc bool
+		italic, bold, sc          bool
+		ancItalic, ancBold, ancSC bool
 	}
 	// closers holds the closing markup of the open formatting, ncl how
 	// many each open token pushed
@@ -1053,6 +1078,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					case 's':
 						switch fm.fontStyle {
 						case "italic", "oblique":
+							cur.ancItalic = true
 							if cur.italic && !fm.attr {
 								add(`<span style="font-style:normal;">`, "</span>")
 								cur.italic = false
@@ -1065,7 +1091,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.italic = true
 							}
 						case "normal":
-							if cur.italic {
+							if cur.italic || fm.attr && cur.ancItalic {
 								add(`<span style="font-style:normal;">`, "</span>")
 								cur.italic = false
 							}
@@ -1073,6 +1099,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					case 'v':
 						switch fm.fontVariant {
 						case "small-caps":
+							cur.ancSC = true
 							if cur.sc && !fm.attr {
 								add(`<span style="font-variant:normal;">`, "</span>")
 								cur.sc = false
@@ -1081,7 +1108,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.sc = true
 							}
 						case "normal":
-							if cur.sc {
+							if cur.sc || fm.attr && cur.ancSC {
 								add(`<span style="font-variant:normal;">`, "</span>")
 								cur.sc = false
 							}
@@ -1089,6 +1116,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					case 'w':
 						switch fm.fontWeight {
 						case "bold":
+							cur.ancBold = true
 							if cur.bold && !fm.attr {
 								add(`<span style="font-weight:normal;">`, "</span>")
 								cur.bold = false
@@ -1097,12 +1125,13 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.bold = true
 							}
 						case "normal":
-							if cur.bold {
+							if cur.bold || fm.attr && cur.ancBold {
 								add(`<span style="font-weight:normal;">`, "</span>")
 								cur.bold = false
 							}
 						case "light":
 							add(`<span style="font-weight:light;">`, "</span>")
+							cur.ancBold = true
 						}
 					case 'd':
 						switch fm.textDecoration {

@@ -299,7 +299,15 @@ func (c *ctx) caseAnyLang(n *onode, tc string) {
 				// citeproc-js capitalizes the first word and keeps the
 				// rest of it ("THE big title"), lowercasing the others;
 				// a word ends at a space or punctuation ("U.s.c.")
-				lead := len(l.n.text) - len(strings.TrimLeft(l.n.text, " "))
+				// the first word starts after the spaces and the
+				// "tags" (quotation marks, punctuation, brackets) that
+				// lead the text: "(Re)reading"
+				lead := strings.IndexFunc(l.n.text, func(r rune) bool {
+					return r != ' ' && !strings.ContainsRune("‘’“”\"'-–—/.,;?!:[]()", r)
+				})
+				if lead < 0 {
+					lead = len(l.n.text)
+				}
 				end := strings.IndexFunc(l.n.text[lead:], func(r rune) bool {
 					return r == ' ' || strings.ContainsRune("‘’“”\"'-–—/.,;?!:[]()", r)
 				})
@@ -486,18 +494,60 @@ func sentenceLower(s string) string {
 	return s
 }
 
+// capitalizeAll capitalizes every word as citeproc-js's capitalize-all
+// does: the text is cut at its "tags" (quotation marks, the punctuation
+// - – — / . , ; ? ! : and brackets) and at spaces, and a word all in lower
+// case gets its first character in upper case ("(Re)Reading",
+// "Ambassador—And"); a word with a capital is left alone ("eBay"), and
+// so is a lone Greek letter.
 func capitalizeAll(s string) string {
-	var sb strings.Builder
-	start := true
-	for _, r := range s {
-		if start && unicode.IsLower(r) {
-			sb.WriteRune(unicode.ToUpper(r))
-		} else {
-			sb.WriteRune(r)
+	out := make([]byte, 0, len(s)+4)
+	word := -1 // start of the current word, -1 between words
+	for i, r := range s {
+		if capAllSep(r) {
+			if word >= 0 {
+				out = appendCapWord(out, s[word:i])
+				word = -1
+			}
+			out = utf8.AppendRune(out, r)
+			continue
 		}
-		start = r == ' ' || r == '-' || r == '\u00a0'
+		if word < 0 {
+			word = i
+		}
 	}
-	return sb.String()
+	if word >= 0 {
+		out = appendCapWord(out, s[word:])
+	}
+	if string(out) == s {
+		return s
+	}
+	return string(out)
+}
+
+// capAllSep reports whether r ends a word for capitalizeAll: a space of
+// citeproc-js's word splitter or one of its tags (apostrophes belong to
+// the word they are in).
+func capAllSep(r rune) bool {
+	switch r {
+	case ' ', '\u00a0', '\u205f', '\u3000', '‘', '“', '”', '"', '-', '–', '—', '/', '.', ',', ';', '?', '!', ':', '[', ']', '(', ')':
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200b
+}
+
+// appendCapWord appends a word of capitalizeAll, its first character in
+// upper case when the word is all in lower case.
+func appendCapWord(out []byte, w string) []byte {
+	if strings.ToLower(w) != w {
+		return append(out, w...)
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	if n == len(w) && r >= 0x370 && r <= 0x3ff {
+		return append(out, w...)
+	}
+	out = append(out, strings.ToUpper(w[:n])...)
+	return append(out, w[n:]...)
 }
 
 func (c *ctx) isEnglish() bool {

@@ -339,6 +339,10 @@ type compiler struct {
 	// inSubst counts the cs:substitute elements the element being
 	// compiled is written in (a macro's body starts again at 0)
 	inSubst int
+	// nest counts the rendering elements around the element being
+	// compiled (a cs:choose and its branches do not count; a macro's
+	// elements always have one, the cs:text calling it)
+	nest int
 }
 
 func (c *compiler) macroRef(name string, at *xnode) (*el, error) {
@@ -363,9 +367,11 @@ func (c *compiler) macro(name string, n *xnode) (*el, error) {
 		return nil, &SyntaxError{Line: n.line, Column: n.col, Msg: fmt.Sprintf("macro %q calls itself", name)}
 	}
 	c.inProgress[name] = true
-	savedSubst := c.inSubst
-	c.inSubst = 0
-	defer func() { c.inSubst = savedSubst }()
+	// a macro is its own tree: a cs:substitute that calls it is not
+	// around its elements
+	savedSubst, savedNest := c.inSubst, c.nest
+	c.inSubst, c.nest = 0, 1
+	defer func() { c.inSubst, c.nest = savedSubst, savedNest }()
 	e := &el{kind: kMacro, line: n.line, col: n.col, name: name, hasDate: hasDateEl(n)}
 	for _, k := range n.kids {
 		ce, err := c.element(k)
@@ -751,7 +757,15 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	e.prefix = n.attr("prefix")
 	e.suffix = n.attr("suffix")
 	e.delim = n.attr("delimiter")
-	e.display = n.attr("display")
+	if c.nest == 0 {
+		// citeproc-js honours display only on the elements of the
+		// layout itself (and of a cs:choose there): it drops it from
+		// every nested element (CSL.Util.substituteStart)
+		switch d := n.attr("display"); d {
+		case "block", "left-margin", "right-inline", "indent":
+			e.display = d
+		}
+	}
 	e.quotes = n.attr("quotes") == "true"
 	e.strip = n.attr("strip-periods") == "true"
 	e.textCase = n.attr("text-case")
@@ -774,6 +788,10 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		c.style.usesFirstRef = true
 	}
 	kids := func() error {
+		if n.name != "layout" {
+			c.nest++
+			defer func() { c.nest-- }()
+		}
 		for _, k := range n.kids {
 			ce, err := c.element(k)
 			if err != nil {
@@ -876,7 +894,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				}
 				e.etAl = ee
 			case "label":
+				c.nest++
 				le, err := c.element(k)
+				c.nest--
 				if err != nil {
 					return nil, err
 				}
@@ -886,7 +906,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				se := &el{kind: kSubstitute}
 				c.inSubst++
 				for _, sk := range k.kids {
+					c.nest++
 					ce, err := c.element(sk)
+					c.nest--
 					if err != nil {
 						c.inSubst--
 						return nil, err
