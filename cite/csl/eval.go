@@ -595,6 +595,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 			n = c.richText(val)
 		default:
 			n = c.richText(val)
+			n.content = true
 		}
 		if shortSentence || rawTitle {
 			// citeproc-js leaves a short title as written; a raw
@@ -619,6 +620,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		}
 		c.termPred = true
 		n := c.richText(t)
+		n.content = true
 		c.decorate(n, e)
 		return n, status{}
 	default:
@@ -626,6 +628,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 			return nil, status{}
 		}
 		n := c.richText(e.value)
+		n.content = true
 		c.decorate(n, e)
 		return n, status{}
 	}

@@ -34,7 +34,11 @@ type onode struct {
 	isNames bool
 	// level marks output of a cs:group or a cs:text calling a macro,
 	// whose affixes citeproc-js flips in nested parentheses of a note
-	level   bool
+	level bool
+	// content marks the text of a cs:text's value, term or (not
+	// numeric) variable: punctuation it starts with is written as it is
+	// (builder.node)
+	content bool
 	text    string
 	kids    []*onode
 	fm      *formatting
@@ -912,6 +916,14 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
 	}
 	if n.text != "" {
+		if n.content && isPunct(n.text[0]) {
+			// citeproc-js joins the punctuation of affixes and
+			// delimiters only: a field or value that starts with
+			// punctuation is not moved into the quotes before it nor
+			// merged with the punctuation there (“Title”. after a
+			// <text value="."/>, "ed.." after a term "ed.")
+			b.raw = true
+		}
 		b.write(n.text)
 		if len(b.moved) > 0 {
 			b.putMoved(n)
