@@ -331,9 +331,13 @@ const (
 )
 
 type tok struct {
-	k  tkind
-	s  string
-	fm *formatting
+	k tkind
+	// content marks the text of a cs:text's value, term or field (not
+	// kept by encodeToks): a space it ends with is not merged with the
+	// space of an affix or delimiter after it
+	content bool
+	s       string
+	fm      *formatting
 }
 
 // builder flattens output nodes into tokens, joining punctuation the way
@@ -652,7 +656,7 @@ func (b *builder) write(s string) {
 					s = s[1:]
 				}
 			}
-		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces {
+		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces && !b.toks[j].content {
 			s = s[1:]
 		}
 		if s == "" {
@@ -916,15 +920,19 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
 	}
 	if n.text != "" {
-		if n.content && isPunct(n.text[0]) {
-			// citeproc-js joins the punctuation of affixes and
-			// delimiters only: a field or value that starts with
-			// punctuation is not moved into the quotes before it nor
-			// merged with the punctuation there (“Title”. after a
-			// <text value="."/>, "ed.." after a term "ed.")
+		if n.content && (isPunct(n.text[0]) || n.text[0] == ' ') {
+			// citeproc-js joins the punctuation and spaces of affixes
+			// and delimiters only: a field or value that starts with
+			// punctuation or a space is not moved into the quotes
+			// before it nor merged with the punctuation or space there
+			// (“Title”. after a <text value="."/>, "ed.." after a term
+			// "ed.", "A  x" for a suffix " " and a value " x")
 			b.raw = true
 		}
 		b.write(n.text)
+		if n.content && n.text[len(n.text)-1] == ' ' {
+			b.toks[len(b.toks)-1].content = true
+		}
 		if len(b.moved) > 0 {
 			b.putMoved(n)
 		}
