@@ -13,6 +13,9 @@ type Rendered struct {
 	// encoded compactly (encodeToks)
 	enc string
 	q   *quoteTerms
+	// entry marks a bibliography entry: its text ends without white
+	// space (trimEntryEnd)
+	entry bool
 }
 
 // String returns the output as plain text.
@@ -30,7 +33,29 @@ func (r Rendered) Format(f Format) string {
 	b.toks, b.fms = decodeToks(r.enc, b.toks[:0], b.fms[:0])
 	s := serialize(b.toks, f, *r.q)
 	putBuilder(b)
+	if r.entry && f != HTML {
+		s = trimEntryEnd(s)
+	}
 	return s
+}
+
+// trimEntryEnd drops the white space at the end of a bibliography
+// entry's text. citeproc-js ends a text entry with a line break
+// ("@bibliography/entry"), and the reference renderer reads the entry
+// without its trailing white space (JavaScript's \s+$: a suffix "\t" or
+// " " of the layout's last element goes too); in HTML it is kept.
+func trimEntryEnd(s string) string {
+	return strings.TrimRightFunc(s, isJSSpace)
+}
+
+// isJSSpace reports whether JavaScript's \s matches r: Unicode's space
+// separators, the ASCII white space and U+FEFF, but not U+0085.
+func isJSSpace(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r', ' ', 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200a
 }
 
 // putBuilder returns a builder to builderPool, emptied.
@@ -812,7 +837,9 @@ func (p *Processor) Bibliography() []Entry {
 				wrap.suffix = ""
 			}
 		}
-		out = append(out, Entry{ID: it.ID, Rendered: p.rendered(wrap)})
+		r := p.rendered(wrap)
+		r.entry = true
+		out = append(out, Entry{ID: it.ID, Rendered: r})
 	}
 	return out
 }

@@ -676,21 +676,16 @@ func (c *ctx) text(e *el) (*onode, status) {
 	}
 }
 
-// markContent tags the leaf that starts a field's content when it starts
-// with punctuation (tagValue): citeproc-js moves affixes and delimiters
-// into closing quotes before them, never the content of a field.
+// markContent marks a field's content (onode.content) down to the leaf
+// it starts with: citeproc-js joins the punctuation and spaces of affixes
+// and delimiters only, never of a field's content, which may hold markup
+// (a tree of nodes).
 func markContent(n *onode) {
-	for n != nil && n.tag == tagNone {
-		if n.text != "" {
-			if isPunct(n.text[0]) {
-				n.tag = tagValue
-			}
+	for ; n != nil; n = n.kids[0] {
+		n.content = true
+		if n.text != "" || len(n.kids) == 0 {
 			return
 		}
-		if len(n.kids) == 0 {
-			return
-		}
-		n = n.kids[0]
 	}
 }
 

@@ -378,8 +378,10 @@ func (it *Item) noteFields(note string) {
 			keep = append(keep, line)
 		}
 	}
-	if len(keep) > 0 {
-		it.vars["note"] = strings.Join(keep, "\n")
+	// citeproc-js trims the white space around what is left of the
+	// note (parseNoteFieldHacks)
+	if n := strings.TrimFunc(strings.Join(keep, "\n"), isJSSpace); n != "" {
+		it.vars["note"] = n
 	} else {
 		delete(it.vars, "note")
 	}

@@ -34,7 +34,11 @@ type onode struct {
 	isNames bool
 	// level marks output of a cs:group or a cs:text calling a macro,
 	// whose affixes citeproc-js flips in nested parentheses of a note
-	level   bool
+	level bool
+	// content marks the text of a cs:text's value, term or (not
+	// numeric) variable: punctuation it starts with is written as it is
+	// (builder.node)
+	content bool
 	text    string
 	kids    []*onode
 	fm      *formatting
@@ -54,10 +58,6 @@ const (
 	// tagName marks one personal name, whose spaces are written as they
 	// are: citeproc-js keeps " John" and "de’ " + " " + "Alembert"
 	tagName
-	// tagValue marks the text of a cs:text value: citeproc-js moves
-	// affixes and delimiters into closing quotes, never a field's
-	// content (“Title”. from a value ". " after a quoted title)
-	tagValue
 )
 
 func leaf(s string) *onode { return &onode{text: s} }
@@ -331,9 +331,13 @@ const (
 )
 
 type tok struct {
-	k  tkind
-	s  string
-	fm *formatting
+	k tkind
+	// content marks the text of a cs:text's value, term or field (not
+	// kept by encodeToks): a space it ends with is not merged with the
+	// space of an affix or delimiter after it
+	content bool
+	s       string
+	fm      *formatting
 }
 
 // builder flattens output nodes into tokens, joining punctuation the way
@@ -660,7 +664,7 @@ func (b *builder) write(s string) {
 					s = s[1:]
 				}
 			}
-		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces {
+		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces && !b.toks[j].content {
 			s = s[1:]
 		}
 		if s == "" {
@@ -924,13 +928,18 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
 	}
 	if n.text != "" {
-		if n.tag == tagValue {
-			piq := b.punctInQuote
-			b.punctInQuote = false
-			b.write(n.text)
-			b.punctInQuote = piq
-		} else {
-			b.write(n.text)
+		if n.content && (isPunct(n.text[0]) || n.text[0] == ' ') {
+			// citeproc-js joins the punctuation and spaces of affixes
+			// and delimiters only: a field or value that starts with
+			// punctuation or a space is not moved into the quotes
+			// before it nor merged with the punctuation or space there
+			// (“Title”. after a <text value="."/>, "ed.." after a term
+			// "ed.", "A  x" for a suffix " " and a value " x")
+			b.raw = true
+		}
+		b.write(n.text)
+		if n.content && n.text[len(n.text)-1] == ' ' {
+			b.toks[len(b.toks)-1].content = true
 		}
 		if len(b.moved) > 0 {
 			b.putMoved(n)

@@ -325,6 +325,7 @@ func ParseStyle(r io.Reader) (*Style, error) {
 	s.initWith = styleInitWith(s)
 	s.lastDate = lastBuiltDate(s)
 	s.resolveNameOpts(c.nameEls)
+	s.topDisplays()
 	s.compact()
 	s.typeChoices()
 	s.skips()
