@@ -780,7 +780,9 @@ func (p *Processor) Bibliography() []Entry {
 			continue
 		}
 		lay := b.layout
-		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}
+		// the layout's delimiter joins the cites of a citation: citeproc-js
+		// puts it nowhere in a bibliography entry
+		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm}
 		if sfa && len(n.kids) > 0 {
 			var firstK *onode
 			rest := &onode{}
