@@ -724,7 +724,8 @@ func (p *Processor) Bibliography() []Entry {
 			sas.reset()
 			c.sas = sas
 		}
-		var n, lastBlob *onode
+		var n *onode
+		var ends blobEnds
 		if sfa {
 			// the first field stands apart: a term that opens the rest
 			// is capitalized as at the start of an entry
@@ -754,10 +755,10 @@ func (p *Processor) Bibliography() []Entry {
 					c.termPred = false
 				}
 			}
-		} else if p.style.usesDisplay {
+		} else if p.style.usesDisplay || b.layout.prefix != "" {
 			var l kidList
 			var st status
-			c.evalIntoLast(&l, &st, b.layout.kids, "", &lastBlob)
+			c.evalIntoBlobs(&l, &st, b.layout.kids, "", &ends)
 			if l.n == nil && l.one != nil {
 				l.n = c.list("", c.kids(l.one))
 			}
@@ -802,13 +803,22 @@ func (p *Processor) Bibliography() []Entry {
 			wrap.kids = []*onode{left, right}
 		} else {
 			wrap.kids = n.kids
+			if wrap.prefix != "" {
+				// citeproc-js puts the layout prefix before the prefix
+				// of the layout's first child (inside its display), and
+				// loses it where that child rendered nothing (blobEnds)
+				if ends.first != nil {
+					ends.first.prefix = wrap.prefix + ends.first.prefix
+				}
+				wrap.prefix = ""
+			}
 			if p.style.usesDisplay && wrap.suffix != "" {
 				// in a style that uses display, citeproc-js puts the
 				// layout suffix in place of the suffix of the layout's
 				// last child, and loses it where that child is a group
 				// that rendered nothing
-				if lastBlob != nil {
-					lastBlob.suffix = wrap.suffix
+				if ends.last != nil {
+					ends.last.suffix = wrap.suffix
 				}
 				wrap.suffix = ""
 			}

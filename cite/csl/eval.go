@@ -356,15 +356,23 @@ type kidList struct {
 // The chosen branch of a cs:choose is evaluated in place: its elements
 // are siblings of the choose's, for the enclosing delimiter.
 func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
-	c.evalIntoLast(l, st, kids, delim, nil)
+	c.evalIntoBlobs(l, st, kids, delim, nil)
 }
 
-// evalIntoLast is evalInto that also sets *last, when last is not nil,
-// to the node of the last child that citeproc-js makes an output blob
-// of: a child that rendered, or a macro call, cs:names or group with a
-// display that rendered nothing (then nil: citeproc-js keeps their
-// empty blob, not that of a plain group, date or text).
-func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, last **onode) {
+// blobEnds are the nodes of the first and the last child of a layout
+// that citeproc-js makes an output blob of: a child that rendered, or a
+// macro call, cs:names or element with a display that rendered nothing
+// (then nil: citeproc-js keeps their empty blob, not that of a plain
+// group, date or text). citeproc-js gives the bibliography's layout
+// prefix to the first, and in a style that uses display its suffix to
+// the last; an empty blob loses them.
+type blobEnds struct {
+	first, last *onode
+	started     bool
+}
+
+// evalIntoBlobs is evalInto that also sets ends, when it is not nil.
+func (c *ctx) evalIntoBlobs(l *kidList, st *status, kids []*el, delim string, ends *blobEnds) {
 	for _, k := range kids {
 		if k.kind == kChoose {
 			// what eval does before choose
@@ -373,7 +381,7 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 				continue
 			}
 			if b := c.chosen(k); b != nil {
-				c.evalIntoLast(l, st, b.kids, delim, last)
+				c.evalIntoBlobs(l, st, b.kids, delim, ends)
 			}
 			continue
 		}
@@ -382,11 +390,16 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 		if c.sas != nil && c.sas.pending != pendNone {
 			o = c.sasResolve(l, o)
 		}
-		if last != nil {
-			if !o.empty() {
-				*last = o
-			} else if k.kind == kGroup && k.display != "" || k.kind == kText && k.macro != nil || k.kind == kNames {
-				*last = nil
+		if ends != nil {
+			blob := !o.empty()
+			if !blob && (k.display != "" || k.kind == kText && k.macro != nil || k.kind == kNames) {
+				blob, o = true, nil
+			}
+			if blob {
+				if !ends.started {
+					ends.first, ends.started = o, true
+				}
+				ends.last = o
 			}
 		}
 		if !o.empty() {
