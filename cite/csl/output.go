@@ -1199,9 +1199,15 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			}
 		case tOpenDiv:
 			divs = append(divs, t.s)
-			if f == Text && t.s == "block" {
-				// citeproc-js's text format starts a block on a new line
-				sb.WriteString("\n")
+			if f == Text {
+				// citeproc-js's text format starts a block on a new
+				// line, and an indent on a new line after four spaces
+				switch t.s {
+				case "block":
+					sb.WriteString("\n")
+				case "indent":
+					sb.WriteString("\n    ")
+				}
 			}
 			if f == HTML {
 				switch t.s {
