@@ -851,6 +851,38 @@ func (b *builder) leadLeft(prev, k *onode) {
 	b.toks[at] = tok{k: tText, s: string(c)}
 }
 
+// leadOut writes, before the display element n that opens the output,
+// the space, no-break space or punctuation that starts the prefix of n or
+// of its first descendants: citeproc-js moves the first character of a
+// first child's prefix up to its parent's empty prefix (not out of an
+// element with formatting or quotes), and a display div holds an
+// element's affixes but is no formatting that stops the move (" 1938"
+// gives " <div class="csl-indent">1938</div>" where nothing comes before).
+func (b *builder) leadOut(n *onode) {
+	h := n
+	for h.prefix == "" {
+		if !h.fm.zero() || h.quotes || len(h.kids) == 0 {
+			return
+		}
+		var f *onode
+		for _, x := range h.kids {
+			if !x.empty() {
+				f = x
+				break
+			}
+		}
+		if f == nil {
+			return
+		}
+		h = f
+	}
+	c, size := utf8.DecodeRuneInString(h.prefix)
+	if c == ' ' || c == '\u00a0' || size == 1 && isPunct(byte(c)) {
+		b.toks = append(b.toks, tok{k: tText, s: h.prefix[:size]})
+		b.leadCut = h
+	}
+}
+
 // endsInNumber reports whether the last text of n is a number (onode.num).
 func endsInNumber(n *onode) bool {
 	for len(n.kids) > 0 {
@@ -891,6 +923,9 @@ func (b *builder) node(n *onode) {
 		return
 	}
 	if n.display != "" {
+		if len(b.toks) == 0 {
+			b.leadOut(n)
+		}
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
 	}
 	suffix := n.suffix
@@ -905,7 +940,8 @@ func (b *builder) node(n *onode) {
 	if n.prefix != "" {
 		if b.leadCut == n {
 			b.leadCut = nil
-			b.write(n.prefix[1:])
+			_, size := utf8.DecodeRuneInString(n.prefix)
+			b.write(n.prefix[size:])
 		} else {
 			b.write(n.prefix)
 		}
