@@ -817,8 +817,16 @@ func (p *Processor) Bibliography() []Entry {
 				// layout suffix in place of the suffix of the layout's
 				// last child, and loses it where that child is a group
 				// that rendered nothing
-				if ends.last != nil {
-					ends.last.suffix = wrap.suffix
+				if l := ends.last; l != nil && l.display != "" {
+					// a display element is a blob of its own around
+					// the element's: the suffix goes after the
+					// element's own, inside the div
+					inner := c.ar.slot()
+					*inner = *l
+					inner.display = ""
+					*l = onode{kids: c.kids(inner), display: l.display, suffix: wrap.suffix}
+				} else if l != nil {
+					l.suffix = wrap.suffix
 				}
 				wrap.suffix = ""
 			}

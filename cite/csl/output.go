@@ -999,9 +999,11 @@ func (b *builder) node(n *onode) {
 			// siblings without a delimiter: citeproc-js joins the
 			// punctuation of a suffix and the next prefix only where
 			// neither element has formatting
-			if !prev.fm.zero() {
+			// (the formatting of an element with a display is inside
+			// its div: citeproc-js joins the div's blob, which has none)
+			if !prev.fm.zero() && prev.display == "" {
 				b.raw = true
-			} else if !k.fm.zero() {
+			} else if !k.fm.zero() && k.display == "" {
 				b.afterDelim = true
 			} else {
 				b.leadLeft(prev, k)
@@ -1265,7 +1267,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			}
 			if f == HTML {
 				trail := ""
-				if (d == "right-inline" || d == "block") && !textAfter(toks[ti+1:]) {
+				if !textAfter(toks[ti+1:]) {
 					cur := sb.String()
 					trimmed := strings.TrimRight(cur, " ")
 					if len(trimmed) < len(cur) {
@@ -1288,8 +1290,9 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	return sb.String()
 }
 
-// textAfter reports whether any text follows: a block's trailing space
-// leaves it, as citeproc-js writes it, only at the end of the entry.
+// textAfter reports whether any text follows: the trailing space of a
+// display div (of any kind) leaves it, as citeproc-js moves a last
+// suffix's trailing space up, only at the end of the entry.
 func textAfter(toks []tok) bool {
 	for _, t := range toks {
 		if t.k == tText && t.s != "" {
