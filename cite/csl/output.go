@@ -858,29 +858,49 @@ func (b *builder) leadLeft(prev, k *onode) {
 // element with formatting or quotes), and a display div holds an
 // element's affixes but is no formatting that stops the move (" 1938"
 // gives " <div class="csl-indent">1938</div>" where nothing comes before).
-func (b *builder) leadOut(n *onode) {
-	h := n
-	for h.prefix == "" {
-		if !h.fm.zero() || h.quotes || len(h.kids) == 0 {
-			return
-		}
-		var f *onode
-		for _, x := range h.kids {
-			if !x.empty() {
-				f = x
-				break
-			}
-		}
-		if f == nil {
-			return
-		}
-		h = f
+//
+// It reports whether the character is that of n's own prefix; that of a
+// descendant's is cut as leadLeft's (leadCut). n itself is not kept in
+// the builder, so that the output tree stays off the heap.
+func (b *builder) leadOut(n *onode) bool {
+	if n.prefix != "" {
+		return b.leadChar(n.prefix)
 	}
-	c, size := utf8.DecodeRuneInString(h.prefix)
-	if c == ' ' || c == '\u00a0' || size == 1 && isPunct(byte(c)) {
-		b.toks = append(b.toks, tok{k: tText, s: h.prefix[:size]})
+	if !n.fm.zero() || n.quotes {
+		return false
+	}
+	h := firstKid(n)
+	for h != nil && h.prefix == "" {
+		if !h.fm.zero() || h.quotes {
+			return false
+		}
+		h = firstKid(h)
+	}
+	if h != nil && b.leadChar(h.prefix) {
 		b.leadCut = h
 	}
+	return false
+}
+
+// leadChar writes the first character of prefix when it is a space, a
+// no-break space or punctuation, and reports whether it did.
+func (b *builder) leadChar(prefix string) bool {
+	c, size := utf8.DecodeRuneInString(prefix)
+	if c == ' ' || c == '\u00a0' || size == 1 && isPunct(byte(c)) {
+		b.toks = append(b.toks, tok{k: tText, s: prefix[:size]})
+		return true
+	}
+	return false
+}
+
+// firstKid returns the first child of n with output, or nil.
+func firstKid(n *onode) *onode {
+	for _, x := range n.kids {
+		if !x.empty() {
+			return x
+		}
+	}
+	return nil
 }
 
 // endsInNumber reports whether the last text of n is a number (onode.num).
@@ -922,9 +942,10 @@ func (b *builder) node(n *onode) {
 	if n.empty() {
 		return
 	}
+	cutSelf := false
 	if n.display != "" {
 		if len(b.toks) == 0 {
-			b.leadOut(n)
+			cutSelf = b.leadOut(n)
 		}
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
 	}
@@ -938,8 +959,10 @@ func (b *builder) node(n *onode) {
 	}
 	// write is called only for text: most affixes and delimiters are empty
 	if n.prefix != "" {
-		if b.leadCut == n {
-			b.leadCut = nil
+		if cutSelf || b.leadCut == n {
+			if !cutSelf {
+				b.leadCut = nil
+			}
 			_, size := utf8.DecodeRuneInString(n.prefix)
 			b.write(n.prefix[size:])
 		} else {
