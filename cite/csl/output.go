@@ -827,6 +827,17 @@ func (b *builder) leadLeft(prev, k *onode) {
 	}
 	j := b.lastText()
 	if j < 0 {
+		// prev ends with quotes: the same punctuation before them
+		// (moved in by punctuation-in-quote) takes the prefix's
+		for i := len(b.toks) - 1; i >= 0; i-- {
+			if k := b.toks[i].k; k == tClose || k == tCloseDiv || k == tCloseQ {
+				continue
+			}
+			if t := b.toks[i].s; b.toks[i].k == tText && t != "" && t[len(t)-1] == c {
+				b.leadCut = h
+			}
+			break
+		}
 		return
 	}
 	b.leadCut = h
