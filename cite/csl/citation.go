@@ -720,12 +720,12 @@ func (p *Processor) Bibliography() []Entry {
 	for _, it := range p.order {
 		p.ar.rewind(m)
 		c := p.newCtx(it, modeBib)
+		var ends blobEnds
 		if sas != nil {
 			sas.reset()
 			c.sas = sas
 		}
-		var n *onode
-		var ends blobEnds
+		var n, lastBlob *onode
 		if sfa {
 			// the first field stands apart: a term that opens the rest
 			// is capitalized as at the start of an entry
@@ -755,16 +755,26 @@ func (p *Processor) Bibliography() []Entry {
 					c.termPred = false
 				}
 			}
-		} else if p.style.usesDisplay || b.layout.prefix != "" {
+		} else if p.style.usesDisplay {
 			var l kidList
 			var st status
-			c.evalIntoBlobs(&l, &st, b.layout.kids, "", &ends)
+			c.evalIntoLast(&l, &st, b.layout.kids, "", &ends)
 			if l.n == nil && l.one != nil {
 				l.n = c.list("", c.kids(l.one))
 			}
 			n = l.n
-		} else {
+			lastBlob = ends.last
+		} else if b.layout.prefix == "" {
 			n, _ = c.children(b.layout.kids, "")
+		} else {
+			// the first blob takes the layout prefix
+			var l kidList
+			var st status
+			c.evalIntoLast(&l, &st, b.layout.kids, "", &ends)
+			if l.n == nil && l.one != nil {
+				l.n = c.list("", c.kids(l.one))
+			}
+			n = l.n
 		}
 		if sas != nil && sas.replaced {
 			// the tree's memo of emptiness is forgotten where the
@@ -817,7 +827,7 @@ func (p *Processor) Bibliography() []Entry {
 				// layout suffix in place of the suffix of the layout's
 				// last child, and loses it where that child is a group
 				// that rendered nothing
-				if l := ends.last; l != nil && l.display != "" {
+				if l := lastBlob; l != nil && l.display != "" {
 					// a display element is a blob of its own around
 					// the element's: the suffix goes after the
 					// element's own, inside the div

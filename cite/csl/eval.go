@@ -356,7 +356,7 @@ type kidList struct {
 // The chosen branch of a cs:choose is evaluated in place: its elements
 // are siblings of the choose's, for the enclosing delimiter.
 func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
-	c.evalIntoBlobs(l, st, kids, delim, nil)
+	c.evalIntoLast(l, st, kids, delim, nil)
 }
 
 // blobEnds are the nodes of the first and the last child of a layout
@@ -371,8 +371,9 @@ type blobEnds struct {
 	started     bool
 }
 
-// evalIntoBlobs is evalInto that also sets ends, when it is not nil.
-func (c *ctx) evalIntoBlobs(l *kidList, st *status, kids []*el, delim string, ends *blobEnds) {
+// evalIntoLast is evalInto that also sets *last, when last is not nil,
+// to the first and the last of the blobs of the children.
+func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, last *blobEnds) {
 	for _, k := range kids {
 		if k.kind == kChoose {
 			// what eval does before choose
@@ -381,7 +382,7 @@ func (c *ctx) evalIntoBlobs(l *kidList, st *status, kids []*el, delim string, en
 				continue
 			}
 			if b := c.chosen(k); b != nil {
-				c.evalIntoBlobs(l, st, b.kids, delim, ends)
+				c.evalIntoLast(l, st, b.kids, delim, last)
 			}
 			continue
 		}
@@ -390,16 +391,16 @@ func (c *ctx) evalIntoBlobs(l *kidList, st *status, kids []*el, delim string, en
 		if c.sas != nil && c.sas.pending != pendNone {
 			o = c.sasResolve(l, o)
 		}
-		if ends != nil {
+		if last != nil {
 			blob := !o.empty()
 			if !blob && (k.display != "" || k.kind == kText && k.macro != nil || k.kind == kNames) {
 				blob, o = true, nil
 			}
 			if blob {
-				if !ends.started {
-					ends.first, ends.started = o, true
+				if !last.started {
+					last.first, last.started = o, true
 				}
-				ends.last = o
+				last.last = o
 			}
 		}
 		if !o.empty() {
