@@ -723,6 +723,7 @@ func (p *Processor) Bibliography() []Entry {
 	for _, it := range p.order {
 		p.ar.rewind(m)
 		c := p.newCtx(it, modeBib)
+		var ends blobEnds
 		if sas != nil {
 			sas.reset()
 			c.sas = sas
@@ -776,13 +777,23 @@ func (p *Processor) Bibliography() []Entry {
 		} else if p.style.usesDisplay {
 			var l kidList
 			var st status
-			c.evalIntoLast(&l, &st, b.layout.kids, "", &lastBlob)
+			c.evalIntoLast(&l, &st, b.layout.kids, "", &ends)
 			if l.n == nil && l.one != nil {
 				l.n = c.list("", c.kids(l.one))
 			}
 			n = l.n
-		} else {
+			lastBlob = ends.last
+		} else if b.layout.prefix == "" {
 			n, _ = c.children(b.layout.kids, "")
+		} else {
+			// the first blob takes the layout prefix
+			var l kidList
+			var st status
+			c.evalIntoLast(&l, &st, b.layout.kids, "", &ends)
+			if l.n == nil && l.one != nil {
+				l.n = c.list("", c.kids(l.one))
+			}
+			n = l.n
 		}
 		if sas != nil && sas.replaced {
 			// the tree's memo of emptiness is forgotten where the
@@ -799,7 +810,9 @@ func (p *Processor) Bibliography() []Entry {
 			continue
 		}
 		lay := b.layout
-		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}
+		// the layout's delimiter joins the cites of a citation: citeproc-js
+		// puts it nowhere in a bibliography entry
+		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm}
 		if sfa && len(n.kids) > 0 {
 			var firstK *onode
 			rest := &onode{}
@@ -826,13 +839,30 @@ func (p *Processor) Bibliography() []Entry {
 			}
 		} else {
 			wrap.kids = n.kids
+			if wrap.prefix != "" {
+				// citeproc-js puts the layout prefix before the prefix
+				// of the layout's first child (inside its display), and
+				// loses it where that child rendered nothing (blobEnds)
+				if ends.first != nil {
+					ends.first.prefix = wrap.prefix + ends.first.prefix
+				}
+				wrap.prefix = ""
+			}
 			if p.style.usesDisplay && wrap.suffix != "" {
 				// in a style that uses display, citeproc-js puts the
 				// layout suffix in place of the suffix of the layout's
 				// last child, and loses it where that child is a group
 				// that rendered nothing
-				if lastBlob != nil {
-					lastBlob.suffix = wrap.suffix
+				if l := lastBlob; l != nil && l.display != "" {
+					// a display element is a blob of its own around
+					// the element's: the suffix goes after the
+					// element's own, inside the div
+					inner := c.ar.slot()
+					*inner = *l
+					inner.display = ""
+					*l = onode{kids: c.kids(inner), display: l.display, suffix: wrap.suffix}
+				} else if l != nil {
+					l.suffix = wrap.suffix
 				}
 				wrap.suffix = ""
 			}

@@ -379,12 +379,21 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 	c.evalIntoLast(l, st, kids, delim, nil)
 }
 
+// blobEnds are the nodes of the first and the last child of a layout
+// that citeproc-js makes an output blob of: a child that rendered, or a
+// macro call, cs:names or element with a display that rendered nothing
+// (then nil: citeproc-js keeps their empty blob, not that of a plain
+// group, date or text). citeproc-js gives the bibliography's layout
+// prefix to the first, and in a style that uses display its suffix to
+// the last; an empty blob loses them.
+type blobEnds struct {
+	first, last *onode
+	started     bool
+}
+
 // evalIntoLast is evalInto that also sets *last, when last is not nil,
-// to the node of the last child that citeproc-js makes an output blob
-// of: a child that rendered, or a macro call, cs:names or group with a
-// display that rendered nothing (then nil: citeproc-js keeps their
-// empty blob, not that of a plain group, date or text).
-func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, last **onode) {
+// to the first and the last of the blobs of the children.
+func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, last *blobEnds) {
 	for _, k := range kids {
 		if k.kind == kChoose {
 			// what eval does before choose
@@ -415,10 +424,15 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 			o = c.sasResolve(l, o)
 		}
 		if last != nil {
-			if !o.empty() {
-				*last = o
-			} else if k.kind == kGroup && k.display != "" || k.kind == kText && k.macro != nil || k.kind == kNames {
-				*last = nil
+			blob := !o.empty()
+			if !blob && (k.display != "" || k.kind == kText && k.macro != nil || k.kind == kNames) {
+				blob, o = true, nil
+			}
+			if blob {
+				if !last.started {
+					last.first, last.started = o, true
+				}
+				last.last = o
 			}
 		}
 		if !o.empty() {

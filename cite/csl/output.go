@@ -835,6 +835,17 @@ func (b *builder) leadLeft(prev, k *onode) {
 	}
 	j := b.lastText()
 	if j < 0 {
+		// prev ends with quotes: the same punctuation before them
+		// (moved in by punctuation-in-quote) takes the prefix's
+		for i := len(b.toks) - 1; i >= 0; i-- {
+			if k := b.toks[i].k; k == tClose || k == tCloseDiv || k == tCloseQ {
+				continue
+			}
+			if t := b.toks[i].s; b.toks[i].k == tText && t != "" && t[len(t)-1] == c {
+				b.leadCut = h
+			}
+			break
+		}
 		return
 	}
 	b.leadCut = h
@@ -857,6 +868,58 @@ func (b *builder) leadLeft(prev, k *onode) {
 	b.toks = append(b.toks, tok{})
 	copy(b.toks[at+1:], b.toks[at:])
 	b.toks[at] = tok{k: tText, s: string(c)}
+}
+
+// leadOut writes, before the display element n that opens the output,
+// the space, no-break space or punctuation that starts the prefix of n or
+// of its first descendants: citeproc-js moves the first character of a
+// first child's prefix up to its parent's empty prefix (not out of an
+// element with formatting or quotes), and a display div holds an
+// element's affixes but is no formatting that stops the move (" 1938"
+// gives " <div class="csl-indent">1938</div>" where nothing comes before).
+//
+// It reports whether the character is that of n's own prefix; that of a
+// descendant's is cut as leadLeft's (leadCut). n itself is not kept in
+// the builder, so that the output tree stays off the heap.
+func (b *builder) leadOut(n *onode) bool {
+	if n.prefix != "" {
+		return b.leadChar(n.prefix)
+	}
+	if !n.fm.zero() || n.quotes {
+		return false
+	}
+	h := firstKid(n)
+	for h != nil && h.prefix == "" {
+		if !h.fm.zero() || h.quotes {
+			return false
+		}
+		h = firstKid(h)
+	}
+	if h != nil && b.leadChar(h.prefix) {
+		b.leadCut = h
+	}
+	return false
+}
+
+// leadChar writes the first character of prefix when it is a space, a
+// no-break space or punctuation, and reports whether it did.
+func (b *builder) leadChar(prefix string) bool {
+	c, size := utf8.DecodeRuneInString(prefix)
+	if c == ' ' || c == '\u00a0' || size == 1 && isPunct(byte(c)) {
+		b.toks = append(b.toks, tok{k: tText, s: prefix[:size]})
+		return true
+	}
+	return false
+}
+
+// firstKid returns the first child of n with output, or nil.
+func firstKid(n *onode) *onode {
+	for _, x := range n.kids {
+		if !x.empty() {
+			return x
+		}
+	}
+	return nil
 }
 
 // endsInNumber reports whether the last text of n is a number (onode.num).
@@ -898,7 +961,11 @@ func (b *builder) node(n *onode) {
 	if n.empty() {
 		return
 	}
+	cutSelf := false
 	if n.display != "" {
+		if len(b.toks) == 0 {
+			cutSelf = b.leadOut(n)
+		}
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
 	}
 	suffix := n.suffix
@@ -911,9 +978,12 @@ func (b *builder) node(n *onode) {
 	}
 	// write is called only for text: most affixes and delimiters are empty
 	if n.prefix != "" {
-		if b.leadCut == n {
-			b.leadCut = nil
-			b.write(n.prefix[1:])
+		if cutSelf || b.leadCut == n {
+			if !cutSelf {
+				b.leadCut = nil
+			}
+			_, size := utf8.DecodeRuneInString(n.prefix)
+			b.write(n.prefix[size:])
 		} else {
 			b.write(n.prefix)
 		}
@@ -971,9 +1041,11 @@ func (b *builder) node(n *onode) {
 			// siblings without a delimiter: citeproc-js joins the
 			// punctuation of a suffix and the next prefix only where
 			// neither element has formatting
-			if !prev.fm.zero() {
+			// (the formatting of an element with a display is inside
+			// its div: citeproc-js joins the div's blob, which has none)
+			if !prev.fm.zero() && prev.display == "" {
 				b.raw = true
-			} else if !k.fm.zero() {
+			} else if !k.fm.zero() && k.display == "" {
 				b.afterDelim = true
 			} else {
 				b.leadLeft(prev, k)
@@ -1217,9 +1289,15 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			}
 		case tOpenDiv:
 			divs = append(divs, t.s)
-			if f == Text && t.s == "block" {
-				// citeproc-js's text format starts a block on a new line
-				sb.WriteString("\n")
+			if f == Text {
+				// citeproc-js's text format starts a block on a new
+				// line, and an indent on a new line after four spaces
+				switch t.s {
+				case "block":
+					sb.WriteString("\n")
+				case "indent":
+					sb.WriteString("\n    ")
+				}
 			}
 			if f == HTML {
 				switch t.s {
@@ -1241,7 +1319,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			}
 			if f == HTML {
 				trail := ""
-				if (d == "right-inline" || d == "block") && !textAfter(toks[ti+1:]) {
+				if !textAfter(toks[ti+1:]) {
 					cur := sb.String()
 					trimmed := strings.TrimRight(cur, " ")
 					if len(trimmed) < len(cur) {
@@ -1264,8 +1342,9 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	return sb.String()
 }
 
-// textAfter reports whether any text follows: a block's trailing space
-// leaves it, as citeproc-js writes it, only at the end of the entry.
+// textAfter reports whether any text follows: the trailing space of a
+// display div (of any kind) leaves it, as citeproc-js moves a last
+// suffix's trailing space up, only at the end of the entry.
 func textAfter(toks []tok) bool {
 	for _, t := range toks {
 		if t.k == tText && t.s != "" {
