@@ -36,20 +36,24 @@ type nameOpts struct {
 	plainMin, plainFirst int
 }
 
-// nameOptions returns the options of a cs:name (nil: none) in the
-// current layout, position and sort: the style's inherited options are
-// resolved at parse time.
+// layoutIdx is the index of the current layout in the style's parse-time
+// name options: 0 the citation, 1 the bibliography, -1 neither (a sort).
+func (c *ctx) layoutIdx() int {
+	switch {
+	case c.ls == nil:
+		return -1
+	case c.ls == c.st.citation:
+		return 0
+	case c.ls == c.st.bibliography:
+		return 1
+	}
+	return -1
+}
+
 // countForm reports whether the names of a cs:name take form="count"
 // (nameOptions' form, without copying the options).
 func (c *ctx) countForm(ne *el) bool {
-	idx := -1
-	if c.ls != nil {
-		if c.ls == c.st.citation {
-			idx = 0
-		} else if c.ls == c.st.bibliography {
-			idx = 1
-		}
-	}
+	idx := c.layoutIdx()
 	switch {
 	case idx >= 0 && ne == nil:
 		return c.st.nilNameOpts[idx].form == "count"
@@ -59,16 +63,12 @@ func (c *ctx) countForm(ne *el) bool {
 	return c.nameOptions(ne).form == "count"
 }
 
+// nameOptions returns the options of a cs:name (nil: none) in the
+// current layout, position and sort: the style's inherited options are
+// resolved at parse time.
 func (c *ctx) nameOptions(ne *el) nameOpts {
 	var o nameOpts
-	idx := -1
-	if c.ls != nil {
-		if c.ls == c.st.citation {
-			idx = 0
-		} else if c.ls == c.st.bibliography {
-			idx = 1
-		}
-	}
+	idx := c.layoutIdx()
 	switch {
 	case idx >= 0 && ne == nil:
 		o = c.st.nilNameOpts[idx]
