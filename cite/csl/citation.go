@@ -774,7 +774,9 @@ func (p *Processor) Bibliography() []Entry {
 				}
 			}
 			walk(b.layout.kids)
-		} else if p.style.usesDisplay {
+		} else if p.style.usesDisplay || b.layout.prefix != "" {
+			// the blobs' ends are tracked: the first takes the layout
+			// prefix, and with display the last the layout suffix
 			var l kidList
 			var st status
 			c.evalIntoLast(&l, &st, b.layout.kids, "", &ends)
@@ -782,18 +784,11 @@ func (p *Processor) Bibliography() []Entry {
 				l.n = c.list("", c.kids(l.one))
 			}
 			n = l.n
-			lastBlob = ends.last
-		} else if b.layout.prefix == "" {
-			n, _ = c.children(b.layout.kids, "")
+			if p.style.usesDisplay {
+				lastBlob = ends.last
+			}
 		} else {
-			// the first blob takes the layout prefix
-			var l kidList
-			var st status
-			c.evalIntoLast(&l, &st, b.layout.kids, "", &ends)
-			if l.n == nil && l.one != nil {
-				l.n = c.list("", c.kids(l.one))
-			}
-			n = l.n
+			n, _ = c.children(b.layout.kids, "")
 		}
 		if sas != nil && sas.replaced {
 			// the tree's memo of emptiness is forgotten where the
