@@ -189,12 +189,7 @@ func (c *ctx) sasNamesEnd() {
 	case "partial-each", "partial-first":
 		c.sasPartial()
 	default:
-		if len(s.key) == 0 {
-			return
-		}
-		same := s.haveLast && string(s.key) == string(s.last)
-		s.keep(-1)
-		if !same {
+		if !s.matchAll() {
 			return
 		}
 		if s.rule == "complete-each" {
@@ -278,12 +273,7 @@ func (c *ctx) sasText(e *el, o *onode) {
 		}
 		s.keep(1)
 	default:
-		if len(s.key) == 0 {
-			return
-		}
-		same := s.haveLast && string(s.key) == string(s.last)
-		s.keep(-1)
-		if !same {
+		if !s.matchAll() {
 			return
 		}
 		if s.rule == "complete-each" {
@@ -351,4 +341,16 @@ func multiField(v string) bool {
 		return true
 	}
 	return false
+}
+
+// matchAll is the decision of the complete rules: whether the entry's
+// string equals the last entry's. The string, when there is one, becomes
+// the last for the next entry.
+func (s *sasState) matchAll() bool {
+	if len(s.key) == 0 {
+		return false
+	}
+	same := s.haveLast && string(s.key) == string(s.last)
+	s.keep(-1)
+	return same
 }
