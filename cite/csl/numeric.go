@@ -281,21 +281,7 @@ func (c *ctx) numberRanges(val, variable string) (string, bool) {
 	if !strings.ContainsAny(s, "-–") || strings.ContainsRune(s, '\\') {
 		return "", false
 	}
-	locs := numJoinerRe.FindAllStringIndex(s, -1)
-	var elems []string
-	at := 0
-	for _, l := range locs {
-		elems = append(elems, s[at:l[0]], s[l[0]:l[1]])
-		at = l[1]
-	}
-	elems = append(elems, s[at:])
-	// "12a-c": a letter tail after a hyphen belongs to the value
-	for i := len(elems) - 2; i > 0; i -= 2 {
-		if elems[i] == "-" && numSubsecHead.MatchString(elems[i-1]) && numSubsecTail.MatchString(elems[i+1]) {
-			elems[i-1] = elems[i-1] + elems[i] + elems[i+1]
-			elems = append(elems[:i], elems[i+2:]...)
-		}
-	}
+	elems := numElems(s)
 	vals := make([]numValue, 0, (len(elems)+1)/2)
 	for i := 0; i < len(elems); i += 2 {
 		v := elems[i]
@@ -459,20 +445,7 @@ func (c *ctx) numberLabeled(val, variable, form string) (string, bool) {
 			s = own + " " + s
 		}
 	}
-	locs := numJoinerRe.FindAllStringIndex(s, -1)
-	var elems []string
-	at := 0
-	for _, l := range locs {
-		elems = append(elems, s[at:l[0]], s[l[0]:l[1]])
-		at = l[1]
-	}
-	elems = append(elems, s[at:])
-	for i := len(elems) - 2; i > 0; i -= 2 {
-		if elems[i] == "-" && numSubsecHead.MatchString(elems[i-1]) && numSubsecTail.MatchString(elems[i+1]) {
-			elems[i-1] = elems[i-1] + elems[i] + elems[i+1]
-			elems = append(elems[:i], elems[i+2:]...)
-		}
-	}
+	elems := numElems(s)
 	var vals []labeledValue
 	label := ""
 	push := func(lbl, v, joiner string) {
@@ -632,4 +605,25 @@ func (c *ctx) mangleLabeled(vals []labeledValue, i int, variable string, numeric
 	nv := []numValue{vals[i-1].numValue, vals[i].numValue}
 	c.mangleRange(nv, 1, variable, numeric)
 	vals[i-1].numValue, vals[i].numValue = nv[0], nv[1]
+}
+
+// numElems splits a number variable at its joiners (numJoinerRe) into
+// values and joiners, alternating; a letter tail after a hyphen belongs
+// to the value before it ("12a-c").
+func numElems(s string) []string {
+	locs := numJoinerRe.FindAllStringIndex(s, -1)
+	var elems []string
+	at := 0
+	for _, l := range locs {
+		elems = append(elems, s[at:l[0]], s[l[0]:l[1]])
+		at = l[1]
+	}
+	elems = append(elems, s[at:])
+	for i := len(elems) - 2; i > 0; i -= 2 {
+		if elems[i] == "-" && numSubsecHead.MatchString(elems[i-1]) && numSubsecTail.MatchString(elems[i+1]) {
+			elems[i-1] = elems[i-1] + elems[i] + elems[i+1]
+			elems = append(elems[:i], elems[i+2:]...)
+		}
+	}
+	return elems
 }
