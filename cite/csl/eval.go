@@ -299,7 +299,7 @@ func (c *ctx) decorated(e *el, kids []*el, delim string) (*onode, status) {
 	}
 	if l.n == nil && l.one != nil {
 		if o := l.one; o.text != "" || len(o.kids) > 0 {
-			if o.prefix == "" && o.suffix == "" && o.fm.zero() && !o.quotes && !o.attrQuotes && !o.single && o.display == "" && o.tag == tagNone {
+			if o.prefix == "" && o.suffix == "" && o.fm.zero() && !o.quotes && !o.attrQuotes && !o.single && o.display == "" && (o.tag == tagNone || o.tag == tagNumber || o.tag == tagNumVar) {
 				c.decorate(o, e)
 				return o, st
 			}
@@ -486,8 +486,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 				head = c.pageRangeDelim(head)
 			}
 			n = c.richText(head + tail)
-			n.num = tail == "" && isNumeric(head)
-			n.numVar = true
+			numTag(n, tail == "" && isNumeric(head))
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
 			if v == "number" && tightComma(val) && strings.IndexByte(val, '\\') < 0 && isNumeric(val) {
 				// citeproc-js writes a number with digits grouped by
@@ -501,7 +500,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 			num := isNumeric(val)
 			val = capitalizeNumber(val, e.textCase)
 			n = c.richText(val)
-			n.num, n.numVar = num, true
+			numTag(n, num)
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
 			if v == "URL" && e.form == "short" {
 				val = shortURL(val)
@@ -777,11 +776,11 @@ func (c *ctx) number(e *el) (*onode, status) {
 	var n *onode
 	if isNumeric(val) {
 		n = c.leaf(c.formatNumber(val, e.form, v))
-		n.num = true
+		numTag(n, true)
 	} else {
 		n = c.leaf(val)
+		numTag(n, false)
 	}
-	n.numVar = true
 	c.decorate(n, e)
 	c.termPred = true
 	if c.track != nil {
@@ -1191,4 +1190,17 @@ func prefixedRange(v string) bool {
 	pa, _, oka := splitPrefix(strings.TrimSpace(a))
 	pb, _, okb := splitPrefix(strings.TrimSpace(b))
 	return oka && okb && pa == pb
+}
+
+// numTag marks the output of a number variable (tagNumber where it is
+// numeric, else tagNumVar), unless it has a tag of its own.
+func numTag(n *onode, numeric bool) {
+	if n.tag != tagNone {
+		return
+	}
+	if numeric {
+		n.tag = tagNumber
+	} else {
+		n.tag = tagNumVar
+	}
 }

@@ -23,13 +23,6 @@ type onode struct {
 	// attrQuotes marks quotes from a style's quotes="true"
 	attrQuotes bool
 	nocase     bool // text-case leaves it alone
-	// num marks a number: the numeric value of a number variable, which
-	// citeproc-js keeps apart from the punctuation after it
-	num bool
-	// numVar marks the value of a number variable, numeric or not:
-	// citeproc-js writes it as a list of its parts, so that migrate
-	// does not reach its text
-	numVar bool
 	// isNames marks output of a cs:names element (for subsequent-author-substitute)
 	isNames bool
 	// level marks output of a cs:group or a cs:text calling a macro,
@@ -54,6 +47,14 @@ const (
 	// tagName marks one personal name, whose spaces are written as they
 	// are: citeproc-js keeps " John" and "de’ " + " " + "Alembert"
 	tagName
+	// tagNumber marks a number: the numeric value of a number variable,
+	// which citeproc-js keeps apart from the punctuation after it
+	// (builder.lastNum)
+	tagNumber
+	// tagNumVar marks the value of a number variable that is not
+	// numeric: citeproc-js writes it, as a number, as a list of its
+	// parts, so that migrate does not reach its text
+	tagNumVar
 )
 
 func leaf(s string) *onode { return &onode{text: s} }
@@ -346,6 +347,9 @@ type builder struct {
 	// leadCut is the node whose prefix loses its first character, moved
 	// to the sibling before it (leadLeft)
 	leadCut *onode
+	// lastNum tells whether the last text written is a number
+	// (tagNumber): an element written ends with a number
+	lastNum bool
 	// moved are the leaves that take a parent's suffix or delimiter
 	// punctuation at the end of their text (migrate)
 	moved []movedPunct
@@ -648,7 +652,7 @@ func (b *builder) write(s string) {
 // ("In:" + ". " is "In:. "). The element after the delimiter is not merged
 // with it either (afterDelim).
 func (b *builder) delimiter(d string, prev *onode) {
-	if prev.suffix == "" && len(prev.kids) > 0 && isPunct(d[0]) && endsInNumber(prev) {
+	if prev.suffix == "" && len(prev.kids) > 0 && isPunct(d[0]) && b.lastNum {
 		b.afterNumber(d)
 		b.afterDelim = true
 		return
@@ -666,6 +670,12 @@ func (b *builder) delimiter(d string, prev *onode) {
 	b.afterDelim = true
 }
 
+// mayMigrate reports whether punctuation p merges into one mark with
+// some other mark before it ("." with "!", "?", ":" or ";"; ":" with
+// "!", "?" or ";"; "!" and "?" with ":" or ";"): only such p can
+// migrate; "," and ";" never do.
+func mayMigrate(p byte) bool { return p == '.' || p == ':' || p == '!' || p == '?' }
+
 // movedPunct is punctuation that migrate moved into a leaf's text.
 type movedPunct struct {
 	n *onode
@@ -682,30 +692,6 @@ func lastKid(n *onode) *onode {
 	return nil
 }
 
-// mergesDown reports whether punctuation p, in the suffix of the parent
-// of n, merges into one mark with the punctuation that ends n or its
-// last descendant: the test of citeproc-js before it moves p down.
-func mergesDown(p byte, n *onode) bool {
-	for n != nil {
-		var c byte
-		if n.suffix != "" {
-			c = n.suffix[len(n.suffix)-1]
-		} else if len(n.kids) == 0 && n.text != "" {
-			c = n.text[len(n.text)-1]
-		}
-		if c != 0 && c != p {
-			if m, ok := punctMerge(c, p); ok && len(m) == 1 {
-				return true
-			}
-		}
-		if len(n.kids) == 0 {
-			return false
-		}
-		n = lastKid(n)
-	}
-	return false
-}
-
 // migrate follows citeproc-js where punctuation p starts the suffix of n
 // (its own, or a delimiter's after it): when p merges with what ends n's
 // last descendant, citeproc-js moves p down through the last children
@@ -714,25 +700,39 @@ func mergesDown(p byte, n *onode) bool {
 // a field with suffix ":" gives "Press.:"). migrate reports whether it
 // moved p so; the leaf writes it (node).
 func (b *builder) migrate(n *onode, p byte) bool {
+	if !mayMigrate(p) {
+		return false
+	}
+	// the last children without a suffix lead to a field; a suffix on
+	// the way is where p meets what ends n, as written
 	for {
 		l := lastKid(n)
-		if l == nil || !mergesDown(p, l) {
+		if l == nil {
 			return false
 		}
-		if len(l.kids) == 0 {
-			if l.suffix == "" || l.text == "" || !l.fm.zero() || l.quotes || l.numVar || l.level {
-				// the field's text and p meet as they are written; a
-				// leaf with the affixes of a group or macro (level) is
-				// a list of one field in citeproc-js
+		if len(l.kids) > 0 {
+			if l.suffix != "" {
 				return false
 			}
-			b.moved = append(b.moved, movedPunct{l, p})
-			return true
+			n = l
+			continue
 		}
-		if l.suffix != "" {
+		if l.suffix == "" || l.text == "" || !l.fm.zero() || l.quotes || l.tag == tagNumber || l.tag == tagNumVar || l.level {
+			// the field's text and p meet as they are written; a
+			// leaf with the affixes of a group or macro (level) is
+			// a list of one field in citeproc-js
 			return false
 		}
-		n = l
+		c := l.suffix[len(l.suffix)-1]
+		if c == p {
+			return false
+		}
+		if m, ok := punctMerge(c, p); !ok || len(m) != 1 {
+			// citeproc-js moves p only where it merges into one mark
+			return false
+		}
+		b.moved = append(b.moved, movedPunct{l, p})
+		return true
 	}
 }
 
@@ -773,6 +773,10 @@ func (b *builder) putMoved(n *onode) {
 // " 1938." and " London" in the next one). Elsewhere writing the
 // prefix where it stands gives the same text.
 func (b *builder) leadLeft(prev, k *onode) {
+	if k.prefix != "" && prev.display == "" && k.display == "" {
+		// no display element between them
+		return
+	}
 	h, disp := k, prev.display != ""
 	for h.prefix == "" {
 		if !h.fm.zero() || h.quotes || len(h.kids) == 0 {
@@ -826,24 +830,6 @@ func (b *builder) leadLeft(prev, k *onode) {
 	b.toks[at] = tok{k: tText, s: string(c)}
 }
 
-// endsInNumber reports whether the last text of n is a number (onode.num).
-func endsInNumber(n *onode) bool {
-	for len(n.kids) > 0 {
-		var last *onode
-		for i := len(n.kids) - 1; i >= 0; i-- {
-			if !n.kids[i].empty() {
-				last = n.kids[i]
-				break
-			}
-		}
-		if last == nil {
-			return false
-		}
-		n = last
-	}
-	return n.num
-}
-
 // afterNumber writes punctuation that follows an element ending with a
 // number: citeproc-js merges the punctuation of a suffix or delimiter
 // with nothing in such an element ("Vol. 2" + ";" + "." is "Vol. 2;."),
@@ -869,7 +855,7 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
 	}
 	suffix := n.suffix
-	if suffix != "" && len(n.kids) > 0 && isPunct(suffix[0]) && !endsInNumber(n) && b.migrate(n, suffix[0]) {
+	if suffix != "" && len(n.kids) > 0 && mayMigrate(suffix[0]) && b.migrate(n, suffix[0]) {
 		suffix = suffix[1:]
 	}
 	keep := b.keepSpaces
@@ -893,13 +879,14 @@ func (b *builder) node(n *onode) {
 	}
 	if n.text != "" {
 		b.write(n.text)
+		b.lastNum = n.tag == tagNumber
 		if len(b.moved) > 0 {
 			b.putMoved(n)
 		}
 	}
 	first := true
 	var prev, last *onode
-	if n.delim != "" && isPunct(n.delim[0]) {
+	if n.delim != "" && mayMigrate(n.delim[0]) {
 		last = lastKid(n)
 	}
 	movedDelim := false
@@ -918,7 +905,7 @@ func (b *builder) node(n *onode) {
 		first = false
 		// a delimiter's punctuation goes into the suffix of the element
 		// before it, and from an empty one down as a suffix's does
-		movedDelim = last != nil && k != last && k.suffix == "" && len(k.kids) > 0 && !endsInNumber(k) && b.migrate(k, n.delim[0])
+		movedDelim = last != nil && k != last && k.suffix == "" && len(k.kids) > 0 && b.migrate(k, n.delim[0])
 		if prev != nil && n.delim == "" {
 			// siblings without a delimiter: citeproc-js joins the
 			// punctuation of a suffix and the next prefix only where
@@ -951,7 +938,7 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tClose, fm: n.fm})
 	}
 	if suffix != "" {
-		if len(n.kids) > 0 && isPunct(suffix[0]) && endsInNumber(n) {
+		if len(n.kids) > 0 && isPunct(suffix[0]) && b.lastNum {
 			b.afterNumber(suffix)
 		} else {
 			b.write(suffix)
