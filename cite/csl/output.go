@@ -347,6 +347,9 @@ type builder struct {
 	// leadCut is the node whose prefix loses its first character, moved
 	// to the sibling before it (leadLeft)
 	leadCut *onode
+	// display is set where the style has display attributes (leadLeft
+	// has nothing to do without)
+	display bool
 	// lastNum tells whether the last text written is a number
 	// (tagNumber): an element written ends with a number
 	lastNum bool
@@ -914,7 +917,7 @@ func (b *builder) node(n *onode) {
 				b.raw = true
 			} else if !k.fm.zero() {
 				b.afterDelim = true
-			} else {
+			} else if b.display {
 				b.leadLeft(prev, k)
 			}
 		}

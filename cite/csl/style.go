@@ -175,6 +175,7 @@ type Style struct {
 	// suffix to the layout's last child (Processor.Bibliography); it
 	// tells so only from the display of the layout's first element
 	usesDisplay    bool
+	anyDisplay     bool // an element has a display attribute
 	usesDisamb     bool
 	disambConds    int
 	usesNumber     bool
@@ -687,6 +688,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 	e.suffix = n.attr("suffix")
 	e.delim = n.attr("delimiter")
 	e.display = n.attr("display")
+	if e.display != "" {
+		c.style.anyDisplay = true
+	}
 	e.quotes = n.attr("quotes") == "true"
 	e.strip = n.attr("strip-periods") == "true"
 	e.textCase = n.attr("text-case")
