@@ -324,10 +324,58 @@ type kidList struct {
 // The chosen branch of a cs:choose is evaluated in place: its elements
 // are siblings of the choose's, for the enclosing delimiter.
 func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
-	c.evalIntoLast(l, st, kids, delim, nil)
+	for _, k := range kids {
+		if k.kind == kChoose {
+			// what eval does before choose
+			c.budget--
+			if c.budget < 0 {
+				continue
+			}
+			if b := c.chosen(k); b != nil {
+				c.evalInto(l, st, b.kids, delim)
+			}
+			continue
+		}
+		o, s := c.eval(k)
+		st.merge(s)
+		if !o.empty() {
+			switch {
+			case l.n != nil:
+				if len(l.n.kids) == cap(l.n.kids) {
+					// a longer list, from the arena too
+					l.n.kids = append(c.room(2*len(l.n.kids)), l.n.kids...)
+				}
+				l.n.kids = append(l.n.kids, o)
+			case l.one == nil:
+				l.one = o
+			default:
+				l.n = c.list(delim, c.room(4))
+				l.n.kids = append(l.n.kids, l.one, o)
+				l.one = nil
+			}
+		}
+	}
 }
 
-// evalIntoLast is evalInto that also sets *last, when last is not nil,
+// addKid adds a rendered child to a list, as evalInto does.
+func (c *ctx) addKid(l *kidList, o *onode, delim string) {
+	switch {
+	case l.n != nil:
+		if len(l.n.kids) == cap(l.n.kids) {
+			// a longer list, from the arena too
+			l.n.kids = append(c.room(2*len(l.n.kids)), l.n.kids...)
+		}
+		l.n.kids = append(l.n.kids, o)
+	case l.one == nil:
+		l.one = o
+	default:
+		l.n = c.list(delim, c.room(4))
+		l.n.kids = append(l.n.kids, l.one, o)
+		l.one = nil
+	}
+}
+
+// evalIntoLast is evalInto that also sets *last
 // to the node of the last child that citeproc-js makes an output blob
 // of: a child that rendered, or a macro call, cs:names or group with a
 // display that rendered nothing (then nil: citeproc-js keeps their
@@ -347,28 +395,11 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 		}
 		o, s := c.eval(k)
 		st.merge(s)
-		if last != nil {
-			if !o.empty() {
-				*last = o
-			} else if k.kind == kGroup && k.display != "" || k.kind == kText && k.macro != nil || k.kind == kNames {
-				*last = nil
-			}
-		}
 		if !o.empty() {
-			switch {
-			case l.n != nil:
-				if len(l.n.kids) == cap(l.n.kids) {
-					// a longer list, from the arena too
-					l.n.kids = append(c.room(2*len(l.n.kids)), l.n.kids...)
-				}
-				l.n.kids = append(l.n.kids, o)
-			case l.one == nil:
-				l.one = o
-			default:
-				l.n = c.list(delim, c.room(4))
-				l.n.kids = append(l.n.kids, l.one, o)
-				l.one = nil
-			}
+			*last = o
+			c.addKid(l, o, delim)
+		} else if k.kind == kGroup && k.display != "" || k.kind == kText && k.macro != nil || k.kind == kNames {
+			*last = nil
 		}
 	}
 }
@@ -480,24 +511,25 @@ func (c *ctx) text(e *el) (*onode, status) {
 			// a label written into the locator ("367-368, fig. 333")
 			// ends the part the locator's own label counts
 			head, tail := locatorHead(v, val)
+			num := tail == "" && quickNumeric(head)
 			if v == "page" || (c.cite != nil && (c.cite.Label == "" || c.cite.Label == "page")) {
 				head = c.pageRange(head)
 			} else if isNumeric(head) || pluralValue(head) {
 				head = c.pageRangeDelim(head)
 			}
 			n = c.richText(head + tail)
-			numTag(n, tail == "" && isNumeric(head))
+			numTag(n, num)
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
-			if v == "number" && tightComma(val) && strings.IndexByte(val, '\\') < 0 && isNumeric(val) {
+			num := quickNumeric(val)
+			if v == "number" && tightComma(val) && strings.IndexByte(val, '\\') < 0 && num {
 				// citeproc-js writes a number with digits grouped by
 				// commas as given ("1,310,719"), its hyphens as dashes
 				val = strings.ReplaceAll(val, "-", "–")
-			} else if isNumeric(val) {
+			} else if num {
 				val = c.pageRangeDelim(val)
 			} else if strings.IndexByte(val, '&') >= 0 {
 				val = ampersandJoin(val)
 			}
-			num := isNumeric(val)
 			val = capitalizeNumber(val, e.textCase)
 			n = c.richText(val)
 			numTag(n, num)
@@ -1190,6 +1222,18 @@ func prefixedRange(v string) bool {
 	pa, _, oka := splitPrefix(strings.TrimSpace(a))
 	pb, _, okb := splitPrefix(strings.TrimSpace(b))
 	return oka && okb && pa == pb
+}
+
+// quickNumeric is isNumeric, without its parse of the value for one
+// number or a range of two ("59-72").
+func quickNumeric(s string) bool {
+	if digitRun(s) {
+		return true
+	}
+	if i := strings.IndexByte(s, '-'); i > 0 && digitRun(s[:i]) && digitRun(s[i+1:]) {
+		return true
+	}
+	return isNumeric(s)
 }
 
 // numTag marks the output of a number variable (tagNumber where it is

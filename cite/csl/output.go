@@ -648,6 +648,34 @@ func (b *builder) write(s string) {
 	b.toks = append(b.toks, tok{k: tText, s: s})
 }
 
+// delimited writes the children of n with its delimiter between them.
+func (b *builder) delimited(n *onode) {
+	d := n.delim
+	var prev, last *onode
+	if mayMigrate(d[0]) {
+		last = lastKid(n)
+	}
+	moved := false
+	for _, k := range n.kids {
+		if k.empty() {
+			continue
+		}
+		if prev != nil {
+			if moved {
+				b.write(d[1:])
+				b.afterDelim = true
+			} else {
+				b.delimiter(d, prev)
+			}
+		}
+		// a delimiter's punctuation goes into the suffix of the element
+		// before it, and from an empty one down as a suffix's does
+		moved = last != nil && k != last && k.suffix == "" && len(k.kids) > 0 && b.migrate(k, d[0])
+		b.node(k)
+		prev = k
+	}
+}
+
 // delimiter writes a delimiter after the element prev. citeproc-js
 // moves a delimiter's leading punctuation into the suffix of the element
 // before it, unless that suffix already ends with it, and merges it with
@@ -887,29 +915,19 @@ func (b *builder) node(n *onode) {
 			b.putMoved(n)
 		}
 	}
-	first := true
-	var prev, last *onode
-	if n.delim != "" && mayMigrate(n.delim[0]) {
-		last = lastKid(n)
-	}
-	movedDelim := false
-	for _, k := range n.kids {
-		if k.empty() {
-			continue
-		}
-		if !first && n.delim != "" {
-			if movedDelim {
-				b.write(n.delim[1:])
-				b.afterDelim = true
-			} else {
-				b.delimiter(n.delim, prev)
+	if n.delim != "" {
+		b.delimited(n)
+	} else {
+		var prev *onode
+		for _, k := range n.kids {
+			if k.empty() {
+				continue
 			}
-		}
-		first = false
-		// a delimiter's punctuation goes into the suffix of the element
-		// before it, and from an empty one down as a suffix's does
-		movedDelim = last != nil && k != last && k.suffix == "" && len(k.kids) > 0 && b.migrate(k, n.delim[0])
-		if prev != nil && n.delim == "" {
+			if prev == nil {
+				b.node(k)
+				prev = k
+				continue
+			}
 			// siblings without a delimiter: citeproc-js joins the
 			// punctuation of a suffix and the next prefix only where
 			// neither element has formatting
@@ -920,19 +938,19 @@ func (b *builder) node(n *onode) {
 			} else if b.display {
 				b.leadLeft(prev, k)
 			}
+			if prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&
+				k.text != "" && len(k.kids) == 0 && k.fm.zero() && !k.quotes && k.prefix == "" && !k.level {
+				// punctuation a field writes after its own closing quotes
+				// stays where it is written ("Who Wrote “Peace”?")
+				piq := b.punctInQuote
+				b.punctInQuote = false
+				b.node(k)
+				b.punctInQuote = piq
+			} else {
+				b.node(k)
+			}
+			prev = k
 		}
-		if prev != nil && n.delim == "" && prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&
-			k.text != "" && len(k.kids) == 0 && k.fm.zero() && !k.quotes && k.prefix == "" && !k.level {
-			// punctuation a field writes after its own closing quotes
-			// stays where it is written ("Who Wrote “Peace”?")
-			piq := b.punctInQuote
-			b.punctInQuote = false
-			b.node(k)
-			b.punctInQuote = piq
-		} else {
-			b.node(k)
-		}
-		prev = k
 	}
 	if n.quotes {
 		b.toks = append(b.toks, tok{k: tCloseQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
