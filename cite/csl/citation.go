@@ -66,6 +66,10 @@ func putBuilder(b *builder) {
 		clear(b.fms)
 		b.fms = b.fms[:0]
 		b.enc = b.enc[:0]
+		// the state of one flattening (all spent by its end)
+		clear(b.moved)
+		b.moved = b.moved[:0]
+		b.afterDelim, b.raw, b.lastNum, b.leadCut, b.keepSpaces, b.display = false, false, false, nil, false, false
 		builderPool.Put(b)
 	}
 }
@@ -88,6 +92,7 @@ func (p *Processor) rendered(n *onode) Rendered {
 	}
 	b := builderPool.Get().(*builder)
 	b.punctInQuote = p.loc.punctQ
+	b.display = p.style.anyDisplay
 	b.node(n)
 	b.enc = encodeToks(b.enc[:0], b.toks)
 	enc := string(b.enc)

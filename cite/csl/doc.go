@@ -55,8 +55,13 @@
 //   - output.go holds the output tree in an arena: scratch of one call of
 //     the processor, its chunks pooled between calls. Before the call
 //     returns, each rendering is flattened into tokens, joining
-//     punctuation as citeproc-js does (duplicate and clashing punctuation,
-//     punctuation inside closing quotes for locales that want it), and a
+//     punctuation as citeproc-js's output queue does (duplicate and
+//     clashing punctuation, punctuation inside closing quotes for locales
+//     that want it; a delimiter's punctuation after a suffix and never
+//     merged with the prefix after it; no merging next to formatted
+//     siblings or after numbers; a parent's mark moved before a field's
+//     own suffix, "Press.:"; a prefix's mark moved out of a display
+//     element), and a
 //     Rendered keeps them in one compact encoding; formatting it writes
 //     HTML (citeproc-js's markup: <i>, <b>, small-caps spans, flip-flopped
 //     italics and quotes, display divs), plain text or Markdown, and
@@ -186,7 +191,7 @@
 //     testdata/suite-failures.txt and testdata/oracle-differences.txt:
 //     a label at the start of a number variable that is not its own ("p.
 //     5" as an issue) is written as given, not as the locale's term;
-//     citeproc-js's punctuation merging in some nestings (a suffix before a delimiter,
-//     ".," inside quotes, double spaces it keeps between affixes),
+//     citeproc-js's punctuation merging in some nestings (".," inside
+//     quotes, double spaces it keeps between affixes),
 //     year-suffixes on items without dates, ....
 package csl

@@ -351,7 +351,7 @@ func (c *ctx) decorated(e *el, kids []*el, delim string) (*onode, status) {
 	}
 	if l.n == nil && l.one != nil {
 		if o := l.one; o.text != "" || len(o.kids) > 0 {
-			if o.prefix == "" && o.suffix == "" && o.fm.zero() && !o.quotes && !o.attrQuotes && !o.single && o.display == "" && o.tag == tagNone {
+			if o.prefix == "" && o.suffix == "" && o.fm.zero() && !o.quotes && !o.attrQuotes && !o.single && o.display == "" && (o.tag == tagNone || o.tag == tagNumber || o.tag == tagNumVar) {
 				c.decorate(o, e)
 				return o, st
 			}
@@ -377,6 +377,24 @@ type kidList struct {
 // are siblings of the choose's, for the enclosing delimiter.
 func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 	c.evalIntoLast(l, st, kids, delim, nil)
+}
+
+// addKid adds a rendered child to a list, as evalInto does.
+func (c *ctx) addKid(l *kidList, o *onode, delim string) {
+	switch {
+	case l.n != nil:
+		if len(l.n.kids) == cap(l.n.kids) {
+			// a longer list, from the arena too
+			l.n.kids = append(c.room(2*len(l.n.kids)), l.n.kids...)
+		}
+		l.n.kids = append(l.n.kids, o)
+	case l.one == nil:
+		l.one = o
+	default:
+		l.n = c.list(delim, c.room(4))
+		l.n.kids = append(l.n.kids, l.one, o)
+		l.one = nil
+	}
 }
 
 // blobEnds are the nodes of the first and the last child of a layout
@@ -436,20 +454,7 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 			}
 		}
 		if !o.empty() {
-			switch {
-			case l.n != nil:
-				if len(l.n.kids) == cap(l.n.kids) {
-					// a longer list, from the arena too
-					l.n.kids = append(c.room(2*len(l.n.kids)), l.n.kids...)
-				}
-				l.n.kids = append(l.n.kids, o)
-			case l.one == nil:
-				l.one = o
-			default:
-				l.n = c.list(delim, c.room(4))
-				l.n.kids = append(l.n.kids, l.one, o)
-				l.one = nil
-			}
+			c.addKid(l, o, delim)
 		}
 	}
 }
@@ -605,16 +610,16 @@ func (c *ctx) text(e *el) (*onode, status) {
 			// a label written into the locator ("367-368, fig. 333")
 			// ends the part the locator's own label counts
 			head, tail := locatorHead(v, val)
+			num := tail == "" && quickNumeric(head)
 			if v == "page" || (c.cite != nil && (c.cite.Label == "" || c.cite.Label == "page")) {
 				head = c.pageRange(head)
 			} else if isNumeric(head) || pluralValue(head) {
 				head = c.pageRangeDelim(head, v)
 			}
 			n = c.richText(head + tail)
-			n.num = tail == "" && isNumeric(head)
-			n.numVar = true
+			numTag(n, num)
 		case "volume", "issue", "number", "edition", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "part-number", "supplement-number", "printing-number":
-			if v == "number" && tightComma(val) && strings.IndexByte(val, '\\') < 0 && isNumeric(val) {
+			if v == "number" && tightComma(val) && strings.IndexByte(val, '\\') < 0 && quickNumeric(val) {
 				// citeproc-js writes a number with digits grouped by
 				// commas as given ("1,310,719"), its hyphens as dashes
 				val = strings.ReplaceAll(val, "-", "–")
@@ -622,15 +627,15 @@ func (c *ctx) text(e *el) (*onode, status) {
 				val = r
 			} else if r, ok := c.numberRanges(val, v); ok && !(v == "number" && c.item.Type == "legal_case") {
 				val = r
-			} else if isNumeric(val) {
+			} else if quickNumeric(val) {
 				val = c.pageRangeDelim(val, v)
 			} else if strings.IndexByte(val, '&') >= 0 {
 				val = ampersandJoin(val)
 			}
-			num := isNumeric(val)
+			num := quickNumeric(val)
 			val = capitalizeNumber(val, e.textCase)
 			n = c.richText(val)
-			n.num, n.numVar = num, true
+			numTag(n, num)
 		case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID":
 			if v == "URL" && e.form == "short" {
 				val = shortURL(val)
@@ -922,15 +927,17 @@ func (c *ctx) number(e *el) (*onode, status) {
 	var n *onode
 	if r, ok := c.numberLabeled(val, v, e.form); ok {
 		n = c.leaf(r)
+		numTag(n, false)
 	} else if r, ok := c.numberRanges(val, v); ok && (e.form == "" || e.form == "numeric") && !(v == "number" && c.item.Type == "legal_case") {
 		n = c.leaf(r)
+		numTag(n, false)
 	} else if isNumeric(val) {
 		n = c.leaf(c.formatNumber(val, e.form, v))
-		n.num = true
+		numTag(n, true)
 	} else {
 		n = c.leaf(val)
+		numTag(n, false)
 	}
-	n.numVar = true
 	c.decorate(n, e)
 	c.termPred = true
 	if c.track != nil {
@@ -1363,4 +1370,29 @@ func prefixedRange(v string) bool {
 	pa, _, oka := splitPrefix(strings.TrimSpace(a))
 	pb, _, okb := splitPrefix(strings.TrimSpace(b))
 	return oka && okb && pa == pb
+}
+
+// quickNumeric is isNumeric, without its parse of the value for one
+// number or a range of two ("59-72").
+func quickNumeric(s string) bool {
+	if digitRun(s) {
+		return true
+	}
+	if i := strings.IndexByte(s, '-'); i > 0 && digitRun(s[:i]) && digitRun(s[i+1:]) {
+		return true
+	}
+	return isNumeric(s)
+}
+
+// numTag marks the output of a number variable (tagNumber where it is
+// numeric, else tagNumVar), unless it has a tag of its own.
+func numTag(n *onode, numeric bool) {
+	if n.tag != tagNone {
+		return
+	}
+	if numeric {
+		n.tag = tagNumber
+	} else {
+		n.tag = tagNumVar
+	}
 }

@@ -23,13 +23,6 @@ type onode struct {
 	// attrQuotes marks quotes from a style's quotes="true"
 	attrQuotes bool
 	nocase     bool // text-case leaves it alone
-	// num marks a number: the numeric value of a number variable, which
-	// citeproc-js keeps apart from the punctuation after it
-	num bool
-	// numVar marks the value of a number variable, numeric or not:
-	// citeproc-js writes it as a list of its parts, so that migrate
-	// does not reach its text
-	numVar bool
 	// isNames marks output of a cs:names element (for subsequent-author-substitute)
 	isNames bool
 	// level marks output of a cs:group or a cs:text calling a macro,
@@ -58,6 +51,14 @@ const (
 	// tagName marks one personal name, whose spaces are written as they
 	// are: citeproc-js keeps " John" and "de’ " + " " + "Alembert"
 	tagName
+	// tagNumber marks a number: the numeric value of a number variable,
+	// which citeproc-js keeps apart from the punctuation after it
+	// (builder.lastNum)
+	tagNumber
+	// tagNumVar marks the value of a number variable that is not
+	// numeric: citeproc-js writes it, as a number, as a list of its
+	// parts, so that migrate does not reach its text
+	tagNumVar
 )
 
 func leaf(s string) *onode { return &onode{text: s} }
@@ -361,6 +362,12 @@ type builder struct {
 	// leadCut is the node whose prefix loses its first character, moved
 	// to the sibling before it (leadLeft)
 	leadCut *onode
+	// display is set where the style has display attributes (leadLeft
+	// has nothing to do without)
+	display bool
+	// lastNum tells whether the last text written is a number
+	// (tagNumber): an element written ends with a number
+	lastNum bool
 	// moved are the leaves that take a parent's suffix or delimiter
 	// punctuation at the end of their text (migrate)
 	moved []movedPunct
@@ -674,6 +681,34 @@ func (b *builder) write(s string) {
 	b.toks = append(b.toks, tok{k: tText, s: s})
 }
 
+// delimited writes the children of n with its delimiter between them.
+func (b *builder) delimited(n *onode) {
+	d := n.delim
+	var prev, last *onode
+	if mayMigrate(d[0]) {
+		last = lastKid(n)
+	}
+	moved := false
+	for _, k := range n.kids {
+		if k.empty() {
+			continue
+		}
+		if prev != nil {
+			if moved {
+				b.write(d[1:])
+				b.afterDelim = true
+			} else {
+				b.delimiter(d, prev)
+			}
+		}
+		// a delimiter's punctuation goes into the suffix of the element
+		// before it, and from an empty one down as a suffix's does
+		moved = last != nil && k != last && k.suffix == "" && len(k.kids) > 0 && b.migrate(k, d[0])
+		b.node(k)
+		prev = k
+	}
+}
+
 // delimiter writes a delimiter after the element prev. citeproc-js
 // moves a delimiter's leading punctuation into the suffix of the element
 // before it, unless that suffix already ends with it, and merges it with
@@ -681,7 +716,7 @@ func (b *builder) write(s string) {
 // ("In:" + ". " is "In:. "). The element after the delimiter is not merged
 // with it either (afterDelim).
 func (b *builder) delimiter(d string, prev *onode) {
-	if prev.suffix == "" && len(prev.kids) > 0 && isPunct(d[0]) && endsInNumber(prev) {
+	if prev.suffix == "" && len(prev.kids) > 0 && isPunct(d[0]) && b.lastNum {
 		b.afterNumber(d)
 		b.afterDelim = true
 		return
@@ -699,6 +734,12 @@ func (b *builder) delimiter(d string, prev *onode) {
 	b.afterDelim = true
 }
 
+// mayMigrate reports whether punctuation p merges into one mark with
+// some other mark before it ("." with "!", "?", ":" or ";"; ":" with
+// "!", "?" or ";"; "!" and "?" with ":" or ";"): only such p can
+// migrate; "," and ";" never do.
+func mayMigrate(p byte) bool { return p == '.' || p == ':' || p == '!' || p == '?' }
+
 // movedPunct is punctuation that migrate moved into a leaf's text.
 type movedPunct struct {
 	n *onode
@@ -715,30 +756,6 @@ func lastKid(n *onode) *onode {
 	return nil
 }
 
-// mergesDown reports whether punctuation p, in the suffix of the parent
-// of n, merges into one mark with the punctuation that ends n or its
-// last descendant: the test of citeproc-js before it moves p down.
-func mergesDown(p byte, n *onode) bool {
-	for n != nil {
-		var c byte
-		if n.suffix != "" {
-			c = n.suffix[len(n.suffix)-1]
-		} else if len(n.kids) == 0 && n.text != "" {
-			c = n.text[len(n.text)-1]
-		}
-		if c != 0 && c != p {
-			if m, ok := punctMerge(c, p); ok && len(m) == 1 {
-				return true
-			}
-		}
-		if len(n.kids) == 0 {
-			return false
-		}
-		n = lastKid(n)
-	}
-	return false
-}
-
 // migrate follows citeproc-js where punctuation p starts the suffix of n
 // (its own, or a delimiter's after it): when p merges with what ends n's
 // last descendant, citeproc-js moves p down through the last children
@@ -747,25 +764,39 @@ func mergesDown(p byte, n *onode) bool {
 // a field with suffix ":" gives "Press.:"). migrate reports whether it
 // moved p so; the leaf writes it (node).
 func (b *builder) migrate(n *onode, p byte) bool {
+	if !mayMigrate(p) {
+		return false
+	}
+	// the last children without a suffix lead to a field; a suffix on
+	// the way is where p meets what ends n, as written
 	for {
 		l := lastKid(n)
-		if l == nil || !mergesDown(p, l) {
+		if l == nil {
 			return false
 		}
-		if len(l.kids) == 0 {
-			if l.suffix == "" || l.text == "" || !l.fm.zero() || l.quotes || l.numVar || l.level {
-				// the field's text and p meet as they are written; a
-				// leaf with the affixes of a group or macro (level) is
-				// a list of one field in citeproc-js
+		if len(l.kids) > 0 {
+			if l.suffix != "" {
 				return false
 			}
-			b.moved = append(b.moved, movedPunct{l, p})
-			return true
+			n = l
+			continue
 		}
-		if l.suffix != "" {
+		if l.suffix == "" || l.text == "" || !l.fm.zero() || l.quotes || l.tag == tagNumber || l.tag == tagNumVar || l.level {
+			// the field's text and p meet as they are written; a
+			// leaf with the affixes of a group or macro (level) is
+			// a list of one field in citeproc-js
 			return false
 		}
-		n = l
+		c := l.suffix[len(l.suffix)-1]
+		if c == p {
+			return false
+		}
+		if m, ok := punctMerge(c, p); !ok || len(m) != 1 {
+			// citeproc-js moves p only where it merges into one mark
+			return false
+		}
+		b.moved = append(b.moved, movedPunct{l, p})
+		return true
 	}
 }
 
@@ -806,6 +837,10 @@ func (b *builder) putMoved(n *onode) {
 // " 1938." and " London" in the next one). Elsewhere writing the
 // prefix where it stands gives the same text.
 func (b *builder) leadLeft(prev, k *onode) {
+	if k.prefix != "" && prev.display == "" && k.display == "" {
+		// no display element between them
+		return
+	}
 	h, disp := k, prev.display != ""
 	for h.prefix == "" {
 		if !h.fm.zero() || h.quotes || len(h.kids) == 0 {
@@ -922,24 +957,6 @@ func firstKid(n *onode) *onode {
 	return nil
 }
 
-// endsInNumber reports whether the last text of n is a number (onode.num).
-func endsInNumber(n *onode) bool {
-	for len(n.kids) > 0 {
-		var last *onode
-		for i := len(n.kids) - 1; i >= 0; i-- {
-			if !n.kids[i].empty() {
-				last = n.kids[i]
-				break
-			}
-		}
-		if last == nil {
-			return false
-		}
-		n = last
-	}
-	return n.num
-}
-
 // afterNumber writes punctuation that follows an element ending with a
 // number: citeproc-js merges the punctuation of a suffix or delimiter
 // with nothing in such an element ("Vol. 2" + ";" + "." is "Vol. 2;."),
@@ -969,7 +986,7 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
 	}
 	suffix := n.suffix
-	if suffix != "" && len(n.kids) > 0 && isPunct(suffix[0]) && !endsInNumber(n) && b.migrate(n, suffix[0]) {
+	if suffix != "" && len(n.kids) > 0 && mayMigrate(suffix[0]) && b.migrate(n, suffix[0]) {
 		suffix = suffix[1:]
 	}
 	keep := b.keepSpaces
@@ -1011,33 +1028,24 @@ func (b *builder) node(n *onode) {
 		if n.content && n.text[len(n.text)-1] == ' ' {
 			b.toks[len(b.toks)-1].content = true
 		}
+		b.lastNum = n.tag == tagNumber
 		if len(b.moved) > 0 {
 			b.putMoved(n)
 		}
 	}
-	first := true
-	var prev, last *onode
-	if n.delim != "" && isPunct(n.delim[0]) {
-		last = lastKid(n)
-	}
-	movedDelim := false
-	for _, k := range n.kids {
-		if k.empty() {
-			continue
-		}
-		if !first && n.delim != "" {
-			if movedDelim {
-				b.write(n.delim[1:])
-				b.afterDelim = true
-			} else {
-				b.delimiter(n.delim, prev)
+	if n.delim != "" {
+		b.delimited(n)
+	} else {
+		var prev *onode
+		for _, k := range n.kids {
+			if k.empty() {
+				continue
 			}
-		}
-		first = false
-		// a delimiter's punctuation goes into the suffix of the element
-		// before it, and from an empty one down as a suffix's does
-		movedDelim = last != nil && k != last && k.suffix == "" && len(k.kids) > 0 && !endsInNumber(k) && b.migrate(k, n.delim[0])
-		if prev != nil && n.delim == "" {
+			if prev == nil {
+				b.node(k)
+				prev = k
+				continue
+			}
 			// siblings without a delimiter: citeproc-js joins the
 			// punctuation of a suffix and the next prefix only where
 			// neither element has formatting
@@ -1047,22 +1055,22 @@ func (b *builder) node(n *onode) {
 				b.raw = true
 			} else if !k.fm.zero() && k.display == "" {
 				b.afterDelim = true
-			} else {
+			} else if b.display {
 				b.leadLeft(prev, k)
 			}
+			if prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&
+				k.text != "" && len(k.kids) == 0 && k.fm.zero() && !k.quotes && k.prefix == "" && !k.level {
+				// punctuation a field writes after its own closing quotes
+				// stays where it is written ("Who Wrote “Peace”?")
+				piq := b.punctInQuote
+				b.punctInQuote = false
+				b.node(k)
+				b.punctInQuote = piq
+			} else {
+				b.node(k)
+			}
+			prev = k
 		}
-		if prev != nil && n.delim == "" && prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&
-			k.text != "" && len(k.kids) == 0 && k.fm.zero() && !k.quotes && k.prefix == "" && !k.level {
-			// punctuation a field writes after its own closing quotes
-			// stays where it is written ("Who Wrote “Peace”?")
-			piq := b.punctInQuote
-			b.punctInQuote = false
-			b.node(k)
-			b.punctInQuote = piq
-		} else {
-			b.node(k)
-		}
-		prev = k
 	}
 	if !n.fm.zero() {
 		t := tok{k: tClose, fm: n.fm}
@@ -1077,7 +1085,7 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tCloseQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
 	}
 	if suffix != "" {
-		if len(n.kids) > 0 && isPunct(suffix[0]) && endsInNumber(n) {
+		if len(n.kids) > 0 && isPunct(suffix[0]) && b.lastNum {
 			b.afterNumber(suffix)
 		} else {
 			b.write(suffix)

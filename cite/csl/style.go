@@ -175,6 +175,7 @@ type Style struct {
 	// suffix to the layout's last child (Processor.Bibliography); it
 	// tells so only from the display of the layout's first element
 	usesDisplay    bool
+	anyDisplay     bool // an element has a display attribute
 	usesDisamb     bool
 	disambConds    int
 	usesNumber     bool
@@ -765,6 +766,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		switch d := n.attr("display"); d {
 		case "block", "left-margin", "right-inline", "indent":
 			e.display = d
+			c.style.anyDisplay = true
 		}
 	}
 	e.quotes = n.attr("quotes") == "true"
