@@ -353,6 +353,18 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 			st.calledVar = true
 			continue
 		}
+		// a group or macro call that renders nothing (group and text
+		// would find so)
+		if t := k.skips; t != nil || (k.macro != nil && k.macro.skips != nil) {
+			if t == nil {
+				t = k.macro.skips
+			}
+			if s, ok := c.skippedOf(t); ok {
+				c.budget--
+				st.merge(s)
+				continue
+			}
+		}
 		o, s := c.eval(k)
 		st.merge(s)
 		if !o.empty() {
@@ -375,11 +387,6 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 }
 
 func (c *ctx) group(e *el) (*onode, status) {
-	if e.skips != nil {
-		if st, ok := c.skipped(e); ok {
-			return nil, st
-		}
-	}
 	n, st := c.decorated(e, e.kids, e.delim)
 	if n.empty() {
 		return nil, st
@@ -433,11 +440,6 @@ func stripPeriods(n *onode) {
 func (c *ctx) text(e *el) (*onode, status) {
 	switch {
 	case e.macro != nil:
-		if e.macro.skips != nil {
-			if st, ok := c.skipped(e.macro); ok {
-				return nil, st
-			}
-		}
 		n, st := c.decorated(e, e.macro.kids, "")
 		if n.empty() {
 			return nil, st

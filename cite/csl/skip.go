@@ -31,6 +31,40 @@ type skipEntry struct {
 	guard uint8
 }
 
+// skipList is the cases of a group, macro or branch for one type; reject
+// has variables that every case that skips needs absent: an item with one
+// of them is not skipped (what most items that render show at once).
+type skipList struct {
+	reject [2]uint64
+	cases  []skipEntry
+}
+
+// newSkipList makes the list of cases (none when no case skips).
+func newSkipList(cases []skipEntry) skipList {
+	l := skipList{reject: [2]uint64{^uint64(0), ^uint64(0)}}
+	skips := false
+	for _, se := range cases {
+		switch se.st {
+		case skipCV:
+			l.reject[0] &= se.mask[0]
+			l.reject[1] &= se.mask[1]
+			skips = true
+		case skipNone:
+			l.reject = [2]uint64{}
+			skips = true
+		}
+	}
+	if !skips {
+		return skipList{}
+	}
+	l.cases = cases
+	return l
+}
+
+func (l skipList) equal(o skipList) bool {
+	return l.reject == o.reject && slices.Equal(l.cases, o.cases)
+}
+
 // skipEntry.st values and guard bits.
 const (
 	skipCV uint8 = 1 + iota
@@ -174,16 +208,18 @@ func (s *Style) skips() {
 			}
 		}
 	}
-	table := func(tab [][]skipEntry) [][]skipEntry {
+	table := func(raw [][]skipEntry) []skipList {
+		tab := make([]skipList, len(raw))
+		for t, l := range raw {
+			tab[t] = newSkipList(l)
+		}
 		skips, same := false, true
 		for t, l := range tab {
-			for _, se := range l {
-				skips = skips || se.st != 0
-			}
-			same = same && slices.Equal(l, tab[0])
+			skips = skips || l.cases != nil
+			same = same && l.equal(tab[0])
 			// share a list with an earlier type's
 			for _, o := range tab[:t] {
-				if slices.Equal(l, o) {
+				if l.equal(o) {
 					tab[t] = o
 					break
 				}
@@ -556,27 +592,26 @@ func (k *skipper) typeTest(b *branch) (known, taken bool) {
 	return true, b.matchK != matchAny
 }
 
-// skipped reports whether a group or macro renders nothing for the cite
-// without being walked, and the status it gives then.
-func (c *ctx) skipped(e *el) (status, bool) { return c.skippedOf(e.skips) }
-
-// skippedOf is skipped for the cases of a group, macro or branch: every
+// skippedOf reports whether a group, macro or branch renders nothing for
+// the cite without being walked (ctx.evalInto asks before it walks one),
+// and the status it gives then: every
 // case whose guard holds for the item must skip, the variables of its
 // mask be absent, neither termPred nor the author's cs:names be changed
 // by walking it, and all give the same status.
-func (c *ctx) skippedOf(tabs [][]skipEntry) (status, bool) {
-	if c.full {
-		return status{}, false
-	}
+func (c *ctx) skippedOf(tabs []skipList) (status, bool) {
 	i := c.typeIdx
 	if i >= len(tabs) {
 		i = 0
 	}
+	l := &tabs[i]
 	p := &c.item.present
+	if p[0]&l.reject[0] != 0 || p[1]&l.reject[1] != 0 || c.full {
+		return status{}, false
+	}
 	var res status
 	found := false
-	for j := range tabs[i] {
-		se := &tabs[i][j]
+	for j := range l.cases {
+		se := &l.cases[j]
 		if p[0]&se.all[0] != se.all[0] || p[1]&se.all[1] != se.all[1] || p[0]&se.none[0] != 0 || p[1]&se.none[1] != 0 {
 			continue // not this path
 		}

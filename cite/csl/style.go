@@ -396,7 +396,7 @@ type el struct {
 	varID, shortVarID uint8
 	// skips, of a group or macro, say when it renders nothing without
 	// being walked, by the item's type (skip.go)
-	skips [][]skipEntry
+	skips []skipList
 	// leafSkip and leafMask, of a variable's element, say when it renders
 	// nothing (skip.go)
 	leafSkip uint8
@@ -445,7 +445,7 @@ type el struct {
 type branch struct {
 	// skips say when the branch's elements render nothing without being
 	// walked, by the item's type (skip.go)
-	skips  [][]skipEntry
+	skips  []skipList
 	isElse bool
 	matchK uint8 // matchAll, matchAny, matchNone
 	// bits, when all the branch's conditions test bits (cond.masked or
