@@ -45,6 +45,8 @@ type ctx struct {
 	// typeIdx is 0 for none, i+1 for bit i
 	typeBit uint64
 	typeIdx int
+	// skipTab is the style's skip table for the item's type (skip.go)
+	skipTab []skipList
 	// disambiguation
 	disambig       int // how many disambiguate conditions are on
 	disambSeen     int
@@ -337,8 +339,8 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 				continue
 			}
 			if b := c.chosen(k); b != nil {
-				if b.skips != nil {
-					if s, ok := c.skippedOf(b.skips); ok {
+				{
+					if s, ok := c.skippedOf(b.skipSlot); ok {
 						st.merge(s)
 						continue
 					}
@@ -355,11 +357,11 @@ func (c *ctx) evalInto(l *kidList, st *status, kids []*el, delim string) {
 		}
 		// a group or macro call that renders nothing (group and text
 		// would find so)
-		if t := k.skips; t != nil || (k.macro != nil && k.macro.skips != nil) {
-			if t == nil {
-				t = k.macro.skips
+		if slot := k.skipSlot; slot > 0 || k.macro != nil {
+			if k.macro != nil {
+				slot = k.macro.skipSlot
 			}
-			if s, ok := c.skippedOf(t); ok {
+			if s, ok := c.skippedOf(slot); ok {
 				c.budget--
 				st.merge(s)
 				continue
@@ -932,8 +934,8 @@ func (c *ctx) label(e *el) (*onode, status) {
 
 func (c *ctx) choose(e *el) (*onode, status) {
 	if b := c.chosen(e); b != nil {
-		if b.skips != nil {
-			if st, ok := c.skippedOf(b.skips); ok {
+		{
+			if st, ok := c.skippedOf(b.skipSlot); ok {
 				return nil, st
 			}
 		}

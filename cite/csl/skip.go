@@ -1,23 +1,27 @@
 package csl
 
-import "slices"
+import "sync"
 
 // Skipping what cannot render. A cs:group, or a macro called by cs:text,
 // whose elements call variables and render none of them renders nothing
 // (CSL's implicit conditional): its parent gets no output and a status of
-// a variable tried and not rendered. When the variables that the subtree
-// calls, for the item's type, are all absent from the item, that is known
-// before the subtree is walked, if the subtree has no other way to render
-// or to change the cite's state. A group or macro whose subtree, for the
-// item's type, calls no variable and renders nothing (a cs:choose with no
-// branch for the type) gives nothing and no status, whatever the item.
-// skips, at parse time, finds the groups and macros where either holds,
-// per item type (el.skips), and the evaluator (ctx.skipped) answers for
-// them without walking them. Only the budget that bounds the work on
-// hostile styles counts fewer steps.
+// a variable tried and not rendered. When the variables that the path the
+// item takes through the subtree calls are all absent from the item, that
+// is known before the subtree is walked, if the subtree has no other way
+// to render or to change the cite's state; a subtree whose path calls no
+// variable and renders nothing (a cs:choose with no branch for the item)
+// gives nothing and no status. The analysis (skipper) runs once per item
+// type, at the first render of an item of the type (Style.skipTable): the
+// type conditions are decided, and the paths through the other cs:choose
+// tests are kept apart as cases guarded by what the tests say of the
+// item's variables. ctx.evalInto asks (skippedOf) before it walks a group,
+// a macro call or a chosen branch, and leaves out a variable's element
+// whose variables the item lacks (leafSkip). Only the budget that bounds
+// the work on hostile styles counts fewer steps. The processor's full
+// switch turns the skipping off, for the tests that compare the two.
 
 // skipEntry is one case of a group, macro or branch for items of one
-// type (el.skips): when the item has every variable of all and none of
+// type (a skipList): when the item has every variable of all and none of
 // none (the cs:choose tests that pick the case's path, as far as they
 // tell), what the path does.
 type skipEntry struct {
@@ -59,10 +63,6 @@ func newSkipList(cases []skipEntry) skipList {
 	}
 	l.cases = cases
 	return l
-}
-
-func (l skipList) equal(o skipList) bool {
-	return l.reject == o.reject && slices.Equal(l.cases, o.cases)
 }
 
 // skipEntry.st values and guard bits.
@@ -168,8 +168,9 @@ func (s deadSum) alt(o deadSum) deadSum {
 // bit is the type's bit in the style's typeBits (0: a type that no type
 // condition names).
 type skipper struct {
-	bit    uint64
-	macros map[*el][]dcase
+	bit uint64
+	// memo has the cases of the groups and macros analysed
+	memo map[*el][]dcase
 	// entry records the cases of a group or macro (*el) or of the
 	// elements of a branch (*branch)
 	entry func(at any, s []skipEntry)
@@ -178,68 +179,85 @@ type skipper struct {
 // skips sets the skips of every group, macro and branch of the style
 // (after compact: the elements are those the evaluator walks): a list of
 // cases per type index (0 for no type bit, i+1 for bit i), or one for all
-// when they are the same; none when no case skips.
+// skipState is a style's skip tables, made per item type at the first
+// render of an item of the type (skipTable): slots numbers the groups,
+// macros and branches (el.skipSlot, branch.skipSlot; from 1, 0 is none).
+type skipState struct {
+	slots int
+	once  []sync.Once
+	tabs  [][]skipList
+	// mu serializes the analyses (which read the elements only)
+	mu    sync.Mutex
+	order []*el
+	n     int
+}
+
+// skips prepares the style's skipping (after compact: the elements are
+// those the evaluator walks): the leaf skips, a slot for every group,
+// macro and branch; the tables by type are made when first needed.
 func (s *Style) skips() {
 	order, _ := s.elements()
 	n := len(s.typeBits) + 1
-	tabs := map[any][][]skipEntry{}
-	for t := 0; t < n; t++ {
-		k := &skipper{macros: map[*el][]dcase{}}
-		if t > 0 {
-			k.bit = 1 << (t - 1)
-		}
-		k.entry = func(at any, se []skipEntry) {
-			tab := tabs[at]
-			if tab == nil {
-				tab = make([][]skipEntry, n)
-				tabs[at] = tab
-			}
-			tab[t] = se
-		}
-		for _, e := range order {
-			switch e.kind {
-			case kGroup:
-				k.wrap(e, k.list(e.kids))
-			case kMacro:
-				k.macro(e)
-			case kLayout:
-				// for the branches of its cs:choose elements
-				k.list(e.kids)
-			}
-		}
-	}
-	table := func(raw [][]skipEntry) []skipList {
-		tab := make([]skipList, len(raw))
-		for t, l := range raw {
-			tab[t] = newSkipList(l)
-		}
-		skips, same := false, true
-		for t, l := range tab {
-			skips = skips || l.cases != nil
-			same = same && l.equal(tab[0])
-			// share a list with an earlier type's
-			for _, o := range tab[:t] {
-				if l.equal(o) {
-					tab[t] = o
-					break
-				}
-			}
-		}
-		switch {
-		case !skips:
-			return nil
-		case same:
-			return tab[:1:1]
-		}
-		return tab
-	}
+	st := &skipState{once: make([]sync.Once, n), tabs: make([][]skipList, n), order: order, n: n}
+	st.slots = 1 // slot 0: none
 	for _, e := range order {
 		e.leafSkip, e.leafMask = leafSkip(e)
-		e.skips = table(tabs[e])
+		if e.kind == kGroup || e.kind == kMacro {
+			e.skipSlot = int32(st.slots)
+			st.slots++
+		}
 		for _, b := range e.branches {
-			b.skips = table(tabs[b])
+			b.skipSlot = int32(st.slots)
+			st.slots++
 		}
 	}
+	s.skip = st
+}
+
+// skipTable returns the skip table of an item type index (0 for no type
+// bit, i+1 for bit i), made on first use: a list of cases per slot.
+func (s *Style) skipTable(t int) []skipList {
+	st := s.skip
+	if st == nil || t >= st.n {
+		return nil
+	}
+	st.once[t].Do(func() {
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		st.tabs[t] = st.table(t)
+	})
+	return st.tabs[t]
+}
+
+// table analyses the style for the items of one type.
+func (st *skipState) table(t int) []skipList {
+	tab := make([]skipList, st.slots)
+	k := &skipper{memo: map[*el][]dcase{}}
+	if t > 0 {
+		k.bit = 1 << (t - 1)
+	}
+	k.entry = func(at any, se []skipEntry) {
+		var slot int32
+		switch x := at.(type) {
+		case *el:
+			slot = x.skipSlot
+		case *branch:
+			slot = x.skipSlot
+		}
+		if slot > 0 {
+			tab[slot] = newSkipList(se)
+		}
+	}
+	for _, e := range st.order {
+		switch e.kind {
+		case kGroup, kMacro:
+			k.wrapped(e)
+		case kLayout:
+			// for the branches of its cs:choose elements
+			k.list(e.kids)
+		}
+	}
+	return tab
 }
 
 // leafSkip gives a variable's element (cs:text, cs:number, cs:date,
@@ -269,14 +287,14 @@ func leafSkip(e *el) (uint8, [2]uint64) {
 	return 1, s.mask
 }
 
-// macro is the cases of a macro call (memoized: a macro is one element
-// wherever it is called, and cannot call itself).
-func (k *skipper) macro(m *el) []dcase {
-	if cs, ok := k.macros[m]; ok {
+// wrapped is the cases of a group or a macro call (memoized: a macro is
+// one element wherever it is called, and cannot call itself).
+func (k *skipper) wrapped(e *el) []dcase {
+	if cs, ok := k.memo[e]; ok {
 		return cs
 	}
-	cs := k.wrap(m, k.list(m.kids))
-	k.macros[m] = cs
+	cs := k.wrap(e, k.list(e.kids))
+	k.memo[e] = cs
 	return cs
 }
 
@@ -390,11 +408,11 @@ func (k *skipper) element(e *el) []dcase {
 	var s deadSum
 	switch e.kind {
 	case kGroup:
-		return k.wrap(e, k.list(e.kids))
+		return k.wrapped(e)
 	case kText:
 		switch {
 		case e.macro != nil:
-			return k.macro(e.macro)
+			return k.wrapped(e.macro)
 		case e.variable != "":
 			if e.varID == 0 || (e.form == "short" && e.shortVar != "" && e.shortVarID == 0) {
 				// a variable the processor computes, or a short form
@@ -598,12 +616,14 @@ func (k *skipper) typeTest(b *branch) (known, taken bool) {
 // case whose guard holds for the item must skip, the variables of its
 // mask be absent, neither termPred nor the author's cs:names be changed
 // by walking it, and all give the same status.
-func (c *ctx) skippedOf(tabs []skipList) (status, bool) {
-	i := c.typeIdx
-	if i >= len(tabs) {
-		i = 0
+func (c *ctx) skippedOf(slot int32) (status, bool) {
+	if slot <= 0 || int(slot) >= len(c.skipTab) {
+		return status{}, false
 	}
-	l := &tabs[i]
+	l := &c.skipTab[slot]
+	if l.cases == nil {
+		return status{}, false
+	}
 	p := &c.item.present
 	if p[0]&l.reject[0] != 0 || p[1]&l.reject[1] != 0 || c.full {
 		return status{}, false
