@@ -43,6 +43,15 @@
 //     rendered child has no decoration of its own decorates that child
 //     rather than a node around it (most give one child: a third of the
 //     nodes of a Chicago entry).
+//   - skip.go leaves out what cannot render: per item type, made at the
+//     first render of an item of the type, each group, macro and branch
+//     has its cases (the paths through its cs:choose tests, guarded by
+//     what the tests say of the item's variables) with the variables each
+//     path calls; when those of the item's path are all absent, the
+//     evaluator gives the group's empty result and status (CSL's implicit
+//     conditional) without walking it, and a variable's element whose
+//     variable is absent is not called. Tests render the suite, the
+//     goldens and the oracle items with the skipping on and off.
 //   - output.go holds the output tree in an arena: scratch of one call of
 //     the processor, its chunks pooled between calls. Before the call
 //     returns, each rendering is flattened into tokens, joining

@@ -76,12 +76,15 @@ func compareSkips(t *testing.T, name string, st *Style, ls *LocaleSet, items []*
 	fast := NewProcessor(st, Options{Locales: ls, Lang: "en-US"})
 	full := NewProcessor(st, Options{Locales: ls, Lang: "en-US"})
 	full.full = true
-	for _, it := range items {
+	for i, it := range items {
+		if i%raceSample != 0 {
+			continue
+		}
 		if got, want := skipRenders(fast, it), skipRenders(full, it); got != want {
 			t.Fatalf("%s, item %s: with skipping\n%q\nin full\n%q", name, it.ID, got, want)
 		}
 	}
-	if together {
+	if together && (raceSample == 1 || len(items) < 200) {
 		if got, want := skipRendersAll(fast, items), skipRendersAll(full, items); got != want {
 			t.Fatalf("%s, all items: with skipping and in full differ:\n%s", name, firstDiff(got, want))
 		}
