@@ -54,6 +54,8 @@ type ctx struct {
 	// typeIdx is 0 for none, i+1 for bit i
 	typeBit uint64
 	typeIdx int
+	// skipTab is the style's skip table for the item's type (skip.go)
+	skipTab []skipList
 	// disambiguation
 	disambig       int // how many disambiguate conditions are on
 	disambSeen     int
@@ -420,8 +422,8 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 				continue
 			}
 			if b := c.chosen(k); b != nil {
-				if b.skips != nil && last == nil {
-					if s, ok := c.branchSkipped(b.skips); ok {
+				if last == nil {
+					if s, ok := c.branchSkipped(b.skipSlot); ok {
 						st.merge(s)
 						continue
 					}
@@ -435,6 +437,25 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 			c.budget--
 			st.calledVar = true
 			continue
+		}
+		// a group or macro call that renders nothing (group and text
+		// would find so)
+		if slot := k.skipSlot; slot > 0 || k.macro != nil {
+			if k.macro != nil {
+				slot = k.macro.skipSlot
+			}
+			if s, ok := c.skippedOf(slot); ok {
+				c.budget--
+				st.merge(s)
+				if last != nil && (k.display != "" || k.macro != nil) {
+					// an empty blob all the same (as below)
+					if !last.started {
+						last.first, last.started = nil, true
+					}
+					last.last = nil
+				}
+				continue
+			}
 		}
 		o, s := c.eval(k)
 		st.merge(s)
@@ -460,11 +481,6 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 }
 
 func (c *ctx) group(e *el) (*onode, status) {
-	if e.skips != nil {
-		if st, ok := c.skipped(e); ok {
-			return nil, st
-		}
-	}
 	n, st := c.decorated(e, e.kids, e.delim)
 	if n.empty() {
 		return nil, st
@@ -541,11 +557,6 @@ func stripPeriods(n *onode) {
 func (c *ctx) text(e *el) (*onode, status) {
 	switch {
 	case e.macro != nil:
-		if e.macro.skips != nil {
-			if st, ok := c.skipped(e.macro); ok {
-				return nil, st
-			}
-		}
 		if c.sorting && e.macro.hasDate {
 			c.dateOnly = true
 			n, st := c.decorated(e, e.macro.kids, "")
@@ -1081,8 +1092,8 @@ func (c *ctx) label(e *el) (*onode, status) {
 
 func (c *ctx) choose(e *el) (*onode, status) {
 	if b := c.chosen(e); b != nil {
-		if b.skips != nil {
-			if st, ok := c.skippedOf(b.skips); ok {
+		{
+			if st, ok := c.skippedOf(b.skipSlot); ok {
 				return nil, st
 			}
 		}

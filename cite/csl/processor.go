@@ -272,6 +272,9 @@ func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	if c.typeBit != 0 {
 		c.typeIdx = bits.TrailingZeros64(c.typeBit) + 1
 	}
+	if !p.full {
+		c.skipTab = p.style.skipTable(c.typeIdx)
+	}
 	if mode == modeBib {
 		c.ls = p.style.bibliography
 	} else {

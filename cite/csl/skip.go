@@ -1,29 +1,68 @@
 package csl
 
+import "sync"
+
 // Skipping what cannot render. A cs:group, or a macro called by cs:text,
 // whose elements call variables and render none of them renders nothing
 // (CSL's implicit conditional): its parent gets no output and a status of
-// a variable tried and not rendered. When the variables that the subtree
-// calls, for the item's type, are all absent from the item, that is known
-// before the subtree is walked, if the subtree has no other way to render
-// or to change the cite's state. A group or macro whose subtree, for the
-// item's type, calls no variable and renders nothing (a cs:choose with no
-// branch for the type) gives nothing and no status, whatever the item.
-// skips, at parse time, finds the groups and macros where either holds,
-// per item type (el.skips), and the evaluator (ctx.skipped) answers for
-// them without walking them. Only the budget that bounds the work on
-// hostile styles counts fewer steps.
+// a variable tried and not rendered. When the variables that the path the
+// item takes through the subtree calls are all absent from the item, that
+// is known before the subtree is walked, if the subtree has no other way
+// to render or to change the cite's state; a subtree whose path calls no
+// variable and renders nothing (a cs:choose with no branch for the item)
+// gives nothing and no status. The analysis (skipper) runs once per item
+// type, at the first render of an item of the type (Style.skipTable): the
+// type conditions are decided, and the paths through the other cs:choose
+// tests are kept apart as cases guarded by what the tests say of the
+// item's variables. ctx.evalInto asks (skippedOf) before it walks a group,
+// a macro call or a chosen branch, and leaves out a variable's element
+// whose variables the item lacks (leafSkip). Only the budget that bounds
+// the work on hostile styles counts fewer steps. The processor's full
+// switch turns the skipping off, for the tests that compare the two.
 
-// skipEntry says when a group or macro renders nothing for items of one
-// type (el.skips).
+// skipEntry is one case of a group, macro or branch for items of one
+// type (a skipList): when the item has every variable of all and none of
+// none (the cs:choose tests that pick the case's path, as far as they
+// tell), what the path does.
 type skipEntry struct {
-	// mask: the variables whose absence makes it render nothing
+	all, none [2]uint64
+	// mask: the variables whose absence makes the path render nothing
 	mask [2]uint64
 	// st: 0, it may render; skipCV, it gives status{calledVar: true} when
 	// the variables of mask are absent; skipNone, it gives status{}
 	st uint8
 	// guard: skipTerm, skipNames
 	guard uint8
+}
+
+// skipList is the cases of a group, macro or branch for one type; reject
+// has variables that every case that skips needs absent: an item with one
+// of them is not skipped (what most items that render show at once).
+type skipList struct {
+	reject [2]uint64
+	cases  []skipEntry
+}
+
+// newSkipList makes the list of cases (none when no case skips).
+func newSkipList(cases []skipEntry) skipList {
+	l := skipList{reject: [2]uint64{^uint64(0), ^uint64(0)}}
+	skips := false
+	for _, se := range cases {
+		switch se.st {
+		case skipCV:
+			l.reject[0] &= se.mask[0]
+			l.reject[1] &= se.mask[1]
+			skips = true
+		case skipNone:
+			l.reject = [2]uint64{}
+			skips = true
+		}
+	}
+	if !skips {
+		return skipList{}
+	}
+	l.cases = cases
+	return l
 }
 
 // skipEntry.st values and guard bits.
@@ -41,6 +80,53 @@ const (
 	// only outside those
 	skipNames
 )
+
+// guard is a condition on the item's variables: all of all present, none
+// of none.
+type guard struct{ all, none [2]uint64 }
+
+// and is the conjunction of two guards; false when it cannot hold.
+func (g guard) and(o guard) (guard, bool) {
+	r := guard{[2]uint64{g.all[0] | o.all[0], g.all[1] | o.all[1]}, [2]uint64{g.none[0] | o.none[0], g.none[1] | o.none[1]}}
+	return r, r.all[0]&r.none[0] == 0 && r.all[1]&r.none[1] == 0
+}
+
+// dcase is a path through a subtree, taken when g holds (as far as the
+// tests tell: g may hold on more items than take the path), and what it
+// does.
+type dcase struct {
+	g guard
+	s deadSum
+}
+
+// maxCases bounds the paths kept apart for a subtree: more are merged into
+// one (their sums combined as alternatives, their guards as what all
+// share).
+const maxCases = 8
+
+var notDeadCases = []dcase{{s: notDead}}
+
+func casesOK(cs []dcase) bool {
+	for _, c := range cs {
+		if !c.s.ok {
+			return false
+		}
+	}
+	return len(cs) > 0
+}
+
+// merge merges paths into one.
+func merge(cs []dcase) []dcase {
+	m := cs[0]
+	for _, c := range cs[1:] {
+		for i := 0; i < 2; i++ {
+			m.g.all[i] &= c.g.all[i]
+			m.g.none[i] &= c.g.none[i]
+		}
+		m.s = m.s.alt(c.s)
+	}
+	return []dcase{m}
+}
 
 // deadSum is what an element or a list of elements does in a cite of an
 // item of a given type that lacks every variable of mask.
@@ -82,67 +168,96 @@ func (s deadSum) alt(o deadSum) deadSum {
 // bit is the type's bit in the style's typeBits (0: a type that no type
 // condition names).
 type skipper struct {
-	bit    uint64
-	macros map[*el]deadSum
-	// entry records the analysis of a group or macro (*el) or of the
+	bit uint64
+	// memo has the cases of the groups and macros analysed
+	memo map[*el][]dcase
+	// entry records the cases of a group or macro (*el) or of the
 	// elements of a branch (*branch)
-	entry func(at any, s skipEntry)
+	entry func(at any, s []skipEntry)
 }
 
-// skips sets the skips of every group and macro of the style (after
-// compact: the elements are those the evaluator walks): one entry per
-// type index (0 for no type bit, i+1 for bit i), or one for all when they
-// are the same; none when no entry skips.
+// skips sets the skips of every group, macro and branch of the style
+// (after compact: the elements are those the evaluator walks): a list of
+// cases per type index (0 for no type bit, i+1 for bit i), or one for all
+// skipState is a style's skip tables, made per item type at the first
+// render of an item of the type (skipTable): slots numbers the groups,
+// macros and branches (el.skipSlot, branch.skipSlot; from 1, 0 is none).
+type skipState struct {
+	slots int
+	once  []sync.Once
+	tabs  [][]skipList
+	// mu serializes the analyses (which read the elements only)
+	mu    sync.Mutex
+	order []*el
+	n     int
+}
+
+// skips prepares the style's skipping (after compact: the elements are
+// those the evaluator walks): the leaf skips, a slot for every group,
+// macro and branch; the tables by type are made when first needed.
 func (s *Style) skips() {
 	order, _ := s.elements()
 	n := len(s.typeBits) + 1
-	tabs := map[any][]skipEntry{}
-	for t := 0; t < n; t++ {
-		k := &skipper{macros: map[*el]deadSum{}}
-		if t > 0 {
-			k.bit = 1 << (t - 1)
-		}
-		k.entry = func(at any, se skipEntry) {
-			tab := tabs[at]
-			if tab == nil {
-				tab = make([]skipEntry, n)
-				tabs[at] = tab
-			}
-			tab[t] = se
-		}
-		for _, e := range order {
-			switch e.kind {
-			case kGroup:
-				k.wrap(e, k.list(e.kids))
-			case kMacro:
-				k.macro(e)
-			case kLayout:
-				// for the branches of its cs:choose elements
-				k.list(e.kids)
-			}
-		}
-	}
-	table := func(tab []skipEntry) []skipEntry {
-		skips, same := false, true
-		for _, se := range tab {
-			skips = skips || se.st != 0
-			same = same && se == tab[0]
-		}
-		switch {
-		case !skips:
-			return nil
-		case same:
-			return tab[:1:1]
-		}
-		return tab
-	}
+	st := &skipState{once: make([]sync.Once, n), tabs: make([][]skipList, n), order: order, n: n}
+	st.slots = 1 // slot 0: none
 	for _, e := range order {
 		e.leafSkip, e.leafMask = leafSkip(e)
-		e.skips = table(tabs[e])
+		if e.kind == kGroup || e.kind == kMacro {
+			e.skipSlot = int32(st.slots)
+			st.slots++
+		}
 		for _, b := range e.branches {
-			b.skips = table(tabs[b])
+			b.skipSlot = int32(st.slots)
+			st.slots++
 		}
 	}
+	s.skip = st
+}
+
+// skipTable returns the skip table of an item type index (0 for no type
+// bit, i+1 for bit i), made on first use: a list of cases per slot.
+func (s *Style) skipTable(t int) []skipList {
+	st := s.skip
+	if st == nil || t >= st.n {
+		return nil
+	}
+	st.once[t].Do(func() {
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		st.tabs[t] = st.table(t)
+	})
+	return st.tabs[t]
+}
+
+// table analyses the style for the items of one type.
+func (st *skipState) table(t int) []skipList {
+	tab := make([]skipList, st.slots)
+	k := &skipper{memo: map[*el][]dcase{}}
+	if t > 0 {
+		k.bit = 1 << (t - 1)
+	}
+	k.entry = func(at any, se []skipEntry) {
+		var slot int32
+		switch x := at.(type) {
+		case *el:
+			slot = x.skipSlot
+		case *branch:
+			slot = x.skipSlot
+		}
+		if slot > 0 {
+			tab[slot] = newSkipList(se)
+		}
+	}
+	for _, e := range st.order {
+		switch e.kind {
+		case kGroup, kMacro:
+			k.wrapped(e)
+		case kLayout:
+			// for the branches of its cs:choose elements
+			k.list(e.kids)
+		}
+	}
+	return tab
 }
 
 // leafSkip gives a variable's element (cs:text, cs:number, cs:date,
@@ -161,8 +276,9 @@ func leafSkip(e *el) (uint8, [2]uint64) {
 	default:
 		return 0, [2]uint64{}
 	}
-	s := k.element(e)
-	if !s.ok || !s.cv || s.out {
+	cs := k.element(e)
+	s := cs[0].s
+	if len(cs) != 1 || !s.ok || !s.cv || s.out {
 		return 0, [2]uint64{}
 	}
 	if s.names {
@@ -171,98 +287,137 @@ func leafSkip(e *el) (uint8, [2]uint64) {
 	return 1, s.mask
 }
 
-// macro is the sum of a macro call (memoized: a macro is one element
-// wherever it is called, and cannot call itself).
-func (k *skipper) macro(m *el) deadSum {
-	if s, ok := k.macros[m]; ok {
-		return s
+// wrapped is the cases of a group or a macro call (memoized: a macro is
+// one element wherever it is called, and cannot call itself).
+func (k *skipper) wrapped(e *el) []dcase {
+	if cs, ok := k.memo[e]; ok {
+		return cs
 	}
-	s := k.wrap(m, k.list(m.kids))
-	k.macros[m] = s
-	return s
+	cs := k.wrap(e, k.list(e.kids))
+	k.memo[e] = cs
+	return cs
 }
 
-// wrap gives the sum of a group or macro call from that of its elements
-// and records when the element renders nothing.
-func (k *skipper) wrap(e *el, s deadSum) deadSum {
-	if !s.ok {
-		k.entry(e, skipEntry{})
-		return notDead
+// wrap gives the cases of a group or macro call from those of its
+// elements and records, case by case, when the element renders nothing.
+func (k *skipper) wrap(e *el, cs []dcase) []dcase {
+	if !casesOK(cs) {
+		k.entry(e, nil)
+		return notDeadCases
 	}
-	if s.cv {
-		// variables tried, none rendered: the element gives nothing
-		// and a status of a variable tried
-		se := skipEntry{mask: s.mask, st: skipCV}
-		if s.term {
-			se.guard |= skipTerm
+	out := make([]dcase, 0, len(cs))
+	ents := make([]skipEntry, 0, len(cs))
+	renders := false
+	for _, c := range cs {
+		s := c.s
+		se := skipEntry{all: c.g.all, none: c.g.none}
+		switch {
+		case s.cv:
+			// variables tried, none rendered: the element gives
+			// nothing and a status of a variable tried
+			se.mask, se.st = s.mask, skipCV
+			if s.term {
+				se.guard |= skipTerm
+			}
+			if s.names {
+				se.guard |= skipNames
+			}
+			out = append(out, dcase{c.g, deadSum{ok: true, cv: true, cvAny: true, term: s.term, names: s.names, mask: s.mask}})
+		case !s.out && !s.cvAny:
+			// nothing tried, nothing rendered: no output and no
+			// status, whatever the item
+			se.st = skipNone
+			out = append(out, dcase{c.g, deadSum{ok: true}})
+		case !s.out:
+			// nothing rendered, a variable tried on some paths
+			out = append(out, c)
+		default:
+			// a group of terms renders, and counts as a variable
+			// rendered
+			renders = true
 		}
-		if s.names {
-			se.guard |= skipNames
-		}
-		k.entry(e, se)
-		return deadSum{ok: true, cv: true, cvAny: true, term: s.term, names: s.names, mask: s.mask}
+		ents = append(ents, se)
 	}
-	if !s.out {
-		if !s.cvAny {
-			// nothing tried, nothing rendered, on every path: no
-			// output and no status, whatever the item
-			k.entry(e, skipEntry{st: skipNone})
-		} else {
-			k.entry(e, skipEntry{})
-		}
-		return s
+	k.entry(e, ents)
+	if renders {
+		return notDeadCases
 	}
-	// a group of terms renders, and counts as a variable rendered
-	k.entry(e, skipEntry{})
-	return notDead
+	return out
 }
 
 // branch records when the elements of a branch render nothing: they are
 // evaluated in the place of the cs:choose, so only when they give no
 // output (a term there would be the enclosing group's to drop) and a
 // status known in advance.
-func (k *skipper) branch(b *branch, s deadSum) {
-	switch {
-	case !s.ok || s.out:
-		k.entry(b, skipEntry{})
-	case s.cv:
-		se := skipEntry{mask: s.mask, st: skipCV}
-		if s.names {
-			se.guard |= skipNames
-		}
-		k.entry(b, se)
-	case !s.cvAny:
-		k.entry(b, skipEntry{st: skipNone})
-	default:
-		k.entry(b, skipEntry{})
+func (k *skipper) branch(b *branch, cs []dcase) {
+	if !casesOK(cs) {
+		k.entry(b, nil)
+		return
 	}
+	ents := make([]skipEntry, 0, len(cs))
+	for _, c := range cs {
+		s := c.s
+		se := skipEntry{all: c.g.all, none: c.g.none}
+		switch {
+		case s.out:
+		case s.cv:
+			se.mask, se.st = s.mask, skipCV
+			if s.names {
+				se.guard |= skipNames
+			}
+		case !s.cvAny:
+			se.st = skipNone
+		}
+		ents = append(ents, se)
+	}
+	k.entry(b, ents)
 }
 
-func (k *skipper) list(kids []*el) deadSum {
-	s := deadSum{ok: true}
+// one is the single path of an element without choices.
+func one(s deadSum) []dcase { return []dcase{{s: s}} }
+
+func (k *skipper) list(kids []*el) []dcase {
+	cur := one(deadSum{ok: true})
 	for _, e := range kids {
-		s = s.seq(k.element(e))
-		if !s.ok {
-			return notDead
+		ec := k.element(e)
+		if !casesOK(ec) {
+			return notDeadCases
 		}
+		next := make([]dcase, 0, len(cur)*len(ec))
+		for _, a := range cur {
+			for _, b := range ec {
+				if g, ok := a.g.and(b.g); ok {
+					next = append(next, dcase{g, a.s.seq(b.s)})
+				}
+			}
+		}
+		if len(next) == 0 {
+			// no path: never so for the paths of a style, but then
+			// nothing is known
+			return notDeadCases
+		}
+		if len(next) > maxCases {
+			next = merge(next)
+		}
+		cur = next
 	}
-	return s
+	return cur
 }
 
-func (k *skipper) element(e *el) deadSum {
+func (k *skipper) element(e *el) []dcase {
 	var s deadSum
 	switch e.kind {
 	case kGroup:
-		return k.wrap(e, k.list(e.kids))
+		return k.wrapped(e)
 	case kText:
 		switch {
 		case e.macro != nil:
-			return k.macro(e.macro)
+			return k.wrapped(e.macro)
 		case e.variable != "":
 			if e.varID == 0 || (e.form == "short" && e.shortVar != "" && e.shortVarID == 0) {
 				// a variable the processor computes, or a short form
 				// looked up by name
-				return notDead
+				return notDeadCases
 			}
 			s = deadSum{ok: true, cv: true, cvAny: true}
 			s.addVar(e.varID)
@@ -272,82 +427,156 @@ func (k *skipper) element(e *el) deadSum {
 					s.addVar(stdVarIDs["title-short"])
 				}
 			}
-			return s
+			return one(s)
 		case e.term != "":
-			return deadSum{ok: true, out: true, term: true}
+			return one(deadSum{ok: true, out: true, term: true})
 		}
-		return deadSum{ok: true, out: e.value != ""}
+		return one(deadSum{ok: true, out: e.value != ""})
 	case kNumber, kDate:
 		if e.varID == 0 {
-			return notDead
+			return notDeadCases
 		}
 		s = deadSum{ok: true, cv: true, cvAny: true}
 		s.addVar(e.varID)
-		return s
+		return one(s)
 	case kLabel:
 		// a label renders its term for an absent variable too (a group
 		// around it decides); it changes nothing
-		return deadSum{ok: true, out: true}
+		return one(deadSum{ok: true, out: true})
 	case kNames:
 		if e.subst != nil || len(e.varIDs) != len(e.vars) {
-			return notDead
+			return notDeadCases
 		}
 		s = deadSum{ok: true, cv: true, cvAny: true, names: true}
 		for _, id := range e.varIDs {
 			if id == 0 {
-				return notDead
+				return notDeadCases
 			}
 			s.addVar(id)
 		}
-		return s
+		return one(s)
 	case kChoose:
 		return k.choose(e)
 	}
-	return notDead
+	return notDeadCases
 }
 
-// choose sums the paths of a cs:choose: each branch that can be taken by
-// an item of the type (a branch without conditions never is), and none
-// when no branch is sure to be taken.
-func (k *skipper) choose(e *el) deadSum {
-	var s deadSum
-	first := true
-	path := func(p deadSum) {
-		if first {
-			s, first = p, false
-		} else {
-			s = s.alt(p)
-		}
-	}
+// choose gives the paths of a cs:choose: through each branch that an item
+// of the type can take (a branch without conditions never is), guarded by
+// its test and the failure of the branches before it (as far as guards
+// can say), and through none when no branch is sure to be taken.
+func (k *skipper) choose(e *el) []dcase {
 	for _, b := range e.branches {
 		for i := range b.conds {
 			if b.conds[i].ck == cDisambiguate {
 				// its test counts the conditions seen
-				return notDead
+				return notDeadCases
 			}
 		}
 	}
+	var out []dcase
+	var failed guard // the branches before failed
 	sure := false
 	for _, b := range e.branches {
 		known, taken := k.typeTest(b)
 		if known && !taken {
 			continue
 		}
-		p := k.list(b.kids)
-		k.branch(b, p)
-		path(p)
+		bg, neg, negOK := k.branchGuard(b)
+		if pg, ok := failed.and(bg); ok {
+			cs := k.list(b.kids)
+			k.branch(b, cs)
+			if !casesOK(cs) {
+				return notDeadCases
+			}
+			for _, c := range cs {
+				if g, ok := c.g.and(pg); ok {
+					out = append(out, dcase{g, c.s})
+				}
+			}
+		}
 		if known {
 			sure = true
 			break
 		}
+		if negOK {
+			var ok bool
+			if failed, ok = failed.and(neg); !ok {
+				// no item gets past this branch
+				sure = true
+				break
+			}
+		}
 	}
 	if !sure {
-		path(deadSum{ok: true})
+		out = append(out, dcase{failed, deadSum{ok: true}})
 	}
-	if !s.ok {
-		return notDead
+	if len(out) == 0 {
+		return notDeadCases
 	}
-	return s
+	if len(out) > maxCases {
+		out = merge(out)
+	}
+	return out
+}
+
+// branchGuard gives what a branch's test passing says of the item's
+// variables (g), and, when its failing says something that a guard can
+// hold, that (neg, negOK): the type conditions are decided for the
+// skipper's type, the variable conditions on presence bits read, the
+// others unknown.
+func (k *skipper) branchGuard(b *branch) (g, neg guard, negOK bool) {
+	if b.isElse {
+		return guard{}, guard{}, false
+	}
+	exact := true
+	var vars [2]uint64
+	nvars := 0
+	for i := range b.conds {
+		cd := &b.conds[i]
+		switch {
+		case cd.masked:
+			if cd.mask&k.bit != 0 && b.matchK == matchAny {
+				// the branch passes whatever the rest: typeTest made
+				// it sure
+				return guard{}, guard{}, false
+			}
+			// otherwise a hit (all) or a miss (any, none) leaves the
+			// match to the other conditions; the other outcomes made
+			// typeTest rule the branch out
+		case cd.ck == cVariable && cd.vmasked:
+			if b.matchK == matchAll {
+				g.all[0] |= cd.vmask[0]
+				g.all[1] |= cd.vmask[1]
+			}
+			vars[0] |= cd.vmask[0]
+			vars[1] |= cd.vmask[1]
+			nvars += len(cd.values)
+		default:
+			exact = false
+		}
+	}
+	single := nvars == 1
+	switch b.matchK {
+	case matchAll:
+		if exact && single {
+			// the one variable is absent
+			return g, guard{none: vars}, true
+		}
+	case matchAny:
+		if exact && single {
+			// (an unknown condition could pass it without it)
+			g.all = vars
+		}
+		// failing, no condition hit: none of the variables is present
+		return g, guard{none: vars}, true
+	case matchNone:
+		g.none = vars
+		if exact && single {
+			return g, guard{all: vars}, true
+		}
+	}
+	return g, guard{}, false
 }
 
 // typeTest is ctx.test of a branch for an item of the skipper's type, as
@@ -381,32 +610,57 @@ func (k *skipper) typeTest(b *branch) (known, taken bool) {
 	return true, b.matchK != matchAny
 }
 
-// skipped reports whether a group or macro renders nothing for the cite
-// without being walked, and the status it gives then: its entry for the
-// item's type skips, the variables of the entry are absent, and neither
-// termPred nor the author's cs:names would be changed by walking it.
-func (c *ctx) skipped(e *el) (status, bool) { return c.skippedOf(e.skips) }
+// skippedOf reports whether a group, macro or branch renders nothing for
+// the cite without being walked (ctx.evalInto asks before it walks one),
+// and the status it gives then: every
+// case whose guard holds for the item must skip, the variables of its
+// mask be absent, neither termPred nor the author's cs:names be changed
+// by walking it, and all give the same status.
+func (c *ctx) skippedOf(slot int32) (status, bool) { return c.skippedIn(slot, false) }
 
-// skippedOf is skipped for the table of a group, macro or branch.
-func (c *ctx) skippedOf(tab []skipEntry) (status, bool) {
-	i := c.typeIdx
-	if i >= len(tab) {
-		i = 0
+// skippedIn is skippedOf; for a branch it refuses a case with cs:names
+// (branchSkipped).
+func (c *ctx) skippedIn(slot int32, branch bool) (status, bool) {
+	if slot <= 0 || int(slot) >= len(c.skipTab) {
+		return status{}, false
 	}
-	se := &tab[i]
-	switch se.st {
-	case skipCV:
-		p := &c.item.present
-		if p[0]&se.mask[0] != 0 || p[1]&se.mask[1] != 0 || c.full ||
-			(se.guard&skipTerm != 0 && !c.termPred) ||
-			(se.guard&skipNames != 0 && !c.namesSkippable()) {
+	l := &c.skipTab[slot]
+	if l.cases == nil {
+		return status{}, false
+	}
+	p := &c.item.present
+	if p[0]&l.reject[0] != 0 || p[1]&l.reject[1] != 0 || c.full {
+		return status{}, false
+	}
+	var res status
+	found := false
+	for j := range l.cases {
+		se := &l.cases[j]
+		if p[0]&se.all[0] != se.all[0] || p[1]&se.all[1] != se.all[1] || p[0]&se.none[0] != 0 || p[1]&se.none[1] != 0 {
+			continue // not this path
+		}
+		if branch && se.guard&skipNames != 0 {
 			return status{}, false
 		}
-		return status{calledVar: true}, true
-	case skipNone:
-		return status{}, !c.full
+		var r status
+		switch se.st {
+		case skipCV:
+			if p[0]&se.mask[0] != 0 || p[1]&se.mask[1] != 0 ||
+				(se.guard&skipTerm != 0 && !c.termPred) ||
+				(se.guard&skipNames != 0 && !c.namesSkippable()) {
+				return status{}, false
+			}
+			r = status{calledVar: true}
+		case skipNone:
+		default:
+			return status{}, false
+		}
+		if found && r != res {
+			return status{}, false
+		}
+		res, found = r, true
 	}
-	return status{}, false
+	return res, found
 }
 
 // leafSkipped reports whether a variable's element with a leafSkip
@@ -424,16 +678,7 @@ func (c *ctx) leafSkipped(e *el) bool {
 // evaluated into the list around the cs:choose: a cs:names among them,
 // even one that prints nothing, marks a term predecessor there (no
 // group around it gives the mark back), so a branch with one is walked.
-func (c *ctx) branchSkipped(tab []skipEntry) (status, bool) {
-	i := c.typeIdx
-	if i >= len(tab) {
-		i = 0
-	}
-	if tab[i].guard&skipNames != 0 {
-		return status{}, false
-	}
-	return c.skippedOf(tab)
-}
+func (c *ctx) branchSkipped(slot int32) (status, bool) { return c.skippedIn(slot, true) }
 
 // namesSkippable reports whether a cs:names whose variables are all
 // absent may be left unwalked: not while the author's cs:names is

@@ -260,7 +260,8 @@ func TestSkipSuiteStyles(t *testing.T) {
 // group or macro that renders nothing for want of its variables makes the
 // group around it render nothing; the first cs:names of a cite, tried
 // and empty, is still the author that suppress-author and author-only
-// take.
+// take; a branch that a condition other than a variable's can pass is
+// no guide to what the item has.
 var skipStyles = []string{
 	`<group delimiter=" "><text term="in"/><text variable="container-title"/></group>
 	<text term="edition" prefix=" "/><text variable="title" prefix=" "/>`,
@@ -275,6 +276,14 @@ var skipStyles = []string{
 	</choose></group></group></group>
 	<group delimiter=" " prefix=" "><text term="in"/><group><text macro="vi"/></group></group>`,
 	`<choose><if type="book"><names variable="editor"/></if></choose><names variable="author"/><text variable="title" prefix=" "/>`,
+	`<text variable="title"/><group prefix=" "><choose><if variable="volume" position="subsequent" match="any"><text variable="issue"/></if>
+	<else><text variable="archive"/></else></choose></group>`,
+	`<text variable="title"/><group prefix=" "><choose><if variable="volume" position="subsequent"><text variable="issue"/></if>
+	<else><text variable="container-title"/></else></choose></group>`,
+	`<text variable="title"/><group prefix=" "><choose><if variable="volume" position="first" match="none"><text variable="archive"/></if>
+	<else><text variable="container-title"/></else></choose></group>`,
+	`<text variable="title"/><group delimiter=" " prefix=" "><text term="in"/><group><choose><if position="first"><text variable="archive"/></if>
+	</choose></group></group>`,
 }
 
 // TestSkipSmallStyles renders items with and without the variables of

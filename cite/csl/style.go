@@ -192,6 +192,8 @@ type Style struct {
 	chains chainCache
 	// lastDate is the cs:date that citeproc-js builds last (rangeEngine)
 	lastDate *el
+	// skip has the skip tables, by item type (skip.go)
+	skip *skipState
 }
 
 type layoutSpec struct {
@@ -431,9 +433,9 @@ type el struct {
 	// varID and shortVarID are the ids of variable and shortVar in
 	// stdVarIDs (0: none)
 	varID, shortVarID uint8
-	// skips, of a group or macro, say when it renders nothing without
-	// being walked, by the item's type (skip.go)
-	skips []skipEntry
+	// skipSlot, of a group or macro, is its place in the skip tables
+	// (skip.go; 0: none)
+	skipSlot int32
 	// leafSkip and leafMask, of a variable's element, say when it renders
 	// nothing (skip.go)
 	leafSkip uint8
@@ -496,11 +498,10 @@ type el struct {
 }
 
 type branch struct {
-	// skips say when the branch's elements render nothing without being
-	// walked, by the item's type (skip.go)
-	skips  []skipEntry
-	isElse bool
-	matchK uint8 // matchAll, matchAny, matchNone
+	// skipSlot is the branch's place in the skip tables (skip.go)
+	skipSlot int32
+	isElse   bool
+	matchK   uint8 // matchAll, matchAny, matchNone
 	// bits, when all the branch's conditions test bits (cond.masked or
 	// vmasked), is their test in one (summarize): the evaluator then
 	// reads no condition
