@@ -126,10 +126,11 @@ func compareBytes(a, b []byte) int {
 }
 
 // sortable drops what citeproc-js's collation ignores (punctuation) and
-// lower-cases the key; a space counts, before any letter ("A Night" <
-// "A Very" < "Anglo", "Ab cd" < "Abc" < "Ab-d"), and so does a symbol
-// ("<", "=", "+": citeproc-js's Intl.Collator ignores punctuation only),
-// before digits and letters.
+// lower-cases the key. citeproc-js writes a key's spaces as "|", a symbol
+// its collator does not ignore (it ignores punctuation only), so a space
+// counts, before any digit or letter ("A Night" < "A Very" < "Anglo",
+// "Ab cd" < "Abc" < "Ab-d"), and so do the other symbols ("<", "=",
+// "+"), "<" before "|".
 func sortable(s string) string {
 	var b strings.Builder
 	space := false
@@ -142,7 +143,7 @@ func sortable(s string) string {
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			b.WriteByte('|')
 			space = false
 		}
 		b.WriteRune(unicode.ToLower(r))
