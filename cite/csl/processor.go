@@ -526,11 +526,13 @@ func (p *Processor) renderItem(it *Item, ci *CiteItem, pos Position, mode int, f
 
 // sortClean drops what citeproc-js's collation ignores: it compares
 // with Intl.Collator's ignorePunctuation: punctuation goes
-// ("1932-1943" = "1932–1943"; spaces count, as the suite requires).
+// ("1932-1943" = "1932–1943"), and white space but the space. citeproc-js writes a key's spaces as "|",
+// a symbol that counts (as the suite requires), after "<" and before
+// digits and letters.
 func sortClean(s string) string {
 	clean := true
 	for _, r := range s {
-		if unicode.IsPunct(r) {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) {
 			clean = false
 			break
 		}
@@ -539,7 +541,11 @@ func sortClean(s string) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if unicode.IsPunct(r) {
+		if r == ' ' {
+			return '|'
+		}
+		if unicode.IsPunct(r) || unicode.IsSpace(r) {
+			// other white space (a no-break space) is ignored
 			return -1
 		}
 		return r
@@ -569,7 +575,7 @@ func (p *Processor) collator() *collate.Collator {
 		if err != nil {
 			tag = language.AmericanEnglish
 		}
-		p.coll = collate.New(tag, collate.IgnoreCase, collate.IgnoreDiacritics)
+		p.coll = collate.New(tag, collate.IgnoreCase, collate.IgnoreDiacritics, collate.Numeric)
 	}
 	return p.coll
 }
