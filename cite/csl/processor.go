@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -44,7 +45,9 @@ type Processor struct {
 	// citation (by ID), for the test-suite runner
 	positions map[string]string
 	// keyBuf, while sortItems makes sort keys, holds their collation keys
-	keyBuf *collate.Buffer
+	// (cleanBuf: scratch for each key cleaned, appendSortClean)
+	keyBuf   *collate.Buffer
+	cleanBuf []byte
 	// ar holds the output nodes of renders during a call (nil between
 	// calls: nodes are then allocated one by one)
 	ar *arena
@@ -427,9 +430,13 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 			}
 			sv.empty = sv.s == ""
 		}
-		sv.clean = sortClean(sv.s)
 		if p.keyBuf != nil && !sv.empty {
-			sv.key, sv.hasKey = p.collator().KeyFromString(p.keyBuf, sv.clean), true
+			// the collation key of the cleaned key, cleaned into a
+			// scratch buffer
+			p.cleanBuf = appendSortClean(p.cleanBuf[:0], sv.s)
+			sv.key, sv.hasKey = p.collator().Key(p.keyBuf, p.cleanBuf), true
+		} else {
+			sv.clean = sortClean(sv.s)
 		}
 		out = append(out, sv)
 	}
@@ -550,6 +557,30 @@ func sortClean(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// appendSortClean appends sortClean(s) to dst.
+func appendSortClean(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				dst = append(dst, '|')
+			case unicode.IsPunct(rune(c)) || unicode.IsSpace(rune(c)):
+			default:
+				dst = append(dst, c)
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsPunct(r) && !unicode.IsSpace(r) {
+			dst = append(dst, s[i:i+w]...)
+		}
+		i += w
+	}
+	return dst
 }
 
 // errNotFloat is parseSortFloat's answer for what cannot be a number.
