@@ -532,14 +532,15 @@ func (p *Processor) renderItem(it *Item, ci *CiteItem, pos Position, mode int, f
 }
 
 // sortClean drops what citeproc-js's collation ignores: it compares
-// with Intl.Collator's ignorePunctuation: punctuation goes
-// ("1932-1943" = "1932–1943"), and white space but the space. citeproc-js writes a key's spaces as "|",
-// a symbol that counts (as the suite requires), after "<" and before
-// digits and letters.
+// with Intl.Collator's ignorePunctuation: punctuation goes ("1932-1943"
+// = "1932–1943"), and white space but the space. citeproc-js writes a
+// key's spaces as "|", a symbol that counts (as the suite requires),
+// after "<" and before digits and letters. Numbers are padded (see
+// appendSortClean).
 func sortClean(s string) string {
 	clean := true
 	for _, r := range s {
-		if unicode.IsSpace(r) || unicode.IsPunct(r) {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) || (r >= '0' && r <= '9') {
 			clean = false
 			break
 		}
@@ -547,22 +548,33 @@ func sortClean(s string) string {
 	if clean {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if r == ' ' {
-			return '|'
-		}
-		if unicode.IsPunct(r) || unicode.IsSpace(r) {
-			// other white space (a no-break space) is ignored
-			return -1
-		}
-		return r
-	}, s)
+	return string(appendSortClean(make([]byte, 0, len(s)+sortDigits), s))
 }
 
-// appendSortClean appends sortClean(s) to dst.
+// sortDigits is the width to which appendSortClean pads a number (a
+// longer one, as the digits of a date key, which all have as many,
+// compares digit by digit).
+const sortDigits = 6
+
+// appendSortClean appends sortClean(s) to dst, with each number padded
+// with zeros to sortDigits digits: citeproc-js's collator compares
+// numbers by value ("3 February" before "17 January"), which padded
+// numbers give a collation without its slower numeric option.
 func appendSortClean(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c >= '0' && c <= '9' {
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			for k := j - i; k < sortDigits; k++ {
+				dst = append(dst, '0')
+			}
+			dst = append(dst, s[i:j]...)
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch {
 			case c == ' ':
@@ -606,7 +618,7 @@ func (p *Processor) collator() *collate.Collator {
 		if err != nil {
 			tag = language.AmericanEnglish
 		}
-		p.coll = collate.New(tag, collate.IgnoreCase, collate.IgnoreDiacritics, collate.Numeric)
+		p.coll = collate.New(tag, collate.IgnoreCase, collate.IgnoreDiacritics)
 	}
 	return p.coll
 }
