@@ -126,10 +126,11 @@ func compareBytes(a, b []byte) int {
 }
 
 // sortable drops what citeproc-js's collation ignores (punctuation) and
-// lower-cases the key; a space counts, before any letter ("A Night" <
-// "A Very" < "Anglo", "Ab cd" < "Abc" < "Ab-d"), and so does a symbol
-// ("<", "=", "+": citeproc-js's Intl.Collator ignores punctuation only),
-// before digits and letters.
+// lower-cases the key. citeproc-js writes a key's spaces as "|", a symbol
+// its collator does not ignore (it ignores punctuation only), so a space
+// counts, before any digit or letter ("A Night" < "A Very" < "Anglo",
+// "Ab cd" < "Abc" < "Ab-d"), and so do the other symbols ("<", "=",
+// "+"), "<" before "|".
 func sortable(s string) string {
 	var b strings.Builder
 	space := false
@@ -142,7 +143,7 @@ func sortable(s string) string {
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			b.WriteByte('|')
 			space = false
 		}
 		b.WriteRune(unicode.ToLower(r))
@@ -243,8 +244,50 @@ func chicagoNotesSortKeys(c *chicago, key func(func()) string) []string {
 	c.k = itemKind(it)
 	return []string{
 		key(c.authorSort), key(c.titleAndDescriptionsBib), key(c.sourceBibKey),
-		it.Volume, key(c.dateIssuedOrStatus), key(c.sourceArchiveBib),
+		it.Volume, c.dateIssuedOrStatusKey(key), key(c.sourceArchiveBib),
 	}
+}
+
+// dateIssuedOrStatusKey is the notes styles' "source-date-issued-or-status"
+// as a sort key: citeproc-js's key of a macro with a cs:date is its dates'
+// keys only (see dateSortKey), the status or "n.d." of an undated work
+// as written.
+func (c *chicago) dateIssuedOrStatusKey(key func(func()) string) string {
+	it := c.r.it
+	if !it.Issued.IsZero() {
+		return dateSortKey(it.Issued)
+	}
+	if ev := it.ExtraDates["event-date"]; !ev.IsZero() {
+		return dateSortKey(ev)
+	}
+	return key(c.dateIssuedOrStatus)
+}
+
+// dateSortKey is citeproc-js's sort key of a date: for the date and then
+// the end of its range, "1" and the year in four digits (for a year BC,
+// "0" and 9999 less the year), month and day in two ("100000000" for a
+// date without a range, before any end). Empty for a date without a year.
+func dateSortKey(d Date) string {
+	if d.From.Year == 0 {
+		return ""
+	}
+	b := make([]byte, 0, 18)
+	for _, p := range [2]DateParts{d.From, d.To} {
+		y := p.Year
+		if y < 0 {
+			b = append(b, '0')
+			y = 9999 + y
+		} else {
+			b = append(b, '1')
+		}
+		y = min(max(y, 0), 9999)
+		b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+		for _, n := range [2]int{p.Month, p.Day} {
+			n = min(max(n, 0), 99)
+			b = append(b, byte('0'+n/10), byte('0'+n%10))
+		}
+	}
+	return string(b)
 }
 
 // sourceBibKey is the notes styles' "source-bib" macro, their third sort

@@ -486,7 +486,9 @@ func dateSortKey(d *Date) string {
 		y := p[0] + 10000
 		return pad(y, 5) + pad(p[1], 2) + pad(p[2], 2)
 	}
-	// a letter first: a range's key must not read as one large number
+	// a letter first: a range's key must not read as one large number;
+	// a date without a range, a prefix of one with it, sorts first, as
+	// citeproc-js's key of its end (100000000) before any end year
 	s := "d" + k(d.Parts[0])
 	if len(d.Parts) > 1 {
 		s += k(d.Parts[1])

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -45,7 +46,9 @@ type Processor struct {
 	// citation (by ID), for the test-suite runner
 	positions map[string]string
 	// keyBuf, while sortItems makes sort keys, holds their collation keys
-	keyBuf *collate.Buffer
+	// (cleanBuf: scratch for each key cleaned, appendSortClean)
+	keyBuf   *collate.Buffer
+	cleanBuf []byte
 	// ar holds the output nodes of renders during a call (nil between
 	// calls: nodes are then allocated one by one)
 	ar *arena
@@ -443,9 +446,13 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 			}
 			sv.empty = sv.s == ""
 		}
-		sv.clean = sortClean(sv.s)
 		if p.keyBuf != nil && !sv.empty {
-			sv.key, sv.hasKey = p.collator().KeyFromString(p.keyBuf, sv.clean), true
+			// the collation key of the cleaned key, cleaned into a
+			// scratch buffer
+			p.cleanBuf = appendSortClean(p.cleanBuf[:0], sv.s)
+			sv.key, sv.hasKey = p.collator().Key(p.keyBuf, p.cleanBuf), true
+		} else {
+			sv.clean = sortClean(sv.s)
 		}
 		out = append(out, sv)
 	}
@@ -541,12 +548,15 @@ func (p *Processor) renderItem(it *Item, ci *CiteItem, pos Position, mode int, f
 }
 
 // sortClean drops what citeproc-js's collation ignores: it compares
-// with Intl.Collator's ignorePunctuation: punctuation goes
-// ("1932-1943" = "1932–1943"; spaces count, as the suite requires).
+// with Intl.Collator's ignorePunctuation: punctuation goes ("1932-1943"
+// = "1932–1943"), and white space but the space. citeproc-js writes a
+// key's spaces as "|", a symbol that counts (as the suite requires),
+// after "<" and before digits and letters. Numbers are padded (see
+// appendSortClean).
 func sortClean(s string) string {
 	clean := true
 	for _, r := range s {
-		if unicode.IsPunct(r) {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) || (r >= '0' && r <= '9') {
 			clean = false
 			break
 		}
@@ -554,12 +564,51 @@ func sortClean(s string) string {
 	if clean {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if unicode.IsPunct(r) {
-			return -1
+	return string(appendSortClean(make([]byte, 0, len(s)+sortDigits), s))
+}
+
+// sortDigits is the width to which appendSortClean pads a number (a
+// longer one, as the digits of a date key, which all have as many,
+// compares digit by digit).
+const sortDigits = 6
+
+// appendSortClean appends sortClean(s) to dst, with each number padded
+// with zeros to sortDigits digits: citeproc-js's collator compares
+// numbers by value ("3 February" before "17 January"), which padded
+// numbers give a collation without its slower numeric option.
+func appendSortClean(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			for k := j - i; k < sortDigits; k++ {
+				dst = append(dst, '0')
+			}
+			dst = append(dst, s[i:j]...)
+			i = j
+			continue
 		}
-		return r
-	}, s)
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				dst = append(dst, '|')
+			case unicode.IsPunct(rune(c)) || unicode.IsSpace(rune(c)):
+			default:
+				dst = append(dst, c)
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsPunct(r) && !unicode.IsSpace(r) {
+			dst = append(dst, s[i:i+w]...)
+		}
+		i += w
+	}
+	return dst
 }
 
 // errNotFloat is parseSortFloat's answer for what cannot be a number.
