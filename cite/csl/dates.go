@@ -42,7 +42,11 @@ func (c *ctx) date(e *el) (*onode, status) {
 				}
 			}
 		}
-		return c.leaf(dateSortKey(&dd)), status{calledVar: true, varOK: true}
+		key := dateSortKey(&dd)
+		if c.dateKeys != nil {
+			*c.dateKeys = append(*c.dateKeys, key...)
+		}
+		return c.leaf(key), status{calledVar: true, varOK: true}
 	}
 	if d.Literal != "" && len(d.Parts) == 0 {
 		hasYear := e.form != ""
@@ -255,6 +259,34 @@ func lastBuiltDate(s *Style) *el {
 		walk(ls.layout, 0)
 	}
 	return last
+}
+
+// macroHasDate reports whether a macro holds a cs:date of its own (not
+// in the macros it calls), as citeproc-js flags it ("macro-has-date").
+func macroHasDate(m *el) bool {
+	var has func(e *el, depth int) bool
+	has = func(e *el, depth int) bool {
+		if e == nil || depth > 64 {
+			return false
+		}
+		if e.kind == kDate {
+			return true
+		}
+		for _, k := range e.kids {
+			if has(k, depth+1) {
+				return true
+			}
+		}
+		for _, b := range e.branches {
+			for _, k := range b.kids {
+				if has(k, depth+1) {
+					return true
+				}
+			}
+		}
+		return has(e.subst, depth+1)
+	}
+	return has(m, 0)
 }
 
 // hasYearPart reports whether a date's parts render its year.

@@ -41,6 +41,9 @@ type ctx struct {
 	nearNote     bool
 	sorting      bool
 	sortKeyDates bool
+	// dateKeys, while a sort key of a macro with a date is made, collects
+	// the keys of the dates it renders (the key is those alone)
+	dateKeys *[]byte
 	// engine is the citeproc-js engine state a range's end is written
 	// in (nil: an engine reset since it was built)
 	engine *rangeEngine

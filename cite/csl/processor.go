@@ -397,8 +397,18 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 		}
 		var sv sortVal
 		if k.macro != nil {
+			var dk []byte
+			if k.dateOnly {
+				c.dateKeys = &dk
+			}
 			n, _ := c.children(k.macro.kids, "")
 			s := plainText(n)
+			if k.dateOnly {
+				// citeproc-js keeps only the dates' keys of a macro
+				// with a date ("doing-macro-with-date"): an item without
+				// the date has no key and sorts last either way
+				s = string(dk)
+			}
 			sv.s = s
 			if s == "" {
 				sv.empty = true

@@ -205,6 +205,8 @@ type layoutSpec struct {
 type sortKey struct {
 	variable string
 	macro    *el
+	// dateOnly: the macro holds a cs:date of its own (macroHasDate)
+	dateOnly bool
 	desc     bool
 	opts     map[string]string // names-min, names-use-first, names-use-last
 }
@@ -290,6 +292,7 @@ func ParseStyle(r io.Reader) (*Style, error) {
 								return nil, err
 							}
 							sk.macro = me
+							sk.dateOnly = macroHasDate(me)
 						}
 						ls.sort = append(ls.sort, sk)
 					}
