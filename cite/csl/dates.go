@@ -42,11 +42,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 				}
 			}
 		}
-		key := dateSortKey(&dd)
-		if c.dateKeys != nil {
-			*c.dateKeys = append(*c.dateKeys, key...)
-		}
-		return c.leaf(key), status{calledVar: true, varOK: true}
+		return c.leaf(dateSortKey(&dd)), status{calledVar: true, varOK: true}
 	}
 	if d.Literal != "" && len(d.Parts) == 0 {
 		hasYear := e.form != ""
@@ -259,6 +255,22 @@ func lastBuiltDate(s *Style) *el {
 		walk(ls.layout, 0)
 	}
 	return last
+}
+
+// macroCall renders the macro of a cs:text. While a sort key is made, a
+// macro that holds a cs:date of its own renders, as citeproc-js's
+// "doing-macro-with-date", only its names and its dates (as sort keys):
+// its texts, numbers and labels are left out, so an item without the date
+// has no key from it ("n.d." does not sort). citeproc-js clears the state
+// at the end of any such macro, also one called inside another.
+func (c *ctx) macroCall(e *el) (*onode, status) {
+	if !c.sorting || !c.st.dateMacros[e.macro] {
+		return c.decorated(e, e.macro.kids, "")
+	}
+	c.macroDate = true
+	n, st := c.decorated(e, e.macro.kids, "")
+	c.macroDate = false
+	return n, st
 }
 
 // macroHasDate reports whether a macro holds a cs:date of its own (not
@@ -518,12 +530,15 @@ func dateSortKey(d *Date) string {
 		y := p[0] + 10000
 		return pad(y, 5) + pad(p[1], 2) + pad(p[2], 2)
 	}
-	// a letter first: a range's key must not read as one large number
-	s := "d" + k(d.Parts[0])
+	// digits, as citeproc-js's date keys ("1" and the year, the month and
+	// the day; a letter first would sort a date after a name in a key of
+	// both), ending in "|" as its keys do: a range's key must not read as
+	// one large number (parseSortFloat)
+	s := k(d.Parts[0])
 	if len(d.Parts) > 1 {
 		s += k(d.Parts[1])
 	}
-	return s
+	return s + "|"
 }
 
 func pad(n, w int) string {

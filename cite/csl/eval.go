@@ -41,9 +41,9 @@ type ctx struct {
 	nearNote     bool
 	sorting      bool
 	sortKeyDates bool
-	// dateKeys, while a sort key of a macro with a date is made, collects
-	// the keys of the dates it renders (the key is those alone)
-	dateKeys *[]byte
+	// macroDate is set while a sort key renders a macro with a date of
+	// its own: only names and dates render then (see macroCall)
+	macroDate bool
 	// engine is the citeproc-js engine state a range's end is written
 	// in (nil: an engine reset since it was built)
 	engine *rangeEngine
@@ -262,10 +262,19 @@ func (c *ctx) eval(e *el) (*onode, status) {
 	case kLayout, kGroup:
 		return c.group(e)
 	case kText:
+		if c.macroDate && e.macro == nil {
+			return nil, status{}
+		}
 		return c.text(e)
 	case kNumber:
+		if c.macroDate {
+			return nil, status{}
+		}
 		return c.number(e)
 	case kLabel:
+		if c.macroDate {
+			return nil, status{}
+		}
 		return c.label(e)
 	case kDate:
 		return c.date(e)
@@ -417,7 +426,7 @@ func stripPeriods(n *onode) {
 func (c *ctx) text(e *el) (*onode, status) {
 	switch {
 	case e.macro != nil:
-		n, st := c.decorated(e, e.macro.kids, "")
+		n, st := c.macroCall(e)
 		if n.empty() {
 			return nil, st
 		}

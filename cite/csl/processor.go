@@ -397,18 +397,11 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 		}
 		var sv sortVal
 		if k.macro != nil {
-			var dk []byte
-			if k.dateOnly {
-				c.dateKeys = &dk
-			}
+			// the key's macro is a macro call as a cs:text's (macroCall)
+			c.macroDate = c.st.dateMacros[k.macro]
 			n, _ := c.children(k.macro.kids, "")
+			c.macroDate = false
 			s := plainText(n)
-			if k.dateOnly {
-				// citeproc-js keeps only the dates' keys of a macro
-				// with a date ("doing-macro-with-date"): an item without
-				// the date has no key and sorts last either way
-				s = string(dk)
-			}
 			sv.s = s
 			if s == "" {
 				sv.empty = true

@@ -186,6 +186,9 @@ type Style struct {
 	chains chainCache
 	// lastDate is the cs:date that citeproc-js builds last (rangeEngine)
 	lastDate *el
+	// dateMacros are the macros that hold a cs:date of their own
+	// (macroHasDate), read while sort keys are made
+	dateMacros map[*el]bool
 }
 
 type layoutSpec struct {
@@ -205,8 +208,6 @@ type layoutSpec struct {
 type sortKey struct {
 	variable string
 	macro    *el
-	// dateOnly: the macro holds a cs:date of its own (macroHasDate)
-	dateOnly bool
 	desc     bool
 	opts     map[string]string // names-min, names-use-first, names-use-last
 }
@@ -292,7 +293,6 @@ func ParseStyle(r io.Reader) (*Style, error) {
 								return nil, err
 							}
 							sk.macro = me
-							sk.dateOnly = macroHasDate(me)
 						}
 						ls.sort = append(ls.sort, sk)
 					}
@@ -319,9 +319,18 @@ func ParseStyle(r io.Reader) (*Style, error) {
 		}
 	}
 	s.initWith = styleInitWith(s)
-	s.lastDate = lastBuiltDate(s)
 	s.resolveNameOpts(c.nameEls)
 	s.compact()
+	// after compact, which moves the elements
+	s.lastDate = lastBuiltDate(s)
+	for _, m := range s.macros {
+		if macroHasDate(m) {
+			if s.dateMacros == nil {
+				s.dateMacros = map[*el]bool{}
+			}
+			s.dateMacros[m] = true
+		}
+	}
 	s.typeChoices()
 	return s, nil
 }
