@@ -66,7 +66,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 			}
 		}
 		n = c.list("", c.kids(n))
-		c.decorate(n, e)
+		c.decorateDate(n, e)
 		return n, status{calledVar: true, varOK: true}
 	}
 	parts, delim := c.dateParts(e)
@@ -109,12 +109,13 @@ func (c *ctx) date(e *el) (*onode, status) {
 		if lo < 0 {
 			n = c.renderParts(parts, start, d, delim, false, -1, start[0])
 		} else {
+			// the range delimiter of the part at the joint: citeproc-js
+			// takes it from the part that writes the range, the last of
+			// the differing ones ("May 1–June 22" with a month's
+			// range-delimiter "/")
 			rd := cslcore.RangeDelimiter
-			// the range delimiter of the largest differing part
-			for _, p := range parts {
-				if dateGran[p.name] == diff && p.hasRangeDelim {
-					rd = p.rangeDelim
-				}
+			if parts[hi].hasRangeDelim {
+				rd = parts[hi].rangeDelim
 			}
 			n = c.list("", nil)
 			// citeproc-js writes the era of the start's year after
@@ -165,10 +166,10 @@ func (c *ctx) date(e *el) (*onode, status) {
 		// prints it but does not count it as a rendered variable, so an
 		// enclosing group or macro call that renders nothing else is
 		// dropped
-		c.decorate(n, e)
+		c.decorateDate(n, e)
 		return n, status{calledVar: true}
 	}
-	c.decorate(n, e)
+	c.decorateDate(n, e)
 	c.termPred = true
 	if c.track != nil {
 		c.track[e.variable] = true
@@ -255,6 +256,21 @@ func lastBuiltDate(s *Style) *el {
 		walk(ls.layout, 0)
 	}
 	return last
+}
+
+// decorateDate puts a date element's affixes and formatting on its
+// output; citeproc-js gives a localized date (form) its affixes only.
+func (c *ctx) decorateDate(n *onode, e *el) {
+	if e.form == "" {
+		c.decorate(n, e)
+		return
+	}
+	if n.prefix != "" || n.suffix != "" || !n.fm.zero() || n.quotes || n.display != "" {
+		n2 := c.ar.slot()
+		*n2 = *n
+		*n = onode{kids: c.kids(n2)}
+	}
+	n.prefix, n.suffix = e.prefix, e.suffix
 }
 
 // macroCall renders the macro of a cs:text. While a sort key is made, a
