@@ -679,6 +679,12 @@ func splitNumbersInto(out []numPart, s, andWord string) []numPart {
 	start := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == ',' && i+1 < len(s) && s[i+1] != ' ' {
+			// citeproc-js joins values at a comma with a space after
+			// it: "1,200" is one value
+			i += size
+			continue
+		}
 		switch r {
 		case ',', '&', '-', '–', '—':
 			word(s[start:i])
