@@ -66,7 +66,7 @@ func (c *ctx) date(e *el) (*onode, status) {
 			}
 		}
 		n = c.list("", c.kids(n))
-		c.decorate(n, e)
+		c.decorateDate(n, e)
 		return n, status{calledVar: true, varOK: true}
 	}
 	parts, delim := c.dateParts(e)
@@ -109,12 +109,13 @@ func (c *ctx) date(e *el) (*onode, status) {
 		if lo < 0 {
 			n = c.renderParts(parts, start, d, delim, false, -1, start[0])
 		} else {
+			// the range delimiter of the part at the joint: citeproc-js
+			// takes it from the part that writes the range, the last of
+			// the differing ones ("May 1–June 22" with a month's
+			// range-delimiter "/")
 			rd := cslcore.RangeDelimiter
-			// the range delimiter of the largest differing part
-			for _, p := range parts {
-				if dateGran[p.name] == diff && p.hasRangeDelim {
-					rd = p.rangeDelim
-				}
+			if parts[hi].hasRangeDelim {
+				rd = parts[hi].rangeDelim
 			}
 			n = c.list("", nil)
 			// citeproc-js writes the era of the start's year after
@@ -165,10 +166,10 @@ func (c *ctx) date(e *el) (*onode, status) {
 		// prints it but does not count it as a rendered variable, so an
 		// enclosing group or macro call that renders nothing else is
 		// dropped
-		c.decorate(n, e)
+		c.decorateDate(n, e)
 		return n, status{calledVar: true}
 	}
-	c.decorate(n, e)
+	c.decorateDate(n, e)
 	c.termPred = true
 	if c.track != nil {
 		c.track[e.variable] = true
@@ -256,6 +257,38 @@ func lastBuiltDate(s *Style) *el {
 	}
 	return last
 }
+
+// decorateDate puts a date element's affixes and formatting on its
+// output; citeproc-js gives a localized date (form) its affixes only.
+func (c *ctx) decorateDate(n *onode, e *el) {
+	if e.form == "" {
+		c.decorate(n, e)
+		return
+	}
+	if n.prefix != "" || n.suffix != "" || !n.fm.zero() || n.quotes || n.display != "" {
+		n2 := c.ar.slot()
+		*n2 = *n
+		*n = onode{kids: c.kids(n2)}
+	}
+	n.prefix, n.suffix = e.prefix, e.suffix
+}
+
+// macroCall renders the macro of a cs:text. While a sort key is made, a
+// macro that holds a cs:date of its own renders, as citeproc-js's
+// "doing-macro-with-date", only its names and its dates (as sort keys):
+// its texts, numbers and labels are left out, so an item without the date
+// has no key from it ("n.d." does not sort). citeproc-js clears the state
+// at the end of any such macro, also one called inside another.
+func (c *ctx) macroCall(e *el) (*onode, status) {
+	if !c.sorting || !e.macro.hasDate {
+		return c.decorated(e, e.macro.kids, "")
+	}
+	c.macroDate = true
+	n, st := c.decorated(e, e.macro.kids, "")
+	c.macroDate = false
+	return n, st
+}
+
 
 // hasYearPart reports whether a date's parts render its year.
 func hasYearPart(parts []*el) bool {
@@ -486,14 +519,15 @@ func dateSortKey(d *Date) string {
 		y := p[0] + 10000
 		return pad(y, 5) + pad(p[1], 2) + pad(p[2], 2)
 	}
-	// a letter first: a range's key must not read as one large number;
-	// a date without a range, a prefix of one with it, sorts first, as
-	// citeproc-js's key of its end (100000000) before any end year
-	s := "d" + k(d.Parts[0])
+	// digits, as citeproc-js's date keys ("1" and the year, the month and
+	// the day; a letter first would sort a date after a name in a key of
+	// both), ending in "|" as its keys do: a range's key must not read as
+	// one large number (parseSortFloat)
+	s := k(d.Parts[0])
 	if len(d.Parts) > 1 {
 		s += k(d.Parts[1])
 	}
-	return s
+	return s + "|"
 }
 
 func pad(n, w int) string {

@@ -41,15 +41,12 @@ type ctx struct {
 	nearNote     bool
 	sorting      bool
 	sortKeyDates bool
+	// macroDate is set while a sort key renders a macro with a date of
+	// its own: only names and dates render then (see macroCall)
+	macroDate bool
 	// engine is the citeproc-js engine state a range's end is written
 	// in (nil: an engine reset since it was built)
 	engine *rangeEngine
-	// dateOnly is set, in a sort key, from the start to the end of a
-	// macro with a cs:date of its own: citeproc-js then drops all output
-	// but the dates' (its "doing-macro-with-date"), so such a macro
-	// gives the key only its dates, and a macro it calls that has a
-	// date ends the dropping for the rest of the key
-	dateOnly bool
 	// typeBit is the item type's bit in the style's typeBits (0: none);
 	// typeIdx is 0 for none, i+1 for bit i
 	typeBit uint64
@@ -271,9 +268,8 @@ func (c *ctx) eval(e *el) (*onode, status) {
 	case kLayout, kGroup:
 		return c.group(e)
 	case kText:
-		if c.dateOnly && e.macro == nil {
-			_, st := c.text(e)
-			return nil, st
+		if c.macroDate && e.macro == nil {
+			return nil, status{}
 		}
 		if c.sas != nil && e.macro == nil {
 			o, st := c.text(e)
@@ -287,13 +283,12 @@ func (c *ctx) eval(e *el) (*onode, status) {
 		}
 		return c.text(e)
 	case kNumber:
-		o, st := c.number(e)
-		if c.dateOnly {
-			return nil, st
+		if c.macroDate {
+			return nil, status{}
 		}
-		return o, st
+		return c.number(e)
 	case kLabel:
-		if c.dateOnly {
+		if c.macroDate {
 			return nil, status{}
 		}
 		if c.sas != nil {
@@ -310,11 +305,7 @@ func (c *ctx) eval(e *el) (*onode, status) {
 		}
 		return c.date(e)
 	case kNames:
-		o, st := c.names(e)
-		if c.dateOnly {
-			return nil, st
-		}
-		return o, st
+		return c.names(e)
 	case kChoose:
 		return c.choose(e)
 	}
@@ -557,16 +548,7 @@ func stripPeriods(n *onode) {
 func (c *ctx) text(e *el) (*onode, status) {
 	switch {
 	case e.macro != nil:
-		if c.sorting && e.macro.hasDate {
-			c.dateOnly = true
-			n, st := c.decorated(e, e.macro.kids, "")
-			c.dateOnly = false
-			if n.empty() {
-				return nil, st
-			}
-			return n, status{calledVar: true, varOK: true}
-		}
-		n, st := c.decorated(e, e.macro.kids, "")
+		n, st := c.macroCall(e)
 		if n.empty() {
 			return nil, st
 		}
@@ -841,6 +823,12 @@ func splitNumbersInto(out []numPart, s, andWord string) []numPart {
 	start := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == ',' && i+1 < len(s) && s[i+1] != ' ' {
+			// citeproc-js joins values at a comma with a space after
+			// it: "1,200" is one value
+			i += size
+			continue
+		}
 		switch r {
 		case ',', '&', '-', '–', '—':
 			word(s[start:i])

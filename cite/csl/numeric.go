@@ -434,6 +434,9 @@ func (c *ctx) numberLabeled(val, variable, form string) (string, bool) {
 	case "page", "locator", "locator-extra", "number":
 		return "", false
 	}
+	if digitRun(val) || !strings.ContainsAny(val, "abcdefghijklmnopqrstuvwxyz") {
+		return "", false // no label: a label is a lower-case word
+	}
 	s := strings.TrimSpace(val)
 	if !numLabelRe.MatchString(s) || strings.ContainsRune(s, '\\') {
 		return "", false

@@ -414,9 +414,10 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 		}
 		var sv sortVal
 		if k.macro != nil {
-			c.dateOnly = k.macro.hasDate
+			// the key's macro is a macro call as a cs:text's (macroCall)
+			c.macroDate = k.macro.hasDate
 			n, _ := c.children(k.macro.kids, "")
-			c.dateOnly = false
+			c.macroDate = false
 			s := plainText(n)
 			sv.s = s
 			if s == "" {

@@ -326,10 +326,11 @@ func ParseStyle(r io.Reader) (*Style, error) {
 		}
 	}
 	s.initWith = styleInitWith(s)
-	s.lastDate = lastBuiltDate(s)
 	s.resolveNameOpts(c.nameEls)
 	s.topDisplays()
 	s.compact()
+	// after compact, which moves the elements
+	s.lastDate = lastBuiltDate(s)
 	s.typeChoices()
 	s.skips()
 	return s, nil
@@ -475,7 +476,7 @@ type el struct {
 	substOnly bool
 	subst     *el
 	// hasDate marks a macro with a cs:date of its own (not one of a
-	// macro it calls): see ctx.dateOnly
+	// macro it calls): see ctx.macroCall
 	hasDate   bool
 	nameParts map[string]*el
 	nopts     *[2]nameOpts // of a cs:name: in the citation, the bibliography
