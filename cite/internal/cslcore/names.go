@@ -99,6 +99,11 @@ func Initials(given, with string, initialize, hyphen bool) string {
 	if s, ok := plainInitials(given, with); ok {
 		return s
 	}
+	if !StartsRomanesque(stripLeadingTags(given)) {
+		// citeproc-js leaves a given name that does not start with a
+		// letter of a Latin (etc.) script as it is: "小明", not "小."
+		return given
+	}
 	return initialsOf(given, with, hyphen)
 }
 
@@ -285,7 +290,7 @@ func normalizeGiven(name, with string, hyphen bool) string {
 	if name == "" {
 		return ""
 	}
-	if name == "Lord" || name == "Lady" || !startsRomanesque(stripLeadingTags(name)) {
+	if name == "Lord" || name == "Lady" || !StartsRomanesque(stripLeadingTags(name)) {
 		return name
 	}
 	if !hyphen {
@@ -380,23 +385,6 @@ func normalizeGiven(name, with string, hyphen bool) string {
 		out = string(r)
 	}
 	return out
-}
-
-// startsRomanesque reports whether s starts with a character of
-// citeproc-js's STARTSWITH_ROMANESQUE class ("&", Latin letters, Latin-1
-// and Latin Extended-A letters, Greek, Cyrillic, Hebrew, Arabic, Thai,
-// Greek Extended and a few marks).
-func startsRomanesque(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	switch {
-	case r == '&', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
-		return true
-	case r >= 0xe01 && r <= 0xe5b, r >= 0xc0 && r <= 0x17f, r >= 0x370 && r <= 0x3ff, r >= 0x400 && r <= 0x52f,
-		r >= 0x590 && r <= 0x5d4, r >= 0x5d6 && r <= 0x5ff, r >= 0x1f00 && r <= 0x1fff, r >= 0x600 && r <= 0x6ff,
-		r == 0x200c, r == 0x200d, r == 0x200e, r >= 0x218 && r <= 0x21b, r >= 0x202a && r <= 0x202e:
-		return true
-	}
-	return false
 }
 
 // stripLeadingTags removes the tags (<…>) that s starts with.
