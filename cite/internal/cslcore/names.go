@@ -191,10 +191,12 @@ func initialsOf(given, with string, hyphen bool) string {
 			sb.WriteString("-")
 		}
 		switch {
-		case unicode.IsLower(rw[0]):
+		case !initialCapital(rw[0]):
 			// citeproc-js writes a space before a word it does not
-			// initialize, the first too: " ole" for "ole", "J. ole"
-			if !strings.HasSuffix(sb.String(), " ") {
+			// initialize, the first too: " ole" for "ole", "J. ole",
+			// "J. (Jack)"; a word without any such letter takes none
+			// ("A小明" with initialize-with="")
+			if HasRomanesque(w.s) && !strings.HasSuffix(sb.String(), " ") {
 				sb.WriteString(" ")
 			}
 			sb.WriteString(w.s)
@@ -217,6 +219,23 @@ func initialsOf(given, with string, hyphen bool) string {
 		}
 	}
 	return strings.TrimRight(sb.String(), " ")
+}
+
+// initialCapital reports whether citeproc-js initializes a word that
+// starts with r (its NAME_INITIAL_REGEXP, and r upper-case): a capital
+// Latin, Greek or Cyrillic letter, or a letter of Hebrew, Arabic or Thai.
+func initialCapital(r rune) bool {
+	switch {
+	case r >= 'A' && r <= 'Z':
+		return true
+	case r >= 0x0E01 && r <= 0x0E5B, r >= 0x00C0 && r <= 0x017F, r >= 0x0400 && r <= 0x042F,
+		r >= 0x0590 && r <= 0x05D4, r >= 0x05D6 && r <= 0x05FF, r >= 0x0600 && r <= 0x06FF,
+		r == 0x0370, r == 0x0372, r == 0x0376, r == 0x0386, r >= 0x0388 && r <= 0x03AB,
+		r == 0x03E2, r == 0x03E4, r == 0x03E6, r == 0x03E8, r == 0x03EA, r == 0x03EC, r == 0x03EE,
+		r == 0x03F4, r == 0x03F7, r >= 0x03FD && r <= 0x03FF:
+		return unicode.ToUpper(r) == r
+	}
+	return false
 }
 
 // keepsGiven reports whether initials with initialize="false" gives the
@@ -266,7 +285,7 @@ func plainInitials(given, with string) (string, bool) {
 			}
 			first = true
 		case first:
-			if !unicode.IsUpper(r) {
+			if !initialCapital(r) || !unicode.IsUpper(r) {
 				return "", false
 			}
 			b = utf8.AppendRune(b, r)
