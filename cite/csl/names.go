@@ -1073,6 +1073,12 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 					c.firstList = o
 				}
 			}
+			// the cs:names tried its variables (citeproc-js's
+			// variable_attempt): its group shows a substitution by a
+			// cs:text value or term only when something else in it
+			// renders a variable; a variable, a macro or a group that
+			// renders counts as one
+			st = status{calledVar: true, varOK: st.varOK || k.kind == kText && k.macro != nil}
 			return wrap, st, true
 		}
 	}
