@@ -574,6 +574,12 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			last := i == len(rendered)-1 && !truncated
 			if last && andTerm != "" {
 				out.kids = append(out.kids, c.leaf(c.andJoin(andTerm, o, len(rendered), isInstitution(ns[i]), inverted(i-1))))
+			} else if last && !c.sorting && i < len(ns) && isInstitution(ns[i]) {
+				// without a conjunction, citeproc-js joins a last name
+				// that is an institution with the institution's
+				// delimiter (cs:name's own, else ", "), not the
+				// style's name-delimiter
+				out.kids = append(out.kids, c.leaf(o.instDelim))
 			} else {
 				out.kids = append(out.kids, c.leaf(o.delim))
 			}
