@@ -289,7 +289,6 @@ func (c *ctx) macroCall(e *el) (*onode, status) {
 	return n, st
 }
 
-
 // hasYearPart reports whether a date's parts render its year.
 func hasYearPart(parts []*el) bool {
 	for _, p := range parts {

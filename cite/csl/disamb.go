@@ -370,7 +370,16 @@ func (p *Processor) globalNames(rule string, maxLevel int) {
 				if strings.HasPrefix(rule, "primary-name") && (li > 0 || ni > 0) {
 					continue
 				}
-				k := n.NonDroppingParticle + " " + n.Family
+				if n.Family == "" {
+					// a name without a family name ("Plato") is not
+					// told from another by its given name: citeproc-js
+					// writes its short form as nothing still
+					continue
+				}
+				k := regStrip(n.Family)
+				if p.style.demoteParticle == "never" && n.NonDroppingParticle != "" {
+					k += " " + n.NonDroppingParticle
+				}
 				byFamily[k] = append(byFamily[k], ref{it.ID, li, ni, n})
 			}
 		}
@@ -384,7 +393,7 @@ func (p *Processor) globalNames(rule string, maxLevel int) {
 		for i, r := range refs {
 			k := -1
 			for j, n := range persons {
-				if sameName(n, r.n) {
+				if givenKey(n.Given) == givenKey(r.n.Given) {
 					k = j
 					break
 				}
@@ -451,6 +460,28 @@ func styleUsesDisambiguate(s *Style) int {
 
 // sameName reports whether two names are the same person: equal but for
 // the spacing and periods of initials.
+// regStrip is citeproc-js's name register's strip_periods: periods
+// read as spaces, white space collapsed and trimmed at the end.
+func regStrip(s string) string {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, ".", " ")), " ")
+	return s
+}
+
+// givenKey is how citeproc-js's name register tells persons of a family
+// name apart (its skey): the given name with regStrip, without a
+// last lower-case word (a particle); the suffix and the particles do not
+// count ("John" and "John, Jr." are one person).
+func givenKey(g string) string {
+	g = regStrip(g)
+	if i := strings.LastIndexByte(g, ' '); i >= 0 {
+		w := g[i+1:]
+		if !strings.Contains(w, ",") && strings.ToLower(w) == w {
+			g = strings.TrimRight(g[:i], ",!")
+		}
+	}
+	return g
+}
+
 func sameName(a, b Name) bool {
 	if a == b {
 		return true

@@ -628,6 +628,12 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			last := i == len(rendered)-1 && !truncated
 			if last && andTerm != "" {
 				out.kids = append(out.kids, c.leaf(c.andJoin(andTerm, o, len(rendered), isInstitution(ns[i]), inverted(i-1))))
+			} else if last && !c.sorting && i < len(ns) && isInstitution(ns[i]) {
+				// without a conjunction, citeproc-js joins a last name
+				// that is an institution with the institution's
+				// delimiter (cs:name's own, else ", "), not the
+				// style's name-delimiter
+				out.kids = append(out.kids, c.leaf(o.instDelim))
 			} else {
 				out.kids = append(out.kids, c.leaf(o.delim))
 			}
@@ -869,7 +875,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	if initialize && given != "" {
 		given = c.initials(given, o.initializeWith, o.initialize)
 	}
-	romanesque := isRomanesque(n.Family) && isRomanesque(n.Given)
+	rlevel := romanesqueLevel(n, c.item)
 	// piece formats its text with a name-part's formatting and text-case
 	piece := func(part, s string) *onode {
 		if s == "" {
@@ -929,20 +935,24 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		suffix = normalizeSuffix(suffix, o.initializeWith)
 	}
 	inverted := o.asSortOrder == "all" || (o.asSortOrder == "first" && idx == 0)
-	if !romanesque {
+	static := n.StaticOrdering || rlevel == 1
+	if rlevel == 0 {
+		// citeproc-js joins the parts of a name in a script not
+		// written with spaces without any, and without the name-parts'
+		// affixes
 		if form == "short" {
-			return group("family", piece("family", fam))
+			return c.list("", c.kids(piece("family", ndp), piece("family", fam)))
 		}
-		return c.list("", c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", n.Given))))
+		return c.list("", c.kids(piece("family", ndp), piece("family", fam), piece("given", given)))
 	}
 	if form == "short" {
-		if ndp != "" && c.sorting && c.st.demoteParticle != "never" {
+		if ndp != "" && c.sorting && !static && c.st.demoteParticle != "never" {
 			// citeproc-js writes a name in a sort key in sort order,
 			// the short form too: the family name, then the particle
 			// ("Berg van der"), unless particles are never demoted
 			return c.list(" ", c.kids(group("family", piece("family", fam)), group("family", piece("family", ndp))))
 		}
-		if ndp != "" && inverted && !c.sorting && !n.StaticOrdering && c.st.demoteParticle == "display-and-sort" {
+		if ndp != "" && inverted && !c.sorting && !static && c.st.demoteParticle == "display-and-sort" {
 			// citeproc-js inverts a short name too when the list is in
 			// sort order: the demoted particle follows ("Gaulle, de");
 			// so does a sort key's, but with demote-non-dropping-particle
@@ -951,8 +961,13 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		}
 		return group("family", piece("family", ndp), piece("family", fam))
 	}
-	if n.StaticOrdering {
-		return c.list(" ", c.kids(group("family", piece("family", ndp), piece("family", fam)), group("given", piece("given", given))))
+	if static {
+		// family name first, then the given name, a space apart and
+		// without the name-parts' affixes: a name with static-ordering,
+		// or (citeproc-js's mixed script) a family name without a
+		// letter of cslcore.HasRomanesque and a given name that starts
+		// with one, or a name of an item in Chinese or Japanese
+		return c.list(" ", c.kids(c.list(" ", c.kids(piece("family", ndp), piece("family", fam))), piece("given", given)))
 	}
 	out := c.list("", c.room(4))
 	out.tag = tagName
@@ -1032,6 +1047,26 @@ func dropApostrophe(s string) string {
 	return s
 }
 
+// romanesqueLevel is citeproc-js's _isRomanesque: 0 for a family name
+// without a character of cslcore.HasRomanesque (written family name and
+// given name together), 1 for such a family name with a given name that
+// starts with one, or for any name of an item whose language is Chinese
+// or Japanese (written family name first, with a space), 2 otherwise.
+func romanesqueLevel(n Name, it *Item) int {
+	if !cslcore.HasRomanesque(n.Family) {
+		if n.Given != "" && cslcore.StartsRomanesque(n.Given) {
+			return 1
+		}
+		return 0
+	}
+	if it != nil {
+		if l := it.vars["language"]; len(l) >= 2 && (l[:2] == "ja" || l[:2] == "zh") {
+			return 1
+		}
+	}
+	return 2
+}
+
 // initials abbreviates given names as citeproc-js does (cslcore.Initials,
 // shared with the built-in styles) with the style's
 // initialize-with-hyphen.
@@ -1102,6 +1137,12 @@ func (c *ctx) substitute(e *el, kids []*el) (*onode, status, bool) {
 				}
 				wrap.display = e.display
 			}
+			// the cs:names tried its variables (citeproc-js's
+			// variable_attempt): its group shows a substitution by a
+			// cs:text value or term only when something else in it
+			// renders a variable; a variable, a macro or a group that
+			// renders counts as one
+			st = status{calledVar: true, varOK: st.varOK || k.kind == kText && k.macro != nil}
 			return wrap, st, true
 		}
 	}

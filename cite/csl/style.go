@@ -735,6 +735,59 @@ func fmOf(n *xnode) *formatting {
 	return &f
 }
 
+// lastNameParts returns the name-parts a cs:names with a cs:substitute
+// formats its names with: citeproc-js takes, for each of family and
+// given, the cs:name-part built last before the cs:names ends, one of a
+// cs:names in its substitution too (with its macros, every branch): an
+// editor macro's plain family name-part gives way to the small-caps one
+// of a container-author macro it substitutes.
+func lastNameParts(e *el) map[string]*el {
+	parts := map[string]*el{}
+	seen := map[*el]bool{}
+	var walk func(k *el)
+	walk = func(k *el) {
+		if k == nil || seen[k] {
+			return
+		}
+		seen[k] = true
+		if k.kind == kNames {
+			if k.nameEl != nil {
+				for _, n := range [...]string{"family", "given"} {
+					if p := k.nameEl.nameParts[n]; p != nil {
+						parts[n] = p
+					}
+				}
+			}
+			if k.subst != nil {
+				for _, kk := range k.subst.kids {
+					walk(kk)
+				}
+			}
+			return
+		}
+		if k.macro != nil {
+			for _, kk := range k.macro.kids {
+				walk(kk)
+			}
+		}
+		for _, kk := range k.kids {
+			walk(kk)
+		}
+		for _, b := range k.branches {
+			for _, kk := range b.kids {
+				walk(kk)
+			}
+		}
+	}
+	walk(e)
+	for n, p := range e.nameEl.nameParts {
+		if parts[n] == nil {
+			parts[n] = p
+		}
+	}
+	return parts
+}
+
 // withoutFontStyle returns f without its font-style (nil when it then
 // sets nothing), or nil when f sets no font-style.
 func withoutFontStyle(f *formatting) *formatting {
@@ -933,6 +986,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 			// other children: its label follows the names, and so does
 			// the label a substitution inherits from it
 			e.labelFirst = false
+		}
+		if e.nameEl != nil && e.subst != nil {
+			e.nameEl.nameParts = lastNameParts(e)
 		}
 	case "choose":
 		e.kind = kChoose

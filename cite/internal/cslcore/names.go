@@ -99,6 +99,11 @@ func Initials(given, with string, initialize, hyphen bool) string {
 	if s, ok := plainInitials(given, with); ok {
 		return s
 	}
+	if !StartsRomanesque(stripLeadingTags(given)) {
+		// citeproc-js leaves a given name that does not start with a
+		// letter of a Latin (etc.) script as it is: "小明", not "小."
+		return given
+	}
 	return initialsOf(given, with, hyphen)
 }
 
@@ -186,10 +191,12 @@ func initialsOf(given, with string, hyphen bool) string {
 			sb.WriteString("-")
 		}
 		switch {
-		case unicode.IsLower(rw[0]):
+		case !initialCapital(rw[0]):
 			// citeproc-js writes a space before a word it does not
-			// initialize, the first too: " ole" for "ole", "J. ole"
-			if !strings.HasSuffix(sb.String(), " ") {
+			// initialize, the first too: " ole" for "ole", "J. ole",
+			// "J. (Jack)"; a word without any such letter takes none
+			// ("A小明" with initialize-with="")
+			if HasRomanesque(w.s) && !strings.HasSuffix(sb.String(), " ") {
 				sb.WriteString(" ")
 			}
 			sb.WriteString(w.s)
@@ -212,6 +219,23 @@ func initialsOf(given, with string, hyphen bool) string {
 		}
 	}
 	return strings.TrimRight(sb.String(), " ")
+}
+
+// initialCapital reports whether citeproc-js initializes a word that
+// starts with r (its NAME_INITIAL_REGEXP, and r upper-case): a capital
+// Latin, Greek or Cyrillic letter, or a letter of Hebrew, Arabic or Thai.
+func initialCapital(r rune) bool {
+	switch {
+	case r >= 'A' && r <= 'Z':
+		return true
+	case r >= 0x0E01 && r <= 0x0E5B, r >= 0x00C0 && r <= 0x017F, r >= 0x0400 && r <= 0x042F,
+		r >= 0x0590 && r <= 0x05D4, r >= 0x05D6 && r <= 0x05FF, r >= 0x0600 && r <= 0x06FF,
+		r == 0x0370, r == 0x0372, r == 0x0376, r == 0x0386, r >= 0x0388 && r <= 0x03AB,
+		r == 0x03E2, r == 0x03E4, r == 0x03E6, r == 0x03E8, r == 0x03EA, r == 0x03EC, r == 0x03EE,
+		r == 0x03F4, r == 0x03F7, r >= 0x03FD && r <= 0x03FF:
+		return unicode.ToUpper(r) == r
+	}
+	return false
 }
 
 // keepsGiven reports whether initials with initialize="false" gives the
@@ -261,7 +285,7 @@ func plainInitials(given, with string) (string, bool) {
 			}
 			first = true
 		case first:
-			if !unicode.IsUpper(r) {
+			if !initialCapital(r) || !unicode.IsUpper(r) {
 				return "", false
 			}
 			b = utf8.AppendRune(b, r)
@@ -285,7 +309,7 @@ func normalizeGiven(name, with string, hyphen bool) string {
 	if name == "" {
 		return ""
 	}
-	if name == "Lord" || name == "Lady" || !startsRomanesque(stripLeadingTags(name)) {
+	if name == "Lord" || name == "Lady" || !StartsRomanesque(stripLeadingTags(name)) {
 		return name
 	}
 	if !hyphen {
@@ -380,23 +404,6 @@ func normalizeGiven(name, with string, hyphen bool) string {
 		out = string(r)
 	}
 	return out
-}
-
-// startsRomanesque reports whether s starts with a character of
-// citeproc-js's STARTSWITH_ROMANESQUE class ("&", Latin letters, Latin-1
-// and Latin Extended-A letters, Greek, Cyrillic, Hebrew, Arabic, Thai,
-// Greek Extended and a few marks).
-func startsRomanesque(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	switch {
-	case r == '&', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
-		return true
-	case r >= 0xe01 && r <= 0xe5b, r >= 0xc0 && r <= 0x17f, r >= 0x370 && r <= 0x3ff, r >= 0x400 && r <= 0x52f,
-		r >= 0x590 && r <= 0x5d4, r >= 0x5d6 && r <= 0x5ff, r >= 0x1f00 && r <= 0x1fff, r >= 0x600 && r <= 0x6ff,
-		r == 0x200c, r == 0x200d, r == 0x200e, r >= 0x218 && r <= 0x21b, r >= 0x202a && r <= 0x202e:
-		return true
-	}
-	return false
 }
 
 // stripLeadingTags removes the tags (<…>) that s starts with.

@@ -229,11 +229,14 @@ func TestInitialsLowercaseWords(t *testing.T) {
 	// citeproc-js writes a space before each word it does not
 	// initialize, the first word too
 	for given, want := range map[string]string{
-		"ole":        " ole",
-		"jean-paul":  " jean-paul",
-		"John ole":   "J. ole",
-		"J. ole":     "J. ole",
-		"Anna Maria": "A. M.",
+		"ole":         " ole",
+		"jean-paul":   " jean-paul",
+		"John ole":    "J. ole",
+		"J. ole":      "J. ole",
+		"Anna Maria":  "A. M.",
+		"John (Jack)": "J. (Jack)",
+		"Ǆemal":       "Ǆemal",
+		"小明":          "小明",
 	} {
 		if got := Initials(given, ". ", true, true); got != want {
 			t.Errorf("Initials(%q) = %q, want %q", given, got, want)
