@@ -303,8 +303,13 @@ func (c *ctx) decorated(e *el, kids []*el, delim string) (*onode, status) {
 	}
 	if l.n == nil && l.one != nil {
 		if o := l.one; o.text != "" || len(o.kids) > 0 {
-			if o.prefix == "" && o.suffix == "" && o.fm.zero() && !o.quotes && !o.attrQuotes && !o.single && o.display == "" && o.tag == tagNone {
+			if o.prefix == "" && o.suffix == "" && o.fm.zero() && !o.quotes && !o.attrQuotes && !o.single && o.display == "" && (o.tag == tagNone || o.tag == tagMerged) {
 				c.decorate(o, e)
+				if o.text == "" {
+					// its children are not the element's own
+					// (forcedNormals)
+					o.tag = tagMerged
+				}
 				return o, st
 			}
 		}
@@ -395,6 +400,12 @@ func (c *ctx) decorateUncased(n *onode, e *el) {
 	n.prefix = e.prefix
 	n.suffix = e.suffix
 	n.level = e.kind == kGroup || (e.kind == kText && e.macro != nil)
+	if e.kind == kText && e.macro != nil && n.tag == tagNone && n.text == "" {
+		// citeproc-js nests a macro's output in a level of its own
+		// inside the cs:text's: the children are not the call's own
+		// (forcedNormals)
+		n.tag = tagMerged
+	}
 	n.fm = e.fm
 	n.quotes = e.quotes
 	n.attrQuotes = e.quotes

@@ -47,6 +47,9 @@ const (
 	// tagName marks one personal name, whose spaces are written as they
 	// are: citeproc-js keeps " John" and "de’ " + " " + "Alembert"
 	tagName
+	// tagMerged marks a list decorated in place of the element around
+	// it (ctx.decorated): its children are that element's grandchildren
+	tagMerged
 	// tagValue marks the text of a cs:text value: citeproc-js moves
 	// affixes and delimiters into closing quotes, never a field's
 	// content (“Title”. from a value ". " after a quoted title)
@@ -316,6 +319,12 @@ const (
 	tCloseDiv
 )
 
+// The values of a property that flip-flops (serialize).
+const (
+	flipOn     int8 = 1 // italic, bold, small caps
+	flipNormal int8 = 2
+)
+
 // ownClose is the s of a tClose token that ends the formatting of an
 // element with quotes; encodeToks writes its kind with ownCloseBit set.
 const (
@@ -369,6 +378,12 @@ func encodeToks(dst []byte, toks []tok) []byte {
 		case tText, tOpenDiv:
 			dst = str(dst, t.s)
 		case tOpen:
+			if t.s != "" {
+				// forced normals (forcedNormals): the kind with
+				// ownCloseBit, then their letters
+				dst[len(dst)-1] |= ownCloseBit
+				dst = str(dst, t.s)
+			}
 			f := t.fm
 			if f == nil {
 				f = &formatting{}
@@ -440,6 +455,10 @@ func decodeToks(enc string, toks []tok, fms []formatting) ([]tok, []formatting) 
 		t := tok{k: k}
 		if k == tClose|ownCloseBit {
 			t = tok{k: tClose, s: ownClose}
+		}
+		if k == tOpen|ownCloseBit {
+			t = tok{k: tOpen, s: str()}
+			k = tOpen
 		}
 		switch k {
 		case tText, tOpenDiv:
@@ -629,6 +648,40 @@ func (b *builder) write(s string) {
 	b.toks = append(b.toks, tok{k: tText, s: s})
 }
 
+// forcedNormals returns the properties (s, v, w) that an element with
+// children sets to normal while the last child that renders sets them to
+// something else: citeproc-js writes such a normal whatever encloses
+// the element (normalDecorIsOrphan looks at the decorations of the last
+// child's blob, its own among them).
+func forcedNormals(n *onode) string {
+	f := n.fm
+	if f.fontStyle != "normal" && f.fontVariant != "normal" && f.fontWeight != "normal" || n.tag == tagMerged {
+		return ""
+	}
+	var last *onode
+	for i := len(n.kids) - 1; i >= 0; i-- {
+		if !n.kids[i].empty() {
+			last = n.kids[i]
+			break
+		}
+	}
+	if last == nil || last.fm.zero() {
+		return ""
+	}
+	k := last.fm
+	var out string
+	if f.fontStyle == "normal" && k.fontStyle != "" && k.fontStyle != "normal" {
+		out += "s"
+	}
+	if f.fontVariant == "normal" && k.fontVariant != "" && k.fontVariant != "normal" {
+		out += "v"
+	}
+	if f.fontWeight == "normal" && k.fontWeight != "" && k.fontWeight != "normal" {
+		out += "w"
+	}
+	return out
+}
+
 func (b *builder) node(n *onode) {
 	if n.empty() {
 		return
@@ -651,7 +704,7 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpenQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
 	}
 	if !n.fm.zero() {
-		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
+		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm, s: forcedNormals(n)})
 	}
 	if n.text != "" {
 		if n.tag == tagValue {
@@ -735,9 +788,43 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	// normal, whatever set it back since: citeproc-js writes a style's
 	// "normal" unless no enclosing decoration sets the property
 	// (normalDecorIsOrphan), so a normal inside a normal is written again
+	//
+	// outer* hold the value (flipOn, flipNormal) of the outermost style
+	// formatting that sets the property, data* that of the nearest
+	// markup of the data: citeproc-js's flip-flop (TagReg.set) turns the
+	// data's <i>, <b> and <sc> to normal or back against the nearest
+	// markup around them, else against the outermost style formatting
+	// (not the nearest: italics > normal > <i> is normal)
 	type st struct {
 		italic, bold, sc          bool
 		ancItalic, ancBold, ancSC bool
+		outerI, outerB, outerV    int8
+		dataI, dataB, dataV       int8
+	}
+	// flip returns whether markup of the data turns its property on, and
+	// records its value
+	flip := func(data *int8, outer int8) bool {
+		base := *data
+		if base == 0 {
+			base = outer
+		}
+		on := base != flipOn
+		if on {
+			*data = flipOn
+		} else {
+			*data = flipNormal
+		}
+		return on
+	}
+	setOuter := func(outer *int8, v string) {
+		if *outer != 0 {
+			return
+		}
+		if v == "normal" {
+			*outer = flipNormal
+		} else {
+			*outer = flipOn
+		}
 	}
 	// closers holds the closing markup of the open formatting, ncl how
 	// many each open token pushed
@@ -775,10 +862,13 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 				for i := len(fm.ord) - 1; i >= 0; i-- {
 					switch fm.ord[i] {
 					case 's':
+						if fm.attr && fm.fontStyle != "" {
+							setOuter(&cur.outerI, fm.fontStyle)
+						}
 						switch fm.fontStyle {
 						case "italic", "oblique":
 							cur.ancItalic = true
-							if cur.italic && !fm.attr {
+							if !fm.attr && !flip(&cur.dataI, cur.outerI) {
 								add(`<span style="font-style:normal;">`, "</span>")
 								cur.italic = false
 							} else {
@@ -790,16 +880,19 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.italic = true
 							}
 						case "normal":
-							if cur.italic || fm.attr && cur.ancItalic {
+							if cur.italic || fm.attr && (cur.ancItalic || strings.IndexByte(t.s, 's') >= 0) {
 								add(`<span style="font-style:normal;">`, "</span>")
 								cur.italic = false
 							}
 						}
 					case 'v':
+						if fm.attr && fm.fontVariant != "" {
+							setOuter(&cur.outerV, fm.fontVariant)
+						}
 						switch fm.fontVariant {
 						case "small-caps":
 							cur.ancSC = true
-							if cur.sc && !fm.attr {
+							if !fm.attr && !flip(&cur.dataV, cur.outerV) {
 								add(`<span style="font-variant:normal;">`, "</span>")
 								cur.sc = false
 							} else {
@@ -807,16 +900,19 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.sc = true
 							}
 						case "normal":
-							if cur.sc || fm.attr && cur.ancSC {
+							if cur.sc || fm.attr && (cur.ancSC || strings.IndexByte(t.s, 'v') >= 0) {
 								add(`<span style="font-variant:normal;">`, "</span>")
 								cur.sc = false
 							}
 						}
 					case 'w':
+						if fm.attr && fm.fontWeight != "" {
+							setOuter(&cur.outerB, fm.fontWeight)
+						}
 						switch fm.fontWeight {
 						case "bold":
 							cur.ancBold = true
-							if cur.bold && !fm.attr {
+							if !fm.attr && !flip(&cur.dataB, cur.outerB) {
 								add(`<span style="font-weight:normal;">`, "</span>")
 								cur.bold = false
 							} else {
@@ -824,7 +920,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.bold = true
 							}
 						case "normal":
-							if cur.bold || fm.attr && cur.ancBold {
+							if cur.bold || fm.attr && (cur.ancBold || strings.IndexByte(t.s, 'w') >= 0) {
 								add(`<span style="font-weight:normal;">`, "</span>")
 								cur.bold = false
 							}
@@ -849,15 +945,17 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 							add(`<span style="baseline">`, "</span>")
 						}
 					case 'n':
-						if cur.italic {
+						// citeproc-js's nodecor sets to normal every
+						// property that an enclosing decoration sets
+						if cur.ancItalic {
 							add(`<span style="font-style:normal;">`, "</span>")
 							cur.italic = false
 						}
-						if cur.sc {
+						if cur.ancSC {
 							add(`<span style="font-variant:normal;">`, "</span>")
 							cur.sc = false
 						}
-						if cur.bold {
+						if cur.ancBold {
 							add(`<span style="font-weight:normal;">`, "</span>")
 							cur.bold = false
 						}
