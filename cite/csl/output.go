@@ -873,7 +873,8 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.italic = false
 							} else {
 								if fm.fontStyle == "oblique" {
-									add(`<span style="font-style:oblique;">`, "</span>")
+									// citeproc-js's html "@font-style/oblique"
+									add("<em>", "</em>")
 								} else {
 									add("<i>", "</i>")
 								}
@@ -925,7 +926,8 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.bold = false
 							}
 						case "light":
-							add(`<span style="font-weight:light;">`, "</span>")
+							// citeproc-js's html has no markup for light
+							// ("@font-weight/light": false)
 							cur.ancBold = true
 						}
 					case 'd':
