@@ -267,7 +267,7 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 		return nil
 	}
 	n := p.ar.slot()
-	*n = onode{fm: lay.fm, kids: append(p.ar.room(1), inner)}
+	*n = onode{fm: lay.fm, tag: tagLayout, kids: append(p.ar.room(1), inner)}
 	return n
 }
 
@@ -804,7 +804,7 @@ func (p *Processor) Bibliography() []Entry {
 			}
 		}
 		lay := b.layout
-		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim}
+		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, delim: lay.delim, tag: tagLayout}
 		if sfa && len(n.kids) > 0 {
 			var firstK *onode
 			rest := &onode{}

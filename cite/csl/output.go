@@ -50,6 +50,9 @@ const (
 	// tagMerged marks a list decorated in place of the element around
 	// it (ctx.decorated): its children are that element's grandchildren
 	tagMerged
+	// tagLayout marks the node of a layout's formatting: citeproc-js's
+	// flip-flop looks at it after every element's (serialize)
+	tagLayout
 	// tagValue marks the text of a cs:text value: citeproc-js moves
 	// affixes and delimiters into closing quotes, never a field's
 	// content (“Title”. from a value ". " after a quoted title)
@@ -704,7 +707,11 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpenQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
 	}
 	if !n.fm.zero() {
-		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm, s: forcedNormals(n)})
+		s := forcedNormals(n)
+		if n.tag == tagLayout {
+			s = "L"
+		}
+		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm, s: s})
 	}
 	if n.text != "" {
 		if n.tag == tagValue {
@@ -800,13 +807,17 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		ancItalic, ancBold, ancSC bool
 		outerI, outerB, outerV    int8
 		dataI, dataB, dataV       int8
+		layI, layB, layV          int8
 	}
 	// flip returns whether markup of the data turns its property on, and
 	// records its value
-	flip := func(data *int8, outer int8) bool {
+	flip := func(data *int8, outer, lay int8) bool {
 		base := *data
 		if base == 0 {
 			base = outer
+		}
+		if base == 0 {
+			base = lay
 		}
 		on := base != flipOn
 		if on {
@@ -853,6 +864,11 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			fstack = append(fstack, cur)
 			pushed := 0
 			fm := t.fm
+			// the layout's formatting comes last for the flip-flop
+			oI, oV, oB := &cur.outerI, &cur.outerV, &cur.outerB
+			if t.s == "L" {
+				oI, oV, oB = &cur.layI, &cur.layV, &cur.layB
+			}
 			add := func(o, c string) {
 				sb.WriteString(o)
 				closers = append(closers, c)
@@ -863,12 +879,12 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 					switch fm.ord[i] {
 					case 's':
 						if fm.attr && fm.fontStyle != "" {
-							setOuter(&cur.outerI, fm.fontStyle)
+							setOuter(oI, fm.fontStyle)
 						}
 						switch fm.fontStyle {
 						case "italic", "oblique":
 							cur.ancItalic = true
-							if !fm.attr && !flip(&cur.dataI, cur.outerI) {
+							if !fm.attr && !flip(&cur.dataI, cur.outerI, cur.layI) {
 								add(`<span style="font-style:normal;">`, "</span>")
 								cur.italic = false
 							} else {
@@ -888,12 +904,12 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 						}
 					case 'v':
 						if fm.attr && fm.fontVariant != "" {
-							setOuter(&cur.outerV, fm.fontVariant)
+							setOuter(oV, fm.fontVariant)
 						}
 						switch fm.fontVariant {
 						case "small-caps":
 							cur.ancSC = true
-							if !fm.attr && !flip(&cur.dataV, cur.outerV) {
+							if !fm.attr && !flip(&cur.dataV, cur.outerV, cur.layV) {
 								add(`<span style="font-variant:normal;">`, "</span>")
 								cur.sc = false
 							} else {
@@ -908,12 +924,12 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 						}
 					case 'w':
 						if fm.attr && fm.fontWeight != "" {
-							setOuter(&cur.outerB, fm.fontWeight)
+							setOuter(oB, fm.fontWeight)
 						}
 						switch fm.fontWeight {
 						case "bold":
 							cur.ancBold = true
-							if !fm.attr && !flip(&cur.dataB, cur.outerB) {
+							if !fm.attr && !flip(&cur.dataB, cur.outerB, cur.layB) {
 								add(`<span style="font-weight:normal;">`, "</span>")
 								cur.bold = false
 							} else {
