@@ -521,12 +521,28 @@ func (c *ctx) text(e *el) (*onode, status) {
 			n = c.richText(val)
 		}
 		markContent(n)
+		// a value that opens with a straight quotation mark keeps the
+		// letter right after it as written: citeproc-js reads a leading
+		// " as a closing quote out of turn and gives the text after it
+		// back its first character (sentence case, capitalize-all); a
+		// leading ' is part of the first word for sentence case
+		var keep *onode
+		var keepText string
+		if (e.textCase == "sentence" && (val[0] == '"' || val[0] == '\'') || e.textCase == "capitalize-all" && val[0] == '"') && !shortSentence && !rawTitle {
+			keep = firstTextLeaf(n)
+			if keep != nil {
+				keepText = keep.text
+			}
+		}
 		if shortSentence || rawTitle {
 			// citeproc-js leaves a short title as written; a raw
 			// title-cased value is not cased again
 			c.decorateUncased(n, e)
 		} else {
 			c.decorate(n, e)
+		}
+		if keep != nil {
+			restoreFirstRune(keep, keepText)
 		}
 		dropFontStyle(n, val)
 		c.termPred = true
@@ -559,6 +575,40 @@ func (c *ctx) text(e *el) (*onode, status) {
 		dropFontStyle(n, e.value)
 		return n, status{}
 	}
+}
+
+// firstTextLeaf returns the first node of n with text, in document order.
+func firstTextLeaf(n *onode) *onode {
+	if n == nil {
+		return nil
+	}
+	if n.text != "" {
+		return n
+	}
+	for _, k := range n.kids {
+		if l := firstTextLeaf(k); l != nil {
+			return l
+		}
+	}
+	return nil
+}
+
+// restoreFirstRune gives the first letter of a leaf's text back its
+// form in orig (the text before a text-case), when the case kept the
+// leaf's length.
+func restoreFirstRune(n *onode, orig string) {
+	if orig == "" || n.text == "" {
+		return
+	}
+	r, size := utf8.DecodeRuneInString(orig)
+	r2, size2 := utf8.DecodeRuneInString(n.text)
+	if !unicode.IsLetter(r) {
+		return
+	}
+	if size != size2 || r == r2 || unicode.ToLower(r) != unicode.ToLower(r2) {
+		return
+	}
+	n.text = orig[:size] + n.text[size:]
 }
 
 // markContent tags the leaf that starts a field's content when it starts
