@@ -290,7 +290,7 @@ func (p *Processor) cluster(infos []citeInfo) *onode {
 		return nil
 	}
 	n := p.ar.slot()
-	*n = onode{fm: lay.fm, kids: append(p.ar.room(1), inner)}
+	*n = onode{fm: lay.fm, tag: tagLayout, kids: append(p.ar.room(1), inner)}
 	return n
 }
 
@@ -812,7 +812,7 @@ func (p *Processor) Bibliography() []Entry {
 		lay := b.layout
 		// the layout's delimiter joins the cites of a citation: citeproc-js
 		// puts it nowhere in a bibliography entry
-		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm}
+		wrap := &onode{prefix: lay.prefix, suffix: lay.suffix, fm: lay.fm, tag: tagLayout}
 		if sfa && len(n.kids) > 0 {
 			var firstK *onode
 			rest := &onode{}

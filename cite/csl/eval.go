@@ -344,8 +344,13 @@ func (c *ctx) decorated(e *el, kids []*el, delim string) (*onode, status) {
 	}
 	if l.n == nil && l.one != nil {
 		if o := l.one; o.text != "" || len(o.kids) > 0 {
-			if o.prefix == "" && o.suffix == "" && o.fm.zero() && !o.quotes && !o.attrQuotes && !o.single && o.display == "" && (o.tag == tagNone || o.tag == tagNumber || o.tag == tagNumVar) {
+			if o.prefix == "" && o.suffix == "" && o.fm.zero() && !o.quotes && !o.attrQuotes && !o.single && o.display == "" && (o.tag == tagNone || o.tag == tagNumber || o.tag == tagNumVar || o.tag == tagMerged) {
 				c.decorate(o, e)
+				if o.text == "" && o.tag == tagNone {
+					// its children are not the element's own
+					// (forcedNormals)
+					o.tag = tagMerged
+				}
 				return o, st
 			}
 		}
@@ -505,6 +510,12 @@ func (c *ctx) decorateUncased(n *onode, e *el) {
 	n.prefix = e.prefix
 	n.suffix = e.suffix
 	n.level = e.kind == kGroup || (e.kind == kText && e.macro != nil)
+	if e.kind == kText && e.macro != nil && n.tag == tagNone && n.text == "" {
+		// citeproc-js nests a macro's output in a level of its own
+		// inside the cs:text's: the children are not the call's own
+		// (forcedNormals)
+		n.tag = tagMerged
+	}
 	n.fm = e.fm
 	if e.fmNoStyle != nil && (e.kind == kText && e.macro == nil || e.kind == kLabel) && !hasRomanesque(n) {
 		// citeproc-js appends the text as a string, and drops the
@@ -651,12 +662,28 @@ func (c *ctx) text(e *el) (*onode, status) {
 			n = c.richText(val)
 		}
 		markContent(n)
+		// a value that opens with a straight quotation mark keeps the
+		// letter right after it as written: citeproc-js reads a leading
+		// " as a closing quote out of turn and gives the text after it
+		// back its first character (sentence case, capitalize-all); a
+		// leading ' is part of the first word for sentence case
+		var keep *onode
+		var keepText string
+		if (e.textCase == "sentence" && (val[0] == '"' || val[0] == '\'') || e.textCase == "capitalize-all" && val[0] == '"') && !shortSentence && !rawTitle {
+			keep = firstTextLeaf(n)
+			if keep != nil {
+				keepText = keep.text
+			}
+		}
 		if shortSentence || rawTitle {
 			// citeproc-js leaves a short title as written; a raw
 			// title-cased value is not cased again
 			c.decorateUncased(n, e)
 		} else {
 			c.decorate(n, e)
+		}
+		if keep != nil {
+			restoreFirstRune(keep, keepText)
 		}
 		c.termPred = true
 		if c.track != nil {
@@ -686,6 +713,40 @@ func (c *ctx) text(e *el) (*onode, status) {
 		c.decorate(n, e)
 		return n, status{}
 	}
+}
+
+// firstTextLeaf returns the first node of n with text, in document order.
+func firstTextLeaf(n *onode) *onode {
+	if n == nil {
+		return nil
+	}
+	if n.text != "" {
+		return n
+	}
+	for _, k := range n.kids {
+		if l := firstTextLeaf(k); l != nil {
+			return l
+		}
+	}
+	return nil
+}
+
+// restoreFirstRune gives the first letter of a leaf's text back its
+// form in orig (the text before a text-case), when the case kept the
+// leaf's length.
+func restoreFirstRune(n *onode, orig string) {
+	if orig == "" || n.text == "" {
+		return
+	}
+	r, size := utf8.DecodeRuneInString(orig)
+	r2, size2 := utf8.DecodeRuneInString(n.text)
+	if !unicode.IsLetter(r) {
+		return
+	}
+	if size != size2 || r == r2 || unicode.ToLower(r) != unicode.ToLower(r2) {
+		return
+	}
+	n.text = orig[:size] + n.text[size:]
 }
 
 // markContent marks a field's content (onode.content) down to the leaf

@@ -59,6 +59,12 @@ const (
 	// numeric: citeproc-js writes it, as a number, as a list of its
 	// parts, so that migrate does not reach its text
 	tagNumVar
+	// tagMerged marks a list decorated in place of the element around
+	// it (ctx.decorated): its children are that element's grandchildren
+	tagMerged
+	// tagLayout marks the node of a layout's formatting: citeproc-js's
+	// flip-flop looks at it after every element's (serialize)
+	tagLayout
 )
 
 func leaf(s string) *onode { return &onode{text: s} }
@@ -324,6 +330,12 @@ const (
 	tCloseDiv
 )
 
+// The values of a property that flip-flops (serialize).
+const (
+	flipOn     int8 = 1 // italic, bold, small caps
+	flipNormal int8 = 2
+)
+
 // ownClose is the s of a tClose token that ends the formatting of an
 // element with quotes; encodeToks writes its kind with ownCloseBit set.
 const (
@@ -403,6 +415,12 @@ func encodeToks(dst []byte, toks []tok) []byte {
 		case tText, tOpenDiv:
 			dst = str(dst, t.s)
 		case tOpen:
+			if t.s != "" {
+				// forced normals (forcedNormals): the kind with
+				// ownCloseBit, then their letters
+				dst[len(dst)-1] |= ownCloseBit
+				dst = str(dst, t.s)
+			}
 			f := t.fm
 			if f == nil {
 				f = &formatting{}
@@ -474,6 +492,10 @@ func decodeToks(enc string, toks []tok, fms []formatting) ([]tok, []formatting) 
 		t := tok{k: k}
 		if k == tClose|ownCloseBit {
 			t = tok{k: tClose, s: ownClose}
+		}
+		if k == tOpen|ownCloseBit {
+			t = tok{k: tOpen, s: str()}
+			k = tOpen
 		}
 		switch k {
 		case tText, tOpenDiv:
@@ -974,6 +996,40 @@ func (b *builder) afterNumber(s string) {
 	b.write(s)
 }
 
+// forcedNormals returns the properties (s, v, w) that an element with
+// children sets to normal while the last child that renders sets them to
+// something else: citeproc-js writes such a normal whatever encloses
+// the element (normalDecorIsOrphan looks at the decorations of the last
+// child's blob, its own among them).
+func forcedNormals(n *onode) string {
+	f := n.fm
+	if f.fontStyle != "normal" && f.fontVariant != "normal" && f.fontWeight != "normal" || n.tag == tagMerged {
+		return ""
+	}
+	var last *onode
+	for i := len(n.kids) - 1; i >= 0; i-- {
+		if !n.kids[i].empty() {
+			last = n.kids[i]
+			break
+		}
+	}
+	if last == nil || last.fm.zero() {
+		return ""
+	}
+	k := last.fm
+	var out string
+	if f.fontStyle == "normal" && k.fontStyle != "" && k.fontStyle != "normal" {
+		out += "s"
+	}
+	if f.fontVariant == "normal" && k.fontVariant != "" && k.fontVariant != "normal" {
+		out += "v"
+	}
+	if f.fontWeight == "normal" && k.fontWeight != "" && k.fontWeight != "normal" {
+		out += "w"
+	}
+	return out
+}
+
 func (b *builder) node(n *onode) {
 	if n.empty() {
 		return
@@ -1012,7 +1068,11 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpenQ, s: quoteKind(n.single, n.attrQuotes, n.tag)})
 	}
 	if !n.fm.zero() {
-		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm})
+		s := forcedNormals(n)
+		if n.tag == tagLayout {
+			s = "L"
+		}
+		b.toks = append(b.toks, tok{k: tOpen, fm: n.fm, s: s})
 	}
 	if n.text != "" {
 		if n.content && (isPunct(n.text[0]) || n.text[0] == ' ') {
@@ -1125,9 +1185,47 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	// normal, whatever set it back since: citeproc-js writes a style's
 	// "normal" unless no enclosing decoration sets the property
 	// (normalDecorIsOrphan), so a normal inside a normal is written again
+	//
+	// outer* hold the value (flipOn, flipNormal) of the outermost style
+	// formatting that sets the property, data* that of the nearest
+	// markup of the data: citeproc-js's flip-flop (TagReg.set) turns the
+	// data's <i>, <b> and <sc> to normal or back against the nearest
+	// markup around them, else against the outermost style formatting
+	// (not the nearest: italics > normal > <i> is normal)
 	type st struct {
 		italic, bold, sc          bool
 		ancItalic, ancBold, ancSC bool
+		outerI, outerB, outerV    int8
+		dataI, dataB, dataV       int8
+		layI, layB, layV          int8
+	}
+	// flip returns whether markup of the data turns its property on, and
+	// records its value
+	flip := func(data *int8, outer, lay int8) bool {
+		base := *data
+		if base == 0 {
+			base = outer
+		}
+		if base == 0 {
+			base = lay
+		}
+		on := base != flipOn
+		if on {
+			*data = flipOn
+		} else {
+			*data = flipNormal
+		}
+		return on
+	}
+	setOuter := func(outer *int8, v string) {
+		if *outer != 0 {
+			return
+		}
+		if v == "normal" {
+			*outer = flipNormal
+		} else {
+			*outer = flipOn
+		}
 	}
 	// closers holds the closing markup of the open formatting, ncl how
 	// many each open token pushed
@@ -1156,6 +1254,11 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			fstack = append(fstack, cur)
 			pushed := 0
 			fm := t.fm
+			// the layout's formatting comes last for the flip-flop
+			oI, oV, oB := &cur.outerI, &cur.outerV, &cur.outerB
+			if t.s == "L" {
+				oI, oV, oB = &cur.layI, &cur.layV, &cur.layB
+			}
 			add := func(o, c string) {
 				sb.WriteString(o)
 				closers = append(closers, c)
@@ -1165,31 +1268,38 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 				for i := len(fm.ord) - 1; i >= 0; i-- {
 					switch fm.ord[i] {
 					case 's':
+						if fm.attr && fm.fontStyle != "" {
+							setOuter(oI, fm.fontStyle)
+						}
 						switch fm.fontStyle {
 						case "italic", "oblique":
 							cur.ancItalic = true
-							if cur.italic && !fm.attr {
+							if !fm.attr && !flip(&cur.dataI, cur.outerI, cur.layI) {
 								add(`<span style="font-style:normal;">`, "</span>")
 								cur.italic = false
 							} else {
 								if fm.fontStyle == "oblique" {
-									add(`<span style="font-style:oblique;">`, "</span>")
+									// citeproc-js's html "@font-style/oblique"
+									add("<em>", "</em>")
 								} else {
 									add("<i>", "</i>")
 								}
 								cur.italic = true
 							}
 						case "normal":
-							if cur.italic || fm.attr && cur.ancItalic {
+							if cur.italic || fm.attr && (cur.ancItalic || strings.IndexByte(t.s, 's') >= 0) {
 								add(`<span style="font-style:normal;">`, "</span>")
 								cur.italic = false
 							}
 						}
 					case 'v':
+						if fm.attr && fm.fontVariant != "" {
+							setOuter(oV, fm.fontVariant)
+						}
 						switch fm.fontVariant {
 						case "small-caps":
 							cur.ancSC = true
-							if cur.sc && !fm.attr {
+							if !fm.attr && !flip(&cur.dataV, cur.outerV, cur.layV) {
 								add(`<span style="font-variant:normal;">`, "</span>")
 								cur.sc = false
 							} else {
@@ -1197,16 +1307,19 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.sc = true
 							}
 						case "normal":
-							if cur.sc || fm.attr && cur.ancSC {
+							if cur.sc || fm.attr && (cur.ancSC || strings.IndexByte(t.s, 'v') >= 0) {
 								add(`<span style="font-variant:normal;">`, "</span>")
 								cur.sc = false
 							}
 						}
 					case 'w':
+						if fm.attr && fm.fontWeight != "" {
+							setOuter(oB, fm.fontWeight)
+						}
 						switch fm.fontWeight {
 						case "bold":
 							cur.ancBold = true
-							if cur.bold && !fm.attr {
+							if !fm.attr && !flip(&cur.dataB, cur.outerB, cur.layB) {
 								add(`<span style="font-weight:normal;">`, "</span>")
 								cur.bold = false
 							} else {
@@ -1214,12 +1327,13 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 								cur.bold = true
 							}
 						case "normal":
-							if cur.bold || fm.attr && cur.ancBold {
+							if cur.bold || fm.attr && (cur.ancBold || strings.IndexByte(t.s, 'w') >= 0) {
 								add(`<span style="font-weight:normal;">`, "</span>")
 								cur.bold = false
 							}
 						case "light":
-							add(`<span style="font-weight:light;">`, "</span>")
+							// citeproc-js's html has no markup for light
+							// ("@font-weight/light": false)
 							cur.ancBold = true
 						}
 					case 'd':
@@ -1239,15 +1353,17 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 							add(`<span style="baseline">`, "</span>")
 						}
 					case 'n':
-						if cur.italic {
+						// citeproc-js's nodecor sets to normal every
+						// property that an enclosing decoration sets
+						if cur.ancItalic {
 							add(`<span style="font-style:normal;">`, "</span>")
 							cur.italic = false
 						}
-						if cur.sc {
+						if cur.ancSC {
 							add(`<span style="font-variant:normal;">`, "</span>")
 							cur.sc = false
 						}
-						if cur.bold {
+						if cur.ancBold {
 							add(`<span style="font-weight:normal;">`, "</span>")
 							cur.bold = false
 						}
