@@ -142,7 +142,7 @@
 // # Conformance
 //
 // On the CSL test suite (845 fixtures, with the official locales) the
-// package passes 837 (citeproc-js 840, jgm/citeproc about 778);
+// package passes 839 (citeproc-js 840, jgm/citeproc about 778);
 // testdata/suite-failures.txt lists every fixture it fails, with the
 // reason, and the suite test fails on any other. With the five official
 // styles of ../shared/csl it gives citeproc-js's output, text and HTML, in
