@@ -223,37 +223,66 @@ func (c *ctx) rangeEndLevel() string {
 // its layout, in document order, with every macro built anew where it is
 // called (in sort keys too) and every branch of a cs:choose.
 func lastBuiltDate(s *Style) *el {
-	var last *el
-	var walk func(e *el, depth int)
-	walk = func(e *el, depth int) {
-		if e == nil || depth > 64 {
-			return
+	// the last date of a macro is the same at every call: kept, so that
+	// the walk is linear in the style (a macro may be called many times)
+	memo := map[*el]*el{}
+	// (the nesting within one macro or layout is bounded by maxDepth)
+	var lastIn func(e *el) *el
+	lastIn = func(e *el) *el {
+		if e == nil {
+			return nil
 		}
+		var last *el
 		if e.kind == kDate {
 			last = e
 		}
-		walk(e.macro, depth+1)
+		see := func(r *el) {
+			if r != nil {
+				last = r
+			}
+		}
+		if m := e.macro; m != nil {
+			r, ok := memo[m]
+			if !ok {
+				memo[m] = nil // a call of itself adds nothing
+				r = lastIn(m)
+				memo[m] = r
+			}
+			see(r)
+		}
 		for _, k := range e.kids {
-			walk(k, depth+1)
+			see(lastIn(k))
 		}
 		for _, b := range e.branches {
 			for _, k := range b.kids {
-				walk(k, depth+1)
+				see(lastIn(k))
 			}
 		}
-		walk(e.nameEl, depth+1)
-		walk(e.etAl, depth+1)
-		walk(e.labelEl, depth+1)
-		walk(e.subst, depth+1)
+		see(lastIn(e.nameEl))
+		see(lastIn(e.etAl))
+		see(lastIn(e.labelEl))
+		see(lastIn(e.subst))
+		return last
 	}
+	var last *el
 	for _, ls := range []*layoutSpec{s.citation, s.bibliography} {
 		if ls == nil {
 			continue
 		}
 		for _, k := range ls.sort {
-			walk(k.macro, 0)
+			if m := k.macro; m != nil {
+				if r, ok := memo[m]; ok {
+					if r != nil {
+						last = r
+					}
+				} else if r := lastIn(m); r != nil {
+					last = r
+				}
+			}
 		}
-		walk(ls.layout, 0)
+		if r := lastIn(ls.layout); r != nil {
+			last = r
+		}
 	}
 	return last
 }

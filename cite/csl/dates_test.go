@@ -2,6 +2,7 @@ package csl
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -62,5 +63,29 @@ func TestDateRangeEnd(t *testing.T) {
 		if got := es[0].String(); got != want[i] {
 			t.Errorf("%s: got %q, want %q", it.ID, got, want[i])
 		}
+	}
+}
+
+// TestLastBuiltDateNestedMacros parses a style whose macros each call the
+// next one twice, 40 deep: finding the last cs:date citeproc-js builds
+// (lastBuiltDate) visits each macro once, not once per call (2^40 calls
+// here), and finds the date at the bottom.
+func TestLastBuiltDateNestedMacros(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Nested macros</title><id>https://example.org/maisky/test/nested-macros</id><updated>2026-12-03T00:00:00+00:00</updated></info>
+`)
+	const depth = 40
+	for i := 0; i < depth; i++ {
+		fmt.Fprintf(&b, `<macro name="m%d"><group><text macro="m%d"/><text macro="m%d"/></group></macro>`+"\n", i, i+1, i+1)
+	}
+	fmt.Fprintf(&b, `<macro name="m%d"><date variable="issued" form="numeric"/></macro>`+"\n", depth)
+	b.WriteString(`<citation><layout><text macro="m0"/></layout></citation></style>`)
+	st, err := ParseStyle(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.lastDate == nil || st.lastDate.kind != kDate {
+		t.Fatalf("last built date: %v", st.lastDate)
 	}
 }
