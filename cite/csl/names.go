@@ -1020,12 +1020,75 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	}
 	out.kids = append(out.kids, f)
 	if !g.empty() {
-		out.kids = append(out.kids, c.leaf(o.sortSep), g)
+		if !c.sorting && strings.HasSuffix(o.sortSep, " ") {
+			// the family name-part's suffix and the sort separator are
+			// one suffix in citeproc-js (sortSepParts)
+			if x := f.suffix + o.sortSep; f.suffix != "" && !sortSepPlain(x) {
+				f.suffix = ""
+				out.kids = c.appendSortSep(out.kids, x)
+			} else {
+				out.kids = c.appendSortSep(out.kids, o.sortSep)
+			}
+		} else {
+			out.kids = append(out.kids, c.leaf(o.sortSep))
+		}
+		out.kids = append(out.kids, g)
 	}
 	if suffix != "" {
-		out.kids = append(out.kids, c.leaf(o.sortSep), c.richText(suffix))
+		if !c.sorting {
+			out.kids = c.appendSortSep(out.kids, o.sortSep)
+		} else {
+			out.kids = append(out.kids, c.leaf(o.sortSep))
+		}
+		out.kids = append(out.kids, c.richText(suffix))
 	}
 	return out
+}
+
+// appendSortSep appends the suffix x that ends an inverted name's family
+// part as citeproc-js writes it (sortSepParts): one leaf when that is
+// the same text, escaped the same.
+func (c *ctx) appendSortSep(kids []*onode, x string) []*onode {
+	if sortSepPlain(x) {
+		return append(kids, c.leaf(x))
+	}
+	rest, w := sortSepParts(x)
+	if w == "" {
+		return append(kids, c.leaf(rest))
+	}
+	return append(kids, c.leaf(rest), c.leaf(w))
+}
+
+// sortSepPlain reports whether citeproc-js writes the suffix x of
+// sortSepParts as it is: it does not end in a space, or the rest before
+// its last space keeps it and does not end in white space (HTML's double
+// spaces do not change).
+func sortSepPlain(x string) bool {
+	rest, w := sortSepParts(x)
+	return w == "" && rest == x || w == " " && (rest == "" || !jsSpace(lastRune(rest)))
+}
+
+// sortSepParts is how citeproc-js writes the suffix x (the sort
+// separator, after the family name-part's suffix) that ends an inverted
+// name's family part: its output queue's adjust moves the last space of
+// x up to the enclosing blob (w, written and escaped apart: in HTML "x  "
+// stays "x  ", no no-break space) and drops that space again when the
+// rest of x ends in a no-break space, or starts with a space or
+// punctuation mark and ends in a space (sort-separator="  " gives
+// "Carley MJ", ". " after a suffix of " " gives "Carley. MJ"). An x that
+// does not end in a space is written as it is (w is "").
+func sortSepParts(x string) (rest, w string) {
+	if !strings.HasSuffix(x, " ") {
+		return x, ""
+	}
+	rest = x[:len(x)-1]
+	if strings.HasSuffix(rest, "\u00a0") {
+		return rest, ""
+	}
+	if rest != "" && rest[len(rest)-1] == ' ' && (rest[0] == ' ' || isPunct(rest[0]) || strings.HasPrefix(rest, "\u00a0")) {
+		return rest, ""
+	}
+	return rest, " "
 }
 
 // fmFor is a name-part's formatting for its text x: citeproc-js appends

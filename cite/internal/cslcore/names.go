@@ -168,7 +168,7 @@ func initialsOf(given, with string, hyphen bool) string {
 		rw := []rune(w.s)
 		if openTag != "" && !unicode.IsLower(rw[0]) {
 			if w.hyphen && i > 0 {
-				s := strings.TrimRight(sb.String(), " ")
+				s := strings.TrimRightFunc(sb.String(), IsJSSpace) // citeproc-js: /\s*\-\s*/ gives "-"
 				sb.Reset()
 				sb.WriteString(s)
 				sb.WriteString("-")
@@ -185,7 +185,7 @@ func initialsOf(given, with string, hyphen bool) string {
 			rw = []rune(w.s)
 		}
 		if w.hyphen && i > 0 {
-			s := strings.TrimRight(sb.String(), " ")
+			s := strings.TrimRightFunc(sb.String(), IsJSSpace) // citeproc-js: /\s*\-\s*/ gives "-"
 			sb.Reset()
 			sb.WriteString(s)
 			sb.WriteString("-")
@@ -218,7 +218,17 @@ func initialsOf(given, with string, hyphen bool) string {
 			sb.WriteString(with)
 		}
 	}
-	return strings.TrimRight(sb.String(), " ")
+	return trimInitialsEnd(sb.String())
+}
+
+// trimInitialsEnd trims the end of initialized or normalized given names
+// as citeproc-js's doInitialize and doNormalize do: white space, no-break
+// spaces and zero-width no-break spaces (initialize-with=".&#160;" gives
+// "M.&#160;J.", not "M.&#160;J.&#160;").
+func trimInitialsEnd(s string) string {
+	return strings.TrimRightFunc(s, func(r rune) bool {
+		return r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r' || r == ' ' || r == '\ufeff' || r == '\u00a0'
+	})
 }
 
 // initialCapital reports whether citeproc-js initializes a word that
@@ -295,7 +305,7 @@ func plainInitials(given, with string) (string, bool) {
 			return "", false
 		}
 	}
-	return strings.TrimRight(string(b), " "), true
+	return trimInitialsEnd(string(b)), true
 }
 
 // normalizeGiven is Initials with initialize="false", as citeproc-js
@@ -373,9 +383,7 @@ func normalizeGiven(name, with string, hyphen bool) string {
 		}
 	}
 	out := strings.Join(parts, "")
-	out = strings.TrimRightFunc(out, func(r rune) bool {
-		return r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r' || r == ' ' || r == '\ufeff' || r == '\u00a0'
-	})
+	out = trimInitialsEnd(out)
 	out = collapseHyphenSpaces(out)
 	var sb strings.Builder
 	sp := false
