@@ -37,12 +37,16 @@ func plainTextHTML(n *onode) string {
 }
 
 func (p *Processor) disambiguate() {
-	if len(p.items) < 2 {
-		return // nothing to tell apart
-	}
 	ls := p.style.citation
 	addNames := ls.opts["disambiguate-add-names"] == "true"
 	addGiven := ls.opts["disambiguate-add-givenname"] == "true"
+	if len(p.items) < 2 {
+		if len(p.items) == 1 && addNames && addGiven {
+			_, ns := p.disambRender(p.items[0])
+			p.setCiteNames(p.items[0], ns)
+		}
+		return // nothing to tell apart
+	}
 	rule := ls.opts["givenname-disambiguation-rule"]
 	if rule == "" {
 		rule = "by-cite"
@@ -64,6 +68,14 @@ func (p *Processor) disambiguate() {
 		}
 	}
 	rerender(p.items)
+	if addNames && addGiven {
+		// the names lists keep their length through the rest
+		defer func() {
+			for _, it := range p.items {
+				p.setCiteNames(it, names[it.ID])
+			}
+		}()
+	}
 	if addGiven && rule != "by-cite" {
 		// citeproc-js expands the given names of the all-names and
 		// primary-name rules in every cite, but finds cites ambiguous
@@ -198,6 +210,25 @@ func (p *Processor) disambiguate() {
 				}
 			}
 		}
+	}
+}
+
+// setCiteNames keeps how many names each names list of the item's cite
+// shows, for the bibliography: with disambiguate-add-names and
+// disambiguate-add-givenname, citeproc-js's getBibliographyEntries
+// renders an entry with the cite's disambiguation settings as its
+// request (CSL.Engine.prototype.processNumber's neighbour,
+// _imposeNameConstraints reads disambig_request.names[pos]), so a list
+// the cite shows in more names than the bibliography's et-al-use-first
+// shows as many in the entry.
+func (p *Processor) setCiteNames(it *Item, ns [][]Name) {
+	ds := p.st(it.ID)
+	if ds == nil {
+		return
+	}
+	ds.citeNames = ds.citeNames[:0]
+	for _, l := range ns {
+		ds.citeNames = append(ds.citeNames, len(l))
 	}
 }
 

@@ -58,6 +58,7 @@ type ctx struct {
 	disambSeen     int
 	addNames       int           // extra names shown beyond et-al-use-first
 	givenLevel     map[int][]int // names var index -> per-name given level
+	citeNames      []int         // names var index -> names the cite shows (bibliography)
 	nameCounter    int           // index of names element while rendering
 	yearSuffix     string
 	citationNumber int

@@ -487,6 +487,18 @@ func (c *ctx) shownFirst(ns []Name, o nameOpts) (int, bool) {
 	if k, ok := c.shownByPosition(n, o); ok {
 		return k, k < n
 	}
+	if c.citeNames != nil && !c.sorting && c.nameCounter < len(c.citeNames) {
+		// citeproc-js's _imposeNameConstraints in the bibliography
+		// (setCiteNames): a list the cite shows in more names than
+		// et-al-use-first keeps them all below et-al-min, and shows as
+		// many as the cite at et-al-min or more
+		if r := c.citeNames[c.nameCounter]; r > o.etAlFirst {
+			if o.etAlMin > 0 && n >= o.etAlMin && o.etAlMin >= o.etAlFirst && r < n {
+				return r, true
+			}
+			return n, false
+		}
+	}
 	if o.etAlMin > 0 && o.etAlFirst == 0 && n >= o.etAlMin && c.addNames == 0 {
 		// et-al-use-first="0": no names at all
 		return 0, false

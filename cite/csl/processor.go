@@ -145,6 +145,9 @@ type dstate struct {
 	givenLevel map[int][]int
 	disambig   int
 	yearSuffix string
+	// citeNames is how many names each names list of the cite shows,
+	// with disambiguate-add-names and -givenname (setCiteNames)
+	citeNames []int
 }
 
 // CiteItem is one cite of a citation.
@@ -293,6 +296,9 @@ func (p *Processor) newCtx(it *Item, mode int) *ctx {
 		c.givenLevel = ds.givenLevel
 		c.disambig = ds.disambig
 		c.yearSuffix = ds.yearSuffix
+		if mode == modeBib {
+			c.citeNames = ds.citeNames
+		}
 	}
 	return c
 }
