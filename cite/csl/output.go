@@ -707,7 +707,7 @@ func (b *builder) write(s string) {
 func (b *builder) delimited(n *onode) {
 	d := n.delim
 	var prev, last *onode
-	if mayMigrate(d[0]) {
+	if mayMigrate(d[0]) || b.punctInQuote && isPunct(d[0]) {
 		last = lastKid(n)
 	}
 	moved := false
@@ -786,7 +786,7 @@ func lastKid(n *onode) *onode {
 // a field with suffix ":" gives "Press.:"). migrate reports whether it
 // moved p so; the leaf writes it (node).
 func (b *builder) migrate(n *onode, p byte) bool {
-	if !mayMigrate(p) {
+	if !mayMigrate(p) && !(b.punctInQuote && isPunct(p)) {
 		return false
 	}
 	// the last children without a suffix lead to a field; a suffix on
@@ -802,6 +802,20 @@ func (b *builder) migrate(n *onode, p byte) bool {
 			}
 			n = l
 			continue
+		}
+		if l.quotes && b.punctInQuote && l.suffix != "" && l.text != "" && l.tag != tagNumber && l.tag != tagNumVar && !l.level {
+			// citeproc-js's downward, with punctuation-in-quote, moves
+			// any punctuation into a quoted field's text, before the
+			// field's own suffix ("“Title,.”" for a suffix "." and a
+			// delimiter ", ")
+			if l.suffix[len(l.suffix)-1] == p {
+				return false
+			}
+			b.moved = append(b.moved, movedPunct{l, p})
+			return true
+		}
+		if !mayMigrate(p) {
+			return false
 		}
 		if l.suffix == "" || l.text == "" || !l.fm.zero() || l.quotes || l.tag == tagNumber || l.tag == tagNumVar || l.level {
 			// the field's text and p meet as they are written; a
@@ -1042,7 +1056,7 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
 	}
 	suffix := n.suffix
-	if suffix != "" && len(n.kids) > 0 && mayMigrate(suffix[0]) && b.migrate(n, suffix[0]) {
+	if suffix != "" && len(n.kids) > 0 && (mayMigrate(suffix[0]) || b.punctInQuote && isPunct(suffix[0])) && b.migrate(n, suffix[0]) {
 		suffix = suffix[1:]
 	}
 	keep := b.keepSpaces
