@@ -383,6 +383,9 @@ type builder struct {
 	// moved are the leaves that take a parent's suffix or delimiter
 	// punctuation at the end of their text (migrate)
 	moved []movedPunct
+	// parent is the node whose child node writes next (nil for the
+	// top): node reads and clears it (dupSuffix)
+	parent *onode
 	// enc and fms are scratch of encodeToks and decodeToks
 	enc []byte
 	fms []formatting
@@ -726,6 +729,7 @@ func (b *builder) delimited(n *onode) {
 		// a delimiter's punctuation goes into the suffix of the element
 		// before it, and from an empty one down as a suffix's does
 		moved = last != nil && k != last && k.suffix == "" && len(k.kids) > 0 && b.migrate(k, d[0])
+		b.parent = n
 		b.node(k)
 		prev = k
 	}
@@ -754,6 +758,84 @@ func (b *builder) delimiter(d string, prev *onode) {
 	}
 	b.write(d)
 	b.afterDelim = true
+}
+
+// dupSuffix is the suffix of n, a child of par (nil for the top), as
+// citeproc-js's downward leaves it ("More duplicates control"): where the
+// suffix of n's last child starts with punctuation or a space and ends
+// with the first character of n's suffix, it drops the LAST character of
+// n's suffix (a group's ". " after a child's "." gives ".", and "survey."
+// runs into what follows). Before that, its upward has moved a space
+// that ends the suffix of a last child up to the parent (not out of
+// formatting or quotes): there the rule reads the suffix without it, and
+// the space stays. Where downward first moves the suffix's punctuation
+// into the child (into quotes, or to merge with punctuation), the suffix
+// stays.
+func (b *builder) dupSuffix(par, n *onode, suffix string) string {
+	l := lastKid(n)
+	if l == nil || l.suffix == "" || n.display != "" || l.display != "" || n.tag == tagMerged {
+		// (citeproc-js's display divs are blobs of their own; the
+		// affixes of a merged node are its wrapper's, around a child
+		// without a suffix)
+		return suffix
+	}
+	ls := l.suffix
+	if c := ls[0]; !(c == ' ' || isPunct(c) || strings.HasPrefix(ls, "\u00a0")) || ls[len(ls)-1] != suffix[0] {
+		return suffix
+	}
+	if p := suffix[0]; isPunct(p) && !endsInNumber(l) && (mergingBelow(p, l) || b.punctInQuote && quotesBelow(l)) {
+		return suffix
+	}
+	core, space := suffix, ""
+	if suffix[len(suffix)-1] == ' ' && par != nil && par.fm.zero() && !par.quotes && lastKid(par) == n {
+		core, space = suffix[:len(suffix)-1], " "
+		if core == "" || ls[len(ls)-1] != core[0] {
+			return suffix
+		}
+	}
+	_, w := utf8.DecodeLastRuneInString(core)
+	return core[:len(core)-w] + space
+}
+
+// quotesBelow reports whether n or its last descendants have quotes
+// (citeproc-js's blobHasDescendantQuotes).
+func quotesBelow(n *onode) bool {
+	for ; n != nil; n = lastKid(n) {
+		if n.quotes {
+			return true
+		}
+	}
+	return false
+}
+
+// mergingBelow reports whether punctuation p merges into one mark with
+// what ends the suffix of n or of its last descendants (the text of a
+// field without a suffix), as citeproc-js's
+// blobHasDescendantMergingPunctuation.
+func mergingBelow(p byte, n *onode) bool {
+	for ; n != nil; n = lastKid(n) {
+		t := n.suffix
+		if t == "" && len(n.kids) == 0 {
+			t = n.text
+		}
+		if t != "" {
+			if m, ok := punctMerge(t[len(t)-1], p); ok && len(m) == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsInNumber reports whether the last descendant of n is a number
+// (citeproc-js's blobEndsInNumber).
+func endsInNumber(n *onode) bool {
+	for ; n != nil; n = lastKid(n) {
+		if n.tag == tagNumber {
+			return true
+		}
+	}
+	return false
 }
 
 // mayMigrate reports whether punctuation p merges into one mark with
@@ -1058,7 +1140,10 @@ func (b *builder) node(n *onode) {
 	suffix := n.suffix
 	if suffix != "" && len(n.kids) > 0 && (mayMigrate(suffix[0]) || b.punctInQuote && isPunct(suffix[0])) && b.migrate(n, suffix[0]) {
 		suffix = suffix[1:]
+	} else if suffix != "" && len(n.kids) > 0 {
+		suffix = b.dupSuffix(b.parent, n, suffix)
 	}
+	b.parent = nil
 	keep := b.keepSpaces
 	if n.tag == tagName {
 		b.keepSpaces = true
@@ -1115,6 +1200,7 @@ func (b *builder) node(n *onode) {
 			if k.empty() {
 				continue
 			}
+			b.parent = n
 			if prev == nil {
 				b.node(k)
 				prev = k
