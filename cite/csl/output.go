@@ -783,8 +783,35 @@ func (b *builder) dupSuffix(par, n *onode, suffix string) string {
 	if c := ls[0]; !(c == ' ' || isPunct(c) || strings.HasPrefix(ls, "\u00a0")) || ls[len(ls)-1] != suffix[0] {
 		return suffix
 	}
+	// citeproc-js's leftward first moves punctuation that starts the
+	// prefix of the next sibling (no delimiter, no formatting) into the
+	// suffix: where the rule then drops it, the sibling loses it too
+	// ("Sagor." + "; 1921" gives "Sagor. 1921")
+	var next *onode
+	if par != nil && par.delim == "" && n.fm.zero() && !n.quotes {
+		if k := nextKid(par, n); k != nil && k.prefix != "" && isPunct(k.prefix[0]) && k.fm.zero() && !k.quotes && k.tag != tagNumber {
+			if c, p := suffix[len(suffix)-1], k.prefix[0]; c != p {
+				next = k
+				m, ok := punctMerge(c, p)
+				if !ok {
+					m = string(c) + string(p)
+				}
+				suffix = suffix[:len(suffix)-1] + m
+			}
+		}
+	}
 	if p := suffix[0]; isPunct(p) && !endsInNumber(l) && (mergingBelow(p, l) || b.punctInQuote && quotesBelow(l)) {
+		if next != nil {
+			return n.suffix
+		}
 		return suffix
+	}
+	if next != nil {
+		if ls[len(ls)-1] != suffix[0] {
+			return n.suffix
+		}
+		b.leadCut = next
+		return suffix[:len(suffix)-1]
 	}
 	core, space := suffix, ""
 	if suffix[len(suffix)-1] == ' ' && par != nil && par.fm.zero() && !par.quotes && lastKid(par) == n {
@@ -795,6 +822,21 @@ func (b *builder) dupSuffix(par, n *onode, suffix string) string {
 	}
 	_, w := utf8.DecodeLastRuneInString(core)
 	return core[:len(core)-w] + space
+}
+
+// nextKid returns the child of par with output after n, or nil.
+func nextKid(par, n *onode) *onode {
+	for i, k := range par.kids {
+		if k == n {
+			for _, k := range par.kids[i+1:] {
+				if !k.empty() {
+					return k
+				}
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // quotesBelow reports whether n or its last descendants have quotes
