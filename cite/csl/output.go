@@ -383,6 +383,8 @@ type builder struct {
 	// moved are the leaves that take a parent's suffix or delimiter
 	// punctuation at the end of their text (migrate)
 	moved []movedPunct
+	// prefixEnd is len(toks) after the last prefix written
+	prefixEnd int
 	// parent is the node whose child node writes next (nil for the
 	// top): node reads and clears it (dupSuffix)
 	parent *onode
@@ -1192,6 +1194,12 @@ func (b *builder) node(n *onode) {
 	}
 	// write is called only for text: most affixes and delimiters are empty
 	if n.prefix != "" {
+		if b.prefixEnd == len(b.toks) && b.prefixEnd > 0 && isPunct(n.prefix[0]) {
+			// the prefix of a first child right after its parent's:
+			// citeproc-js joins no punctuation of the two (";" and
+			// ":14" give ";:14", ";" and ";14" give ";;14")
+			b.raw = true
+		}
 		if cutSelf || b.leadCut == n {
 			if !cutSelf {
 				b.leadCut = nil
@@ -1201,6 +1209,7 @@ func (b *builder) node(n *onode) {
 		} else {
 			b.write(n.prefix)
 		}
+		b.prefixEnd = len(b.toks)
 	}
 	// citeproc-js applies an element's decorations in a fixed sequence
 	// (CSL.FORMAT_KEY_SEQUENCE), quotes last: they enclose its font
