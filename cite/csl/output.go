@@ -1917,13 +1917,18 @@ func (d *parenDepth) flip(n *onode) {
 	if n == nil {
 		return
 	}
-	if n.level {
+	// citeproc-js flips the affixes of the blobs it opens as levels:
+	// groups and macro calls, and number variables, which
+	// outputNumericField writes in a level of their own (a text's
+	// affixes stay: "(" + "Series" and ", Bd. " + "4" + ")" give "4]")
+	lv := n.level || n.tag == tagNumber || n.tag == tagNumVar
+	if lv {
 		n.prefix = d.update(n.prefix)
 	}
 	for _, k := range n.kids {
 		d.flip(k)
 	}
-	if n.level {
+	if lv {
 		n.suffix = d.update(n.suffix)
 	}
 }
