@@ -912,7 +912,9 @@ func lastKid(n *onode) *onode {
 // a field with suffix ":" gives "Press.:"). migrate reports whether it
 // moved p so; the leaf writes it (node).
 func (b *builder) migrate(n *onode, p byte) bool {
-	if !mayMigrate(p) && !(b.punctInQuote && isPunct(p)) {
+	// (a layout's suffix is no part of citeproc-js's adjusted blobs)
+	intoQuotes := b.punctInQuote && n.tag != tagLayout
+	if !mayMigrate(p) && !(intoQuotes && isPunct(p)) {
 		return false
 	}
 	// the last children without a suffix lead to a field; a suffix on
@@ -929,7 +931,7 @@ func (b *builder) migrate(n *onode, p byte) bool {
 			n = l
 			continue
 		}
-		if l.quotes && b.punctInQuote && l.suffix != "" && l.text != "" && l.tag != tagNumber && l.tag != tagNumVar && !l.level {
+		if l.quotes && intoQuotes && l.suffix != "" && l.text != "" && l.tag != tagNumber && l.tag != tagNumVar && !l.level {
 			// citeproc-js's downward, with punctuation-in-quote, moves
 			// any punctuation into a quoted field's text, before the
 			// field's own suffix ("“Title,.”" for a suffix "." and a
