@@ -383,6 +383,9 @@ type builder struct {
 	// moved are the leaves that take a parent's suffix or delimiter
 	// punctuation at the end of their text (migrate)
 	moved []movedPunct
+	// leadRaw tells that the prefix leadCut cuts is written as it is
+	// (dupSuffix)
+	leadRaw bool
 	// prefixEnd is len(toks) after the last prefix written
 	prefixEnd int
 	// parent is the node whose child node writes next (nil for the
@@ -791,7 +794,7 @@ func (b *builder) dupSuffix(par, n *onode, suffix string) string {
 	// ("Sagor." + "; 1921" gives "Sagor. 1921")
 	var next *onode
 	if par != nil && par.delim == "" && n.fm.zero() && !n.quotes {
-		if k := nextKid(par, n); k != nil && k.prefix != "" && isPunct(k.prefix[0]) && k.fm.zero() && !k.quotes && k.tag != tagNumber {
+		if k := leadingPrefix(nextKid(par, n)); k != nil && isPunct(k.prefix[0]) && k.fm.zero() && !k.quotes && k.tag != tagNumber {
 			if c, p := suffix[len(suffix)-1], k.prefix[0]; c != p {
 				next = k
 				m, ok := punctMerge(c, p)
@@ -812,7 +815,9 @@ func (b *builder) dupSuffix(par, n *onode, suffix string) string {
 		if ls[len(ls)-1] != suffix[0] {
 			return n.suffix
 		}
-		b.leadCut = next
+		// (citeproc-js joins nothing more there: "Maisky." + " " +
+		// " 1939" keeps both spaces)
+		b.leadCut, b.leadRaw = next, true
 		return suffix[:len(suffix)-1]
 	}
 	core, space := suffix, ""
@@ -824,6 +829,20 @@ func (b *builder) dupSuffix(par, n *onode, suffix string) string {
 	}
 	_, w := utf8.DecodeLastRuneInString(core)
 	return core[:len(core)-w] + space
+}
+
+// leadingPrefix returns the node whose prefix starts k as citeproc-js's
+// upward leaves it: the first character of a first child's prefix moves
+// up into an empty prefix of a parent without formatting or quotes. nil
+// where k or its first descendants have no prefix.
+func leadingPrefix(k *onode) *onode {
+	for k != nil && k.prefix == "" {
+		if !k.fm.zero() || k.quotes || len(k.kids) == 0 {
+			return nil
+		}
+		k = firstKid(k)
+	}
+	return k
 }
 
 // nextKid returns the child of par with output after n, or nil.
@@ -1041,13 +1060,13 @@ func (b *builder) leadLeft(prev, k *onode) {
 				continue
 			}
 			if t := b.toks[i].s; b.toks[i].k == tText && t != "" && t[len(t)-1] == c {
-				b.leadCut = h
+				b.leadCut, b.leadRaw = h, false
 			}
 			break
 		}
 		return
 	}
-	b.leadCut = h
+	b.leadCut, b.leadRaw = h, false
 	t := b.toks[j].s
 	p := t[len(t)-1]
 	if p == c {
@@ -1095,7 +1114,7 @@ func (b *builder) leadOut(n *onode) bool {
 		h = firstKid(h)
 	}
 	if h != nil && b.leadChar(h.prefix) {
-		b.leadCut = h
+		b.leadCut, b.leadRaw = h, false
 	}
 	return false
 }
@@ -1205,6 +1224,9 @@ func (b *builder) node(n *onode) {
 		if cutSelf || b.leadCut == n {
 			if !cutSelf {
 				b.leadCut = nil
+				if b.leadRaw {
+					b.leadRaw, b.raw = false, true
+				}
 			}
 			_, size := utf8.DecodeRuneInString(n.prefix)
 			b.write(n.prefix[size:])
