@@ -21,7 +21,20 @@ func (p *Processor) disambRender(it *Item) (string, [][]Name) {
 	c.suppressed = map[string]bool{}
 	c.suppress("accessed")
 	n, _ := c.children(c.ls.layout.kids, "")
+	if p.nameInit == nil {
+		p.nameInit = map[string][]bool{}
+	}
+	p.nameInit[it.ID] = c.nameInit
 	return plainTextHTML(n), c.nameSets
+}
+
+// citeInitWith reports whether the cs:name of the li-th names list of the
+// item's cite (as disambRender last rendered it) has initialize-with.
+func (p *Processor) citeInitWith(id string, li int) bool {
+	if l := p.nameInit[id]; li < len(l) {
+		return l[li]
+	}
+	return p.initWith() != nil
 }
 
 func plainTextHTML(n *onode) string {
@@ -290,16 +303,24 @@ func (p *Processor) expandGiven(amb []*Item, names map[string][][]Name, maxLevel
 						continue
 					}
 					lvl := p.levelNeeded(na, nb, maxLevel)
-					if lvl == 1 && rule == "by-cite" && p.initWith() == nil {
-						// citeproc-js stores a request for initials that
-						// the style cannot give as the full given name:
-						// the bibliography, which takes the levels of the
-						// cites, writes it in full even when it
-						// initializes ("Young, Peter")
-						lvl = 2
+					// citeproc-js stores a request for initials that
+					// the cite's cs:name cannot give (no
+					// initialize-with: the subsequent form of a note
+					// style, say) as the full given name: the
+					// bibliography, which takes the levels of the cites,
+					// writes it in full even when it initializes
+					// ("Young, Peter")
+					la, lb := lvl, lvl
+					if lvl == 1 && rule == "by-cite" {
+						if !p.citeInitWith(a.ID, li) {
+							la = 2
+						}
+						if !p.citeInitWith(b.ID, li) {
+							lb = 2
+						}
 					}
-					p.raise(a.ID, li, ni, lvl)
-					p.raise(b.ID, li, ni, lvl)
+					p.raise(a.ID, li, ni, la)
+					p.raise(b.ID, li, ni, lb)
 				}
 			}
 		}

@@ -82,6 +82,9 @@ type ctx struct {
 	substLast *el
 	// names info for disambiguation
 	nameSets [][]Name
+	// nameInit tells, for each of nameSets, whether its cs:name has
+	// initialize-with
+	nameInit []bool
 	// authorMode: 0 normal, 1 suppress the first names, 2 only them
 	authorMode  int
 	track       map[string]bool

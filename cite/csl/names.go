@@ -574,6 +574,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			shown = append(shown, ns[len(ns)-1])
 		}
 		c.nameSets = append(c.nameSets, shown)
+		c.nameInit = append(c.nameInit, o.hasInitWith)
 	}
 	var levels []int
 	if c.givenLevel != nil {

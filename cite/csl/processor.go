@@ -30,6 +30,9 @@ type Options struct {
 // one style. It is not safe for concurrent use; the Style it uses is.
 type Processor struct {
 	style *Style
+	// nameInit is, by item id, whether each names list of its cite has
+	// initialize-with (disambRender)
+	nameInit map[string][]bool
 	loc   *chain
 	items []*Item
 	// index gives an item's place in items by id once there are more
@@ -258,6 +261,7 @@ func (p *Processor) Reset() {
 	p.order = nil
 	p.positions = nil
 	p.engine = nil // as restoreProcessorState([]) drops citeproc-js's date token
+	clear(p.nameInit)
 	p.dirty = true
 }
 
