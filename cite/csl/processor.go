@@ -33,8 +33,8 @@ type Processor struct {
 	// nameInit is, by item id, whether each names list of its cite has
 	// initialize-with (disambRender)
 	nameInit map[string][]bool
-	loc   *chain
-	items []*Item
+	loc      *chain
+	items    []*Item
 	// index gives an item's place in items by id once there are more
 	// than smallRegistry (fewer are found by a scan)
 	index map[string]int
