@@ -383,6 +383,10 @@ type builder struct {
 	// moved are the leaves that take a parent's suffix or delimiter
 	// punctuation at the end of their text (migrate)
 	moved []movedPunct
+	// afterPrefix is set by an element's prefix and cleared by the next
+	// write: a no-break space that starts a first child's prefix is
+	// kept after one that ends its parent's
+	afterPrefix bool
 	// enc and fms are scratch of encodeToks and decodeToks
 	enc []byte
 	fms []formatting
@@ -560,6 +564,8 @@ func (b *builder) write(s string) {
 	if s == "" {
 		return
 	}
+	afterPrefix := b.afterPrefix
+	b.afterPrefix = false
 	if b.raw {
 		b.raw, b.afterDelim = false, false
 		b.toks = append(b.toks, tok{k: tText, s: s})
@@ -578,7 +584,7 @@ func (b *builder) write(s string) {
 			return
 		}
 	}
-	if c := s[0]; c != ' ' && !isPunct(c) {
+	if c := s[0]; c != ' ' && !isPunct(c) && !(c == 0xC2 && len(s) > 1 && s[1] == 0xA0) {
 		// no punctuation or space to join with what comes before
 		b.toks = append(b.toks, tok{k: tText, s: s})
 		return
@@ -695,6 +701,12 @@ func (b *builder) write(s string) {
 			}
 		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces && !b.toks[j].content {
 			s = s[1:]
+		} else if c1 == 0xA0 && c2 == 0xC2 && !b.keepSpaces && !b.toks[j].content && !afterPrefix && strings.HasSuffix(t, "\u00a0") && strings.HasPrefix(s, "\u00a0") {
+			// citeproc-js's joins take a no-break space for a space
+			// (PUNCT_OR_SPACE in CSL.Output.Queue.adjust): one of two
+			// that meet is dropped, but for a first child's prefix
+			// after its parent's (upward drops a space only)
+			s = s[2:]
 		}
 		if s == "" {
 			return
@@ -1060,6 +1072,7 @@ func (b *builder) node(n *onode) {
 		} else {
 			b.write(n.prefix)
 		}
+		b.afterPrefix = true
 	}
 	// citeproc-js applies an element's decorations in a fixed sequence
 	// (CSL.FORMAT_KEY_SEQUENCE), quotes last: they enclose its font
@@ -1536,11 +1549,11 @@ func doubleSpaces(s string) string {
 	return sb.String()
 }
 
-// mayDoubleSpace reports whether s has two spaces in a row or a tab, line
-// break, no-break, ideographic or narrow no-break space, in one pass over
-// its bytes (as strings.Contains(s, "  ") || strings.ContainsAny(s,
-// "\u00a0\t\n\r\u3000\u202f"): a lead byte of UTF-8 is never inside another
-// character, so the bytes of those characters are found where they are).
+// mayDoubleSpace reports whether s has two spaces in a row or any other
+// character that JavaScript's \s matches (jsSpace: tab, line breaks,
+// no-break, ideographic, the spaces of U+2000 to U+200A, ...), in one pass
+// over its bytes: a lead byte of UTF-8 is never inside another character,
+// so the bytes of those characters are found where they are.
 func mayDoubleSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -1548,18 +1561,14 @@ func mayDoubleSpace(s string) bool {
 			if i+1 < len(s) && s[i+1] == ' ' {
 				return true
 			}
-		case '\t', '\n', '\r':
+		case '\t', '\n', '\v', '\f', '\r':
 			return true
 		case 0xC2: // U+00A0
 			if i+1 < len(s) && s[i+1] == 0xA0 {
 				return true
 			}
-		case 0xE3: // U+3000
-			if strings.HasPrefix(s[i+1:], "\x80\x80") {
-				return true
-			}
-		case 0xE2: // U+202F
-			if strings.HasPrefix(s[i+1:], "\x80\xaf") {
+		case 0xE1, 0xE2, 0xE3, 0xEF: // U+1680, U+2000 to U+205F, U+3000, U+FEFF
+			if r, _ := utf8.DecodeRuneInString(s[i:]); jsSpace(r) {
 				return true
 			}
 		}
