@@ -459,8 +459,21 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, rangeEnd
 		if dp.name == "year" && i != noSuffix {
 			// the start's year at a range's joint has neither era nor
 			// year-suffix: they follow the end
+			hadYS := c.ysDone
 			if t := c.eraAndSuffix(dp, era); t != nil {
-				w = c.list("", c.kids(w, t))
+				if era == "" && !hadYS && c.ysDone && delim != "" && isPunct(delim[0]) && (dp.suffix == "" || dp.suffix[len(dp.suffix)-1] != delim[0]) {
+					// citeproc-js appends the year-suffix to the date's
+					// level, a sibling of the parts, and moves the
+					// punctuation that starts the date's delimiter into
+					// the suffix of every sibling but the last
+					// (CSL.Output.Queue.adjust's downward): the year
+					// before a year-suffix ends with it ("07.2015.a" for
+					// the delimiter "."); the rest of the delimiter is
+					// not written before a number ("2015a-07" for "-")
+					w = c.list("", c.kids(w, c.leaf(delim[:1]), t))
+				} else {
+					w = c.list("", c.kids(w, t))
+				}
 			}
 		}
 		n.kids = append(n.kids, w)
