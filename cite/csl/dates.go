@@ -560,13 +560,19 @@ func dateSortKey(d *Date) string {
 		y := p[0] + 10000
 		return pad(y, 5) + pad(p[1], 2) + pad(p[2], 2)
 	}
-	// digits, as citeproc-js's date keys ("1" and the year, the month and
-	// the day; a letter first would sort a date after a name in a key of
-	// both), ending in "|" as its keys do: a range's key must not read as
-	// one large number (parseSortFloat)
+	// digits, as citeproc-js's date keys (CSL.dateAsSortKey: "1" and the
+	// year, the month and the day, of the start and then of the end,
+	// zeros for a date that is no range; a letter first would sort a
+	// date after a name in a key of both), ending in "|" as its keys do:
+	// a key must not read as one large number (parseSortFloat). Every
+	// date's key has as many digits: the collation compares numbers by
+	// value (appendSortClean), and a key of two dates (a macro's)
+	// after a key of one
 	s := k(d.Parts[0])
 	if len(d.Parts) > 1 {
 		s += k(d.Parts[1])
+	} else {
+		s += "100000000"
 	}
 	return s + "|"
 }
