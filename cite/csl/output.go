@@ -298,6 +298,32 @@ func (n *onode) empty() bool {
 	return n.emptyKids()
 }
 
+// isNumber reports whether n is what citeproc-js takes for a number blob
+// (blobIsNumber in CSL.Output.Queue.adjust): a citation number (a
+// number blob, alone or as the one child of a group's), or a number
+// variable's element (a level whose one child is the number blob; not
+// in a group or macro call: a level more) whose value is an integer
+// (outputNumericField makes a number blob of "12", not of "4th" or "012";
+// an integer written as an ordinal or in roman numerals is taken for
+// text here).
+func (n *onode) isNumber() bool {
+	if n.text == "" {
+		return false
+	}
+	if n.tag == tagCitationNumber {
+		return true
+	}
+	if n.tag != tagNumber || n.level || n.text[0] == '0' {
+		return false
+	}
+	for i := 0; i < len(n.text); i++ {
+		if n.text[i] < '0' || n.text[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // emptyKids is empty for a node without text: whether no child has any.
 func (n *onode) emptyKids() bool {
 	if n.memo == 1 {
@@ -387,6 +413,10 @@ type builder struct {
 	// write: a no-break space that starts a first child's prefix is
 	// kept after one that ends its parent's
 	afterPrefix bool
+	// numberSpace is set between a number whose suffix ends with a
+	// space and its next sibling, and cleared by the next write: that
+	// space is not joined with one that starts the sibling
+	numberSpace bool
 	// enc and fms are scratch of encodeToks and decodeToks
 	enc []byte
 	fms []formatting
@@ -564,8 +594,8 @@ func (b *builder) write(s string) {
 	if s == "" {
 		return
 	}
-	afterPrefix := b.afterPrefix
-	b.afterPrefix = false
+	afterPrefix, numberSpace := b.afterPrefix, b.numberSpace
+	b.afterPrefix, b.numberSpace = false, false
 	if b.raw {
 		b.raw, b.afterDelim = false, false
 		b.toks = append(b.toks, tok{k: tText, s: s})
@@ -699,7 +729,7 @@ func (b *builder) write(s string) {
 					s = s[1:]
 				}
 			}
-		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces && !b.toks[j].content {
+		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces && !b.toks[j].content && !numberSpace {
 			s = s[1:]
 		} else if c1 == 0xA0 && c2 == 0xC2 && !b.keepSpaces && !b.toks[j].content && !afterPrefix && strings.HasSuffix(t, "\u00a0") && strings.HasPrefix(s, "\u00a0") {
 			// citeproc-js's joins take a no-break space for a space
@@ -1130,6 +1160,12 @@ func (b *builder) node(n *onode) {
 				b.afterDelim = true
 			} else if b.display {
 				b.leadLeft(prev, k)
+			}
+			if sf := prev.suffix; sf != "" && sf[len(sf)-1] == ' ' && prev.isNumber() {
+				// citeproc-js joins no space of a number's suffix with
+				// the next sibling's (adjust's downward skips a number
+				// blob): "1. " + " Title" keeps both
+				b.numberSpace = true
 			}
 			if prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&
 				k.text != "" && len(k.kids) == 0 && k.fm.zero() && !k.quotes && k.prefix == "" && !k.level {
