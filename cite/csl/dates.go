@@ -459,8 +459,21 @@ func (c *ctx) renderParts(parts []*el, p [3]int, d *Date, delim string, rangeEnd
 		if dp.name == "year" && i != noSuffix {
 			// the start's year at a range's joint has neither era nor
 			// year-suffix: they follow the end
+			hadYS := c.ysDone
 			if t := c.eraAndSuffix(dp, era); t != nil {
-				w = c.list("", c.kids(w, t))
+				if era == "" && !hadYS && c.ysDone && delim != "" && isPunct(delim[0]) && (dp.suffix == "" || dp.suffix[len(dp.suffix)-1] != delim[0]) {
+					// citeproc-js appends the year-suffix to the date's
+					// level, a sibling of the parts, and moves the
+					// punctuation that starts the date's delimiter into
+					// the suffix of every sibling but the last
+					// (CSL.Output.Queue.adjust's downward): the year
+					// before a year-suffix ends with it ("07.2015.a" for
+					// the delimiter "."); the rest of the delimiter is
+					// not written before a number ("2015a-07" for "-")
+					w = c.list("", c.kids(w, c.leaf(delim[:1]), t))
+				} else {
+					w = c.list("", c.kids(w, t))
+				}
 			}
 		}
 		n.kids = append(n.kids, w)
@@ -547,13 +560,19 @@ func dateSortKey(d *Date) string {
 		y := p[0] + 10000
 		return pad(y, 5) + pad(p[1], 2) + pad(p[2], 2)
 	}
-	// digits, as citeproc-js's date keys ("1" and the year, the month and
-	// the day; a letter first would sort a date after a name in a key of
-	// both), ending in "|" as its keys do: a range's key must not read as
-	// one large number (parseSortFloat)
+	// digits, as citeproc-js's date keys (CSL.dateAsSortKey: "1" and the
+	// year, the month and the day, of the start and then of the end,
+	// zeros for a date that is no range; a letter first would sort a
+	// date after a name in a key of both), ending in "|" as its keys do:
+	// a key must not read as one large number (parseSortFloat). Every
+	// date's key has as many digits: the collation compares numbers by
+	// value (appendSortClean), and a key of two dates (a macro's)
+	// after a key of one
 	s := k(d.Parts[0])
 	if len(d.Parts) > 1 {
 		s += k(d.Parts[1])
+	} else {
+		s += "100000000"
 	}
 	return s + "|"
 }

@@ -648,8 +648,10 @@ func (c *ctx) text(e *el) (*onode, status) {
 			if v == "URL" && e.form == "short" {
 				val = shortURL(val)
 			}
+			// a leaf of its own, not read as rich text; citeproc-js
+			// applies the element's text-case to it as to any text
+			// ("Https://...")
 			n = c.leaf(val)
-			n.nocase = true
 		case "year-suffix":
 			n = c.leaf(val)
 			n.tag = tagYearSuffix

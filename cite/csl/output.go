@@ -298,6 +298,32 @@ func (n *onode) empty() bool {
 	return n.emptyKids()
 }
 
+// isNumber reports whether n is what citeproc-js takes for a number blob
+// (blobIsNumber in CSL.Output.Queue.adjust): a citation number (a
+// number blob, alone or as the one child of a group's), or a number
+// variable's element (a level whose one child is the number blob; not
+// in a group or macro call: a level more) whose value is an integer
+// (outputNumericField makes a number blob of "12", not of "4th" or "012";
+// an integer written as an ordinal or in roman numerals is taken for
+// text here).
+func (n *onode) isNumber() bool {
+	if n.text == "" {
+		return false
+	}
+	if n.tag == tagCitationNumber {
+		return true
+	}
+	if n.tag != tagNumber || n.level || n.text[0] == '0' {
+		return false
+	}
+	for i := 0; i < len(n.text); i++ {
+		if n.text[i] < '0' || n.text[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // emptyKids is empty for a node without text: whether no child has any.
 func (n *onode) emptyKids() bool {
 	if n.memo == 1 {
@@ -391,6 +417,14 @@ type builder struct {
 	// parent is the node whose child node writes next (nil for the
 	// top): node reads and clears it (dupSuffix)
 	parent *onode
+	// afterPrefix is set by an element's prefix and cleared by the next
+	// write: a no-break space that starts a first child's prefix is
+	// kept after one that ends its parent's
+	afterPrefix bool
+	// numberSpace is set between a number whose suffix ends with a
+	// space and its next sibling, and cleared by the next write: that
+	// space is not joined with one that starts the sibling
+	numberSpace bool
 	// enc and fms are scratch of encodeToks and decodeToks
 	enc []byte
 	fms []formatting
@@ -568,6 +602,8 @@ func (b *builder) write(s string) {
 	if s == "" {
 		return
 	}
+	afterPrefix, numberSpace := b.afterPrefix, b.numberSpace
+	b.afterPrefix, b.numberSpace = false, false
 	if b.raw {
 		b.raw, b.afterDelim = false, false
 		b.toks = append(b.toks, tok{k: tText, s: s})
@@ -586,7 +622,7 @@ func (b *builder) write(s string) {
 			return
 		}
 	}
-	if c := s[0]; c != ' ' && !isPunct(c) {
+	if c := s[0]; c != ' ' && !isPunct(c) && !(c == 0xC2 && len(s) > 1 && s[1] == 0xA0) {
 		// no punctuation or space to join with what comes before
 		b.toks = append(b.toks, tok{k: tText, s: s})
 		return
@@ -701,8 +737,14 @@ func (b *builder) write(s string) {
 					s = s[1:]
 				}
 			}
-		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces && !b.toks[j].content {
+		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces && !b.toks[j].content && !numberSpace {
 			s = s[1:]
+		} else if c1 == 0xA0 && c2 == 0xC2 && !b.keepSpaces && !b.toks[j].content && !afterPrefix && strings.HasSuffix(t, "\u00a0") && strings.HasPrefix(s, "\u00a0") {
+			// citeproc-js's joins take a no-break space for a space
+			// (PUNCT_OR_SPACE in CSL.Output.Queue.adjust): one of two
+			// that meet is dropped, but for a first child's prefix
+			// after its parent's (upward drops a space only)
+			s = s[2:]
 		}
 		if s == "" {
 			return
@@ -1234,6 +1276,7 @@ func (b *builder) node(n *onode) {
 			b.write(n.prefix)
 		}
 		b.prefixEnd = len(b.toks)
+		b.afterPrefix = true
 	}
 	// citeproc-js applies an element's decorations in a fixed sequence
 	// (CSL.FORMAT_KEY_SEQUENCE), quotes last: they enclose its font
@@ -1292,6 +1335,12 @@ func (b *builder) node(n *onode) {
 				b.afterDelim = true
 			} else if b.display {
 				b.leadLeft(prev, k)
+			}
+			if sf := prev.suffix; sf != "" && sf[len(sf)-1] == ' ' && prev.isNumber() {
+				// citeproc-js joins no space of a number's suffix with
+				// the next sibling's (adjust's downward skips a number
+				// blob): "1. " + " Title" keeps both
+				b.numberSpace = true
 			}
 			if prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&
 				k.text != "" && len(k.kids) == 0 && k.fm.zero() && !k.quotes && k.prefix == "" && !k.level {
@@ -1711,11 +1760,11 @@ func doubleSpaces(s string) string {
 	return sb.String()
 }
 
-// mayDoubleSpace reports whether s has two spaces in a row or a tab, line
-// break, no-break, ideographic or narrow no-break space, in one pass over
-// its bytes (as strings.Contains(s, "  ") || strings.ContainsAny(s,
-// "\u00a0\t\n\r\u3000\u202f"): a lead byte of UTF-8 is never inside another
-// character, so the bytes of those characters are found where they are).
+// mayDoubleSpace reports whether s has two spaces in a row or any other
+// character that JavaScript's \s matches (jsSpace: tab, line breaks,
+// no-break, ideographic, the spaces of U+2000 to U+200A, ...), in one pass
+// over its bytes: a lead byte of UTF-8 is never inside another character,
+// so the bytes of those characters are found where they are.
 func mayDoubleSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -1723,18 +1772,14 @@ func mayDoubleSpace(s string) bool {
 			if i+1 < len(s) && s[i+1] == ' ' {
 				return true
 			}
-		case '\t', '\n', '\r':
+		case '\t', '\n', '\v', '\f', '\r':
 			return true
 		case 0xC2: // U+00A0
 			if i+1 < len(s) && s[i+1] == 0xA0 {
 				return true
 			}
-		case 0xE3: // U+3000
-			if strings.HasPrefix(s[i+1:], "\x80\x80") {
-				return true
-			}
-		case 0xE2: // U+202F
-			if strings.HasPrefix(s[i+1:], "\x80\xaf") {
+		case 0xE1, 0xE2, 0xE3, 0xEF: // U+1680, U+2000 to U+205F, U+3000, U+FEFF
+			if r, _ := utf8.DecodeRuneInString(s[i:]); jsSpace(r) {
 				return true
 			}
 		}

@@ -562,8 +562,8 @@ func (p *Processor) renderItem(it *Item, ci *CiteItem, pos Position, mode int, f
 // with Intl.Collator's ignorePunctuation: punctuation goes ("1932-1943"
 // = "1932–1943"), and white space but the space. citeproc-js writes a
 // key's spaces as "|", a symbol that counts (as the suite requires),
-// after "<" and before digits and letters. Numbers are padded (see
-// appendSortClean).
+// after "<" and before digits and letters. Numbers are written with
+// their length (see appendSortClean).
 func sortClean(s string) string {
 	clean := true
 	for _, r := range s {
@@ -575,18 +575,15 @@ func sortClean(s string) string {
 	if clean {
 		return s
 	}
-	return string(appendSortClean(make([]byte, 0, len(s)+sortDigits), s))
+	return string(appendSortClean(make([]byte, 0, len(s)+8), s))
 }
 
-// sortDigits is the width to which appendSortClean pads a number (a
-// longer one, as the digits of a date key, which all have as many,
-// compares digit by digit).
-const sortDigits = 6
-
-// appendSortClean appends sortClean(s) to dst, with each number padded
-// with zeros to sortDigits digits: citeproc-js's collator compares
-// numbers by value ("3 February" before "17 January"), which padded
-// numbers give a collation without its slower numeric option.
+// appendSortClean appends sortClean(s) to dst, with each number written
+// as the count of its digits (two digits) and its digits, without leading
+// zeros: citeproc-js's collator compares numbers by value (Intl.Collator's
+// numeric option: "3 February" before "17 January", and a key of two
+// dates, 18 digits, after a key of one, 9), which such numbers give a
+// collation without its slower numeric option.
 func appendSortClean(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -595,9 +592,11 @@ func appendSortClean(dst []byte, s string) []byte {
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 				j++
 			}
-			for k := j - i; k < sortDigits; k++ {
-				dst = append(dst, '0')
+			for i < j-1 && s[i] == '0' {
+				i++
 			}
+			n := min(j-i, 99)
+			dst = append(dst, byte('0'+n/10), byte('0'+n%10))
 			dst = append(dst, s[i:j]...)
 			i = j
 			continue
