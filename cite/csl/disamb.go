@@ -54,7 +54,7 @@ func (p *Processor) disambiguate() {
 	addNames := ls.opts["disambiguate-add-names"] == "true"
 	addGiven := ls.opts["disambiguate-add-givenname"] == "true"
 	if len(p.items) < 2 {
-		if len(p.items) == 1 && addNames && addGiven {
+		if len(p.items) == 1 && addNames && addGiven && p.mayTakeCiteNames(p.items[0]) {
 			_, ns := p.disambRender(p.items[0])
 			p.setCiteNames(p.items[0], ns)
 		}
@@ -224,6 +224,24 @@ func (p *Processor) disambiguate() {
 			}
 		}
 	}
+}
+
+// mayTakeCiteNames reports whether the bibliography entry of an item may
+// show a names list as its cite does (setCiteNames): only a list of at
+// least the bibliography's least et-al-min names, which the bibliography
+// abbreviates, can; the lone item of a processor is not rendered as a
+// cite for nothing.
+func (p *Processor) mayTakeCiteNames(it *Item) bool {
+	m := p.style.bibEtAlMin
+	if m == 0 || p.style.bibliography == nil {
+		return false
+	}
+	for _, l := range it.names {
+		if len(l) >= m {
+			return true
+		}
+	}
+	return false
 }
 
 // setCiteNames keeps how many names each names list of the item's cite

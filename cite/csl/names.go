@@ -117,6 +117,13 @@ func (s *Style) resolveNameOpts(nameEls []*el) {
 			ne.nopts[i] = c.baseNameOptions(ne)
 		}
 	}
+	// the least et-al-min of the bibliography's names (mayTakeCiteNames)
+	s.bibEtAlMin = s.nilNameOpts[1].etAlMin
+	for _, ne := range nameEls {
+		if m := ne.nopts[1].etAlMin; m > 0 && (s.bibEtAlMin == 0 || m < s.bibEtAlMin) {
+			s.bibEtAlMin = m
+		}
+	}
 }
 
 // baseNameOptions resolves a cs:name's options from its attributes and

@@ -190,6 +190,9 @@ type Style struct {
 	typeBits map[string]uint64
 	// chains are the locale chains of the style's processors
 	chains chainCache
+	// bibEtAlMin is the least et-al-min of the bibliography's names
+	// lists (0: none abbreviates)
+	bibEtAlMin int
 	// lastDate is the cs:date that citeproc-js builds last (rangeEngine)
 	lastDate *el
 	// skip has the skip tables, by item type (skip.go)
