@@ -70,7 +70,7 @@ func putBuilder(b *builder) {
 		clear(b.moved)
 		b.moved = b.moved[:0]
 		b.afterDelim, b.raw, b.lastNum, b.leadCut, b.keepSpaces, b.display = false, false, false, nil, false, false
-		b.prefixEnd, b.parent, b.leadRaw = 0, nil, false
+		b.prefixEnd, b.sibs, b.leadRaw = 0, nil, false
 		builderPool.Put(b)
 	}
 }

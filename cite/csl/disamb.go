@@ -50,16 +50,16 @@ func plainTextHTML(n *onode) string {
 }
 
 func (p *Processor) disambiguate() {
-	ls := p.style.citation
-	addNames := ls.opts["disambiguate-add-names"] == "true"
-	addGiven := ls.opts["disambiguate-add-givenname"] == "true"
 	if len(p.items) < 2 {
-		if len(p.items) == 1 && addNames && addGiven {
+		if len(p.items) == 1 && p.style.bibCiteNamesMin > 0 && p.bibTruncates(p.items[0]) {
 			_, ns := p.disambRender(p.items[0])
 			p.setCiteNames(p.items[0], ns)
 		}
 		return // nothing to tell apart
 	}
+	ls := p.style.citation
+	addNames := ls.opts["disambiguate-add-names"] == "true"
+	addGiven := ls.opts["disambiguate-add-givenname"] == "true"
 	rule := ls.opts["givenname-disambiguation-rule"]
 	if rule == "" {
 		rule = "by-cite"
@@ -224,6 +224,20 @@ func (p *Processor) disambiguate() {
 			}
 		}
 	}
+}
+
+// bibTruncates reports whether the bibliography's et-al-min
+// (bibCiteNamesMin) can cut a names list of the item: a single cite is
+// rendered for setCiteNames only then. (An et-al-min on a cs:name of the
+// bibliography only is left to the cites of several items.)
+func (p *Processor) bibTruncates(it *Item) bool {
+	min := max(p.style.bibCiteNamesMin, 2)
+	for _, ns := range it.names {
+		if len(ns) >= min {
+			return true
+		}
+	}
+	return false
 }
 
 // setCiteNames keeps how many names each names list of the item's cite

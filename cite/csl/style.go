@@ -182,6 +182,10 @@ type Style struct {
 	usesFirstRef   bool
 	etAlSubsequent bool
 	initWith       *string
+	// bibCiteNamesMin is the bibliography's et-al-min where the
+	// citation adds names and given names: a bibliography entry then
+	// shows a names list in as many names as its cite (setCiteNames)
+	bibCiteNamesMin int
 	// nilNameOpts are the name options of a cs:names without cs:name in
 	// the citation and the bibliography
 	nilNameOpts [2]nameOpts
@@ -326,6 +330,10 @@ func ParseStyle(r io.Reader) (*Style, error) {
 		}
 	}
 	s.initWith = styleInitWith(s)
+	if ls := s.citation; ls != nil && ls.opts["disambiguate-add-names"] == "true" && ls.opts["disambiguate-add-givenname"] == "true" && s.bibliography != nil {
+		// (setCiteNames)
+		s.bibCiteNamesMin, _ = strconv.Atoi(s.bibliography.opts["et-al-min"])
+	}
 	s.resolveNameOpts(c.nameEls)
 	s.topDisplays()
 	s.compact()
