@@ -386,6 +386,9 @@ type builder struct {
 	// leadRaw tells that the prefix leadCut cuts is written as it is
 	// (dupSuffix)
 	leadRaw bool
+	// quotedSuffix is the style's: only then can punctuation go into a
+	// quoted field before its suffix (migrate)
+	quotedSuffix bool
 	// prefixEnd is len(toks) after the last prefix written
 	prefixEnd int
 	// sibs are the children of the node whose child node writes next
@@ -719,7 +722,7 @@ func (b *builder) write(s string) {
 func (b *builder) delimited(n *onode) {
 	d := n.delim
 	var prev, last *onode
-	if mayMigrate(d[0]) || b.punctInQuote && isPunct(d[0]) {
+	if mayMigrate(d[0]) || b.punctInQuote && b.quotedSuffix && isPunct(d[0]) {
 		last = lastKid(n)
 	}
 	moved := false
@@ -947,7 +950,7 @@ func lastKid(n *onode) *onode {
 // moved p so; the leaf writes it (node).
 func (b *builder) migrate(n *onode, p byte) bool {
 	// (a layout's suffix is no part of citeproc-js's adjusted blobs)
-	intoQuotes := b.punctInQuote && n.tag != tagLayout
+	intoQuotes := b.punctInQuote && b.quotedSuffix && n.tag != tagLayout
 	if !mayMigrate(p) && !(intoQuotes && isPunct(p)) {
 		return false
 	}
@@ -1218,7 +1221,7 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
 	}
 	suffix := n.suffix
-	if suffix != "" && len(n.kids) > 0 && (mayMigrate(suffix[0]) || b.punctInQuote && isPunct(suffix[0])) && b.migrate(n, suffix[0]) {
+	if suffix != "" && len(n.kids) > 0 && (mayMigrate(suffix[0]) || b.punctInQuote && b.quotedSuffix && isPunct(suffix[0])) && b.migrate(n, suffix[0]) {
 		suffix = suffix[1:]
 	} else if suffix != "" && len(n.kids) > 0 {
 		suffix = b.dupSuffix(n, suffix)

@@ -174,8 +174,11 @@ type Style struct {
 	// layout has a display attribute: citeproc-js then gives the layout
 	// suffix to the layout's last child (Processor.Bibliography); it
 	// tells so only from the display of the layout's first element
-	usesDisplay    bool
-	anyDisplay     bool // an element has a display attribute
+	usesDisplay bool
+	anyDisplay  bool // an element has a display attribute
+	// quotedSuffix tells that an element has quotes and a suffix (a
+	// delimiter's punctuation may go into its text: builder.migrate)
+	quotedSuffix   bool
 	usesDisamb     bool
 	disambConds    int
 	usesNumber     bool
@@ -833,6 +836,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		}
 	}
 	e.quotes = n.attr("quotes") == "true"
+	if e.quotes && n.attr("suffix") != "" {
+		c.style.quotedSuffix = true
+	}
 	e.strip = n.attr("strip-periods") == "true"
 	e.textCase = n.attr("text-case")
 	e.variable = n.attr("variable")
