@@ -1341,6 +1341,15 @@ func (b *builder) node(n *onode) {
 		if len(n.kids) > 0 && isPunct(suffix[0]) && b.lastNum {
 			b.afterNumber(suffix)
 		} else {
+			if len(n.kids) == 0 && n.text != "" && !n.level && (!n.fm.zero() || n.quotes) && isPunct(suffix[0]) &&
+				suffix[0] != n.text[len(n.text)-1] && !(b.punctInQuote && n.quotes && strings.IndexByte(".,!?", suffix[0]) >= 0) {
+				// citeproc-js merges a field's own suffix with the
+				// punctuation that ends its text only where the field
+				// has no formatting and no quotes (downward's
+				// mergeChars of blobs and suffix): "“Who Signed?”:"
+				// and "<i>Who Signed?</i>:" keep both
+				b.raw = true
+			}
 			b.write(suffix)
 		}
 	}
