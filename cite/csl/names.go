@@ -1033,15 +1033,15 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	}
 	out.kids = append(out.kids, f)
 	if !g.empty() {
-		if !c.sorting && strings.HasSuffix(o.sortSep, " ") {
+		if !c.sorting && f.suffix != "" {
 			// the family name-part's suffix and the sort separator are
-			// one suffix in citeproc-js (sortSepParts)
-			if x := f.suffix + o.sortSep; f.suffix != "" && !sortSepPlain(x) {
-				f.suffix = ""
-				out.kids = c.appendSortSep(out.kids, x)
-			} else {
-				out.kids = c.appendSortSep(out.kids, o.sortSep)
-			}
+			// one suffix in citeproc-js, joined as they are ("," and
+			// ", " give ",, ") and written as sortSepParts says
+			x := f.suffix + o.sortSep
+			f.suffix = ""
+			out.kids = c.appendSortSep(out.kids, x)
+		} else if !c.sorting && strings.HasSuffix(o.sortSep, " ") {
+			out.kids = c.appendSortSep(out.kids, o.sortSep)
 		} else {
 			out.kids = append(out.kids, c.leaf(o.sortSep))
 		}
