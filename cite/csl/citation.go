@@ -711,6 +711,7 @@ func usesVariable(e *el, v string, depth int) bool {
 func (p *Processor) Bibliography() []Entry {
 	defer p.release(p.acquire())
 	p.prepare()
+	p.bibCiteNames()
 	b := p.style.bibliography
 	if b == nil {
 		return nil

@@ -51,11 +51,7 @@ func plainTextHTML(n *onode) string {
 
 func (p *Processor) disambiguate() {
 	if len(p.items) < 2 {
-		if len(p.items) == 1 && p.style.bibCiteNamesMin > 0 && p.bibTruncates(p.items[0]) {
-			_, ns := p.disambRender(p.items[0])
-			p.setCiteNames(p.items[0], ns)
-		}
-		return // nothing to tell apart
+		return // nothing to tell apart (a single cite's names: bibCiteNames)
 	}
 	ls := p.style.citation
 	addNames := ls.opts["disambiguate-add-names"] == "true"
@@ -224,6 +220,22 @@ func (p *Processor) disambiguate() {
 			}
 		}
 	}
+}
+
+// bibCiteNames keeps the names of the cite of a single registered item
+// for its bibliography entry (setCiteNames; with more items
+// disambiguate keeps them): only where the bibliography's et-al-min can
+// cut its names, and not for citations.
+func (p *Processor) bibCiteNames() {
+	if p.style.bibCiteNamesMin <= 0 || len(p.items) != 1 {
+		return
+	}
+	it := p.items[0]
+	if ds := p.st(it.ID); ds == nil || ds.citeNames != nil || !p.bibTruncates(it) {
+		return
+	}
+	_, ns := p.disambRender(it)
+	p.setCiteNames(it, ns)
 }
 
 // bibTruncates reports whether the bibliography's et-al-min

@@ -1077,6 +1077,10 @@ func (c *ctx) appendSortSep(kids []*onode, x string) []*onode {
 // its last space keeps it and does not end in white space (HTML's double
 // spaces do not change).
 func sortSepPlain(x string) bool {
+	if n := len(x); n == 0 || x[n-1] != ' ' || n == 1 || x[n-2] > ' ' && x[n-2] < 0x80 {
+		// the common ", ": no space or no-break space before the last
+		return true
+	}
 	rest, w := sortSepParts(x)
 	return w == "" && rest == x || w == " " && (rest == "" || !jsSpace(lastRune(rest)))
 }
