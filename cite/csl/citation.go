@@ -70,7 +70,7 @@ func putBuilder(b *builder) {
 		clear(b.moved)
 		b.moved = b.moved[:0]
 		b.afterDelim, b.raw, b.lastNum, b.leadCut, b.keepSpaces, b.display = false, false, false, nil, false, false
-		b.prefixEnd, b.parent, b.leadRaw, b.afterPrefix, b.numberSpace = 0, nil, false, false, false
+		b.prefixEnd, b.sibs, b.leadRaw, b.quotedSuffix, b.afterPrefix, b.numberSpace = 0, nil, false, false, false, false
 		builderPool.Put(b)
 	}
 }
@@ -94,6 +94,7 @@ func (p *Processor) rendered(n *onode) Rendered {
 	b := builderPool.Get().(*builder)
 	b.punctInQuote = p.loc.punctQ
 	b.display = p.style.anyDisplay
+	b.quotedSuffix = p.style.quotedSuffix
 	b.node(n)
 	b.enc = encodeToks(b.enc[:0], b.toks)
 	enc := string(b.enc)
@@ -710,6 +711,7 @@ func usesVariable(e *el, v string, depth int) bool {
 func (p *Processor) Bibliography() []Entry {
 	defer p.release(p.acquire())
 	p.prepare()
+	p.bibCiteNames()
 	b := p.style.bibliography
 	if b == nil {
 		return nil

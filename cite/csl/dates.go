@@ -290,6 +290,9 @@ func lastBuiltDate(s *Style) *el {
 // decorateDate puts a date element's affixes and formatting on its
 // output; citeproc-js gives a localized date (form) its affixes only.
 func (c *ctx) decorateDate(n *onode, e *el) {
+	// a date is a level of its own in citeproc-js, whose affixes
+	// checkNestedBrace flips in a note citation ("([1939])")
+	n.level = true
 	if e.form == "" {
 		c.decorate(n, e)
 		return

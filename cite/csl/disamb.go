@@ -50,16 +50,12 @@ func plainTextHTML(n *onode) string {
 }
 
 func (p *Processor) disambiguate() {
+	if len(p.items) < 2 {
+		return // nothing to tell apart (a single cite's names: bibCiteNames)
+	}
 	ls := p.style.citation
 	addNames := ls.opts["disambiguate-add-names"] == "true"
 	addGiven := ls.opts["disambiguate-add-givenname"] == "true"
-	if len(p.items) < 2 {
-		if len(p.items) == 1 && addNames && addGiven && p.mayTakeCiteNames(p.items[0]) {
-			_, ns := p.disambRender(p.items[0])
-			p.setCiteNames(p.items[0], ns)
-		}
-		return // nothing to tell apart
-	}
 	rule := ls.opts["givenname-disambiguation-rule"]
 	if rule == "" {
 		rule = "by-cite"
@@ -226,18 +222,30 @@ func (p *Processor) disambiguate() {
 	}
 }
 
-// mayTakeCiteNames reports whether the bibliography entry of an item may
-// show a names list as its cite does (setCiteNames): only a list of at
-// least the bibliography's least et-al-min names, which the bibliography
-// abbreviates, can; the lone item of a processor is not rendered as a
-// cite for nothing.
-func (p *Processor) mayTakeCiteNames(it *Item) bool {
-	m := p.style.bibEtAlMin
-	if m == 0 || p.style.bibliography == nil {
-		return false
+// bibCiteNames keeps the names of the cite of a single registered item
+// for its bibliography entry (setCiteNames; with more items
+// disambiguate keeps them): only where the bibliography's et-al-min can
+// cut its names, and not for citations.
+func (p *Processor) bibCiteNames() {
+	if p.style.bibCiteNamesMin <= 0 || len(p.items) != 1 {
+		return
 	}
-	for _, l := range it.names {
-		if len(l) >= m {
+	it := p.items[0]
+	if ds := p.st(it.ID); ds == nil || ds.citeNames != nil || !p.bibTruncates(it) {
+		return
+	}
+	_, ns := p.disambRender(it)
+	p.setCiteNames(it, ns)
+}
+
+// bibTruncates reports whether the bibliography's et-al-min
+// (bibCiteNamesMin) can cut a names list of the item: a single cite is
+// rendered for setCiteNames only then. (An et-al-min on a cs:name of the
+// bibliography only is left to the cites of several items.)
+func (p *Processor) bibTruncates(it *Item) bool {
+	min := max(p.style.bibCiteNamesMin, 2)
+	for _, ns := range it.names {
+		if len(ns) >= min {
 			return true
 		}
 	}

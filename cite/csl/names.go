@@ -117,13 +117,6 @@ func (s *Style) resolveNameOpts(nameEls []*el) {
 			ne.nopts[i] = c.baseNameOptions(ne)
 		}
 	}
-	// the least et-al-min of the bibliography's names (mayTakeCiteNames)
-	s.bibEtAlMin = s.nilNameOpts[1].etAlMin
-	for _, ne := range nameEls {
-		if m := ne.nopts[1].etAlMin; m > 0 && (s.bibEtAlMin == 0 || m < s.bibEtAlMin) {
-			s.bibEtAlMin = m
-		}
-	}
 }
 
 // baseNameOptions resolves a cs:name's options from its attributes and
@@ -1040,15 +1033,15 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	}
 	out.kids = append(out.kids, f)
 	if !g.empty() {
-		if !c.sorting && strings.HasSuffix(o.sortSep, " ") {
+		if !c.sorting && f.suffix != "" {
 			// the family name-part's suffix and the sort separator are
-			// one suffix in citeproc-js (sortSepParts)
-			if x := f.suffix + o.sortSep; f.suffix != "" && !sortSepPlain(x) {
-				f.suffix = ""
-				out.kids = c.appendSortSep(out.kids, x)
-			} else {
-				out.kids = c.appendSortSep(out.kids, o.sortSep)
-			}
+			// one suffix in citeproc-js, joined as they are ("," and
+			// ", " give ",, ") and written as sortSepParts says
+			x := f.suffix + o.sortSep
+			f.suffix = ""
+			out.kids = c.appendSortSep(out.kids, x)
+		} else if !c.sorting && strings.HasSuffix(o.sortSep, " ") {
+			out.kids = c.appendSortSep(out.kids, o.sortSep)
 		} else {
 			out.kids = append(out.kids, c.leaf(o.sortSep))
 		}
@@ -1084,6 +1077,10 @@ func (c *ctx) appendSortSep(kids []*onode, x string) []*onode {
 // its last space keeps it and does not end in white space (HTML's double
 // spaces do not change).
 func sortSepPlain(x string) bool {
+	if n := len(x); n == 0 || x[n-1] != ' ' || n == 1 || x[n-2] > ' ' && x[n-2] < 0x80 {
+		// the common ", ": no space or no-break space before the last
+		return true
+	}
 	rest, w := sortSepParts(x)
 	return w == "" && rest == x || w == " " && (rest == "" || !jsSpace(lastRune(rest)))
 }

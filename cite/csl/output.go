@@ -412,11 +412,18 @@ type builder struct {
 	// leadRaw tells that the prefix leadCut cuts is written as it is
 	// (dupSuffix)
 	leadRaw bool
+	// quotedSuffix is the style's: only then can punctuation go into a
+	// quoted field before its suffix (migrate)
+	quotedSuffix bool
 	// prefixEnd is len(toks) after the last prefix written
 	prefixEnd int
-	// parent is the node whose child node writes next (nil for the
-	// top): node reads and clears it (dupSuffix)
-	parent *onode
+	// sibs are the children of the node whose child node writes next
+	// (nil for the top), sibDelim tells that they have a delimiter and
+	// sibPlain that their parent has no formatting or quotes: node reads
+	// and clears them (dupSuffix). (Not the parent itself: a pointer
+	// kept here would make every node escape.)
+	sibs               []*onode
+	sibDelim, sibPlain bool
 	// afterPrefix is set by an element's prefix and cleared by the next
 	// write: a no-break space that starts a first child's prefix is
 	// kept after one that ends its parent's
@@ -757,7 +764,7 @@ func (b *builder) write(s string) {
 func (b *builder) delimited(n *onode) {
 	d := n.delim
 	var prev, last *onode
-	if mayMigrate(d[0]) || b.punctInQuote && isPunct(d[0]) {
+	if mayMigrate(d[0]) || b.punctInQuote && b.quotedSuffix && isPunct(d[0]) {
 		last = lastKid(n)
 	}
 	moved := false
@@ -776,7 +783,7 @@ func (b *builder) delimited(n *onode) {
 		// a delimiter's punctuation goes into the suffix of the element
 		// before it, and from an empty one down as a suffix's does
 		moved = last != nil && k != last && k.suffix == "" && len(k.kids) > 0 && b.migrate(k, d[0])
-		b.parent = n
+		b.sibs, b.sibDelim, b.sibPlain = n.kids, true, n.fm.zero() && !n.quotes
 		b.node(k)
 		prev = k
 	}
@@ -807,7 +814,7 @@ func (b *builder) delimiter(d string, prev *onode) {
 	b.afterDelim = true
 }
 
-// dupSuffix is the suffix of n, a child of par (nil for the top), as
+// dupSuffix is the suffix of n, one of b.sibs (nil for the top), as
 // citeproc-js's downward leaves it ("More duplicates control"): where the
 // suffix of n's last child starts with punctuation or a space and ends
 // with the first character of n's suffix, it drops the LAST character of
@@ -818,7 +825,8 @@ func (b *builder) delimiter(d string, prev *onode) {
 // the space stays. Where downward first moves the suffix's punctuation
 // into the child (into quotes, or to merge with punctuation), the suffix
 // stays.
-func (b *builder) dupSuffix(par, n *onode, suffix string) string {
+func (b *builder) dupSuffix(n *onode, suffix string) string {
+	sibs := b.sibs
 	l := lastKid(n)
 	if l == nil || l.suffix == "" || n.display != "" || l.display != "" || n.tag == tagMerged {
 		// (citeproc-js's display divs are blobs of their own; the
@@ -835,8 +843,8 @@ func (b *builder) dupSuffix(par, n *onode, suffix string) string {
 	// suffix: where the rule then drops it, the sibling loses it too
 	// ("Sagor." + "; 1921" gives "Sagor. 1921")
 	var next *onode
-	if par != nil && par.delim == "" && n.fm.zero() && !n.quotes {
-		if k := leadingPrefix(nextKid(par, n)); k != nil && isPunct(k.prefix[0]) && k.fm.zero() && !k.quotes && k.tag != tagNumber {
+	if sibs != nil && !b.sibDelim && n.fm.zero() && !n.quotes {
+		if k := leadingPrefix(nextKid(sibs, n)); k != nil && isPunct(k.prefix[0]) && k.fm.zero() && !k.quotes && k.tag != tagNumber {
 			if c, p := suffix[len(suffix)-1], k.prefix[0]; c != p {
 				next = k
 				m, ok := punctMerge(c, p)
@@ -863,7 +871,7 @@ func (b *builder) dupSuffix(par, n *onode, suffix string) string {
 		return suffix[:len(suffix)-1]
 	}
 	core, space := suffix, ""
-	if suffix[len(suffix)-1] == ' ' && par != nil && par.fm.zero() && !par.quotes && lastKid(par) == n {
+	if suffix[len(suffix)-1] == ' ' && sibs != nil && b.sibPlain && lastOf(sibs) == n {
 		core, space = suffix[:len(suffix)-1], " "
 		if core == "" || ls[len(ls)-1] != core[0] {
 			return suffix
@@ -871,6 +879,16 @@ func (b *builder) dupSuffix(par, n *onode, suffix string) string {
 	}
 	_, w := utf8.DecodeLastRuneInString(core)
 	return core[:len(core)-w] + space
+}
+
+// lastOf returns the last of sibs with output, or nil.
+func lastOf(sibs []*onode) *onode {
+	for i := len(sibs) - 1; i >= 0; i-- {
+		if !sibs[i].empty() {
+			return sibs[i]
+		}
+	}
+	return nil
 }
 
 // leadingPrefix returns the node whose prefix starts k as citeproc-js's
@@ -887,11 +905,11 @@ func leadingPrefix(k *onode) *onode {
 	return k
 }
 
-// nextKid returns the child of par with output after n, or nil.
-func nextKid(par, n *onode) *onode {
-	for i, k := range par.kids {
+// nextKid returns the one of sibs with output after n, or nil.
+func nextKid(sibs []*onode, n *onode) *onode {
+	for i, k := range sibs {
 		if k == n {
-			for _, k := range par.kids[i+1:] {
+			for _, k := range sibs[i+1:] {
 				if !k.empty() {
 					return k
 				}
@@ -974,7 +992,7 @@ func lastKid(n *onode) *onode {
 // moved p so; the leaf writes it (node).
 func (b *builder) migrate(n *onode, p byte) bool {
 	// (a layout's suffix is no part of citeproc-js's adjusted blobs)
-	intoQuotes := b.punctInQuote && n.tag != tagLayout
+	intoQuotes := b.punctInQuote && b.quotedSuffix && n.tag != tagLayout
 	if !mayMigrate(p) && !(intoQuotes && isPunct(p)) {
 		return false
 	}
@@ -1245,12 +1263,12 @@ func (b *builder) node(n *onode) {
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
 	}
 	suffix := n.suffix
-	if suffix != "" && len(n.kids) > 0 && (mayMigrate(suffix[0]) || b.punctInQuote && isPunct(suffix[0])) && b.migrate(n, suffix[0]) {
+	if suffix != "" && len(n.kids) > 0 && (mayMigrate(suffix[0]) || b.punctInQuote && b.quotedSuffix && isPunct(suffix[0])) && b.migrate(n, suffix[0]) {
 		suffix = suffix[1:]
 	} else if suffix != "" && len(n.kids) > 0 {
-		suffix = b.dupSuffix(b.parent, n, suffix)
+		suffix = b.dupSuffix(n, suffix)
 	}
-	b.parent = nil
+	b.sibs = nil
 	keep := b.keepSpaces
 	if n.tag == tagName {
 		b.keepSpaces = true
@@ -1318,7 +1336,7 @@ func (b *builder) node(n *onode) {
 			if k.empty() {
 				continue
 			}
-			b.parent = n
+			b.sibs, b.sibDelim, b.sibPlain = n.kids, false, n.fm.zero() && !n.quotes
 			if prev == nil {
 				b.node(k)
 				prev = k
@@ -1372,6 +1390,15 @@ func (b *builder) node(n *onode) {
 		if len(n.kids) > 0 && isPunct(suffix[0]) && b.lastNum {
 			b.afterNumber(suffix)
 		} else {
+			if len(n.kids) == 0 && n.text != "" && !n.level && (!n.fm.zero() || n.quotes) && isPunct(suffix[0]) &&
+				suffix[0] != n.text[len(n.text)-1] && !(b.punctInQuote && n.quotes && strings.IndexByte(".,!?", suffix[0]) >= 0) {
+				// citeproc-js merges a field's own suffix with the
+				// punctuation that ends its text only where the field
+				// has no formatting and no quotes (downward's
+				// mergeChars of blobs and suffix): "“Who Signed?”:"
+				// and "<i>Who Signed?</i>:" keep both
+				b.raw = true
+			}
 			b.write(suffix)
 		}
 	}

@@ -174,14 +174,21 @@ type Style struct {
 	// layout has a display attribute: citeproc-js then gives the layout
 	// suffix to the layout's last child (Processor.Bibliography); it
 	// tells so only from the display of the layout's first element
-	usesDisplay    bool
-	anyDisplay     bool // an element has a display attribute
+	usesDisplay bool
+	anyDisplay  bool // an element has a display attribute
+	// quotedSuffix tells that an element has quotes and a suffix (a
+	// delimiter's punctuation may go into its text: builder.migrate)
+	quotedSuffix   bool
 	usesDisamb     bool
 	disambConds    int
 	usesNumber     bool
 	usesFirstRef   bool
 	etAlSubsequent bool
 	initWith       *string
+	// bibCiteNamesMin is the bibliography's et-al-min where the
+	// citation adds names and given names: a bibliography entry then
+	// shows a names list in as many names as its cite (setCiteNames)
+	bibCiteNamesMin int
 	// nilNameOpts are the name options of a cs:names without cs:name in
 	// the citation and the bibliography
 	nilNameOpts [2]nameOpts
@@ -190,9 +197,6 @@ type Style struct {
 	typeBits map[string]uint64
 	// chains are the locale chains of the style's processors
 	chains chainCache
-	// bibEtAlMin is the least et-al-min of the bibliography's names
-	// lists (0: none abbreviates)
-	bibEtAlMin int
 	// lastDate is the cs:date that citeproc-js builds last (rangeEngine)
 	lastDate *el
 	// skip has the skip tables, by item type (skip.go)
@@ -329,6 +333,10 @@ func ParseStyle(r io.Reader) (*Style, error) {
 		}
 	}
 	s.initWith = styleInitWith(s)
+	if ls := s.citation; ls != nil && ls.opts["disambiguate-add-names"] == "true" && ls.opts["disambiguate-add-givenname"] == "true" && s.bibliography != nil {
+		// (setCiteNames)
+		s.bibCiteNamesMin, _ = strconv.Atoi(s.bibliography.opts["et-al-min"])
+	}
 	s.resolveNameOpts(c.nameEls)
 	s.topDisplays()
 	s.compact()
@@ -828,6 +836,9 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		}
 	}
 	e.quotes = n.attr("quotes") == "true"
+	if e.quotes && n.attr("suffix") != "" {
+		c.style.quotedSuffix = true
+	}
 	e.strip = n.attr("strip-periods") == "true"
 	e.textCase = n.attr("text-case")
 	e.variable = n.attr("variable")
