@@ -592,6 +592,14 @@ func (c *ctx) text(e *el) (*onode, status) {
 				// produces output"), so a group around it is kept
 				return nil, status{calledVar: true, varOK: true}
 			}
+			switch v {
+			case "volume", "issue", "number", "edition":
+				// citeproc-js's cs:text of these number variables
+				// marks a term predecessor even when it is empty: a
+				// term after it is not capitalized (a group or macro
+				// call suppressed around it restores the mark)
+				c.termPred = true
+			}
 			return nil, status{calledVar: true}
 		}
 		rawTitle := !shortSentence && c.titleRaw(e, val)

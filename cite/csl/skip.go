@@ -278,7 +278,7 @@ func leafSkip(e *el) (uint8, [2]uint64) {
 	}
 	cs := k.element(e)
 	s := cs[0].s
-	if len(cs) != 1 || !s.ok || !s.cv || s.out {
+	if len(cs) != 1 || !s.ok || !s.cv || s.out || s.term {
 		return 0, [2]uint64{}
 	}
 	if s.names {
@@ -362,6 +362,9 @@ func (k *skipper) branch(b *branch, cs []dcase) {
 		case s.out:
 		case s.cv:
 			se.mask, se.st = s.mask, skipCV
+			if s.term {
+				se.guard |= skipTerm
+			}
 			if s.names {
 				se.guard |= skipNames
 			}
@@ -420,6 +423,11 @@ func (k *skipper) element(e *el) []dcase {
 				return notDeadCases
 			}
 			s = deadSum{ok: true, cv: true, cvAny: true}
+			switch e.variable {
+			case "volume", "issue", "number", "edition":
+				// empty, it still marks a term predecessor (ctx.text)
+				s.term = true
+			}
 			s.addVar(e.varID)
 			if e.form == "short" {
 				s.addVar(e.shortVarID)
