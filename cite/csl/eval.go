@@ -44,6 +44,8 @@ type ctx struct {
 	// macroDate is set while a sort key renders a macro with a date of
 	// its own: only names and dates render then (see macroCall)
 	macroDate bool
+	// keyDate is set when a macroDate key rendered a date
+	keyDate bool
 	// engine is the citeproc-js engine state a range's end is written
 	// in (nil: an engine reset since it was built)
 	engine *rangeEngine
@@ -477,6 +479,16 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 }
 
 func (c *ctx) group(e *el) (*onode, status) {
+	if c.macroDate && e.kind == kGroup {
+		// citeproc-js's key of a macro with a date (doing-macro-with-
+		// date) has no group's affixes nor delimiter: "120190000…"
+		// and "120240514…" for a group of two dates
+		n, st := c.children(e.kids, "")
+		if n.empty() || st.calledVar && !st.varOK {
+			return nil, st
+		}
+		return n, status{calledVar: true, varOK: true}
+	}
 	n, st := c.decorated(e, e.kids, e.delim)
 	if n.empty() {
 		return nil, st
