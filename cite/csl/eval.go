@@ -434,6 +434,11 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 			// what eval does before it
 			c.budget--
 			st.calledVar = true
+			if k.leafSkip == 3 {
+				// an empty volume, issue, number or edition marks a
+				// term predecessor (text)
+				c.termPred = true
+			}
 			continue
 		}
 		// a group or macro call that renders nothing (group and text

@@ -414,10 +414,11 @@ type builder struct {
 	hasNext bool
 	// nextDelim is the delimiter after that child ("" for none)
 	nextDelim string
-	// dupCut is the node whose suffix gave way to its last child's
-	// (dupSuffix), and dupKind what that takes from the next sibling's
-	// prefix: 'p' a first punctuation mark, ' ' a first space
-	dupCut  *onode
+	// dupKind is set by node when the suffix of the element it wrote
+	// gave way to its last child's (dupSuffix): what that takes from the
+	// next sibling's prefix, 'p' a first punctuation mark, ' ' a first
+	// space (0: nothing). It is no pointer to the element: the builder
+	// keeps none, so that the output tree stays off the heap
 	dupKind byte
 	// afterPrefix is set by an element's prefix and cleared by the next
 	// write: a no-break space that starts a first child's prefix is
@@ -828,8 +829,8 @@ func (b *builder) delimited(n *onode) {
 			continue
 		}
 		if prev != nil {
-			if b.dupCut == prev {
-				b.dupCut = nil
+			if b.dupKind != 0 {
+				b.dupKind = 0
 				if isPunct(d[0]) {
 					// the delimiter's punctuation went into the suffix
 					// that gave way (dupSuffix)
@@ -1165,12 +1166,12 @@ func (b *builder) node(n *onode) {
 	hasNext, nextDelim := b.hasNext, b.nextDelim
 	b.hasNext, b.nextDelim = false, ""
 	suffix := n.suffix
+	var dup byte
 	if hasNext && suffix != "" && len(n.kids) > 0 {
 		// (a suffix with a space before a delimiter that starts with
 		// punctuation takes that punctuation first: left as written)
 		if k := b.dupSuffix(n); k == 'p' || k == ' ' && (nextDelim == "" || nextDelim[0] == ' ') {
-			suffix = ""
-			b.dupCut, b.dupKind = n, k
+			suffix, dup = "", k
 		}
 	}
 	if suffix != "" && len(n.kids) > 0 && mayMigrate(suffix[0]) && b.migrate(n, suffix[0]) {
@@ -1240,15 +1241,15 @@ func (b *builder) node(n *onode) {
 				prev = k
 				continue
 			}
-			if b.dupCut == prev {
+			if b.dupKind != 0 {
 				// citeproc-js's leftward merged the sibling's first
 				// punctuation into the suffix that then gave way, or
 				// its downward dropped the sibling's first space after
 				// that suffix's (dupSuffix)
-				b.dupCut = nil
 				if p := k.prefix; p != "" && b.leadCut == nil && (b.dupKind == 'p' && isPunct(p[0]) && k.fm.zero() || b.dupKind == ' ' && p[0] == ' ') {
 					b.leadCut = k
 				}
+				b.dupKind = 0
 			}
 			b.hasNext, b.nextDelim = k != last, ""
 			// siblings without a delimiter: citeproc-js joins the
@@ -1304,6 +1305,7 @@ func (b *builder) node(n *onode) {
 		}
 	}
 	b.keepSpaces = keep
+	b.dupKind = dup
 	if n.display != "" {
 		b.toks = append(b.toks, tok{k: tCloseDiv})
 	}

@@ -264,7 +264,8 @@ func (st *skipState) table(t int) []skipList {
 // cs:names) that renders nothing and gives status{calledVar: true} when
 // the variables of mask are absent (ctx.evalInto then does not call it):
 // 1, or 2 for a cs:names (not while it would take the author of a
-// suppress-author or author-only cite); 0 for another element.
+// suppress-author or author-only cite), or 3 for an element that marks a
+// term predecessor all the same (ctx.text); 0 for another element.
 func leafSkip(e *el) (uint8, [2]uint64) {
 	k := &skipper{}
 	switch e.kind {
@@ -278,11 +279,16 @@ func leafSkip(e *el) (uint8, [2]uint64) {
 	}
 	cs := k.element(e)
 	s := cs[0].s
-	if len(cs) != 1 || !s.ok || !s.cv || s.out || s.term {
+	if len(cs) != 1 || !s.ok || !s.cv || s.out {
 		return 0, [2]uint64{}
 	}
 	if s.names {
 		return 2, s.mask
+	}
+	if s.term {
+		// an empty volume, issue, number or edition: skipped, it still
+		// marks a term predecessor
+		return 3, s.mask
 	}
 	return 1, s.mask
 }
@@ -679,7 +685,7 @@ func (c *ctx) skippedIn(slot int32, branch bool) (status, bool) {
 func (c *ctx) leafSkipped(e *el) bool {
 	p := &c.item.present
 	return p[0]&e.leafMask[0] == 0 && p[1]&e.leafMask[1] == 0 && !c.full &&
-		e.leafSkip == 1
+		(e.leafSkip == 1 || e.leafSkip == 3)
 }
 
 // branchSkipped is skippedOf for a cs:choose branch, whose elements are
