@@ -409,17 +409,6 @@ type builder struct {
 	// moved are the leaves that take a parent's suffix or delimiter
 	// punctuation at the end of their text (migrate)
 	moved []movedPunct
-	// hasNext is set by a list without a delimiter for a child that a
-	// sibling follows; node reads it on entry and clears it
-	hasNext bool
-	// nextDelim is the delimiter after that child ("" for none)
-	nextDelim string
-	// dupKind is set by node when the suffix of the element it wrote
-	// gave way to its last child's (dupSuffix): what that takes from the
-	// next sibling's prefix, 'p' a first punctuation mark, ' ' a first
-	// space (0: nothing). It is no pointer to the element: the builder
-	// keeps none, so that the output tree stays off the heap
-	dupKind byte
 	// afterPrefix is set by an element's prefix and cleared by the next
 	// write: a no-break space that starts a first child's prefix is
 	// kept after one that ends its parent's
@@ -756,52 +745,6 @@ func (b *builder) write(s string) {
 	b.toks = append(b.toks, tok{k: tText, s: s})
 }
 
-// dupSuffix follows a quirk of citeproc-js's adjust (downward) where the
-// suffix of n, an element that a sibling follows, starts with the character that ends its last child's
-// suffix: citeproc-js cuts the last character of n's suffix (not the
-// first), and then the first as a duplicate. A suffix of that one mark
-// gives way so, after the leftward pass merged into it the punctuation
-// that starts the next sibling's prefix, which goes with it ("Title." +
-// "." + "; 1921" is "Title. 1921"); a suffix of that mark and a space
-// gives way, and the next sibling's prefix loses the space that
-// downward took as the suffix's duplicate ("Title." + ". " + " Press" is
-// "Title.Press"). Where a delimiter follows, its first punctuation went
-// into the suffix first (downward), and goes with it ("Title." + "." +
-// ", " + "Press" is "Title. Press"). dupSuffix returns 'p' or ' ' for
-// those, else 0.
-func (b *builder) dupSuffix(n *onode) byte {
-	if !n.fm.zero() || n.quotes || n.tag == tagMerged {
-		// (a merged list's children are not the element's own: its
-		// last child is a list without a suffix)
-		return 0
-	}
-	l := lastKid(n)
-	if l == nil || l.suffix == "" {
-		return 0
-	}
-	t, s := l.suffix, n.suffix
-	c := t[len(t)-1]
-	if !isPunct(c) || s[0] != c || !(isPunct(t[0]) || t[0] == ' ') {
-		return 0
-	}
-	if b.punctInQuote {
-		// a quoted last child takes n's punctuation as a duplicate
-		// first (downward's migration into quotes)
-		for q := l; q != nil; q = lastKid(q) {
-			if q.quotes {
-				return 0
-			}
-		}
-	}
-	switch {
-	case len(s) == 1:
-		return 'p'
-	case len(s) == 2 && s[1] == ' ':
-		return ' '
-	}
-	return 0
-}
-
 // closedSince reports whether formatting closed after the token j: a
 // space that ends the text of a decorated element stays inside it in
 // citeproc-js (adjust's upward moves no space out of a blob with
@@ -823,20 +766,11 @@ func (b *builder) delimited(n *onode) {
 		last = lastKid(n)
 	}
 	moved := false
-	lastNE := lastKid(n)
 	for _, k := range n.kids {
 		if k.empty() {
 			continue
 		}
 		if prev != nil {
-			if b.dupKind != 0 {
-				b.dupKind = 0
-				if isPunct(d[0]) {
-					// the delimiter's punctuation went into the suffix
-					// that gave way (dupSuffix)
-					moved = true
-				}
-			}
 			if moved {
 				b.write(d[1:])
 				b.afterDelim = true
@@ -847,7 +781,6 @@ func (b *builder) delimited(n *onode) {
 		// a delimiter's punctuation goes into the suffix of the element
 		// before it, and from an empty one down as a suffix's does
 		moved = last != nil && k != last && k.suffix == "" && len(k.kids) > 0 && b.migrate(k, d[0])
-		b.hasNext, b.nextDelim = k != lastNE, d
 		b.node(k)
 		prev = k
 	}
@@ -1163,17 +1096,7 @@ func (b *builder) node(n *onode) {
 		}
 		b.toks = append(b.toks, tok{k: tOpenDiv, s: n.display})
 	}
-	hasNext, nextDelim := b.hasNext, b.nextDelim
-	b.hasNext, b.nextDelim = false, ""
 	suffix := n.suffix
-	var dup byte
-	if hasNext && suffix != "" && len(n.kids) > 0 {
-		// (a suffix with a space before a delimiter that starts with
-		// punctuation takes that punctuation first: left as written)
-		if k := b.dupSuffix(n); k == 'p' || k == ' ' && (nextDelim == "" || nextDelim[0] == ' ') {
-			suffix, dup = "", k
-		}
-	}
 	if suffix != "" && len(n.kids) > 0 && mayMigrate(suffix[0]) && b.migrate(n, suffix[0]) {
 		suffix = suffix[1:]
 	}
@@ -1230,28 +1153,15 @@ func (b *builder) node(n *onode) {
 		b.delimited(n)
 	} else {
 		var prev *onode
-		last := lastKid(n)
 		for _, k := range n.kids {
 			if k.empty() {
 				continue
 			}
 			if prev == nil {
-				b.hasNext, b.nextDelim = k != last, ""
 				b.node(k)
 				prev = k
 				continue
 			}
-			if b.dupKind != 0 {
-				// citeproc-js's leftward merged the sibling's first
-				// punctuation into the suffix that then gave way, or
-				// its downward dropped the sibling's first space after
-				// that suffix's (dupSuffix)
-				if p := k.prefix; p != "" && b.leadCut == nil && (b.dupKind == 'p' && isPunct(p[0]) && k.fm.zero() || b.dupKind == ' ' && p[0] == ' ') {
-					b.leadCut = k
-				}
-				b.dupKind = 0
-			}
-			b.hasNext, b.nextDelim = k != last, ""
 			// siblings without a delimiter: citeproc-js joins the
 			// punctuation of a suffix and the next prefix only where
 			// neither element has formatting
@@ -1305,7 +1215,6 @@ func (b *builder) node(n *onode) {
 		}
 	}
 	b.keepSpaces = keep
-	b.dupKind = dup
 	if n.display != "" {
 		b.toks = append(b.toks, tok{k: tCloseDiv})
 	}
