@@ -42,7 +42,14 @@ func (c *ctx) date(e *el) (*onode, status) {
 				}
 			}
 		}
-		return c.leaf(dateSortKey(&dd)), status{calledVar: true, varOK: true}
+		k := dateSortKey(&dd)
+		if c.macroDate && k != "" {
+			// the dates of a macro's key follow one another, with
+			// one "|" at the end of the key (sortKeysFor)
+			k = k[:len(k)-1]
+			c.keyDate = true
+		}
+		return c.leaf(k), status{calledVar: true, varOK: true}
 	}
 	if d.Literal != "" && len(d.Parts) == 0 {
 		hasYear := e.form != ""

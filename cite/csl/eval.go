@@ -44,6 +44,8 @@ type ctx struct {
 	// macroDate is set while a sort key renders a macro with a date of
 	// its own: only names and dates render then (see macroCall)
 	macroDate bool
+	// keyDate is set when a macroDate key rendered a date
+	keyDate bool
 	// engine is the citeproc-js engine state a range's end is written
 	// in (nil: an engine reset since it was built)
 	engine *rangeEngine
@@ -436,6 +438,11 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 			// what eval does before it
 			c.budget--
 			st.calledVar = true
+			if k.leafSkip == 3 {
+				// an empty volume, issue, number or edition marks a
+				// term predecessor (text)
+				c.termPred = true
+			}
 			continue
 		}
 		// a group or macro call that renders nothing (group and text
@@ -481,6 +488,16 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 }
 
 func (c *ctx) group(e *el) (*onode, status) {
+	if c.macroDate && e.kind == kGroup {
+		// citeproc-js's key of a macro with a date (doing-macro-with-
+		// date) has no group's affixes nor delimiter: "120190000…"
+		// and "120240514…" for a group of two dates
+		n, st := c.children(e.kids, "")
+		if n.empty() || st.calledVar && !st.varOK {
+			return nil, st
+		}
+		return n, status{calledVar: true, varOK: true}
+	}
 	n, st := c.decorated(e, e.kids, e.delim)
 	if n.empty() {
 		return nil, st
@@ -595,6 +612,14 @@ func (c *ctx) text(e *el) (*onode, status) {
 				// ["@variable"]: "year-suffix always signals that it
 				// produces output"), so a group around it is kept
 				return nil, status{calledVar: true, varOK: true}
+			}
+			switch v {
+			case "volume", "issue", "number", "edition":
+				// citeproc-js's cs:text of these number variables
+				// marks a term predecessor even when it is empty: a
+				// term after it is not capitalized (a group or macro
+				// call suppressed around it restores the mark)
+				c.termPred = true
 			}
 			return nil, status{calledVar: true}
 		}

@@ -428,9 +428,9 @@ type builder struct {
 	// write: a no-break space that starts a first child's prefix is
 	// kept after one that ends its parent's
 	afterPrefix bool
-	// numberSpace is set between a number whose suffix ends with a
-	// space and its next sibling, and cleared by the next write: that
-	// space is not joined with one that starts the sibling
+	// numberSpace is set between a number or quoted element whose suffix
+	// ends with a space and its next sibling, and cleared by the next
+	// write: that space is not joined with one that starts the sibling
 	numberSpace bool
 	// enc and fms are scratch of encodeToks and decodeToks
 	enc []byte
@@ -744,7 +744,7 @@ func (b *builder) write(s string) {
 					s = s[1:]
 				}
 			}
-		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces && !b.toks[j].content && !numberSpace {
+		} else if c1 == ' ' && c2 == ' ' && !b.keepSpaces && !b.toks[j].content && !numberSpace && !b.closedSince(j) {
 			s = s[1:]
 		} else if c1 == 0xA0 && c2 == 0xC2 && !b.keepSpaces && !b.toks[j].content && !afterPrefix && strings.HasSuffix(t, "\u00a0") && strings.HasPrefix(s, "\u00a0") {
 			// citeproc-js's joins take a no-break space for a space
@@ -758,6 +758,19 @@ func (b *builder) write(s string) {
 		}
 	}
 	b.toks = append(b.toks, tok{k: tText, s: s})
+}
+
+// closedSince reports whether formatting closed after the token j: a
+// space that ends the text of a decorated element stays inside it in
+// citeproc-js (adjust's upward moves no space out of a blob with
+// decorations), where no space after it is joined with it.
+func (b *builder) closedSince(j int) bool {
+	for i := j + 1; i < len(b.toks); i++ {
+		if b.toks[i].k == tClose {
+			return true
+		}
+	}
+	return false
 }
 
 // delimited writes the children of n with its delimiter between them.
@@ -1354,10 +1367,11 @@ func (b *builder) node(n *onode) {
 			} else if b.display {
 				b.leadLeft(prev, k)
 			}
-			if sf := prev.suffix; sf != "" && sf[len(sf)-1] == ' ' && prev.isNumber() {
-				// citeproc-js joins no space of a number's suffix with
-				// the next sibling's (adjust's downward skips a number
-				// blob): "1. " + " Title" keeps both
+			if sf := prev.suffix; sf != "" && sf[len(sf)-1] == ' ' && (prev.quotes || prev.isNumber()) {
+				// citeproc-js joins no space of a number's suffix, or of
+				// a quoted element's, with the next sibling's (adjust's
+				// downward skips a number blob and a decorated one):
+				// "1. " + " Title" keeps both
 				b.numberSpace = true
 			}
 			if prev.quotes && !prev.attrQuotes && prev.tag != tagAffix &&

@@ -429,6 +429,9 @@ func (p *Processor) sortKeysFor(it *Item, ls *layoutSpec, mode int) []sortVal {
 			n, _ := c.children(k.macro.kids, "")
 			c.macroDate = false
 			s := plainText(n)
+			if c.keyDate {
+				s += "|"
+			}
 			sv.s = s
 			if s == "" {
 				sv.empty = true

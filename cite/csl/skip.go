@@ -264,7 +264,8 @@ func (st *skipState) table(t int) []skipList {
 // cs:names) that renders nothing and gives status{calledVar: true} when
 // the variables of mask are absent (ctx.evalInto then does not call it):
 // 1, or 2 for a cs:names (not while it would take the author of a
-// suppress-author or author-only cite); 0 for another element.
+// suppress-author or author-only cite), or 3 for an element that marks a
+// term predecessor all the same (ctx.text); 0 for another element.
 func leafSkip(e *el) (uint8, [2]uint64) {
 	k := &skipper{}
 	switch e.kind {
@@ -283,6 +284,11 @@ func leafSkip(e *el) (uint8, [2]uint64) {
 	}
 	if s.names {
 		return 2, s.mask
+	}
+	if s.term {
+		// an empty volume, issue, number or edition: skipped, it still
+		// marks a term predecessor
+		return 3, s.mask
 	}
 	return 1, s.mask
 }
@@ -362,6 +368,9 @@ func (k *skipper) branch(b *branch, cs []dcase) {
 		case s.out:
 		case s.cv:
 			se.mask, se.st = s.mask, skipCV
+			if s.term {
+				se.guard |= skipTerm
+			}
 			if s.names {
 				se.guard |= skipNames
 			}
@@ -420,6 +429,11 @@ func (k *skipper) element(e *el) []dcase {
 				return notDeadCases
 			}
 			s = deadSum{ok: true, cv: true, cvAny: true}
+			switch e.variable {
+			case "volume", "issue", "number", "edition":
+				// empty, it still marks a term predecessor (ctx.text)
+				s.term = true
+			}
 			s.addVar(e.varID)
 			if e.form == "short" {
 				s.addVar(e.shortVarID)
@@ -671,7 +685,7 @@ func (c *ctx) skippedIn(slot int32, branch bool) (status, bool) {
 func (c *ctx) leafSkipped(e *el) bool {
 	p := &c.item.present
 	return p[0]&e.leafMask[0] == 0 && p[1]&e.leafMask[1] == 0 && !c.full &&
-		e.leafSkip == 1
+		(e.leafSkip == 1 || e.leafSkip == 3)
 }
 
 // branchSkipped is skippedOf for a cs:choose branch, whose elements are
