@@ -29,10 +29,7 @@ func (r Rendered) Format(f Format) string {
 	if r.enc == "" {
 		return ""
 	}
-	b := builderPool.Get().(*builder)
-	b.toks, b.fms = decodeToks(r.enc, b.toks[:0], b.fms[:0])
-	s := serialize(b.toks, f, *r.q)
-	putBuilder(b)
+	s := serialize(r.enc, nil, f, *r.q)
 	if r.entry && f != HTML {
 		s = trimEntryEnd(s)
 	}
@@ -63,8 +60,6 @@ func putBuilder(b *builder) {
 	if cap(b.toks) <= maxPooledToks {
 		clear(b.toks) // drop the references to the output's strings
 		b.toks = b.toks[:0]
-		clear(b.fms)
-		b.fms = b.fms[:0]
 		b.enc = b.enc[:0]
 		// the state of one flattening (all spent by its end)
 		clear(b.moved)
@@ -713,7 +708,7 @@ func (p *Processor) Bibliography() []Entry {
 	if b == nil {
 		return nil
 	}
-	var out []Entry
+	out := make([]Entry, 0, len(p.order))
 	sfa := b.sfa
 	var sas *sasState
 	if b.hasSAS {
@@ -870,6 +865,9 @@ func (p *Processor) Bibliography() []Entry {
 		r := p.rendered(wrap)
 		r.entry = true
 		out = append(out, Entry{ID: it.ID, Rendered: r})
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
