@@ -59,14 +59,21 @@ func isJSSpace(r rune) bool {
 func putBuilder(b *builder) {
 	if cap(b.toks) <= maxPooledToks {
 		clear(b.toks) // drop the references to the output's strings
-		b.toks = b.toks[:0]
-		b.enc = b.enc[:0]
-		// the state of one flattening (all spent by its end)
 		clear(b.moved)
-		b.moved = b.moved[:0]
-		b.afterDelim, b.raw, b.lastNum, b.leadCut, b.keepSpaces, b.display = false, false, false, nil, false, false
+		b.reset()
 		builderPool.Put(b)
 	}
+}
+
+// reset empties a builder for the next flattening, keeping its buffers
+// (not cleared: an arena's builder holds the strings of its last output,
+// as its nodes do, until the arena's next use or collection).
+func (b *builder) reset() {
+	b.toks = b.toks[:0]
+	b.enc = b.enc[:0]
+	// the state of one flattening (all spent by its end)
+	b.moved = b.moved[:0]
+	b.afterDelim, b.raw, b.lastNum, b.leadCut, b.keepSpaces, b.display = false, false, false, nil, false, false
 }
 
 // builderPool recycles the token buffers of flattening and formatting: a
@@ -85,13 +92,23 @@ func (p *Processor) rendered(n *onode) Rendered {
 	if n.empty() {
 		return Rendered{q: p.quotes()}
 	}
-	b := builderPool.Get().(*builder)
+	// the builder of the call's arena, else one from builderPool
+	var b *builder
+	if p.ar != nil {
+		b = &p.ar.bld
+	} else {
+		b = builderPool.Get().(*builder)
+	}
 	b.punctInQuote = p.loc.punctQ
 	b.display = p.style.anyDisplay
 	b.node(n)
 	b.enc = encodeToks(b.enc[:0], b.toks)
 	enc := string(b.enc)
-	putBuilder(b)
+	if p.ar != nil {
+		b.reset()
+	} else {
+		putBuilder(b)
+	}
 	return Rendered{enc: enc, q: p.quotes()}
 }
 

@@ -89,6 +89,8 @@ type arena struct {
 	// sets are the variable sets of the call (newSet)
 	sets     []map[string]bool
 	setsUsed int
+	// bld flattens the call's renders (Processor.rendered)
+	bld builder
 }
 
 const arenaCtxChunk = 16
@@ -129,6 +131,9 @@ var arenaPool = sync.Pool{New: func() any { return new(arena) }}
 // nodes go with the pool at the next collections.
 func (a *arena) reset() {
 	a.ci, a.pi, a.xi, a.xused, a.setsUsed = 0, 0, 0, 0, 0
+	if cap(a.bld.toks) > maxPooledToks {
+		a.bld.toks = nil // not kept: a flattening of many thousand tokens
+	}
 	a.nodes, a.ptrs = nil, nil
 	if len(a.chunks) > 0 {
 		a.nodes = a.chunks[0][:0]
@@ -1417,7 +1422,7 @@ func serialize(enc string, toks []tok, f Format, q quoteTerms) string {
 		case tText:
 			s := t.s
 			if f == HTML {
-				if htmlPlain(s) {
+				if htmlAsIs(s) {
 					sb.WriteString(s)
 					continue
 				}
@@ -1654,33 +1659,68 @@ func textAfter(toks []tok) bool {
 	return false
 }
 
-// htmlPlain reports whether text is written in HTML as it is: no
-// characters to escape, no superscript characters (all at or above
-// U+00AA, whose UTF-8 starts with 0xC2 or more), no tab, line break or
-// two spaces in a row (white space that citeproc-js's HTML rewrites).
-func htmlPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if b := s[i]; htmlStop[b] && (b != ' ' || i+1 < len(s) && s[i+1] == ' ') {
+// htmlAsIs reports whether text is written in HTML as it is, in one pass
+// over its bytes: valid UTF-8 without characters to escape, superscript
+// characters or two white-space characters in a row (escapeHTML and
+// superscripts give it back unchanged).
+func htmlAsIs(s string) bool {
+	prevSpace := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch htmlClass[c] {
+		case htmlOrdinary:
+			prevSpace = false
+			i++
+			continue
+		case htmlEscape:
+			return false
+		case htmlSpace:
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 || r >= 0xAA && isSuperscript(r) {
+			// invalid UTF-8 is rewritten where the text is (doubleSpaces)
 			return false
 		}
+		sp := jsSpace(r)
+		if sp && prevSpace {
+			return false
+		}
+		prevSpace = sp
+		i += size
 	}
 	return true
 }
 
-// htmlStop marks the bytes htmlPlain stops at (a space only when another
-// follows); read only.
-var htmlStop = func() (t [256]bool) {
-	for _, b := range []byte("&<>\t\n\r ") {
-		t[b] = true
+// The classes of bytes for htmlAsIs.
+const (
+	htmlOrdinary uint8 = iota
+	htmlEscape         // & < >
+	htmlSpace          // ASCII white space (jsSpace)
+	htmlMulti          // a byte of a character above ASCII
+)
+
+// htmlClass is the class of each byte (htmlAsIs); read only.
+var htmlClass = func() (t [256]uint8) {
+	for _, b := range []byte("&<>") {
+		t[b] = htmlEscape
 	}
-	for b := 0xC2; b < 256; b++ {
-		t[b] = true
+	for _, b := range []byte(" \t\n\v\f\r") {
+		t[b] = htmlSpace
+	}
+	for b := 0x80; b < 256; b++ {
+		t[b] = htmlMulti
 	}
 	return t
 }()
 
 func esc(s string, f Format) string {
-	if f == HTML {
+	if f == HTML && !htmlAsIs(s) {
 		return escapeHTML(s)
 	}
 	return s
