@@ -158,6 +158,21 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 	firstNote := map[string]int{}
 	nearDist := atoiDef(p.style.citation.opts["near-note-distance"], 5)
 	var out []Rendered
+	if len(cits) > 0 {
+		out = make([]Rendered, 0, len(cits))
+	}
+	// the cites of every citation, placed in one list (on the stack for
+	// a few): a citation's infos stay as they are while later ones are
+	// placed
+	total := 0
+	for i := range cits {
+		total += len(cits[i].Items)
+	}
+	var slabBuf [8]citeInfo
+	slab := slabBuf[:0]
+	if total > len(slabBuf) {
+		slab = make([]citeInfo, 0, total)
+	}
 	// in-text citations and notes follow each other separately for ibid
 	// noteCites holds every cite of the last note, which may hold
 	// several citations: ibid refers to the whole previous note
@@ -175,7 +190,7 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 		} else if cit.NoteIndex != prevNoteIndex {
 			prevCites = noteCites
 		}
-		var infos []citeInfo
+		infos := slab[len(slab):len(slab):cap(slab)]
 		for j := range cit.Items {
 			c := &cit.Items[j]
 			it := p.Item(c.ID)
@@ -228,6 +243,7 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 			lastNote[c.ID] = cit.NoteIndex
 			infos = append(infos, info)
 		}
+		slab = slab[:len(slab)+len(infos)]
 		if cit.NoteIndex == 0 {
 			prevText = infos
 		} else {

@@ -420,7 +420,7 @@ func encodeToks(dst []byte, toks []tok) []byte {
 				if u == "" {
 					continue
 				}
-				if spaceStart(u) && jsSpace(lastRune(last)) {
+				if spaceStart(u) && spaceEnd(last) {
 					break
 				}
 				n += len(u)
@@ -496,6 +496,14 @@ func spaceStart(s string) bool {
 		return jsSpace(firstRune(s))
 	}
 	return false
+}
+
+// spaceEnd reports whether s (not empty) ends with white space (jsSpace).
+func spaceEnd(s string) bool {
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		return c == ' ' || c >= '\t' && c <= '\r'
+	}
+	return jsSpace(lastRune(s))
 }
 
 // The kind byte of an encoded token: the kind in its low bits; the flag
@@ -1982,13 +1990,27 @@ func (d *parenDepth) flip(n *onode) {
 	if n == nil {
 		return
 	}
-	if n.level {
+	if n.level && hasParen(n.prefix) {
 		n.prefix = d.update(n.prefix)
 	}
 	for _, k := range n.kids {
-		d.flip(k)
+		if k != nil && (k.level || len(k.kids) > 0) {
+			// a leaf of no group or macro call has nothing to flip
+			d.flip(k)
+		}
 	}
-	if n.level {
+	if n.level && hasParen(n.suffix) {
 		n.suffix = d.update(n.suffix)
 	}
+}
+
+// hasParen reports whether s has a parenthesis (update leaves s as it is
+// without).
+func hasParen(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '(' || s[i] == ')' {
+			return true
+		}
+	}
+	return false
 }
