@@ -76,8 +76,9 @@ func (b *builder) reset() {
 	b.afterDelim, b.raw, b.lastNum, b.leadCut, b.keepSpaces, b.display = false, false, false, nil, false, false
 }
 
-// builderPool recycles the token buffers of flattening and formatting: a
-// buffer is a couple of KB.
+// builderPool recycles the token buffers of flattening outside a call's
+// arena (disambiguation's comparisons, plainTextHTML): a buffer is a
+// couple of KB.
 var builderPool = sync.Pool{New: func() any { return &builder{toks: make([]tok, 0, 64)} }}
 
 // maxPooledToks bounds the buffers kept in builderPool.
