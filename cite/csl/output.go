@@ -1994,8 +1994,8 @@ func (d *parenDepth) flip(n *onode) {
 		n.prefix = d.update(n.prefix)
 	}
 	for _, k := range n.kids {
-		if k != nil && (k.level || len(k.kids) > 0) {
-			// a leaf of no group or macro call has nothing to flip
+		if k != nil && (len(k.kids) > 0 || k.prefix != "" || k.suffix != "") {
+			// a leaf without affixes has nothing to flip
 			d.flip(k)
 		}
 	}
