@@ -29,10 +29,7 @@ func (r Rendered) Format(f Format) string {
 	if r.enc == "" {
 		return ""
 	}
-	b := builderPool.Get().(*builder)
-	b.toks, b.fms = decodeToks(r.enc, b.toks[:0], b.fms[:0])
-	s := serialize(b.toks, f, *r.q)
-	putBuilder(b)
+	s := serialize(r.enc, nil, f, *r.q)
 	if r.entry && f != HTML {
 		s = trimEntryEnd(s)
 	}
@@ -62,21 +59,28 @@ func isJSSpace(r rune) bool {
 func putBuilder(b *builder) {
 	if cap(b.toks) <= maxPooledToks {
 		clear(b.toks) // drop the references to the output's strings
-		b.toks = b.toks[:0]
-		clear(b.fms)
-		b.fms = b.fms[:0]
-		b.enc = b.enc[:0]
-		// the state of one flattening (all spent by its end)
 		clear(b.moved)
-		b.moved = b.moved[:0]
-		b.afterDelim, b.raw, b.lastNum, b.leadCut, b.keepSpaces, b.display = false, false, false, nil, false, false
-		b.prefixEnd, b.sibs, b.leadRaw, b.quotedSuffix, b.afterPrefix, b.numberSpace = 0, nil, false, false, false, false
+		b.reset()
 		builderPool.Put(b)
 	}
 }
 
-// builderPool recycles the token buffers of flattening and formatting: a
-// buffer is a couple of KB.
+// reset empties a builder for the next flattening, keeping its buffers
+// (not cleared: an arena's builder holds the strings of its last output,
+// as its nodes do, until the arena's next use or collection).
+func (b *builder) reset() {
+	b.toks = b.toks[:0]
+	b.enc = b.enc[:0]
+	// the state of one flattening (all spent by its end)
+	b.moved = b.moved[:0]
+	b.afterDelim, b.raw, b.lastNum, b.leadCut, b.keepSpaces, b.display = false, false, false, nil, false, false
+
+	b.prefixEnd, b.sibs, b.sibDelim, b.sibPlain, b.leadRaw, b.afterPrefix, b.numberSpace = 0, nil, false, false, false, false, false
+}
+
+// builderPool recycles the token buffers of flattening outside a call's
+// arena (disambiguation's comparisons, plainTextHTML): a buffer is a
+// couple of KB.
 var builderPool = sync.Pool{New: func() any { return &builder{toks: make([]tok, 0, 64)} }}
 
 // maxPooledToks bounds the buffers kept in builderPool.
@@ -91,14 +95,24 @@ func (p *Processor) rendered(n *onode) Rendered {
 	if n.empty() {
 		return Rendered{q: p.quotes()}
 	}
-	b := builderPool.Get().(*builder)
+	// the builder of the call's arena, else one from builderPool
+	var b *builder
+	if p.ar != nil {
+		b = &p.ar.bld
+	} else {
+		b = builderPool.Get().(*builder)
+	}
 	b.punctInQuote = p.loc.punctQ
 	b.display = p.style.anyDisplay
 	b.quotedSuffix = p.style.quotedSuffix
 	b.node(n)
 	b.enc = encodeToks(b.enc[:0], b.toks)
 	enc := string(b.enc)
-	putBuilder(b)
+	if p.ar != nil {
+		b.reset()
+	} else {
+		putBuilder(b)
+	}
 	return Rendered{enc: enc, q: p.quotes()}
 }
 
@@ -148,6 +162,21 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 	firstNote := map[string]int{}
 	nearDist := atoiDef(p.style.citation.opts["near-note-distance"], 5)
 	var out []Rendered
+	if len(cits) > 0 {
+		out = make([]Rendered, 0, len(cits))
+	}
+	// the cites of every citation, placed in one list (on the stack for
+	// a few): a citation's infos stay as they are while later ones are
+	// placed
+	total := 0
+	for i := range cits {
+		total += len(cits[i].Items)
+	}
+	var slabBuf [8]citeInfo
+	slab := slabBuf[:0]
+	if total > len(slabBuf) {
+		slab = make([]citeInfo, 0, total)
+	}
 	// in-text citations and notes follow each other separately for ibid
 	// noteCites holds every cite of the last note, which may hold
 	// several citations: ibid refers to the whole previous note
@@ -165,7 +194,7 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 		} else if cit.NoteIndex != prevNoteIndex {
 			prevCites = noteCites
 		}
-		var infos []citeInfo
+		infos := slab[len(slab):len(slab):cap(slab)]
 		for j := range cit.Items {
 			c := &cit.Items[j]
 			it := p.Item(c.ID)
@@ -218,6 +247,7 @@ func (p *Processor) CiteDocument(cits []Citation) []Rendered {
 			lastNote[c.ID] = cit.NoteIndex
 			infos = append(infos, info)
 		}
+		slab = slab[:len(slab)+len(infos)]
 		if cit.NoteIndex == 0 {
 			prevText = infos
 		} else {
@@ -716,7 +746,7 @@ func (p *Processor) Bibliography() []Entry {
 	if b == nil {
 		return nil
 	}
-	var out []Entry
+	out := make([]Entry, 0, len(p.order))
 	sfa := b.sfa
 	var sas *sasState
 	if b.hasSAS {
@@ -873,6 +903,9 @@ func (p *Processor) Bibliography() []Entry {
 		r := p.rendered(wrap)
 		r.entry = true
 		out = append(out, Entry{ID: it.ID, Rendered: r})
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

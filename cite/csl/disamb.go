@@ -44,7 +44,7 @@ func plainTextHTML(n *onode) string {
 	b := builderPool.Get().(*builder)
 	b.punctInQuote = false
 	b.node(n)
-	s := serialize(b.toks, HTML, quoteTerms{"\"", "\"", "'", "'"})
+	s := serialize("", b.toks, HTML, quoteTerms{"\"", "\"", "'", "'"})
 	putBuilder(b)
 	return s
 }

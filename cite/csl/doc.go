@@ -61,8 +61,9 @@
 //     merged with the prefix after it; no merging next to formatted
 //     siblings or after numbers; a parent's mark moved before a field's
 //     own suffix, "Press.:"; a prefix's mark moved out of a display
-//     element), and a
-//     Rendered keeps them in one compact encoding; formatting it writes
+//     element), by a builder that the call's arena holds, and a
+//     Rendered keeps them in one compact encoding (text tokens in a row
+//     joined, formatting in four bytes), read in place: formatting it writes
 //     HTML (citeproc-js's markup: <i>, <b>, small-caps spans, flip-flopped
 //     italics and quotes, display divs), plain text or Markdown, and
 //     spans.go gives spans and a cite.Text, to share package cite's

@@ -89,6 +89,8 @@ type arena struct {
 	// sets are the variable sets of the call (newSet)
 	sets     []map[string]bool
 	setsUsed int
+	// bld flattens the call's renders (Processor.rendered)
+	bld builder
 }
 
 const arenaCtxChunk = 16
@@ -129,6 +131,9 @@ var arenaPool = sync.Pool{New: func() any { return new(arena) }}
 // nodes go with the pool at the next collections.
 func (a *arena) reset() {
 	a.ci, a.pi, a.xi, a.xused, a.setsUsed = 0, 0, 0, 0, 0
+	if cap(a.bld.toks) > maxPooledToks {
+		a.bld.toks = nil // not kept: a flattening of many thousand tokens
+	}
 	a.nodes, a.ptrs = nil, nil
 	if len(a.chunks) > 0 {
 		a.nodes = a.chunks[0][:0]
@@ -363,11 +368,8 @@ const (
 )
 
 // ownClose is the s of a tClose token that ends the formatting of an
-// element with quotes; encodeToks writes its kind with ownCloseBit set.
-const (
-	ownClose    = "q"
-	ownCloseBit = 0x80
-)
+// element with quotes; encodeToks writes its kind with tokFlag set.
+const ownClose = "q"
 
 type tok struct {
 	k tkind
@@ -375,8 +377,10 @@ type tok struct {
 	// kept by encodeToks): a space it ends with is not merged with the
 	// space of an affix or delimiter after it
 	content bool
-	s       string
-	fm      *formatting
+	// after marks a tCloseDiv that text follows (tokReader)
+	after bool
+	s     string
+	fm    *formatting
 }
 
 // builder flattens output nodes into tokens, joining punctuation the way
@@ -432,48 +436,62 @@ type builder struct {
 	// ends with a space and its next sibling, and cleared by the next
 	// write: that space is not joined with one that starts the sibling
 	numberSpace bool
-	// enc and fms are scratch of encodeToks and decodeToks
+	// enc is scratch of encodeToks
 	enc []byte
-	fms []formatting
 }
 
-// encodeToks appends the compact encoding of tokens to dst: per token its
-// kind, then for text its length and bytes, for formatting the length
-// and bytes of each property, for quotes a byte of their kind, for a
-// display its name. A Rendered keeps its output so (one allocation of
-// about the size of the text) and decodes it to format it.
+// encodeToks appends the compact encoding of tokens to dst, the form in
+// which a Rendered keeps its output (one allocation of about the size of
+// its text); tokReader reads it back. Per token: a byte of its kind
+// (kindMask) with flags, then for text its length and bytes, for
+// formatting its properties (fmCodes: four bytes where every value is one
+// citeproc-js knows, else the strings), for a display its name. Text
+// tokens in a row are written as one where the join changes nothing that
+// serialize writes (no two white-space characters meet: doubleSpaces),
+// and empty ones not at all.
 func encodeToks(dst []byte, toks []tok) []byte {
 	str := func(dst []byte, s string) []byte {
 		dst = binary.AppendUvarint(dst, uint64(len(s)))
 		return append(dst, s...)
 	}
-	opens := 0
-	for _, t := range toks {
-		if t.k == tOpen {
-			opens++
-		}
-	}
-	dst = binary.AppendUvarint(dst, uint64(opens))
-	for _, t := range toks {
-		if t.k == tClose && t.s == ownClose {
-			dst = append(dst, byte(t.k)|ownCloseBit)
-			continue
-		}
-		dst = append(dst, byte(t.k))
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
 		switch t.k {
-		case tText, tOpenDiv:
-			dst = str(dst, t.s)
-		case tOpen:
-			if t.s != "" {
-				// forced normals (forcedNormals): the kind with
-				// ownCloseBit, then their letters
-				dst[len(dst)-1] |= ownCloseBit
-				dst = str(dst, t.s)
+		case tText:
+			if t.s == "" {
+				continue
 			}
+			// the run of text tokens that join
+			n, j := len(t.s), i+1
+			last := t.s
+			for ; j < len(toks) && toks[j].k == tText; j++ {
+				u := toks[j].s
+				if u == "" {
+					continue
+				}
+				if spaceStart(u) && spaceEnd(last) {
+					break
+				}
+				n += len(u)
+				last = u
+			}
+			dst = append(dst, byte(tText))
+			dst = binary.AppendUvarint(dst, uint64(n))
+			for k := i; k < j; k++ {
+				dst = append(dst, toks[k].s...)
+			}
+			i = j - 1
+		case tOpen:
 			f := t.fm
 			if f == nil {
 				f = &formatting{}
 			}
+			if code, ok := fmCodes(f, t.s); ok {
+				dst = append(dst, byte(tOpen), code[0], code[1], code[2], code[3])
+				continue
+			}
+			dst = append(dst, byte(tOpen)|tokFlag)
+			dst = str(dst, t.s)
 			dst = str(dst, f.fontStyle)
 			dst = str(dst, f.fontVariant)
 			dst = str(dst, f.fontWeight)
@@ -485,6 +503,12 @@ func encodeToks(dst []byte, toks []tok) []byte {
 				attr = 1
 			}
 			dst = append(dst, attr)
+		case tClose:
+			if t.s == ownClose {
+				dst = append(dst, byte(tClose)|tokFlag)
+			} else {
+				dst = append(dst, byte(tClose))
+			}
 		case tOpenQ, tCloseQ:
 			var q byte
 			switch t.s {
@@ -495,80 +519,239 @@ func encodeToks(dst []byte, toks []tok) []byte {
 			case "attr":
 				q = 3
 			}
-			dst = append(dst, q)
+			dst = append(dst, byte(t.k)|q<<quoteShift)
+		case tOpenDiv:
+			dst = append(dst, byte(tOpenDiv))
+			dst = str(dst, t.s)
+		case tCloseDiv:
+			if textAfter(toks[i+1:]) {
+				dst = append(dst, byte(tCloseDiv)|tokFlag)
+			} else {
+				dst = append(dst, byte(tCloseDiv))
+			}
 		}
 	}
 	return dst
 }
 
+// spaceStart reports whether s (not empty) starts with white space
+// (jsSpace), looking at its first byte where that tells.
+func spaceStart(s string) bool {
+	switch c := s[0]; {
+	case c < utf8.RuneSelf:
+		return c == ' ' || c >= '\t' && c <= '\r'
+	case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF:
+		// the lead bytes of the white space above ASCII
+		return jsSpace(firstRune(s))
+	}
+	return false
+}
+
+// spaceEnd reports whether s (not empty) ends with white space (jsSpace).
+func spaceEnd(s string) bool {
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		return c == ' ' || c >= '\t' && c <= '\r'
+	}
+	return jsSpace(lastRune(s))
+}
+
+// The kind byte of an encoded token: the kind in its low bits; the flag
+// marks a formatting written as strings (tOpen), the end of a quoted
+// element's formatting (tClose, ownClose) or a display followed by text
+// (tCloseDiv); quotes carry their kind (quoteKinds) above quoteShift.
+const (
+	kindMask   = 0x0f
+	quoteShift = 4
+	tokFlag    = 0x80
+)
+
 // quoteKinds are the strings of the quote tokens, by their code.
 var quoteKinds = [4]string{`"`, "'", "affix", "attr"}
 
-// decodeToks appends the tokens of an encoding (encodeToks) to toks; the
-// formatting of open tokens is kept in fms, which must not grow while the
-// tokens are used: it is given the capacity needed first.
-func decodeToks(enc string, toks []tok, fms []formatting) ([]tok, []formatting) {
-	i := 0
-	uv := func() int {
-		v, shift := 0, 0
-		for i < len(enc) && shift < 63 {
-			b := enc[i]
-			i++
-			v |= int(b&0x7f) << shift
-			if b < 0x80 {
-				return v
+// The values of the formatting properties that fmCodes encodes, by code
+// (0 is unset); read only.
+var (
+	fontStyles      = [...]string{"", "normal", "italic", "oblique"}
+	fontVariants    = [...]string{"", "normal", "small-caps"}
+	fontWeights     = [...]string{"", "normal", "bold", "light"}
+	textDecorations = [...]string{"", "none", "underline"}
+	verticalAligns  = [...]string{"", "baseline", "sup", "sub"}
+)
+
+// ordLetters are the letters of formatting.ord by bit (fmCodes), and
+// normalLetters those of an open token's forced normals ("L" for the
+// layout's formatting).
+const (
+	ordLetters    = "svwdan"
+	normalLetters = "svwL"
+)
+
+// ordStrings and normalStrings are the strings of the masks of
+// ordLetters and normalLetters, the letters in their order; read only.
+var (
+	ordStrings    = maskStrings(ordLetters)
+	normalStrings = maskStrings(normalLetters)
+)
+
+func maskStrings(letters string) []string {
+	out := make([]string, 1<<len(letters))
+	for m := range out {
+		for i := 0; i < len(letters); i++ {
+			if m&(1<<i) != 0 {
+				out[m] += letters[i : i+1]
 			}
-			shift += 7
 		}
-		return 0
 	}
-	str := func() string {
-		l := uv()
-		if l < 0 || l > len(enc)-i {
-			l = len(enc) - i
+	return out
+}
+
+// codeOf returns the code of v among values.
+func codeOf(values []string, v string) (byte, bool) {
+	for i, x := range values {
+		if x == v {
+			return byte(i), true
 		}
-		s := enc[i : i+l]
-		i += l
-		return s
 	}
-	opens := uv()
-	if cap(fms) < opens {
-		fms = make([]formatting, 0, opens)
+	return 0, false
+}
+
+// maskOf returns the mask of the letters of s (ordLetters, normalLetters)
+// when s lists them in their order.
+func maskOf(letters, s string, strs []string) (byte, bool) {
+	var m byte
+	for i := 0; i < len(s); i++ {
+		j := strings.IndexByte(letters, s[i])
+		if j < 0 {
+			return 0, false
+		}
+		m |= 1 << j
 	}
-	for i < len(enc) {
-		k := tkind(enc[i])
-		i++
-		t := tok{k: k}
-		if k == tClose|ownCloseBit {
-			t = tok{k: tClose, s: ownClose}
+	return m, strs[m] == s
+}
+
+// fmCodes encodes formatting and the forced normals of its open token in
+// four bytes: the codes of font-style, font-variant and attr; of
+// font-weight and text-decoration; of vertical-align and the forced
+// normals; of ord. It reports false for a value or order it has no code
+// for.
+func fmCodes(f *formatting, normals string) (c [4]byte, ok bool) {
+	s, ok1 := codeOf(fontStyles[:], f.fontStyle)
+	v, ok2 := codeOf(fontVariants[:], f.fontVariant)
+	w, ok3 := codeOf(fontWeights[:], f.fontWeight)
+	d, ok4 := codeOf(textDecorations[:], f.textDecoration)
+	a, ok5 := codeOf(verticalAligns[:], f.verticalAlign)
+	o, ok6 := maskOf(ordLetters, f.ord, ordStrings)
+	n, ok7 := maskOf(normalLetters, normals, normalStrings)
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7) {
+		return c, false
+	}
+	c[0] = s | v<<2
+	if f.attr {
+		c[0] |= 1 << 4
+	}
+	c[1] = w | d<<2
+	c[2] = a | n<<2
+	c[3] = o
+	return c, true
+}
+
+// tokReader reads tokens from their encoding (encodeToks), or from a list
+// of tokens where toks is set. The formatting of an open token read from
+// an encoding is the reader's (formatting): it holds until the next one.
+type tokReader struct {
+	enc  string
+	i    int
+	toks []tok
+	fm   formatting
+}
+
+// next returns the next token and whether there was one. A tCloseDiv's
+// after tells whether text follows it.
+func (r *tokReader) next() (t tok, ok bool) {
+	if r.toks != nil {
+		if r.i >= len(r.toks) {
+			return t, false
 		}
-		if k == tOpen|ownCloseBit {
-			t = tok{k: tOpen, s: str()}
-			k = tOpen
+		t = r.toks[r.i]
+		r.i++
+		if t.k == tCloseDiv {
+			t.after = textAfter(r.toks[r.i:])
 		}
-		switch k {
-		case tText, tOpenDiv:
-			t.s = str()
-		case tOpen:
-			if len(fms) == cap(fms) {
-				// a corrupt count: never for an encoding of encodeToks
-				return toks, fms
+		return t, true
+	}
+	enc := r.enc
+	if r.i >= len(enc) {
+		return t, false
+	}
+	b := enc[r.i]
+	r.i++
+	t.k = tkind(b & kindMask)
+	switch t.k {
+	case tText, tOpenDiv:
+		t.s = r.str()
+	case tOpen:
+		if b&tokFlag != 0 {
+			t.s = r.str()
+			r.fm = formatting{fontStyle: r.str(), fontVariant: r.str(), fontWeight: r.str(), textDecoration: r.str(), verticalAlign: r.str(), ord: r.str()}
+			if r.i < len(enc) {
+				r.fm.attr = enc[r.i] == 1
+				r.i++
 			}
-			fms = append(fms, formatting{fontStyle: str(), fontVariant: str(), fontWeight: str(), textDecoration: str(), verticalAlign: str(), ord: str()})
-			if i < len(enc) {
-				fms[len(fms)-1].attr = enc[i] == 1
-				i++
+		} else if r.i+4 <= len(enc) {
+			c := enc[r.i : r.i+4]
+			r.i += 4
+			r.fm = formatting{
+				fontStyle:      fontStyles[c[0]&3],
+				fontVariant:    fontVariants[min(int(c[0]>>2&3), len(fontVariants)-1)],
+				fontWeight:     fontWeights[c[1]&3],
+				textDecoration: textDecorations[min(int(c[1]>>2&3), len(textDecorations)-1)],
+				verticalAlign:  verticalAligns[c[2]&3],
+				ord:            ordStrings[c[3]&(1<<len(ordLetters)-1)],
+				attr:           c[0]&(1<<4) != 0,
 			}
-			t.fm = &fms[len(fms)-1]
-		case tOpenQ, tCloseQ:
-			if i < len(enc) && int(enc[i]) < len(quoteKinds) {
-				t.s = quoteKinds[enc[i]]
-			}
-			i++
+			t.s = normalStrings[c[2]>>2&(1<<len(normalLetters)-1)]
+		} else {
+			r.i = len(enc) // a corrupt encoding: never one of encodeToks
+			return t, false
 		}
-		toks = append(toks, t)
+	case tClose:
+		if b&tokFlag != 0 {
+			t.s = ownClose
+		}
+	case tOpenQ, tCloseQ:
+		t.s = quoteKinds[b>>quoteShift&3]
+	case tCloseDiv:
+		t.after = b&tokFlag != 0
 	}
-	return toks, fms
+	return t, true
+}
+
+// formatting returns the formatting of an open token that next returned.
+func (r *tokReader) formatting(t *tok) *formatting {
+	if t.fm != nil {
+		return t.fm
+	}
+	return &r.fm
+}
+
+// str reads a length and that many bytes.
+func (r *tokReader) str() string {
+	l, shift := 0, 0
+	for r.i < len(r.enc) && shift < 63 {
+		b := r.enc[r.i]
+		r.i++
+		l |= int(b&0x7f) << shift
+		if b < 0x80 {
+			break
+		}
+		shift += 7
+	}
+	if l < 0 || l > len(r.enc)-r.i {
+		l = len(r.enc) - r.i
+	}
+	s := r.enc[r.i : r.i+l]
+	r.i += l
+	return s
 }
 
 // punctMerge returns the join of two different punctuation marks
@@ -1437,14 +1620,16 @@ const (
 
 type quoteTerms struct{ open, close, openIn, closeIn string }
 
-// serialize writes tokens as the format's markup.
-func serialize(toks []tok, f Format, q quoteTerms) string {
+// serialize writes tokens as the format's markup: those of an encoding
+// (encodeToks), or toks where enc is empty.
+func serialize(enc string, toks []tok, f Format, q quoteTerms) string {
 	var sb strings.Builder
-	n := 16
+	n := 16 + len(enc)
 	for _, t := range toks {
 		n += len(t.s)
 	}
 	sb.Grow(n + n/8)
+	r := tokReader{enc: enc, toks: toks}
 	// italic, bold and sc are the current state; the anc fields record
 	// whether an enclosing formatting set the property to anything but
 	// normal, whatever set it back since: citeproc-js writes a style's
@@ -1501,12 +1686,16 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	var divsBuf [4]string
 	closers, ncl, fstack, qstack, divs := closersBuf[:0], nclBuf[:0], fstackBuf[:0], qBuf[:0], divsBuf[:0]
 	cur := st{}
-	for ti, t := range toks {
+	for {
+		t, ok := r.next()
+		if !ok {
+			break
+		}
 		switch t.k {
 		case tText:
 			s := t.s
 			if f == HTML {
-				if htmlPlain(s) {
+				if htmlAsIs(s) {
 					sb.WriteString(s)
 					continue
 				}
@@ -1518,7 +1707,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		case tOpen:
 			fstack = append(fstack, cur)
 			pushed := 0
-			fm := t.fm
+			fm := r.formatting(&t)
 			// the layout's formatting comes last for the flip-flop
 			oI, oV, oB := &cur.outerI, &cur.outerV, &cur.outerB
 			if t.s == "L" {
@@ -1708,7 +1897,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 			}
 			if f == HTML {
 				trail := ""
-				if !textAfter(toks[ti+1:]) {
+				if !t.after {
 					cur := sb.String()
 					trimmed := strings.TrimRight(cur, " ")
 					if len(trimmed) < len(cur) {
@@ -1743,33 +1932,68 @@ func textAfter(toks []tok) bool {
 	return false
 }
 
-// htmlPlain reports whether text is written in HTML as it is: no
-// characters to escape, no superscript characters (all at or above
-// U+00AA, whose UTF-8 starts with 0xC2 or more), no tab, line break or
-// two spaces in a row (white space that citeproc-js's HTML rewrites).
-func htmlPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if b := s[i]; htmlStop[b] && (b != ' ' || i+1 < len(s) && s[i+1] == ' ') {
+// htmlAsIs reports whether text is written in HTML as it is, in one pass
+// over its bytes: valid UTF-8 without characters to escape, superscript
+// characters or two white-space characters in a row (escapeHTML and
+// superscripts give it back unchanged).
+func htmlAsIs(s string) bool {
+	prevSpace := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch htmlClass[c] {
+		case htmlOrdinary:
+			prevSpace = false
+			i++
+			continue
+		case htmlEscape:
+			return false
+		case htmlSpace:
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 || r >= 0xAA && isSuperscript(r) {
+			// invalid UTF-8 is rewritten where the text is (doubleSpaces)
 			return false
 		}
+		sp := jsSpace(r)
+		if sp && prevSpace {
+			return false
+		}
+		prevSpace = sp
+		i += size
 	}
 	return true
 }
 
-// htmlStop marks the bytes htmlPlain stops at (a space only when another
-// follows); read only.
-var htmlStop = func() (t [256]bool) {
-	for _, b := range []byte("&<>\t\n\r ") {
-		t[b] = true
+// The classes of bytes for htmlAsIs.
+const (
+	htmlOrdinary uint8 = iota
+	htmlEscape         // & < >
+	htmlSpace          // ASCII white space (jsSpace)
+	htmlMulti          // a byte of a character above ASCII
+)
+
+// htmlClass is the class of each byte (htmlAsIs); read only.
+var htmlClass = func() (t [256]uint8) {
+	for _, b := range []byte("&<>") {
+		t[b] = htmlEscape
 	}
-	for b := 0xC2; b < 256; b++ {
-		t[b] = true
+	for _, b := range []byte(" \t\n\v\f\r") {
+		t[b] = htmlSpace
+	}
+	for b := 0x80; b < 256; b++ {
+		t[b] = htmlMulti
 	}
 	return t
 }()
 
 func esc(s string, f Format) string {
-	if f == HTML {
+	if f == HTML && !htmlAsIs(s) {
 		return escapeHTML(s)
 	}
 	return s
@@ -2032,13 +2256,27 @@ func (d *parenDepth) flip(n *onode) {
 	// outputNumericField writes in a level of their own (a text's
 	// affixes stay: "(" + "Series" and ", Bd. " + "4" + ")" give "4]")
 	lv := n.level || n.tag == tagNumber || n.tag == tagNumVar
-	if lv {
+	if lv && hasParen(n.prefix) {
 		n.prefix = d.update(n.prefix)
 	}
 	for _, k := range n.kids {
-		d.flip(k)
+		if k != nil && (len(k.kids) > 0 || k.prefix != "" || k.suffix != "") {
+			// a leaf without affixes has nothing to flip
+			d.flip(k)
+		}
 	}
-	if lv {
+	if lv && hasParen(n.suffix) {
 		n.suffix = d.update(n.suffix)
 	}
+}
+
+// hasParen reports whether s has a parenthesis (update leaves s as it is
+// without).
+func hasParen(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '(' || s[i] == ')' {
+			return true
+		}
+	}
+	return false
 }

@@ -12,11 +12,7 @@ func (r Rendered) Spans() []cite.Span {
 	if r.enc == "" {
 		return nil
 	}
-	b := builderPool.Get().(*builder)
-	b.toks, b.fms = decodeToks(r.enc, b.toks[:0], b.fms[:0])
-	spans := spansOf(b.toks, *r.q)
-	putBuilder(b)
-	return spans
+	return spansOf(r.enc, *r.q)
 }
 
 // CiteText returns the output as a cite.Text (see Spans), to render it as
@@ -25,9 +21,11 @@ func (r Rendered) Spans() []cite.Span {
 // nest.
 func (r Rendered) CiteText() cite.Text { return cite.TextOf(r.Spans()...) }
 
-// spansOf writes tokens as spans: the text of the Text format, with the
-// decoration that the HTML format gives it.
-func spansOf(toks []tok, q quoteTerms) []cite.Span {
+// spansOf writes the tokens of an encoding (encodeToks) as spans: the
+// text of the Text format, with the decoration that the HTML format gives
+// it.
+func spansOf(enc string, q quoteTerms) []cite.Span {
+	r := tokReader{enc: enc}
 	var out []cite.Span
 	cur := cite.Decoration(0)
 	var stackBuf [8]cite.Decoration
@@ -47,13 +45,17 @@ func spansOf(toks []tok, q quoteTerms) []cite.Span {
 	// flip turns a decoration on, or off where it is on already (the
 	// flip-flop of citeproc-js)
 	flip := func(d cite.Decoration) { cur ^= d }
-	for _, t := range toks {
+	for {
+		t, ok := r.next()
+		if !ok {
+			break
+		}
 		switch t.k {
 		case tText:
 			add(t.s)
 		case tOpen:
 			stack = append(stack, cur)
-			fm := t.fm
+			fm := r.formatting(&t)
 			for i := len(fm.ord) - 1; i >= 0; i-- {
 				switch fm.ord[i] {
 				case 's':
