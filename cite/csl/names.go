@@ -875,7 +875,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	if initialize && given != "" {
 		given = c.initials(given, o.initializeWith, o.initialize)
 	}
-	rlevel := romanesqueLevel(n, c.item)
+	rlevel := romanesqueLevel(n, c.itemLang())
 	// piece formats its text with a name-part's formatting and text-case
 	piece := func(part, s string) *onode {
 		if s == "" {
@@ -903,16 +903,16 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	// given name, dropping and demoted particles always with a space)
 	group := func(part string, kids ...*onode) *onode {
 		g := c.list("", c.room(4))
-		var prev string
+		var prev *onode
 		for _, k := range kids {
 			if k == nil {
 				continue
 			}
-			if len(g.kids) > 0 && (part != "family" || c.sorting || !cslcore.NonDroppingJoins(prev)) {
+			if len(g.kids) > 0 && (part != "family" || c.sorting || !cslcore.NonDroppingJoinsRune(plainLastRune(prev))) {
 				g.kids = append(g.kids, c.leaf(" "))
 			}
 			g.kids = append(g.kids, k)
-			prev = plainText(k)
+			prev = k
 		}
 		if parts != nil {
 			if p := parts[part]; p != nil {
@@ -1001,8 +1001,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			// space at its end too ("John " + " " + "Smith", as
 			// citeproc-js), not after initials or a name-part suffix
 			// that end in one
-			gt := plainText(g)
-			if given == n.Given && strings.HasSuffix(given, " ") || !strings.HasSuffix(gt, " ") && !strings.HasSuffix(gt, "\u00a0") {
+			if r := plainLastRune(g); given == n.Given && strings.HasSuffix(given, " ") || r != ' ' && r != '\u00a0' {
 				out.kids = append(out.kids, c.leaf(" "))
 			}
 		}
@@ -1026,6 +1025,26 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 		out.kids = append(out.kids, c.leaf(o.sortSep), c.richText(suffix))
 	}
 	return out
+}
+
+// plainLastRune is the last rune of plainText(n) (utf8.RuneError when
+// that is empty), without writing the text.
+func plainLastRune(n *onode) rune {
+	if n.empty() {
+		return utf8.RuneError
+	}
+	if n.suffix != "" {
+		return lastRune(n.suffix)
+	}
+	for i := len(n.kids) - 1; i >= 0; i-- {
+		if k := n.kids[i]; !k.empty() {
+			return plainLastRune(k)
+		}
+	}
+	if n.text != "" {
+		return lastRune(n.text)
+	}
+	return lastRune(n.prefix)
 }
 
 // fmFor is a name-part's formatting for its text x: citeproc-js appends
@@ -1052,17 +1071,15 @@ func dropApostrophe(s string) string {
 // given name together), 1 for such a family name with a given name that
 // starts with one, or for any name of an item whose language is Chinese
 // or Japanese (written family name first, with a space), 2 otherwise.
-func romanesqueLevel(n Name, it *Item) int {
+func romanesqueLevel(n Name, lang string) int {
 	if !cslcore.HasRomanesque(n.Family) {
 		if n.Given != "" && cslcore.StartsRomanesque(n.Given) {
 			return 1
 		}
 		return 0
 	}
-	if it != nil {
-		if l := it.vars["language"]; len(l) >= 2 && (l[:2] == "ja" || l[:2] == "zh") {
-			return 1
-		}
+	if len(lang) >= 2 && (lang[:2] == "ja" || lang[:2] == "zh") {
+		return 1
 	}
 	return 2
 }
