@@ -434,6 +434,10 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 			st.calledVar = true
 			continue
 		}
+		if k.leafSkip == 2 && last == nil && c.emptyNames(k) {
+			st.calledVar = true
+			continue
+		}
 		// a group or macro call that renders nothing (group and text
 		// would find so)
 		if slot := k.skipSlot; slot > 0 || k.macro != nil {

@@ -674,6 +674,26 @@ func (c *ctx) leafSkipped(e *el) bool {
 		e.leafSkip == 1
 }
 
+// emptyNames is for a cs:names with leafSkip 2 whose variables the item
+// lacks: when it may be left unwalked (namesSkippable; not in a sort
+// key, where citeproc-js counts no names as "0", nor with a
+// subsequent-author-substitute text pending), it does what walking it
+// would (eval, names and namesOf: a step of the budget, and the term
+// predecessor that a cs:names without names marks) and reports true: the
+// element gives nothing and status{calledVar: true}.
+func (c *ctx) emptyNames(e *el) bool {
+	p := &c.item.present
+	if p[0]&e.leafMask[0] != 0 || p[1]&e.leafMask[1] != 0 || c.full || c.sorting || c.budget <= 0 ||
+		!c.namesSkippable() || c.sas != nil && c.sas.pending != pendNone {
+		return false
+	}
+	c.budget--
+	if !e.substOnly && !c.countForm(e.nameEl) {
+		c.termPred = true
+	}
+	return true
+}
+
 // branchSkipped is skippedOf for a cs:choose branch, whose elements are
 // evaluated into the list around the cs:choose: a cs:names among them,
 // even one that prints nothing, marks a term predecessor there (no
