@@ -418,7 +418,7 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 				continue
 			}
 			if b := c.chosen(k); b != nil {
-				if last == nil {
+				if last == nil && c.maySkip(b.skipSlot) {
 					if s, ok := c.branchSkipped(b.skipSlot); ok {
 						st.merge(s)
 						continue
@@ -444,7 +444,9 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 			if k.macro != nil {
 				slot = k.macro.skipSlot
 			}
-			if s, ok := c.skippedOf(slot); ok {
+			if !c.maySkip(slot) {
+				// walked
+			} else if s, ok := c.skippedOf(slot); ok {
 				c.budget--
 				st.merge(s)
 				if last != nil && (k.display != "" || k.macro != nil) {
@@ -503,6 +505,16 @@ func (c *ctx) decorate(n *onode, e *el) {
 
 // decorateUncased is decorate but for the text-case.
 func (c *ctx) decorateUncased(n *onode, e *el) {
+	if e.bare && n.prefix == "" && n.suffix == "" && n.fm == nil && !n.quotes && n.display == "" {
+		// what the general case below writes but the affixes,
+		// formatting, quotes and display that n and e both lack
+		n.level = e.kind == kGroup || (e.kind == kText && e.macro != nil)
+		if e.kind == kText && e.macro != nil && n.tag == tagNone && n.text == "" {
+			n.tag = tagMerged
+		}
+		n.attrQuotes = false
+		return
+	}
 	if e.strip {
 		stripPeriods(n)
 	}
@@ -1164,11 +1176,35 @@ func (c *ctx) choose(e *el) (*onode, status) {
 // choose's typeChoice table does not rule out.
 func (c *ctx) chosen(e *el) *branch {
 	for _, b := range e.branches[c.typeStart(e):] {
-		if b.isElse || c.test(b) {
+		if b.isElse {
+			return b
+		}
+		if b.bits {
+			// test's bits test, without the call
+			if b.bitsHold(c.typeBit, &c.item.present) {
+				return b
+			}
+			continue
+		}
+		if c.test(b) {
 			return b
 		}
 	}
 	return nil
+}
+
+// bitsHold is the test of a branch whose conditions all test bits
+// (branch.bits), for an item of the type bit t and the presence bits p.
+func (b *branch) bitsHold(t uint64, p *[2]uint64) bool {
+	typeOK := b.tmask&t != 0 // tmask is 0 when !b.typed
+	v0, v1 := p[0]&b.vbits[0], p[1]&b.vbits[1]
+	switch b.matchK {
+	case matchAny:
+		return typeOK || v0|v1 != 0
+	case matchNone:
+		return !typeOK && v0|v1 == 0
+	}
+	return (typeOK || !b.typed) && v0 == b.vbits[0] && v1 == b.vbits[1]
 }
 
 // typeStart is the index of the first branch of a cs:choose that its

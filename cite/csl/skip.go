@@ -202,6 +202,7 @@ func (s *Style) skips() {
 	st.slots = 1 // slot 0: none
 	for _, e := range order {
 		e.leafSkip, e.leafMask = leafSkip(e)
+		e.bare = e.prefix == "" && e.suffix == "" && e.fm == nil && e.fmNoStyle == nil && !e.quotes && e.display == "" && !e.strip
 		if e.kind == kGroup || e.kind == kMacro {
 			e.skipSlot = int32(st.slots)
 			st.slots++
@@ -617,6 +618,13 @@ func (k *skipper) typeTest(b *branch) (known, taken bool) {
 // mask be absent, neither termPred nor the author's cs:names be changed
 // by walking it, and all give the same status.
 func (c *ctx) skippedOf(slot int32) (status, bool) { return c.skippedIn(slot, false) }
+
+// maySkip reports whether a slot has cases that skip (what skippedIn
+// finds first for most slots, for a test without a call; slot 0, none,
+// has none).
+func (c *ctx) maySkip(slot int32) bool {
+	return uint(slot) < uint(len(c.skipTab)) && c.skipTab[slot].cases != nil
+}
 
 // skippedIn is skippedOf; for a branch it refuses a case with cs:names
 // (branchSkipped).

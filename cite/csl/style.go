@@ -440,6 +440,10 @@ type el struct {
 	// leafSkip and leafMask, of a variable's element, say when it renders
 	// nothing (skip.go)
 	leafSkip uint8
+	// bare marks an element without affixes, formatting, quotes,
+	// display or strip-periods (set with leafSkip): decorating a node
+	// without them changes little (decorateUncased)
+	bare     bool
 	leafMask [2]uint64
 	macro    *el
 	kids     []*el
