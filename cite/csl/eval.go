@@ -97,6 +97,8 @@ type ctx struct {
 	// full turns off the skipping of what cannot render (skip.go), for
 	// the tests that compare the two
 	full bool
+	// terms is the processor's cache of term lookups (nil: none)
+	terms *termCache
 }
 
 type status struct {
@@ -708,7 +710,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		}
 		return n, status{calledVar: true, varOK: true}
 	case e.term != "":
-		t := c.loc.term(e.term, e.form, e.plural == "multiple" || e.plural == "true")
+		t := c.term(e.term, e.form, e.plural == "multiple" || e.plural == "true")
 		if t == "" {
 			return nil, status{}
 		}
@@ -1143,9 +1145,9 @@ func (c *ctx) label(e *el) (*onode, status) {
 		}
 	}
 	form := e.form
-	t := c.loc.term(termName, form, plural)
+	t := c.term(termName, form, plural)
 	if t == "" && v == "number-of-pages" {
-		t = c.loc.term("page", form, plural)
+		t = c.term("page", form, plural)
 	}
 	if t == "" {
 		return nil, status{}

@@ -303,7 +303,7 @@ func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status
 	// citeproc-js joins the two only when the element names exactly
 	// these two variables (its common term is the names of all of them)
 	if len(lists) == 2 && liveVars(e.vars, c.suppressed) == 2 && ((lists[0].v == "editor" && lists[1].v == "translator") || (lists[0].v == "translator" && lists[1].v == "editor")) && sameNames(lists[0].names, lists[1].names) {
-		if labelEl != nil && c.loc.term("editortranslator", labelEl.form, false) != "" {
+		if labelEl != nil && c.term("editortranslator", labelEl.form, false) != "" {
 			lists = []varNames{{"editortranslator", lists[0].names}}
 		}
 	}
@@ -345,7 +345,7 @@ func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status
 			case "never":
 				plural = false
 			}
-			t := c.loc.term(lv, labelEl.form, plural)
+			t := c.term(lv, labelEl.form, plural)
 			if t != "" {
 				ln := c.richText(t)
 				c.decorate(ln, labelEl)
@@ -663,7 +663,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			if etal != nil {
 				term = etal.term
 			}
-			t := c.loc.term(term, "long", false)
+			t := c.term(term, "long", false)
 			if c.sorting {
 				t = ""
 			}

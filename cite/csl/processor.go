@@ -61,6 +61,9 @@ type Processor struct {
 	// sas follows subsequent-author-substitute through Bibliography (its
 	// buffers kept from call to call)
 	sas sasState
+	// terms caches the term lookups of the processor's renders (made at
+	// the first)
+	terms *termCache
 }
 
 // regEntry is what prepare decides for an item.
@@ -271,6 +274,10 @@ func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	c.ar, c.st, c.loc, c.item, c.mode, c.budget = p.ar, p.style, p.loc, it, mode, 200000
 	c.engine = p.engine
 	c.full = p.full
+	if p.terms == nil {
+		p.terms = new(termCache)
+	}
+	c.terms = p.terms
 	c.typeBit = p.style.typeBits[it.Type]
 	if c.typeBit != 0 {
 		c.typeIdx = bits.TrailingZeros64(c.typeBit) + 1
