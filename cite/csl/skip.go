@@ -619,11 +619,16 @@ func (k *skipper) typeTest(b *branch) (known, taken bool) {
 // by walking it, and all give the same status.
 func (c *ctx) skippedOf(slot int32) (status, bool) { return c.skippedIn(slot, false) }
 
-// maySkip reports whether a slot has cases that skip (what skippedIn
-// finds first for most slots, for a test without a call; slot 0, none,
-// has none).
+// maySkip reports whether a slot has cases that skip and the item has
+// none of the variables that reject them all (what skippedIn finds first
+// for most slots, for a test without a call; slot 0, none, has no cases).
 func (c *ctx) maySkip(slot int32) bool {
-	return uint(slot) < uint(len(c.skipTab)) && c.skipTab[slot].cases != nil
+	if uint(slot) >= uint(len(c.skipTab)) {
+		return false
+	}
+	l := &c.skipTab[slot]
+	p := &c.item.present
+	return l.cases != nil && p[0]&l.reject[0] == 0 && p[1]&l.reject[1] == 0
 }
 
 // skippedIn is skippedOf; for a branch it refuses a case with cs:names
