@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,8 +52,10 @@ type ctx struct {
 	// typeIdx is 0 for none, i+1 for bit i
 	typeBit uint64
 	typeIdx int
-	// skipTab is the style's skip table for the item's type (skip.go)
-	skipTab []skipList
+	// skipTab is the style's skip table for the item's type (skip.go);
+	// verdicts, when set, are its verdicts for the item's shape
+	skipTab  []skipList
+	verdicts []atomic.Uint32
 	// disambiguation
 	disambig       int // how many disambiguate conditions are on
 	disambSeen     int

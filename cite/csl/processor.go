@@ -284,6 +284,7 @@ func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	}
 	if !p.full {
 		c.skipTab = p.style.skipTable(c.typeIdx)
+		c.verdicts = p.style.shapeVerdicts(c.typeIdx, it.present)
 	}
 	if mode == modeBib {
 		c.ls = p.style.bibliography

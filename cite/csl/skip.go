@@ -1,6 +1,9 @@
 package csl
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Skipping what cannot render. A cs:group, or a macro called by cs:text,
 // whose elements call variables and render none of them renders nothing
@@ -190,6 +193,63 @@ type skipState struct {
 	mu    sync.Mutex
 	order []*el
 	n     int
+	// shapes has the verdicts of the skip tables for items of one type
+	// and one set of variables present (shapeKey → *[]atomic.Uint32, a
+	// verdict per slot made at its first question); nshapes counts them,
+	// up to maxShapes
+	shapes  sync.Map
+	nshapes atomic.Int32
+}
+
+// shapeKey is an item's type index and presence bits: what the static
+// part of skippedIn reads of the item.
+type shapeKey struct {
+	t int
+	p [2]uint64
+}
+
+// maxShapes bounds the item shapes whose verdicts a style keeps (a slot's
+// verdict is 4 bytes).
+const maxShapes = 128
+
+// A verdict (skippedIn's answer for an item's shape, before what the
+// cite's state decides) has these bits; 0 is one not made yet.
+const (
+	vMade uint32 = 1 << iota
+	// vOK: every case of the shape's path skips, with one status
+	vOK
+	// vCV: that status is status{calledVar: true}
+	vCV
+	// vTerm, vNames: a case skips only when termPred is set, or the
+	// author's cs:names is not awaited (namesSkippable)
+	vTerm
+	vNames
+	// vAnyNames: a case has cs:names (a branch is then walked)
+	vAnyNames
+)
+
+// shapeVerdicts returns the verdicts of the skip table of an item type
+// index for items with the presence bits p (nil once the style keeps
+// maxShapes).
+func (s *Style) shapeVerdicts(t int, p [2]uint64) []atomic.Uint32 {
+	st := s.skip
+	if st == nil {
+		return nil
+	}
+	k := shapeKey{t, p}
+	if v, ok := st.shapes.Load(k); ok {
+		return *v.(*[]atomic.Uint32)
+	}
+	if st.nshapes.Add(1) > maxShapes {
+		st.nshapes.Add(-1)
+		return nil
+	}
+	vs := make([]atomic.Uint32, st.slots)
+	v, loaded := st.shapes.LoadOrStore(k, &vs)
+	if loaded {
+		st.nshapes.Add(-1)
+	}
+	return *v.(*[]atomic.Uint32)
 }
 
 // skips prepares the style's skipping (after compact: the elements are
@@ -621,8 +681,14 @@ func (c *ctx) skippedOf(slot int32) (status, bool) { return c.skippedIn(slot, fa
 
 // maySkip reports whether a slot has cases that skip and the item has
 // none of the variables that reject them all (what skippedIn finds first
-// for most slots, for a test without a call; slot 0, none, has no cases).
+// for most slots, for a test without a call; slot 0, none, has no cases),
+// or, with the verdicts of the item's shape, whether that of the slot
+// may skip.
 func (c *ctx) maySkip(slot int32) bool {
+	if uint(slot) < uint(len(c.verdicts)) {
+		v := c.verdicts[slot].Load()
+		return v == 0 || v&vOK != 0
+	}
 	if uint(slot) >= uint(len(c.skipTab)) {
 		return false
 	}
@@ -634,6 +700,20 @@ func (c *ctx) maySkip(slot int32) bool {
 // skippedIn is skippedOf; for a branch it refuses a case with cs:names
 // (branchSkipped).
 func (c *ctx) skippedIn(slot int32, branch bool) (status, bool) {
+	if uint(slot) < uint(len(c.verdicts)) {
+		// the verdict of the item's shape (verdict), and what the
+		// cite's state decides
+		v := c.verdicts[slot].Load()
+		if v == 0 {
+			v = c.verdict(slot)
+			c.verdicts[slot].Store(v)
+		}
+		if v&vOK == 0 || branch && v&vAnyNames != 0 ||
+			v&vTerm != 0 && !c.termPred || v&vNames != 0 && !c.namesSkippable() {
+			return status{}, false
+		}
+		return status{calledVar: v&vCV != 0}, true
+	}
 	if slot <= 0 || int(slot) >= len(c.skipTab) {
 		return status{}, false
 	}
@@ -674,6 +754,68 @@ func (c *ctx) skippedIn(slot int32, branch bool) (status, bool) {
 		res, found = r, true
 	}
 	return res, found
+}
+
+// verdict is skippedIn's answer for a slot from what the item's type and
+// presence bits decide (the same for every item of the shape): the cases
+// of the item's path, which all return false on a static failure (a
+// case that may render, a variable of its mask present, another
+// status), in any order, and the conditions on the cite's state
+// (termPred, namesSkippable; cs:names for a branch) that the cases that
+// skip put.
+func (c *ctx) verdict(slot int32) uint32 {
+	if slot <= 0 || int(slot) >= len(c.skipTab) {
+		return vMade
+	}
+	l := &c.skipTab[slot]
+	if l.cases == nil {
+		return vMade
+	}
+	p := &c.item.present
+	if p[0]&l.reject[0] != 0 || p[1]&l.reject[1] != 0 {
+		return vMade
+	}
+	var res status
+	found := false
+	v := vMade
+	for j := range l.cases {
+		se := &l.cases[j]
+		if p[0]&se.all[0] != se.all[0] || p[1]&se.all[1] != se.all[1] || p[0]&se.none[0] != 0 || p[1]&se.none[1] != 0 {
+			continue // not this path
+		}
+		if se.guard&skipNames != 0 {
+			v |= vAnyNames
+		}
+		var r status
+		switch se.st {
+		case skipCV:
+			if p[0]&se.mask[0] != 0 || p[1]&se.mask[1] != 0 {
+				return vMade
+			}
+			if se.guard&skipTerm != 0 {
+				v |= vTerm
+			}
+			if se.guard&skipNames != 0 {
+				v |= vNames
+			}
+			r = status{calledVar: true}
+		case skipNone:
+		default:
+			return vMade
+		}
+		if found && r != res {
+			return vMade
+		}
+		res, found = r, true
+	}
+	if !found {
+		return vMade
+	}
+	v |= vOK
+	if res.calledVar {
+		v |= vCV
+	}
+	return v
 }
 
 // leafSkipped reports whether a variable's element with a leafSkip
