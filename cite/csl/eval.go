@@ -56,6 +56,9 @@ type ctx struct {
 	// verdicts, when set, are its verdicts for the item's shape
 	skipTab  []skipList
 	verdicts []atomic.Uint32
+	// chooses, when set, are the branches the item's shape takes
+	// (chooseVerdict, by el.chooseSlot)
+	chooses []atomic.Uint32
 	// disambiguation
 	disambig       int // how many disambiguate conditions are on
 	disambSeen     int
@@ -1180,7 +1183,24 @@ func (c *ctx) choose(e *el) (*onode, status) {
 // none): the first branch whose test passes, from the first that the
 // choose's typeChoice table does not rule out.
 func (c *ctx) chosen(e *el) *branch {
-	for _, b := range e.branches[c.typeStart(e):] {
+	start := 0
+	if i := e.chooseSlot; uint(i) < uint(len(c.chooses)) && i > 0 {
+		v := c.chooses[i].Load()
+		if v == 0 {
+			v = c.chooseVerdict(e)
+			c.chooses[i].Store(v)
+		}
+		start = int(v&(chooseFrom-1)) - 1
+		if v&chooseFrom == 0 {
+			if start < len(e.branches) {
+				return e.branches[start]
+			}
+			return nil
+		}
+	} else {
+		start = c.typeStart(e)
+	}
+	for _, b := range e.branches[start:] {
 		if b.isElse {
 			return b
 		}

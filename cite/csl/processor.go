@@ -284,7 +284,9 @@ func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	}
 	if !p.full {
 		c.skipTab = p.style.skipTable(c.typeIdx)
-		c.verdicts = p.style.shapeVerdicts(c.typeIdx, it.present)
+		if sh := p.style.shapeVerdicts(c.typeIdx, it.present); sh != nil {
+			c.verdicts, c.chooses = sh.skip, sh.choose
+		}
 	}
 	if mode == modeBib {
 		c.ls = p.style.bibliography

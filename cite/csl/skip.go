@@ -199,6 +199,14 @@ type skipState struct {
 	// up to maxShapes
 	shapes  sync.Map
 	nshapes atomic.Int32
+	// chooses numbers the cs:choose elements (el.chooseSlot; from 1)
+	chooses int
+}
+
+// shape is the verdicts of a skip table for an item shape (a verdict per
+// slot) and the branches its cs:choose elements take (chooseVerdict).
+type shape struct {
+	skip, choose []atomic.Uint32
 }
 
 // shapeKey is an item's type index and presence bits: what the static
@@ -231,25 +239,51 @@ const (
 // shapeVerdicts returns the verdicts of the skip table of an item type
 // index for items with the presence bits p (nil once the style keeps
 // maxShapes).
-func (s *Style) shapeVerdicts(t int, p [2]uint64) []atomic.Uint32 {
+func (s *Style) shapeVerdicts(t int, p [2]uint64) *shape {
 	st := s.skip
 	if st == nil {
 		return nil
 	}
 	k := shapeKey{t, p}
 	if v, ok := st.shapes.Load(k); ok {
-		return *v.(*[]atomic.Uint32)
+		return v.(*shape)
 	}
 	if st.nshapes.Add(1) > maxShapes {
 		st.nshapes.Add(-1)
 		return nil
 	}
-	vs := make([]atomic.Uint32, st.slots)
-	v, loaded := st.shapes.LoadOrStore(k, &vs)
+	sh := &shape{skip: make([]atomic.Uint32, st.slots), choose: make([]atomic.Uint32, st.chooses)}
+	v, loaded := st.shapes.LoadOrStore(k, sh)
 	if loaded {
 		st.nshapes.Add(-1)
 	}
-	return *v.(*[]atomic.Uint32)
+	return v.(*shape)
+}
+
+// chooseVerdict encodes the branch of a cs:choose that an item's shape
+// decides: 1 + its index (1 + the number of branches for none), plus
+// chooseFrom when a branch from that index on tests more than bits (its
+// test then decides, from there).
+const chooseFrom = 1 << 16
+
+// chooseVerdict is the branch the item's shape takes through a cs:choose
+// (see chooseFrom): the branches chosen tests by bits, from the first
+// that its typeChoice table does not rule out.
+func (c *ctx) chooseVerdict(e *el) uint32 {
+	for i := c.typeStart(e); i < len(e.branches); i++ {
+		b := e.branches[i]
+		switch {
+		case b.isElse:
+			return uint32(1 + i)
+		case b.bits:
+			if b.bitsHold(c.typeBit, &c.item.present) {
+				return uint32(1 + i)
+			}
+		default:
+			return uint32(1+i) | chooseFrom
+		}
+	}
+	return uint32(1 + len(e.branches))
 }
 
 // skips prepares the style's skipping (after compact: the elements are
@@ -271,7 +305,12 @@ func (s *Style) skips() {
 			b.skipSlot = int32(st.slots)
 			st.slots++
 		}
+		if e.kind == kChoose && len(e.branches) < chooseFrom-1 {
+			st.chooses++
+			e.chooseSlot = int32(st.chooses)
+		}
 	}
+	st.chooses++ // slot 0: none
 	s.skip = st
 }
 

@@ -316,7 +316,8 @@ func TestSkipSmallStyles(t *testing.T) {
 // TestShapeVerdicts asks skippedIn of every slot of two official styles,
 // for items of many shapes and every state of the cite that it reads,
 // with the verdicts of the item's shape and with the walk of its skip
-// table's cases: the answers must be the same.
+// table's cases, and chosen of every cs:choose with and without the
+// branches of the item's shape: the answers must be the same.
 func TestShapeVerdicts(t *testing.T) {
 	items := withVariants(t, rawItems(t, "testdata/oracle-items.json")[:24], true)
 	asked, skipped := 0, 0
@@ -325,7 +326,17 @@ func TestShapeVerdicts(t *testing.T) {
 		if _, err := os.Stat(path); err != nil {
 			t.Skip("../shared/csl (the official styles) is not available")
 		}
-		st := loadStyle(t, path)
+		// a style of its own: the verdicts of its shapes are all this
+		// test's
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := ParseStyle(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
 		p := NewProcessor(st, Options{})
 		for _, it := range items {
 			p.Reset()
@@ -354,6 +365,25 @@ func TestShapeVerdicts(t *testing.T) {
 					if got != want || gotOK != wantOK {
 						t.Fatalf("%s, %s, slot %d, state %d: verdict %v %v, cases %v %v", name, it.ID, slot, state, got, gotOK, want, wantOK)
 					}
+				}
+			}
+			// the branch of every cs:choose
+			c.verdicts = vs
+			chooses := c.chooses
+			order, _ := st.elements()
+			for _, e := range order {
+				if e.kind != kChoose {
+					continue
+				}
+				c.chooses, c.disambSeen = chooses, 0
+				got := c.chosen(e)
+				c.chooses, c.disambSeen = nil, 0
+				want := c.chosen(e)
+				if e.chooseSlot > 0 {
+					asked++
+				}
+				if got != want {
+					t.Fatalf("%s, %s, cs:choose at line %d: branch %p, not %p", name, it.ID, e.line, got, want)
 				}
 			}
 			p.release(own)

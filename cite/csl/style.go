@@ -445,8 +445,11 @@ type el struct {
 	// without them changes little (decorateUncased)
 	bare     bool
 	leafMask [2]uint64
-	macro    *el
-	kids     []*el
+	// chooseSlot, of a cs:choose, is its place in the branches an item
+	// shape takes (skip.go; 0: none)
+	chooseSlot int32
+	macro      *el
+	kids       []*el
 	// choose
 	branches []*branch
 	// typeChoice, for a cs:choose whose first branches test only the
