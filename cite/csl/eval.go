@@ -789,18 +789,22 @@ func markContent(n *onode) {
 // hasQuoteMark reports whether s has a quotation mark: " ' ‘ ’ “ ”
 // (strings.ContainsAny, without its search of each rune in the set).
 func hasQuoteMark(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"', '\'':
-			return true
-		case 0xE2: // ‘ ’ “ ” are E2 80 98, 99, 9C, 9D
-			if i+2 < len(s) && s[i+1] == 0x80 {
-				switch s[i+2] {
-				case 0x98, 0x99, 0x9C, 0x9D:
-					return true
-				}
+	if strings.IndexByte(s, '"') >= 0 || strings.IndexByte(s, '\'') >= 0 {
+		return true
+	}
+	// ‘ ’ “ ” are E2 80 98, 99, 9C, 9D
+	for i := strings.IndexByte(s, 0xE2); i >= 0; {
+		if i+2 < len(s) && s[i+1] == 0x80 {
+			switch s[i+2] {
+			case 0x98, 0x99, 0x9C, 0x9D:
+				return true
 			}
 		}
+		j := strings.IndexByte(s[i+1:], 0xE2)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }

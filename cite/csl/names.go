@@ -302,7 +302,7 @@ func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status
 	// editor and translator the same: one list with the combined label
 	// citeproc-js joins the two only when the element names exactly
 	// these two variables (its common term is the names of all of them)
-	if len(lists) == 2 && liveVars(e.vars, c.suppressed) == 2 && ((lists[0].v == "editor" && lists[1].v == "translator") || (lists[0].v == "translator" && lists[1].v == "editor")) && sameNames(lists[0].names, lists[1].names) {
+	if len(lists) == 2 && ((lists[0].v == "editor" && lists[1].v == "translator") || (lists[0].v == "translator" && lists[1].v == "editor")) && sameNames(lists[0].names, lists[1].names) && liveVars(e.vars, c.suppressed) == 2 {
 		if labelEl != nil && c.term("editortranslator", labelEl.form, false) != "" {
 			lists = []varNames{{"editortranslator", lists[0].names}}
 		}
