@@ -288,7 +288,7 @@ func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status
 				return o, st
 			}
 		}
-		if !e.substOnly && !c.countForm(ne) {
+		if !c.termPred && !e.substOnly && !c.countForm(ne) {
 			// citeproc-js's names output marks a term predecessor even
 			// when it outputs nothing (NameOutput.outputNames, once any
 			// name has been rendered: in practice always): a term after

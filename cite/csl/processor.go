@@ -64,6 +64,10 @@ type Processor struct {
 	// terms caches the term lookups of the processor's renders (made at
 	// the first)
 	terms *termCache
+	// shape is the style's verdicts for the shape shapeKey of the item
+	// last rendered (nil: none yet, or the style keeps no more shapes)
+	shape    *shape
+	shapeKey shapeKey
 }
 
 // regEntry is what prepare decides for an item.
@@ -284,7 +288,12 @@ func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	}
 	if !p.full {
 		c.skipTab = p.style.skipTable(c.typeIdx)
-		if sh := p.style.shapeVerdicts(c.typeIdx, it.present); sh != nil {
+		// the shape of the processor's last item, or the style's
+		k := shapeKey{c.typeIdx, it.present}
+		if p.shape == nil || p.shapeKey != k {
+			p.shape, p.shapeKey = p.style.shapeVerdicts(c.typeIdx, it.present), k
+		}
+		if sh := p.shape; sh != nil {
 			c.verdicts, c.chooses = sh.skip, sh.choose
 		}
 	}

@@ -248,6 +248,9 @@ func (s *Style) shapeVerdicts(t int, p [2]uint64) *shape {
 	if v, ok := st.shapes.Load(k); ok {
 		return v.(*shape)
 	}
+	if st.nshapes.Load() >= maxShapes {
+		return nil
+	}
 	if st.nshapes.Add(1) > maxShapes {
 		st.nshapes.Add(-1)
 		return nil
@@ -882,7 +885,7 @@ func (c *ctx) emptyNames(e *el) bool {
 		return false
 	}
 	c.budget--
-	if !e.substOnly && !c.countForm(e.nameEl) {
+	if !c.termPred && !e.substOnly && !c.countForm(e.nameEl) {
 		c.termPred = true
 	}
 	return true
