@@ -325,12 +325,12 @@ func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status
 	total := 0
 	for _, l := range lists {
 		if ne != nil && o.form == "count" {
-			total += c.countNames(l.names, o)
+			total += c.countNames(l.names, &o)
 			continue
 		}
-		nn := c.nameList(l.names, o, ne, etal)
+		nn := c.nameList(l.names, &o, ne, etal)
 		if ne == nil {
-			nn = c.nameList(l.names, o, nil, etal)
+			nn = c.nameList(l.names, &o, nil, etal)
 		}
 		var after *onode
 		if labelEl != nil && !c.sorting {
@@ -463,7 +463,7 @@ func sameNames(a, b []Name) bool {
 
 // shown returns how many names are shown (before the last one that
 // et-al-use-last adds), and whether et-al applies.
-func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
+func (c *ctx) shown(ns []Name, o *nameOpts) (int, bool) {
 	k, truncated := c.shownFirst(ns, o)
 	if truncated && o.etAlUseLast && !c.sorting && k > o.etAlMin-2 {
 		// citeproc-js shows at most et-al-min - 2 names before the
@@ -476,13 +476,13 @@ func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
 
 // endsWithLast reports whether a list of n names of which k are shown ends in
 // an ellipsis and the last name (et-al-use-last).
-func endsWithLast(o nameOpts, k, n int, truncated bool) bool {
+func endsWithLast(o *nameOpts, k, n int, truncated bool) bool {
 	return truncated && o.etAlUseLast && k+1 < n
 }
 
 // shownFirst is how many names et-al-min and et-al-use-first show, and
 // whether et-al applies.
-func (c *ctx) shownFirst(ns []Name, o nameOpts) (int, bool) {
+func (c *ctx) shownFirst(ns []Name, o *nameOpts) (int, bool) {
 	n := len(ns)
 	if k, ok := c.shownByPosition(n, o); ok {
 		return k, k < n
@@ -505,7 +505,7 @@ func (c *ctx) shownFirst(ns []Name, o nameOpts) (int, bool) {
 // renders every cite as a subsequent one to learn its names, shows at
 // least as many in a first cite, and starts from et-al-min where
 // neither limit applies.
-func (c *ctx) shownByPosition(n int, o nameOpts) (int, bool) {
+func (c *ctx) shownByPosition(n int, o *nameOpts) (int, bool) {
 	if c.mode != modeCitation || c.sorting || c.addNames != 0 || o.plainMin <= 0 || o.plainFirst <= 0 {
 		return 0, false
 	}
@@ -545,7 +545,7 @@ func (c *ctx) shownByPosition(n int, o nameOpts) (int, bool) {
 	return k, true
 }
 
-func (c *ctx) countNames(ns []Name, o nameOpts) int {
+func (c *ctx) countNames(ns []Name, o *nameOpts) int {
 	k, truncated := c.shown(ns, o)
 	if endsWithLast(o, k, len(ns), truncated) {
 		return k + 1
@@ -553,7 +553,7 @@ func (c *ctx) countNames(ns []Name, o nameOpts) int {
 	return k
 }
 
-func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
+func (c *ctx) nameList(ns []Name, o *nameOpts, ne *el, etal *el) *onode {
 	k, truncated := c.shown(ns, o)
 	useLast := endsWithLast(o, k, len(ns), truncated)
 	if c.recordNames {
@@ -608,10 +608,11 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	}
 	out := c.list("", c.room(4))
 	andTerm := ""
+	and := o.and
 	if c.sorting {
-		o.and = ""
+		and = ""
 	}
-	switch o.and {
+	switch and {
 	case "text":
 		andTerm = c.andWord()
 	case "symbol":
@@ -807,7 +808,7 @@ func isRomanesque(s string) bool { return cslcore.IsRomanesque(s) }
 
 // oneName renders one name; lvl is the given-name disambiguation level
 // (-1 none, 1 initials, 2 full given name).
-func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
+func (c *ctx) oneName(n Name, idx int, o *nameOpts, ne *el, lvl int) *onode {
 	var parts map[string]*el
 	if ne != nil {
 		parts = ne.nameParts
@@ -1188,7 +1189,7 @@ func (c *ctx) suppressNow(v string) {
 // name. A last name that is an institution takes the delimiter and
 // delimiter-precedes-last of the institution (the style's), but for the
 // delimiter after an inverted name.
-func (c *ctx) andJoin(andTerm string, o nameOpts, n int, lastInst, prevInverted bool) string {
+func (c *ctx) andJoin(andTerm string, o *nameOpts, n int, lastInst, prevInverted bool) string {
 	delim, dpl := o.delim, o.delimPrecedesLast
 	if lastInst {
 		delim, dpl = o.instDelim, o.instDelimPrecedesLast
