@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -53,8 +54,13 @@ type ctx struct {
 	// typeIdx is 0 for none, i+1 for bit i
 	typeBit uint64
 	typeIdx int
-	// skipTab is the style's skip table for the item's type (skip.go)
-	skipTab []skipList
+	// skipTab is the style's skip table for the item's type (skip.go);
+	// verdicts, when set, are its verdicts for the item's shape
+	skipTab  []skipList
+	verdicts []atomic.Uint32
+	// chooses, when set, are the branches the item's shape takes
+	// (chooseVerdict, by el.chooseSlot)
+	chooses []atomic.Uint32
 	// disambiguation
 	disambig       int // how many disambiguate conditions are on
 	disambSeen     int
@@ -103,6 +109,8 @@ type ctx struct {
 	// full turns off the skipping of what cannot render (skip.go), for
 	// the tests that compare the two
 	full bool
+	// terms is the processor's cache of term lookups (nil: none)
+	terms *termCache
 }
 
 type status struct {
@@ -424,7 +432,7 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 				continue
 			}
 			if b := c.chosen(k); b != nil {
-				if last == nil {
+				if last == nil && c.maySkip(b.skipSlot) {
 					if s, ok := c.branchSkipped(b.skipSlot); ok {
 						st.merge(s)
 						continue
@@ -445,13 +453,19 @@ func (c *ctx) evalIntoLast(l *kidList, st *status, kids []*el, delim string, las
 			}
 			continue
 		}
+		if k.leafSkip == 2 && last == nil && c.emptyNames(k) {
+			st.calledVar = true
+			continue
+		}
 		// a group or macro call that renders nothing (group and text
 		// would find so)
 		if slot := k.skipSlot; slot > 0 || k.macro != nil {
 			if k.macro != nil {
 				slot = k.macro.skipSlot
 			}
-			if s, ok := c.skippedOf(slot); ok {
+			if !c.maySkip(slot) {
+				// walked
+			} else if s, ok := c.skippedOf(slot); ok {
 				c.budget--
 				st.merge(s)
 				if last != nil && (k.display != "" || k.macro != nil) {
@@ -520,6 +534,16 @@ func (c *ctx) decorate(n *onode, e *el) {
 
 // decorateUncased is decorate but for the text-case.
 func (c *ctx) decorateUncased(n *onode, e *el) {
+	if e.bare && n.prefix == "" && n.suffix == "" && n.fm == nil && !n.quotes && n.display == "" {
+		// what the general case below writes but the affixes,
+		// formatting, quotes and display that n and e both lack
+		n.level = e.kind == kGroup || (e.kind == kText && e.macro != nil)
+		if e.kind == kText && e.macro != nil && n.tag == tagNone && n.text == "" {
+			n.tag = tagMerged
+		}
+		n.attrQuotes = false
+		return
+	}
 	if e.strip {
 		stripPeriods(n)
 	}
@@ -723,7 +747,7 @@ func (c *ctx) text(e *el) (*onode, status) {
 		}
 		return n, status{calledVar: true, varOK: true}
 	case e.term != "":
-		t := c.loc.term(e.term, e.form, e.plural == "multiple" || e.plural == "true")
+		t := c.term(e.term, e.form, e.plural == "multiple" || e.plural == "true")
 		if t == "" {
 			return nil, status{}
 		}
@@ -796,18 +820,22 @@ func markContent(n *onode) {
 // hasQuoteMark reports whether s has a quotation mark: " ' ‘ ’ “ ”
 // (strings.ContainsAny, without its search of each rune in the set).
 func hasQuoteMark(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"', '\'':
-			return true
-		case 0xE2: // ‘ ’ “ ” are E2 80 98, 99, 9C, 9D
-			if i+2 < len(s) && s[i+1] == 0x80 {
-				switch s[i+2] {
-				case 0x98, 0x99, 0x9C, 0x9D:
-					return true
-				}
+	if strings.IndexByte(s, '"') >= 0 || strings.IndexByte(s, '\'') >= 0 {
+		return true
+	}
+	// ‘ ’ “ ” are E2 80 98, 99, 9C, 9D
+	for i := strings.IndexByte(s, 0xE2); i >= 0; {
+		if i+2 < len(s) && s[i+1] == 0x80 {
+			switch s[i+2] {
+			case 0x98, 0x99, 0x9C, 0x9D:
+				return true
 			}
 		}
+		j := strings.IndexByte(s[i+1:], 0xE2)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }
@@ -1158,9 +1186,9 @@ func (c *ctx) label(e *el) (*onode, status) {
 		}
 	}
 	form := e.form
-	t := c.loc.term(termName, form, plural)
+	t := c.term(termName, form, plural)
 	if t == "" && v == "number-of-pages" {
-		t = c.loc.term("page", form, plural)
+		t = c.term("page", form, plural)
 	}
 	if t == "" {
 		return nil, status{}
@@ -1190,12 +1218,53 @@ func (c *ctx) choose(e *el) (*onode, status) {
 // none): the first branch whose test passes, from the first that the
 // choose's typeChoice table does not rule out.
 func (c *ctx) chosen(e *el) *branch {
-	for _, b := range e.branches[c.typeStart(e):] {
-		if b.isElse || c.test(b) {
+	start := 0
+	if i := e.chooseSlot; uint(i) < uint(len(c.chooses)) && i > 0 {
+		v := c.chooses[i].Load()
+		if v == 0 {
+			v = c.chooseVerdict(e)
+			c.chooses[i].Store(v)
+		}
+		start = int(v&(chooseFrom-1)) - 1
+		if v&chooseFrom == 0 {
+			if start < len(e.branches) {
+				return e.branches[start]
+			}
+			return nil
+		}
+	} else {
+		start = c.typeStart(e)
+	}
+	for _, b := range e.branches[start:] {
+		if b.isElse {
+			return b
+		}
+		if b.bits {
+			// test's bits test, without the call
+			if b.bitsHold(c.typeBit, &c.item.present) {
+				return b
+			}
+			continue
+		}
+		if c.test(b) {
 			return b
 		}
 	}
 	return nil
+}
+
+// bitsHold is the test of a branch whose conditions all test bits
+// (branch.bits), for an item of the type bit t and the presence bits p.
+func (b *branch) bitsHold(t uint64, p *[2]uint64) bool {
+	typeOK := b.tmask&t != 0 // tmask is 0 when !b.typed
+	v0, v1 := p[0]&b.vbits[0], p[1]&b.vbits[1]
+	switch b.matchK {
+	case matchAny:
+		return typeOK || v0|v1 != 0
+	case matchNone:
+		return !typeOK && v0|v1 == 0
+	}
+	return (typeOK || !b.typed) && v0 == b.vbits[0] && v1 == b.vbits[1]
 }
 
 // typeStart is the index of the first branch of a cs:choose that its

@@ -373,6 +373,37 @@ func (c *chain) lookupAll(name, form, gender string) (*term, bool) {
 	return nil, false
 }
 
+// termCache is a processor's memo of its chain's term lookups (the
+// chain's own memo is shared by processors, a map to hash the name in):
+// a slot for each of a few names and forms, by their lengths and ends. A
+// processor is used by one goroutine at a time, as its cache is.
+type termCache [64]struct {
+	name, form string
+	t          *term
+	ok, set    bool
+}
+
+// term is chain.term, through the processor's cache when the context has
+// one.
+func (c *ctx) term(name, form string, plural bool) string {
+	tc := c.terms
+	if tc == nil || name == "" || form == "" {
+		return c.loc.term(name, form, plural)
+	}
+	s := &tc[(uint(len(name))*7+uint(name[0])*3+uint(name[len(name)-1])+uint(len(form))*13+uint(form[0]))&63]
+	if !s.set || s.name != name || s.form != form {
+		s.name, s.form, s.set = name, form, true
+		s.t, s.ok = c.loc.lookup(name, form, "")
+	}
+	if !s.ok {
+		return ""
+	}
+	if plural {
+		return s.t.multiple
+	}
+	return s.t.single
+}
+
 func (c *chain) term(name, form string, plural bool) string {
 	t, ok := c.lookup(name, form, "")
 	if !ok {

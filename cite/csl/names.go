@@ -288,7 +288,7 @@ func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status
 				return o, st
 			}
 		}
-		if !e.substOnly && !c.countForm(ne) {
+		if !c.termPred && !e.substOnly && !c.countForm(ne) {
 			// citeproc-js's names output marks a term predecessor even
 			// when it outputs nothing (NameOutput.outputNames, once any
 			// name has been rendered: in practice always): a term after
@@ -302,8 +302,8 @@ func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status
 	// editor and translator the same: one list with the combined label
 	// citeproc-js joins the two only when the element names exactly
 	// these two variables (its common term is the names of all of them)
-	if len(lists) == 2 && liveVars(e.vars, c.suppressed) == 2 && ((lists[0].v == "editor" && lists[1].v == "translator") || (lists[0].v == "translator" && lists[1].v == "editor")) && sameNames(lists[0].names, lists[1].names) {
-		if labelEl != nil && c.loc.term("editortranslator", labelEl.form, false) != "" {
+	if len(lists) == 2 && ((lists[0].v == "editor" && lists[1].v == "translator") || (lists[0].v == "translator" && lists[1].v == "editor")) && sameNames(lists[0].names, lists[1].names) && liveVars(e.vars, c.suppressed) == 2 {
+		if labelEl != nil && c.term("editortranslator", labelEl.form, false) != "" {
 			lists = []varNames{{"editortranslator", lists[0].names}}
 		}
 	}
@@ -325,12 +325,12 @@ func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status
 	total := 0
 	for _, l := range lists {
 		if ne != nil && o.form == "count" {
-			total += c.countNames(l.names, o)
+			total += c.countNames(l.names, &o)
 			continue
 		}
-		nn := c.nameList(l.names, o, ne, etal)
+		nn := c.nameList(l.names, &o, ne, etal)
 		if ne == nil {
-			nn = c.nameList(l.names, o, nil, etal)
+			nn = c.nameList(l.names, &o, nil, etal)
 		}
 		var after *onode
 		if labelEl != nil && !c.sorting {
@@ -345,7 +345,7 @@ func (c *ctx) namesOf(e, ne, etal, labelEl *el, labelFirst bool) (*onode, status
 			case "never":
 				plural = false
 			}
-			t := c.loc.term(lv, labelEl.form, plural)
+			t := c.term(lv, labelEl.form, plural)
 			if t != "" {
 				ln := c.richText(t)
 				c.decorate(ln, labelEl)
@@ -463,7 +463,7 @@ func sameNames(a, b []Name) bool {
 
 // shown returns how many names are shown (before the last one that
 // et-al-use-last adds), and whether et-al applies.
-func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
+func (c *ctx) shown(ns []Name, o *nameOpts) (int, bool) {
 	k, truncated := c.shownFirst(ns, o)
 	if truncated && o.etAlUseLast && !c.sorting && k > o.etAlMin-2 {
 		// citeproc-js shows at most et-al-min - 2 names before the
@@ -476,13 +476,13 @@ func (c *ctx) shown(ns []Name, o nameOpts) (int, bool) {
 
 // endsWithLast reports whether a list of n names of which k are shown ends in
 // an ellipsis and the last name (et-al-use-last).
-func endsWithLast(o nameOpts, k, n int, truncated bool) bool {
+func endsWithLast(o *nameOpts, k, n int, truncated bool) bool {
 	return truncated && o.etAlUseLast && k+1 < n
 }
 
 // shownFirst is how many names et-al-min and et-al-use-first show, and
 // whether et-al applies.
-func (c *ctx) shownFirst(ns []Name, o nameOpts) (int, bool) {
+func (c *ctx) shownFirst(ns []Name, o *nameOpts) (int, bool) {
 	n := len(ns)
 	if k, ok := c.shownByPosition(n, o); ok {
 		return k, k < n
@@ -517,7 +517,7 @@ func (c *ctx) shownFirst(ns []Name, o nameOpts) (int, bool) {
 // renders every cite as a subsequent one to learn its names, shows at
 // least as many in a first cite, and starts from et-al-min where
 // neither limit applies.
-func (c *ctx) shownByPosition(n int, o nameOpts) (int, bool) {
+func (c *ctx) shownByPosition(n int, o *nameOpts) (int, bool) {
 	if c.mode != modeCitation || c.sorting || c.addNames != 0 || o.plainMin <= 0 || o.plainFirst <= 0 {
 		return 0, false
 	}
@@ -557,7 +557,7 @@ func (c *ctx) shownByPosition(n int, o nameOpts) (int, bool) {
 	return k, true
 }
 
-func (c *ctx) countNames(ns []Name, o nameOpts) int {
+func (c *ctx) countNames(ns []Name, o *nameOpts) int {
 	k, truncated := c.shown(ns, o)
 	if endsWithLast(o, k, len(ns), truncated) {
 		return k + 1
@@ -565,7 +565,7 @@ func (c *ctx) countNames(ns []Name, o nameOpts) int {
 	return k
 }
 
-func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
+func (c *ctx) nameList(ns []Name, o *nameOpts, ne *el, etal *el) *onode {
 	k, truncated := c.shown(ns, o)
 	useLast := endsWithLast(o, k, len(ns), truncated)
 	if c.recordNames {
@@ -621,10 +621,11 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 	}
 	out := c.list("", c.room(4))
 	andTerm := ""
+	and := o.and
 	if c.sorting {
-		o.and = ""
+		and = ""
 	}
-	switch o.and {
+	switch and {
 	case "text":
 		andTerm = c.andWord()
 	case "symbol":
@@ -676,7 +677,7 @@ func (c *ctx) nameList(ns []Name, o nameOpts, ne *el, etal *el) *onode {
 			if etal != nil {
 				term = etal.term
 			}
-			t := c.loc.term(term, "long", false)
+			t := c.term(term, "long", false)
 			if c.sorting {
 				t = ""
 			}
@@ -820,7 +821,7 @@ func isRomanesque(s string) bool { return cslcore.IsRomanesque(s) }
 
 // oneName renders one name; lvl is the given-name disambiguation level
 // (-1 none, 1 initials, 2 full given name).
-func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
+func (c *ctx) oneName(n Name, idx int, o *nameOpts, ne *el, lvl int) *onode {
 	var parts map[string]*el
 	if ne != nil {
 		parts = ne.nameParts
@@ -888,7 +889,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	if initialize && given != "" {
 		given = c.initials(given, o.initializeWith, o.initialize)
 	}
-	rlevel := romanesqueLevel(n, c.item)
+	rlevel := romanesqueLevel(n, c.itemLang())
 	// piece formats its text with a name-part's formatting and text-case
 	piece := func(part, s string) *onode {
 		if s == "" {
@@ -916,16 +917,16 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 	// given name, dropping and demoted particles always with a space)
 	group := func(part string, kids ...*onode) *onode {
 		g := c.list("", c.room(4))
-		var prev string
+		var prev *onode
 		for _, k := range kids {
 			if k == nil {
 				continue
 			}
-			if len(g.kids) > 0 && (part != "family" || c.sorting || !cslcore.NonDroppingJoins(prev)) {
+			if len(g.kids) > 0 && (part != "family" || c.sorting || !cslcore.NonDroppingJoinsRune(plainLastRune(prev))) {
 				g.kids = append(g.kids, c.leaf(" "))
 			}
 			g.kids = append(g.kids, k)
-			prev = plainText(k)
+			prev = k
 		}
 		if parts != nil {
 			if p := parts[part]; p != nil {
@@ -1014,8 +1015,7 @@ func (c *ctx) oneName(n Name, idx int, o nameOpts, ne *el, lvl int) *onode {
 			// space at its end too ("John " + " " + "Smith", as
 			// citeproc-js), not after initials or a name-part suffix
 			// that end in one
-			gt := plainText(g)
-			if given == n.Given && strings.HasSuffix(given, " ") || !strings.HasSuffix(gt, " ") && !strings.HasSuffix(gt, "\u00a0") {
+			if r := plainLastRune(g); given == n.Given && strings.HasSuffix(given, " ") || r != ' ' && r != '\u00a0' {
 				out.kids = append(out.kids, c.leaf(" "))
 			}
 		}
@@ -1108,6 +1108,26 @@ func sortSepParts(x string) (rest, w string) {
 	return rest, " "
 }
 
+// plainLastRune is the last rune of plainText(n) (utf8.RuneError when
+// that is empty), without writing the text.
+func plainLastRune(n *onode) rune {
+	if n.empty() {
+		return utf8.RuneError
+	}
+	if n.suffix != "" {
+		return lastRune(n.suffix)
+	}
+	for i := len(n.kids) - 1; i >= 0; i-- {
+		if k := n.kids[i]; !k.empty() {
+			return plainLastRune(k)
+		}
+	}
+	if n.text != "" {
+		return lastRune(n.text)
+	}
+	return lastRune(n.prefix)
+}
+
 // fmFor is a name-part's formatting for its text x: citeproc-js appends
 // a name part as a string, and drops the font-style of one without a
 // letter of cslcore.HasRomanesque.
@@ -1132,17 +1152,15 @@ func dropApostrophe(s string) string {
 // given name together), 1 for such a family name with a given name that
 // starts with one, or for any name of an item whose language is Chinese
 // or Japanese (written family name first, with a space), 2 otherwise.
-func romanesqueLevel(n Name, it *Item) int {
+func romanesqueLevel(n Name, lang string) int {
 	if !cslcore.HasRomanesque(n.Family) {
 		if n.Given != "" && cslcore.StartsRomanesque(n.Given) {
 			return 1
 		}
 		return 0
 	}
-	if it != nil {
-		if l := it.vars["language"]; len(l) >= 2 && (l[:2] == "ja" || l[:2] == "zh") {
-			return 1
-		}
+	if len(lang) >= 2 && (lang[:2] == "ja" || lang[:2] == "zh") {
+		return 1
 	}
 	return 2
 }
@@ -1251,7 +1269,7 @@ func (c *ctx) suppressNow(v string) {
 // name. A last name that is an institution takes the delimiter and
 // delimiter-precedes-last of the institution (the style's), but for the
 // delimiter after an inverted name.
-func (c *ctx) andJoin(andTerm string, o nameOpts, n int, lastInst, prevInverted bool) string {
+func (c *ctx) andJoin(andTerm string, o *nameOpts, n int, lastInst, prevInverted bool) string {
 	delim, dpl := o.delim, o.delimPrecedesLast
 	if lastInst {
 		delim, dpl = o.instDelim, o.instDelimPrecedesLast

@@ -64,6 +64,13 @@ type Processor struct {
 	// sas follows subsequent-author-substitute through Bibliography (its
 	// buffers kept from call to call)
 	sas sasState
+	// terms caches the term lookups of the processor's renders (made at
+	// the first)
+	terms *termCache
+	// shape is the style's verdicts for the shape shapeKey of the item
+	// last rendered (nil: none yet, or the style keeps no more shapes)
+	shape    *shape
+	shapeKey shapeKey
 }
 
 // regEntry is what prepare decides for an item.
@@ -278,12 +285,24 @@ func (p *Processor) newCtx(it *Item, mode int) *ctx {
 	c.ar, c.st, c.loc, c.item, c.mode, c.budget = p.ar, p.style, p.loc, it, mode, 200000
 	c.engine = p.engine
 	c.full = p.full
+	if p.terms == nil {
+		p.terms = new(termCache)
+	}
+	c.terms = p.terms
 	c.typeBit = p.style.typeBits[it.Type]
 	if c.typeBit != 0 {
 		c.typeIdx = bits.TrailingZeros64(c.typeBit) + 1
 	}
 	if !p.full {
 		c.skipTab = p.style.skipTable(c.typeIdx)
+		// the shape of the processor's last item, or the style's
+		k := shapeKey{c.typeIdx, it.present}
+		if p.shape == nil || p.shapeKey != k {
+			p.shape, p.shapeKey = p.style.shapeVerdicts(c.typeIdx, it.present), k
+		}
+		if sh := p.shape; sh != nil {
+			c.verdicts, c.chooses = sh.skip, sh.choose
+		}
 	}
 	if mode == modeBib {
 		c.ls = p.style.bibliography

@@ -252,17 +252,16 @@ func (c *ctx) applyCase(n *onode, tc string) {
 func (c *ctx) caseAnyLang(n *onode, tc string) {
 	var buf [16]caseLeaf
 	leaves := appendCaseLeaves(buf[:0], n, false, false)
-	lang := c.item.vars["language"]
 	switch tc {
 	case "lowercase":
-		lc := cases.Lower(caseLang(lang))
+		lc := cases.Lower(caseLang(c.itemLang()))
 		for _, l := range leaves {
 			if !l.nocase {
 				l.n.text = lc.String(l.n.text)
 			}
 		}
 	case "uppercase":
-		uc := cases.Upper(caseLang(lang))
+		uc := cases.Upper(caseLang(c.itemLang()))
 		for _, l := range leaves {
 			if !l.nocase {
 				l.n.text = uc.String(l.n.text)
@@ -331,7 +330,14 @@ func (c *ctx) caseAnyLang(n *onode, tc string) {
 			// would split it back
 			l := leaves[0]
 			t := titleCase(l.n.text)
-			if utf8.RuneCountInString(t) != utf8.RuneCountInString(l.n.text) {
+			if t == l.n.text {
+				// already in title case (titleCase gives s back): the
+				// same runes, so only an invalid text is rewritten
+				// below
+				if utf8.ValidString(t) {
+					return
+				}
+			} else if utf8.RuneCountInString(t) != utf8.RuneCountInString(l.n.text) {
 				return
 			}
 			if !l.nocase && !l.soft {
@@ -550,11 +556,17 @@ func appendCapWord(out []byte, w string) []byte {
 	return append(out, w[n:]...)
 }
 
-func (c *ctx) isEnglish() bool {
-	var lang string
-	if !c.absent(languageID) {
-		lang = c.item.vars["language"]
+// itemLang is the item's language variable ("" when it has none, without
+// a map lookup).
+func (c *ctx) itemLang() string {
+	if c.absent(languageID) {
+		return ""
 	}
+	return c.item.vars["language"]
+}
+
+func (c *ctx) isEnglish() bool {
+	lang := c.itemLang()
 	if lang == "" {
 		return strings.HasPrefix(c.loc.lang, "en") || c.loc.lang == ""
 	}

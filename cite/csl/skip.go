@@ -1,6 +1,9 @@
 package csl
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Skipping what cannot render. A cs:group, or a macro called by cs:text,
 // whose elements call variables and render none of them renders nothing
@@ -190,6 +193,100 @@ type skipState struct {
 	mu    sync.Mutex
 	order []*el
 	n     int
+	// shapes has the verdicts of the skip tables for items of one type
+	// and one set of variables present (shapeKey → *[]atomic.Uint32, a
+	// verdict per slot made at its first question); nshapes counts them,
+	// up to maxShapes
+	shapes  sync.Map
+	nshapes atomic.Int32
+	// chooses numbers the cs:choose elements (el.chooseSlot; from 1)
+	chooses int
+}
+
+// shape is the verdicts of a skip table for an item shape (a verdict per
+// slot) and the branches its cs:choose elements take (chooseVerdict).
+type shape struct {
+	skip, choose []atomic.Uint32
+}
+
+// shapeKey is an item's type index and presence bits: what the static
+// part of skippedIn reads of the item.
+type shapeKey struct {
+	t int
+	p [2]uint64
+}
+
+// maxShapes bounds the item shapes whose verdicts a style keeps (a slot's
+// verdict is 4 bytes).
+const maxShapes = 128
+
+// A verdict (skippedIn's answer for an item's shape, before what the
+// cite's state decides) has these bits; 0 is one not made yet.
+const (
+	vMade uint32 = 1 << iota
+	// vOK: every case of the shape's path skips, with one status
+	vOK
+	// vCV: that status is status{calledVar: true}
+	vCV
+	// vTerm, vNames: a case skips only when termPred is set, or the
+	// author's cs:names is not awaited (namesSkippable)
+	vTerm
+	vNames
+	// vAnyNames: a case has cs:names (a branch is then walked)
+	vAnyNames
+)
+
+// shapeVerdicts returns the verdicts of the skip table of an item type
+// index for items with the presence bits p (nil once the style keeps
+// maxShapes).
+func (s *Style) shapeVerdicts(t int, p [2]uint64) *shape {
+	st := s.skip
+	if st == nil {
+		return nil
+	}
+	k := shapeKey{t, p}
+	if v, ok := st.shapes.Load(k); ok {
+		return v.(*shape)
+	}
+	if st.nshapes.Load() >= maxShapes {
+		return nil
+	}
+	if st.nshapes.Add(1) > maxShapes {
+		st.nshapes.Add(-1)
+		return nil
+	}
+	sh := &shape{skip: make([]atomic.Uint32, st.slots), choose: make([]atomic.Uint32, st.chooses)}
+	v, loaded := st.shapes.LoadOrStore(k, sh)
+	if loaded {
+		st.nshapes.Add(-1)
+	}
+	return v.(*shape)
+}
+
+// chooseVerdict encodes the branch of a cs:choose that an item's shape
+// decides: 1 + its index (1 + the number of branches for none), plus
+// chooseFrom when a branch from that index on tests more than bits (its
+// test then decides, from there).
+const chooseFrom = 1 << 16
+
+// chooseVerdict is the branch the item's shape takes through a cs:choose
+// (see chooseFrom): the branches chosen tests by bits, from the first
+// that its typeChoice table does not rule out.
+func (c *ctx) chooseVerdict(e *el) uint32 {
+	for i := c.typeStart(e); i < len(e.branches); i++ {
+		b := e.branches[i]
+		switch {
+		case b.isElse:
+			return uint32(1 + i)
+		case b.bits:
+			if b.bitsHold(c.typeBit, &c.item.present) {
+				return uint32(1 + i)
+			}
+		default:
+			return uint32(1+i) | chooseFrom
+		}
+	}
+	return uint32(1 + len(e.branches))
 }
 
 // skips prepares the style's skipping (after compact: the elements are
@@ -202,6 +299,7 @@ func (s *Style) skips() {
 	st.slots = 1 // slot 0: none
 	for _, e := range order {
 		e.leafSkip, e.leafMask = leafSkip(e)
+		e.bare = e.prefix == "" && e.suffix == "" && e.fm == nil && e.fmNoStyle == nil && !e.quotes && e.display == "" && !e.strip
 		if e.kind == kGroup || e.kind == kMacro {
 			e.skipSlot = int32(st.slots)
 			st.slots++
@@ -210,7 +308,12 @@ func (s *Style) skips() {
 			b.skipSlot = int32(st.slots)
 			st.slots++
 		}
+		if e.kind == kChoose && len(e.branches) < chooseFrom-1 {
+			st.chooses++
+			e.chooseSlot = int32(st.chooses)
+		}
 	}
+	st.chooses++ // slot 0: none
 	s.skip = st
 }
 
@@ -632,9 +735,41 @@ func (k *skipper) typeTest(b *branch) (known, taken bool) {
 // by walking it, and all give the same status.
 func (c *ctx) skippedOf(slot int32) (status, bool) { return c.skippedIn(slot, false) }
 
+// maySkip reports whether a slot has cases that skip and the item has
+// none of the variables that reject them all (what skippedIn finds first
+// for most slots, for a test without a call; slot 0, none, has no cases),
+// or, with the verdicts of the item's shape, whether that of the slot
+// may skip.
+func (c *ctx) maySkip(slot int32) bool {
+	if uint(slot) < uint(len(c.verdicts)) {
+		v := c.verdicts[slot].Load()
+		return v == 0 || v&vOK != 0
+	}
+	if uint(slot) >= uint(len(c.skipTab)) {
+		return false
+	}
+	l := &c.skipTab[slot]
+	p := &c.item.present
+	return l.cases != nil && p[0]&l.reject[0] == 0 && p[1]&l.reject[1] == 0
+}
+
 // skippedIn is skippedOf; for a branch it refuses a case with cs:names
 // (branchSkipped).
 func (c *ctx) skippedIn(slot int32, branch bool) (status, bool) {
+	if uint(slot) < uint(len(c.verdicts)) {
+		// the verdict of the item's shape (verdict), and what the
+		// cite's state decides
+		v := c.verdicts[slot].Load()
+		if v == 0 {
+			v = c.verdict(slot)
+			c.verdicts[slot].Store(v)
+		}
+		if v&vOK == 0 || branch && v&vAnyNames != 0 ||
+			v&vTerm != 0 && !c.termPred || v&vNames != 0 && !c.namesSkippable() {
+			return status{}, false
+		}
+		return status{calledVar: v&vCV != 0}, true
+	}
 	if slot <= 0 || int(slot) >= len(c.skipTab) {
 		return status{}, false
 	}
@@ -677,6 +812,68 @@ func (c *ctx) skippedIn(slot int32, branch bool) (status, bool) {
 	return res, found
 }
 
+// verdict is skippedIn's answer for a slot from what the item's type and
+// presence bits decide (the same for every item of the shape): the cases
+// of the item's path, which all return false on a static failure (a
+// case that may render, a variable of its mask present, another
+// status), in any order, and the conditions on the cite's state
+// (termPred, namesSkippable; cs:names for a branch) that the cases that
+// skip put.
+func (c *ctx) verdict(slot int32) uint32 {
+	if slot <= 0 || int(slot) >= len(c.skipTab) {
+		return vMade
+	}
+	l := &c.skipTab[slot]
+	if l.cases == nil {
+		return vMade
+	}
+	p := &c.item.present
+	if p[0]&l.reject[0] != 0 || p[1]&l.reject[1] != 0 {
+		return vMade
+	}
+	var res status
+	found := false
+	v := vMade
+	for j := range l.cases {
+		se := &l.cases[j]
+		if p[0]&se.all[0] != se.all[0] || p[1]&se.all[1] != se.all[1] || p[0]&se.none[0] != 0 || p[1]&se.none[1] != 0 {
+			continue // not this path
+		}
+		if se.guard&skipNames != 0 {
+			v |= vAnyNames
+		}
+		var r status
+		switch se.st {
+		case skipCV:
+			if p[0]&se.mask[0] != 0 || p[1]&se.mask[1] != 0 {
+				return vMade
+			}
+			if se.guard&skipTerm != 0 {
+				v |= vTerm
+			}
+			if se.guard&skipNames != 0 {
+				v |= vNames
+			}
+			r = status{calledVar: true}
+		case skipNone:
+		default:
+			return vMade
+		}
+		if found && r != res {
+			return vMade
+		}
+		res, found = r, true
+	}
+	if !found {
+		return vMade
+	}
+	v |= vOK
+	if res.calledVar {
+		v |= vCV
+	}
+	return v
+}
+
 // leafSkipped reports whether a variable's element with a leafSkip
 // renders nothing for the cite, with status{calledVar: true}. A cs:names
 // (leafSkip 2) is always walked: an empty one still marks a term
@@ -686,6 +883,26 @@ func (c *ctx) leafSkipped(e *el) bool {
 	p := &c.item.present
 	return p[0]&e.leafMask[0] == 0 && p[1]&e.leafMask[1] == 0 && !c.full &&
 		(e.leafSkip == 1 || e.leafSkip == 3)
+}
+
+// emptyNames is for a cs:names with leafSkip 2 whose variables the item
+// lacks: when it may be left unwalked (namesSkippable; not in a sort
+// key, where citeproc-js counts no names as "0", nor with a
+// subsequent-author-substitute text pending), it does what walking it
+// would (eval, names and namesOf: a step of the budget, and the term
+// predecessor that a cs:names without names marks) and reports true: the
+// element gives nothing and status{calledVar: true}.
+func (c *ctx) emptyNames(e *el) bool {
+	p := &c.item.present
+	if p[0]&e.leafMask[0] != 0 || p[1]&e.leafMask[1] != 0 || c.full || c.sorting || c.budget <= 0 ||
+		!c.namesSkippable() || c.sas != nil && c.sas.pending != pendNone {
+		return false
+	}
+	c.budget--
+	if !c.termPred && !e.substOnly && !c.countForm(e.nameEl) {
+		c.termPred = true
+	}
+	return true
 }
 
 // branchSkipped is skippedOf for a cs:choose branch, whose elements are

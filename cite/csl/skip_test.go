@@ -312,3 +312,85 @@ func TestSkipSmallStyles(t *testing.T) {
 		compareSkips(t, "small style "+strconv.Itoa(i), st, nil, withVariants(t, raws[:2], false), true)
 	}
 }
+
+// TestShapeVerdicts asks skippedIn of every slot of two official styles,
+// for items of many shapes and every state of the cite that it reads,
+// with the verdicts of the item's shape and with the walk of its skip
+// table's cases, and chosen of every cs:choose with and without the
+// branches of the item's shape: the answers must be the same.
+func TestShapeVerdicts(t *testing.T) {
+	items := withVariants(t, rawItems(t, "testdata/oracle-items.json")[:24], true)
+	asked, skipped := 0, 0
+	for _, name := range []string{"chicago-notes-bibliography", "modern-language-association"} {
+		path := filepath.Join(sharedCSL, name+".csl")
+		if _, err := os.Stat(path); err != nil {
+			t.Skip("../shared/csl (the official styles) is not available")
+		}
+		// a style of its own: the verdicts of its shapes are all this
+		// test's
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := ParseStyle(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := NewProcessor(st, Options{})
+		for _, it := range items {
+			p.Reset()
+			p.Register(it)
+			own := p.acquire()
+			c := p.newCtx(it, modeBib)
+			vs := c.verdicts
+			if vs == nil {
+				// the style keeps maxShapes shapes
+				p.release(own)
+				continue
+			}
+			for slot := int32(0); slot < int32(len(vs)); slot++ {
+				for state := 0; state < 8; state++ {
+					c.termPred = state&1 != 0
+					c.substituting = state&2 != 0
+					branch := state&4 != 0
+					c.verdicts = vs
+					got, gotOK := c.skippedIn(slot, branch)
+					c.verdicts = nil
+					want, wantOK := c.skippedIn(slot, branch)
+					asked++
+					if wantOK {
+						skipped++
+					}
+					if got != want || gotOK != wantOK {
+						t.Fatalf("%s, %s, slot %d, state %d: verdict %v %v, cases %v %v", name, it.ID, slot, state, got, gotOK, want, wantOK)
+					}
+				}
+			}
+			// the branch of every cs:choose
+			c.verdicts = vs
+			chooses := c.chooses
+			order, _ := st.elements()
+			for _, e := range order {
+				if e.kind != kChoose {
+					continue
+				}
+				c.chooses, c.disambSeen = chooses, 0
+				got := c.chosen(e)
+				c.chooses, c.disambSeen = nil, 0
+				want := c.chosen(e)
+				if e.chooseSlot > 0 {
+					asked++
+				}
+				if got != want {
+					t.Fatalf("%s, %s, cs:choose at line %d: branch %p, not %p", name, it.ID, e.line, got, want)
+				}
+			}
+			p.release(own)
+		}
+	}
+	if skipped == 0 || asked < 100000 {
+		t.Fatalf("%d questions, %d skips", asked, skipped)
+	}
+	t.Logf("%d questions, %d skips", asked, skipped)
+}

@@ -451,9 +451,16 @@ type el struct {
 	// leafSkip and leafMask, of a variable's element, say when it renders
 	// nothing (skip.go)
 	leafSkip uint8
+	// bare marks an element without affixes, formatting, quotes,
+	// display or strip-periods (set with leafSkip): decorating a node
+	// without them changes little (decorateUncased)
+	bare     bool
 	leafMask [2]uint64
-	macro    *el
-	kids     []*el
+	// chooseSlot, of a cs:choose, is its place in the branches an item
+	// shape takes (skip.go; 0: none)
+	chooseSlot int32
+	macro      *el
+	kids       []*el
 	// choose
 	branches []*branch
 	// typeChoice, for a cs:choose whose first branches test only the

@@ -204,10 +204,10 @@ func QuoteAt[S ~string | ~[]byte](s S, i int) (rune, int) {
 // and AppendSpaced copies s as it is.
 func HasMarkupBytes[S ~string | ~[]byte](s S) bool {
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '<', '\'', '"', 0xE2, 0xC2:
-			return true
-		case ' ':
+		if t := markupByte[s[i]]; t != 0 {
+			if t == 1 {
+				return true
+			}
 			if i+1 < len(s) && (s[i+1] == ':' || s[i+1] == ';' || s[i+1] == '?' || s[i+1] == '!') {
 				return true
 			}
@@ -215,6 +215,11 @@ func HasMarkupBytes[S ~string | ~[]byte](s S) bool {
 	}
 	return false
 }
+
+// markupByte is HasMarkupBytes's table (one load a byte, not a switch):
+// 1 for a byte that may start markup or a quotation mark, 2 for a space.
+// Read only.
+var markupByte = [256]uint8{'<': 1, '\'': 1, '"': 1, 0xE2: 1, 0xC2: 1, ' ': 2}
 
 // AppendSpaced appends text as citeproc-js appends it: a space before
 // ":", ";", "?", "!" or "»", and after "«", becomes a narrow no-break

@@ -69,6 +69,11 @@ func HasRomanesque(s string) bool {
 // apostrophe, U+02BC, does not join here).
 func NonDroppingJoins(p string) bool {
 	r, _ := utf8.DecodeLastRuneInString(p)
+	return NonDroppingJoinsRune(r)
+}
+
+// NonDroppingJoinsRune is NonDroppingJoins for the particle's last rune.
+func NonDroppingJoinsRune(r rune) bool {
 	return r == '\'' || r == '’' || r == '-' || r == ' '
 }
 
