@@ -37,7 +37,6 @@ func (e *SyntaxError) Unwrap() error { return ErrStyle }
 
 // xnode is a parsed XML element.
 type xnode struct {
-	order     []string
 	name      string
 	attrs     map[string]string
 	kids      []*xnode
@@ -51,10 +50,16 @@ func (n *xnode) attr(k string) string { return n.attrs[k] }
 const maxDepth = 200
 
 func parseXML(r io.Reader) (*xnode, error) {
-	data, err := io.ReadAll(io.LimitReader(r, 64<<20))
-	if err != nil {
+	// a reader that tells its length (strings.Reader, bytes.Reader,
+	// bytes.Buffer) is read into one buffer of that size
+	var buf bytes.Buffer
+	if l, ok := r.(interface{ Len() int }); ok && l.Len() < 64<<20 {
+		buf.Grow(l.Len() + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, 64<<20)); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrStyle, err)
 	}
+	data := buf.Bytes()
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	// positions advance with the decoder: count lines incrementally
 	curOff, curLine, lineStart := 0, 1, 0
@@ -103,7 +108,6 @@ func parseXML(r io.Reader) (*xnode, error) {
 			if len(t.Attr) > 0 {
 				// an element without attributes reads them from a nil map
 				n.attrs = make(map[string]string, len(t.Attr))
-				n.order = make([]string, 0, len(t.Attr))
 			}
 			for _, a := range t.Attr {
 				if a.Name.Space == "xmlns" || a.Name.Local == "xmlns" {
@@ -114,7 +118,6 @@ func parseXML(r io.Reader) (*xnode, error) {
 					k = "xml:" + k
 				}
 				n.attrs[k] = a.Value
-				n.order = append(n.order, k)
 			}
 			if len(stack) >= maxDepth {
 				return nil, &SyntaxError{Line: l, Column: c, Msg: "elements nested too deeply"}
@@ -338,12 +341,16 @@ func ParseStyle(r io.Reader) (*Style, error) {
 		s.bibCiteNamesMin, _ = strconv.Atoi(s.bibliography.opts["et-al-min"])
 	}
 	s.resolveNameOpts(c.nameEls)
-	s.topDisplays()
-	s.compact()
+	// one walk of the elements serves every pass: topDisplays changes no
+	// link between elements, and compact returns the order of its slab
+	// (the order elements gives of the compacted style)
+	order, at := s.elements(c.nodes)
+	s.topDisplays(order)
+	order = s.compact(order, at)
 	// after compact, which moves the elements
 	s.lastDate = lastBuiltDate(s)
-	s.typeChoices()
-	s.skips()
+	s.typeChoices(order)
+	s.skips(order)
 	return s, nil
 }
 
@@ -359,6 +366,22 @@ type compiler struct {
 	// compiled (a cs:choose and its branches do not count; a macro's
 	// elements always have one, the cs:text calling it)
 	nest int
+	// slab is where newEl takes the elements from (compact moves them
+	// all into one slab of their own); nodes counts them
+	slab  []el
+	nodes int
+}
+
+// newEl returns a new element with the value v.
+func (c *compiler) newEl(v el) *el {
+	if len(c.slab) == 0 {
+		c.slab = make([]el, 32)
+	}
+	e := &c.slab[0]
+	c.slab = c.slab[1:]
+	*e = v
+	c.nodes++
+	return e
 }
 
 func (c *compiler) macroRef(name string, at *xnode) (*el, error) {
@@ -388,7 +411,7 @@ func (c *compiler) macro(name string, n *xnode) (*el, error) {
 	savedSubst, savedNest := c.inSubst, c.nest
 	c.inSubst, c.nest = 0, 1
 	defer func() { c.inSubst, c.nest = savedSubst, savedNest }()
-	e := &el{kind: kMacro, line: n.line, col: n.col, name: name, hasDate: hasDateEl(n)}
+	e := c.newEl(el{kind: kMacro, line: n.line, col: n.col, name: name, hasDate: hasDateEl(n)})
 	for _, k := range n.kids {
 		ce, err := c.element(k)
 		if err != nil {
@@ -826,7 +849,7 @@ func withoutFontStyle(f *formatting) *formatting {
 func (f *formatting) zero() bool { return f == nil || *f == formatting{} }
 
 func (c *compiler) element(n *xnode) (*el, error) {
-	e := &el{line: n.line, col: n.col, a: n.attrs, name: n.name}
+	e := c.newEl(el{line: n.line, col: n.col, a: n.attrs, name: n.name})
 	e.fm = fmOf(n)
 	e.fmNoStyle = withoutFontStyle(e.fm)
 	e.prefix = n.attr("prefix")
@@ -922,7 +945,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		}
 		for _, k := range n.kids {
 			if k.name == "date-part" {
-				dp := &el{kind: kDatePart, line: k.line, col: k.col, a: k.attrs, name: k.attr("name")}
+				dp := c.newEl(el{kind: kDatePart, line: k.line, col: k.col, a: k.attrs, name: k.attr("name")})
 				dp.fm = fmOf(k)
 				dp.prefix, dp.suffix = k.attr("prefix"), k.attr("suffix")
 				dp.textCase = k.attr("text-case")
@@ -946,12 +969,12 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		for _, k := range n.kids {
 			switch k.name {
 			case "name":
-				ne := &el{kind: kName, line: k.line, col: k.col, a: k.attrs, nameParts: map[string]*el{}}
+				ne := c.newEl(el{kind: kName, line: k.line, col: k.col, a: k.attrs, nameParts: map[string]*el{}})
 				ne.fm = fmOf(k)
 				ne.prefix, ne.suffix = k.attr("prefix"), k.attr("suffix")
 				for _, np := range k.kids {
 					if np.name == "name-part" {
-						pe := &el{kind: kNamePart, a: np.attrs}
+						pe := c.newEl(el{kind: kNamePart, a: np.attrs})
 						pe.fm = fmOf(np)
 						pe.fmNoStyle = withoutFontStyle(pe.fm)
 						pe.prefix, pe.suffix = np.attr("prefix"), np.attr("suffix")
@@ -965,7 +988,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 					e.labelFirst = false
 				}
 			case "et-al":
-				ee := &el{kind: kEtAl, a: k.attrs, term: k.attr("term")}
+				ee := c.newEl(el{kind: kEtAl, a: k.attrs, term: k.attr("term")})
 				ee.fm = fmOf(k)
 				ee.prefix, ee.suffix = k.attr("prefix"), k.attr("suffix")
 				if ee.term == "" {
@@ -982,7 +1005,7 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				e.labelEl = le
 				e.labelFirst = e.nameEl == nil
 			case "substitute":
-				se := &el{kind: kSubstitute}
+				se := c.newEl(el{kind: kSubstitute})
 				c.inSubst++
 				for _, sk := range k.kids {
 					c.nest++
