@@ -61,6 +61,15 @@ func parseXML(r io.Reader) (*xnode, error) {
 	}
 	data := buf.Bytes()
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if root, ok := scanXML(data); ok {
+		return root, nil
+	}
+	return decodeXML(data)
+}
+
+// decodeXML parses a style or locale with encoding/xml: every input
+// scanXML leaves is read here, and every error is told here.
+func decodeXML(data []byte) (*xnode, error) {
 	// positions advance with the decoder: count lines incrementally
 	curOff, curLine, lineStart := 0, 1, 0
 	pos := func(off64 int64) (int, int) {
