@@ -19,7 +19,7 @@ func scanXML(data []byte) (root *xnode, ok bool) {
 	if !plainXMLChars(data) {
 		return nil, false
 	}
-	s := xscan{data: data, line: 1}
+	s := xscan{data: data, line: 1, strs: make(map[string]string, 256)}
 	if bytes.HasPrefix(data, []byte("<?xml")) {
 		end := bytes.Index(data, []byte("?>"))
 		if end < 0 {
@@ -104,7 +104,12 @@ func scanXML(data []byte) (root *xnode, ok bool) {
 			if !ok {
 				return nil, false
 			}
-			n := &xnode{name: name, line: l, col: c}
+			if len(s.nodes) == 0 {
+				s.nodes = make([]xnode, 64)
+			}
+			n := &s.nodes[0]
+			s.nodes = s.nodes[1:]
+			n.name, n.line, n.col = name, l, c
 			empty := false
 			for {
 				sp := s.space()
@@ -148,8 +153,10 @@ func scanXML(data []byte) (root *xnode, ok bool) {
 				if bytes.IndexByte(raw, '<') >= 0 {
 					return nil, false
 				}
-				v, ok := unescape(raw)
-				if !ok {
+				var v string
+				if bytes.IndexByte(raw, '&') < 0 {
+					v = s.intern(raw)
+				} else if v, ok = unescape(raw); !ok {
 					return nil, false
 				}
 				if n.attrs == nil {
@@ -194,6 +201,20 @@ type xscan struct {
 	i    int
 	// the line of curOff, and where that line starts
 	curOff, line, lineStart int
+	// strs has the names and attribute values read, each once
+	strs map[string]string
+	// nodes is where the elements are taken from
+	nodes []xnode
+}
+
+// intern returns b as a string, the same string for the same bytes.
+func (s *xscan) intern(b []byte) string {
+	if v, ok := s.strs[string(b)]; ok {
+		return v
+	}
+	v := string(b)
+	s.strs[v] = v
+	return v
 }
 
 // pos returns the line and column (in bytes, from 1) of offset off, at
@@ -237,7 +258,7 @@ func (s *xscan) name() (string, bool) {
 	if s.i == i {
 		return "", false
 	}
-	return string(s.data[i:s.i]), true
+	return s.intern(s.data[i:s.i]), true
 }
 
 // attrName reads an attribute's name as decodeXML keys it: "" for a
