@@ -379,6 +379,18 @@ type compiler struct {
 	// all into one slab of their own); nodes counts them
 	slab  []el
 	nodes int
+	// brSlab is where newBranch takes the branches from
+	brSlab []branch
+}
+
+// newBranch returns a new branch of a cs:choose.
+func (c *compiler) newBranch() *branch {
+	if len(c.brSlab) == 0 {
+		c.brSlab = make([]branch, 16)
+	}
+	b := &c.brSlab[0]
+	c.brSlab = c.brSlab[1:]
+	return b
 }
 
 // newEl returns a new element with the value v.
@@ -762,10 +774,16 @@ type formatting struct {
 }
 
 func fmOf(n *xnode) *formatting {
-	f := formatting{fontStyle: n.attr("font-style"), fontVariant: n.attr("font-variant"), fontWeight: n.attr("font-weight"), textDecoration: n.attr("text-decoration"), verticalAlign: n.attr("vertical-align")}
-	if f == (formatting{}) {
+	if len(n.attrs) == 0 {
 		return nil
 	}
+	// the values are read first: a formatting is made only for an
+	// element that has some
+	st, vr, wt, dc, va := n.attr("font-style"), n.attr("font-variant"), n.attr("font-weight"), n.attr("text-decoration"), n.attr("vertical-align")
+	if st == "" && vr == "" && wt == "" && dc == "" && va == "" {
+		return nil
+	}
+	f := &formatting{fontStyle: st, fontVariant: vr, fontWeight: wt, textDecoration: dc, verticalAlign: va}
 	// citeproc-js applies formatting in a fixed sequence, whatever the
 	// order of the attributes: font-style innermost, then font-variant,
 	// font-weight, text-decoration and vertical-align
@@ -782,7 +800,7 @@ func fmOf(n *xnode) *formatting {
 	}
 	f.ord = string(ord[:no])
 	f.attr = true
-	return &f
+	return f
 }
 
 // lastNameParts returns the name-parts a cs:names with a cs:substitute
@@ -1045,8 +1063,12 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		}
 	case "choose":
 		e.kind = kChoose
+		if len(n.kids) > 0 {
+			e.branches = make([]*branch, 0, len(n.kids))
+		}
 		for _, k := range n.kids {
-			b := &branch{match: k.attr("match"), isElse: k.name == "else"}
+			b := c.newBranch()
+			b.match, b.isElse = k.attr("match"), k.name == "else"
 			switch b.match {
 			case "", "all":
 				b.match = "all"
