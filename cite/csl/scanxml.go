@@ -33,6 +33,11 @@ func scanXML(data []byte) (root *xnode, ok bool) {
 		s.i = end + 2
 	}
 	var stack []*xnode
+	// the children of the open elements are gathered in kids, those of
+	// stack[i] from starts[i] on, and each element's are moved into a
+	// list of their own (one of a few slabs) when it closes
+	var kids []*xnode
+	var starts []int
 	for s.i < len(s.data) {
 		if s.data[s.i] != '<' {
 			// text
@@ -96,7 +101,12 @@ func scanXML(data []byte) (root *xnode, ok bool) {
 			if len(stack) == 0 || stack[len(stack)-1].name != name {
 				return nil, false
 			}
-			stack = stack[:len(stack)-1]
+			top, from := stack[len(stack)-1], starts[len(starts)-1]
+			if k := kids[from:]; len(k) > 0 {
+				top.kids = s.kidList(k)
+			}
+			kids = kids[:from]
+			stack, starts = stack[:len(stack)-1], starts[:len(starts)-1]
 		default:
 			l, c := s.pos(s.i)
 			s.i++
@@ -177,8 +187,7 @@ func scanXML(data []byte) (root *xnode, ok bool) {
 				return nil, false
 			}
 			if len(stack) > 0 {
-				p := stack[len(stack)-1]
-				p.kids = append(p.kids, n)
+				kids = append(kids, n)
 			} else if root == nil {
 				root = n
 			} else {
@@ -186,6 +195,7 @@ func scanXML(data []byte) (root *xnode, ok bool) {
 			}
 			if !empty {
 				stack = append(stack, n)
+				starts = append(starts, len(kids))
 			}
 		}
 	}
@@ -203,8 +213,21 @@ type xscan struct {
 	curOff, line, lineStart int
 	// strs has the names and attribute values read, each once
 	strs map[string]string
-	// nodes is where the elements are taken from
+	// nodes is where the elements are taken from, lists their lists
+	// of children
 	nodes []xnode
+	lists []*xnode
+}
+
+// kidList returns a copy of k (from a slab of lists).
+func (s *xscan) kidList(k []*xnode) []*xnode {
+	if len(s.lists) < len(k) {
+		s.lists = make([]*xnode, max(256, len(k)))
+	}
+	l := s.lists[:len(k):len(k)]
+	copy(l, k)
+	s.lists = s.lists[len(k):]
+	return l
 }
 
 // intern returns b as a string, the same string for the same bytes.
