@@ -381,6 +381,28 @@ type compiler struct {
 	nodes int
 	// brSlab is where newBranch takes the branches from
 	brSlab []branch
+	// pending gathers the children of the elements being compiled, from
+	// the start each has noted; list moves them into lists of their own
+	// taken from lists
+	pending, lists []*el
+}
+
+// list returns the elements pending from from on in a list of their own
+// (nil for none), and takes them off pending.
+func (c *compiler) list(from int) []*el {
+	k := c.pending[from:]
+	if len(k) == 0 {
+		return nil
+	}
+	if len(c.lists) < len(k) {
+		c.lists = make([]*el, max(128, len(k)))
+	}
+	l := c.lists[:len(k):len(k)]
+	copy(l, k)
+	c.lists = c.lists[len(k):]
+	clear(k)
+	c.pending = c.pending[:from]
+	return l
 }
 
 // newBranch returns a new branch of a cs:choose.
@@ -921,15 +943,17 @@ func (c *compiler) element(n *xnode) (*el, error) {
 			c.nest++
 			defer func() { c.nest-- }()
 		}
+		from := len(c.pending)
 		for _, k := range n.kids {
 			ce, err := c.element(k)
 			if err != nil {
 				return err
 			}
 			if ce != nil {
-				e.kids = append(e.kids, ce)
+				c.pending = append(c.pending, ce)
 			}
 		}
+		e.kids = c.list(from) // (kids runs once, on an element without children yet)
 		return nil
 	}
 	switch n.name {
@@ -1086,15 +1110,17 @@ func (c *compiler) element(n *xnode) (*el, error) {
 					b.conds = append(b.conds, cd)
 				}
 			}
+			from := len(c.pending)
 			for _, bk := range k.kids {
 				ce, err := c.element(bk)
 				if err != nil {
 					return nil, err
 				}
 				if ce != nil {
-					b.kids = append(b.kids, ce)
+					c.pending = append(c.pending, ce)
 				}
 			}
+			b.kids = c.list(from)
 			e.branches = append(e.branches, b)
 		}
 	default:
