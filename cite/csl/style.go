@@ -415,14 +415,14 @@ func (c *compiler) newBranch() *branch {
 	return b
 }
 
-// newEl returns a new element with the value v.
-func (c *compiler) newEl(v el) *el {
+// newEl returns a new element, zero (its fields are set in place: an
+// element is large).
+func (c *compiler) newEl() *el {
 	if len(c.slab) == 0 {
 		c.slab = make([]el, 32)
 	}
 	e := &c.slab[0]
 	c.slab = c.slab[1:]
-	*e = v
 	c.nodes++
 	return e
 }
@@ -454,7 +454,8 @@ func (c *compiler) macro(name string, n *xnode) (*el, error) {
 	savedSubst, savedNest := c.inSubst, c.nest
 	c.inSubst, c.nest = 0, 1
 	defer func() { c.inSubst, c.nest = savedSubst, savedNest }()
-	e := c.newEl(el{kind: kMacro, line: n.line, col: n.col, name: name, hasDate: hasDateEl(n)})
+	e := c.newEl()
+	e.kind, e.line, e.col, e.name, e.hasDate = kMacro, n.line, n.col, name, hasDateEl(n)
 	for _, k := range n.kids {
 		ce, err := c.element(k)
 		if err != nil {
@@ -898,7 +899,8 @@ func withoutFontStyle(f *formatting) *formatting {
 func (f *formatting) zero() bool { return f == nil || *f == formatting{} }
 
 func (c *compiler) element(n *xnode) (*el, error) {
-	e := c.newEl(el{line: n.line, col: n.col, a: n.attrs, name: n.name})
+	e := c.newEl()
+	e.line, e.col, e.a, e.name = n.line, n.col, n.attrs, n.name
 	e.fm = fmOf(n)
 	e.fmNoStyle = withoutFontStyle(e.fm)
 	e.prefix = n.attr("prefix")
@@ -996,7 +998,8 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		}
 		for _, k := range n.kids {
 			if k.name == "date-part" {
-				dp := c.newEl(el{kind: kDatePart, line: k.line, col: k.col, a: k.attrs, name: k.attr("name")})
+				dp := c.newEl()
+				dp.kind, dp.line, dp.col, dp.a, dp.name = kDatePart, k.line, k.col, k.attrs, k.attr("name")
 				dp.fm = fmOf(k)
 				dp.prefix, dp.suffix = k.attr("prefix"), k.attr("suffix")
 				dp.textCase = k.attr("text-case")
@@ -1020,12 +1023,14 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		for _, k := range n.kids {
 			switch k.name {
 			case "name":
-				ne := c.newEl(el{kind: kName, line: k.line, col: k.col, a: k.attrs, nameParts: map[string]*el{}})
+				ne := c.newEl()
+				ne.kind, ne.line, ne.col, ne.a, ne.nameParts = kName, k.line, k.col, k.attrs, map[string]*el{}
 				ne.fm = fmOf(k)
 				ne.prefix, ne.suffix = k.attr("prefix"), k.attr("suffix")
 				for _, np := range k.kids {
 					if np.name == "name-part" {
-						pe := c.newEl(el{kind: kNamePart, a: np.attrs})
+						pe := c.newEl()
+						pe.kind, pe.a = kNamePart, np.attrs
 						pe.fm = fmOf(np)
 						pe.fmNoStyle = withoutFontStyle(pe.fm)
 						pe.prefix, pe.suffix = np.attr("prefix"), np.attr("suffix")
@@ -1039,7 +1044,8 @@ func (c *compiler) element(n *xnode) (*el, error) {
 					e.labelFirst = false
 				}
 			case "et-al":
-				ee := c.newEl(el{kind: kEtAl, a: k.attrs, term: k.attr("term")})
+				ee := c.newEl()
+				ee.kind, ee.a, ee.term = kEtAl, k.attrs, k.attr("term")
 				ee.fm = fmOf(k)
 				ee.prefix, ee.suffix = k.attr("prefix"), k.attr("suffix")
 				if ee.term == "" {
@@ -1056,7 +1062,8 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				e.labelEl = le
 				e.labelFirst = e.nameEl == nil
 			case "substitute":
-				se := c.newEl(el{kind: kSubstitute})
+				se := c.newEl()
+				se.kind = kSubstitute
 				c.inSubst++
 				for _, sk := range k.kids {
 					c.nest++
