@@ -23,7 +23,7 @@ func TestTypeChoice(t *testing.T) {
 		for _, b := range s.typeBits {
 			bits = append(bits, b)
 		}
-		order, _ := s.elements()
+		order, _ := s.elements(0)
 		for _, e := range order {
 			if e.typeChoice == nil {
 				continue
@@ -64,7 +64,7 @@ func TestVariableMask(t *testing.T) {
 	for _, path := range paths {
 		s := loadStyle(t, path)
 		var branches []*branch
-		order, _ := s.elements()
+		order, _ := s.elements(0)
 		for _, e := range order {
 			branches = append(branches, e.branches...)
 		}

@@ -8,9 +8,9 @@ import "sort"
 // elements scattered among the parser's garbage cost it a cache miss
 // each. Pointers between elements are rewritten, sharing kept (a macro
 // is one element wherever it is called). Each branch gets its one-step
-// test (summarize).
-func (s *Style) compact() {
-	order, at := s.elements()
+// test (summarize). order and at are the style's elements as elements
+// gives them; compact returns them moved, in the same order.
+func (s *Style) compact(order []*el, at map[*el]int) []*el {
 	nbranch := 0
 	for _, e := range order {
 		nbranch += len(e.branches)
@@ -70,6 +70,11 @@ func (s *Style) compact() {
 	for name, m := range s.macros {
 		s.macros[name] = to(m)
 	}
+	moved := make([]*el, len(els))
+	for i := range els {
+		moved[i] = &els[i]
+	}
+	return moved
 }
 
 // sortedParts returns the values of a cs:name's name-part map in a fixed
@@ -105,10 +110,10 @@ func sortedMacroNames(m map[string]*el) []string {
 // typeChoices fills in the typeChoice table of each cs:choose whose first
 // branches test nothing but the item's type by its bit: the branches of
 // them that fail are then skipped without a test (chosen). The style's
-// typeBits are complete when it runs.
-func (s *Style) typeChoices() {
+// typeBits are complete when it runs. order is the style's elements, as
+// elements gives them.
+func (s *Style) typeChoices(order []*el) {
 	n := len(s.typeBits)
-	order, _ := s.elements()
 	for _, e := range order {
 		if k := typeOnly(e.branches); e.kind == kChoose && k > 0 {
 			t := make([]int8, n+1)
@@ -127,9 +132,11 @@ func (s *Style) typeChoices() {
 // the macros by name; within an element, itself first, then its macro,
 // children, branches' children, cs:name, cs:et-al, cs:label,
 // cs:substitute, name parts and date parts. An element reached again (a
-// macro called twice) keeps its first place.
-func (s *Style) elements() (order []*el, at map[*el]int) {
-	at = map[*el]int{}
+// macro called twice) keeps its first place. hint is about how many
+// elements there are (0: unknown).
+func (s *Style) elements(hint int) (order []*el, at map[*el]int) {
+	at = make(map[*el]int, hint)
+	order = make([]*el, 0, hint)
 	var visit func(e *el)
 	visit = func(e *el) {
 		if e == nil {

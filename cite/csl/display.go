@@ -8,7 +8,7 @@ package csl
 // inside a group, a macro (a cs:text calling a macro is a group) or a
 // cs:names is one level down, and its display is dropped; a cs:label
 // never opens one.
-func (s *Style) topDisplays() {
+func (s *Style) topDisplays(order []*el) {
 	top := map[*el]bool{}
 	var mark func(kids []*el)
 	mark = func(kids []*el) {
@@ -28,7 +28,6 @@ func (s *Style) topDisplays() {
 			mark(ls.layout.kids)
 		}
 	}
-	order, _ := s.elements()
 	for _, e := range order {
 		if e.display == "" {
 			continue

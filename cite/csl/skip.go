@@ -291,9 +291,9 @@ func (c *ctx) chooseVerdict(e *el) uint32 {
 
 // skips prepares the style's skipping (after compact: the elements are
 // those the evaluator walks): the leaf skips, a slot for every group,
-// macro and branch; the tables by type are made when first needed.
-func (s *Style) skips() {
-	order, _ := s.elements()
+// macro and branch; the tables by type are made when first needed. order
+// is the style's elements, as elements gives them.
+func (s *Style) skips(order []*el) {
 	n := len(s.typeBits) + 1
 	st := &skipState{once: make([]sync.Once, n), tabs: make([][]skipList, n), order: order, n: n}
 	st.slots = 1 // slot 0: none

@@ -370,7 +370,7 @@ func TestShapeVerdicts(t *testing.T) {
 			// the branch of every cs:choose
 			c.verdicts = vs
 			chooses := c.chooses
-			order, _ := st.elements()
+			order, _ := st.elements(0)
 			for _, e := range order {
 				if e.kind != kChoose {
 					continue

@@ -37,7 +37,6 @@ func (e *SyntaxError) Unwrap() error { return ErrStyle }
 
 // xnode is a parsed XML element.
 type xnode struct {
-	order     []string
 	name      string
 	attrs     map[string]string
 	kids      []*xnode
@@ -51,11 +50,26 @@ func (n *xnode) attr(k string) string { return n.attrs[k] }
 const maxDepth = 200
 
 func parseXML(r io.Reader) (*xnode, error) {
-	data, err := io.ReadAll(io.LimitReader(r, 64<<20))
-	if err != nil {
+	// a reader that tells its length (strings.Reader, bytes.Reader,
+	// bytes.Buffer) is read into one buffer of that size
+	var buf bytes.Buffer
+	if l, ok := r.(interface{ Len() int }); ok && l.Len() < 64<<20 {
+		buf.Grow(l.Len() + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, 64<<20)); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrStyle, err)
 	}
+	data := buf.Bytes()
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if root, ok := scanXML(data); ok {
+		return root, nil
+	}
+	return decodeXML(data)
+}
+
+// decodeXML parses a style or locale with encoding/xml: every input
+// scanXML leaves is read here, and every error is told here.
+func decodeXML(data []byte) (*xnode, error) {
 	// positions advance with the decoder: count lines incrementally
 	curOff, curLine, lineStart := 0, 1, 0
 	pos := func(off64 int64) (int, int) {
@@ -103,7 +117,6 @@ func parseXML(r io.Reader) (*xnode, error) {
 			if len(t.Attr) > 0 {
 				// an element without attributes reads them from a nil map
 				n.attrs = make(map[string]string, len(t.Attr))
-				n.order = make([]string, 0, len(t.Attr))
 			}
 			for _, a := range t.Attr {
 				if a.Name.Space == "xmlns" || a.Name.Local == "xmlns" {
@@ -114,7 +127,6 @@ func parseXML(r io.Reader) (*xnode, error) {
 					k = "xml:" + k
 				}
 				n.attrs[k] = a.Value
-				n.order = append(n.order, k)
 			}
 			if len(stack) >= maxDepth {
 				return nil, &SyntaxError{Line: l, Column: c, Msg: "elements nested too deeply"}
@@ -338,12 +350,16 @@ func ParseStyle(r io.Reader) (*Style, error) {
 		s.bibCiteNamesMin, _ = strconv.Atoi(s.bibliography.opts["et-al-min"])
 	}
 	s.resolveNameOpts(c.nameEls)
-	s.topDisplays()
-	s.compact()
+	// one walk of the elements serves every pass: topDisplays changes no
+	// link between elements, and compact returns the order of its slab
+	// (the order elements gives of the compacted style)
+	order, at := s.elements(c.nodes)
+	s.topDisplays(order)
+	order = s.compact(order, at)
 	// after compact, which moves the elements
 	s.lastDate = lastBuiltDate(s)
-	s.typeChoices()
-	s.skips()
+	s.typeChoices(order)
+	s.skips(order)
 	return s, nil
 }
 
@@ -359,6 +375,56 @@ type compiler struct {
 	// compiled (a cs:choose and its branches do not count; a macro's
 	// elements always have one, the cs:text calling it)
 	nest int
+	// slab is where newEl takes the elements from (compact moves them
+	// all into one slab of their own); nodes counts them
+	slab  []el
+	nodes int
+	// brSlab is where newBranch takes the branches from
+	brSlab []branch
+	// pending gathers the children of the elements being compiled, from
+	// the start each has noted; list moves them into lists of their own
+	// taken from lists
+	pending, lists []*el
+}
+
+// list returns the elements pending from from on in a list of their own
+// (nil for none), and takes them off pending.
+func (c *compiler) list(from int) []*el {
+	k := c.pending[from:]
+	if len(k) == 0 {
+		return nil
+	}
+	if len(c.lists) < len(k) {
+		c.lists = make([]*el, max(128, len(k)))
+	}
+	l := c.lists[:len(k):len(k)]
+	copy(l, k)
+	c.lists = c.lists[len(k):]
+	clear(k)
+	c.pending = c.pending[:from]
+	return l
+}
+
+// newBranch returns a new branch of a cs:choose.
+func (c *compiler) newBranch() *branch {
+	if len(c.brSlab) == 0 {
+		c.brSlab = make([]branch, 16)
+	}
+	b := &c.brSlab[0]
+	c.brSlab = c.brSlab[1:]
+	return b
+}
+
+// newEl returns a new element, zero (its fields are set in place: an
+// element is large).
+func (c *compiler) newEl() *el {
+	if len(c.slab) == 0 {
+		c.slab = make([]el, 32)
+	}
+	e := &c.slab[0]
+	c.slab = c.slab[1:]
+	c.nodes++
+	return e
 }
 
 func (c *compiler) macroRef(name string, at *xnode) (*el, error) {
@@ -388,7 +454,8 @@ func (c *compiler) macro(name string, n *xnode) (*el, error) {
 	savedSubst, savedNest := c.inSubst, c.nest
 	c.inSubst, c.nest = 0, 1
 	defer func() { c.inSubst, c.nest = savedSubst, savedNest }()
-	e := &el{kind: kMacro, line: n.line, col: n.col, name: name, hasDate: hasDateEl(n)}
+	e := c.newEl()
+	e.kind, e.line, e.col, e.name, e.hasDate = kMacro, n.line, n.col, name, hasDateEl(n)
 	for _, k := range n.kids {
 		ce, err := c.element(k)
 		if err != nil {
@@ -730,10 +797,16 @@ type formatting struct {
 }
 
 func fmOf(n *xnode) *formatting {
-	f := formatting{fontStyle: n.attr("font-style"), fontVariant: n.attr("font-variant"), fontWeight: n.attr("font-weight"), textDecoration: n.attr("text-decoration"), verticalAlign: n.attr("vertical-align")}
-	if f == (formatting{}) {
+	if len(n.attrs) == 0 {
 		return nil
 	}
+	// the values are read first: a formatting is made only for an
+	// element that has some
+	st, vr, wt, dc, va := n.attr("font-style"), n.attr("font-variant"), n.attr("font-weight"), n.attr("text-decoration"), n.attr("vertical-align")
+	if st == "" && vr == "" && wt == "" && dc == "" && va == "" {
+		return nil
+	}
+	f := &formatting{fontStyle: st, fontVariant: vr, fontWeight: wt, textDecoration: dc, verticalAlign: va}
 	// citeproc-js applies formatting in a fixed sequence, whatever the
 	// order of the attributes: font-style innermost, then font-variant,
 	// font-weight, text-decoration and vertical-align
@@ -750,7 +823,7 @@ func fmOf(n *xnode) *formatting {
 	}
 	f.ord = string(ord[:no])
 	f.attr = true
-	return &f
+	return f
 }
 
 // lastNameParts returns the name-parts a cs:names with a cs:substitute
@@ -826,7 +899,8 @@ func withoutFontStyle(f *formatting) *formatting {
 func (f *formatting) zero() bool { return f == nil || *f == formatting{} }
 
 func (c *compiler) element(n *xnode) (*el, error) {
-	e := &el{line: n.line, col: n.col, a: n.attrs, name: n.name}
+	e := c.newEl()
+	e.line, e.col, e.a, e.name = n.line, n.col, n.attrs, n.name
 	e.fm = fmOf(n)
 	e.fmNoStyle = withoutFontStyle(e.fm)
 	e.prefix = n.attr("prefix")
@@ -871,15 +945,17 @@ func (c *compiler) element(n *xnode) (*el, error) {
 			c.nest++
 			defer func() { c.nest-- }()
 		}
+		from := len(c.pending)
 		for _, k := range n.kids {
 			ce, err := c.element(k)
 			if err != nil {
 				return err
 			}
 			if ce != nil {
-				e.kids = append(e.kids, ce)
+				c.pending = append(c.pending, ce)
 			}
 		}
+		e.kids = c.list(from) // (kids runs once, on an element without children yet)
 		return nil
 	}
 	switch n.name {
@@ -922,7 +998,8 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		}
 		for _, k := range n.kids {
 			if k.name == "date-part" {
-				dp := &el{kind: kDatePart, line: k.line, col: k.col, a: k.attrs, name: k.attr("name")}
+				dp := c.newEl()
+				dp.kind, dp.line, dp.col, dp.a, dp.name = kDatePart, k.line, k.col, k.attrs, k.attr("name")
 				dp.fm = fmOf(k)
 				dp.prefix, dp.suffix = k.attr("prefix"), k.attr("suffix")
 				dp.textCase = k.attr("text-case")
@@ -946,12 +1023,14 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		for _, k := range n.kids {
 			switch k.name {
 			case "name":
-				ne := &el{kind: kName, line: k.line, col: k.col, a: k.attrs, nameParts: map[string]*el{}}
+				ne := c.newEl()
+				ne.kind, ne.line, ne.col, ne.a, ne.nameParts = kName, k.line, k.col, k.attrs, map[string]*el{}
 				ne.fm = fmOf(k)
 				ne.prefix, ne.suffix = k.attr("prefix"), k.attr("suffix")
 				for _, np := range k.kids {
 					if np.name == "name-part" {
-						pe := &el{kind: kNamePart, a: np.attrs}
+						pe := c.newEl()
+						pe.kind, pe.a = kNamePart, np.attrs
 						pe.fm = fmOf(np)
 						pe.fmNoStyle = withoutFontStyle(pe.fm)
 						pe.prefix, pe.suffix = np.attr("prefix"), np.attr("suffix")
@@ -965,7 +1044,8 @@ func (c *compiler) element(n *xnode) (*el, error) {
 					e.labelFirst = false
 				}
 			case "et-al":
-				ee := &el{kind: kEtAl, a: k.attrs, term: k.attr("term")}
+				ee := c.newEl()
+				ee.kind, ee.a, ee.term = kEtAl, k.attrs, k.attr("term")
 				ee.fm = fmOf(k)
 				ee.prefix, ee.suffix = k.attr("prefix"), k.attr("suffix")
 				if ee.term == "" {
@@ -982,7 +1062,8 @@ func (c *compiler) element(n *xnode) (*el, error) {
 				e.labelEl = le
 				e.labelFirst = e.nameEl == nil
 			case "substitute":
-				se := &el{kind: kSubstitute}
+				se := c.newEl()
+				se.kind = kSubstitute
 				c.inSubst++
 				for _, sk := range k.kids {
 					c.nest++
@@ -1013,8 +1094,12 @@ func (c *compiler) element(n *xnode) (*el, error) {
 		}
 	case "choose":
 		e.kind = kChoose
+		if len(n.kids) > 0 {
+			e.branches = make([]*branch, 0, len(n.kids))
+		}
 		for _, k := range n.kids {
-			b := &branch{match: k.attr("match"), isElse: k.name == "else"}
+			b := c.newBranch()
+			b.match, b.isElse = k.attr("match"), k.name == "else"
 			switch b.match {
 			case "", "all":
 				b.match = "all"
@@ -1032,15 +1117,17 @@ func (c *compiler) element(n *xnode) (*el, error) {
 					b.conds = append(b.conds, cd)
 				}
 			}
+			from := len(c.pending)
 			for _, bk := range k.kids {
 				ce, err := c.element(bk)
 				if err != nil {
 					return nil, err
 				}
 				if ce != nil {
-					b.kids = append(b.kids, ce)
+					c.pending = append(c.pending, ce)
 				}
 			}
+			b.kids = c.list(from)
 			e.branches = append(e.branches, b)
 		}
 	default:
