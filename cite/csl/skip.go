@@ -424,13 +424,7 @@ func (k *skipper) wrap(e *el, cs []dcase) []dcase {
 		case s.cv:
 			// variables tried, none rendered: the element gives
 			// nothing and a status of a variable tried
-			se.mask, se.st = s.mask, skipCV
-			if s.term {
-				se.guard |= skipTerm
-			}
-			if s.names {
-				se.guard |= skipNames
-			}
+			se = cvEntry(c)
 			out = append(out, dcase{c.g, deadSum{ok: true, cv: true, cvAny: true, term: s.term, names: s.names, mask: s.mask}})
 		case !s.out && !s.cvAny:
 			// nothing tried, nothing rendered: no output and no
@@ -454,6 +448,21 @@ func (k *skipper) wrap(e *el, cs []dcase) []dcase {
 	return out
 }
 
+// cvEntry is the skip entry of a path that tries variables and renders
+// none: status{calledVar: true} when the variables of its mask are
+// absent, guarded by what it may change (a term predecessor, the author's
+// cs:names).
+func cvEntry(c dcase) skipEntry {
+	se := skipEntry{all: c.g.all, none: c.g.none, mask: c.s.mask, st: skipCV}
+	if c.s.term {
+		se.guard |= skipTerm
+	}
+	if c.s.names {
+		se.guard |= skipNames
+	}
+	return se
+}
+
 // branch records when the elements of a branch render nothing: they are
 // evaluated in the place of the cs:choose, so only when they give no
 // output (a term there would be the enclosing group's to drop) and a
@@ -470,13 +479,7 @@ func (k *skipper) branch(b *branch, cs []dcase) {
 		switch {
 		case s.out:
 		case s.cv:
-			se.mask, se.st = s.mask, skipCV
-			if s.term {
-				se.guard |= skipTerm
-			}
-			if s.names {
-				se.guard |= skipNames
-			}
+			se = cvEntry(c)
 		case !s.cvAny:
 			se.st = skipNone
 		}
